@@ -1,0 +1,41 @@
+// Lint, including the layering rules of STYLE.md ("layers you can see"): an import that crosses a
+// layer the wrong way fails `npm run lint`, which `npm test` runs.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const electronModules = ['electron', 'electron-store', 'electron/*'];
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'build/', 'release/', '.cache/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: restrict(['**/main/**', '**/renderer/**', ...electronModules, 'node:*', 'react', 'react-dom'], 'shared/ is pure TypeScript: it imports nothing of main, renderer, Node or Electron.'),
+  },
+  {
+    files: ['main/core/**'],
+    rules: restrict([...electronModules, '**/main/app/**', '**/main/web/**', '**/renderer/**', 'react', 'react-dom'], 'main/core is plain Node: never electron, electron-store, the app or web hosts, or the renderer (DESIGN.md §2).'),
+  },
+  {
+    files: ['main/web/**'],
+    rules: restrict([...electronModules, '**/main/app/**', '**/renderer/**'], 'main/web (browser mode) runs without Electron.'),
+  },
+  {
+    files: ['main/app/**'],
+    rules: restrict(['**/main/web/**', '**/renderer/**'], 'main/app is Electron glue over main/core.'),
+  },
+  {
+    files: ['renderer/**'],
+    rules: restrict(['**/main/**', ...electronModules, 'node:*', 'better-sqlite3-multiple-ciphers'], 'The renderer is sandboxed: it talks to main only through window.fulcrum (shared/api.ts).'),
+  },
+);

@@ -1,0 +1,5 @@
+import { migration001 } from './001_initial.js';
+import type { Migration } from '../migrate.js';
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [migration001];

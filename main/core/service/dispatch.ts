@@ -1,0 +1,76 @@
+import { api, isChannel, type Channel } from '../../../shared/api.js';
+import { FulcrumError, type ApiErrorShape, type Reply } from '../../../shared/errors.js';
+import type { Handlers, ServiceContext } from './types.js';
+
+/** Turns anything thrown into a typed error. Messages never carry journal content. */
+export function toApiError(e: unknown): ApiErrorShape {
+  if (e instanceof FulcrumError) return { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) };
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+      return { code: 'DISK_FULL', message: 'The disk is full, so this could not be saved. Free some space and try again; nothing already saved was lost.' };
+    }
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      return { code: 'NOT_FOUND', message: 'A person or pattern this refers to does not exist (it may have been removed). Reload and try again.' };
+    }
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      return { code: 'CONFLICT', message: 'That already exists.' };
+    }
+    if (code.startsWith('SQLITE_CONSTRAINT')) {
+      return { code: 'VALIDATION', message: 'Some values are out of range.' };
+    }
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+      return { code: 'CORRUPT', message: 'The journal file is damaged. Nothing more was written. Restore it from a backup.' };
+    }
+    if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'EACCES' || code === 'EROFS') {
+      return { code: 'IO', message: 'The journal could not be written to disk. Check the disk and try again.' };
+    }
+  }
+  return { code: 'INTERNAL', message: 'Something went wrong inside Fulcrum. Nothing was saved by this action; try again.' };
+}
+
+function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/**
+ * The single entry point both transports call. Validates the raw input against the contract,
+ * refuses calls that need an unlocked journal, runs the handler, and never lets anything escape.
+ * Calls are run one at a time, so a lock cannot land in the middle of a write.
+ */
+export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function run(channel: Channel, raw: unknown): Promise<Reply<unknown>> {
+    const def = api[channel];
+    if (!def.whileLocked && !ctx.vault.unlocked) {
+      return { ok: false, error: { code: 'LOCKED', message: 'The journal is locked. Unlock it to continue.' } };
+    }
+    const parsed = def.input.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'VALIDATION', message: `Invalid input — ${describeIssues(parsed.error.issues)}` } };
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown, c: ServiceContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.code === 'INTERNAL') ctx.ports.log('error', `call ${channel} failed: ${(e as Error)?.name ?? 'error'}`);
+      return { ok: false, error };
+    }
+  }
+
+  return function dispatch(channel: string, raw: unknown): Promise<Reply<unknown>> {
+    if (typeof channel !== 'string' || !isChannel(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CALL', message: 'There is no such call.' } });
+    }
+    const result = queue.then(() => run(channel, raw)).catch((e) => ({ ok: false as const, error: toApiError(e) }));
+    queue = result;
+    return result;
+  };
+}
+export type Dispatch = ReturnType<typeof createDispatcher>;

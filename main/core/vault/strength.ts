@@ -1,0 +1,48 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as en from '@zxcvbn-ts/language-en';
+import type { StrengthReport } from '../../../shared/schemas.js';
+
+/** A passphrase must be at least this long, and zxcvbn must rate it at least "safely unguessable". */
+export const MIN_PASSPHRASE_LENGTH = 10;
+export const MIN_SCORE = 3;
+
+let factory: ZxcvbnFactory | null = null;
+/** Built on first use: the dictionaries take a moment to load and most runs only unlock. */
+function estimator(): ZxcvbnFactory {
+  factory ??= new ZxcvbnFactory({
+    translations: en.translations,
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...en.dictionary },
+  });
+  return factory;
+}
+
+/**
+ * Judges a passphrase with zxcvbn-ts (a maintained port of Dropbox's estimator). `userInputs` are
+ * words the attacker likely knows (names of people in the journal), which zxcvbn penalises.
+ */
+export function checkStrength(passphrase: string, userInputs: readonly string[] = []): StrengthReport {
+  // zxcvbn's cost grows with length; beyond 100 characters length alone makes it strong.
+  const result = estimator().check(passphrase.slice(0, 100), [...userInputs]);
+  const suggestions = [...result.feedback.suggestions];
+  const length = [...passphrase].length;
+  if (length < MIN_PASSPHRASE_LENGTH) {
+    return {
+      acceptable: false,
+      score: result.score,
+      reason: `Use at least ${MIN_PASSPHRASE_LENGTH} characters (this has ${length}). A few unrelated words work well.`,
+      suggestions,
+    };
+  }
+  if (result.score < MIN_SCORE) {
+    const warning = result.feedback.warning;
+    return {
+      acceptable: false,
+      score: result.score,
+      reason: `This passphrase would be too easy to guess${warning ? `: ${warning.replace(/\.$/, '')}` : ''}. Add another uncommon word or two.`,
+      suggestions,
+    };
+  }
+  return { acceptable: true, score: result.score, reason: '', suggestions };
+}

@@ -1,0 +1,162 @@
+/**
+ * The one API contract between the renderer and main (DESIGN.md §2, STYLE.md "one contract").
+ *
+ * Each row: a call name, the zod schema of its input, the type of its result, and whether it may run
+ * while the journal is locked. The Electron preload, the browser-mode client and the handlers in
+ * main/core/service all derive from this table. Adding a call = one row here + one handler + tests.
+ */
+import { z } from 'zod';
+import type { ApiErrorShape, Reply } from './errors.js';
+import {
+  CheckIn,
+  CheckInInput,
+  Day,
+  Draft,
+  DraftInput,
+  DraftKey,
+  Entry,
+  EntryInput,
+  EntryPatch,
+  Id,
+  Passphrase,
+  Person,
+  PersonInput,
+  PersonPatch,
+  RecoveryKeyText,
+  SearchInput,
+  SearchPage,
+  StrengthReport,
+  Tag,
+  TagInput,
+  TagPatch,
+  VaultStatus,
+} from './schemas.js';
+
+export interface CallDef<I extends z.ZodType = z.ZodType, R = unknown> {
+  readonly input: I;
+  /** May this call run while the journal is locked? Only a handful can. */
+  readonly whileLocked: boolean;
+  /** Phantom: carries the result type. Never read at run time. */
+  readonly _result?: R;
+}
+
+/** `call<Result>()(inputSchema)`: curried so the result type is explicit and the input inferred. */
+export const call =
+  <R>() =>
+  <I extends z.ZodType>(input: I, opts: { whileLocked?: boolean } = {}): CallDef<I, R> => ({
+    input,
+    whileLocked: opts.whileLocked ?? false,
+  });
+
+const none = z.object({}).strict().default({});
+const byId = z.object({ id: Id }).strict();
+
+export const CreatedJournal = z.object({
+  /** Shown once; the only way back in if the passphrase is forgotten. */
+  recoveryKey: z.string(),
+});
+export type CreatedJournal = z.infer<typeof CreatedJournal>;
+
+export interface UnlockResult {
+  /** Failed unlock attempts recorded while locked, since the last successful unlock. */
+  failedAttempts: number[];
+}
+
+export const vaultCalls = {
+  'vault.status': call<VaultStatus>()(none, { whileLocked: true }),
+  'vault.checkStrength': call<StrengthReport>()(
+    z.object({ passphrase: Passphrase, userInputs: z.array(z.string().max(200)).max(20).default([]) }).strict(),
+    { whileLocked: true },
+  ),
+  'vault.create': call<CreatedJournal>()(z.object({ passphrase: Passphrase }).strict(), { whileLocked: true }),
+  'vault.unlock': call<UnlockResult>()(
+    z.union([
+      z.object({ passphrase: Passphrase }).strict(),
+      z.object({ recoveryKey: RecoveryKeyText }).strict(),
+    ]),
+    { whileLocked: true },
+  ),
+  'vault.lock': call<null>()(none, { whileLocked: true }),
+  /** Rotates the data key: the database is re-encrypted and a new recovery key is issued. */
+  'vault.changePassphrase': call<CreatedJournal>()(
+    z.object({ current: Passphrase, next: Passphrase }).strict(),
+  ),
+} as const;
+
+export const peopleCalls = {
+  'people.list': call<Person[]>()(z.object({ includeArchived: z.boolean().default(false) }).strict().default({ includeArchived: false })),
+  'people.get': call<Person>()(byId),
+  'people.create': call<Person>()(PersonInput),
+  'people.update': call<Person>()(z.object({ id: Id, patch: PersonPatch }).strict()),
+} as const;
+
+export const tagCalls = {
+  'tags.list': call<Tag[]>()(z.object({ includeArchived: z.boolean().default(false) }).strict().default({ includeArchived: false })),
+  'tags.create': call<Tag>()(TagInput),
+  'tags.update': call<Tag>()(z.object({ id: Id, patch: TagPatch }).strict()),
+  /** Moves every link of `from` to `into`, then removes `from`. */
+  'tags.merge': call<Tag>()(z.object({ from: Id, into: Id }).strict().refine((v) => v.from !== v.into, 'cannot merge a tag into itself')),
+} as const;
+
+export const entryCalls = {
+  'entries.create': call<Entry>()(EntryInput),
+  'entries.get': call<Entry>()(byId),
+  'entries.update': call<Entry>()(z.object({ id: Id, patch: EntryPatch }).strict()),
+  /** Moves to the trash (restorable for 30 days). */
+  'entries.delete': call<null>()(byId),
+  'entries.restore': call<Entry>()(byId),
+  'entries.search': call<SearchPage>()(SearchInput),
+  'entries.trash': call<SearchPage>()(SearchInput),
+  /** Hard-deletes trashed entries: one by id, or all (emptying the trash). */
+  'entries.purge': call<{ purged: number }>()(z.union([byId, z.object({ all: z.literal(true) }).strict()])),
+} as const;
+
+export const checkInCalls = {
+  /** One check-in per person per week: saving again replaces it. */
+  'checkins.save': call<CheckIn>()(CheckInInput),
+  'checkins.list': call<CheckIn[]>()(
+    z.object({ personId: Id.optional(), from: Day.optional(), to: Day.optional() }).strict().default({}),
+  ),
+  'checkins.delete': call<null>()(byId),
+} as const;
+
+export const draftCalls = {
+  'drafts.get': call<Draft | null>()(z.object({ key: DraftKey }).strict()),
+  'drafts.list': call<Draft[]>()(none),
+  'drafts.save': call<Draft>()(DraftInput),
+  'drafts.discard': call<null>()(z.object({ key: DraftKey }).strict()),
+} as const;
+
+export const api = {
+  ...vaultCalls,
+  ...peopleCalls,
+  ...tagCalls,
+  ...entryCalls,
+  ...checkInCalls,
+  ...draftCalls,
+} as const;
+
+export type Api = typeof api;
+export type Channel = keyof Api;
+export const CHANNELS = Object.keys(api) as Channel[];
+export type InputOf<C extends Channel> = z.input<Api[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Api[C]['input']>;
+export type ResultOf<C extends Channel> = Api[C] extends CallDef<z.ZodType, infer R> ? R : never;
+
+export const isChannel = (name: string): name is Channel => Object.hasOwn(api, name);
+
+/** What both transports give the renderer as `window.fulcrum`. */
+export type FulcrumBridge = {
+  readonly [C in Channel]: (input: InputOf<C>) => Promise<Reply<ResultOf<C>>>;
+} & {
+  /** Events pushed from main (auto-lock, reminders). Returns an unsubscribe function. */
+  readonly subscribe: (listener: (event: AppEvent) => void) => () => void;
+  /** 'electron' or 'browser': the browser mode shows a visible label. */
+  readonly transport: 'electron' | 'browser';
+};
+
+export type AppEvent =
+  | { type: 'locked'; reason: 'idle' | 'suspend' | 'screen-lock' | 'user' | 'quick-exit' }
+  | { type: 'reminder'; kind: 'journal' | 'checkin' };
+
+export type { ApiErrorShape, Reply };

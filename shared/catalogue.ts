@@ -1,0 +1,219 @@
+/**
+ * The built-in pattern catalogue (DESIGN.md §4), in Fulcrum's own words.
+ *
+ * The categories follow the areas where power in a relationship tends to concentrate, cross-walked to
+ * two frameworks many therapists already use: the Duluth model's "Power and Control" and "Equality"
+ * wheels (Domestic Abuse Intervention Programs) and, for the healthy side, Gottman-style repair and
+ * turning-toward behaviours. No wording is taken from their published materials; labels are short,
+ * first-person and plain, so a user can tag quickly and a therapist can read them at a glance.
+ */
+
+export const CATEGORIES = [
+  'money',
+  'decisions',
+  'emotional',
+  'communication',
+  'boundaries',
+  'responsibilities',
+  'social',
+  'control',
+  'connection',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  money: 'Money',
+  decisions: 'Decisions',
+  emotional: 'Emotional',
+  communication: 'Communication',
+  boundaries: 'Boundaries',
+  responsibilities: 'Responsibilities',
+  social: 'Social influence',
+  control: 'Control',
+  connection: 'Connection',
+  other: 'Other',
+};
+
+/** The framework area each category maps to, for the therapist report's legend. */
+export const CATEGORY_FRAMEWORK: Record<Category, string> = {
+  money: 'Duluth: economic abuse ↔ economic partnership',
+  decisions: 'Duluth: male privilege / using privilege ↔ shared responsibility',
+  emotional: 'Duluth: emotional abuse, intimidation ↔ respect',
+  communication: 'Duluth: intimidation ↔ non-threatening behaviour, negotiation and fairness',
+  boundaries: 'Duluth: coercion ↔ respect, trust and support',
+  responsibilities: 'Duluth: using privilege ↔ shared responsibility',
+  social: 'Duluth: isolation ↔ trust and support',
+  control: 'Duluth: coercion and threats ↔ honesty and accountability',
+  connection: 'Equality wheel and Gottman repair: turning toward, repair attempts',
+  other: 'Your own patterns',
+};
+
+export const POLARITIES = ['imbalance', 'healthy', 'neutral'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
+export interface BuiltinPattern {
+  readonly slug: string;
+  readonly label: string;
+  readonly polarity: Exclude<Polarity, 'neutral'>;
+  readonly category: Category;
+}
+
+const imbalance = (category: Category, slug: string, label: string): BuiltinPattern => ({
+  slug,
+  label,
+  polarity: 'imbalance',
+  category,
+});
+const healthy = (category: Category, slug: string, label: string): BuiltinPattern => ({
+  slug,
+  label,
+  polarity: 'healthy',
+  category,
+});
+
+export const BUILTIN_PATTERNS: readonly BuiltinPattern[] = [
+  imbalance('money', 'money-controlled-alone', 'Shared money controlled by them alone'),
+  imbalance('money', 'spending-without-me', 'Spending decided without me'),
+  imbalance('money', 'money-as-leverage', 'Money or dependence used as leverage'),
+  healthy('money', 'money-decided-together', 'Money decided together'),
+  healthy('money', 'finances-transparent', 'Finances open to both of us'),
+
+  imbalance('decisions', 'decided-without-me', 'Decided without me'),
+  imbalance('decisions', 'input-dismissed', 'My input was dismissed'),
+  imbalance('decisions', 'excluded-from-decision', 'Left out of a decision that affects me'),
+  healthy('decisions', 'decided-together', 'We decided together'),
+  healthy('decisions', 'my-view-counted', 'My view changed the outcome'),
+
+  imbalance('emotional', 'feelings-dismissed', 'My feelings were brushed aside'),
+  imbalance('emotional', 'belittled', 'Belittled or mocked'),
+  imbalance('emotional', 'guilt-tripped', 'Made to feel guilty'),
+  imbalance('emotional', 'silent-treatment', 'Silent treatment'),
+  imbalance('emotional', 'blamed-for-their-reaction', 'Blamed for their reaction'),
+  imbalance('emotional', 'intimidated', 'Felt intimidated'),
+  healthy('emotional', 'feelings-validated', 'My feelings were taken seriously'),
+  healthy('emotional', 'empathy-shown', 'Empathy shown'),
+  healthy('emotional', 'apology-and-repair', 'Apology and repair'),
+
+  imbalance('communication', 'talked-over', 'Talked over'),
+  imbalance('communication', 'not-heard', 'Not heard'),
+  imbalance('communication', 'afraid-to-speak', 'Afraid to speak up'),
+  healthy('communication', 'spoke-openly', 'Spoke openly without fear'),
+  healthy('communication', 'listened-to', 'Really listened to'),
+
+  imbalance('boundaries', 'time-boundary-crossed', 'My time boundary was crossed'),
+  imbalance('boundaries', 'energy-demanded', 'Emotional energy demanded of me'),
+  imbalance('boundaries', 'space-crossed', 'Personal space crossed'),
+  imbalance('boundaries', 'pressured-after-no', 'Pressured after I said no'),
+  healthy('boundaries', 'boundary-stated', 'I stated a boundary'),
+  healthy('boundaries', 'boundary-respected', 'My boundary was respected'),
+
+  imbalance('responsibilities', 'unequal-household', 'Unequal household work'),
+  imbalance('responsibilities', 'unequal-emotional-labour', 'Unequal emotional labour'),
+  imbalance('responsibilities', 'unequal-financial-burden', 'Unequal financial burden'),
+  healthy('responsibilities', 'fair-share', 'Fair share of the work'),
+  healthy('responsibilities', 'help-unasked', 'Help offered without asking'),
+
+  imbalance('social', 'isolated', 'Kept from friends or family'),
+  imbalance('social', 'status-as-leverage', 'Status or connections used as leverage'),
+  imbalance('social', 'roles-imposed', 'Role or cultural expectations imposed'),
+  healthy('social', 'relationships-supported', 'My relationships were supported'),
+  healthy('social', 'roles-negotiated', 'Roles talked through together'),
+
+  imbalance('control', 'monitored', 'Monitored (phone, location, messages)'),
+  imbalance('control', 'threatened', 'Threatened'),
+  imbalance('control', 'coerced', 'Coerced or pressured'),
+  healthy('control', 'autonomy-respected', 'Trust and autonomy respected'),
+
+  healthy('connection', 'check-in-held', 'We held a check-in'),
+  healthy('connection', 'strengths-celebrated', 'Strengths celebrated'),
+  healthy('connection', 'de-escalated', 'De-escalated with humour, empathy or redirection'),
+];
+
+export const DOMAINS = [
+  'finances',
+  'decisions',
+  'household',
+  'emotional',
+  'work',
+  'social',
+  'intimacy',
+  'parenting',
+  'health',
+  'other',
+] as const;
+export type Domain = (typeof DOMAINS)[number];
+export const DOMAIN_LABELS: Record<Domain, string> = {
+  finances: 'Finances',
+  decisions: 'Decisions',
+  household: 'Household',
+  emotional: 'Emotional',
+  work: 'Work / career',
+  social: 'Social life',
+  intimacy: 'Intimacy',
+  parenting: 'Parenting',
+  health: 'Health',
+  other: 'Other',
+};
+
+export const POWER_SOURCES = ['money', 'personality', 'social', 'role', 'work', 'other'] as const;
+export type PowerSource = (typeof POWER_SOURCES)[number];
+export const POWER_SOURCE_LABELS: Record<PowerSource, string> = {
+  money: 'Money',
+  personality: 'Personality',
+  social: 'Social influence',
+  role: 'Cultural or role expectations',
+  work: 'Work hierarchy',
+  other: 'Other',
+};
+
+export const PERSON_KINDS = ['romantic', 'professional', 'family', 'social', 'other'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+export const PERSON_KIND_LABELS: Record<PersonKind, string> = {
+  romantic: 'Romantic',
+  professional: 'Professional',
+  family: 'Family',
+  social: 'Social',
+  other: 'Other',
+};
+
+/** Balance of power, −3 … +3, in words (the slider's labels). */
+export const BALANCE_LABELS: Record<number, string> = {
+  [-3]: 'They held far more power',
+  [-2]: 'They held more power',
+  [-1]: 'They held a little more power',
+  0: 'Balanced',
+  1: 'I held a little more power',
+  2: 'I held more power',
+  3: 'I held far more power',
+};
+
+/**
+ * A colour-blind-safe palette (Okabe–Ito, plus two neutrals), used for categories and as the default
+ * choice for people and custom tags so charts and chips stay consistent.
+ */
+export const PALETTE = [
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+  '#000000',
+  '#999999',
+  '#6A3D9A',
+] as const;
+
+export const CATEGORY_COLORS: Record<Category, string> = {
+  money: '#E69F00',
+  decisions: '#56B4E9',
+  emotional: '#CC79A7',
+  communication: '#0072B2',
+  boundaries: '#D55E00',
+  responsibilities: '#009E73',
+  social: '#F0E442',
+  control: '#6A3D9A',
+  connection: '#999999',
+  other: '#000000',
+};

@@ -1,0 +1,316 @@
+/**
+ * Domain types as zod schemas. Every value crossing a trust boundary (IPC, HTTP, imported files) is
+ * parsed with one of these; the TypeScript types are inferred, never written twice.
+ */
+import { z } from 'zod';
+import { CATEGORIES, DOMAINS, PERSON_KINDS, POLARITIES, POWER_SOURCES } from './catalogue.js';
+
+/** Limits keep a hostile payload from exhausting memory; they are far above any honest use. */
+export const LIMITS = {
+  name: 120,
+  title: 300,
+  body: 200_000,
+  note: 20_000,
+  label: 80,
+  query: 500,
+  listIds: 1_000,
+  passphrase: 1_024,
+} as const;
+
+export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export type Id = z.infer<typeof Id>;
+
+/** Milliseconds since the epoch (UTC). */
+export const Timestamp = z
+  .number()
+  .int()
+  .min(Date.UTC(1900, 0, 1))
+  .max(Date.UTC(2200, 0, 1));
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** A calendar day in the user's time zone, YYYY-MM-DD. */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
+export type Day = z.infer<typeof Day>;
+
+/** An IANA time zone name as the OS reports it ("Europe/Berlin"). */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+
+export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
+/** Free text from the user: no NUL bytes (they break C strings in SQLite tooling and exports). */
+const text = (max: number) => z.string().max(max).refine((s) => !s.includes('\u0000'), 'contains a NUL byte');
+const name = (max: number) => text(max).transform((s) => s.trim()).pipe(z.string().min(1, 'must not be empty'));
+
+export const Score = z.number().int().min(1).max(5);
+export const Balance = z.number().int().min(-3).max(3);
+
+export const PersonKind = z.enum(PERSON_KINDS);
+export const Category = z.enum(CATEGORIES);
+export const Polarity = z.enum(POLARITIES);
+export const DomainSchema = z.enum(DOMAINS);
+export const PowerSourceSchema = z.enum(POWER_SOURCES);
+
+// ---------------------------------------------------------------- people
+export const PersonInput = z
+  .object({
+    name: name(LIMITS.name),
+    kind: PersonKind,
+    color: Color,
+    notes: text(LIMITS.note).default(''),
+  })
+  .strict();
+export type PersonInput = z.input<typeof PersonInput>;
+
+export const PersonPatch = z
+  .object({
+    name: name(LIMITS.name).optional(),
+    kind: PersonKind.optional(),
+    color: Color.optional(),
+    notes: text(LIMITS.note).optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict();
+export type PersonPatch = z.input<typeof PersonPatch>;
+
+export const Person = z.object({
+  id: Id,
+  name: z.string(),
+  kind: PersonKind,
+  color: Color,
+  notes: z.string(),
+  archivedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type Person = z.infer<typeof Person>;
+
+// ---------------------------------------------------------------- tags (patterns)
+export const TagInput = z
+  .object({
+    label: name(LIMITS.label),
+    polarity: Polarity,
+    category: Category,
+    color: Color.optional(),
+  })
+  .strict();
+export type TagInput = z.input<typeof TagInput>;
+
+export const TagPatch = z
+  .object({
+    label: name(LIMITS.label).optional(),
+    color: Color.nullable().optional(),
+    category: Category.optional(),
+    polarity: Polarity.optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict();
+export type TagPatch = z.input<typeof TagPatch>;
+
+export const Tag = z.object({
+  id: Id,
+  slug: z.string(),
+  label: z.string(),
+  polarity: Polarity,
+  category: Category,
+  color: Color.nullable(),
+  builtin: z.boolean(),
+  archivedAt: Timestamp.nullable(),
+});
+export type Tag = z.infer<typeof Tag>;
+
+// ---------------------------------------------------------------- entries
+const entryFields = {
+  occurredAt: Timestamp,
+  /** The zone the user was in; the entry's calendar day is computed in it. */
+  timeZone: TimeZone,
+  title: text(LIMITS.title).default(''),
+  body: text(LIMITS.body).default(''),
+  personIds: z.array(Id).max(50).default([]),
+  tagIds: z.array(Id).max(100).default([]),
+  domains: z.array(DomainSchema).max(DOMAINS.length).default([]),
+  powerSources: z.array(PowerSourceSchema).max(POWER_SOURCES.length).default([]),
+  balance: Balance.nullable().default(null),
+  intensity: Score.nullable().default(null),
+  heard: Score.nullable().default(null),
+  respected: Score.nullable().default(null),
+  valued: Score.nullable().default(null),
+  involved: Score.nullable().default(null),
+  outcome: text(LIMITS.note).default(''),
+  raiseWithTherapist: z.boolean().default(false),
+  safetyConcern: z.boolean().default(false),
+};
+
+export const EntryInput = z.object(entryFields).strict();
+export type EntryInput = z.input<typeof EntryInput>;
+export type EntryInputParsed = z.output<typeof EntryInput>;
+
+export const EntryPatch = z
+  .object(
+    Object.fromEntries(
+      Object.entries(entryFields).map(([k, v]) => [k, (v as z.ZodType).optional()]),
+    ) as { [K in keyof typeof entryFields]: z.ZodOptional<(typeof entryFields)[K]> },
+  )
+  .strict();
+export type EntryPatch = z.input<typeof EntryPatch>;
+
+export const Entry = z.object({
+  id: Id,
+  occurredAt: Timestamp,
+  timeZone: z.string(),
+  day: z.string(),
+  title: z.string(),
+  body: z.string(),
+  personIds: z.array(Id),
+  tagIds: z.array(Id),
+  domains: z.array(DomainSchema),
+  powerSources: z.array(PowerSourceSchema),
+  balance: Balance.nullable(),
+  intensity: Score.nullable(),
+  heard: Score.nullable(),
+  respected: Score.nullable(),
+  valued: Score.nullable(),
+  involved: Score.nullable(),
+  outcome: z.string(),
+  raiseWithTherapist: z.boolean(),
+  safetyConcern: z.boolean(),
+  source: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  deletedAt: Timestamp.nullable(),
+});
+export type Entry = z.infer<typeof Entry>;
+
+/** A timeline/search row: enough to draw a card without loading the whole body. */
+export const EntrySummary = Entry.omit({ body: true }).extend({
+  /** Start of the body, or a snippet around the match with «…» marking highlights. */
+  excerpt: z.string(),
+});
+export type EntrySummary = z.infer<typeof EntrySummary>;
+
+/** Highlight markers in snippets: private-use code points, so user text can never forge them. */
+export const HIGHLIGHT_START = '\uE000';
+export const HIGHLIGHT_END = '\uE001';
+
+export const EntryFilter = z
+  .object({
+    text: z.string().max(LIMITS.query).optional(),
+    personIds: z.array(Id).max(LIMITS.listIds).optional(),
+    tagIds: z.array(Id).max(LIMITS.listIds).optional(),
+    categories: z.array(Category).max(CATEGORIES.length).optional(),
+    polarity: Polarity.optional(),
+    domains: z.array(DomainSchema).max(DOMAINS.length).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    raiseWithTherapist: z.boolean().optional(),
+    safetyConcern: z.boolean().optional(),
+  })
+  .strict();
+export type EntryFilter = z.infer<typeof EntryFilter>;
+
+/** Keyset cursor: the (occurredAt, id) of the last row of the previous page. */
+export const Cursor = z.object({ occurredAt: Timestamp, id: Id }).strict();
+export type Cursor = z.infer<typeof Cursor>;
+
+export const SearchInput = z
+  .object({
+    filter: EntryFilter.default({}),
+    cursor: Cursor.nullable().default(null),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type SearchInput = z.input<typeof SearchInput>;
+
+export const SearchPage = z.object({
+  items: z.array(EntrySummary),
+  nextCursor: Cursor.nullable(),
+});
+export type SearchPage = z.infer<typeof SearchPage>;
+
+// ---------------------------------------------------------------- check-ins
+/** ISO week start day (YYYY-MM-DD of the first day of the user's week). */
+export const CheckInInput = z
+  .object({
+    personId: Id,
+    week: Day,
+    heard: Score.nullable().default(null),
+    respected: Score.nullable().default(null),
+    involved: Score.nullable().default(null),
+    fairShare: Score.nullable().default(null),
+    boundaries: Score.nullable().default(null),
+    safe: Score.nullable().default(null),
+    note: text(LIMITS.note).default(''),
+    forTherapist: z.boolean().default(false),
+  })
+  .strict();
+export type CheckInInput = z.input<typeof CheckInInput>;
+
+export const CheckIn = z.object({
+  id: Id,
+  personId: Id,
+  week: z.string(),
+  heard: Score.nullable(),
+  respected: Score.nullable(),
+  involved: Score.nullable(),
+  fairShare: Score.nullable(),
+  boundaries: Score.nullable(),
+  safe: Score.nullable(),
+  note: z.string(),
+  forTherapist: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type CheckIn = z.infer<typeof CheckIn>;
+
+// ---------------------------------------------------------------- drafts
+/** A draft is the editor's state, kept loosely typed (the user may be half-way through anything). */
+export const DraftKey = z.string().regex(/^(new|entry-\d{1,16})$/);
+export const DraftInput = z
+  .object({
+    key: DraftKey,
+    /** The editor's state as JSON text; validated for size only. */
+    content: text(LIMITS.body + 50_000),
+  })
+  .strict();
+export type DraftInput = z.infer<typeof DraftInput>;
+export const Draft = z.object({ key: z.string(), content: z.string(), updatedAt: Timestamp });
+export type Draft = z.infer<typeof Draft>;
+
+// ---------------------------------------------------------------- vault
+export const Passphrase = z.string().min(1).max(LIMITS.passphrase);
+export const RecoveryKeyText = z.string().min(1).max(200);
+
+export const VaultStatus = z.object({
+  /** Is there a journal in the data folder at all? */
+  exists: z.boolean(),
+  unlocked: z.boolean(),
+  /** When set, the journal cannot be opened and this says why (corrupt vault, newer version…). */
+  problem: z.string().nullable(),
+  /** Milliseconds until another unlock attempt is accepted (throttling after failures). */
+  retryAfterMs: z.number().int().min(0),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+export const StrengthReport = z.object({
+  acceptable: z.boolean(),
+  /** 0 (very weak) … 4 (very strong), from zxcvbn. */
+  score: z.number().int().min(0).max(4),
+  /** Why it is refused, or empty. */
+  reason: z.string(),
+  suggestions: z.array(z.string()),
+});
+export type StrengthReport = z.infer<typeof StrengthReport>;
