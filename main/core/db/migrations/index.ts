@@ -1,5 +1,6 @@
 import { migration001 } from './001_initial.js';
+import { migration002 } from './002_fts_secure_delete.js';
 import type { Migration } from '../migrate.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
