@@ -113,15 +113,12 @@ export class Vault {
     let problem: string | null = null;
     if (exists && !this.unlocked) {
       try {
-        readVaultFile(this.file('vault'));
+        this.readVault();
         if (!fs.existsSync(this.file('db')) && !fs.existsSync(this.file('dbRotating'))) {
-          problem = "The journal's database file is missing. Restore it from a backup.";
+          problem = "The journal's database file (journal.db) is missing. Restore it from a backup.";
         }
       } catch (e) {
         problem = e instanceof FulcrumError ? e.message : 'The journal cannot be read.';
-        if (e instanceof FulcrumError && e.code === 'NO_JOURNAL') {
-          problem = "The journal's key file (vault.json) is missing, so the database cannot be opened. Restore it from a backup.";
-        }
       }
     }
     return { exists, unlocked: this.unlocked, problem, retryAfterMs: this.retryAfterMs() };
@@ -215,6 +212,21 @@ export class Vault {
     }
   }
 
+  /** Reads vault.json; a database without its key file is a damaged journal, not a missing one. */
+  private readVault(): VaultFile {
+    try {
+      return readVaultFile(this.file('vault'));
+    } catch (e) {
+      if (e instanceof FulcrumError && e.code === 'NO_JOURNAL' && fs.existsSync(this.file('db'))) {
+        throw new FulcrumError(
+          'CORRUPT',
+          "The journal's key file (vault.json) is missing, so its database cannot be opened. Nothing was changed. Restore vault.json from a backup.",
+        );
+      }
+      throw e;
+    }
+  }
+
   /** Unwraps the data key; null when the secret is wrong. Never touches a file. */
   private async unwrap(secret: Secret, vault: VaultFile): Promise<Buffer | null> {
     if ('passphrase' in secret) {
@@ -264,7 +276,7 @@ export class Vault {
       throw new FulcrumError('THROTTLED', `Too many attempts. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
     }
     if (!this.exists()) throw new FulcrumError('NO_JOURNAL', 'There is no journal here yet. Create one first.');
-    let vault = readVaultFile(this.file('vault'));
+    let vault = this.readVault();
     let dataKey = await this.unwrap(secret, vault);
     if (!dataKey && fs.existsSync(this.file('vaultNext')) && !fs.existsSync(this.file('dbRotating'))) {
       // A passphrase change was interrupted after the database swap: the new passphrase is current.

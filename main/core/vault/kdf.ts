@@ -55,13 +55,12 @@ export async function calibrateKdf(targetMs = KDF_TARGET_MS): Promise<{ params: 
     p = { ...p, memoryKiB: p.memoryKiB * 2 };
     ms = await time(p);
   }
-  if (ms < targetMs * 0.8) {
-    const perIteration = ms / p.iterations;
-    const iterations = Math.min(KDF_MAX.iterations, Math.max(p.iterations, Math.round(targetMs / perIteration)));
-    if (iterations !== p.iterations) {
-      p = { ...p, iterations };
-      ms = await time(p);
-    }
+  // Then iterations, refined a few times: the first measurements include one-off allocation costs.
+  for (let round = 0; round < 3 && Math.abs(ms - targetMs) > targetMs * 0.15; round++) {
+    const iterations = Math.min(KDF_MAX.iterations, Math.max(KDF_FLOOR.iterations, Math.round((p.iterations * targetMs) / ms)));
+    if (iterations === p.iterations) break;
+    p = { ...p, iterations };
+    ms = await time(p);
   }
   return { params: p, measuredMs: ms };
 }
