@@ -1,4 +1,5 @@
 import { migration001 } from './001_initial.js';
+import { migration002 } from './002_settings_strengths_sessions.js';
 import { migration002 } from './002_fts_secure_delete.js';
 import type { Migration } from '../migrate.js';
 
