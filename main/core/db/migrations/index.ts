@@ -1,7 +1,7 @@
 import { migration001 } from './001_initial.js';
-import { migration002 } from './002_settings_strengths_sessions.js';
 import { migration002 } from './002_fts_secure_delete.js';
+import { migration003 } from './003_settings_strengths_sessions.js';
 import type { Migration } from '../migrate.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];

@@ -7,8 +7,8 @@ import type { Migration } from '../migrate.js';
  * session dates ("since my last session"), saved report templates, and the failed-unlock log that is
  * sealed while locked and brought in here on the next unlock.
  */
-export const migration002: Migration = {
-  version: 2,
+export const migration003: Migration = {
+  version: 3,
   name: 'settings, strengths, sessions, report templates, access log',
   up: `
     CREATE TABLE settings (
