@@ -159,11 +159,13 @@ export const EntryInput = z.object(entryFields).strict();
 export type EntryInput = z.input<typeof EntryInput>;
 export type EntryInputParsed = z.output<typeof EntryInput>;
 
+/** A patch names only what changes: the defaults are removed, or `{ title }` would blank the body. */
+type NoDefault<T> = T extends z.ZodDefault<infer I> ? I : T;
 export const EntryPatch = z
   .object(
     Object.fromEntries(
-      Object.entries(entryFields).map(([k, v]) => [k, (v as z.ZodType).optional()]),
-    ) as { [K in keyof typeof entryFields]: z.ZodOptional<(typeof entryFields)[K]> },
+      Object.entries(entryFields).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.removeDefault() : v).optional()]),
+    ) as { [K in keyof typeof entryFields]: z.ZodOptional<NoDefault<(typeof entryFields)[K]>> },
   )
   .strict();
 export type EntryPatch = z.input<typeof EntryPatch>;
