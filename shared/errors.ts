@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'IMPORT_INVALID',
   'CANCELLED',
   'INTERNAL',
+  'ACCESS_DENIED', // browser mode: missing or wrong access token, or a foreign Host/Origin (HTTP 401/403)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,3 +1,5 @@
+import type { AppEvent } from '../../shared/api.js';
+
 /**
  * Side effects behind small ports (STYLE.md): Electron implements them in main/app, the browser-mode
  * host in main/web, and tests pass simple in-memory ones. Core never imports 'electron'.
@@ -7,6 +9,43 @@ export interface Ports {
   now(): number;
   /** Logs go to stderr only, and never carry journal content (names, text, tags). */
   log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** Pushes an event to the open window(s): locked, reminders, menu commands. Never journal content. */
+  emit(event: AppEvent): void;
+  /**
+   * Host side effects. Optional on purpose: browser mode has no native file dialogs or print-to-PDF,
+   * and the type makes every caller decide what to do without them instead of faking a result.
+   */
+  dialogs?: Dialogs;
+  printer?: Printer;
+  notifier?: Notifier;
+  power?: PowerEvents;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Native file dialogs. Both never add the file to the OS's recent documents. Null = cancelled. */
+export interface Dialogs {
+  saveFile(opts: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | null>;
+  openFile(opts: { title: string; filters?: FileFilter[] }): Promise<string | null>;
+}
+
+/** Renders a self-contained HTML document to PDF bytes (Electron: an offscreen window's printToPDF). */
+export interface Printer {
+  printToPDF(html: string): Promise<Buffer>;
+}
+
+/** OS notifications. Title and body must be neutral: never names, tags or content (issue 7 §3). */
+export interface Notifier {
+  show(title: string, body: string): void;
+}
+
+export type PowerEvent = 'suspend' | 'lock-screen';
+/** System suspend and screen lock, so the journal can lock itself. Returns an unsubscribe function. */
+export interface PowerEvents {
+  on(event: PowerEvent, listener: () => void): () => void;
 }
 
 export function defaultPorts(): Ports {
@@ -14,6 +53,43 @@ export function defaultPorts(): Ports {
     now: () => Date.now(),
     log: (level, message) => {
       if (level !== 'info' || process.env.FULCRUM_DEBUG) process.stderr.write(`[fulcrum] ${level}: ${message}\n`);
+    },
+    emit: () => {},
+  };
+}
+
+/** Dialogs that answer from a list (tests): each call takes the next answer. */
+export function scriptedDialogs(answers: (string | null)[]): Dialogs & { asked: { kind: 'save' | 'open'; title: string }[] } {
+  const asked: { kind: 'save' | 'open'; title: string }[] = [];
+  const next = async () => (answers.length ? answers.shift()! : null);
+  return {
+    asked,
+    saveFile: (o) => (asked.push({ kind: 'save', title: o.title }), next()),
+    openFile: (o) => (asked.push({ kind: 'open', title: o.title }), next()),
+  };
+}
+
+/** A notifier that keeps what it was asked to show (tests check it never carries content). */
+export function recordingNotifier(): Notifier & { shown: { title: string; body: string }[] } {
+  const shown: { title: string; body: string }[] = [];
+  return { shown, show: (title, body) => void shown.push({ title, body }) };
+}
+
+/**
+ * Power events fired by hand: tests fire them; browser mode uses it as is (a browser tab cannot see
+ * the OS suspend, so only idle auto-lock applies there).
+ */
+export function manualPowerEvents(): PowerEvents & { fire(event: PowerEvent): void } {
+  const listeners = new Map<PowerEvent, Set<() => void>>();
+  return {
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+    fire(event) {
+      for (const l of [...(listeners.get(event) ?? [])]) l();
     },
   };
 }

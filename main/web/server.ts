@@ -1,0 +1,258 @@
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppEvent } from '../../shared/api.js';
+import type { ApiErrorShape, Reply } from '../../shared/errors.js';
+import { isChannel } from '../../shared/api.js';
+import { SECURITY_HEADERS, contentTypeOf, resolveStaticFile } from '../core/static.js';
+import { EventStreams } from './events.js';
+import {
+  STATUS_FOR,
+  bearerOf,
+  bodyLimitFor,
+  hostAllowed,
+  isJsonContentType,
+  loopbackBindAddress,
+  newToken,
+  originAllowed,
+  tokenMatches,
+} from './guards.js';
+
+export type DispatchFn = (channel: string, raw: unknown) => Promise<Reply<unknown>>;
+
+export interface WebServerOptions {
+  dispatch: DispatchFn;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 or absent: a random free port. */
+  port?: number;
+  /** Only loopback is accepted (see loopbackBindAddress); the server always binds 127.0.0.1. */
+  host?: string;
+  /** Tests may fix it; otherwise a fresh 256-bit token per launch. */
+  token?: string;
+  events?: EventStreams;
+}
+
+export interface WebServer {
+  /** The one URL to open: the token rides in the fragment. */
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  emit(event: AppEvent): void;
+  close(): Promise<void>;
+}
+
+/** Thrown at start for a non-loopback --host: browser mode must never be reachable from the network. */
+export class RefusedBindError extends Error {
+  constructor(host: string) {
+    super(
+      `Refusing to listen on "${host}": browser mode only listens on the loopback address 127.0.0.1, so that nothing else on the network can reach the journal. Leave out --host (or use 127.0.0.1, localhost or ::1).`,
+    );
+    this.name = 'RefusedBindError';
+  }
+}
+
+const denied = (message: string): ApiErrorShape => ({ code: 'ACCESS_DENIED', message });
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...extra,
+  });
+  res.end(text);
+}
+
+const fail = (res: ServerResponse, status: number, error: ApiErrorShape, extra?: Record<string, string>) =>
+  sendJson(res, status, { ok: false, error } satisfies Reply<never>, extra);
+
+function sendText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...extra,
+  });
+  res.end(text);
+}
+
+/** The path of the request line, decoded, with repeated slashes collapsed; null if unusable. */
+function requestPath(rawUrl: string | undefined): { raw: string; decoded: string } | null {
+  if (!rawUrl || !rawUrl.startsWith('/')) return null; // absolute-form or '*' requests: not for us
+  const raw = rawUrl.split(/[?#]/, 1)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  return { raw, decoded: decoded.replace(/\/+/g, '/') };
+}
+
+const isApiPath = (decoded: string) => {
+  const p = decoded.toLowerCase();
+  return p === '/api' || p.startsWith('/api/');
+};
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(new BodyTooLarge());
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The browser-mode HTTP server. Order of checks under /api/ (issue 4 §2): the token first — so an
+ * unknown call without a token is 401, never 404 — then Host/Origin (403), then method (405), call
+ * name (404), content type (415), size (413), JSON (400); only then dispatch. Static files need the
+ * right Host/Origin too, but no token: the page has to load before it can read the token from its URL.
+ */
+export async function createWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const bindAddress = loopbackBindAddress(opts.host);
+  if (bindAddress === null) throw new RefusedBindError(String(opts.host));
+  const token = opts.token ?? newToken();
+  const events = opts.events ?? new EventStreams();
+  let port = 0;
+
+  async function api(req: IncomingMessage, res: ServerResponse, decoded: string): Promise<void> {
+    if (!tokenMatches(token, bearerOf(req.headers.authorization))) {
+      return fail(res, 401, denied('This page does not have the access token of the running browser-mode host. Open the link that `npm run web` printed.'), {
+        'WWW-Authenticate': 'Bearer',
+      });
+    }
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (!hostAllowed(req.headers.host, port) || !originAllowed(req.headers.origin, port) || fetchSite === 'cross-site' || fetchSite === 'same-site') {
+      return fail(res, 403, denied('Requests to browser mode must come from its own page at the loopback address.'));
+    }
+    const name = decoded.slice('/api/'.length);
+    if (name === 'events') {
+      if (req.method !== 'GET') return fail(res, 405, { code: 'UNKNOWN_CALL', message: 'The event stream is read with GET.' }, { Allow: 'GET' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      events.add(res);
+      return;
+    }
+    if (req.method !== 'POST') return fail(res, 405, { code: 'UNKNOWN_CALL', message: 'Calls are made with POST.' }, { Allow: 'POST' });
+    if (!isChannel(name)) return fail(res, 404, { code: 'UNKNOWN_CALL', message: 'There is no such call.' });
+    if (!isJsonContentType(req.headers['content-type'])) {
+      return fail(res, 415, { code: 'VALIDATION', message: 'Calls must send a JSON body (Content-Type: application/json).' });
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, bodyLimitFor(name));
+    } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        return fail(res, 413, { code: 'VALIDATION', message: 'This request is too large.' }, { Connection: 'close' });
+      }
+      throw e;
+    }
+    let input: unknown = undefined;
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch {
+        return fail(res, 400, { code: 'VALIDATION', message: 'The request body is not valid JSON.' });
+      }
+    }
+    let reply: Reply<unknown>;
+    try {
+      reply = await opts.dispatch(name, input);
+    } catch {
+      reply = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Fulcrum. Nothing was saved by this action; try again.' } };
+    }
+    sendJson(res, reply.ok ? 200 : (STATUS_FOR[reply.error.code] ?? 500), reply);
+  }
+
+  function serveStatic(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    if (!hostAllowed(req.headers.host, port) || !originAllowed(req.headers.origin, port)) {
+      return sendText(res, 403, 'Forbidden: browser mode answers only at its own loopback address.');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+    const file = resolveStaticFile(opts.staticDir, raw);
+    if (!file) return sendText(res, 404, 'Not found.');
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(file);
+    } catch {
+      return sendText(res, 404, 'Not found.');
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), 'Content-Length': data.length });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  const server = http.createServer((req, res) => {
+    const p = requestPath(req.url);
+    const route = p && isApiPath(p.decoded) ? api(req, res, p.decoded) : null;
+    if (route) {
+      route.catch(() => {
+        if (!res.headersSent) fail(res, 500, { code: 'INTERNAL', message: 'Something went wrong inside Fulcrum; try again.' });
+        else res.destroy();
+      });
+      return;
+    }
+    if (!p) {
+      // A path we cannot even decode: under /api/ (raw) it still needs the token first.
+      if (req.url?.toLowerCase().startsWith('/api')) {
+        void api(req, res, '/api/').catch(() => res.destroy());
+        return;
+      }
+      return sendText(res, 400, 'Bad request.');
+    }
+    try {
+      serveStatic(req, res, p.raw);
+    } catch {
+      if (!res.headersSent) sendText(res, 500, 'Internal error.');
+    }
+  });
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 20_000;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: opts.port ?? 0, host: bindAddress, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    port,
+    emit: (event) => events.emit(event),
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        events.closeAll();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

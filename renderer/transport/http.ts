@@ -1,0 +1,160 @@
+/**
+ * Browser mode's `window.fulcrum`: the same contract table (shared/api.ts) over loopback HTTP.
+ * Each call is `POST /api/<channel>` with the launch token; events come from `GET /api/events`
+ * (server-sent events read with fetch, so the Authorization header can be sent).
+ *
+ * DOM-free on purpose (fetch, streams, TextDecoder only), so it is tested under Node against the real host.
+ */
+import { CHANNELS, type AppEvent, type Channel, type FulcrumBridge } from '../../shared/api.js';
+import type { ApiErrorShape, Reply } from '../../shared/errors.js';
+
+export interface HttpBridgeOptions {
+  /** Origin of the host; '' (default) = the page's own origin. */
+  base?: string;
+  fetch?: typeof fetch;
+}
+
+const UNREACHABLE: ApiErrorShape = {
+  code: 'IO',
+  message: 'The browser-mode host did not answer. Check that `npm run web` is still running, then reload this page from the link it printed.',
+};
+
+function isReply(v: unknown): v is Reply<unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (r.ok === true) return 'value' in r;
+  return r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string';
+}
+
+/** `#token=…` (possibly among other `&`-separated fields) → the token, or null. */
+export function tokenFromHash(hash: string): string | null {
+  const m = /(?:^#|&)token=([A-Za-z0-9_-]{20,256})(?:&|$)/.exec(hash);
+  return m ? m[1]! : null;
+}
+
+export function createHttpBridge(token: string, opts: HttpBridgeOptions = {}): FulcrumBridge {
+  const base = opts.base ?? '';
+  const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const auth = `Bearer ${token}`;
+
+  const callOf = (channel: Channel) => async (input: unknown): Promise<Reply<unknown>> => {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: auth },
+        body: input === undefined ? '' : JSON.stringify(input),
+        cache: 'no-store',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch {
+      return { ok: false, error: UNREACHABLE };
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      return { ok: false, error: UNREACHABLE };
+    }
+    return isReply(body) ? body : { ok: false, error: UNREACHABLE };
+  };
+
+  const methods = Object.fromEntries(CHANNELS.map((c) => [c, callOf(c)]));
+  const events = eventStream(`${base}/api/events`, auth, doFetch);
+  return Object.freeze({ ...methods, subscribe: events.subscribe, transport: 'browser' as const }) as unknown as FulcrumBridge;
+}
+
+function parseFrame(frame: string): AppEvent | null {
+  const data = frame
+    .split('\n')
+    .filter((l) => l.startsWith('data:'))
+    .map((l) => l.slice(5).replace(/^ /, ''))
+    .join('\n');
+  if (!data) return null; // a comment (": keep-alive")
+  try {
+    const v = JSON.parse(data) as unknown;
+    return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string' ? (v as AppEvent) : null;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/** One stream shared by all listeners; reconnects with backoff; stops for good when the token is refused. */
+function eventStream(url: string, auth: string, doFetch: typeof fetch) {
+  const listeners = new Set<(e: AppEvent) => void>();
+  let controller: AbortController | null = null;
+
+  const deliver = (event: AppEvent) => {
+    for (const l of [...listeners]) {
+      try {
+        l(event);
+      } catch {
+        // One listener's failure must not starve the others.
+      }
+    }
+  };
+
+  async function run(signal: AbortSignal): Promise<void> {
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        const res = await doFetch(url, { headers: { Authorization: auth }, signal, cache: 'no-store', credentials: 'omit' });
+        if (res.status === 401 || res.status === 403) return; // another launch's token: reconnecting cannot help
+        if (!res.ok || !res.body) throw new Error('no stream');
+        attempt = 0;
+        const reader = res.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const event = parseFrame(buffer.slice(0, cut));
+            buffer = buffer.slice(cut + 2);
+            if (event) deliver(event);
+          }
+        }
+      } catch {
+        // Dropped or refused: retry below unless unsubscribed.
+      }
+      if (signal.aborted) return;
+      await sleep(Math.min(30_000, 500 * 2 ** attempt++), signal);
+    }
+  }
+
+  return {
+    subscribe(listener: (event: AppEvent) => void): () => void {
+      listeners.add(listener);
+      if (!controller) {
+        controller = new AbortController();
+        void run(controller.signal);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && controller) {
+          controller.abort();
+          controller = null;
+        }
+      };
+    },
+  };
+}
+
+/**
+ * A bridge for a page opened without the token: every call answers with what to do, so the app's
+ * ordinary error display tells the person, instead of a blank page.
+ */
+export function createMissingTokenBridge(message: string): FulcrumBridge {
+  const reply = async (): Promise<Reply<never>> => ({ ok: false, error: { code: 'ACCESS_DENIED', message } });
+  const methods = Object.fromEntries(CHANNELS.map((c) => [c, reply]));
+  return Object.freeze({ ...methods, subscribe: () => () => {}, transport: 'browser' as const }) as unknown as FulcrumBridge;
+}
