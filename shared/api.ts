@@ -157,6 +157,8 @@ export type FulcrumBridge = {
 
 export type AppEvent =
   | { type: 'locked'; reason: 'idle' | 'suspend' | 'screen-lock' | 'user' | 'quick-exit' }
-  | { type: 'reminder'; kind: 'journal' | 'checkin' };
+  | { type: 'reminder'; kind: 'journal' | 'checkin' }
+  /** A menu accelerator in the desktop app (Ctrl/Cmd+N, F, L); the renderer acts on it as on its own shortcut. */
+  | { type: 'command'; command: 'new-entry' | 'search' | 'lock' };
 
 export type { ApiErrorShape, Reply };
