@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { FulcrumError } from '../../../../shared/errors.js';
+import type { CheckIn, CheckInInput } from '../../../../shared/schemas.js';
+import type { DB } from '../open.js';
+import { all, bit, get, run } from './sql.js';
+import { personNotFound } from './people.js';
+
+type NewCheckIn = z.output<typeof CheckInInput>;
+
+interface CheckInRow {
+  id: number;
+  person_id: number;
+  week: string;
+  heard: number | null;
+  respected: number | null;
+  involved: number | null;
+  fair_share: number | null;
+  boundaries: number | null;
+  safe: number | null;
+  note: string;
+  for_therapist: 0 | 1;
+  created_at: number;
+  updated_at: number;
+}
+
+const COLS = 'id, person_id, week, heard, respected, involved, fair_share, boundaries, safe, note, for_therapist, created_at, updated_at';
+
+const toCheckIn = (r: CheckInRow): CheckIn => ({
+  id: r.id,
+  personId: r.person_id,
+  week: r.week,
+  heard: r.heard,
+  respected: r.respected,
+  involved: r.involved,
+  fairShare: r.fair_share,
+  boundaries: r.boundaries,
+  safe: r.safe,
+  note: r.note,
+  forTherapist: r.for_therapist === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function getCheckIn(db: DB, id: number): CheckIn | null {
+  const row = get<CheckInRow>(db, `SELECT ${COLS} FROM checkins WHERE id = ?`, id);
+  return row ? toCheckIn(row) : null;
+}
+
+/**
+ * One check-in per person per week: saving the same week again replaces the answers (keeping its id
+ * and when it was first made), so a check-in can be corrected without leaving a duplicate.
+ */
+export function saveCheckIn(db: DB, input: NewCheckIn, now: number): CheckIn {
+  return db.transaction(() => {
+    if (!get(db, 'SELECT 1 AS one FROM people WHERE id = ?', input.personId)) throw personNotFound();
+    const row = get<CheckInRow>(
+      db,
+      `INSERT INTO checkins (person_id, week, heard, respected, involved, fair_share, boundaries, safe, note, for_therapist,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (person_id, week) DO UPDATE SET
+         heard = excluded.heard, respected = excluded.respected, involved = excluded.involved,
+         fair_share = excluded.fair_share, boundaries = excluded.boundaries, safe = excluded.safe,
+         note = excluded.note, for_therapist = excluded.for_therapist, updated_at = excluded.updated_at
+       RETURNING ${COLS}`,
+      input.personId,
+      input.week,
+      input.heard,
+      input.respected,
+      input.involved,
+      input.fairShare,
+      input.boundaries,
+      input.safe,
+      input.note,
+      bit(input.forTherapist),
+      now,
+      now,
+    );
+    return toCheckIn(row!);
+  })();
+}
+
+/** Check-ins, newest week first, optionally for one person and a range of weeks (inclusive). */
+export function listCheckIns(db: DB, filter: { personId?: number; from?: string; to?: string } = {}): CheckIn[] {
+  return all<CheckInRow>(
+    db,
+    `SELECT ${COLS} FROM checkins
+     WHERE (@person IS NULL OR person_id = @person) AND (@from IS NULL OR week >= @from) AND (@to IS NULL OR week <= @to)
+     ORDER BY week DESC, person_id, id`,
+    { person: filter.personId ?? null, from: filter.from ?? null, to: filter.to ?? null },
+  ).map(toCheckIn);
+}
+
+export function deleteCheckIn(db: DB, id: number): void {
+  if (run(db, 'DELETE FROM checkins WHERE id = ?', id).changes === 0) {
+    throw new FulcrumError('NOT_FOUND', 'That check-in is not in the journal (it may have been deleted already). Reload and try again.');
+  }
+}

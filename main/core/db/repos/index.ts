@@ -1,0 +1,11 @@
+/**
+ * Repositories: plain functions of an open database (no ORM, no classes). Writes run in transactions;
+ * times come from the caller (the service passes `ports.now()`), so tests control the clock.
+ */
+export * from './people.js';
+export * from './tags.js';
+export * from './entries.js';
+export * from './search.js';
+export * from './checkins.js';
+export * from './drafts.js';
+export { dayIn } from './time.js';

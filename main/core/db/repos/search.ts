@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type Cursor,
+  type EntryFilter,
+  type EntrySummary,
+  type SearchInput,
+  type SearchPage,
+} from '../../../../shared/schemas.js';
+import type { DB } from '../open.js';
+import { SUMMARY_COLUMNS, loadLinks, rowToEntry, type EntryRow } from './entries.js';
+import { all, bit, jsonList } from './sql.js';
+import { DAY_MS, utcStartOf } from './time.js';
+
+type SearchRequest = z.output<typeof SearchInput>;
+
+/** How much of the body a timeline card shows (the renderer may clamp further). */
+export const EXCERPT_CHARS = 200;
+/** Tokens of context in a search snippet (FTS5 allows at most 64). */
+const SNIPPET_TOKENS = 24;
+/** Searching for more words than this adds nothing but work. */
+const MAX_TERMS = 32;
+
+/**
+ * Turns what the user typed into an FTS5 query that cannot fail to parse: every word becomes a quoted
+ * string (inner quotes doubled), so FTS5 operators, column filters, NEAR(…), `^`, `*`, parentheses and
+ * unbalanced quotes are all just text; the last word is a prefix ("argu" finds "argument") so results
+ * follow the typing. Words are ANDed. Words with no letter or digit cannot match anything in the
+ * index (the tokenizer drops them) and are left out. Returns null when nothing searchable is left.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .normalize('NFC')
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, MAX_TERMS);
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w.replaceAll('"', '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** What a search or trash query needs: SQL and named parameters, kept apart so tests can EXPLAIN it. */
+export interface SearchQuery {
+  sql: string;
+  params: Record<string, string | number>;
+  match: string | null;
+}
+
+const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
+
+/**
+ * The page query: ids and sort keys of the next `limit` entries (one more, to know if a page follows).
+ *
+ * Shape and why:
+ * - Live entries are read in `entries_live_time` order (occurred_at DESC, id DESC), the trash in
+ *   `entries_trash` order (deleted_at DESC, id DESC); the cursor is a keyset bound on that order, so
+ *   page 1000 costs what page 1 costs and rows with the same time are neither repeated nor skipped.
+ * - Each filter on a linked table is `+e.id IN (SELECT … )`: SQLite builds the matching id set once
+ *   through that table's index (entry_people_person, entry_tags_tag, entry_domains_domain, the FTS
+ *   index) and checks it while walking the time index. The unary `+` keeps the planner from instead
+ *   looking entries up by id and sorting the whole match set, which is ~20× slower for a common
+ *   person or word at 100k entries. Filters ANDed; values inside one filter ORed.
+ * - The day range also bounds occurred_at (a zone is never more than a day from UTC), so the time
+ *   index is read only across that stretch; `+e.day` keeps the exact check off the day index.
+ */
+export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, limit: number, trash: boolean): SearchQuery {
+  const where: string[] = [trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
+  const params: Record<string, string | number> = { limit: limit + 1 };
+  const key = trash ? 'e.deleted_at' : 'e.occurred_at';
+
+  if (cursor) {
+    where.push(`(${key}, e.id) < (@cursorKey, @cursorId)`);
+    params.cursorKey = cursor.occurredAt;
+    params.cursorId = cursor.id;
+  }
+  const match = filter.text === undefined ? null : ftsQuery(filter.text);
+  if (match !== null) {
+    where.push('+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match)');
+    params.match = match;
+  }
+  if (nonEmpty(filter.personIds)) {
+    where.push('+e.id IN (SELECT entry_id FROM entry_people WHERE person_id IN (SELECT value FROM json_each(@people)))');
+    params.people = jsonList(filter.personIds);
+  }
+  if (nonEmpty(filter.tagIds)) {
+    where.push('+e.id IN (SELECT entry_id FROM entry_tags WHERE tag_id IN (SELECT value FROM json_each(@tags)))');
+    params.tags = jsonList(filter.tagIds);
+  }
+  // Category and polarity describe one pattern: "a healthy Money pattern", not "any Money pattern and
+  // any healthy pattern".
+  const tagWhere: string[] = [];
+  if (nonEmpty(filter.categories)) {
+    tagWhere.push('category IN (SELECT value FROM json_each(@categories))');
+    params.categories = jsonList(filter.categories);
+  }
+  if (filter.polarity !== undefined) {
+    tagWhere.push('polarity = @polarity');
+    params.polarity = filter.polarity;
+  }
+  if (tagWhere.length > 0) {
+    where.push(`+e.id IN (SELECT entry_id FROM entry_tags WHERE tag_id IN (SELECT id FROM tags WHERE ${tagWhere.join(' AND ')}))`);
+  }
+  if (nonEmpty(filter.domains)) {
+    where.push('+e.id IN (SELECT entry_id FROM entry_domains WHERE domain IN (SELECT value FROM json_each(@domains)))');
+    params.domains = jsonList(filter.domains);
+  }
+  if (filter.from !== undefined) {
+    where.push('+e.day >= @from', 'e.occurred_at >= @fromAt');
+    params.from = filter.from;
+    params.fromAt = utcStartOf(filter.from) - DAY_MS;
+  }
+  if (filter.to !== undefined) {
+    where.push('+e.day <= @to', 'e.occurred_at < @toAt');
+    params.to = filter.to;
+    params.toAt = utcStartOf(filter.to) + 2 * DAY_MS;
+  }
+  if (filter.raiseWithTherapist !== undefined) {
+    where.push('e.raise_with_therapist = @raise');
+    params.raise = bit(filter.raiseWithTherapist);
+  }
+  if (filter.safetyConcern !== undefined) {
+    where.push('e.safety_flag = @safety');
+    params.safety = bit(filter.safetyConcern);
+  }
+  const sql =
+    `SELECT e.id AS id, ${key} AS k FROM entries e WHERE ${where.join(' AND ')} ` +
+    `ORDER BY ${key} DESC, e.id DESC LIMIT @limit`;
+  return { sql, params, match };
+}
+
+const MARKERS = /[\uE000\uE001]/gu;
+const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
+
+/** The start of the body, cut at a word near EXCERPT_CHARS. User text can never carry highlight marks. */
+export function plainExcerpt(head: string): string {
+  const chars = Array.from(squash(head.replace(MARKERS, '')));
+  if (chars.length <= EXCERPT_CHARS) return chars.join('');
+  let cut = chars.slice(0, EXCERPT_CHARS).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > EXCERPT_CHARS * 0.75) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * FTS5 snippets around the matches of a page's entries. snippet() wraps matches in markers we pick;
+ * the markers carry a random nonce per query and the body's own U+E000/U+E001 are removed first, so
+ * only real matches come out wrapped in HIGHLIGHT_START/HIGHLIGHT_END. One query for the page.
+ */
+function snippets(db: DB, match: string, ids: readonly number[]): Map<number, string> {
+  const nonce = randomBytes(9).toString('base64url');
+  const open = `\u0002${nonce}[`;
+  const close = `]${nonce}\u0003`;
+  const rows = all<{ id: number; s: string | null }>(
+    db,
+    `SELECT rowid AS id, snippet(entries_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS}) AS s FROM entries_fts
+     WHERE entries_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
+    { open, close, match, ids: jsonList(ids) },
+  );
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const text = squash((r.s ?? '').replace(MARKERS, ''));
+    out.set(r.id, text.split(open).join(HIGHLIGHT_START).split(close).join(HIGHLIGHT_END));
+  }
+  return out;
+}
+
+/**
+ * The timeline (`trash: false`, newest first by when it happened) or the trash (`trash: true`, most
+ * recently deleted first), filtered, one keyset page at a time. In the trash the cursor's
+ * `occurredAt` holds the deletion time, the trash's sort key; callers pass `nextCursor` back unchanged.
+ */
+export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean }): SearchPage {
+  const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash);
+  const keys = all<{ id: number; k: number }>(db, q.sql, q.params);
+  const more = keys.length > req.limit;
+  const page = more ? keys.slice(0, req.limit) : keys;
+  if (page.length === 0) return { items: [], nextCursor: null };
+
+  const ids = page.map((r) => r.id);
+  const rows = all<EntryRow & { head: string }>(
+    db,
+    `SELECT ${SUMMARY_COLUMNS}, substr(body, 1, ${EXCERPT_CHARS * 2}) AS head FROM entries WHERE id IN (SELECT value FROM json_each(?))`,
+    jsonList(ids),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const links = loadLinks(db, ids);
+  const snips = q.match === null ? null : snippets(db, q.match, ids);
+
+  const items: EntrySummary[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (!row) continue;
+    const { head, ...entry } = row;
+    items.push({ ...rowToEntry(entry, links.get(id)), excerpt: snips?.get(id) ?? plainExcerpt(head) });
+  }
+  const last = page.at(-1)!;
+  return { items, nextCursor: more ? { occurredAt: last.k, id: last.id } : null };
+}
