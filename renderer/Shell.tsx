@@ -1,0 +1,280 @@
+/**
+ * The unlocked app: sidebar navigation, the current page, shortcuts, the toast, and the people and
+ * patterns lists shared by the pages. Mounted fresh on every unlock (see App).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Person, Tag } from '../shared/schemas.js';
+import { call, messageOf, transport } from './api.js';
+import { emitCommand, onCommand, requestSearchFocus } from './lib/commands.js';
+import { isMac, modKey } from './lib/hooks.js';
+import { matchPath, navigate, usePath } from './lib/router.js';
+import { DataContext, SessionContext, ToastContext, type JournalData, type SessionApi, type ToastAction } from './lib/session.js';
+import { DEFAULT_PATH, ROUTES } from './routes.js';
+import { Dialog } from './components/Dialog.js';
+
+function isEditable(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'range', 'reset', 'color'].includes(el.type);
+  return false;
+}
+
+export function Shell(props: SessionApi) {
+  const path = usePath();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [locking, setLocking] = useState(false);
+  const isBrowser = useMemo(() => {
+    try {
+      return transport() === 'browser';
+    } catch {
+      return false;
+    }
+  }, []);
+
+  // ---- shared lists
+  const [people, setPeople] = useState<Person[]>([]);
+  const [tags, setTags] = useState<Tag[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [dataError, setDataError] = useState<string | null>(null);
+  const reloadPeople = useCallback(async () => {
+    setPeople(await call('people.list', { includeArchived: true }));
+  }, []);
+  const reloadTags = useCallback(async () => {
+    setTags(await call('tags.list', { includeArchived: true }));
+  }, []);
+  useEffect(() => {
+    Promise.all([reloadPeople(), reloadTags()])
+      .then(() => setLoaded(true))
+      .catch((e) => setDataError(messageOf(e)));
+  }, [reloadPeople, reloadTags]);
+  const data = useMemo<JournalData>(
+    () => ({
+      people,
+      tags,
+      loaded,
+      error: dataError,
+      personById: new Map(people.map((p) => [p.id, p])),
+      tagById: new Map(tags.map((t) => [t.id, t])),
+      reloadPeople,
+      reloadTags,
+    }),
+    [people, tags, loaded, dataError, reloadPeople, reloadTags],
+  );
+
+  // ---- toast
+  const [toast, setToast] = useState<{ id: number; message: string; action?: ToastAction } | null>(null);
+  const toastSeq = useRef(0);
+  const toastApi = useMemo(
+    () => ({
+      show: (message: string, action?: ToastAction) => setToast({ id: ++toastSeq.current, message, action }),
+    }),
+    [],
+  );
+  const toastRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!toast) return;
+    // Long enough to reach Undo by keyboard; never hides while focus or the pointer is on it.
+    const t = setInterval(() => {
+      const el = toastRef.current;
+      if (el && (el.contains(document.activeElement) || el.matches(':hover'))) return;
+      setToast((cur) => (cur?.id === toast.id ? null : cur));
+    }, 10_000);
+    return () => clearInterval(t);
+  }, [toast]);
+
+  // ---- lock
+  const { lock } = props;
+  const doLock = useCallback(async () => {
+    if (locking) return;
+    setLocking(true);
+    await lock();
+  }, [lock, locking]);
+
+  // ---- commands and shortcuts
+  useEffect(() => {
+    return onCommand((c) => {
+      if (c === 'new-entry') navigate('/new');
+      else if (c === 'lock') void doLock();
+      else if (c === 'search') {
+        requestSearchFocus();
+        if (!matchPath('/timeline', path)) navigate('/timeline');
+      }
+    });
+  }, [doLock, path]);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const mod = isMac ? e.metaKey : e.ctrlKey;
+      if (mod && !e.altKey && !e.shiftKey) {
+        const k = e.key.toLowerCase();
+        const command = k === 'n' ? 'new-entry' : k === 'f' ? 'search' : k === 'l' ? 'lock' : null;
+        if (command) {
+          e.preventDefault();
+          emitCommand(command);
+          return;
+        }
+      }
+      if (e.key === '?' && !mod && !e.altKey && !isEditable(e.target) && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        setHelpOpen(true);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // ---- route
+  const matched = useMemo(() => {
+    for (const route of ROUTES) {
+      const params = matchPath(route.path, path);
+      if (params) return { route, params };
+    }
+    return null;
+  }, [path]);
+  useEffect(() => {
+    if (!matched) navigate(DEFAULT_PATH);
+  }, [matched]);
+
+  // Move focus to the new page's heading so screen readers announce the page change.
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const h = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (h && !mainRef.current?.contains(document.activeElement)) {
+      h.tabIndex = -1;
+      h.focus({ preventScroll: true });
+    }
+  }, [path]);
+
+  const navItem = (r: (typeof ROUTES)[number]) => {
+    const current = path === r.path || path.startsWith(`${r.path}/`) || (r.path === '/timeline' && path.startsWith('/entry/'));
+    return (
+      <li key={r.path}>
+        <a href={`#${r.path}`} aria-current={current ? 'page' : undefined} className="nav-link">
+          {r.label}
+        </a>
+      </li>
+    );
+  };
+
+  return (
+    <SessionContext.Provider value={props}>
+      <DataContext.Provider value={data}>
+        <ToastContext.Provider value={toastApi}>
+          <div className="shell">
+            <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+              Skip to content
+            </button>
+            <aside className="sidebar">
+              <div className="brand">
+                <span className="brand-mark" aria-hidden="true">
+                  ⚖
+                </span>
+                <span className="brand-name">Fulcrum</span>
+              </div>
+              {isBrowser && (
+                <p className="mode-badge" title="Fulcrum is running in your web browser, served only to this computer.">
+                  Browser mode
+                </p>
+              )}
+              <button type="button" className="button primary new-entry" onClick={() => emitCommand('new-entry')} aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}>
+                New entry
+              </button>
+              <nav aria-label="Main">
+                <ul className="nav-list">{ROUTES.filter((r) => r.nav === 'main').map(navItem)}</ul>
+                <ul className="nav-list nav-more">{ROUTES.filter((r) => r.nav === 'more').map(navItem)}</ul>
+              </nav>
+              <div className="sidebar-foot">
+                <button type="button" className="button subtle" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+                  Keyboard shortcuts
+                </button>
+                <button type="button" className="button lock" onClick={() => void doLock()} disabled={locking} aria-keyshortcuts={isMac ? 'Meta+L' : 'Control+L'}>
+                  <span aria-hidden="true">🔒︎ </span>
+                  {locking ? 'Locking…' : 'Lock'}
+                </button>
+              </div>
+            </aside>
+            <main id="main" ref={mainRef} tabIndex={-1} className="main">
+              {dataError ? (
+                <p role="alert" className="error">
+                  {dataError}
+                </p>
+              ) : matched ? (
+                <div key={path} className="page-host">
+                  {matched.route.render(matched.params)}
+                </div>
+              ) : null}
+            </main>
+            <div className="toast-region" role="status" aria-live="polite" ref={toastRef}>
+              {toast && (
+                <div className="toast" key={toast.id}>
+                  <span>{toast.message}</span>
+                  {toast.action && (
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={async () => {
+                        const a = toast.action!;
+                        setToast(null);
+                        try {
+                          await a.run();
+                        } catch (e) {
+                          toastApi.show(messageOf(e));
+                        }
+                      }}
+                    >
+                      {toast.action.label}
+                    </button>
+                  )}
+                  <button type="button" className="button small subtle" aria-label="Dismiss" onClick={() => setToast(null)}>
+                    ✕
+                  </button>
+                </div>
+              )}
+            </div>
+            {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+          </div>
+        </ToastContext.Provider>
+      </DataContext.Provider>
+    </SessionContext.Provider>
+  );
+}
+
+function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  const rows: [string, string][] = [
+    [`${modKey}+N`, 'New entry'],
+    [`${modKey}+F`, 'Search entries'],
+    [`${modKey}+L`, 'Lock Fulcrum'],
+    ['?', 'Show this list'],
+    ['Esc', 'Close a dialog'],
+    ['Tab / Shift+Tab', 'Move between controls'],
+    ['Arrow keys', 'Change a slider or a choice'],
+  ];
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+      <table className="shortcuts">
+        <tbody>
+          {rows.map(([k, what]) => (
+            <tr key={k}>
+              <th scope="row">
+                <kbd>{k}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">In browser mode, your browser may keep {modKey}+N for itself; use the New entry button instead.</p>
+      <div className="dialog-actions">
+        <button type="button" className="button primary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

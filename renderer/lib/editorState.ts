@@ -1,0 +1,152 @@
+/**
+ * The entry editor's state, its draft form (JSON saved through 'drafts.save', encrypted in the
+ * journal) and its conversion to the API's EntryInput / EntryPatch.
+ */
+import { z } from 'zod';
+import { DOMAINS, POWER_SOURCES, type Domain, type PowerSource } from '../../shared/catalogue.js';
+import type { Entry, EntryInput, EntryPatch } from '../../shared/schemas.js';
+import { browserTimeZone, fromLocalInput, toLocalInput } from './format.js';
+
+export const SCORE_FIELDS = ['heard', 'respected', 'valued', 'involved'] as const;
+export type ScoreField = (typeof SCORE_FIELDS)[number];
+
+export interface EditorState {
+  /** <input type="datetime-local"> value, in the browser's zone. */
+  when: string;
+  personIds: number[];
+  domains: Domain[];
+  title: string;
+  body: string;
+  tagIds: number[];
+  balance: number | null;
+  intensity: number | null;
+  heard: number | null;
+  respected: number | null;
+  valued: number | null;
+  involved: number | null;
+  outcome: string;
+  powerSources: PowerSource[];
+  raiseWithTherapist: boolean;
+  safetyConcern: boolean;
+}
+
+export function blankState(now = Date.now()): EditorState {
+  return {
+    when: toLocalInput(now),
+    personIds: [],
+    domains: [],
+    title: '',
+    body: '',
+    tagIds: [],
+    balance: null,
+    intensity: null,
+    heard: null,
+    respected: null,
+    valued: null,
+    involved: null,
+    outcome: '',
+    powerSources: [],
+    raiseWithTherapist: false,
+    safetyConcern: false,
+  };
+}
+
+export function stateFromEntry(e: Entry): EditorState {
+  return {
+    when: toLocalInput(e.occurredAt),
+    personIds: [...e.personIds],
+    domains: [...e.domains],
+    title: e.title,
+    body: e.body,
+    tagIds: [...e.tagIds],
+    balance: e.balance,
+    intensity: e.intensity,
+    heard: e.heard,
+    respected: e.respected,
+    valued: e.valued,
+    involved: e.involved,
+    outcome: e.outcome,
+    powerSources: [...e.powerSources],
+    raiseWithTherapist: e.raiseWithTherapist,
+    safetyConcern: e.safetyConcern,
+  };
+}
+
+// A draft may come from an older version or be half-edited: every field falls back on its own.
+const score = z.number().int().min(1).max(5).nullable().catch(null);
+const ids = z.array(z.number().int().positive()).catch([]);
+const DraftState = z.object({
+  when: z.string().catch(''),
+  personIds: ids,
+  domains: z.array(z.enum(DOMAINS)).catch([]),
+  title: z.string().catch(''),
+  body: z.string().catch(''),
+  tagIds: ids,
+  balance: z.number().int().min(-3).max(3).nullable().catch(null),
+  intensity: score,
+  heard: score,
+  respected: score,
+  valued: score,
+  involved: score,
+  outcome: z.string().catch(''),
+  powerSources: z.array(z.enum(POWER_SOURCES)).catch([]),
+  raiseWithTherapist: z.boolean().catch(false),
+  safetyConcern: z.boolean().catch(false),
+});
+const DraftDoc = z.object({ v: z.literal(1), state: DraftState });
+
+export function draftContent(state: EditorState): string {
+  return JSON.stringify({ v: 1, state });
+}
+
+export function parseDraft(content: string): EditorState | null {
+  try {
+    const r = DraftDoc.safeParse(JSON.parse(content));
+    return r.success ? r.data.state : null;
+  } catch {
+    return null;
+  }
+}
+
+export const draftKeyFor = (entryId?: number): string => (entryId ? `entry-${entryId}` : 'new');
+
+export function sameState(a: EditorState, b: EditorState): boolean {
+  return draftContent(a) === draftContent(b);
+}
+
+export function hasContent(s: EditorState): boolean {
+  return Boolean(s.body.trim() || s.title.trim() || s.tagIds.length > 0 || s.outcome.trim());
+}
+
+/** The fields shared by create and update; null when the date is not a valid moment. */
+export function toEntryInput(s: EditorState): EntryInput | null {
+  const occurredAt = fromLocalInput(s.when);
+  if (occurredAt === null) return null;
+  return {
+    occurredAt,
+    timeZone: browserTimeZone(),
+    title: s.title.trim(),
+    body: s.body,
+    personIds: s.personIds,
+    tagIds: s.tagIds,
+    domains: s.domains,
+    powerSources: s.powerSources,
+    balance: s.balance,
+    intensity: s.intensity,
+    heard: s.heard,
+    respected: s.respected,
+    valued: s.valued,
+    involved: s.involved,
+    outcome: s.outcome,
+    raiseWithTherapist: s.raiseWithTherapist,
+    safetyConcern: s.safetyConcern,
+  };
+}
+
+/** For an edit: the entry's own time zone is kept unless the time itself was changed. */
+export function toEntryPatch(s: EditorState, original: Entry): EntryPatch | null {
+  const input = toEntryInput(s);
+  if (!input) return null;
+  const { timeZone, ...rest } = input;
+  return toLocalInput(original.occurredAt) === s.when ? { ...rest, occurredAt: original.occurredAt } : { ...rest, timeZone };
+}

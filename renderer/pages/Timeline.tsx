@@ -1,0 +1,310 @@
+/**
+ * The timeline: entries newest first, grouped by day, virtualised (@tanstack/react-virtual) and
+ * loaded in keyset pages as you scroll. The filter bar narrows it; text search highlights matches.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { CATEGORIES, CATEGORY_LABELS, type Category, type Polarity } from '../../shared/catalogue.js';
+import type { Cursor, Draft, EntryFilter, EntrySummary } from '../../shared/schemas.js';
+import { call, messageOf } from '../api.js';
+import { EntryCard } from '../components/EntryCard.js';
+import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
+import { onSearchFocusRequest } from '../lib/commands.js';
+import { dayHeading, shortDateTime } from '../lib/format.js';
+import { modKey, useDebounced } from '../lib/hooks.js';
+import { navigate } from '../lib/router.js';
+import { useJournalData } from '../lib/session.js';
+
+const PAGE = 50;
+
+interface FilterState {
+  text: string;
+  person: string;
+  /** '' | 'cat:<category>' | 'tag:<id>' */
+  pattern: string;
+  polarity: '' | Polarity;
+  from: string;
+  to: string;
+  therapist: boolean;
+  safety: boolean;
+}
+const NO_FILTER: FilterState = { text: '', person: '', pattern: '', polarity: '', from: '', to: '', therapist: false, safety: false };
+
+function toApiFilter(f: FilterState): EntryFilter {
+  const out: EntryFilter = {};
+  if (f.text.trim()) out.text = f.text.trim();
+  if (f.person) out.personIds = [Number(f.person)];
+  if (f.pattern.startsWith('tag:')) out.tagIds = [Number(f.pattern.slice(4))];
+  if (f.pattern.startsWith('cat:')) out.categories = [f.pattern.slice(4) as Category];
+  if (f.polarity) out.polarity = f.polarity;
+  if (f.from) out.from = f.from;
+  if (f.to) out.to = f.to;
+  if (f.therapist) out.raiseWithTherapist = true;
+  if (f.safety) out.safetyConcern = true;
+  return out;
+}
+
+type Row = { kind: 'day'; key: string; day: string } | { kind: 'entry'; key: string; entry: EntrySummary };
+
+export function TimelinePage() {
+  const { people, tags, personById, tagById } = useJournalData();
+  const [filter, setFilter] = useState<FilterState>(NO_FILTER);
+  const text = useDebounced(filter.text, 250);
+  const apiFilter = useMemo(() => toApiFilter({ ...filter, text }), [filter, text]);
+  const filterKey = JSON.stringify(apiFilter);
+  const filtering = filterKey !== '{}';
+
+  const [items, setItems] = useState<EntrySummary[]>([]);
+  const [cursor, setCursor] = useState<Cursor | null>(null);
+  const [state, setState] = useState<'loading' | 'idle' | 'more' | 'error'>('loading');
+  const [error, setError] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const request = useRef(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => onSearchFocusRequest(() => searchRef.current?.focus()), []);
+  useEffect(() => {
+    call('drafts.list', {})
+      .then(setDrafts)
+      .catch(() => setDrafts([]));
+  }, []);
+
+  // First page whenever the filter changes.
+  useEffect(() => {
+    const id = ++request.current;
+    setState('loading');
+    setError(null);
+    call('entries.search', { filter: JSON.parse(filterKey) as EntryFilter, cursor: null, limit: PAGE })
+      .then((page) => {
+        if (id !== request.current) return;
+        setItems(page.items);
+        setCursor(page.nextCursor);
+        setState('idle');
+        scrollRef.current?.scrollTo({ top: 0 });
+      })
+      .catch((e) => {
+        if (id !== request.current) return;
+        setError(messageOf(e));
+        setState('error');
+      });
+  }, [filterKey]);
+
+  const loadMore = useCallback(() => {
+    if (!cursor || state !== 'idle') return;
+    const id = ++request.current;
+    setState('more');
+    call('entries.search', { filter: JSON.parse(filterKey) as EntryFilter, cursor, limit: PAGE })
+      .then((page) => {
+        if (id !== request.current) return;
+        setItems((prev) => {
+          const seen = new Set(prev.map((e) => e.id));
+          return [...prev, ...page.items.filter((e) => !seen.has(e.id))];
+        });
+        setCursor(page.nextCursor);
+        setState('idle');
+      })
+      .catch((e) => {
+        if (id !== request.current) return;
+        setError(messageOf(e));
+        setState('error');
+      });
+  }, [cursor, state, filterKey]);
+
+  const rows = useMemo<Row[]>(() => {
+    const out: Row[] = [];
+    let day = '';
+    for (const entry of items) {
+      if (entry.day !== day) {
+        day = entry.day;
+        out.push({ kind: 'day', key: `d${day}`, day });
+      }
+      out.push({ kind: 'entry', key: `e${entry.id}`, entry });
+    }
+    return out;
+  }, [items]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i]?.kind === 'day' ? 44 : 150),
+    getItemKey: (i) => rows[i]?.key ?? i,
+    overscan: 6,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems.length > 0 ? virtualItems[virtualItems.length - 1]!.index : -1;
+  useEffect(() => {
+    if (lastIndex >= rows.length - 4 && cursor && state === 'idle') loadMore();
+  }, [lastIndex, rows.length, cursor, state, loadMore]);
+
+  const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => setFilter((f) => ({ ...f, [k]: v }));
+  const activeTags = tags.filter((t) => t.archivedAt === null);
+  const today = new Date();
+
+  return (
+    <div className="page timeline-page">
+      <header className="page-head">
+        <h1>Timeline</h1>
+      </header>
+
+      {drafts.length > 0 && (
+        <div className="notice" role="status">
+          {drafts.map((d) => (
+            <p key={d.key}>
+              {d.key === 'new' ? 'You have an unsaved new entry' : 'You have unsaved changes to an entry'} from {shortDateTime(d.updatedAt)}.{' '}
+              <a href={d.key === 'new' ? '#/new' : `#/entry/${d.key.slice(6)}/edit`}>Continue writing</a>
+            </p>
+          ))}
+        </div>
+      )}
+
+      <search className="filter-bar" aria-label="Filter entries">
+        <div className="filter-row">
+          <div className="field grow">
+            <label htmlFor="tl-search">Search entries</label>
+            <input
+              ref={searchRef}
+              id="tl-search"
+              type="search"
+              value={filter.text}
+              placeholder={`Words in the title or text (${modKey}+F)`}
+              onChange={(e) => set('text', e.target.value)}
+              aria-keyshortcuts={modKey === 'Ctrl' ? 'Control+F' : 'Meta+F'}
+              autoComplete="off"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="tl-person">Person</label>
+            <select id="tl-person" value={filter.person} onChange={(e) => set('person', e.target.value)}>
+              <option value="">Anyone</option>
+              {people.map((p) => (
+                <option key={p.id} value={String(p.id)}>
+                  {p.name}
+                  {p.archivedAt ? ' (archived)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="tl-pattern">Pattern</label>
+            <select id="tl-pattern" value={filter.pattern} onChange={(e) => set('pattern', e.target.value)}>
+              <option value="">Any pattern</option>
+              <optgroup label="Whole categories">
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={`cat:${c}`}>
+                    {`Any in ${CATEGORY_LABELS[c]}`}
+                  </option>
+                ))}
+              </optgroup>
+              {CATEGORIES.map((c) => {
+                const inCat = activeTags.filter((t) => t.category === c);
+                if (inCat.length === 0) return null;
+                return (
+                  <optgroup key={c} label={CATEGORY_LABELS[c]}>
+                    {inCat.map((t) => (
+                      <option key={t.id} value={`tag:${t.id}`}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                );
+              })}
+            </select>
+          </div>
+        </div>
+        <div className="filter-row">
+          <div className="field">
+            <label htmlFor="tl-polarity">Kind of pattern</label>
+            <select id="tl-polarity" value={filter.polarity} onChange={(e) => set('polarity', e.target.value as FilterState['polarity'])}>
+              <option value="">Any</option>
+              <option value="imbalance">Imbalance</option>
+              <option value="healthy">Healthy</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="tl-from">From</label>
+            <input id="tl-from" type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => set('from', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="tl-to">To</label>
+            <input id="tl-to" type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => set('to', e.target.value)} />
+          </div>
+          <div className="filter-flags">
+            <label className="check">
+              <input type="checkbox" checked={filter.therapist} onChange={(e) => set('therapist', e.target.checked)} />
+              For my therapist
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={filter.safety} onChange={(e) => set('safety', e.target.checked)} />
+              Safety concern
+            </label>
+          </div>
+          {filtering && (
+            <button type="button" className="button subtle" onClick={() => setFilter(NO_FILTER)}>
+              Clear filters
+            </button>
+          )}
+        </div>
+      </search>
+
+      <ErrorAlert>{error}</ErrorAlert>
+      <p className="visually-hidden" role="status">
+        {state === 'loading' ? 'Loading entries' : state === 'idle' && filtering ? `${items.length}${cursor ? ' or more' : ''} ${items.length === 1 ? 'entry matches' : 'entries match'}` : ''}
+      </p>
+
+      {state === 'loading' && items.length === 0 ? (
+        <Loading label="Loading entries…" />
+      ) : items.length === 0 && state !== 'error' ? (
+        filtering ? (
+          <EmptyState title="No entries match" action={<button type="button" className="button" onClick={() => setFilter(NO_FILTER)}>Clear filters</button>}>
+            <p>Try fewer filters or different words. Search looks at titles and what happened.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="Your timeline is empty"
+            action={
+              <button type="button" className="button primary" onClick={() => navigate('/new')}>
+                Write your first entry
+              </button>
+            }
+          >
+            <p>Write down a moment soon after it happens: who was there, what happened, and how the power felt. Tag the patterns you notice — over time they show what keeps repeating and what is getting better.</p>
+            {people.length === 0 && (
+              <p>
+                Tip: first <a href="#/people">add the people you want to reflect on</a>, so you can link entries to them.
+              </p>
+            )}
+          </EmptyState>
+        )
+      ) : (
+        <div ref={scrollRef} className="timeline-scroll" aria-busy={state === 'loading' || state === 'more'}>
+          <div className="timeline-inner" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualItems.map((vi) => {
+              const row = rows[vi.index]!;
+              return (
+                <div key={vi.key} data-index={vi.index} ref={virtualizer.measureElement} className="timeline-row" style={{ transform: `translateY(${vi.start}px)` }}>
+                  {row.kind === 'day' ? (
+                    <h2 className="day-heading">{dayHeading(row.day, today)}</h2>
+                  ) : (
+                    <EntryCard entry={row.entry} personById={personById} tagById={tagById} href={`#/entry/${row.entry.id}`} />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          <div className="timeline-end">
+            {state === 'more' ? (
+              <Loading label="Loading older entries…" />
+            ) : cursor ? (
+              <button type="button" className="button" onClick={loadMore}>
+                Load older entries
+              </button>
+            ) : (
+              items.length > 0 && <p className="hint">{filtering ? 'No more matches.' : 'That is the beginning of your journal.'}</p>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
