@@ -9,6 +9,7 @@ import {
   type SearchInput,
   type SearchPage,
 } from '../../../../shared/schemas.js';
+import { FulcrumError } from '../../../../shared/errors.js';
 import type { DB } from '../open.js';
 import { SUMMARY_COLUMNS, loadLinks, rowToEntry, type EntryRow } from './entries.js';
 import { all, bit, jsonList } from './sql.js';
@@ -33,6 +34,9 @@ const MAX_TERMS = 32;
 export function ftsQuery(text: string): string | null {
   const words = text
     .normalize('NFC')
+    // FTS5 reads its query as a C string: a NUL would end it inside a quote. No control character is
+    // part of a word, so all of them separate words.
+    .replace(/\p{Cc}/gu, ' ')
     .split(/\s+/u)
     .filter((w) => /[\p{L}\p{N}]/u.test(w))
     .slice(0, MAX_TERMS);
@@ -172,9 +176,22 @@ function snippets(db: DB, match: string, ids: readonly number[]): Map<number, st
  */
 export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean }): SearchPage {
   const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash);
+  try {
+    return runSearch(db, q, req.limit);
+  } catch (e) {
+    // ftsQuery() quotes everything, so this should not happen; if FTS5 still finds fault with a query,
+    // the person gets a plain answer rather than "something went wrong".
+    if (q.match !== null && (e as { code?: string }).code === 'SQLITE_ERROR') {
+      throw new FulcrumError('VALIDATION', 'Fulcrum could not search for that text. Try other words.');
+    }
+    throw e;
+  }
+}
+
+function runSearch(db: DB, q: SearchQuery, limit: number): SearchPage {
   const keys = all<{ id: number; k: number }>(db, q.sql, q.params);
-  const more = keys.length > req.limit;
-  const page = more ? keys.slice(0, req.limit) : keys;
+  const more = keys.length > limit;
+  const page = more ? keys.slice(0, limit) : keys;
   if (page.length === 0) return { items: [], nextCursor: null };
 
   const ids = page.map((r) => r.id);
