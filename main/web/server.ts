@@ -189,6 +189,11 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
     const file = resolveStaticFile(opts.staticDir, raw);
+    if (!file && raw === '/favicon.ico') {
+      // Chromium asks for it on its own; an empty answer keeps a 404 out of the console.
+      res.writeHead(204, { ...SECURITY_HEADERS });
+      return void res.end();
+    }
     if (!file) return sendText(res, 404, 'Not found.');
     let data: Buffer;
     try {

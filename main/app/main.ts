@@ -1,0 +1,110 @@
+/**
+ * The desktop app's main process: thin glue between Electron and main/core (DESIGN.md §2, §5).
+ * Built by `npm run build:main` into dist/app/main.js; `npm start` builds and launches it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session } from 'electron';
+import type { AppEvent } from '../../shared/api.js';
+import { setNativeBinding } from '../core/db/open.js';
+import { APP_NAME, JOURNAL_SUBDIR, userDataDir } from '../core/paths.js';
+import { createService } from '../core/service/index.js';
+import { EVENT_CHANNEL } from './bridge.js';
+import { registerIpc } from './ipc.js';
+import { installMenu } from './menu.js';
+import { nativeBindingPath } from './native.js';
+import { PARTITION } from './policy.js';
+import { electronPreferences } from './prefs.js';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol.js';
+import { electronDialogs, electronNotifier, electronPowerEvents, electronPrinter } from './ports.js';
+import { hardenAllContents, hardenSession } from './security.js';
+import { createMainWindow } from './window.js';
+
+const devTools = !app.isPackaged;
+
+// Development and test hooks exist only in an unpackaged app: another journal folder (as browser
+// mode's --data-dir; Chromium's profile and the preferences then go in a subfolder of it), and the
+// cheap test KDF, which also needs FULCRUM_ALLOW_INSECURE_TEST_KDF=1 as in browser mode.
+const devDataDir = !app.isPackaged && process.env.FULCRUM_DATA_DIR ? path.resolve(process.env.FULCRUM_DATA_DIR) : null;
+const insecureTestKdf = !app.isPackaged && process.env.FULCRUM_INSECURE_TEST_KDF === '1' && process.env.FULCRUM_ALLOW_INSECURE_TEST_KDF === '1';
+
+app.setName(APP_NAME);
+const userData = devDataDir ? path.join(devDataDir, 'electron-profile') : userDataDir();
+const journalDir = devDataDir ?? path.join(userData, JOURNAL_SUBDIR);
+app.setPath('userData', userData);
+app.enableSandbox();
+// Media keys and the media session would tell the OS about the page; the app plays no media.
+app.commandLine.appendSwitch('disable-features', 'HardwareMediaKeyHandling,MediaSessionService');
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+hardenAllContents(app);
+
+function fatal(message: string): never {
+  dialog.showErrorBox('Fulcrum cannot start', message);
+  app.exit(1);
+  throw new Error(message);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const binding = nativeBindingPath({
+    packaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+  });
+  if (!fs.existsSync(binding)) {
+    fatal(`The database module built for this version of Electron is missing (${binding}). Run \`npm start\`, which builds it.`);
+  }
+  setNativeBinding(binding);
+
+  let win: BrowserWindow | null = null;
+  const emit = (event: AppEvent) => {
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+  };
+  const power = electronPowerEvents();
+  const service = createService({
+    dataDir: journalDir,
+    insecureTestKdf,
+    ports: { emit, dialogs: electronDialogs(() => win), printer: electronPrinter(), notifier: electronNotifier(), power },
+  });
+
+  const lockFor = async (reason: Extract<AppEvent, { type: 'locked' }>['reason']) => {
+    if (!service.vault.unlocked) return;
+    await service.dispatch('vault.lock', {});
+    emit({ type: 'locked', reason });
+  };
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  // Quitting always locks: the database is checkpointed and closed, the key zeroed.
+  app.on('will-quit', () => service.vault.lock());
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const ses = session.fromPartition(PARTITION);
+    hardenSession(ses, { devTools });
+    hardenSession(session.defaultSession, { devTools });
+    registerAppProtocol(ses, path.join(app.getAppPath(), 'dist', 'renderer'));
+    registerIpc(ipcMain, service.dispatch, () => win);
+
+    const prefs = electronPreferences();
+    nativeTheme.themeSource = prefs.get('theme');
+    installMenu({ devTools, send: (command) => emit({ type: 'command', command }) });
+
+    power.on('suspend', () => void lockFor('suspend'));
+    power.on('lock-screen', () => void lockFor('screen-lock'));
+
+    win = createMainWindow({ preload: path.join(app.getAppPath(), 'dist', 'app', 'preload.cjs'), devTools, prefs });
+    win.on('closed', () => {
+      win = null;
+    });
+  });
+}

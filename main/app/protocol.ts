@@ -1,0 +1,39 @@
+/**
+ * `app://fulcrum/…` serves the built renderer (dist/renderer) with the CSP and security headers —
+ * instead of file://, which would give the page the whole disk as its origin.
+ */
+import fs from 'node:fs';
+import type { CustomScheme, Session } from 'electron';
+import { SECURITY_HEADERS, contentTypeOf, resolveStaticFile } from '../core/static.js';
+import { APP_HOST, APP_SCHEME } from './policy.js';
+
+/** Registered before `ready`: standard (real origin, relative URLs) and secure (like https). */
+export const APP_SCHEME_PRIVILEGES: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true },
+};
+
+const notFound = () => new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+
+export function registerAppProtocol(ses: Session, rendererDir: string): void {
+  ses.protocol.handle(APP_SCHEME, async (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return notFound();
+    }
+    if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
+    const file = resolveStaticFile(rendererDir, url.pathname);
+    if (!file) return notFound();
+    try {
+      const data = await fs.promises.readFile(file);
+      return new Response(request.method === 'HEAD' ? null : data, {
+        status: 200,
+        headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file) },
+      });
+    } catch {
+      return notFound();
+    }
+  });
+}

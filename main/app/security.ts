@@ -1,0 +1,34 @@
+/**
+ * Applies policy.ts to Electron: every session refuses permissions and any request that is not the
+ * app's own files; every web contents refuses navigation, new windows and <webview>.
+ */
+import type { App, Session, WebContents } from 'electron';
+import { grantsPermission, isAllowedRequest, isAppUrl } from './policy.js';
+
+export function hardenSession(ses: Session, opts: { devTools: boolean }): void {
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(grantsPermission(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => grantsPermission(permission));
+  ses.setDevicePermissionHandler(() => false);
+  ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, opts) }));
+  ses.setSpellCheckerEnabled(false);
+}
+
+function hardenContents(contents: WebContents): void {
+  // The app is one page with hash routes (in-page navigations do not pass here): any real navigation
+  // — a dropped file, a link, a script — is refused.
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** For every web contents the app ever creates (the window, DevTools, the print view). */
+export function hardenAllContents(app: App): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm start [-- --data-dir DIR]`: the desktop app where Electron can run; browser mode where it
+ * cannot (saying so, and why, in one line on stderr — stdout stays the browser-mode URL line).
+ *
+ * With Electron: makes sure the Electron-ABI build of the SQLite module exists (main/cli/electron-native.ts),
+ * bundles main and preload, builds the renderer if stale, and launches `electron .`.
+ */
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { buildMain } from './build-main.js';
+import { findElectron } from './electron-detect.js';
+import { ensureElectronNative } from './electron-native.js';
+import { ROOT } from './project.js';
+import { ensureRendererBuilt } from './renderer-build.js';
+import { runBrowserMode } from './web.js';
+
+async function main(argv: string[]): Promise<void> {
+  const check = findElectron();
+  if (!check.ok) {
+    process.stderr.write(`Electron cannot run here: ${check.reason}. Starting browser mode instead.\n`);
+    return runBrowserMode(argv);
+  }
+  try {
+    await ensureElectronNative(check.version);
+  } catch (e) {
+    process.stderr.write(`Electron cannot run here: the SQLite module could not be built for Electron ${check.version} (${(e as Error).message}). Starting browser mode instead.\n`);
+    return runBrowserMode(argv);
+  }
+  await buildMain();
+  ensureRendererBuilt();
+
+  const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } }, strict: true });
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  if (values['data-dir']) env.FULCRUM_DATA_DIR = path.resolve(values['data-dir']);
+  const child = spawn(check.binary, [ROOT], { stdio: 'inherit', env });
+  for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => child.kill(s));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`npm start failed: ${(e as Error).message}\n`);
+  process.exit(1);
+});
