@@ -149,7 +149,13 @@ export function plainExcerpt(head: string): string {
 /**
  * FTS5 snippets around the matches of a page's entries. snippet() wraps matches in markers we pick;
  * the markers carry a random nonce per query and the body's own U+E000/U+E001 are removed first, so
- * only real matches come out wrapped in HIGHLIGHT_START/HIGHLIGHT_END. One query for the page.
+ * only real matches come out wrapped in HIGHLIGHT_START/HIGHLIGHT_END.
+ *
+ * One query for the page, and one FTS5 scan: a plain `rowid IN (…)` would be handed to FTS5 as one
+ * lookup per id, and each lookup of a prefix query ("bud"*) merges the prefix's whole doclist again
+ * (~250 ms a page for a common word at 100k entries, against ~10 ms this way). So the ids are only a
+ * filter (`+rowid`), and the page's rowid range bounds the scan. Bounds are cast to integers because
+ * FTS5 ignores a REAL rowid constraint (better-sqlite3 binds JS numbers as REAL).
  */
 function snippets(db: DB, match: string, ids: readonly number[]): Map<number, string> {
   const nonce = randomBytes(9).toString('base64url');
@@ -158,8 +164,9 @@ function snippets(db: DB, match: string, ids: readonly number[]): Map<number, st
   const rows = all<{ id: number; s: string | null }>(
     db,
     `SELECT rowid AS id, snippet(entries_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS}) AS s FROM entries_fts
-     WHERE entries_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
-    { open, close, match, ids: jsonList(ids) },
+     WHERE entries_fts MATCH @match AND rowid BETWEEN CAST(@lo AS INTEGER) AND CAST(@hi AS INTEGER)
+       AND +rowid IN (SELECT value FROM json_each(@ids))`,
+    { open, close, match, lo: Math.min(...ids), hi: Math.max(...ids), ids: jsonList(ids) },
   );
   const out = new Map<number, string>();
   for (const r of rows) {
