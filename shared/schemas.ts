@@ -224,7 +224,11 @@ export const EntryFilter = z
   .strict();
 export type EntryFilter = z.infer<typeof EntryFilter>;
 
-/** Keyset cursor: the (occurredAt, id) of the last row of the previous page. */
+/**
+ * Keyset cursor: the (occurredAt, id) of the last row of the previous page. Opaque to the renderer:
+ * pass `nextCursor` back unchanged. (In the trash, sorted by deletion time, `occurredAt` carries the
+ * last row's deletion time.)
+ */
 export const Cursor = z.object({ occurredAt: Timestamp, id: Id }).strict();
 export type Cursor = z.infer<typeof Cursor>;
 
