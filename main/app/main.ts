@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session } from 'electron';
 import type { AppEvent } from '../../shared/api.js';
 import { setNativeBinding } from '../core/db/open.js';
+import { ensurePrivateDir } from '../core/fsutil.js';
 import { APP_NAME, JOURNAL_SUBDIR, userDataDir } from '../core/paths.js';
 import { createService } from '../core/service/index.js';
 import { EVENT_CHANNEL } from './bridge.js';
@@ -32,6 +33,8 @@ app.setName(APP_NAME);
 const userData = devDataDir ? path.join(devDataDir, 'electron-profile') : userDataDir();
 const journalDir = devDataDir ?? path.join(userData, JOURNAL_SUBDIR);
 app.setPath('userData', userData);
+// Created private before Chromium or the preferences touch it (Chromium would make it 0700 too; conf would not).
+ensurePrivateDir(userData);
 app.enableSandbox();
 // Media keys and the media session would tell the OS about the page; the app plays no media.
 app.commandLine.appendSwitch('disable-features', 'HardwareMediaKeyHandling,MediaSessionService');
