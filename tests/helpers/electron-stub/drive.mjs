@@ -1,3 +1,4 @@
+/* global process, console, setTimeout, Request */
 // Runs dist/app/main.js against the recording stand-in and prints what it observed as one JSON line.
 // Usage: node drive.mjs <path to dist/app/main.js>   (env: STUB_APP_PATH, FULCRUM_DATA_DIR, …)
 import { register } from 'node:module';

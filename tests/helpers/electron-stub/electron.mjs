@@ -1,3 +1,4 @@
+/* global process */
 // A recording stand-in for the `electron` module, just enough for dist/app/main.js to run under plain
 // Node. It records what the app asks of Electron so the smoke test can check the wiring (sandbox,
 // scheme privileges, window options, session hardening, IPC, protocol). It decides nothing itself.
