@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, schemaVersion } from '../../main/core/db/index.js';
 import { migration001 } from '../../main/core/db/migrations/001_initial.js';
+import { migration002 } from '../../main/core/db/migrations/002_fts_secure_delete.js';
 import { tempDir } from '../helpers/files.js';
 
 const CANARY = 'quokkamarmalade';
@@ -29,7 +30,7 @@ describe('migration 002: the full-text index forgets deleted text at once', () =
     expect(ftsHolds(v1, CANARY)).toBe(true);
     closeDatabase(v1);
 
-    const db = openDatabase(file, key);
+    const db = openDatabase(file, key, { migrations: [migration001, migration002] });
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare("SELECT v FROM entries_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
     // What version 1 left behind is gone, and the option holds from here on.
