@@ -31,6 +31,32 @@ import {
   TagPatch,
   VaultStatus,
 } from './schemas.js';
+import {
+  CheckInTrendsQuery,
+  InsightQuery,
+  ReminderKind,
+  SettingsPatch,
+  StrengthInput,
+  StrengthListInput,
+  StrengthPatch,
+  TodayInput,
+  TopPatternsQuery,
+  type BalanceTrend,
+  type CheckInsDue,
+  type CheckInTrends,
+  type DomainBreakdown,
+  type HealthyShare,
+  type HeatMap,
+  type InsightsOverview,
+  type PatternCounts,
+  type PatternHistory,
+  type PeopleComparison,
+  type ReminderStatus,
+  type ScoreTrends,
+  type Settings,
+  type Strength,
+  type TopPatterns,
+} from './insights.js';
 
 export interface CallDef<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly input: I;
@@ -127,6 +153,42 @@ export const draftCalls = {
   'drafts.discard': call<null>()(z.object({ key: DraftKey }).strict()),
 } as const;
 
+/** Insights (shared/insights.ts has the result shapes and `drillFilter` for chart clicks). */
+export const insightCalls = {
+  /** Everything the insights page draws, in one call. */
+  'insights.overview': call<InsightsOverview>()(TopPatternsQuery),
+  'insights.patterns': call<PatternCounts>()(InsightQuery),
+  'insights.balance': call<BalanceTrend>()(InsightQuery),
+  'insights.scores': call<ScoreTrends>()(InsightQuery),
+  'insights.healthyShare': call<HealthyShare>()(InsightQuery),
+  'insights.topPatterns': call<TopPatterns>()(TopPatternsQuery),
+  'insights.patternHistory': call<PatternHistory>()(InsightQuery),
+  'insights.heatmap': call<HeatMap>()(InsightQuery),
+  'insights.domains': call<DomainBreakdown>()(InsightQuery),
+  'insights.people': call<PeopleComparison>()(InsightQuery),
+  'insights.checkinTrends': call<CheckInTrends>()(CheckInTrendsQuery),
+  /** Which people have no check-in for the current week (home screen). */
+  'insights.checkinsDue': call<CheckInsDue>()(TodayInput),
+} as const;
+
+export const settingsCalls = {
+  'settings.get': call<Settings>()(none),
+  'settings.update': call<Settings>()(SettingsPatch),
+} as const;
+
+export const strengthCalls = {
+  'strengths.list': call<Strength[]>()(StrengthListInput),
+  'strengths.create': call<Strength>()(StrengthInput),
+  'strengths.update': call<Strength>()(StrengthPatch),
+  'strengths.delete': call<null>()(byId),
+} as const;
+
+export const reminderCalls = {
+  'reminders.status': call<ReminderStatus[]>()(none),
+  /** "Remind me later": the reminder comes back after the snooze time in settings. */
+  'reminders.snooze': call<ReminderStatus[]>()(z.object({ kind: ReminderKind }).strict()),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -134,6 +196,10 @@ export const api = {
   ...entryCalls,
   ...checkInCalls,
   ...draftCalls,
+  ...insightCalls,
+  ...settingsCalls,
+  ...strengthCalls,
+  ...reminderCalls,
 } as const;
 
 export type Api = typeof api;

@@ -5,12 +5,17 @@ import { tagHandlers } from './tags.js';
 import { entryHandlers, purgeExpiredOnUnlock } from './entries.js';
 import { checkInHandlers } from './checkins.js';
 import { draftHandlers } from './drafts.js';
+import { insightHandlers } from './insights.js';
+import { settingsHandlers } from './settings.js';
+import { strengthHandlers } from './strengths.js';
+import { reminderHandlers } from './reminders.js';
+import { ReminderService, remindersFor } from '../reminders/index.js';
 import { createDispatcher } from './dispatch.js';
 import { Vault, type VaultOptions } from '../vault/index.js';
 import { defaultPorts, type Ports } from '../ports.js';
 
 /** Housekeeping that runs after every successful unlock, in order. Each step handles its own errors. */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock];
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync()];
 
 export const handlers: Handlers = {
   ...vaultHandlers,
@@ -24,6 +29,10 @@ export const handlers: Handlers = {
   ...entryHandlers,
   ...checkInHandlers,
   ...draftHandlers,
+  ...insightHandlers,
+  ...settingsHandlers,
+  ...strengthHandlers,
+  ...reminderHandlers,
 };
 
 export interface ServiceOptions extends VaultOptions {
@@ -35,7 +44,9 @@ export function createService(opts: ServiceOptions) {
   const ports = { ...defaultPorts(), ...opts.ports };
   const vault = new Vault({ ...opts, now: opts.now ?? ports.now });
   const ctx: ServiceContext = { vault, ports };
-  return { vault, ports, ctx, dispatch: createDispatcher(handlers, ctx) };
+  // Runs reminders while unlocked: starts after unlock (AFTER_UNLOCK) or a settings change, stops on lock.
+  const reminders = new ReminderService(ctx);
+  return { vault, ports, ctx, reminders, dispatch: createDispatcher(handlers, ctx) };
 }
 export type Service = ReturnType<typeof createService>;
 

@@ -1,0 +1,62 @@
+/** Calendar heat map, domain breakdown and the per-person comparison. */
+import { DOMAINS, type Domain } from '../../../shared/catalogue.js';
+import type { DomainBreakdown, HeatMap, PeopleComparison, PersonMeasures } from '../../../shared/insights.js';
+import type { DB } from '../db/index.js';
+import type { Scope } from './range.js';
+import { scopeParams } from './series.js';
+import { domainCondition, entryConditions, personCondition, prepared, tagCondition } from './sql.js';
+
+/** Does entry `e` show an admitted pattern of this polarity? (primary-key lookups, per entry) */
+const shows = (polarity: 'imbalance' | 'healthy', s: Scope) =>
+  `EXISTS (SELECT 1 FROM entry_tags xt JOIN tags t ON t.id = xt.tag_id
+           WHERE xt.entry_id = e.id AND t.polarity = '${polarity}' AND ${tagCondition(s.filter)})`;
+
+export function heatMap(db: DB, s: Scope): HeatMap {
+  if (!s.period) return { period: null, maxEntries: 0, days: [] };
+  const days = prepared(
+    db,
+    `SELECT e.day AS day, count(*) AS entries, avg(e.intensity) AS meanIntensity
+     FROM entries e WHERE ${entryConditions(s.filter)} GROUP BY e.day ORDER BY e.day`,
+  ).all(scopeParams(s)) as HeatMap['days'];
+  return { period: s.period, maxEntries: days.reduce((m, d) => Math.max(m, d.entries), 0), days };
+}
+
+export function domainBreakdown(db: DB, s: Scope): DomainBreakdown {
+  if (!s.period) return { period: null, previous: null, total: 0, items: [] };
+  const params = scopeParams(s);
+  const rows = prepared(
+    db,
+    `SELECT ed.domain AS domain, total(e.day >= :from) AS entries, total(e.day < :from) AS previousEntries,
+       total(e.day >= :from AND ${shows('imbalance', s)}) AS imbalance,
+       total(e.day >= :from AND ${shows('healthy', s)}) AS healthy
+     FROM entries e JOIN entry_domains ed ON ed.entry_id = e.id
+     WHERE ${entryConditions(s.filter, { from: ':pfrom' })} AND ${domainCondition(s.filter)}
+     GROUP BY 1`,
+  ).all(params) as DomainBreakdown['items'];
+  const total = prepared(db, `SELECT count(*) FROM entries e WHERE ${entryConditions(s.filter)}`).pluck().get(params) as number;
+  const order = (d: Domain) => (DOMAINS as readonly string[]).indexOf(d);
+  return {
+    period: s.period,
+    previous: s.previous,
+    total,
+    items: rows
+      .filter((r) => r.entries > 0)
+      .map((r) => ({ ...r, previousEntries: s.previous ? r.previousEntries : null }))
+      .sort((a, b) => b.entries - a.entries || order(a.domain) - order(b.domain)),
+  };
+}
+
+export function peopleComparison(db: DB, s: Scope): PeopleComparison {
+  if (!s.period) return { period: null, items: [] };
+  const items = prepared(
+    db,
+    `SELECT ep.person_id AS personId, count(*) AS entries,
+       avg(e.balance) AS balance, avg(e.heard) AS heard, avg(e.respected) AS respected,
+       avg(e.valued) AS valued, avg(e.involved) AS involved,
+       total(${shows('imbalance', s)}) AS imbalance, total(${shows('healthy', s)}) AS healthy
+     FROM entries e JOIN entry_people ep ON ep.entry_id = e.id
+     WHERE ${entryConditions(s.filter)} AND ${personCondition(s.filter)}
+     GROUP BY 1 ORDER BY entries DESC, 1`,
+  ).all(scopeParams(s)) as PersonMeasures[];
+  return { period: s.period, items };
+}

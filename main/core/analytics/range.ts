@@ -1,0 +1,81 @@
+import { FulcrumError } from '../../../shared/errors.js';
+import {
+  addDays,
+  autoBucket,
+  bucketsFor,
+  daysBetween,
+  MAX_BUCKETS,
+  type Axis,
+  type Bucket,
+  type InsightFilter,
+  type Period,
+} from '../../../shared/insights.js';
+import type { DB } from '../db/index.js';
+import { normalizeFilter, prepared } from './sql.js';
+
+/** What every aggregation needs besides the database: resolved once per call. */
+export interface Scope {
+  today: string;
+  weekStart: number;
+  filter: InsightFilter;
+  /** null: "all time" on a journal without entries — every series is empty. */
+  period: Period | null;
+  previous: Period | null;
+  axis: Axis;
+  /** Bucket key → index in axis.buckets. */
+  index: Map<string, number>;
+}
+
+export interface ScopeInput {
+  from?: string | undefined;
+  to?: string | undefined;
+  bucket?: Bucket | undefined;
+  filter: InsightFilter;
+}
+
+/** The day of the first live entry, or null (uses the day index: one step). */
+export function firstEntryDay(db: DB): string | null {
+  return (prepared(db, 'SELECT min(day) FROM entries WHERE deleted_at IS NULL').pluck().get() as string | null) ?? null;
+}
+export function lastEntryDay(db: DB): string | null {
+  return (prepared(db, 'SELECT max(day) FROM entries WHERE deleted_at IS NULL').pluck().get() as string | null) ?? null;
+}
+
+/**
+ * Resolves a query's range: omitted `from` = the first entry's day (all time), omitted `to` = today
+ * (or the last entry's day, if an entry is dated later). "All time" has no previous period.
+ */
+export function resolveScope(db: DB, q: ScopeInput, ctx: { today: string; weekStart: number }): Scope {
+  const allTime = q.from === undefined;
+  let from = q.from ?? firstEntryDay(db);
+  let to = q.to;
+  if (to === undefined) {
+    const last = lastEntryDay(db);
+    to = last && last > ctx.today ? last : ctx.today;
+  }
+  if (from !== null && from > to) {
+    // "All time" up to a `to` before the first entry: an empty range.
+    if (allTime) from = null;
+    else throw new FulcrumError('VALIDATION', 'The start of the range is after its end. Pick the dates again.');
+  }
+  const bucket = q.bucket ?? (from ? autoBucket(from, to) : 'day');
+  const period = from ? { from, to } : null;
+  let previous: Period | null = null;
+  if (period && !allTime) {
+    const length = daysBetween(period.from, period.to) + 1;
+    previous = { from: addDays(period.from, -length), to: addDays(period.from, -1) };
+  }
+  const buckets = period ? bucketsFor(period.from, period.to, bucket, ctx.weekStart) : [];
+  if (buckets.length > MAX_BUCKETS) {
+    throw new FulcrumError('VALIDATION', `That range has ${buckets.length} ${bucket}s — too many bars to draw. Choose a larger bar size (week or month) or a shorter range.`);
+  }
+  return {
+    today: ctx.today,
+    weekStart: ctx.weekStart,
+    filter: normalizeFilter(q.filter),
+    period,
+    previous,
+    axis: { bucket, weekStart: ctx.weekStart, period, previous, buckets },
+    index: new Map(buckets.map((b, i) => [b.key, i])),
+  };
+}

@@ -1,0 +1,251 @@
+/**
+ * Bucketed series: pattern counts by category, balance of power per person, the four "felt" scores,
+ * and the healthy share. One grouped query per series; the bucket is computed in SQL from `day`.
+ * Rows of the previous period come back in the same pass with a NULL bucket.
+ */
+import { CATEGORIES, POLARITIES, type Category, type Polarity } from '../../../shared/catalogue.js';
+import {
+  SCORE_MEASURES,
+  type BalanceSeries,
+  type BalanceTrend,
+  type HealthyShare,
+  type PatternCounts,
+  type ScoreTrends,
+} from '../../../shared/insights.js';
+import type { DB } from '../db/index.js';
+import type { Scope } from './range.js';
+import { bucketExpr, entryConditions, filterParams, personCondition, prepared, tagCondition, type Params } from './sql.js';
+
+/** Named parameters every query may use (unused ones are ignored). */
+export function scopeParams(s: Scope): Params {
+  return {
+    from: s.period?.from ?? null,
+    to: s.period?.to ?? null,
+    // Start of the previous period when there is one, so a single pass covers both.
+    pfrom: s.previous?.from ?? s.period?.from ?? null,
+    weekStart: s.weekStart,
+    ...filterParams(s.filter),
+  };
+}
+
+/** The bucket of a row, or NULL for rows of the previous period. */
+function bucketOrPrevious(s: Scope): string {
+  return `CASE WHEN e.day < :from THEN NULL ELSE ${bucketExpr(s.axis.bucket)} END`;
+}
+
+const zeros = (n: number) => new Array<number>(n).fill(0);
+const ratio = (sum: number, n: number) => (n > 0 ? sum / n : null);
+
+export function patternCounts(db: DB, s: Scope): PatternCounts {
+  const n = s.axis.buckets.length;
+  const byPolarity = POLARITIES.map((polarity) => ({ polarity, values: zeros(n), total: 0, previousTotal: s.previous ? 0 : null }));
+  if (!s.period) return { axis: s.axis, series: [], byPolarity };
+  const params = scopeParams(s);
+  const join = (from: string) => `FROM entries e JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id
+    WHERE ${entryConditions(s.filter, { from, tags: false })} AND ${tagCondition(s.filter)}`;
+
+  const stacks = prepared(
+    db,
+    `SELECT ${bucketExpr(s.axis.bucket)} AS b, t.category AS category, t.polarity AS polarity, count(DISTINCT e.id) AS n
+     ${join(':from')} GROUP BY 1, 2, 3`,
+  ).all(params) as { b: string; category: Category; polarity: Polarity; n: number }[];
+  const seriesMap = new Map<string, PatternCounts['series'][number]>();
+  for (const r of stacks) {
+    const i = s.index.get(r.b);
+    if (i === undefined) continue;
+    const key = `${r.category}/${r.polarity}`;
+    let ser = seriesMap.get(key);
+    if (!ser) seriesMap.set(key, (ser = { category: r.category, polarity: r.polarity, values: zeros(n), total: 0 }));
+    ser.values[i] = r.n;
+    ser.total += r.n;
+  }
+  const catOrder = (c: string) => (CATEGORIES as readonly string[]).indexOf(c);
+  const polOrder = (p: string) => (POLARITIES as readonly string[]).indexOf(p);
+  const series = [...seriesMap.values()].sort(
+    (a, b) => catOrder(a.category) - catOrder(b.category) || polOrder(a.polarity) - polOrder(b.polarity) || a.category.localeCompare(b.category),
+  );
+
+  const polar = prepared(
+    db,
+    `SELECT ${bucketOrPrevious(s)} AS b, t.polarity AS polarity, count(DISTINCT e.id) AS n
+     ${join(':pfrom')} GROUP BY 1, 2`,
+  ).all(params) as { b: string | null; polarity: Polarity; n: number }[];
+  for (const r of polar) {
+    const ser = byPolarity.find((p) => p.polarity === r.polarity);
+    if (!ser) continue;
+    if (r.b === null) ser.previousTotal = r.n;
+    else {
+      const i = s.index.get(r.b);
+      if (i === undefined) continue;
+      ser.values[i] = r.n;
+      ser.total += r.n;
+    }
+  }
+  return { axis: s.axis, series, byPolarity };
+}
+
+interface SumRow {
+  b: string | null;
+  n: number;
+  nb: number;
+  sb: number;
+  nh: number;
+  sh: number;
+  nr: number;
+  sr: number;
+  nv: number;
+  sv: number;
+  ni: number;
+  si: number;
+}
+const measureCols = `count(*) AS n,
+  count(e.balance) AS nb, total(e.balance) AS sb,
+  count(e.heard) AS nh, total(e.heard) AS sh,
+  count(e.respected) AS nr, total(e.respected) AS sr,
+  count(e.valued) AS nv, total(e.valued) AS sv,
+  count(e.involved) AS ni, total(e.involved) AS si`;
+
+/** Sums and counts per bucket (and for the previous period, b = NULL) over the filtered entries. */
+function measureSums(db: DB, s: Scope): SumRow[] {
+  return prepared(
+    db,
+    `SELECT ${bucketOrPrevious(s)} AS b, ${measureCols}
+     FROM entries e WHERE ${entryConditions(s.filter, { from: ':pfrom' })} GROUP BY 1`,
+  ).all(scopeParams(s)) as SumRow[];
+}
+
+/** Trailing window over bucket positions: Σ sums ÷ Σ counts of the last `window` buckets. */
+function movingMean(sums: number[], counts: number[], window: number): (number | null)[] {
+  return sums.map((_, i) => {
+    let sum = 0;
+    let n = 0;
+    for (let j = Math.max(0, i - window + 1); j <= i; j++) {
+      sum += sums[j]!;
+      n += counts[j]!;
+    }
+    return ratio(sum, n);
+  });
+}
+
+function balanceSeries(personId: number | null, s: Scope, rows: { b: string | null; n: number; nb: number; sb: number }[], window: number): BalanceSeries {
+  const len = s.axis.buckets.length;
+  const entries = zeros(len);
+  const rated = zeros(len);
+  const sums = zeros(len);
+  let previous: { n: number; s: number } | null = s.previous ? { n: 0, s: 0 } : null;
+  for (const r of rows) {
+    if (r.b === null) {
+      if (previous) previous = { n: r.nb, s: r.sb };
+      continue;
+    }
+    const i = s.index.get(r.b);
+    if (i === undefined) continue;
+    entries[i] = r.n;
+    rated[i] = r.nb;
+    sums[i] = r.sb;
+  }
+  const totalRated = rated.reduce((a, b) => a + b, 0);
+  return {
+    personId,
+    values: sums.map((x, i) => ratio(x, rated[i]!)),
+    moving: movingMean(sums, rated, window),
+    rated,
+    entries,
+    mean: ratio(sums.reduce((a, b) => a + b, 0), totalRated),
+    previousMean: previous ? ratio(previous.s, previous.n) : null,
+  };
+}
+
+/** Moving-average window, in buckets (3 days, 3 weeks or 3 months). */
+export const MOVING_WINDOW = 3;
+
+export function balanceTrend(db: DB, s: Scope, window = MOVING_WINDOW): BalanceTrend {
+  if (!s.period) return { axis: s.axis, window, overall: balanceSeries(null, s, [], window), people: [] };
+  const overall = balanceSeries(null, s, measureSums(db, s), window);
+  const rows = prepared(
+    db,
+    `SELECT ep.person_id AS p, ${bucketOrPrevious(s)} AS b, count(*) AS n, count(e.balance) AS nb, total(e.balance) AS sb
+     FROM entries e JOIN entry_people ep ON ep.entry_id = e.id
+     WHERE ${entryConditions(s.filter, { from: ':pfrom' })} AND ${personCondition(s.filter)}
+     GROUP BY 1, 2`,
+  ).all(scopeParams(s)) as { p: number; b: string | null; n: number; nb: number; sb: number }[];
+  const byPerson = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const list = byPerson.get(r.p) ?? [];
+    list.push(r);
+    byPerson.set(r.p, list);
+  }
+  const people = [...byPerson.entries()]
+    .map(([p, list]) => balanceSeries(p, s, list, window))
+    .filter((ser) => ser.entries.some((x) => x > 0))
+    .sort((a, b) => (a.personId ?? 0) - (b.personId ?? 0));
+  return { axis: s.axis, window, overall, people };
+}
+
+export function scoreTrends(db: DB, s: Scope): ScoreTrends {
+  const len = s.axis.buckets.length;
+  const rows = s.period ? measureSums(db, s) : [];
+  const cols = { heard: ['nh', 'sh'], respected: ['nr', 'sr'], valued: ['nv', 'sv'], involved: ['ni', 'si'] } as const;
+  const entries = zeros(len);
+  const series = SCORE_MEASURES.map((measure) => {
+    const [nk, sk] = cols[measure];
+    const rated = zeros(len);
+    const sums = zeros(len);
+    let prev: { n: number; s: number } = { n: 0, s: 0 };
+    for (const r of rows) {
+      if (r.b === null) {
+        prev = { n: r[nk], s: r[sk] };
+        continue;
+      }
+      const i = s.index.get(r.b);
+      if (i === undefined) continue;
+      rated[i] = r[nk];
+      sums[i] = r[sk];
+      entries[i] = r.n;
+    }
+    return {
+      measure,
+      values: sums.map((x, i) => ratio(x, rated[i]!)),
+      rated,
+      mean: ratio(sums.reduce((a, b) => a + b, 0), rated.reduce((a, b) => a + b, 0)),
+      previousMean: s.previous ? ratio(prev.s, prev.n) : null,
+    };
+  });
+  return { axis: s.axis, entries, series };
+}
+
+export function healthyShare(db: DB, s: Scope): HealthyShare {
+  const len = s.axis.buckets.length;
+  const healthy = zeros(len);
+  const imbalance = zeros(len);
+  let prev = { h: 0, i: 0 };
+  if (s.period) {
+    const rows = prepared(
+      db,
+      `SELECT ${bucketOrPrevious(s)} AS b, total(t.polarity = 'healthy') AS h, total(t.polarity = 'imbalance') AS i
+       FROM entries e JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id
+       WHERE ${entryConditions(s.filter, { from: ':pfrom', tags: false })} AND ${tagCondition(s.filter)}
+       GROUP BY 1`,
+    ).all(scopeParams(s)) as { b: string | null; h: number; i: number }[];
+    for (const r of rows) {
+      if (r.b === null) {
+        prev = { h: r.h, i: r.i };
+        continue;
+      }
+      const idx = s.index.get(r.b);
+      if (idx === undefined) continue;
+      healthy[idx] = r.h;
+      imbalance[idx] = r.i;
+    }
+  }
+  const sumH = healthy.reduce((a, b) => a + b, 0);
+  const sumI = imbalance.reduce((a, b) => a + b, 0);
+  return {
+    axis: s.axis,
+    values: healthy.map((h, i) => ratio(h, h + imbalance[i]!)),
+    healthy,
+    imbalance,
+    share: ratio(sumH, sumH + sumI),
+    previousShare: s.previous ? ratio(prev.h, prev.h + prev.i) : null,
+  };
+}

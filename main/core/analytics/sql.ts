@@ -1,0 +1,105 @@
+/**
+ * The SQL every insight shares: which entries a filter admits, which of their patterns count, and the
+ * bucket a day falls in. Aggregations read only the covering index `entries_live_day` (day and the
+ * measures), never the entries table itself with its text.
+ */
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { InsightFilter, Bucket } from '../../../shared/insights.js';
+import type { DB } from '../db/index.js';
+
+const statements = new WeakMap<DB, Map<string, Statement>>();
+/** Prepared once per database handle and SQL text (the filters make a handful of shapes). */
+export function prepared(db: DB, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+export type Params = Record<string, string | number | null>;
+
+/**
+ * Filter semantics — exactly those of `entries.search`, so every chart drills down to the entries it
+ * counted: a list means "any of"; an empty list means no filter; kinds combine with AND; categories and
+ * polarity describe one and the same pattern ("a Money imbalance pattern"), while `tagIds` is its own
+ * condition ("has one of these patterns").
+ *
+ * Which patterns a chart counts ("admitted" patterns) is stricter: a pattern counts when it meets every
+ * pattern condition at once. An entry with an admitted pattern always passes the entry filter.
+ */
+export function hasTagFilter(f: InsightFilter): boolean {
+  return !!(f.tagIds || f.categories || f.polarity);
+}
+
+/** Drops empty lists (no filter, as in search). */
+export function normalizeFilter(f: InsightFilter): InsightFilter {
+  const out: InsightFilter = {};
+  if (f.personIds?.length) out.personIds = f.personIds;
+  if (f.tagIds?.length) out.tagIds = f.tagIds;
+  if (f.categories?.length) out.categories = f.categories;
+  if (f.polarity) out.polarity = f.polarity;
+  if (f.domains?.length) out.domains = f.domains;
+  return out;
+}
+
+/** Which patterns count, as a condition on `tags AS t` ('1' when any pattern counts). */
+export function tagCondition(f: InsightFilter, t = 't'): string {
+  const parts: string[] = [];
+  if (f.tagIds) parts.push(`${t}.id IN (SELECT value FROM json_each(:tagIds))`);
+  if (f.categories) parts.push(`${t}.category IN (SELECT value FROM json_each(:categories))`);
+  if (f.polarity) parts.push(`${t}.polarity = :polarity`);
+  return parts.length ? parts.join(' AND ') : '1';
+}
+
+/** Conditions on `entries AS e` for a live entry inside [:from, :to] admitted by the filter. */
+export function entryConditions(
+  f: InsightFilter,
+  opts: { e?: string; from?: string; to?: string; tags?: boolean } = {},
+): string {
+  const { e = 'e', from = ':from', to = ':to', tags = true } = opts;
+  const parts = [`${e}.deleted_at IS NULL`, `${e}.day >= ${from}`, `${e}.day <= ${to}`];
+  if (f.personIds) {
+    parts.push(`EXISTS (SELECT 1 FROM entry_people fp WHERE fp.entry_id = ${e}.id AND fp.person_id IN (SELECT value FROM json_each(:personIds)))`);
+  }
+  if (f.domains) {
+    parts.push(`EXISTS (SELECT 1 FROM entry_domains fd WHERE fd.entry_id = ${e}.id AND fd.domain IN (SELECT value FROM json_each(:domains)))`);
+  }
+  // Queries that join the admitted patterns themselves pass tags: false (the join implies both).
+  if (tags && f.tagIds) {
+    parts.push(`EXISTS (SELECT 1 FROM entry_tags ft WHERE ft.entry_id = ${e}.id AND ft.tag_id IN (SELECT value FROM json_each(:tagIds)))`);
+  }
+  if (tags && (f.categories || f.polarity)) {
+    const kind = tagCondition({ categories: f.categories, polarity: f.polarity }, 'ct');
+    parts.push(`EXISTS (SELECT 1 FROM entry_tags fc JOIN tags ct ON ct.id = fc.tag_id WHERE fc.entry_id = ${e}.id AND ${kind})`);
+  }
+  return parts.join(' AND ');
+}
+
+/** People conditions on `entry_people AS ep`: only the filter's people get series of their own. */
+export function personCondition(f: InsightFilter, ep = 'ep'): string {
+  return f.personIds ? `${ep}.person_id IN (SELECT value FROM json_each(:personIds))` : '1';
+}
+export function domainCondition(f: InsightFilter, ed = 'ed'): string {
+  return f.domains ? `${ed}.domain IN (SELECT value FROM json_each(:domains))` : '1';
+}
+
+export function filterParams(f: InsightFilter): Params {
+  return {
+    personIds: f.personIds ? JSON.stringify(f.personIds) : null,
+    domains: f.domains ? JSON.stringify(f.domains) : null,
+    tagIds: f.tagIds ? JSON.stringify(f.tagIds) : null,
+    categories: f.categories ? JSON.stringify(f.categories) : null,
+    polarity: f.polarity ?? null,
+  };
+}
+
+/**
+ * The bucket key (first day) of `day` in SQL: the day itself, the first day of its week for a week
+ * starting on :weekStart (0 = Sunday, like strftime('%w')), or the first of its month.
+ */
+export function bucketExpr(bucket: Bucket, day = 'e.day'): string {
+  if (bucket === 'day') return day;
+  if (bucket === 'week') return `date(${day}, '-' || ((CAST(strftime('%w', ${day}) AS INTEGER) - :weekStart + 7) % 7) || ' days')`;
+  return `substr(${day}, 1, 8) || '01'`;
+}
