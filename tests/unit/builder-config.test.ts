@@ -1,0 +1,98 @@
+/**
+ * electron-builder cannot package here (no Electron download), so its configuration is checked with
+ * electron-builder's own loader and schema validation: a typo'd or misplaced key fails this test.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drawIcon, ICON_PATH } from '../../main/cli/make-icon.js';
+import { tempDir } from '../helpers/files.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+  getConfig(projectDir: string, configPath: string | null): Promise<Record<string, unknown>>;
+  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(k: string, v: unknown): void }): Promise<void>;
+};
+const logger = { isEnabled: false, add: () => {} };
+const load = (file: string) => getConfig(ROOT, file);
+
+type Config = {
+  productName: string;
+  appId: string;
+  files: (string | { filter: string[] })[];
+  asarUnpack: string[];
+  extraResources: { from: string; to: string; filter: string[] }[];
+  electronFuses: Record<string, boolean>;
+  npmRebuild: boolean;
+  icon: string;
+  linux: { target: string[] };
+  win: { target: string[] };
+  mac: { target: string[] };
+};
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own validation', async () => {
+    const config = await load(path.join(ROOT, 'electron-builder.yml'));
+    await expect(validateConfiguration(config, logger)).resolves.toBeUndefined();
+  });
+
+  it('fails validation on a typo’d or misplaced key (so the test can fail)', async () => {
+    const original = fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
+    const dir = tempDir('fulcrum-builder-');
+    for (const [from, to] of [
+      ['asarUnpack:', 'asarUnpak:'],
+      ['  runAsNode: false', '  runAsnode: false'],
+      ['  createDesktopShortcut: false', '  createDesktopShortcuts: false'],
+      ['npmRebuild: false', 'npmRebuild: maybe'],
+    ] as const) {
+      expect(original).toContain(from);
+      const file = path.join(dir, `typo-${from.trim().replace(/\W/g, '')}.yml`);
+      fs.writeFileSync(file, original.replace(from, to));
+      await expect(validateConfiguration(await load(file), logger), to).rejects.toThrow(/Invalid configuration object/);
+    }
+  });
+
+  it('packages Fulcrum for Linux (AppImage, deb), Windows (NSIS) and macOS (DMG)', async () => {
+    const c = (await load(path.join(ROOT, 'electron-builder.yml'))) as Config;
+    expect(c.productName).toBe('Fulcrum');
+    expect(c.linux.target).toEqual(['AppImage', 'deb']);
+    expect(c.win.target).toEqual(['nsis']);
+    expect(c.mac.target).toEqual(['dmg']);
+    // The loader normalises `files` into file sets.
+    const patterns = c.files.flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
+    expect(patterns).toEqual(expect.arrayContaining(['dist/**', 'package.json']));
+  });
+
+  it('keeps native modules out of the asar and ships the Electron-ABI SQLite module apart', async () => {
+    const c = (await load(path.join(ROOT, 'electron-builder.yml'))) as Config;
+    expect(c.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/@node-rs/argon2-*/**']));
+    expect(c.extraResources).toEqual([{ from: 'build/native-dist/${platform}-${arch}', to: 'native', filter: ['better_sqlite3.node'] }]);
+    // In place, electron-builder's rebuild would swap node_modules' Node build for Electron's.
+    expect(c.npmRebuild).toBe(false);
+  });
+
+  it('sets the security fuses at package time', async () => {
+    const c = (await load(path.join(ROOT, 'electron-builder.yml'))) as Config;
+    expect(c.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('has a neutral 512×512 PNG icon, the one the script draws', async () => {
+    const c = (await load(path.join(ROOT, 'electron-builder.yml'))) as Config;
+    const icon = fs.readFileSync(path.join(ROOT, c.icon));
+    expect(path.join(ROOT, c.icon)).toBe(ICON_PATH);
+    expect(icon.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(icon.readUInt32BE(16)).toBe(512);
+    expect(icon.readUInt32BE(20)).toBe(512);
+    expect(icon.equals(drawIcon())).toBe(true);
+  });
+});
