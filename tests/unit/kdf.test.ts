@@ -1,5 +1,8 @@
 import { argon2id } from '@noble/hashes/argon2.js';
-import { Algorithm, hashRaw } from '@node-rs/argon2';
+import { hashRaw, type Algorithm } from '@node-rs/argon2';
+
+/** Algorithm.Argon2id: a const enum, which isolated modules cannot read, so its value is named here. */
+const ARGON2ID = 2 as Algorithm;
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INSECURE_TEST_KDF, KDF_FLOOR, calibrateKdf, deriveKey, meetsFloor } from '../../main/core/vault/kdf.js';
@@ -19,7 +22,7 @@ describe('the passphrase KDF (Argon2id)', () => {
     expect(Buffer.from(tag).toString('hex')).toBe('0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659');
     // And the binding, with its secret input, on the same vector minus associated data.
     const ours = await hashRaw(Buffer.alloc(32, 1), {
-      algorithm: Algorithm.Argon2id,
+      algorithm: ARGON2ID,
       salt: Buffer.alloc(16, 2),
       secret: Buffer.alloc(8, 3),
       memoryCost: 32,

@@ -1,4 +1,7 @@
-import { Algorithm, hashRaw } from '@node-rs/argon2';
+import { hashRaw, type Algorithm } from '@node-rs/argon2';
+
+/** Algorithm.Argon2id: a const enum, which isolated modules cannot read, so its value is named here. */
+const ARGON2ID = 2 as Algorithm;
 import { performance } from 'node:perf_hooks';
 
 /** Argon2id parameters, stored in the vault file beside the salt. */
@@ -24,7 +27,7 @@ export const INSECURE_TEST_KDF: KdfParams = { algorithm: 'argon2id', memoryKiB: 
 
 export async function deriveKey(secret: Buffer, salt: Buffer, p: KdfParams): Promise<Buffer> {
   return hashRaw(secret, {
-    algorithm: Algorithm.Argon2id,
+    algorithm: ARGON2ID,
     memoryCost: p.memoryKiB,
     timeCost: p.iterations,
     parallelism: p.parallelism,
