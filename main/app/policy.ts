@@ -1,9 +1,8 @@
 /**
  * The desktop app's security policy as plain data and functions (no Electron import), so it is unit
- * tested under Node; security.ts, window.ts and ipc.ts apply it. See Electron's security checklist
+ * tested under Node; security.ts, window.ts and ipc.ts apply it (window.ts writes out the webPreferences). See Electron's security checklist
  * and DESIGN.md §5.
  */
-import type { WebPreferences } from 'electron';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'fulcrum';
@@ -55,26 +54,3 @@ export function isAllowedSender(s: SenderFacts): boolean {
 
 /** Every permission (camera, notifications, clipboard-read, geolocation, …) is refused. */
 export const grantsPermission = (_permission: string): boolean => false;
-
-/** The renderer's webPreferences: the whole checklist in one place, asserted by a unit test. */
-export function appWebPreferences(opts: { preload: string; devTools: boolean }): WebPreferences {
-  return {
-    preload: opts.preload,
-    partition: PARTITION,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-    devTools: opts.devTools,
-    // No V8 code cache written next to the app's files.
-    v8CacheOptions: 'none',
-  };
-}

@@ -40,7 +40,17 @@ export function electronPrinter(): Printer {
       ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
       const win = new BrowserWindow({
         show: false,
-        webPreferences: { partition: PRINT_PARTITION, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false, spellcheck: false },
+        webPreferences: {
+          partition: PRINT_PARTITION,
+          javascript: false,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          devTools: false,
+          spellcheck: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       try {
         await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);

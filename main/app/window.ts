@@ -1,7 +1,7 @@
 /** The one window: hardened webPreferences, neutral title, content protection, bounds remembered. */
 import { BrowserWindow, screen } from 'electron';
 import type { PreferencesStore } from '../core/prefs.js';
-import { APP_ENTRY, appWebPreferences } from './policy.js';
+import { APP_ENTRY, PARTITION } from './policy.js';
 import { fitBounds } from './window-bounds.js';
 
 export const WINDOW_TITLE = 'Fulcrum';
@@ -20,7 +20,30 @@ export function createMainWindow(opts: { preload: string; devTools: boolean; pre
     show: false,
     backgroundColor: '#00000000',
     autoHideMenuBar: false,
-    webPreferences: appWebPreferences({ preload: opts.preload, devTools: opts.devTools }),
+    // Electron's security checklist, written out here (not built elsewhere) so that Electronegativity
+    // and a reader can see it where the window is made; tests/unit/app-main.test.ts asserts each value.
+    webPreferences: {
+      preload: opts.preload,
+      // In-memory session: no `persist:` prefix, so Chromium keeps no cache, localStorage or IndexedDB on disk.
+      partition: PARTITION,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // Middle-click must not open anything (new windows are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
+      devTools: opts.devTools,
+      // No V8 code cache written to disk.
+      v8CacheOptions: 'none',
+    },
   });
   // Screenshots and screen sharing show a black window (Windows, macOS).
   win.setContentProtection(true);

@@ -60,7 +60,27 @@ describe('the desktop main process (bundled, against a stand-in electron)', () =
     expect(w.url).toBe('app://fulcrum/index.html');
     expect(w.contentProtection).toBe(true);
     expect(w.options.title).toBe('Fulcrum');
-    expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, partition: 'fulcrum', devTools: true });
+    expect(w.options.webPreferences).toEqual({
+      preload: expect.any(String),
+      partition: 'fulcrum',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: true, // an unpackaged app; packaged builds get false (app.isPackaged)
+      v8CacheOptions: 'none',
+    });
+    // Without "persist:", the session lives in memory: no cache, localStorage or IndexedDB on disk.
+    expect(w.options.webPreferences.partition.startsWith('persist:')).toBe(false);
     expect(w.options.webPreferences.preload).toMatch(/dist[\\/]app[\\/]preload\.cjs$/);
     expect(seen.titleUpdatePrevented).toBe(true);
   });

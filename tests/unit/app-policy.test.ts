@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type AppEvent } from '../../shared/api.js';
-import { APP_ENTRY, PARTITION, appWebPreferences, grantsPermission, isAllowedRequest, isAllowedSender, isAppUrl } from '../../main/app/policy.js';
+import { APP_ENTRY, grantsPermission, isAllowedRequest, isAllowedSender, isAppUrl } from '../../main/app/policy.js';
 import { EVENT_CHANNEL, buildBridge, ipcChannelOf, type IpcLike } from '../../main/app/bridge.js';
 import { fitBounds, DEFAULT_SIZE } from '../../main/app/window-bounds.js';
 import { SHORTCUTS, buildMenuTemplate } from '../../main/app/menu-template.js';
@@ -40,28 +40,6 @@ describe('desktop app policy', () => {
     for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb', 'unknown']) {
       expect(grantsPermission(p), p).toBe(false);
     }
-  });
-
-  it('builds the window with the whole Electron security checklist', () => {
-    const prefs = appWebPreferences({ preload: '/x/preload.cjs', devTools: false });
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: false,
-      partition: PARTITION,
-    });
-    // Without "persist:", the session lives in memory: no cache, localStorage or IndexedDB on disk.
-    expect(PARTITION.startsWith('persist:')).toBe(false);
-    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
-    expect(prefs).not.toHaveProperty('additionalArguments');
   });
 });
 
