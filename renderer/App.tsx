@@ -47,8 +47,13 @@ export function App() {
   }, []);
 
   /** The journal is (or must be treated as) locked: forget everything and ask again. */
+  // Several calls (and the 'locked' event) may report the lock at once: only the first resets the app.
+  const unlockedRef = useRef(false);
+  unlockedRef.current = phase.name === 'unlocked' || phase.name === 'recovery';
+
   const wentLocked = useCallback(
     (notice: string | null) => {
+      unlockedRef.current = false;
       beforeLockHooks.current.clear();
       setEpoch((n) => n + 1);
       resetRoute();
@@ -62,6 +67,7 @@ export function App() {
     // Give open editors a moment to save their drafts (encrypted, through the API) first.
     const hooks = [...beforeLockHooks.current];
     await Promise.race([Promise.allSettled(hooks.map((h) => h())), new Promise((r) => setTimeout(r, 2000))]);
+    unlockedRef.current = false;
     try {
       await call('vault.lock', {});
     } catch {
@@ -83,9 +89,13 @@ export function App() {
       return;
     }
     void showGate(null);
-    const offLocked = onLockedReply(() => wentLocked(LOCK_NOTICES.expired!));
+    const offLocked = onLockedReply(() => {
+      if (unlockedRef.current) wentLocked(LOCK_NOTICES.expired!);
+    });
     const offEvents = subscribe((event) => {
-      if (event.type === 'locked') wentLocked(event.reason === 'user' ? null : (LOCK_NOTICES[event.reason] ?? null));
+      if (event.type === 'locked') {
+        if (unlockedRef.current) wentLocked(event.reason === 'user' ? null : (LOCK_NOTICES[event.reason] ?? null));
+      }
       else if (event.type === 'command') emitCommand(event.command);
     });
     return () => {

@@ -74,14 +74,21 @@ export function Shell(props: SessionApi) {
   const toastRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!toast) return;
-    // Long enough to reach Undo by keyboard; never hides while focus or the pointer is on it.
-    const t = setInterval(() => {
-      const el = toastRef.current;
-      if (el && (el.contains(document.activeElement) || el.matches(':hover'))) return;
-      setToast((cur) => (cur?.id === toast.id ? null : cur));
-    }, 10_000);
+    // With Undo: long enough to reach it by keyboard. Never hides while focus or the pointer is on it.
+    const t = setInterval(
+      () => {
+        const el = toastRef.current;
+        if (el && (el.contains(document.activeElement) || el.matches(':hover'))) return;
+        setToast((cur) => (cur?.id === toast.id ? null : cur));
+      },
+      toast.action ? 10_000 : 6_000,
+    );
     return () => clearInterval(t);
   }, [toast]);
+  // The editor needs the bottom of the screen (its Save bar): old news goes away there.
+  useEffect(() => {
+    if (path === '/new' || path.endsWith('/edit')) setToast(null);
+  }, [path]);
 
   // ---- lock
   const { lock } = props;
@@ -194,7 +201,10 @@ export function Shell(props: SessionApi) {
                   Keyboard shortcuts
                 </button>
                 <button type="button" className="button lock" onClick={() => void doLock()} disabled={locking} aria-keyshortcuts={isMac ? 'Meta+L' : 'Control+L'}>
-                  <span aria-hidden="true">🔒︎ </span>
+                  <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <rect x="3" y="7" width="10" height="7" rx="1.5" />
+                    <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+                  </svg>
                   {locking ? 'Locking…' : 'Lock'}
                 </button>
               </div>
@@ -237,7 +247,7 @@ export function Shell(props: SessionApi) {
                 </div>
               )}
             </div>
-            {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+            {helpOpen && <ShortcutsHelp browser={isBrowser} onClose={() => setHelpOpen(false)} />}
           </div>
         </ToastContext.Provider>
       </DataContext.Provider>
@@ -245,7 +255,7 @@ export function Shell(props: SessionApi) {
   );
 }
 
-function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+function ShortcutsHelp({ onClose, browser }: { onClose: () => void; browser: boolean }) {
   const rows: [string, string][] = [
     [`${modKey}+N`, 'New entry'],
     [`${modKey}+F`, 'Search entries'],
@@ -269,7 +279,7 @@ function ShortcutsHelp({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <p className="hint">In browser mode, your browser may keep {modKey}+N for itself; use the New entry button instead.</p>
+      {browser && <p className="hint dialog-note">In browser mode, your browser may keep {modKey}+N for itself; use the New entry button instead.</p>}
       <div className="dialog-actions">
         <button type="button" className="button primary" onClick={onClose} autoFocus>
           Close

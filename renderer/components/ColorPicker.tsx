@@ -24,7 +24,7 @@ export function ColorPicker(props: {
               <input
                 type="radio"
                 name={name}
-                className="visually-hidden"
+                className="overlay-input"
                 checked={props.value === c || (props.value !== null && c !== null && props.value.toUpperCase() === c.toUpperCase())}
                 onChange={() => props.onChange(c)}
               />

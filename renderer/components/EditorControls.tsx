@@ -63,7 +63,7 @@ export function ScoreGroup(props: { legend: string; low: string; high: string; v
       <div className="segments">
         {choices.map((c) => (
           <label key={c ?? 'none'} className={c === null ? 'segment segment-none' : 'segment'}>
-            <input type="radio" name={name} className="visually-hidden" checked={props.value === c} onChange={() => props.onChange(c)} />
+            <input type="radio" name={name} className="overlay-input" checked={props.value === c} onChange={() => props.onChange(c)} />
             <span>{c === null ? 'Not rated' : c}</span>
           </label>
         ))}

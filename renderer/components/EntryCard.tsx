@@ -49,6 +49,8 @@ export function EntryCard(props: {
   href?: string;
   showDate?: string;
   actions?: ReactNode;
+  /** 3 under a day heading (timeline), 2 directly under the page title (trash). */
+  headingLevel?: 2 | 3;
 }) {
   const e = props.entry;
   const headingId = `entry-${e.id}-heading`;
@@ -56,6 +58,7 @@ export function EntryCard(props: {
   const people = e.personIds.map((id) => props.personById.get(id)).filter((p): p is Person => Boolean(p));
   const tags = e.tagIds.map((id) => props.tagById.get(id)).filter((t): t is Tag => Boolean(t));
   const excerpt = excerptFor(e);
+  const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="entry-card" aria-labelledby={headingId}>
       <div className="entry-meta">
@@ -68,9 +71,9 @@ export function EntryCard(props: {
         ))}
         <FlagBadges entry={e} />
       </div>
-      <h3 id={headingId} className="entry-title">
+      <Heading id={headingId} className="entry-title">
         {props.href ? <a href={props.href}>{heading}</a> : heading}
-      </h3>
+      </Heading>
       {excerpt && (
         <p className="entry-excerpt">
           <Highlighted text={excerpt} />

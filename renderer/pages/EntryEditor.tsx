@@ -136,6 +136,13 @@ export function EntryEditorPage({ entryId }: { entryId?: number }) {
     };
   }, [session, flush]);
 
+  // Quick capture: a new entry starts with the cursor in "What happened".
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const loaded = state !== null;
+  useEffect(() => {
+    if (loaded && !entryId) bodyRef.current?.focus();
+  }, [loaded, entryId]);
+
   const update = useCallback(<K extends keyof EditorState>(field: K, value: EditorState[K]) => {
     setState((s) => (s ? { ...s, [field]: value } : s));
   }, []);
@@ -262,7 +269,7 @@ export function EntryEditorPage({ entryId }: { entryId?: number }) {
           )}
           <div className="field">
             <label htmlFor="entry-body">What happened</label>
-            <textarea id="entry-body" rows={8} value={state.body} onChange={(e) => update('body', e.target.value)} aria-describedby="entry-body-hint" />
+            <textarea ref={bodyRef} id="entry-body" rows={8} value={state.body} onChange={(e) => update('body', e.target.value)} aria-describedby="entry-body-hint" />
             <p id="entry-body-hint" className="hint">
               In your own words. Only you can read this.
             </p>

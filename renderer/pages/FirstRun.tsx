@@ -16,6 +16,7 @@ export function Welcome({ onContinue }: { onContinue: () => void }) {
               <li>Everything you write stays on this computer. There is no account, no cloud and no network.</li>
               <li>Your journal is encrypted with a passphrase only you know. Someone who opens or copies its files — even on this same computer — cannot read it.</li>
               <li>Lock it any time with the Lock button or {modKey}+L.</li>
+              <li>If you forget your passphrase, a recovery key (shown once, next) is the only way back in.</li>
             </ul>
           </section>
           <section aria-labelledby="cannot">
@@ -169,7 +170,7 @@ export function CreateJournal({ onCreated, onBack }: { onCreated: (recoveryKey: 
 export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
   const [saved, setSaved] = useState(false);
   const [copyState, setCopyState] = useState<string>('');
-  const keyRef = useRef<HTMLElement>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
 
   async function copy() {
     try {
@@ -177,14 +178,8 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
       setCopyState('Copied. Paste it somewhere safe, then copy something else so it does not stay on the clipboard.');
     } catch {
       // No clipboard access (some browsers): select the key so Ctrl+C works.
-      const el = keyRef.current;
-      if (el) {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const sel = window.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-      }
+      keyRef.current?.focus();
+      keyRef.current?.select();
       setCopyState(`Copying was not allowed here. The key is selected: press ${modKey}+C to copy it.`);
     }
   }
@@ -196,9 +191,20 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
         <p className="lede">If you ever forget your passphrase, this key is the only way back into your journal. It is shown only this once.</p>
         <div className="recovery-print">
           <p className="print-only">Fulcrum recovery key — keep this somewhere private.</p>
-          <code ref={keyRef} className="recovery-key" aria-label="Recovery key" tabIndex={0}>
-            {recoveryKey}
-          </code>
+          <label htmlFor="recovery-key" className="recovery-label">
+            Recovery key
+          </label>
+          <input
+            ref={keyRef}
+            id="recovery-key"
+            className="recovery-key"
+            type="text"
+            readOnly
+            value={recoveryKey}
+            spellCheck={false}
+            autoComplete="off"
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
         <div className="row">
           <button type="button" className="button" onClick={copy}>
@@ -207,10 +213,10 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>
+          <p role="status" className="hint copy-state">
+            {copyState}
+          </p>
         </div>
-        <p role="status" className="hint">
-          {copyState}
-        </p>
         <p className="hint">Keep it away from this computer if someone else uses it — on paper in a safe place, or in a password manager only you can open.</p>
         <label className="check">
           <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have saved my recovery key

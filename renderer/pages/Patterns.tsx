@@ -6,7 +6,6 @@ import { POLARITY_SIGN, POLARITY_WORD, PolarityMark, Swatch, tagColor } from '..
 import { ColorPicker } from '../components/ColorPicker.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
-import { colorName } from '../lib/palette.js';
 import { useJournalData, useToast } from '../lib/session.js';
 
 type DialogState = { kind: 'new' } | { kind: 'edit'; tag: Tag } | { kind: 'merge'; tag: Tag } | null;
@@ -72,11 +71,13 @@ export function PatternsPage() {
               <ul className="tag-list">
                 {inCat.map((t) => (
                   <li key={t.id} className={t.archivedAt ? 'tag-row archived' : 'tag-row'}>
-                    <Swatch color={tagColor(t)} label={t.color ? colorName(t.color) : 'Category colour'} />
-                    <span className="tag-label">{t.label}</span>
+                    <Swatch color={tagColor(t)} />
+                    <span className="tag-label">
+                      {t.label}
+                      {!t.builtin && <span className="badge">Custom</span>}
+                      {t.archivedAt && <span className="badge">Archived</span>}
+                    </span>
                     <PolarityMark polarity={t.polarity} withWord />
-                    {!t.builtin && <span className="badge">Custom</span>}
-                    {t.archivedAt && <span className="badge">Archived</span>}
                     <span className="row-actions">
                       <button type="button" className="button small" onClick={() => setDialog({ kind: 'edit', tag: t })}>
                         Edit<span className="visually-hidden"> {t.label}</span>
@@ -169,7 +170,7 @@ function TagDialog(props: { tag: Tag | null; onClose: () => void; onSaved: (t: T
             Built-in pattern: {CATEGORY_LABELS[t.category]}, {POLARITY_WORD[t.polarity].toLowerCase()}. You can rename and recolour it.
           </p>
         )}
-        <ColorPicker legend="Colour" value={color} onChange={setColor} defaultLabel="Category colour" defaultColor={CATEGORY_COLORS[category]} />
+        <ColorPicker legend="Colour" value={color} onChange={setColor} defaultLabel="Default colour" defaultColor={CATEGORY_COLORS[category]} />
         <ErrorAlert>{error}</ErrorAlert>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={props.onClose} disabled={busy}>

@@ -6,7 +6,7 @@ import { Swatch } from '../components/Chips.js';
 import { ColorPicker } from '../components/ColorPicker.js';
 import { Dialog } from '../components/Dialog.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
-import { colorName, nextColor } from '../lib/palette.js';
+import { nextColor } from '../lib/palette.js';
 import { useJournalData, useToast } from '../lib/session.js';
 
 export function PeoplePage() {
@@ -59,7 +59,7 @@ export function PeoplePage() {
           <ul className="person-list">
             {shown.map((p) => (
               <li key={p.id} className={p.archivedAt ? 'person-row archived' : 'person-row'}>
-                <Swatch color={p.color} label={colorName(p.color)} />
+                <Swatch color={p.color} />
                 <div className="person-main">
                   <span className="person-name">{p.name}</span>
                   <span className="person-kind">

@@ -211,6 +211,11 @@ export function TimelinePage() {
               })}
             </select>
           </div>
+          {filtering && (
+            <button type="button" className="button subtle clear-filters" onClick={() => setFilter(NO_FILTER)}>
+              Clear filters
+            </button>
+          )}
         </div>
         <div className="filter-row">
           <div className="field">
@@ -239,11 +244,6 @@ export function TimelinePage() {
               Safety concern
             </label>
           </div>
-          {filtering && (
-            <button type="button" className="button subtle" onClick={() => setFilter(NO_FILTER)}>
-              Clear filters
-            </button>
-          )}
         </div>
       </search>
 
@@ -256,7 +256,7 @@ export function TimelinePage() {
         <Loading label="Loading entries…" />
       ) : items.length === 0 && state !== 'error' ? (
         filtering ? (
-          <EmptyState title="No entries match" action={<button type="button" className="button" onClick={() => setFilter(NO_FILTER)}>Clear filters</button>}>
+          <EmptyState title="No entries match" action={<button type="button" className="button" onClick={() => setFilter(NO_FILTER)}>Show all entries</button>}>
             <p>Try fewer filters or different words. Search looks at titles and what happened.</p>
           </EmptyState>
         ) : (

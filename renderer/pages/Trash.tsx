@@ -75,6 +75,7 @@ export function TrashPage() {
                 personById={personById}
                 tagById={tagById}
                 showDate={dayHeading(e.day, today)}
+                headingLevel={2}
                 actions={
                   <>
                     <button type="button" className="button small" onClick={() => void restore(e)} disabled={busy}>
