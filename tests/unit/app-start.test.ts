@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findElectron } from '../../main/cli/electron-detect.js';
+import { tempDir } from '../helpers/files.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** A fake checkout with an electron package in the given state. */
+function fakeRoot(opts: { pathTxt?: string; binary?: 'executable' | 'plain' | 'absent' }) {
+  const root = tempDir('fulcrum-electron-');
+  const pkg = path.join(root, 'node_modules', 'electron');
+  fs.mkdirSync(path.join(pkg, 'dist'), { recursive: true });
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1' }));
+  if (opts.pathTxt !== undefined) fs.writeFileSync(path.join(pkg, 'path.txt'), opts.pathTxt);
+  const bin = path.join(pkg, 'dist', 'electron');
+  if (opts.binary === 'executable') fs.writeFileSync(bin, '#!/bin/sh\n', { mode: 0o755 });
+  if (opts.binary === 'plain') fs.writeFileSync(bin, 'x', { mode: 0o644 });
+  return { root, bin };
+}
+
+describe('can Electron run here? (npm start and the tests/electron skip)', () => {
+  it('finds the downloaded binary the way the electron package does, without downloading', () => {
+    const { root, bin } = fakeRoot({ pathTxt: 'electron', binary: 'executable' });
+    expect(findElectron(root, { DISPLAY: ':0' }, 'linux')).toEqual({ ok: true, binary: bin, version: '45.4.1' });
+    expect(findElectron(root, {}, 'darwin')).toEqual({ ok: true, binary: bin, version: '45.4.1' });
+  });
+
+  it('says why not: never downloaded, missing or not executable, no display, no package', () => {
+    expect(findElectron(fakeRoot({}).root, { DISPLAY: ':0' }, 'linux')).toMatchObject({ ok: false, reason: expect.stringMatching(/never downloaded/) });
+    expect(findElectron(fakeRoot({ pathTxt: 'electron', binary: 'absent' }).root, { DISPLAY: ':0' }, 'linux')).toMatchObject({ ok: false, reason: expect.stringMatching(/missing or not executable/) });
+    if (process.platform !== 'win32' && process.getuid?.() !== 0) {
+      expect(findElectron(fakeRoot({ pathTxt: 'electron', binary: 'plain' }).root, { DISPLAY: ':0' }, 'linux')).toMatchObject({ ok: false });
+    }
+    expect(findElectron(fakeRoot({ pathTxt: 'electron', binary: 'executable' }).root, {}, 'linux')).toMatchObject({ ok: false, reason: expect.stringMatching(/no display/) });
+    expect(findElectron(tempDir(), {}, 'linux')).toMatchObject({ ok: false, reason: expect.stringMatching(/not installed/) });
+  });
+
+  it('honours ELECTRON_OVERRIDE_DIST_PATH like the electron package', () => {
+    const { root } = fakeRoot({});
+    const dist = tempDir();
+    fs.writeFileSync(path.join(dist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+    expect(findElectron(root, { ELECTRON_OVERRIDE_DIST_PATH: dist, DISPLAY: ':0' }, 'linux')).toMatchObject({ ok: true, binary: path.join(dist, 'electron') });
+  });
+
+  it('npm start falls back to browser mode here, saying so and why on one line', async () => {
+    const here = findElectron(ROOT);
+    if (here.ok) return; // where Electron can run, npm start opens the app instead (tests/electron)
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'main', 'cli', 'start.ts'), '--data-dir', tempDir()], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const end = Date.now() + 60_000;
+    while (!out.includes('\n') && Date.now() < end && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(err.split('\n').filter((l) => l.startsWith('Electron cannot run here:'))).toEqual([`Electron cannot run here: ${here.reason}. Starting browser mode instead.`]);
+    expect(out).toMatch(/^Fulcrum browser mode: http:\/\/127\.0\.0\.1:\d+\/#token=\S+\n$/);
+  });
+});
