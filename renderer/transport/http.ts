@@ -44,7 +44,6 @@ export function createHttpBridge(token: string, opts: HttpBridgeOptions = {}): F
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: auth },
         body: input === undefined ? '' : JSON.stringify(input),
-        cache: 'no-store',
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
       });
@@ -105,7 +104,7 @@ function eventStream(url: string, auth: string, doFetch: typeof fetch) {
     let attempt = 0;
     while (!signal.aborted) {
       try {
-        const res = await doFetch(url, { headers: { Authorization: auth }, signal, cache: 'no-store', credentials: 'omit' });
+        const res = await doFetch(url, { headers: { Authorization: auth }, signal, credentials: 'omit' });
         if (res.status === 401 || res.status === 403) return; // another launch's token: reconnecting cannot help
         if (!res.ok || !res.body) throw new Error('no stream');
         attempt = 0;

@@ -53,8 +53,8 @@ describe('the browser-mode bridge (renderer/transport)', () => {
 
   it('POSTs each call to /api/<channel> and returns the host’s Reply, errors included', async () => {
     const bridge = createHttpBridge(server.token, { base: `http://127.0.0.1:${server.port}` });
-    expect(await bridge['entries.search']({ text: 'x' })).toEqual({ ok: true, value: { channel: 'entries.search' } });
-    expect(seen.at(-1)).toEqual({ channel: 'entries.search', raw: { text: 'x' } });
+    expect(await bridge['entries.search']({ filter: { text: 'x' } })).toEqual({ ok: true, value: { channel: 'entries.search' } });
+    expect(seen.at(-1)).toEqual({ channel: 'entries.search', raw: { filter: { text: 'x' } } });
     expect(await bridge['vault.unlock']({ passphrase: 'nope' })).toEqual({
       ok: false,
       error: { code: 'WRONG_SECRET', message: 'That passphrase is not right.' },
