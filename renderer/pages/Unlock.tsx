@@ -54,7 +54,7 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
             <p>{props.status.problem}</p>
           </div>
           <p className="hint">
-            Nothing has been changed or deleted. If you moved or restored files in Fulcrum&apos;s data folder, put them back, then check again. If a file is damaged, restore the journal from a backup.
+            If you moved or renamed files in Fulcrum&apos;s data folder, put them back and choose Check again. Keep a copy of the folder as it is before trying anything else.
           </p>
           <div className="gate-actions">
             <button type="button" className="button primary" onClick={() => void props.onRecheck()}>
