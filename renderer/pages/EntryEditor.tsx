@@ -257,7 +257,7 @@ export function EntryEditorPage({ entryId }: { entryId?: number }) {
               </p>
             </div>
           </div>
-          {people.length === 0 ? (
+          {!people.some((p) => p.archivedAt === null || state.personIds.includes(p.id)) ? (
             <div className="field">
               <p className="label-like">Who was involved</p>
               <p className="hint">
