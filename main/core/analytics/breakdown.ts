@@ -4,7 +4,7 @@ import type { DomainBreakdown, HeatMap, PeopleComparison, PersonMeasures } from 
 import type { DB } from '../db/index.js';
 import type { Scope } from './range.js';
 import { scopeParams } from './series.js';
-import { domainCondition, entryConditions, personCondition, prepared, tagCondition } from './sql.js';
+import { domainCondition, entryConditions, personCondition, prepared, tagCondition, ENTRIES, ENTRY_PEOPLE, ENTRY_DOMAINS } from './sql.js';
 
 /** Does entry `e` show an admitted pattern of this polarity? (primary-key lookups, per entry) */
 const shows = (polarity: 'imbalance' | 'healthy', s: Scope) =>
@@ -16,7 +16,7 @@ export function heatMap(db: DB, s: Scope): HeatMap {
   const days = prepared(
     db,
     `SELECT e.day AS day, count(*) AS entries, avg(e.intensity) AS meanIntensity
-     FROM entries e WHERE ${entryConditions(s.filter)} GROUP BY e.day ORDER BY e.day`,
+     FROM ${ENTRIES} WHERE ${entryConditions(s.filter)} GROUP BY e.day ORDER BY e.day`,
   ).all(scopeParams(s)) as HeatMap['days'];
   return { period: s.period, maxEntries: days.reduce((m, d) => Math.max(m, d.entries), 0), days };
 }
@@ -29,11 +29,11 @@ export function domainBreakdown(db: DB, s: Scope): DomainBreakdown {
     `SELECT ed.domain AS domain, total(e.day >= :from) AS entries, total(e.day < :from) AS previousEntries,
        total(e.day >= :from AND ${shows('imbalance', s)}) AS imbalance,
        total(e.day >= :from AND ${shows('healthy', s)}) AS healthy
-     FROM entries e JOIN entry_domains ed ON ed.entry_id = e.id
+     FROM ${ENTRY_DOMAINS}
      WHERE ${entryConditions(s.filter, { from: ':pfrom' })} AND ${domainCondition(s.filter)}
      GROUP BY 1`,
   ).all(params) as DomainBreakdown['items'];
-  const total = prepared(db, `SELECT count(*) FROM entries e WHERE ${entryConditions(s.filter)}`).pluck().get(params) as number;
+  const total = prepared(db, `SELECT count(*) FROM ${ENTRIES} WHERE ${entryConditions(s.filter)}`).pluck().get(params) as number;
   const order = (d: Domain) => (DOMAINS as readonly string[]).indexOf(d);
   return {
     period: s.period,
@@ -54,7 +54,7 @@ export function peopleComparison(db: DB, s: Scope): PeopleComparison {
        avg(e.balance) AS balance, avg(e.heard) AS heard, avg(e.respected) AS respected,
        avg(e.valued) AS valued, avg(e.involved) AS involved,
        total(${shows('imbalance', s)}) AS imbalance, total(${shows('healthy', s)}) AS healthy
-     FROM entries e JOIN entry_people ep ON ep.entry_id = e.id
+     FROM ${ENTRY_PEOPLE}
      WHERE ${entryConditions(s.filter)} AND ${personCondition(s.filter)}
      GROUP BY 1 ORDER BY entries DESC, 1`,
   ).all(scopeParams(s)) as PersonMeasures[];

@@ -3,7 +3,7 @@ import { daysBetween, type PatternHistory, type PatternRef, type TopPatterns } f
 import type { DB } from '../db/index.js';
 import type { Scope } from './range.js';
 import { scopeParams } from './series.js';
-import { entryConditions, prepared, tagCondition } from './sql.js';
+import { entryConditions, prepared, tagCondition, ENTRY_TAGS } from './sql.js';
 
 type TagRow = { tagId: number; label: string; category: PatternRef['category']; polarity: PatternRef['polarity']; color: string | null };
 const tagCols = 't.id AS tagId, t.label AS label, t.category AS category, t.polarity AS polarity, t.color AS color';
@@ -17,7 +17,7 @@ export function topPatterns(db: DB, s: Scope, limit: number): TopPatterns {
   const rows = prepared(
     db,
     `SELECT ${tagCols}, total(e.day >= :from) AS count, total(e.day < :from) AS previousCount
-     FROM entries e JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id
+     FROM ${ENTRY_TAGS}
      WHERE ${entryConditions(s.filter, { from: ':pfrom', tags: false })} AND ${tagCondition(s.filter)}
      GROUP BY t.id HAVING count > 0
      ORDER BY count DESC, t.id LIMIT :limit`,
@@ -43,7 +43,7 @@ export function patternHistory(db: DB, s: Scope): PatternHistory {
     db,
     `WITH seen AS (
        SELECT et.tag_id AS tag, e.day AS day, count(*) AS n
-       FROM entries e JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id
+       FROM ${ENTRY_TAGS}
        WHERE ${entryConditions(s.filter, { tags: false })} AND ${tagCondition(s.filter)}
        GROUP BY 1, 2
      ), gaps AS (

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
 import type { Scope } from './range.js';
-import { bucketExpr, entryConditions, filterParams, personCondition, prepared, tagCondition, type Params } from './sql.js';
+import { bucketExpr, entryConditions, filterParams, personCondition, prepared, tagCondition, type Params, ENTRIES, ENTRY_TAGS, ENTRY_PEOPLE } from './sql.js';
 
 /** Named parameters every query may use (unused ones are ignored). */
 export function scopeParams(s: Scope): Params {
@@ -28,10 +28,17 @@ export function scopeParams(s: Scope): Params {
   };
 }
 
-/** The bucket of a row, or NULL for rows of the previous period. */
-function bucketOrPrevious(s: Scope): string {
-  return `CASE WHEN e.day < :from THEN NULL ELSE ${bucketExpr(s.axis.bucket)} END`;
+/** The bucket of a day column, or NULL for rows of the previous period. */
+function bucketOrPrevious(s: Scope, day = 'd'): string {
+  return `CASE WHEN ${day} < :from THEN NULL ELSE ${bucketExpr(s.axis.bucket, day)} END`;
 }
+
+/*
+ * Two-level grouping: the inner query groups by `e.day` (plus a dimension), which follows the day
+ * index; the outer query folds those few rows (one per day, not per entry) into buckets. The bucket
+ * expression then runs once per day instead of once per entry, and grouping by day alone needs no
+ * sort at all.
+ */
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
 const ratio = (sum: number, n: number) => (n > 0 ? sum / n : null);
@@ -41,13 +48,15 @@ export function patternCounts(db: DB, s: Scope): PatternCounts {
   const byPolarity = POLARITIES.map((polarity) => ({ polarity, values: zeros(n), total: 0, previousTotal: s.previous ? 0 : null }));
   if (!s.period) return { axis: s.axis, series: [], byPolarity };
   const params = scopeParams(s);
-  const join = (from: string) => `FROM entries e JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id
+  const join = (from: string) => `FROM ${ENTRY_TAGS}
     WHERE ${entryConditions(s.filter, { from, tags: false })} AND ${tagCondition(s.filter)}`;
 
   const stacks = prepared(
     db,
-    `SELECT ${bucketExpr(s.axis.bucket)} AS b, t.category AS category, t.polarity AS polarity, count(DISTINCT e.id) AS n
-     ${join(':from')} GROUP BY 1, 2, 3`,
+    `SELECT ${bucketExpr(s.axis.bucket, 'd')} AS b, category, polarity, sum(n) AS n FROM (
+       SELECT e.day AS d, t.category AS category, t.polarity AS polarity, count(DISTINCT e.id) AS n
+       ${join(':from')} GROUP BY 1, 2, 3
+     ) GROUP BY 1, 2, 3`,
   ).all(params) as { b: string; category: Category; polarity: Polarity; n: number }[];
   const seriesMap = new Map<string, PatternCounts['series'][number]>();
   for (const r of stacks) {
@@ -67,8 +76,9 @@ export function patternCounts(db: DB, s: Scope): PatternCounts {
 
   const polar = prepared(
     db,
-    `SELECT ${bucketOrPrevious(s)} AS b, t.polarity AS polarity, count(DISTINCT e.id) AS n
-     ${join(':pfrom')} GROUP BY 1, 2`,
+    `SELECT ${bucketOrPrevious(s)} AS b, polarity, sum(n) AS n FROM (
+       SELECT e.day AS d, t.polarity AS polarity, count(DISTINCT e.id) AS n ${join(':pfrom')} GROUP BY 1, 2
+     ) GROUP BY 1, 2`,
   ).all(params) as { b: string | null; polarity: Polarity; n: number }[];
   for (const r of polar) {
     const ser = byPolarity.find((p) => p.polarity === r.polarity);
@@ -98,19 +108,22 @@ interface SumRow {
   ni: number;
   si: number;
 }
-const measureCols = `count(*) AS n,
-  count(e.balance) AS nb, total(e.balance) AS sb,
-  count(e.heard) AS nh, total(e.heard) AS sh,
-  count(e.respected) AS nr, total(e.respected) AS sr,
-  count(e.valued) AS nv, total(e.valued) AS sv,
-  count(e.involved) AS ni, total(e.involved) AS si`;
+const MEASURES = { b: 'balance', h: 'heard', r: 'respected', v: 'valued', i: 'involved' } as const;
+const innerMeasures = Object.entries(MEASURES)
+  .map(([k, col]) => `count(e.${col}) AS n${k}, total(e.${col}) AS s${k}`)
+  .join(', ');
+const outerMeasures = Object.keys(MEASURES)
+  .map((k) => `sum(n${k}) AS n${k}, total(s${k}) AS s${k}`)
+  .join(', ');
 
 /** Sums and counts per bucket (and for the previous period, b = NULL) over the filtered entries. */
 function measureSums(db: DB, s: Scope): SumRow[] {
   return prepared(
     db,
-    `SELECT ${bucketOrPrevious(s)} AS b, ${measureCols}
-     FROM entries e WHERE ${entryConditions(s.filter, { from: ':pfrom' })} GROUP BY 1`,
+    `SELECT ${bucketOrPrevious(s)} AS b, sum(n) AS n, ${outerMeasures} FROM (
+       SELECT e.day AS d, count(*) AS n, ${innerMeasures}
+       FROM ${ENTRIES} WHERE ${entryConditions(s.filter, { from: ':pfrom' })} GROUP BY 1
+     ) GROUP BY 1`,
   ).all(scopeParams(s)) as SumRow[];
 }
 
@@ -164,10 +177,12 @@ export function balanceTrend(db: DB, s: Scope, window = MOVING_WINDOW): BalanceT
   const overall = balanceSeries(null, s, measureSums(db, s), window);
   const rows = prepared(
     db,
-    `SELECT ep.person_id AS p, ${bucketOrPrevious(s)} AS b, count(*) AS n, count(e.balance) AS nb, total(e.balance) AS sb
-     FROM entries e JOIN entry_people ep ON ep.entry_id = e.id
-     WHERE ${entryConditions(s.filter, { from: ':pfrom' })} AND ${personCondition(s.filter)}
-     GROUP BY 1, 2`,
+    `SELECT p, ${bucketOrPrevious(s)} AS b, sum(n) AS n, sum(nb) AS nb, total(sb) AS sb FROM (
+       SELECT ep.person_id AS p, e.day AS d, count(*) AS n, count(e.balance) AS nb, total(e.balance) AS sb
+       FROM ${ENTRY_PEOPLE}
+       WHERE ${entryConditions(s.filter, { from: ':pfrom' })} AND ${personCondition(s.filter)}
+       GROUP BY 1, 2
+     ) GROUP BY 1, 2`,
   ).all(scopeParams(s)) as { p: number; b: string | null; n: number; nb: number; sb: number }[];
   const byPerson = new Map<number, typeof rows>();
   for (const r of rows) {
@@ -222,10 +237,12 @@ export function healthyShare(db: DB, s: Scope): HealthyShare {
   if (s.period) {
     const rows = prepared(
       db,
-      `SELECT ${bucketOrPrevious(s)} AS b, total(t.polarity = 'healthy') AS h, total(t.polarity = 'imbalance') AS i
-       FROM entries e JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id
-       WHERE ${entryConditions(s.filter, { from: ':pfrom', tags: false })} AND ${tagCondition(s.filter)}
-       GROUP BY 1`,
+      `SELECT ${bucketOrPrevious(s)} AS b, total(h) AS h, total(i) AS i FROM (
+         SELECT e.day AS d, total(t.polarity = 'healthy') AS h, total(t.polarity = 'imbalance') AS i
+         FROM ${ENTRY_TAGS}
+         WHERE ${entryConditions(s.filter, { from: ':pfrom', tags: false })} AND ${tagCondition(s.filter)}
+         GROUP BY 1
+       ) GROUP BY 1`,
     ).all(scopeParams(s)) as { b: string | null; h: number; i: number }[];
     for (const r of rows) {
       if (r.b === null) {

@@ -20,6 +20,16 @@ export function prepared(db: DB, sql: string): Statement {
 export type Params = Record<string, string | number | null>;
 
 /**
+ * Entries are always the outermost loop, read through the day index across the range: `INDEXED BY`
+ * pins the index and `CROSS JOIN` the join order. Left to itself, SQLite may start from a person's or
+ * a domain's index and then fetch each entry by id from the table, whose pages hold the entry text.
+ */
+export const ENTRIES = 'entries e INDEXED BY entries_live_day';
+export const ENTRY_TAGS = `${ENTRIES} CROSS JOIN entry_tags et ON et.entry_id = e.id CROSS JOIN tags t ON t.id = et.tag_id`;
+export const ENTRY_PEOPLE = `${ENTRIES} CROSS JOIN entry_people ep ON ep.entry_id = e.id`;
+export const ENTRY_DOMAINS = `${ENTRIES} CROSS JOIN entry_domains ed ON ed.entry_id = e.id`;
+
+/**
  * Filter semantics — exactly those of `entries.search`, so every chart drills down to the entries it
  * counted: a list means "any of"; an empty list means no filter; kinds combine with AND; categories and
  * polarity describe one and the same pattern ("a Money imbalance pattern"), while `tagIds` is its own
