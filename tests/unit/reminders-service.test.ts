@@ -1,0 +1,113 @@
+/**
+ * The reminder service on a real journal with an injected clock: it runs only while the journal is
+ * unlocked, shows nothing but "Time for your journal" / "Time for a check-in", skips the journal
+ * reminder once the user wrote that day, snoozes, and follows settings changes.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../shared/api.js';
+import { REMINDER_TEXT, type ReminderStatus, type Settings } from '../../shared/insights.js';
+import type { Person } from '../../shared/schemas.js';
+import { recordingNotifier } from '../../main/core/ports.js';
+import { ReminderService, zonedInstant } from '../../main/core/reminders/index.js';
+import { createdService, PASSPHRASE } from '../helpers/journal.js';
+
+const ZONE = 'Europe/Berlin';
+const at = (day: string, time: string) => zonedInstant(day, time, ZONE);
+
+async function setup() {
+  const clock = { now: at('2024-05-06', '09:00') }; // a Monday
+  const notifier = recordingNotifier();
+  const events: AppEvent[] = [];
+  const j = await createdService(undefined, { ports: { now: () => clock.now, log: () => {}, notifier, emit: (e) => void events.push(e) } });
+  const timers = { started: 0, cleared: 0 };
+  const reminders = new ReminderService(j.service.ctx, {
+    timeZone: () => ZONE,
+    timers: {
+      setInterval: () => (timers.started++, { fake: true }),
+      clearInterval: () => void timers.cleared++,
+    },
+  });
+  const tickAt = (day: string, time: string) => {
+    clock.now = at(day, time);
+    return reminders.tick();
+  };
+  return { ...j, clock, notifier, events, reminders, timers, tickAt };
+}
+
+describe('reminder service', () => {
+  it('stays off until reminders are switched on, then fires the journal reminder with neutral words only', async () => {
+    const r = await setup();
+    expect(r.tickAt('2024-05-06', '20:00').fired).toEqual([]);
+    await r.call<Settings>('settings.update', { journalReminder: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], time: '20:00' } });
+    expect(r.reminders.active).toBe(true);
+    expect(r.timers.started).toBe(1);
+    const status = await r.call<ReminderStatus[]>('reminders.status');
+    expect(status.find((s) => s.kind === 'journal')).toEqual({ kind: 'journal', enabled: true, nextAt: at('2024-05-07', '20:00'), snoozedUntil: null });
+
+    expect(r.tickAt('2024-05-07', '19:59').fired).toEqual([]);
+    expect(r.tickAt('2024-05-07', '20:00').fired).toEqual(['journal']);
+    expect(r.notifier.shown).toEqual([{ title: REMINDER_TEXT.journal, body: '' }]);
+    expect(REMINDER_TEXT.journal).toBe('Time for your journal');
+    expect(r.events).toEqual([{ type: 'reminder', kind: 'journal' }]);
+    expect(r.tickAt('2024-05-07', '20:30').fired).toEqual([]);
+  });
+
+  it('skips the journal reminder when an entry was written that local day', async () => {
+    const r = await setup();
+    await r.call('settings.update', { journalReminder: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], time: '20:00' } });
+    // Written today at 08:00 about something that happened last week.
+    r.clock.now = at('2024-05-06', '08:00');
+    await r.call('entries.create', { occurredAt: at('2024-04-29', '12:00'), timeZone: ZONE, title: 'Looking back' });
+    expect(r.tickAt('2024-05-06', '20:00')).toEqual({ fired: [], skipped: ['journal'] });
+    // Yesterday's writing does not count for today; an entry dated today does.
+    expect(r.tickAt('2024-05-07', '20:00').fired).toEqual(['journal']);
+    await r.call('entries.create', { occurredAt: at('2024-05-08', '07:00'), timeZone: ZONE, title: 'Morning' });
+    expect(r.tickAt('2024-05-08', '20:00').skipped).toEqual(['journal']);
+    expect(r.notifier.shown).toHaveLength(1);
+  });
+
+  it('comes back after "remind me later" (the snooze time from settings)', async () => {
+    const r = await setup();
+    await r.call('settings.update', { journalReminder: { enabled: true, days: [1], time: '20:00' }, snoozeMinutes: 30 });
+    r.clock.now = at('2024-05-06', '19:00');
+    r.reminders.reload();
+    expect(r.tickAt('2024-05-06', '20:00').fired).toEqual(['journal']);
+    r.clock.now = at('2024-05-06', '20:02');
+    const status = await r.call<ReminderStatus[]>('reminders.snooze', { kind: 'journal' });
+    expect(status.find((s) => s.kind === 'journal')!.snoozedUntil).toBe(at('2024-05-06', '20:32'));
+    expect(r.tickAt('2024-05-06', '20:31').fired).toEqual([]);
+    expect(r.tickAt('2024-05-06', '20:32').fired).toEqual(['journal']);
+    expect(r.tickAt('2024-05-06', '21:32').fired).toEqual([]);
+    expect(r.notifier.shown.map((n) => n.title)).toEqual([REMINDER_TEXT.journal, REMINDER_TEXT.journal]);
+  });
+
+  it('reminds about check-ins only while one is due this week', async () => {
+    const r = await setup();
+    const robin = await r.call<Person>('people.create', { name: 'Robin', kind: 'romantic', color: '#0072B2' });
+    await r.call('settings.update', { checkInReminder: { enabled: true, day: 0, time: '18:00' } });
+    expect(r.tickAt('2024-05-12', '18:00').fired).toEqual(['checkin']);
+    expect(r.notifier.shown).toEqual([{ title: 'Time for a check-in', body: '' }]);
+    // Weeks start on Monday: the check-in of the week of 13 May covers Sunday 19 May.
+    await r.call('checkins.save', { personId: robin.id, week: '2024-05-13', heard: 4 });
+    expect(r.tickAt('2024-05-19', '18:00')).toEqual({ fired: [], skipped: ['checkin'] });
+    expect(r.tickAt('2024-05-26', '18:00').fired).toEqual(['checkin']);
+    for (const shown of r.notifier.shown) expect(`${shown.title} ${shown.body}`).not.toContain('Robin');
+  });
+
+  it('stops when the journal locks (any way) and starts again after unlock', async () => {
+    const r = await setup();
+    await r.call('settings.update', { journalReminder: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], time: '20:00' } });
+    expect(r.reminders.active).toBe(true);
+    r.service.vault.lock(); // as auto-lock and quick exit do, without a call
+    expect(r.tickAt('2024-05-06', '20:00').fired).toEqual([]);
+    expect(r.reminders.active).toBe(false);
+    expect(r.timers.cleared).toBe(1);
+    expect(r.notifier.shown).toEqual([]);
+
+    r.clock.now = at('2024-05-07', '10:00');
+    await r.call('vault.unlock', { passphrase: PASSPHRASE });
+    expect(r.reminders.active).toBe(true);
+    expect(r.timers.started).toBe(2);
+    expect(r.tickAt('2024-05-07', '20:00').fired).toEqual(['journal']);
+  });
+});
