@@ -62,7 +62,8 @@ function looksLikeSqlite(file: string): { plain: boolean; size: number } {
   }
 }
 
-const PRAGMAS = [
+/** Applied at every open (exported so the benchmark opens its plain baseline the same way). */
+export const PRAGMAS = [
   'journal_mode = WAL',
   'synchronous = FULL',
   'foreign_keys = ON',

@@ -1,0 +1,153 @@
+/**
+ * Benchmark journals: generated once per (generator version, seed, schema version, size) and kept in
+ * .cache/bench/ (gitignored), with a plain, unencrypted copy of the same database for the baselines.
+ * A cache whose key no longer matches is rebuilt, so a change to the generator or a new migration is
+ * never measured against old data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { MIGRATIONS, PRAGMAS, closeDatabase, migrate, openDatabase, type DB } from '../../main/core/db/index.js';
+import { createService } from '../../main/core/service/index.js';
+import { GENERATOR_VERSION, generateJournal, journalHash, type GeneratedJournal } from '../generator/index.js';
+import { PASSPHRASE } from '../helpers/files.js';
+
+export const SEED = 42;
+/** Six people: a partner, family, a boss, friends — one of them archived. */
+export const PEOPLE = 6;
+export const CACHE_ROOT = path.resolve(import.meta.dirname, '..', '..', '.cache', 'bench');
+export const WORK_ROOT = path.join(CACHE_ROOT, 'work');
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+export interface JournalMeta extends GeneratedJournal {
+  hash: string;
+  generatedMs: number;
+  cacheKey: string;
+}
+
+export interface BenchJournal {
+  label: string;
+  entries: number;
+  /** The journal folder (vault.json + journal.db), encrypted as the app writes it. */
+  dataDir: string;
+  dbFile: string;
+  /** The same database decrypted (rekeyed to no key): the baseline's data. */
+  plainFile: string;
+  meta: JournalMeta;
+  /** The data key (unwrapped with the passphrase once), to open the database without the KDF. */
+  key: Buffer;
+}
+
+export const sizeLabel = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const cacheKey = (entries: number) => `g${GENERATOR_VERSION}-s${SEED}-v${SCHEMA_VERSION}-${entries}`;
+
+/** The test-only cheap KDF: generated journals are for measuring the database, not Argon2 (the KDF row does that). */
+export function benchService(dataDir: string, now: () => number) {
+  return createService({ dataDir, insecureTestKdf: true, ports: { now, log: () => {} } });
+}
+
+async function dataKeyOf(dataDir: string, now: number): Promise<Buffer> {
+  const service = benchService(dataDir, () => now);
+  await service.vault.unlock({ passphrase: PASSPHRASE });
+  const key = service.vault.withDataKey((k) => Buffer.from(k));
+  service.vault.lock();
+  return key;
+}
+
+/** Opens a plain copy exactly as openDatabase opens a journal, minus the key: same pragmas, same migrations check. */
+export function openPlain(file: string): DB {
+  const db = new Database(file, { fileMustExist: true });
+  for (const p of PRAGMAS) db.pragma(p);
+  migrate(db, MIGRATIONS);
+  return db;
+}
+
+export const openEncrypted = (file: string, key: Buffer): DB => openDatabase(file, key);
+
+/** Decrypts a copy: rekeying to an empty key rewrites every page without encryption (and without the cipher's reserved bytes). */
+function makePlainCopy(src: string, dest: string, key: Buffer): void {
+  const tmp = `${dest}.tmp`;
+  fs.rmSync(tmp, { force: true });
+  fs.copyFileSync(src, tmp);
+  const db = openDatabase(tmp, key);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  (db as unknown as { rekey(k: Buffer): void }).rekey(Buffer.alloc(0));
+  db.close();
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(tmp, 'r');
+  fs.readSync(fd, head, 0, 16, 0);
+  fs.closeSync(fd);
+  if (head.toString('latin1') !== 'SQLite format 3\u0000') throw new Error('the plain copy is not a plain SQLite file');
+  fs.renameSync(tmp, dest);
+}
+
+export async function prepareJournal(entries: number, opts: { rebuild?: boolean; log: (s: string) => void }): Promise<BenchJournal> {
+  const key = cacheKey(entries);
+  const dir = path.join(CACHE_ROOT, key);
+  const dataDir = path.join(dir, 'journal');
+  const metaFile = path.join(dir, 'meta.json');
+  const plainFile = path.join(dir, 'plain.db');
+  const label = sizeLabel(entries);
+  fs.mkdirSync(CACHE_ROOT, { recursive: true });
+  // Older caches of the same size (another generator or schema version) are stale: remove them.
+  for (const name of fs.readdirSync(CACHE_ROOT)) {
+    if (name !== key && new RegExp(`^g\\d+-s\\d+-v\\d+-${entries}$`).test(name)) fs.rmSync(path.join(CACHE_ROOT, name), { recursive: true, force: true });
+  }
+  if (opts.rebuild || !fs.existsSync(metaFile)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    opts.log(`generating the ${label} journal (seed ${SEED}, cached in ${path.relative(process.cwd(), dir)})…`);
+    const t0 = performance.now();
+    let clock = 0;
+    const service = benchService(dataDir, () => clock);
+    clock = Date.UTC(2016, 5, 1);
+    const created = await service.dispatch('vault.create', { passphrase: PASSPHRASE });
+    if (!created.ok) throw new Error(`creating the bench journal failed: ${created.error.message}`);
+    let nextReport = 0.1;
+    const generated = await generateJournal(
+      {
+        seed: SEED,
+        entries,
+        people: PEOPLE,
+        onProgress: (done, total) => {
+          if (done / total >= nextReport && entries >= 50_000) {
+            opts.log(`  ${label}: ${Math.round((100 * done) / total)}%`);
+            nextReport += 0.1;
+          }
+        },
+      },
+      service,
+    ).catch((e: unknown) => {
+      service.vault.lock();
+      throw e;
+    });
+    const hash = journalHash(service.vault.database());
+    const dataKey = service.vault.withDataKey((k) => Buffer.from(k));
+    service.vault.lock();
+    makePlainCopy(path.join(dataDir, 'journal.db'), plainFile, dataKey);
+    const meta: JournalMeta = { ...generated, hash, generatedMs: Math.round(performance.now() - t0), cacheKey: key };
+    fs.writeFileSync(metaFile, JSON.stringify(meta, null, 1));
+    opts.log(`  ${label}: ${entries} entries in ${(meta.generatedMs / 1000).toFixed(1)} s`);
+    return { label, entries, dataDir, dbFile: path.join(dataDir, 'journal.db'), plainFile, meta, key: dataKey };
+  }
+  const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as JournalMeta;
+  return { label, entries, dataDir, dbFile: path.join(dataDir, 'journal.db'), plainFile, meta, key: await dataKeyOf(dataDir, meta.now) };
+}
+
+/** A private copy of a journal (and its plain twin) for measures that write. */
+export function workCopy(j: BenchJournal, name: string): { dataDir: string; dbFile: string; plainFile: string } {
+  const dir = path.join(WORK_ROOT, `${j.label}-${name}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const dataDir = path.join(dir, 'journal');
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  for (const f of ['vault.json', 'journal.db']) fs.copyFileSync(path.join(j.dataDir, f), path.join(dataDir, f));
+  const plainFile = path.join(dir, 'plain.db');
+  fs.copyFileSync(j.plainFile, plainFile);
+  return { dataDir, dbFile: path.join(dataDir, 'journal.db'), plainFile };
+}
+
+export function closeQuietly(db: DB | null | undefined): void {
+  if (db?.open) closeDatabase(db);
+}

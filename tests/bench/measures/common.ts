@@ -1,0 +1,39 @@
+/** What every measure shares: the real handlers, dispatched against any open database handle. */
+import type { DB } from '../../../main/core/db/index.js';
+import { createDispatcher, handlers, type ServiceContext } from '../../../main/core/service/index.js';
+import type { Vault } from '../../../main/core/vault/index.js';
+import type { Summary } from '../stats.js';
+
+/** One measure at one journal size. Times in ms unless the row says otherwise. */
+export interface SizeResult {
+  /** The measured side (the encrypted journal). */
+  value: Summary;
+  baseline?: Summary;
+  /** measured ÷ baseline (p50 unless the measure says otherwise). */
+  ratio?: number;
+  /** Set when the measure could not run (and why). */
+  unavailable?: string;
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * The real dispatcher (zod validation, the call queue, the handlers) over a database handle we opened
+ * ourselves: the encrypted journal or its plain twin, so both sides run exactly the same code.
+ */
+export function dispatcherOn(db: DB, now: () => number) {
+  const vault = { unlocked: true, database: () => db } as unknown as Vault;
+  const ctx: ServiceContext = { vault, ports: { now, log: () => {}, emit: () => {} } };
+  const dispatch = createDispatcher(handlers, ctx);
+  const call = async <T = unknown>(channel: string, input: unknown = {}): Promise<T> => {
+    const reply = await dispatch(channel, input);
+    if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code} ${reply.error.message}`);
+    return reply.value as T;
+  };
+  return { ctx, dispatch, call };
+}
+
+/** A clock that starts at the journal's "now" and ticks with real time (writes get distinct, plausible times). */
+export function journalClock(now: number): () => number {
+  const t0 = Date.now();
+  return () => now + (Date.now() - t0);
+}

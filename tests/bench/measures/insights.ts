@@ -1,0 +1,42 @@
+/**
+ * Every insights aggregation over all time, through the real handlers. Baseline: the same calls (same
+ * SQL) on the plain copy. The list is read from the contract, so a new insights call is measured too.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { insightCalls } from '../../../shared/api.js';
+import { closeQuietly, openEncrypted, openPlain, type BenchJournal } from '../journals.js';
+import { summarise, timeIt } from '../stats.js';
+import { dispatcherOn, type SizeResult } from './common.js';
+
+export const ANALYTICS_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'main', 'core', 'analytics');
+export const insightChannels = (): string[] => (fs.existsSync(ANALYTICS_DIR) ? Object.keys(insightCalls) : []);
+
+export async function measureInsights(j: BenchJournal, reps: number): Promise<Record<string, SizeResult>> {
+  const enc = openEncrypted(j.dbFile, j.key);
+  const plain = openPlain(j.plainFile);
+  const out: Record<string, SizeResult> = {};
+  try {
+    const e = dispatcherOn(enc, () => j.meta.now);
+    const p = dispatcherOn(plain, () => j.meta.now);
+    // "All time": no `from`; today is the journal's last day.
+    const input = { today: j.meta.lastDay };
+    for (const channel of insightChannels()) {
+      await e.call(channel, input);
+      await p.call(channel, input);
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let r = 0; r < reps; r++) {
+        a.push(await timeIt(() => e.call(channel, input)));
+        b.push(await timeIt(() => p.call(channel, input)));
+      }
+      const value = summarise(a);
+      const baseline = summarise(b);
+      out[channel] = { value, baseline, ratio: value.p50 / baseline.p50 };
+    }
+    return out;
+  } finally {
+    closeQuietly(enc);
+    closeQuietly(plain);
+  }
+}
