@@ -1,0 +1,34 @@
+/**
+ * The browser-mode API from the test process, for setting a journal up quickly (the journeys
+ * themselves go through the UI). Same HTTP calls the page makes, with the launch token.
+ */
+import type { Channel, InputOf, ResultOf } from '../../shared/api.js';
+import type { Reply } from '../../shared/errors.js';
+
+export interface HostAddress {
+  /** The printed `http://127.0.0.1:PORT/#token=…` link. */
+  url: string;
+  token: string;
+}
+
+export type ApiCall = <C extends Channel>(channel: C, input: InputOf<C>) => Promise<ResultOf<C>>;
+
+export function apiOf(host: HostAddress): ApiCall {
+  const origin = new URL(host.url).origin;
+  return async (channel, input) => {
+    const res = await fetch(`${origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+      body: JSON.stringify(input),
+    });
+    const reply = (await res.json()) as Reply<ResultOf<typeof channel>>;
+    if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`);
+    return reply.value;
+  };
+}
+
+/** Pattern ids by label (built-in and custom, archived included). */
+export async function tagIdsByLabel(call: ApiCall): Promise<Map<string, number>> {
+  const tags = await call('tags.list', { includeArchived: true });
+  return new Map(tags.map((t) => [t.label, t.id]));
+}

@@ -1,0 +1,59 @@
+/** The timeline and its filter bar. Entries are articles named by their title. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class Timeline {
+  readonly search: Locator;
+  readonly person: Locator;
+  readonly pattern: Locator;
+  readonly kindOfPattern: Locator;
+  readonly entries: Locator;
+  readonly continueWriting: Locator;
+  readonly emptyState: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByRole('searchbox', { name: 'Search entries' });
+    this.person = page.getByRole('combobox', { name: 'Person' });
+    this.pattern = page.getByLabel('Pattern', { exact: true });
+    this.kindOfPattern = page.getByRole('combobox', { name: 'Kind of pattern' });
+    this.entries = page.getByRole('article');
+    this.continueWriting = page.getByRole('link', { name: 'Continue writing' });
+    this.emptyState = page.getByRole('heading', { name: 'Your timeline is empty' });
+  }
+
+  entry(title: string): Locator {
+    return this.page.getByRole('article', { name: title, exact: true });
+  }
+
+  /** Search matches highlighted in an entry's excerpt (<mark>; Playwright's role names lack ARIA 1.3's "mark"). */
+  highlights(title: string): Locator {
+    return this.entry(title).locator('mark');
+  }
+
+  async open(title: string): Promise<void> {
+    await this.entry(title).getByRole('link', { name: title, exact: true }).click();
+    await expect(this.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  }
+
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+  }
+
+  async filterByPattern(label: string): Promise<void> {
+    await this.pattern.selectOption({ label });
+  }
+
+  async filterByPerson(name: string): Promise<void> {
+    await this.person.selectOption({ label: name });
+  }
+
+  async clearFilters(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(this.search).toHaveValue('');
+  }
+
+  /** Waits until exactly these entries are listed (in any order). */
+  async expectEntries(titles: string[]): Promise<void> {
+    await expect(this.entries).toHaveCount(titles.length);
+    for (const t of titles) await expect(this.entry(t)).toBeVisible();
+  }
+}
