@@ -19,6 +19,9 @@ const UNREACHABLE: ApiErrorShape = {
   message: 'The browser-mode host did not answer. Check that `npm run web` is still running, then reload this page from the link it printed.',
 };
 
+/** UTF-16 units; at most 3 UTF-8 bytes each, so well under the browsers' 64 KiB keepalive quota. */
+const KEEPALIVE_MAX_CHARS = 16_000;
+
 function isReply(v: unknown): v is Reply<unknown> {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
@@ -38,15 +41,22 @@ export function createHttpBridge(token: string, opts: HttpBridgeOptions = {}): F
   const auth = `Bearer ${token}`;
 
   const callOf = (channel: Channel) => async (input: unknown): Promise<Reply<unknown>> => {
-    let res: Response;
-    try {
-      res = await doFetch(`${base}/api/${channel}`, {
+    const payload = input === undefined ? '' : JSON.stringify(input);
+    const send = (keepalive: boolean) =>
+      doFetch(`${base}/api/${channel}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: auth },
-        body: input === undefined ? '' : JSON.stringify(input),
+        body: payload,
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
+        keepalive,
       });
+    let res: Response;
+    try {
+      // keepalive: a call made while the tab closes (the editor's last draft save on pagehide) must
+      // outlive the page, or what was typed in the last seconds is lost. Browsers cap keepalive
+      // bodies (64 KiB in flight), so a large one goes without, and a refused one is sent plainly.
+      res = await send(payload.length <= KEEPALIVE_MAX_CHARS).catch(() => send(false));
     } catch {
       return { ok: false, error: UNREACHABLE };
     }
