@@ -57,6 +57,7 @@ import {
   type Strength,
   type TopPatterns,
 } from './insights.js';
+import { DeleteJournalInput, SafetyPreferencesPatch, type SafetyPreferences } from './safety.js';
 
 export interface CallDef<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly input: I;
@@ -189,6 +190,23 @@ export const reminderCalls = {
   'reminders.snooze': call<ReminderStatus[]>()(z.object({ kind: ReminderKind }).strict()),
 } as const;
 
+/** Safety (issue 7): auto-lock, quick exit, the access log, deleting the journal. */
+export const safetyCalls = {
+  /** "The person is here": user input in the window (throttled by the renderer). Resets the idle timer. */
+  'session.activity': call<null>()(none),
+  /** Locks at once and hides the window (desktop); works on every screen, locked or not. */
+  'session.quickExit': call<null>()(none, { whileLocked: true }),
+  /** Lock timeout and quick-exit shortcut: needed on the unlock screen, so readable while locked. */
+  'safety.preferences': call<SafetyPreferences>()(none, { whileLocked: true }),
+  'safety.setPreferences': call<SafetyPreferences>()(SafetyPreferencesPatch),
+  /** Failed unlock attempts not yet acknowledged (also returned by vault.unlock). */
+  'safety.failedAttempts': call<number[]>()(none),
+  /** "Dismiss": the attempts shown up to `upTo` are not shown again. */
+  'safety.acknowledgeFailedAttempts': call<null>()(z.object({ upTo: z.number().int().min(0).max(8.64e15) }).strict()),
+  /** Deletes every file of the journal (typed confirmation); the app returns to first run. */
+  'safety.deleteJournal': call<null>()(DeleteJournalInput),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -200,6 +218,7 @@ export const api = {
   ...settingsCalls,
   ...strengthCalls,
   ...reminderCalls,
+  ...safetyCalls,
 } as const;
 
 export type Api = typeof api;
@@ -223,6 +242,8 @@ export type FulcrumBridge = {
 
 export type AppEvent =
   | { type: 'locked'; reason: 'idle' | 'suspend' | 'screen-lock' | 'user' | 'quick-exit' }
+  /** The journal locks in `graceMs` (idle, suspend, screen lock): save drafts now, then clear the screen. */
+  | { type: 'lock-pending'; reason: 'idle' | 'suspend' | 'screen-lock'; graceMs: number }
   | { type: 'reminder'; kind: 'journal' | 'checkin' }
   /** A menu accelerator in the desktop app (Ctrl/Cmd+N, F, L); the renderer acts on it as on its own shortcut. */
   | { type: 'command'; command: 'new-entry' | 'search' | 'lock' };

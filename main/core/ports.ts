@@ -1,4 +1,5 @@
 import type { AppEvent } from '../../shared/api.js';
+import type { PreferencesStore } from './prefs.js';
 
 /**
  * Side effects behind small ports (STYLE.md): Electron implements them in main/app, the browser-mode
@@ -19,6 +20,18 @@ export interface Ports {
   printer?: Printer;
   notifier?: Notifier;
   power?: PowerEvents;
+  /** Harmless preferences kept outside the journal (lock timeout, quick-exit shortcut, window bounds). */
+  preferences?: PreferencesStore;
+  /** The desktop window, for quick exit (browser mode has none: the page leaves by itself). */
+  window?: WindowControl;
+}
+
+/** The one app window, as quick exit and idle detection need it. */
+export interface WindowControl {
+  /** Hides the window at once (quick exit). Launching Fulcrum again shows it, locked. */
+  hide(): void;
+  /** Is Fulcrum's window the one receiving keyboard input? */
+  isFocused(): boolean;
 }
 
 export interface FileFilter {
@@ -46,6 +59,8 @@ export type PowerEvent = 'suspend' | 'lock-screen';
 /** System suspend and screen lock, so the journal can lock itself. Returns an unsubscribe function. */
 export interface PowerEvents {
   on(event: PowerEvent, listener: () => void): () => void;
+  /** Milliseconds since the last keyboard or mouse input anywhere on the system (desktop only). */
+  idleMs?(): number;
 }
 
 export function defaultPorts(): Ports {

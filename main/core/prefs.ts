@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCK_TIMEOUT_MINUTES, DEFAULT_QUICK_EXIT, LockTimeoutMinutes, QuickExitShortcut } from '../../shared/safety.js';
 
 /**
  * Preferences: the ONLY things kept outside the encrypted journal (DESIGN.md §5). An allowlist of
@@ -20,7 +21,9 @@ export const Theme = z.enum(['system', 'light', 'dark']);
 export const PREFERENCE_SCHEMAS = {
   windowBounds: WindowBounds.nullable(),
   theme: Theme,
-  lockTimeoutMinutes: z.number().int().min(1).max(240),
+  lockTimeoutMinutes: LockTimeoutMinutes,
+  /** The quick-exit shortcut (issue 7): it must work on the unlock screen, so it cannot live in the journal. */
+  quickExit: QuickExitShortcut,
 } as const;
 
 export type Preferences = { [K in keyof typeof PREFERENCE_SCHEMAS]: z.infer<(typeof PREFERENCE_SCHEMAS)[K]> };
@@ -30,7 +33,8 @@ export const PREFERENCE_KEYS = Object.keys(PREFERENCE_SCHEMAS) as PreferenceKey[
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = {
   windowBounds: null,
   theme: 'system',
-  lockTimeoutMinutes: 5,
+  lockTimeoutMinutes: DEFAULT_LOCK_TIMEOUT_MINUTES,
+  quickExit: DEFAULT_QUICK_EXIT,
 };
 
 export interface PreferencesStore {

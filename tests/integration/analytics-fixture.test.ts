@@ -252,6 +252,9 @@ describe('insights on a hand-computed journal', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const many = await j.service.dispatch('insights.patterns', { from: '1990-01-01', to: '2024-03-01', bucket: 'day' });
     expect(many).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Only the filters insights understand (no text search, no flags).
+    const text = await j.service.dispatch('insights.patterns', { ...march, filter: { text: 'dinner' } });
+    expect(text).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('follows the week-start setting', async () => {

@@ -28,6 +28,7 @@ describe('preferences (the only thing kept outside the journal)', () => {
       windowBounds: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
       theme: 'dark',
       lockTimeoutMinutes: 15,
+      quickExit: DEFAULT_PREFERENCES.quickExit,
     });
   });
 

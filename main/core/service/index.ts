@@ -9,19 +9,27 @@ import { insightHandlers } from './insights.js';
 import { settingsHandlers } from './settings.js';
 import { strengthHandlers } from './strengths.js';
 import { reminderHandlers } from './reminders.js';
+import { safetyHandlers, sessionHandlers } from './safety.js';
 import { ReminderService, remindersFor } from '../reminders/index.js';
+import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
 import { createDispatcher } from './dispatch.js';
 import { Vault, type VaultOptions } from '../vault/index.js';
 import { defaultPorts, type Ports } from '../ports.js';
 
 /** Housekeeping that runs after every successful unlock, in order. Each step handles its own errors. */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync()];
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen()];
 
 export const handlers: Handlers = {
   ...vaultHandlers,
   'vault.unlock': async (input, ctx) => {
     const result = await vaultHandlers['vault.unlock'](input, ctx);
     for (const step of AFTER_UNLOCK) step(ctx);
+    // Attempts sealed while locked were brought in by the safety step: the person sees them now.
+    return { ...result, failedAttempts: safetyFor(ctx)?.failedAttempts() ?? [] };
+  },
+  'vault.create': async (input, ctx) => {
+    const result = await vaultHandlers['vault.create'](input, ctx);
+    safetyFor(ctx)?.afterOpen();
     return result;
   },
   ...peopleHandlers,
@@ -33,20 +41,27 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...strengthHandlers,
   ...reminderHandlers,
+  ...sessionHandlers,
+  ...safetyHandlers,
 };
 
 export interface ServiceOptions extends VaultOptions {
   ports?: Partial<Ports>;
+  safety?: SafetyOptions;
 }
 
 /** Builds the whole back end for one data folder: the vault, the ports and the dispatcher. */
 export function createService(opts: ServiceOptions) {
   const ports = { ...defaultPorts(), ...opts.ports };
-  const vault = new Vault({ ...opts, now: opts.now ?? ports.now });
+  const vault = new Vault({ ...opts, now: opts.now ?? ports.now, onFailedAttempt: opts.onFailedAttempt ?? recordFailedAttempt(opts.dataDir) });
   const ctx: ServiceContext = { vault, ports };
   // Runs reminders while unlocked: starts after unlock (AFTER_UNLOCK) or a settings change, stops on lock.
   const reminders = new ReminderService(ctx);
-  return { vault, ports, ctx, reminders, dispatch: createDispatcher(handlers, ctx) };
+  // Auto-lock, quick exit and the access log; it locks through the dispatcher, behind queued writes.
+  const safety = new SafetyService(ctx, opts.safety);
+  const dispatch = createDispatcher(handlers, ctx);
+  safety.attach(dispatch);
+  return { vault, ports, ctx, reminders, safety, dispatch };
 }
 export type Service = ReturnType<typeof createService>;
 

@@ -322,6 +322,18 @@ export class Vault {
     }
   }
 
+  /**
+   * Puts the access log's public key in vault.json (issue 7 §2; main/core/safety/accesslog.ts), so
+   * failed attempts can be sealed while locked. Public by design: no secret is written.
+   */
+  setAccessLogKey(publicKey: string): void {
+    if (!this.vault) throw new FulcrumError('LOCKED', 'The journal is locked. Unlock it to continue.');
+    if (this.vault.accessLog?.publicKey === publicKey) return;
+    const next: VaultFile = { ...this.vault, accessLog: { publicKey } };
+    writeVaultFile(this.file('vault'), next);
+    this.vault = next;
+  }
+
   /** Runs `fn` with the data key (for encrypted backups). The buffer must not be kept. */
   withDataKey<T>(fn: (key: Buffer) => T): T {
     if (!this.dataKey) throw new FulcrumError('LOCKED', 'The journal is locked. Unlock it to continue.');

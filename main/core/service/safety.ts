@@ -1,0 +1,36 @@
+import type { HandlersFor } from './types.js';
+import { FulcrumError } from '../../../shared/errors.js';
+import { safetyFor, type SafetyService } from '../safety/index.js';
+import type { ServiceContext } from './types.js';
+
+/** Safety calls (issue 7): auto-lock activity, quick exit, preferences, the access log, delete journal. */
+function safety(ctx: ServiceContext): SafetyService {
+  const s = safetyFor(ctx);
+  if (!s) throw new FulcrumError('INTERNAL', 'Safety features are not running. Restart Fulcrum.');
+  return s;
+}
+
+export const sessionHandlers: HandlersFor<'session'> = {
+  'session.activity': (_input, ctx) => {
+    safety(ctx).activity();
+    return null;
+  },
+  'session.quickExit': (_input, ctx) => {
+    safety(ctx).quickExit();
+    return null;
+  },
+};
+
+export const safetyHandlers: HandlersFor<'safety'> = {
+  'safety.preferences': (_input, ctx) => safety(ctx).preferences(),
+  'safety.setPreferences': (patch, ctx) => safety(ctx).setPreferences(patch),
+  'safety.failedAttempts': (_input, ctx) => safety(ctx).failedAttempts(),
+  'safety.acknowledgeFailedAttempts': ({ upTo }, ctx) => {
+    safety(ctx).acknowledge(upTo);
+    return null;
+  },
+  'safety.deleteJournal': (_input, ctx) => {
+    safety(ctx).deleteJournal();
+    return null;
+  },
+};
