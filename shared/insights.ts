@@ -87,6 +87,21 @@ export function bucketsFor(from: string, to: string, bucket: Bucket, weekStart: 
   return out;
 }
 
+/**
+ * Series as rows, the shape recharts draws: one object per bucket with its key, its day range (for
+ * the drill-down) and one field per series. `chartRows(axis.buckets, { imbalance: v1, healthy: v2 })`.
+ */
+export function chartRows<K extends string>(
+  buckets: readonly BucketRef[],
+  columns: Readonly<Record<K, readonly (number | null)[]>>,
+): (BucketRef & Record<K, number | null>)[] {
+  return buckets.map((b, i) => {
+    const row: Record<string, unknown> = { ...b };
+    for (const [k, values] of Object.entries(columns) as [K, readonly (number | null)[]][]) row[k] = values[i] ?? null;
+    return row as BucketRef & Record<K, number | null>;
+  });
+}
+
 /** Charts refuse more bars than this (a 10-year range by day); a coarser bucket always fits. */
 export const MAX_BUCKETS = 3_700;
 
