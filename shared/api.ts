@@ -58,6 +58,24 @@ import {
   type TopPatterns,
 } from './insights.js';
 import { DeleteJournalInput, SafetyPreferencesPatch, type SafetyPreferences } from './safety.js';
+import {
+  BackupOpen,
+  ExportRequest,
+  ImportCommitInput,
+  ImportPreviewInput,
+  type AutomaticBackup,
+  type BackupFile,
+  type BackupPreview,
+  type ExportCounts,
+  type ExportFile,
+  type ImportPreview,
+  type ImportResult,
+  type PickedFile,
+  type PreviousJournal,
+  type ProgressEvent,
+  type RestoreResult,
+  type SaveResult,
+} from './portability.js';
 
 export interface CallDef<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly input: I;
@@ -207,6 +225,44 @@ export const safetyCalls = {
   'safety.deleteJournal': call<null>()(DeleteJournalInput),
 } as const;
 
+/**
+ * Exports, backups, imports (issue 6; shapes in shared/portability.ts). Desktop: `*.save` and
+ * `*.pick` use native dialogs (the path stays in main; a pick returns a token). Browser mode has no
+ * native dialogs: `export.build` / `backup.build` return the file for a Blob download, and files to
+ * read are sent as base64 (or text). Long runs push `{ type: 'progress' }` events.
+ */
+export const portabilityCalls = {
+  /** A plaintext export's content (`plaintext: true`: warn before saving). */
+  'export.build': call<ExportFile>()(ExportRequest),
+  /** Builds, asks where to save (native dialog), writes. `{ saved: false }` = cancelled. */
+  'export.save': call<SaveResult<{ plaintext: true; counts: ExportCounts }>>()(ExportRequest),
+  /** An encrypted `.fulcrum` backup of the open journal, as base64 (browser download). */
+  'backup.build': call<BackupFile>()(none),
+  /** Makes a backup and writes it where a native dialog says. */
+  'backup.save': call<SaveResult<{ bytes: number; preview: BackupPreview }>>()(none),
+  /** Native open dialog for a `.fulcrum` file; null = cancelled. Works while locked (restore). */
+  'backup.pick': call<PickedFile | null>()(none, { whileLocked: true }),
+  /** The rotating automatic backups in the data folder, newest first. */
+  'backup.list': call<AutomaticBackup[]>()(none, { whileLocked: true }),
+  /** Opens a backup with its passphrase or recovery key and says what is in it. Changes nothing. */
+  'backup.inspect': call<BackupPreview>()(BackupOpen, { whileLocked: true }),
+  /**
+   * Replaces the journal with the backup (the current one is kept aside). Leaves the journal LOCKED:
+   * unlock with the same secret next (`vault.unlock`).
+   */
+  'backup.restore': call<RestoreResult>()(BackupOpen, { whileLocked: true }),
+  /** Journals that restores moved aside (kept 14 days, or until discarded or the passphrase changes). */
+  'backup.previous': call<PreviousJournal[]>()(none),
+  'backup.discardPrevious': call<null>()(z.object({ id: z.string().regex(/^\d{8}T\d{6}Z$/) }).strict()),
+  /** Native open dialog for a file to import; null = cancelled. */
+  'import.pick': call<PickedFile | null>()(none),
+  /** Reads and checks a file; counts, problems, duplicates and (generic CSV) a proposed column mapping. */
+  'import.preview': call<ImportPreview>()(ImportPreviewInput),
+  /** Imports the previewed file, all or nothing. `mapping` re-reads a generic CSV with another mapping. */
+  'import.commit': call<ImportResult>()(ImportCommitInput),
+  'import.cancel': call<null>()(z.object({ importId: z.string().max(64) }).strict()),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -219,6 +275,7 @@ export const api = {
   ...strengthCalls,
   ...reminderCalls,
   ...safetyCalls,
+  ...portabilityCalls,
 } as const;
 
 export type Api = typeof api;
@@ -246,6 +303,8 @@ export type AppEvent =
   | { type: 'lock-pending'; reason: 'idle' | 'suspend' | 'screen-lock'; graceMs: number }
   | { type: 'reminder'; kind: 'journal' | 'checkin' }
   /** A menu accelerator in the desktop app (Ctrl/Cmd+N, F, L); the renderer acts on it as on its own shortcut. */
-  | { type: 'command'; command: 'new-entry' | 'search' | 'lock' };
+  | { type: 'command'; command: 'new-entry' | 'search' | 'lock' }
+  /** A long export, backup, restore or import moving on (no content). */
+  | ProgressEvent;
 
 export type { ApiErrorShape, Reply };

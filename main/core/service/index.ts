@@ -10,6 +10,7 @@ import { settingsHandlers } from './settings.js';
 import { strengthHandlers } from './strengths.js';
 import { reminderHandlers } from './reminders.js';
 import { safetyHandlers, sessionHandlers } from './safety.js';
+import { autoBackupAfterUnlock, portabilityHandlers, rotateBackupsAfterPassphraseChange } from './portability.js';
 import { ReminderService, remindersFor } from '../reminders/index.js';
 import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
 import { createDispatcher } from './dispatch.js';
@@ -17,7 +18,7 @@ import { Vault, type VaultOptions } from '../vault/index.js';
 import { defaultPorts, type Ports } from '../ports.js';
 
 /** Housekeeping that runs after every successful unlock, in order. Each step handles its own errors. */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen()];
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen(), autoBackupAfterUnlock];
 
 export const handlers: Handlers = {
   ...vaultHandlers,
@@ -32,6 +33,12 @@ export const handlers: Handlers = {
     safetyFor(ctx)?.afterOpen();
     return result;
   },
+  // Backups made with the old data key open with the old passphrase: replaced by a fresh one.
+  'vault.changePassphrase': async (input, ctx) => {
+    const result = await vaultHandlers['vault.changePassphrase'](input, ctx);
+    rotateBackupsAfterPassphraseChange(ctx);
+    return result;
+  },
   ...peopleHandlers,
   ...tagHandlers,
   ...entryHandlers,
@@ -43,6 +50,7 @@ export const handlers: Handlers = {
   ...reminderHandlers,
   ...sessionHandlers,
   ...safetyHandlers,
+  ...portabilityHandlers,
 };
 
 export interface ServiceOptions extends VaultOptions {

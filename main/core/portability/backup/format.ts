@@ -1,0 +1,174 @@
+/**
+ * The `.fulcrum` backup file:
+ *
+ *   "FULCRUM-BACKUP\n"             15 bytes, the magic
+ *   u32 big-endian                 length of the header
+ *   header                         UTF-8 JSON: format, version, createdAt, kind, the journal's
+ *                                  vault.json as it is (salts, KDF parameters, wrapped keys — no
+ *                                  secret), and the database's length and SHA-256
+ *   database                       a VACUUM INTO snapshot of the journal, encrypted by SQLite3MultipleCiphers
+ *                                  with the journal's data key (SQLCipher v4, like journal.db)
+ *
+ * Only the creation time and the key-wrapping metadata are readable without the passphrase. What
+ * the backup holds (how many entries, which dates) is read from inside the encrypted database after
+ * the passphrase or recovery key is given. The hash makes a truncated or damaged file a clear error
+ * before any key is tried; SQLCipher's per-page HMAC authenticates the content itself.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { FulcrumError } from '../../../../shared/errors.js';
+import { VAULT_VERSION, VaultFileSchema } from '../../vault/file.js';
+
+export const MAGIC = Buffer.from('FULCRUM-BACKUP\n', 'latin1');
+export const BACKUP_FORMAT = 'fulcrum-backup';
+export const BACKUP_VERSION = 1;
+const MAX_HEADER = 64 * 1024;
+
+export const BackupHeader = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.number().int().min(1),
+    createdAt: z.string().max(40),
+    kind: z.enum(['manual', 'automatic']),
+    vault: VaultFileSchema,
+    database: z.object({ bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  })
+  .strict();
+export type BackupHeader = z.infer<typeof BackupHeader>;
+
+export const notABackup = () =>
+  new FulcrumError('CORRUPT', 'This file is not a Fulcrum backup. Nothing was changed. Choose a file that ends in .fulcrum.');
+const damaged = (what: string) =>
+  new FulcrumError('CORRUPT', `This backup is damaged (${what}). Nothing was changed. Try another backup.`);
+
+/** Where a backup's bytes are: a file on disk (read in pieces) or a buffer (browser upload). */
+export type BackupBytes = { file: string } | { buffer: Buffer };
+
+function headerBytes(header: BackupHeader): Buffer {
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(json.length);
+  return Buffer.concat([MAGIC, len, json]);
+}
+
+const CHUNK = 1024 * 1024;
+
+/** SHA-256 and length of a file, read in pieces. */
+export function hashFile(file: string): { bytes: number; sha256: string } {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(CHUNK);
+  let bytes = 0;
+  try {
+    for (let n; (n = fs.readSync(fd, buf, 0, CHUNK, null)) > 0; ) {
+      hash.update(buf.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Writes `out` from a header and a snapshot file (0600). The caller renames it into place. */
+export function writeBackup(out: string, snapshot: string, meta: Omit<BackupHeader, 'format' | 'version' | 'database'>): BackupHeader {
+  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, database: hashFile(snapshot) };
+  const fd = fs.openSync(out, 'w', 0o600);
+  try {
+    fs.writeSync(fd, headerBytes(header));
+    const src = fs.openSync(snapshot, 'r');
+    const buf = Buffer.alloc(CHUNK);
+    try {
+      for (let n; (n = fs.readSync(src, buf, 0, CHUNK, null)) > 0; ) fs.writeSync(fd, buf, 0, n);
+    } finally {
+      fs.closeSync(src);
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return header;
+}
+
+interface Reader {
+  size: number;
+  read(pos: number, len: number): Buffer;
+  close(): void;
+}
+
+function reader(src: BackupBytes): Reader {
+  if ('buffer' in src) {
+    const b = src.buffer;
+    return { size: b.length, read: (pos, len) => b.subarray(pos, Math.min(b.length, pos + len)), close: () => {} };
+  }
+  let fd: number;
+  try {
+    fd = fs.openSync(src.file, 'r');
+  } catch (e) {
+    throw new FulcrumError('IO', `The backup could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}). Choose it again.`);
+  }
+  const size = fs.fstatSync(fd).size;
+  return {
+    size,
+    read(pos, len) {
+      const buf = Buffer.alloc(Math.max(0, Math.min(len, size - pos)));
+      const n = buf.length ? fs.readSync(fd, buf, 0, buf.length, pos) : 0;
+      return buf.subarray(0, n);
+    },
+    close: () => fs.closeSync(fd),
+  };
+}
+
+/**
+ * Reads and checks the header, and copies the database part to `dbOut` while hashing it. Throws
+ * CORRUPT (not a backup, damaged, truncated) or TOO_NEW before anything else is touched.
+ */
+export function readBackup(src: BackupBytes, dbOut?: string): BackupHeader {
+  const r = reader(src);
+  try {
+    const head = r.read(0, MAGIC.length + 4);
+    if (head.length < MAGIC.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw notABackup();
+    if (head.length < MAGIC.length + 4) throw damaged('it ends right after its first bytes');
+    const len = head.readUInt32BE(MAGIC.length);
+    if (len === 0 || len > MAX_HEADER) throw damaged('its header is unreadable');
+    const json = r.read(MAGIC.length + 4, len);
+    if (json.length < len) throw damaged('it is cut off in its header');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json.toString('utf8'));
+    } catch {
+      throw damaged('its header is unreadable');
+    }
+    const version = (raw as { version?: unknown })?.version;
+    if ((raw as { format?: unknown })?.format === BACKUP_FORMAT && typeof version === 'number' && version > BACKUP_VERSION) {
+      throw new FulcrumError('TOO_NEW', 'This backup was made by a newer version of Fulcrum. Nothing was changed. Update Fulcrum to restore it.');
+    }
+    const parsed = BackupHeader.safeParse(raw);
+    if (!parsed.success) throw damaged('its header is unreadable');
+    const header = parsed.data;
+    if (header.vault.version > VAULT_VERSION) {
+      throw new FulcrumError('TOO_NEW', 'This backup was made by a newer version of Fulcrum. Nothing was changed. Update Fulcrum to restore it.');
+    }
+    const start = MAGIC.length + 4 + len;
+    const expected = header.database.bytes;
+    if (r.size < start + expected) throw damaged('it is shorter than it should be — it may have been cut off while copying');
+    if (r.size > start + expected) throw damaged('it has extra data at its end');
+    const hash = createHash('sha256');
+    const fd = dbOut ? fs.openSync(dbOut, 'wx', 0o600) : null;
+    try {
+      for (let pos = 0; pos < expected; pos += CHUNK) {
+        const part = r.read(start + pos, Math.min(CHUNK, expected - pos));
+        hash.update(part);
+        if (fd !== null) fs.writeSync(fd, part);
+      }
+      if (fd !== null) fs.fsyncSync(fd);
+    } finally {
+      if (fd !== null) fs.closeSync(fd);
+    }
+    if (hash.digest('hex') !== header.database.sha256) throw damaged('its contents do not match its checksum');
+    return header;
+  } finally {
+    r.close();
+  }
+}

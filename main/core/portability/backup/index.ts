@@ -1,0 +1,336 @@
+/**
+ * Encrypted backups (issue 6 §3): making a `.fulcrum` file from the open journal, reading one back
+ * (preview), and restoring one in place of the current journal.
+ *
+ * Snapshot: `VACUUM INTO` on the open connection. SQLite3MultipleCiphers writes the target encrypted
+ * with the connection's cipher and key (tests prove it: no 'SQLite format 3' header, no canary), so
+ * the journal's content is never written unencrypted, not even to a temporary file. The snapshot is
+ * opened with the key and checked (quick_check, journal id) before it is packed, and the packed file
+ * is re-read and its checksum compared before it is given a final name.
+ *
+ * Restore, in order, and nothing is touched before step 4:
+ *  1. the backup is unpacked into a staging folder inside the data folder (encrypted, as it is);
+ *  2. it is opened there with the given passphrase or recovery key (a Vault of its own: same key
+ *     unwrapping, journal-id check and migrations as a normal unlock), checked with integrity_check;
+ *  3. the current journal is locked;
+ *  4. the current vault.json and journal.db are linked (or copied) into `previous-<time>/`;
+ *  5. the restored pair is swapped in with the same two renames a passphrase change uses
+ *     (journal.db.rotating → journal.db, vault.next.json → vault.json), so a crash half-way is
+ *     finished or rolled back by the vault's own recovery at the next unlock;
+ *  6. the swapped-in journal is opened again with a separate Vault and checked; if that fails, the
+ *     previous journal is put back.
+ * The journal is left locked: the caller unlocks it with the same secret (the usual unlock path, so
+ * the after-unlock housekeeping runs). The previous journal is kept for PREVIOUS_KEEP_DAYS, or until
+ * the user discards it, or until the passphrase is changed (it opens with an older passphrase).
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FulcrumError } from '../../../../shared/errors.js';
+import type { BackupPreview, PreviousJournal } from '../../../../shared/portability.js';
+import { closeDatabase, openDatabase, type DB } from '../../db/index.js';
+import { DIR_MODE, ensurePrivateDir, fsyncDir, ioError } from '../../fsutil.js';
+import { FILES, Vault, type Secret } from '../../vault/index.js';
+import { writeVaultFile } from '../../vault/file.js';
+import { readJournalId } from '../../vault/seed.js';
+import { readBackup, writeBackup, type BackupBytes, type BackupHeader } from './format.js';
+
+export { readBackup, MAGIC, BACKUP_FORMAT, BACKUP_VERSION, type BackupBytes, type BackupHeader } from './format.js';
+
+export const PREVIOUS_PREFIX = 'previous-';
+export const STAGING_PREFIX = '.restore-';
+export const PREVIOUS_KEEP_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/** 20240302T191244Z: sortable, safe in file names on every platform. */
+export const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export function parseStamp(s: string): number | null {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+  if (!m) return null;
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** What a journal holds, for the preview (read inside the encrypted database). */
+export function previewOf(db: DB): Omit<BackupPreview, 'createdAt' | 'kind' | 'sameJournal'> {
+  const e = db
+    .prepare('SELECT count(*) AS n, min(day) AS first, max(day) AS last FROM entries WHERE deleted_at IS NULL')
+    .get() as { n: number; first: string | null; last: string | null };
+  const people = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
+  const checkins = db.prepare('SELECT count(*) FROM checkins').pluck().get() as number;
+  return { entries: e.n, firstDay: e.first, lastDay: e.last, people, checkins };
+}
+
+const tmpName = (dir: string, what: string) => path.join(dir, `.${what}-${randomBytes(6).toString('hex')}`);
+
+function removeQuietly(p: string): void {
+  try {
+    fs.rmSync(p, { recursive: true, force: true });
+  } catch {
+    // Best effort: a leftover temporary file is encrypted, and is removed at the next unlock.
+  }
+}
+
+/** Snapshot of the open journal (encrypted with its key), checked by opening it with the key. */
+function verifiedSnapshot(vault: Vault, dir: string): string {
+  const db = vault.database();
+  if (db.inTransaction) throw new FulcrumError('CONFLICT', 'Another change is being saved. Try the backup again in a moment.');
+  const file = `${tmpName(dir, 'snapshot')}.db`;
+  try {
+    db.prepare('VACUUM INTO ?').run(file);
+    fs.chmodSync(file, 0o600);
+    vault.withDataKey((key) => {
+      const copy = openDatabase(file, key, { readonly: true });
+      try {
+        if (copy.pragma('quick_check', { simple: true }) !== 'ok' || readJournalId(copy) !== vault.journalId) {
+          throw new FulcrumError('CORRUPT', 'The backup copy failed its check, so it was not kept. Your journal is unchanged; try again.');
+        }
+      } finally {
+        copy.close();
+      }
+    });
+    return file;
+  } catch (e) {
+    removeQuietly(file);
+    if (e instanceof FulcrumError) throw e;
+    throw ioError(e, 'the backup');
+  }
+}
+
+/**
+ * Writes a backup of the open journal to `out` (atomically: a temporary name in the same folder, then
+ * a rename), re-reads it to check it, and returns its header and preview.
+ */
+export function createBackup(vault: Vault, out: string, kind: 'manual' | 'automatic', now: number): { header: BackupHeader; preview: BackupPreview } {
+  const dir = path.dirname(out);
+  ensurePrivateDir(dir);
+  const vaultFile = vault.vaultFile;
+  if (!vaultFile) throw new FulcrumError('LOCKED', 'The journal is locked. Unlock it to continue.');
+  const preview: BackupPreview = { ...previewOf(vault.database()), createdAt: new Date(now).toISOString(), kind, sameJournal: true };
+  const snapshot = verifiedSnapshot(vault, dir);
+  const packed = tmpName(dir, 'backup');
+  try {
+    const header = writeBackup(packed, snapshot, { createdAt: preview.createdAt, kind, vault: vaultFile });
+    readBackup({ file: packed });
+    fs.renameSync(packed, out);
+    fsyncDir(dir);
+    return { header, preview };
+  } catch (e) {
+    removeQuietly(packed);
+    throw e instanceof FulcrumError ? e : ioError(e, 'the backup');
+  } finally {
+    removeQuietly(snapshot);
+  }
+}
+
+/** Unpacks a backup into a new staging folder inside the data folder. */
+function stage(src: BackupBytes, dataDir: string): { dir: string; header: BackupHeader } {
+  ensurePrivateDir(dataDir);
+  const dir = path.join(dataDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
+  fs.mkdirSync(dir, { mode: DIR_MODE });
+  try {
+    const header = readBackup(src, path.join(dir, FILES.db));
+    writeVaultFile(path.join(dir, FILES.vault), header.vault);
+    return { dir, header };
+  } catch (e) {
+    removeQuietly(dir);
+    throw e instanceof FulcrumError ? e : ioError(e, 'the backup');
+  }
+}
+
+/**
+ * Opens a staged journal with the secret (a Vault of its own: key unwrapping, journal-id check,
+ * migrations), checks it fully and closes it again. `keepKey` receives a copy of its data key, for
+ * the check after the swap; the caller zeroes it.
+ */
+async function openStaged(
+  dir: string,
+  header: BackupHeader,
+  secret: Secret,
+  currentJournalId: string | null,
+  keepKey?: (key: Buffer) => void,
+): Promise<BackupPreview> {
+  const staged = new Vault({ dataDir: dir });
+  await staged.unlock(secret);
+  try {
+    const db = staged.database();
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new FulcrumError('CORRUPT', 'This backup is damaged (its database failed the integrity check). Nothing was changed. Try another backup.');
+    keepKey?.(staged.withDataKey((k) => Buffer.from(k)));
+    return { ...previewOf(db), createdAt: header.createdAt, kind: header.kind, sameJournal: currentJournalId === header.vault.journalId };
+  } finally {
+    staged.lock();
+  }
+}
+
+/** The journal id of the journal in the data folder, from its vault.json (no key needed); null if none. */
+function currentJournalId(vault: Vault): string | null {
+  try {
+    return vault.vaultFile?.journalId ?? JSON.parse(fs.readFileSync(vault.file('vault'), 'utf8')).journalId ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens a backup with its passphrase or recovery key and says what is in it. Changes nothing. */
+export async function inspectBackup(vault: Vault, src: BackupBytes, secret: Secret): Promise<BackupPreview> {
+  const { dir, header } = stage(src, vault.dataDir);
+  try {
+    return await openStaged(dir, header, secret, currentJournalId(vault));
+  } finally {
+    removeQuietly(dir);
+  }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+    fs.chmodSync(to, 0o600);
+  }
+}
+
+const JOURNAL_FILES = [FILES.vault, FILES.db, `${FILES.db}-wal`, `${FILES.db}-shm`] as const;
+
+/** Replaces the journal in the data folder with a backup. See the file comment for the steps. */
+export async function restoreBackup(
+  vault: Vault,
+  src: BackupBytes,
+  secret: Secret,
+  now: number,
+  progress: (phase: string, done: number, total: number) => void = () => {},
+): Promise<{ preview: BackupPreview; previous: PreviousJournal | null }> {
+  const total = 5;
+  progress('reading', 0, total);
+  if (vault.retryAfterMs() > 0) {
+    throw new FulcrumError('THROTTLED', `Too many attempts. Try again in ${Math.ceil(vault.retryAfterMs() / 1000)} s.`, { retryAfterMs: vault.retryAfterMs() });
+  }
+  const { dir, header } = stage(src, vault.dataDir);
+  let key: Buffer | null = null;
+  try {
+    progress('checking', 1, total);
+    const preview = await openStaged(dir, header, secret, currentJournalId(vault), (k) => (key = k));
+
+    progress('setting aside', 2, total);
+    vault.lock();
+    const dataDir = vault.dataDir;
+    const file = (name: string) => path.join(dataDir, name);
+    let previous: PreviousJournal | null = null;
+    let previousDir: string | null = null;
+    if (fs.existsSync(file(FILES.vault)) || fs.existsSync(file(FILES.db))) {
+      let at = now;
+      while (fs.existsSync(file(`${PREVIOUS_PREFIX}${stamp(at)}`))) at += 1000;
+      const id = stamp(at);
+      previousDir = file(`${PREVIOUS_PREFIX}${id}`);
+      fs.mkdirSync(previousDir, { mode: DIR_MODE });
+      for (const name of JOURNAL_FILES) if (fs.existsSync(file(name))) linkOrCopy(file(name), path.join(previousDir, name));
+      fsyncDir(previousDir);
+      previous = previousJournal(id, parseStamp(id)!);
+    }
+
+    progress('swapping', 3, total);
+    try {
+      // The vault's own crash recovery understands these two names (see Vault.changePassphrase).
+      fs.renameSync(path.join(dir, FILES.db), file(FILES.dbRotating));
+      fs.renameSync(path.join(dir, FILES.vault), file(FILES.vaultNext));
+      fsyncDir(dataDir);
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(file(FILES.db) + suffix, { force: true });
+      fs.renameSync(file(FILES.dbRotating), file(FILES.db));
+      fs.renameSync(file(FILES.vaultNext), file(FILES.vault));
+      fsyncDir(dataDir);
+
+      progress('verifying', 4, total);
+      // The same key the staged copy opened with (no second Argon2 run); the vault file was
+      // written from the backup's header, which is what the caller's unlock will read.
+      const check = openDatabase(file(FILES.db), key!);
+      try {
+        if (readJournalId(check) !== header.vault.journalId || check.pragma('quick_check', { simple: true }) !== 'ok') {
+          throw new FulcrumError('CORRUPT', 'The restored journal failed its check after it was put in place. Your previous journal was put back.');
+        }
+      } finally {
+        closeDatabase(check);
+      }
+    } catch (e) {
+      putBack(dataDir, previousDir);
+      throw e instanceof FulcrumError ? e : ioError(e, 'the restored journal');
+    }
+    progress('done', total, total);
+    return { preview, previous };
+  } finally {
+    (key as Buffer | null)?.fill(0);
+    removeQuietly(dir);
+  }
+}
+
+/** Undoes a failed swap: the journal that was there before goes back in place. */
+function putBack(dataDir: string, previousDir: string | null): void {
+  for (const name of [FILES.dbRotating, FILES.vaultNext, `${FILES.db}-wal`, `${FILES.db}-shm`]) fs.rmSync(path.join(dataDir, name), { force: true });
+  if (!previousDir) {
+    for (const name of [FILES.vault, FILES.db]) fs.rmSync(path.join(dataDir, name), { force: true });
+    return;
+  }
+  // Copy the database first and the vault last, each atomically, so every moment has a matching pair
+  // or the old vault with the old database.
+  for (const name of [FILES.db, FILES.vault]) {
+    const from = path.join(previousDir, name);
+    if (!fs.existsSync(from)) continue;
+    const tmp = path.join(dataDir, `${name}.putback`);
+    fs.copyFileSync(from, tmp);
+    fs.chmodSync(tmp, 0o600);
+    fs.renameSync(tmp, path.join(dataDir, name));
+  }
+  fsyncDir(dataDir);
+}
+
+const previousJournal = (id: string, at: number): PreviousJournal => ({
+  id,
+  movedAsideAt: new Date(at).toISOString(),
+  keptUntil: new Date(at + PREVIOUS_KEEP_DAYS * DAY_MS).toISOString(),
+});
+
+/** The journals that restores moved aside, newest first. */
+export function listPrevious(dataDir: string): PreviousJournal[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dataDir);
+  } catch {
+    return [];
+  }
+  const out: PreviousJournal[] = [];
+  for (const name of names) {
+    if (!name.startsWith(PREVIOUS_PREFIX)) continue;
+    const id = name.slice(PREVIOUS_PREFIX.length);
+    const at = parseStamp(id);
+    if (at === null) continue;
+    out.push(previousJournal(id, at));
+  }
+  return out.sort((a, b) => b.id.localeCompare(a.id));
+}
+
+export function discardPrevious(dataDir: string, id: string): void {
+  if (parseStamp(id) === null) throw new FulcrumError('NOT_FOUND', 'That earlier journal is no longer kept.');
+  const dir = path.join(dataDir, `${PREVIOUS_PREFIX}${id}`);
+  if (!fs.existsSync(dir)) throw new FulcrumError('NOT_FOUND', 'That earlier journal is no longer kept.');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Housekeeping: removes staging folders and temporary files a crash left behind, and earlier
+ * journals older than PREVIOUS_KEEP_DAYS (all of them with `all`, after a passphrase change).
+ */
+export function tidyDataDir(dataDir: string, now: number, opts: { allPrevious?: boolean } = {}): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dataDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(STAGING_PREFIX)) removeQuietly(path.join(dataDir, name));
+    if (name.startsWith(PREVIOUS_PREFIX)) {
+      const at = parseStamp(name.slice(PREVIOUS_PREFIX.length));
+      if (opts.allPrevious || (at !== null && now - at > PREVIOUS_KEEP_DAYS * DAY_MS)) removeQuietly(path.join(dataDir, name));
+    }
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Matching a plan against the journal (which people and patterns already exist, which entries were
+ * imported before) and writing it: all of it in one transaction, or nothing.
+ */
+import { BUILTIN_PATTERNS } from '../../../../shared/catalogue.js';
+import { FulcrumError } from '../../../../shared/errors.js';
+import type { ImportResult } from '../../../../shared/portability.js';
+import type { DB } from '../../db/index.js';
+import { createEntry, createPerson, createTag, listPeople, listTags, saveCheckIn, updatePerson, updateTag } from '../../db/repos/index.js';
+import { get, run } from '../../db/repos/sql.js';
+import { createStrength, listStrengths } from '../../service/strengths.js';
+import { fold, type ImportPlan } from './plan.js';
+
+export interface Resolution {
+  /** plan key → existing id, or null = to be created. */
+  people: Map<string, number | null>;
+  tags: Map<string, number | null>;
+  entryDuplicate: boolean[];
+  checkinDuplicate: boolean[];
+  strengthDuplicate: boolean[];
+  sessionDuplicate: boolean[];
+}
+
+const CATALOGUE_LABEL = new Map(BUILTIN_PATTERNS.map((p) => [p.slug, p.label]));
+
+export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolution {
+  const sameJournal = plan.originJournalId === journalId;
+  const people = listPeople(db, { includeArchived: true });
+  const peopleById = new Map(people.map((p) => [p.id, p]));
+  const peopleByName = new Map<string, number>();
+  for (const p of people) if (!peopleByName.has(fold(p.name))) peopleByName.set(fold(p.name), p.id);
+  const personMap = new Map<string, number | null>();
+  for (const p of plan.people) {
+    const byId = sameJournal && p.originId !== undefined ? peopleById.get(p.originId) : undefined;
+    personMap.set(p.key, byId && fold(byId.name) === fold(p.name) ? byId.id : (peopleByName.get(fold(p.name)) ?? null));
+  }
+
+  const tags = listTags(db, { includeArchived: true });
+  const tagsById = new Map(tags.map((t) => [t.id, t]));
+  const builtinBySlug = new Map(tags.filter((t) => t.builtin).map((t) => [t.slug, t.id]));
+  const tagsByLabel = new Map<string, number>();
+  for (const t of tags) if (!tagsByLabel.has(fold(t.label))) tagsByLabel.set(fold(t.label), t.id);
+  const tagMap = new Map<string, number | null>();
+  for (const t of plan.tags) {
+    const byId = sameJournal && t.originId !== undefined ? tagsById.get(t.originId) : undefined;
+    const id =
+      (t.builtinSlug ? builtinBySlug.get(t.builtinSlug) : undefined) ??
+      (byId && fold(byId.label) === fold(t.label) ? byId.id : undefined) ??
+      tagsByLabel.get(fold(t.label)) ??
+      null;
+    tagMap.set(t.key, id);
+  }
+
+  const entryDuplicate = plan.entries.map((e) => {
+    if (get(db, 'SELECT 1 AS one FROM entries WHERE source = ? AND source_ref = ?', e.source, e.sourceRef)) return true;
+    // An export of this very journal: its own entries carry no reference, only their id here.
+    return (
+      sameJournal &&
+      e.originId !== undefined &&
+      get(db, 'SELECT 1 AS one FROM entries WHERE id = ? AND source_ref IS NULL AND occurred_at = ?', e.originId, e.occurredAt) !== undefined
+    );
+  });
+
+  // A person new to this journal has no check-ins here yet; two in the file for the same week are a plan problem.
+  const weeks = new Set<string>();
+  const checkinDuplicate = plan.checkins.map((c) => {
+    const person = personMap.get(c.personKey) ?? null;
+    if (person === null) return false;
+    const key = `${person}|${c.week}`;
+    const dup = weeks.has(key) || get(db, 'SELECT 1 AS one FROM checkins WHERE person_id = ? AND week = ?', person, c.week) !== undefined;
+    weeks.add(key);
+    return dup;
+  });
+
+  const strengths = new Set(listStrengths(db).map((s) => `${s.personId}|${fold(s.text)}`));
+  const strengthDuplicate = plan.strengths.map((s) => {
+    const person = s.personKey === null ? null : (personMap.get(s.personKey) ?? undefined);
+    if (person === undefined) return false;
+    const key = `${person}|${fold(s.text)}`;
+    const dup = strengths.has(key);
+    strengths.add(key);
+    return dup;
+  });
+
+  const sessionDuplicate = plan.sessions.map(
+    (s) => get(db, 'SELECT 1 AS one FROM therapy_sessions WHERE day = ? AND note = ?', s.day, s.note) !== undefined,
+  );
+  return { people: personMap, tags: tagMap, entryDuplicate, checkinDuplicate, strengthDuplicate, sessionDuplicate };
+}
+
+export interface CommitOptions {
+  journalId: string;
+  now: number;
+  progress?: (done: number, total: number) => void;
+  /** Entries written between two yields to the event loop (so progress events get out). */
+  chunk?: number;
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes the plan in one transaction (BEGIN IMMEDIATE … COMMIT; the repositories' own transactions
+ * nest inside it as savepoints). Any failure rolls everything back. The transaction yields to the
+ * event loop between chunks so that progress reaches the window; calls are serialised by dispatch,
+ * so no other change can slip in between.
+ */
+export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions): Promise<ImportResult> {
+  const { now } = opts;
+  const chunk = opts.chunk ?? 500;
+  const result: ImportResult = {
+    imported: { entries: 0, people: 0, tags: 0, checkins: 0, strengths: 0, sessions: 0 },
+    skipped: { entries: 0, checkins: 0, strengths: 0 },
+  };
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const r = resolvePlan(db, plan, opts.journalId);
+
+    const personIds = new Map<string, number>();
+    for (const p of plan.people) {
+      const existing = r.people.get(p.key);
+      if (existing != null) {
+        personIds.set(p.key, existing);
+        continue;
+      }
+      const created = createPerson(db, { name: p.name, kind: p.kind, color: p.color, notes: p.notes }, p.createdAt ?? now);
+      if (p.archivedAt !== null) updatePerson(db, created.id, { archived: true }, p.archivedAt);
+      personIds.set(p.key, created.id);
+      result.imported.people++;
+    }
+
+    const tagIds = new Map<string, number>();
+    const createdByLabel = new Map<string, number>();
+    for (const t of plan.tags) {
+      const existing = r.tags.get(t.key);
+      if (existing != null) {
+        tagIds.set(t.key, existing);
+        if (t.builtinSlug) customiseBuiltin(db, existing, t, now);
+        continue;
+      }
+      const same = createdByLabel.get(fold(t.label));
+      if (same !== undefined) {
+        tagIds.set(t.key, same);
+        continue;
+      }
+      const created = createTag(db, { label: t.label, polarity: t.polarity, category: t.category, ...(t.color ? { color: t.color } : {}) }, now);
+      if (t.archivedAt !== null) updateTag(db, created.id, { archived: true }, t.archivedAt);
+      tagIds.set(t.key, created.id);
+      createdByLabel.set(fold(t.label), created.id);
+      result.imported.tags++;
+    }
+
+    const total = plan.entries.length;
+    for (let i = 0; i < total; i++) {
+      if (i % chunk === 0 && i > 0) {
+        opts.progress?.(i, total);
+        await tick();
+        if (!db.open) throw lockedDuring();
+      }
+      if (r.entryDuplicate[i]) {
+        result.skipped.entries++;
+        continue;
+      }
+      const { where: _w, line: _l, personKeys, tagKeys, source, sourceRef, createdAt, updatedAt, originId: _o, ...fields } = plan.entries[i]!;
+      const created = createEntry(
+        db,
+        { ...fields, personIds: personKeys.map((k) => personIds.get(k)!), tagIds: tagKeys.map((k) => tagIds.get(k)!) },
+        createdAt ?? now,
+        { source, sourceRef },
+      );
+      if (updatedAt !== null && updatedAt !== created.updatedAt) run(db, 'UPDATE entries SET updated_at = ? WHERE id = ?', updatedAt, created.id);
+      result.imported.entries++;
+    }
+    opts.progress?.(total, total);
+
+    plan.checkins.forEach((c, i) => {
+      if (r.checkinDuplicate[i]) {
+        result.skipped.checkins++;
+        return;
+      }
+      const { where: _w, personKey, createdAt, updatedAt, ...answers } = c;
+      const saved = saveCheckIn(db, { ...answers, personId: personIds.get(personKey)! }, createdAt ?? now);
+      if (updatedAt !== null && updatedAt !== saved.updatedAt) run(db, 'UPDATE checkins SET updated_at = ? WHERE id = ?', updatedAt, saved.id);
+      result.imported.checkins++;
+    });
+
+    plan.strengths.forEach((s, i) => {
+      if (r.strengthDuplicate[i]) {
+        result.skipped.strengths++;
+        return;
+      }
+      const personId = s.personKey === null ? null : personIds.get(s.personKey)!;
+      const saved = createStrength(db, { personId, text: s.text }, s.createdAt ?? now);
+      if (s.updatedAt !== null && s.updatedAt !== saved.updatedAt) run(db, 'UPDATE strengths SET updated_at = ? WHERE id = ?', s.updatedAt, saved.id);
+      result.imported.strengths++;
+    });
+
+    plan.sessions.forEach((s, i) => {
+      if (r.sessionDuplicate[i]) return;
+      run(db, 'INSERT INTO therapy_sessions (day, note, created_at) VALUES (?, ?, ?)', s.day, s.note, s.createdAt ?? now);
+      result.imported.sessions++;
+    });
+
+    if (!db.open) throw lockedDuring();
+    db.exec('COMMIT');
+    return result;
+  } catch (e) {
+    if (db.open && db.inTransaction) db.exec('ROLLBACK');
+    if (!db.open) throw lockedDuring();
+    throw e;
+  }
+}
+
+const lockedDuring = () => new FulcrumError('LOCKED', 'The journal was locked during the import. Nothing was imported; unlock and import again.');
+
+/**
+ * A built-in pattern the user renamed, recoloured or archived in the exporting journal gets the same
+ * changes here — but only when it is still as the catalogue made it here, so the user's own changes
+ * in this journal win.
+ */
+function customiseBuiltin(db: DB, id: number, t: ImportPlan['tags'][number], now: number): void {
+  const row = get<{ label: string; color: string | null; archived_at: number | null }>(db, 'SELECT label, color, archived_at FROM tags WHERE id = ?', id);
+  if (!row || row.label !== CATALOGUE_LABEL.get(t.builtinSlug!) || row.color !== null || row.archived_at !== null) return;
+  if (t.label === row.label && t.color === null && t.archivedAt === null) return;
+  try {
+    updateTag(db, id, { label: t.label, color: t.color, archived: t.archivedAt !== null }, t.archivedAt ?? now);
+  } catch (e) {
+    // Another pattern already has that name here: keep the catalogue's name.
+    if (!(e instanceof FulcrumError && e.code === 'CONFLICT')) throw e;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Fulcrum JSON (`FulcrumExport`, shared/portability.ts): the round trip of the JSON export. Entries
+ * keep where they were first written (`source`) and get a stable reference: the one they already had
+ * (a Day One uuid…), or `<journal id>:<entry id>` of the journal that exported them — so importing the
+ * same file twice, or a file and a later export of the same journal, finds the duplicates.
+ */
+import { FulcrumExport, EXPORT_FORMAT_NAME, EXPORT_VERSION } from '../../../../shared/portability.js';
+import { BUILTIN_PATTERNS } from '../../../../shared/catalogue.js';
+import { emptyPlan, checkEntry, issuesAsProblems, problem, type ImportPlan } from './plan.js';
+import { invalid, hasBrokenUnicode } from './text.js';
+
+const BUILTIN_SLUGS = new Set(BUILTIN_PATTERNS.map((p) => p.slug));
+
+export function isFulcrumExport(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === EXPORT_FORMAT_NAME;
+}
+
+export function planFulcrum(json: unknown): ImportPlan {
+  const plan = emptyPlan('fulcrum-json');
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version > EXPORT_VERSION) {
+    throw invalid(`This export was made by a newer version of Fulcrum (format ${version}). Update Fulcrum to import it.`);
+  }
+  const parsed = FulcrumExport.safeParse(json);
+  if (!parsed.success) {
+    issuesAsProblems(plan, '', null, parsed.error.issues);
+    if (plan.problems.length === 0) problem(plan, 'file', null, 'does not match the Fulcrum export format');
+    return plan;
+  }
+  const file = parsed.data;
+  const j = file.journal;
+  plan.originJournalId = file.origin.journalId;
+
+  const dupes = (what: string, ids: number[]) => {
+    const seen = new Map<number, number>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) problem(plan, `journal.${what}[${i}].id`, null, `the same id as journal.${what}[${seen.get(id)}] (duplicate ids)`);
+      else seen.set(id, i);
+    });
+    return new Set(ids);
+  };
+  const personIds = dupes('people', j.people.map((p) => p.id));
+  const tagIds = dupes('tags', j.tags.map((t) => t.id));
+  dupes('entries', j.entries.map((e) => e.id));
+  dupes('checkins', j.checkins.map((c) => c.id));
+
+  j.people.forEach((p, i) => {
+    if (hasBrokenUnicode(p.name) || hasBrokenUnicode(p.notes)) problem(plan, `journal.people[${i}]`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    plan.people.push({
+      key: `p:${p.id}`,
+      name: p.name,
+      kind: p.kind,
+      color: p.color,
+      notes: p.notes,
+      archivedAt: p.archivedAt,
+      createdAt: p.createdAt,
+      originId: p.id,
+    });
+  });
+  j.tags.forEach((t, i) => {
+    if (hasBrokenUnicode(t.label)) problem(plan, `journal.tags[${i}].label`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    plan.tags.push({
+      key: `t:${t.id}`,
+      label: t.label,
+      polarity: t.polarity,
+      category: t.category,
+      color: t.color,
+      builtinSlug: t.builtin && BUILTIN_SLUGS.has(t.slug) ? t.slug : null,
+      archivedAt: t.archivedAt,
+      originId: t.id,
+    });
+  });
+
+  const refs = new Map<string, number>();
+  j.entries.forEach((e, i) => {
+    const where = `journal.entries[${i}]`;
+    for (const id of e.people) if (!personIds.has(id)) problem(plan, `${where}.people`, null, `names person ${id}, who is not in the file`);
+    for (const id of e.tags) if (!tagIds.has(id)) problem(plan, `${where}.tags`, null, `names pattern ${id}, which is not in the file`);
+    const sourceRef = e.sourceRef ?? `${file.origin.journalId}:${e.id}`;
+    const refKey = `${e.source}\u0000${sourceRef}`;
+    if (refs.has(refKey)) problem(plan, `${where}.sourceRef`, null, `the same source reference as journal.entries[${refs.get(refKey)}] (duplicate entries)`);
+    else refs.set(refKey, i);
+    const planned = {
+      where,
+      line: null,
+      occurredAt: e.occurredAt,
+      timeZone: e.timeZone,
+      title: e.title,
+      body: e.body,
+      domains: [...new Set(e.domains)],
+      powerSources: [...new Set(e.powerSources)],
+      balance: e.balance,
+      intensity: e.intensity,
+      heard: e.heard,
+      respected: e.respected,
+      valued: e.valued,
+      involved: e.involved,
+      outcome: e.outcome,
+      raiseWithTherapist: e.raiseWithTherapist,
+      safetyConcern: e.safetyConcern,
+      personKeys: [...new Set(e.people)].map((id) => `p:${id}`),
+      tagKeys: [...new Set(e.tags)].map((id) => `t:${id}`),
+      source: e.source,
+      sourceRef,
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+      ...(e.sourceRef === null ? { originId: e.id } : {}),
+    };
+    checkEntry(plan, planned);
+    plan.entries.push(planned);
+  });
+
+  const weeks = new Set<string>();
+  j.checkins.forEach((c, i) => {
+    const where = `journal.checkins[${i}]`;
+    if (!personIds.has(c.personId)) problem(plan, `${where}.personId`, null, `names person ${c.personId}, who is not in the file`);
+    if (weeks.has(`${c.personId}/${c.week}`)) problem(plan, where, null, 'a second check-in for the same person and week');
+    weeks.add(`${c.personId}/${c.week}`);
+    if (hasBrokenUnicode(c.note)) problem(plan, `${where}.note`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    plan.checkins.push({ ...c, where, personKey: `p:${c.personId}` });
+  });
+  j.strengths.forEach((s, i) => {
+    if (s.personId !== null && !personIds.has(s.personId)) problem(plan, `journal.strengths[${i}].personId`, null, `names person ${s.personId}, who is not in the file`);
+    if (hasBrokenUnicode(s.text)) problem(plan, `journal.strengths[${i}].text`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    plan.strengths.push({ personKey: s.personId === null ? null : `p:${s.personId}`, text: s.text, createdAt: s.createdAt, updatedAt: s.updatedAt });
+  });
+  j.sessions.forEach((s, i) => {
+    if (hasBrokenUnicode(s.note)) problem(plan, `journal.sessions[${i}].note`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    plan.sessions.push({ day: s.day, note: s.note, createdAt: s.createdAt });
+  });
+  if (file.scope.pseudonymised) plan.notes.push('This export uses pseudonyms: the people are imported under those names.');
+  if (!file.scope.includeText) plan.notes.push('This export was made without the entries’ text: titles, text and notes are empty.');
+  return plan;
+}

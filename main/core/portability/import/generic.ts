@@ -1,0 +1,239 @@
+/**
+ * Any CSV with a mapping step: the preview proposes which column holds what (from the header's words,
+ * in a few languages, and Fulcrum's own CSV export), the user corrects it, and the import reads the
+ * rows with it. A re-import of the same rows finds them as duplicates: each entry's reference is a
+ * hash of its date, time, title and text.
+ */
+import { createHash } from 'node:crypto';
+import { DOMAINS, DOMAIN_LABELS, PALETTE, type Domain } from '../../../../shared/catalogue.js';
+import { CSV_FIELDS, CsvMapping, IsoTime, type CsvMappingParsed } from '../../../../shared/portability.js';
+import { Day, LIMITS } from '../../../../shared/schemas.js';
+import { zonedInstant } from '../../reminders/zone.js';
+import type { CsvRows } from './csvread.js';
+import { unguard } from './csvread.js';
+import { parseClock } from './daylio.js';
+import { emptyPlan, checkEntry, fold, problem, type ImportPlan } from './plan.js';
+
+type Field = (typeof CSV_FIELDS)[number];
+
+const SYNONYMS: Record<Field, string[]> = {
+  date: ['date', 'day', 'full_date', 'datetime', 'date time', 'timestamp', 'created', 'created at', 'creation date', 'occurred at', 'when', 'datum', 'fecha', 'data'],
+  time: ['time', 'hour', 'zeit', 'hora', 'heure'],
+  title: ['title', 'subject', 'heading', 'note_title', 'titel', 'titre', 'título'],
+  body: ['text', 'body', 'entry', 'note', 'notes', 'content', 'description', 'journal', 'inhalt', 'texte', 'texto'],
+  tags: ['tags', 'tag', 'patterns', 'labels', 'activities', 'categories', 'keywords'],
+  people: ['people', 'person', 'persons', 'with', 'who', 'personen'],
+  domains: ['domains', 'domain', 'areas', 'area'],
+  balance: ['balance'],
+  intensity: ['intensity'],
+  heard: ['heard'],
+  respected: ['respected'],
+  valued: ['valued'],
+  involved: ['involved'],
+  outcome: ['outcome', 'result'],
+  flags: ['flags'],
+};
+
+/** The proposed mapping: each field takes the first column whose header is one of its words. */
+export function proposeMapping(header: readonly string[]): CsvMappingParsed {
+  const norm = header.map((h) => h.toLowerCase().replace(/[_-]+/g, ' ').trim());
+  const used = new Set<number>();
+  const mapping: Record<string, number | null> = {};
+  for (const field of CSV_FIELDS) {
+    let found: number | null = null;
+    for (const word of SYNONYMS[field]) {
+      const i = norm.findIndex((h, idx) => !used.has(idx) && h === word.replace(/_/g, ' '));
+      if (i >= 0) {
+        found = i;
+        break;
+      }
+    }
+    if (found !== null) used.add(found);
+    mapping[field] = found;
+  }
+  return CsvMapping.parse({ ...mapping, dateOrder: 'auto', listSeparator: ';' });
+}
+
+const DATE_YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(.*))?$/;
+const DATE_XY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T,]+(.*))?$/;
+const HAS_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const pad = (n: string) => n.padStart(2, '0');
+
+/** Which order a dd/dd/yyyy column uses, from its values: a part above 12 decides. */
+function detectOrder(values: readonly string[]): 'dmy' | 'mdy' | 'ambiguous' | 'conflict' {
+  let dmy = false;
+  let mdy = false;
+  for (const v of values) {
+    const m = DATE_XY.exec(v);
+    if (!m) continue;
+    if (Number(m[1]) > 12) dmy = true;
+    if (Number(m[2]) > 12) mdy = true;
+  }
+  return dmy && mdy ? 'conflict' : dmy ? 'dmy' : mdy ? 'mdy' : 'ambiguous';
+}
+
+const hashRef = (parts: readonly string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+
+function domainOf(s: string): Domain | null {
+  const f = fold(s);
+  return DOMAINS.find((d) => d === f || fold(DOMAIN_LABELS[d]) === f) ?? null;
+}
+
+export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, timeZone: string): ImportPlan {
+  const plan = emptyPlan('csv');
+  const m = mapping ?? proposeMapping(csv.header);
+  plan.csv = { delimiter: csv.delimiter, columns: csv.header, mapping: m, sample: csv.rows.slice(0, 5).map((r) => r.cells) };
+  for (const field of CSV_FIELDS) {
+    const i = m[field];
+    if (i !== null && i >= csv.header.length) problem(plan, 'mapping', null, `${field} is mapped to column ${i + 1}, but the file has ${csv.header.length} columns`);
+  }
+  if (m.date === null) {
+    problem(plan, 'mapping', null, 'choose the column that holds the date');
+    return plan;
+  }
+  if (plan.problems.length) return plan;
+
+  const cell = (cells: string[], field: Field): string => {
+    const i = m[field];
+    return i === null ? '' : unguard((cells[i] ?? '').trim());
+  };
+  let order: 'ymd' | 'dmy' | 'mdy' = m.dateOrder === 'auto' ? 'dmy' : m.dateOrder;
+  if (m.dateOrder === 'auto') {
+    const found = detectOrder(csv.rows.map((r) => cell(r.cells, 'date')));
+    if (found === 'conflict') {
+      problem(plan, 'date column', null, 'some dates put the day first and others the month first; choose the date order');
+      return plan;
+    }
+    if (found === 'ambiguous') {
+      if (csv.rows.some((r) => DATE_XY.test(cell(r.cells, 'date')))) plan.notes.push('Dates like 03/04/2024 were read day first (3 April). Choose "month first" if that is wrong.');
+    } else order = found;
+  }
+
+  const people = new Map<string, string>();
+  const tags = new Map<string, string>();
+  const refs = new Map<string, number>();
+  const unknownDomains = new Set<string>();
+  let noTime = 0;
+  const list = (s: string) =>
+    s
+      .split(m.listSeparator)
+      .map((x) => x.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+
+  for (const { cells, line } of csv.rows) {
+    const where = `line ${line}`;
+    const before = plan.problems.length;
+    const rawDate = cell(cells, 'date');
+    let occurredAt: number | null = null;
+    let dayPart: string | null = null;
+    let timePart = cell(cells, 'time');
+    if (HAS_ZONE.test(rawDate)) {
+      const t = IsoTime.safeParse(rawDate);
+      if (t.success) occurredAt = t.data;
+    } else {
+      const ymd = DATE_YMD.exec(rawDate);
+      const xy = ymd ? null : DATE_XY.exec(rawDate);
+      if (ymd) dayPart = `${ymd[1]}-${pad(ymd[2]!)}-${pad(ymd[3]!)}`;
+      else if (xy && order !== 'ymd') dayPart = order === 'dmy' ? `${xy[3]}-${pad(xy[2]!)}-${pad(xy[1]!)}` : `${xy[3]}-${pad(xy[1]!)}-${pad(xy[2]!)}`;
+      const rest = (ymd ?? xy)?.[4];
+      if (rest && !timePart) timePart = rest;
+      if (dayPart && !Day.safeParse(dayPart).success) dayPart = null;
+    }
+    if (occurredAt === null) {
+      if (!dayPart) {
+        problem(plan, where, line, rawDate ? 'the date is not a real date' : 'the date is empty');
+        continue;
+      }
+      let clock = '12:00';
+      if (timePart) {
+        const c = parseClock(timePart);
+        if (!c) {
+          problem(plan, where, line, 'the time is not a time like 20:15 or 8:15 pm');
+          continue;
+        }
+        clock = c;
+      } else noTime++;
+      occurredAt = zonedInstant(dayPart, clock, timeZone);
+    }
+
+    const score = (field: 'balance' | 'intensity' | 'heard' | 'respected' | 'valued' | 'involved'): number | null => {
+      const v = cell(cells, field);
+      if (v === '') return null;
+      const n = Number(v.replace(/^\+/, ''));
+      const [lo, hi] = field === 'balance' ? [-3, 3] : [1, 5];
+      if (!Number.isInteger(n) || n < lo || n > hi) {
+        problem(plan, where, line, `${field} must be a whole number from ${lo} to ${hi}`);
+        return null;
+      }
+      return n;
+    };
+    const scores = {
+      balance: score('balance'),
+      intensity: score('intensity'),
+      heard: score('heard'),
+      respected: score('respected'),
+      valued: score('valued'),
+      involved: score('involved'),
+    };
+    const personKeys: string[] = [];
+    for (const name of list(cell(cells, 'people'))) {
+      const n = Array.from(name).slice(0, LIMITS.name).join('');
+      const key = `p:${fold(n)}`;
+      if (!people.has(key)) people.set(key, n);
+      if (!personKeys.includes(key)) personKeys.push(key);
+    }
+    const tagKeys: string[] = [];
+    for (const t of list(cell(cells, 'tags'))) {
+      const l = Array.from(t).slice(0, LIMITS.label).join('');
+      const key = `t:${fold(l)}`;
+      if (!tags.has(key)) tags.set(key, l);
+      if (!tagKeys.includes(key)) tagKeys.push(key);
+    }
+    const domains: Domain[] = [];
+    for (const d of list(cell(cells, 'domains'))) {
+      const dom = domainOf(d);
+      if (dom && !domains.includes(dom)) domains.push(dom);
+      else if (!dom) unknownDomains.add(fold(d));
+    }
+    const flags = fold(cell(cells, 'flags'));
+    const title = cell(cells, 'title').replace(/\s+/g, ' ');
+    const body = cell(cells, 'body');
+    if (plan.problems.length > before) continue;
+
+    const base = hashRef([rawDate, timePart, title, body]);
+    const n = (refs.get(base) ?? 0) + 1;
+    refs.set(base, n);
+    const planned = {
+      where,
+      line,
+      occurredAt,
+      timeZone,
+      title,
+      body,
+      domains,
+      powerSources: [],
+      ...scores,
+      outcome: cell(cells, 'outcome'),
+      raiseWithTherapist: flags.includes('therapist'),
+      safetyConcern: flags.includes('safety'),
+      personKeys,
+      tagKeys,
+      source: 'csv',
+      sourceRef: n === 1 ? base : `${base}#${n}`,
+      createdAt: null,
+      updatedAt: null,
+    };
+    if (checkEntry(plan, planned)) plan.entries.push(planned);
+  }
+  let colour = 0;
+  for (const [key, name] of people) {
+    plan.people.push({ key, name, kind: 'other', color: PALETTE[colour++ % PALETTE.length]!, notes: '', archivedAt: null, createdAt: null });
+  }
+  for (const [key, label] of tags) plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null });
+  if (noTime) plan.notes.push(`${noTime} ${noTime === 1 ? 'row has' : 'rows have'} no time; 12:00 was used.`);
+  if (unknownDomains.size) plan.notes.push(`${unknownDomains.size} ${unknownDomains.size === 1 ? 'area was' : 'areas were'} not one of Fulcrum's and ${unknownDomains.size === 1 ? 'was' : 'were'} left out.`);
+  plan.notes.push(`Times without a zone were read as local times in ${timeZone}.`);
+  const unmapped = csv.header.filter((_, i) => !CSV_FIELDS.some((f) => m[f] === i)).length;
+  if (unmapped) plan.notes.push(`${unmapped} ${unmapped === 1 ? 'column is' : 'columns are'} not imported.`);
+  return plan;
+}

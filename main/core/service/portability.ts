@@ -1,0 +1,164 @@
+/**
+ * Handlers for exports, backups and imports (shared/api.ts `portabilityCalls`). Thin: the work is in
+ * main/core/portability. Long runs push throttled `{ type: 'progress' }` events through ports.emit.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { FulcrumError } from '../../../shared/errors.js';
+import type { BackupSource, ProgressEvent } from '../../../shared/portability.js';
+import {
+  afterKeyRotation,
+  autoBackupIfDue,
+  backupDir,
+  buildExport,
+  cancelImport,
+  commitImport,
+  createBackup,
+  decodeBase64,
+  discardPrevious,
+  inspectBackup,
+  listAutomatic,
+  listPrevious,
+  noDialogs,
+  pickFile,
+  pickedPath,
+  previewImport,
+  restoreBackup,
+  saveExport,
+  type BackupBytes,
+  type ExportContext,
+  type ImportContext,
+} from '../portability/index.js';
+import { fileDay } from '../portability/files.js';
+import { systemTimeZone } from '../reminders/zone.js';
+import type { HandlersFor, ServiceContext } from './types.js';
+
+const PROGRESS_EVERY_MS = 100;
+/** A backup read from the browser is at most what its HTTP body may carry; from disk, any size. */
+const MAX_UPLOADED_BACKUP = 200 * 1024 * 1024;
+
+/** A progress reporter for one run: the first and last step always go out, the rest at most every 100 ms. */
+function progressOf(ctx: ServiceContext, task: ProgressEvent['task']) {
+  let last = 0;
+  return (phase: string, done: number, total: number) => {
+    const t = performance.now();
+    if (done !== 0 && done < total && t - last < PROGRESS_EVERY_MS) return;
+    last = t;
+    ctx.ports.emit({ type: 'progress', task, phase, done, total });
+  };
+}
+
+function exportContext(ctx: ServiceContext): ExportContext {
+  const progress = progressOf(ctx, 'export');
+  return { db: ctx.vault.database(), journalId: ctx.vault.journalId, now: ctx.ports.now(), progress: (done, total) => progress('collecting', done, total) };
+}
+
+function importContext(ctx: ServiceContext): ImportContext {
+  const progress = progressOf(ctx, 'import');
+  return {
+    db: ctx.vault.database(),
+    journalId: ctx.vault.journalId,
+    now: ctx.ports.now(),
+    owner: ctx,
+    timeZone: systemTimeZone(),
+    progress,
+  };
+}
+
+function backupBytes(file: BackupSource, ctx: ServiceContext): BackupBytes {
+  if ('token' in file) return { file: pickedPath(ctx, file.token, 'backup', ctx.ports.now()) };
+  if ('base64' in file) return { buffer: decodeBase64(file.base64, MAX_UPLOADED_BACKUP, 'The backup') };
+  const p = path.join(backupDir(ctx.vault.dataDir), file.automatic);
+  if (!fs.existsSync(p)) throw new FulcrumError('NOT_FOUND', 'That automatic backup is no longer there. Reload the list.');
+  return { file: p };
+}
+
+const backupName = (now: number) => `fulcrum-backup-${fileDay(now)}.fulcrum`;
+
+export const exportHandlers: HandlersFor<'export'> = {
+  'export.build': ({ format, scope }, ctx) => buildExport(format, scope, exportContext(ctx)),
+  'export.save': ({ format, scope }, ctx) => saveExport(format, scope, exportContext(ctx), ctx.ports),
+};
+
+export const backupHandlers: HandlersFor<'backup'> = {
+  'backup.build': (_input, { vault, ports }) => {
+    // Made in the data folder under a temporary name (encrypted like everything there), read, removed.
+    const now = ports.now();
+    const tmp = path.join(vault.dataDir, `.download-${randomBytes(6).toString('hex')}.fulcrum`);
+    try {
+      const { preview } = createBackup(vault, tmp, 'manual', now);
+      const bytes = fs.readFileSync(tmp);
+      return { filename: backupName(now), mimeType: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, plaintext: false, preview };
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  },
+  'backup.save': async (_input, { vault, ports }) => {
+    if (!ports.dialogs) throw noDialogs();
+    vault.database();
+    const now = ports.now();
+    const target = await ports.dialogs.saveFile({
+      title: 'Save an encrypted backup',
+      defaultName: backupName(now),
+      filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }],
+    });
+    if (!target) return { saved: false };
+    const { preview } = createBackup(vault, target, 'manual', now);
+    return { saved: true, path: target, bytes: fs.statSync(target).size, preview };
+  },
+  'backup.pick': (_input, ctx) =>
+    pickFile(ctx, ctx.ports, 'backup', { title: 'Choose a Fulcrum backup', filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }] }),
+  'backup.list': (_input, { vault }) => listAutomatic(vault.dataDir),
+  'backup.inspect': ({ file, secret }, ctx) => inspectBackup(ctx.vault, backupBytes(file, ctx), secret),
+  'backup.restore': ({ file, secret }, ctx) => {
+    const progress = progressOf(ctx, 'restore');
+    return restoreBackup(ctx.vault, backupBytes(file, ctx), secret, ctx.ports.now(), progress);
+  },
+  'backup.previous': (_input, { vault }) => listPrevious(vault.dataDir),
+  'backup.discardPrevious': ({ id }, { vault }) => {
+    discardPrevious(vault.dataDir, id);
+    return null;
+  },
+};
+
+export const importHandlers: HandlersFor<'import'> = {
+  'import.pick': (_input, ctx) =>
+    pickFile(ctx, ctx.ports, 'import', {
+      title: 'Choose a file to import',
+      filters: [
+        { name: 'Journal exports', extensions: ['json', 'csv', 'txt'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    }),
+  'import.preview': (input, ctx) => previewImport(input, importContext(ctx)),
+  'import.commit': (input, ctx) => commitImport(input, importContext(ctx)),
+  'import.cancel': ({ importId }, ctx) => {
+    cancelImport(ctx, importId);
+    return null;
+  },
+};
+
+export const portabilityHandlers = { ...exportHandlers, ...backupHandlers, ...importHandlers };
+
+/**
+ * After every unlock: an automatic backup when the newest is more than a day old. Never blocks the
+ * unlock's answer with an error: a failure is logged (without content) and retried at the next unlock.
+ */
+export function autoBackupAfterUnlock(ctx: ServiceContext): void {
+  try {
+    const r = autoBackupIfDue(ctx.vault, ctx.ports.now());
+    if (r.made) ctx.ports.log('info', `automatic backup made in ${Math.round(r.ms)} ms; ${r.removed.length} old ones removed`);
+  } catch (e) {
+    ctx.ports.log('warn', `the automatic backup failed (${(e as { code?: string })?.code ?? 'error'}); it will be retried at the next unlock`);
+  }
+}
+
+/** After a passphrase change: a fresh backup under the new key; the old ones (old key) are deleted. */
+export function rotateBackupsAfterPassphraseChange(ctx: ServiceContext): void {
+  try {
+    afterKeyRotation(ctx.vault, ctx.ports.now(), (m) => ctx.ports.log('warn', m));
+  } catch (e) {
+    ctx.ports.log('warn', `removing the backups made with the old passphrase failed (${(e as { code?: string })?.code ?? 'error'})`);
+  }
+}
