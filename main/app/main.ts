@@ -17,7 +17,7 @@ import { nativeBindingPath } from './native.js';
 import { PARTITION } from './policy.js';
 import { electronPreferences } from './prefs.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol.js';
-import { electronDialogs, electronNotifier, electronPowerEvents, electronPrinter } from './ports.js';
+import { electronDialogs, electronNotifier, electronPowerEvents, electronPrinter, electronWindowControl } from './ports.js';
 import { hardenAllContents, hardenSession } from './security.js';
 import { createMainWindow } from './window.js';
 
@@ -69,26 +69,38 @@ function start(): void {
   const emit = (event: AppEvent) => {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
   };
-  const power = electronPowerEvents();
+  // The preferences (lock timeout, quick-exit shortcut, window bounds) are read before the journal opens.
+  const prefs = electronPreferences();
+  // Auto-lock on idle, suspend and screen lock, and quick exit, live in core (main/core/safety) behind
+  // these ports: powerMonitor's events and idle time, and the window to hide.
   const service = createService({
     dataDir: journalDir,
     insecureTestKdf,
-    ports: { emit, dialogs: electronDialogs(() => win), printer: electronPrinter(), notifier: electronNotifier(), power },
+    ports: {
+      emit,
+      dialogs: electronDialogs(() => win),
+      printer: electronPrinter(),
+      notifier: electronNotifier(),
+      power: electronPowerEvents(),
+      preferences: prefs,
+      window: electronWindowControl(() => win),
+    },
   });
 
-  const lockFor = async (reason: Extract<AppEvent, { type: 'locked' }>['reason']) => {
-    if (!service.vault.unlocked) return;
-    await service.dispatch('vault.lock', {});
-    emit({ type: 'locked', reason });
-  };
-
-  app.on('second-instance', () => {
-    if (!win) return;
+  // Launching Fulcrum again brings back the window quick exit hid (locked, showing the unlock screen).
+  const reveal = () => {
+    if (!win || win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();
+    if (!win.isVisible()) win.show();
     win.focus();
-  });
+  };
+  app.on('second-instance', reveal);
+  app.on('activate', reveal);
   // Quitting always locks: the database is checkpointed and closed, the key zeroed.
-  app.on('will-quit', () => service.vault.lock());
+  app.on('will-quit', () => {
+    service.safety.dispose();
+    service.vault.lock();
+  });
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
@@ -98,12 +110,8 @@ function start(): void {
     registerAppProtocol(ses, path.join(app.getAppPath(), 'dist', 'renderer'));
     registerIpc(ipcMain, service.dispatch, () => win);
 
-    const prefs = electronPreferences();
     nativeTheme.themeSource = prefs.get('theme');
     installMenu({ devTools, send: (command) => emit({ type: 'command', command }) });
-
-    power.on('suspend', () => void lockFor('suspend'));
-    power.on('lock-screen', () => void lockFor('screen-lock'));
 
     win = createMainWindow({ preload: path.join(app.getAppPath(), 'dist', 'app', 'preload.cjs'), devTools, prefs });
     win.on('closed', () => {

@@ -1,6 +1,6 @@
 /** Electron's side effects behind core's ports (main/core/ports.ts). */
 import { BrowserWindow, Notification, dialog, powerMonitor, session } from 'electron';
-import type { Dialogs, Notifier, PowerEvent, PowerEvents, Printer } from '../core/ports.js';
+import type { Dialogs, Notifier, PowerEvent, PowerEvents, Printer, WindowControl } from '../core/ports.js';
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   return {
@@ -72,6 +72,8 @@ export function electronNotifier(): Notifier {
 
 export function electronPowerEvents(): PowerEvents {
   return {
+    // Seconds, as the OS reports them; the auto-lock counts input Fulcrum's focused window received.
+    idleMs: () => powerMonitor.getSystemIdleTime() * 1000,
     on(event: PowerEvent, listener) {
       if (event === 'suspend') {
         powerMonitor.on('suspend', listener);
@@ -79,6 +81,24 @@ export function electronPowerEvents(): PowerEvents {
       }
       powerMonitor.on('lock-screen', listener);
       return () => void powerMonitor.removeListener('lock-screen', listener);
+    },
+  };
+}
+
+/**
+ * Quick exit hides the window (no taskbar or dock entry while hidden); launching Fulcrum again — the
+ * single-instance handler in main.ts — shows it, locked.
+ */
+export function electronWindowControl(getWindow: () => BrowserWindow | null): WindowControl {
+  return {
+    hide() {
+      const win = getWindow();
+      if (!win || win.isDestroyed()) return;
+      win.hide();
+    },
+    isFocused() {
+      const win = getWindow();
+      return !!win && !win.isDestroyed() && win.isFocused();
     },
   };
 }

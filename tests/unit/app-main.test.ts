@@ -120,10 +120,23 @@ describe('the desktop main process (bundled, against a stand-in electron)', () =
     expect(seen.menuSent).toEqual([['fulcrum:event', { type: 'command', command: 'lock' }]]);
   });
 
-  it('locks on system suspend and tells the renderer', () => {
+  it('locks on system suspend and tells the renderer (after a short grace to save the draft)', () => {
     expect(seen.created).toBe(true);
     expect(seen.afterSuspend).toMatchObject({ ok: true, value: { exists: true, unlocked: false } });
-    expect(seen.eventsAfterSuspend).toEqual([['fulcrum:event', { type: 'locked', reason: 'suspend' }]]);
+    expect(seen.eventsAfterSuspend).toEqual([
+      ['fulcrum:event', { type: 'lock-pending', reason: 'suspend', graceMs: expect.any(Number) }],
+      ['fulcrum:event', { type: 'locked', reason: 'suspend' }],
+    ]);
+  });
+
+  it('quick exit hides the window and locks; launching Fulcrum again shows it', () => {
+    expect(seen.quickExit).toEqual({ ok: true, value: null });
+    expect(seen.afterQuickExit).toEqual({
+      status: { ok: true, value: expect.objectContaining({ unlocked: false }) },
+      hidden: true,
+      events: [['fulcrum:event', { type: 'locked', reason: 'quick-exit' }]],
+    });
+    expect(seen.afterRelaunch).toEqual({ hidden: false });
   });
 
   it('never starts the crash reporter, never adds a recent document, never opens anything outside', () => {

@@ -94,9 +94,19 @@ out.menuSent = wc.sent.slice();
 const create = ipcHandlers.get('fulcrum:vault.create');
 out.created = (await create({ sender: wc, senderFrame: wc.mainFrame }, { passphrase: 'correct horse battery staple orbit' })).ok;
 powerMonitor.emit('suspend');
-await new Promise((r) => setTimeout(r, 200));
+await new Promise((r) => setTimeout(r, 600));
 out.afterSuspend = await status({ sender: wc, senderFrame: wc.mainFrame }, {});
 out.eventsAfterSuspend = wc.sent.slice(out.menuSent.length);
+
+// Quick exit: unlocked again, then the renderer's quick exit hides the window and locks; launching
+// Fulcrum again (second-instance) shows it.
+const trusted = { sender: wc, senderFrame: wc.mainFrame };
+await ipcHandlers.get('fulcrum:vault.unlock')(trusted, { passphrase: 'correct horse battery staple orbit' });
+const sentBefore = wc.sent.length;
+out.quickExit = await ipcHandlers.get('fulcrum:session.quickExit')(trusted, {});
+out.afterQuickExit = { status: await status(trusted, {}), hidden: win.hidden === true, events: wc.sent.slice(sentBefore) };
+app.emit('second-instance');
+out.afterRelaunch = { hidden: win.hidden === true };
 
 win.emit('close');
 app.emit('will-quit');

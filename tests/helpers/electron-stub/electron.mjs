@@ -58,7 +58,19 @@ export class BrowserWindow extends EventEmitter {
     return { x: 10, y: 10, width: 1100, height: 750 };
   }
   maximize() {}
-  show() {}
+  hide() {
+    this.hidden = true;
+    record('win.hide');
+  }
+  isVisible() {
+    return !this.hidden;
+  }
+  isFocused() {
+    return !this.hidden;
+  }
+  show() {
+    this.hidden = false;
+  }
   focus() {}
   restore() {}
   destroy() {
@@ -185,7 +197,7 @@ export class Notification {
   }
   show() {}
 }
-export const powerMonitor = new EventEmitter();
+export const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 });
 export const crashReporter = { start: (o) => record('crashReporter.start', o) };
 export const shell = { openExternal: (u) => record('shell.openExternal', u), openPath: async () => '' };
 
