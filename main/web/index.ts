@@ -1,12 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { createService } from '../core/service/index.js';
-import { manualPowerEvents } from '../core/ports.js';
+import { manualPowerEvents, type PowerEvent } from '../core/ports.js';
+import { TestClock } from '../core/safety/index.js';
+import type { Reply } from '../../shared/errors.js';
 import { EventStreams } from './events.js';
 import { createWebServer, type WebServer } from './server.js';
 
 export { createWebServer, RefusedBindError, type WebServer, type WebServerOptions, type DispatchFn } from './server.js';
 export { EventStreams } from './events.js';
+export { NEUTRAL_PATH } from './neutral.js';
 
 /** dist/renderer of this checkout (main/web → ../../dist/renderer). */
 export const DEFAULT_STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
@@ -33,11 +37,17 @@ export interface WebHost extends WebServer {
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const events = new EventStreams();
+  const power = manualPowerEvents();
+  // TEST ONLY: with the insecure test flag, the auto-lock runs on a clock e2e tests can push forward
+  // and power events can be fired; without it these calls do not exist (404).
+  const testClock = opts.insecureTestKdf ? new TestClock({ real: true }) : null;
   const service = createService({
     dataDir: opts.dataDir,
     insecureTestKdf: opts.insecureTestKdf ?? false,
-    ports: { emit: (event) => events.emit(event), power: manualPowerEvents() },
+    ports: { emit: (event) => events.emit(event), power },
+    ...(testClock ? { safety: { clock: testClock } } : {}),
   });
+  const testCalls = testClock ? testOnlyCalls(testClock, power) : undefined;
   let server: WebServer;
   try {
     server = await createWebServer({
@@ -46,6 +56,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       port: opts.port,
       host: opts.host,
       events,
+      testCalls,
     });
   } catch (e) {
     service.vault.lock();
@@ -60,6 +71,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     emit: server.emit,
     close() {
       closing ??= (async () => {
+        service.safety.dispose();
         try {
           // Through dispatch, so a write already in the queue finishes before the database closes.
           await service.dispatch('vault.lock', {});
@@ -69,6 +81,28 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         }
       })();
       return closing;
+    },
+  };
+}
+
+const AdvanceClock = z.object({ ms: z.number().int().min(0).max(365 * 86_400_000) }).strict();
+const FirePower = z.object({ event: z.enum(['suspend', 'lock-screen']) }).strict();
+const bad = (message: string): Reply<never> => ({ ok: false, error: { code: 'VALIDATION', message } });
+
+/** The calls only a test host has: move the auto-lock's clock, fire a system power event. */
+function testOnlyCalls(clock: TestClock, power: ReturnType<typeof manualPowerEvents>) {
+  return {
+    'test.advanceClock': async (input: unknown): Promise<Reply<unknown>> => {
+      const p = AdvanceClock.safeParse(input);
+      if (!p.success) return bad('test.advanceClock takes { ms }.');
+      clock.advance(p.data.ms);
+      return { ok: true, value: { now: clock.now() } };
+    },
+    'test.firePower': async (input: unknown): Promise<Reply<unknown>> => {
+      const p = FirePower.safeParse(input);
+      if (!p.success) return bad("test.firePower takes { event: 'suspend' | 'lock-screen' }.");
+      power.fire(p.data.event satisfies PowerEvent);
+      return { ok: true, value: null };
     },
   };
 }

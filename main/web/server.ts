@@ -6,6 +6,7 @@ import type { ApiErrorShape, Reply } from '../../shared/errors.js';
 import { isChannel } from '../../shared/api.js';
 import { SECURITY_HEADERS, contentTypeOf, resolveStaticFile } from '../core/static.js';
 import { EventStreams } from './events.js';
+import { NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_SCRIPT, NEUTRAL_SCRIPT_PATH } from './neutral.js';
 import {
   STATUS_FOR,
   bearerOf,
@@ -31,6 +32,12 @@ export interface WebServerOptions {
   /** Tests may fix it; otherwise a fresh 256-bit token per launch. */
   token?: string;
   events?: EventStreams;
+  /**
+   * TEST ONLY (browser mode started with the insecure test flag): extra calls such as
+   * `test.advanceClock`, answered after the same token and Host/Origin checks. Absent otherwise, so
+   * these names are unknown calls (404) in every other host.
+   */
+  testCalls?: Readonly<Record<string, (input: unknown) => Promise<Reply<unknown>>>>;
 }
 
 export interface WebServer {
@@ -153,7 +160,8 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       return;
     }
     if (req.method !== 'POST') return fail(res, 405, { code: 'UNKNOWN_CALL', message: 'Calls are made with POST.' }, { Allow: 'POST' });
-    if (!isChannel(name)) return fail(res, 404, { code: 'UNKNOWN_CALL', message: 'There is no such call.' });
+    const testCall = opts.testCalls && Object.hasOwn(opts.testCalls, name) ? opts.testCalls[name] : undefined;
+    if (!isChannel(name) && !testCall) return fail(res, 404, { code: 'UNKNOWN_CALL', message: 'There is no such call.' });
     if (!isJsonContentType(req.headers['content-type'])) {
       return fail(res, 415, { code: 'VALIDATION', message: 'Calls must send a JSON body (Content-Type: application/json).' });
     }
@@ -176,7 +184,7 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
     }
     let reply: Reply<unknown>;
     try {
-      reply = await opts.dispatch(name, input);
+      reply = testCall ? await testCall(input) : await opts.dispatch(name, input);
     } catch {
       reply = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Fulcrum. Nothing was saved by this action; try again.' } };
     }
@@ -188,6 +196,12 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       return sendText(res, 403, 'Forbidden: browser mode answers only at its own loopback address.');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+    if (raw === NEUTRAL_PATH || raw === NEUTRAL_SCRIPT_PATH) {
+      // Quick exit's destination (neutral.ts): no Fulcrum name, icon or content.
+      const [body, type] = raw === NEUTRAL_PATH ? [NEUTRAL_HTML, 'text/html; charset=utf-8'] : [NEUTRAL_SCRIPT, 'text/javascript; charset=utf-8'];
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
+    }
     const file = resolveStaticFile(opts.staticDir, raw);
     if (!file && raw === '/favicon.ico') {
       // Chromium asks for it on its own; an empty answer keeps a 404 out of the console.
