@@ -81,7 +81,7 @@ export function decodeBase64(b64: string, maxBytes: number, what: string): Buffe
   return Buffer.from(b64, 'base64');
 }
 
-const mb = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+const mb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`);
 export const tooLarge = (size: number, max: number, what: string) =>
   new FulcrumError('IMPORT_INVALID', `${what} is too large (${mb(size)}; the limit is ${mb(max)}). Nothing was imported.`, {
     bytes: size,
