@@ -14,6 +14,7 @@ import { autoBackupAfterUnlock, portabilityHandlers, rotateBackupsAfterPassphras
 import { ReminderService, remindersFor } from '../reminders/index.js';
 import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
 import { createDispatcher } from './dispatch.js';
+import { withIdleCheckpoints } from '../db/idle.js';
 import { Vault, type VaultOptions } from '../vault/index.js';
 import { defaultPorts, type Ports } from '../ports.js';
 
@@ -67,7 +68,10 @@ export function createService(opts: ServiceOptions) {
   const reminders = new ReminderService(ctx);
   // Auto-lock, quick exit and the access log; it locks through the dispatcher, behind queued writes.
   const safety = new SafetyService(ctx, opts.safety);
-  const dispatch = createDispatcher(handlers, ctx);
+  // WAL checkpoints run once calls have been quiet for a moment, not inside somebody's save.
+  const dispatch = withIdleCheckpoints(createDispatcher(handlers, ctx), vault, {
+    onError: (code) => ports.log('warn', `idle checkpoint failed (${code}); retried after the next call`),
+  });
   safety.attach(dispatch);
   return { vault, ports, ctx, reminders, safety, dispatch };
 }

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IDLE_CHECKPOINT_MS, withIdleCheckpoints } from '../../main/core/db/idle.js';
+import { createdService } from '../helpers/journal.js';
+
+const walBytes = (dataDir: string) => {
+  const wal = path.join(dataDir, 'journal.db-wal');
+  return fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+};
+
+/** Timers fired by hand. */
+function manualTimers() {
+  let pending: (() => void) | null = null;
+  return {
+    timers: {
+      setTimeout: (fn: () => void) => ((pending = fn), 1),
+      clearTimeout: () => void (pending = null),
+    },
+    fire: () => {
+      const fn = pending;
+      pending = null;
+      fn?.();
+    },
+    get armed() {
+      return pending !== null;
+    },
+  };
+}
+
+const entry = (n: number) => ({ occurredAt: Date.UTC(2025, 0, 1) + n * 60_000, timeZone: 'UTC', title: `Synthetic ${n}`, body: 'x'.repeat(500) });
+
+describe('WAL checkpoints off the hot path', () => {
+  it('checkpoints (and empties the WAL) only once calls have been quiet, never inside a save', async () => {
+    const { service, dataDir } = await createdService();
+    try {
+      const clock = manualTimers();
+      const dispatch = withIdleCheckpoints(service.dispatch, service.vault, { timers: clock.timers });
+      for (let i = 0; i < 5; i++) expect((await dispatch('entries.create', entry(i))).ok).toBe(true);
+      const pending = walBytes(dataDir);
+      expect(pending).toBeGreaterThan(0);
+      expect(clock.armed).toBe(true);
+      clock.fire();
+      expect(walBytes(dataDir)).toBe(0);
+      // Everything written is in the database file itself now.
+      const n = service.vault.database().prepare('SELECT count(*) FROM entries').pluck().get();
+      expect(n).toBe(5);
+    } finally {
+      service.vault.lock();
+    }
+  });
+
+  it('waits while a call is still running, and does nothing when the journal is locked', async () => {
+    const { service, dataDir } = await createdService();
+    try {
+      const clock = manualTimers();
+      let release: () => void = () => {};
+      const slow = (channel: string, raw: unknown) =>
+        channel === 'slow' ? new Promise<{ ok: true; value: null }>((r) => (release = () => r({ ok: true, value: null }))) : service.dispatch(channel, raw);
+      const dispatch = withIdleCheckpoints(slow, service.vault, { timers: clock.timers });
+      await dispatch('entries.create', entry(1));
+      const running = dispatch('slow', {});
+      clock.fire();
+      expect(walBytes(dataDir)).toBeGreaterThan(0);
+      release();
+      await running;
+      expect(clock.armed).toBe(true);
+      service.vault.lock();
+      clock.fire(); // locked: no database to touch, and no error
+      expect(service.vault.unlocked).toBe(false);
+    } finally {
+      service.vault.lock();
+    }
+  });
+
+  it('is wired into the service: after a quiet moment the WAL is empty', async () => {
+    const { service, dataDir } = await createdService();
+    try {
+      expect((await service.dispatch('entries.create', entry(1))).ok).toBe(true);
+      expect(walBytes(dataDir)).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, IDLE_CHECKPOINT_MS + 400));
+      expect(walBytes(dataDir)).toBe(0);
+    } finally {
+      service.vault.lock();
+    }
+  });
+});
