@@ -32,6 +32,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     screenshot: 'only-on-failure',
+    // A click on something that never appears fails in seconds, not at the test's timeout.
+    actionTimeout: 15_000,
     trace: 'off',
   },
   projects: [

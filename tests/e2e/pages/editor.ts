@@ -80,7 +80,13 @@ export class EntryEditor {
     await expect(this.page.getByRole('heading', { name: /^(New|Edit) entry$/, level: 1 })).toBeHidden();
   }
 
-  /** Cancel; when there are unsaved changes, confirm "Discard". */
+  /** Cancel with nothing changed: straight out of the editor, no questions. */
+  async cancel(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(this.page.getByRole('heading', { name: /^(New|Edit) entry$/, level: 1 })).toBeHidden();
+  }
+
+  /** Cancel with unsaved changes: confirm "Discard". */
   async cancelAndDiscard(): Promise<void> {
     await this.page.getByRole('button', { name: 'Cancel' }).click();
     await this.page.getByRole('dialog').getByRole('button', { name: 'Discard' }).click();

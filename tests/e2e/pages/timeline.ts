@@ -29,8 +29,24 @@ export class Timeline {
     return this.entry(title).locator('mark');
   }
 
+  /**
+   * Scrolls the timeline until the entry is on screen: it is virtualised, so entries far down are not
+   * in the page until one scrolls to them (as a person would, with the wheel).
+   */
+  async scrollTo(title: string): Promise<Locator> {
+    const target = this.entry(title);
+    await expect(this.entries.first()).toBeVisible();
+    for (let i = 0; i < 60 && !(await target.isVisible()); i++) {
+      await this.entries.last().hover();
+      await this.page.mouse.wheel(0, 600);
+      await this.page.waitForTimeout(50);
+    }
+    await expect(target).toBeVisible();
+    return target;
+  }
+
   async open(title: string): Promise<void> {
-    await this.entry(title).getByRole('link', { name: title, exact: true }).click();
+    await (await this.scrollTo(title)).getByRole('link', { name: title, exact: true }).click();
     await expect(this.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   }
 
