@@ -80,6 +80,15 @@ function rowDefs(): RowDef[] {
       judge: (r) => r.value.p95 <= 15,
     },
   ];
+  if (insightChannels().length > 0) {
+    defs.push({
+      id: 'insights:first',
+      measure: 'Insights: first overview on a journal (builds whatever the insights cache, once)',
+      target: 'reference',
+      baseline: 'plain SQLite',
+      judge: () => null,
+    });
+  }
   for (const c of insightChannels()) {
     defs.push({
       id: `insights:${c}`,
@@ -196,6 +205,7 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadBefore = os.loadavg()[0]!;
   const labels = sizes.map(sizeLabel);
   log(`Fulcrum benchmark — journals: ${labels.join(', ')}`);
   const journals: BenchJournal[] = [];
@@ -241,13 +251,16 @@ async function main(): Promise<void> {
     platform: `${os.type()} ${os.release()}`,
     node: process.version,
     ...versions,
+    // Other work on the machine during the run (1-minute load average at the start and the end).
+    loadAverage: [Number(loadBefore.toFixed(2)), Number(os.loadavg()[0]!.toFixed(2))],
   };
   const date = new Date().toISOString();
   const table = formatTable(rows, labels);
   const header =
     `Fulcrum benchmark, ${date.slice(0, 10)} — ${machine.cores} × ${machine.cpu}, Node ${machine.node}, SQLite ${machine.sqlite} ` +
     `(SQLite3MultipleCiphers ${machine.multipleCiphers}, cipher ${machine.cipher}). Values at ${labels.at(-1)} entries; ` +
-    `growth is p50 at ${labels.join(' → ')}. Total run time ${(durationMs / 60_000).toFixed(1)} min.`;
+    `growth is p50 at ${labels.join(' → ')}. Load average ${machine.loadAverage.join(' → ')} (other work on the machine). ` +
+    `Total run time ${(durationMs / 60_000).toFixed(1)} min.`;
   process.stdout.write(`\n${header}\n\n${table}\n`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUT_DIR, 'bench.md'), `${header}\n\n${table}\n`);

@@ -66,8 +66,20 @@ const START_FRAMES = `(() => {
   requestAnimationFrame(tick);
 })()`;
 const STOP_FRAMES = `(() => { window.__recording = false; return window.__frames; })()`;
+/** Marks the scrollable ancestor of the first entry card (whatever its class), so the measure follows the page. */
+const MARK_SCROLLER = `(() => {
+  const card = document.querySelector('main a[href^="#/entry/"]');
+  for (let el = card && card.parentElement; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight) {
+      el.setAttribute('data-bench-scroller', '');
+      return true;
+    }
+  }
+  return false;
+})()`;
 const SCROLL_STATE = `(() => {
-  const el = document.querySelector('.timeline-scroll');
+  const el = document.querySelector('[data-bench-scroller]');
   return { top: el ? el.scrollTop : 0, height: el ? el.scrollHeight : 0 };
 })()`;
 
@@ -83,9 +95,10 @@ export async function measureScroll(j: BenchJournal, opts: { staticDir: string; 
     await page.getByLabel('Passphrase').fill(PASSPHRASE);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor({ timeout: 120_000 });
-    // The virtualised list's scroll container (it has no role of its own; the cards inside are links).
-    const scroller = page.locator('.timeline-scroll');
-    await scroller.locator('a').first().waitFor({ timeout: 60_000 });
+    // The virtualised list: the scrollable ancestor of the entry cards (links to #/entry/<id>).
+    await page.locator('main a[href^="#/entry/"]').first().waitFor({ timeout: 60_000 });
+    if (!(await page.evaluate<boolean>(MARK_SCROLLER))) throw new Error('the timeline has no scrollable list of entries');
+    const scroller = page.locator('[data-bench-scroller]');
     const box = (await scroller.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
     await page.waitForTimeout(300);
@@ -102,7 +115,7 @@ export async function measureScroll(j: BenchJournal, opts: { staticDir: string; 
     await wheel(900, opts.flingMs);
     const frames = await page.evaluate<number[]>(STOP_FRAMES);
     const scrolled = await page.evaluate<{ top: number; height: number }>(SCROLL_STATE);
-    const rows = await scroller.locator('a').count();
+    const rows = await scroller.locator('a[href^="#/entry/"]').count();
     const value = summarise(frames);
     return {
       value,
