@@ -68,9 +68,9 @@ function rowDefs(): RowDef[] {
     },
     {
       id: 'unlock-backup',
-      measure: "The day's first unlock: the automatic backup runs inside vault.unlock (one sample)",
-      target: '≤ 300 ms',
-      judge: (r) => r.value.p95 <= 300,
+      measure: "The day's automatic backup, run a moment after the first unlock (calls wait while it runs; one sample)",
+      target: 'reference (≤ 300 ms would go unnoticed)',
+      judge: () => null,
     },
     {
       id: 'search',

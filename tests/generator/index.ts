@@ -43,7 +43,11 @@ export interface JournalOptions {
   years?: number;
   /** People written about; default 2–8, drawn from the seed. */
   people?: number;
-  /** The last day of the journal (YYYY-MM-DD); "now" is that evening. Default 2026-06-30. */
+  /**
+   * The last day of the journal (YYYY-MM-DD); "now" is that evening. Default 2026-06-30 (fixed, so a
+   * seed always means the same journal). Run the service with the returned `now` as its clock (or pass
+   * today as `end`): with a later clock, the 30-day trash purge at unlock empties the generated trash.
+   */
   end?: string;
   /** The writer's home zone; a few entries are written while travelling. Default Europe/Berlin. */
   timeZone?: string;

@@ -3,13 +3,14 @@
  * the after-unlock housekeeping (expired-trash purge, reminders), and what the first screen loads —
  * people, patterns, drafts and the first timeline page. Baseline: the same steps on the plain copy.
  *
- * Also through the real service (`vault.unlock` with the test KDF, then the first screen): once when
- * the day's automatic backup is due — it runs inside `vault.unlock` — and then when it is not.
+ * Also through the real service (`vault.unlock` with the test KDF, then the first screen), and the
+ * day's automatic backup that follows the first unlock.
  */
 import { performance } from 'node:perf_hooks';
 import type { DB } from '../../../main/core/db/index.js';
 import { AFTER_UNLOCK, createDispatcher, handlers, type ServiceContext } from '../../../main/core/service/index.js';
 import { purgeExpiredOnUnlock } from '../../../main/core/service/entries.js';
+import { flushAutoBackup } from '../../../main/core/service/portability.js';
 import { ReminderService, remindersFor } from '../../../main/core/reminders/index.js';
 import { readJournalId } from '../../../main/core/vault/seed.js';
 import type { Vault } from '../../../main/core/vault/index.js';
@@ -73,10 +74,13 @@ export async function measureUnlock(j: BenchJournal, rounds: number): Promise<{ 
   const value = summarise(enc);
   const baseline = summarise(plain);
 
-  // The real service on a copy: the first unlock makes the day's automatic backup, the rest do not.
+  // The real service on a copy. After the first unlock the day's automatic backup is due: it runs a
+  // moment after the unlock has answered, on the main thread, so calls wait while it runs. Timed here
+  // by running it at once (flushAutoBackup) instead of after its delay.
   const copy = workCopy(j, 'unlock');
   const service = benchService(copy.dataDir, () => j.meta.now);
   const times: number[] = [];
+  let backup: SizeResult = { value: summarise([]), unavailable: 'no automatic backup was due after unlock' };
   try {
     for (let i = 0; i <= rounds; i++) {
       const t0 = performance.now();
@@ -84,16 +88,22 @@ export async function measureUnlock(j: BenchJournal, rounds: number): Promise<{ 
       if (!reply.ok) throw new Error(`unlock failed: ${reply.error.code}`);
       await firstScreen(service.dispatch);
       times.push(performance.now() - t0);
+      if (i === 0) {
+        const b0 = performance.now();
+        const made = flushAutoBackup(service.ctx);
+        const ms = performance.now() - b0;
+        if (made?.made) backup = { value: summarise([ms]), extra: { backupMB: made.made.bytes / 1e6 } };
+      }
       await service.dispatch('vault.lock', {});
     }
   } finally {
     service.reminders.dispose();
     service.vault.lock();
   }
-  const [first, ...rest] = times;
   return {
     unlock: { value, baseline, ratio: value.p50 / baseline.p50 },
-    service: { value: summarise(rest) },
-    backup: { value: summarise([first!]) },
+    // The first round is left out: its caches (statements, OS files) are cold like the stub's warm-up.
+    service: { value: summarise(times.slice(1)) },
+    backup,
   };
 }
