@@ -3,14 +3,19 @@
  * unlocked tree under a new key, so no journal data survives in React state or the DOM.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { VaultStatus } from '../shared/schemas.js';
-import { call, hasBridge, messageOf, onLockedReply, subscribe } from './api.js';
+import { DEFAULT_QUICK_EXIT, describeShortcut, quickExitMatcher, type QuickExitShortcut } from '../shared/safety.js';
+import { call, hasBridge, messageOf, onLockedReply, subscribe, transport } from './api.js';
 import { emitCommand } from './lib/commands.js';
 import { resetRoute } from './lib/router.js';
 import { Shell } from './Shell.js';
 import { CreateJournal, RecoveryKeyStep, Welcome } from './pages/FirstRun.js';
 import { UnlockScreen } from './pages/Unlock.js';
 import { Loading } from './components/Feedback.js';
+import { FailedAttemptsNotice, QuickExitButton } from './components/Safety.js';
+import { clearSensitiveClipboard, leaveToNeutralPage, watchActivity } from './lib/safety.js';
+import { isMac } from './lib/hooks.js';
 
 type Phase =
   | { name: 'loading' }
@@ -31,6 +36,14 @@ const LOCK_NOTICES: Record<string, string> = {
 
 export function App() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  // Quick exit: while true nothing at all is rendered (the DOM is emptied at once).
+  const [exiting, setExiting] = useState(false);
+  const exitingRef = useRef(false);
+  // Failed unlock attempts recorded while locked, shown once after unlock until dismissed.
+  const [failedAttempts, setFailedAttempts] = useState<number[]>([]);
+  const [shortcut, setShortcut] = useState<QuickExitShortcut>(DEFAULT_QUICK_EXIT);
+  const shortcutRef = useRef(shortcut);
+  shortcutRef.current = shortcut;
   // Bumped on every lock: the unlocked tree is rebuilt from nothing next time.
   const [epoch, setEpoch] = useState(0);
   const beforeLockHooks = useRef(new Set<() => Promise<void>>());
@@ -55,6 +68,9 @@ export function App() {
     (notice: string | null) => {
       unlockedRef.current = false;
       beforeLockHooks.current.clear();
+      setFailedAttempts([]);
+      // A recovery key copied at set-up must not stay on the clipboard once the journal is locked.
+      void clearSensitiveClipboard();
       setEpoch((n) => n + 1);
       resetRoute();
       setPhase({ name: 'loading' });
@@ -63,18 +79,86 @@ export function App() {
     [showGate],
   );
 
-  const lock = useCallback(async () => {
-    // Give open editors a moment to save their drafts (encrypted, through the API) first.
-    const hooks = [...beforeLockHooks.current];
-    await Promise.race([Promise.allSettled(hooks.map((h) => h())), new Promise((r) => setTimeout(r, 2000))]);
+  const lockWith = useCallback(
+    async (notice: string | null, waitMs: number) => {
+      // Give open editors a moment to save their drafts (encrypted, through the API) first.
+      const hooks = [...beforeLockHooks.current];
+      await Promise.race([Promise.allSettled(hooks.map((h) => h())), new Promise((r) => setTimeout(r, waitMs))]);
+      unlockedRef.current = false;
+      try {
+        await call('vault.lock', {});
+      } catch {
+        // Locked already, or the host is gone: either way the screen must lock.
+      }
+      wentLocked(notice);
+    },
+    [wentLocked],
+  );
+  const lock = useCallback(() => lockWith(null, 2000), [lockWith]);
+
+  /**
+   * Quick exit (issue 7): the screen goes blank at once, the draft being typed is sent, main locks
+   * (and hides the desktop window); browser mode then leaves for a neutral page.
+   */
+  const quickExit = useCallback(() => {
+    if (exitingRef.current) return;
+    exitingRef.current = true;
+    // Start the draft saves before the editor unmounts, so they reach main before the lock.
+    const saving = Promise.allSettled([...beforeLockHooks.current].map((h) => h()));
     unlockedRef.current = false;
-    try {
-      await call('vault.lock', {});
-    } catch {
-      // Locked already, or the host is gone: either way the screen must lock.
-    }
-    wentLocked(null);
+    flushSync(() => setExiting(true));
+    void (async () => {
+      await Promise.race([saving, new Promise((r) => setTimeout(r, 150))]);
+      void clearSensitiveClipboard();
+      try {
+        await call('session.quickExit', {});
+      } catch {
+        // The host may be gone: leave anyway.
+      }
+      let browser = false;
+      try {
+        browser = transport() === 'browser';
+      } catch {
+        browser = true;
+      }
+      if (browser) return leaveToNeutralPage();
+      // Desktop: the window is hidden; when Fulcrum is opened again it shows the unlock screen.
+      exitingRef.current = false;
+      setExiting(false);
+      wentLocked(LOCK_NOTICES['quick-exit']!);
+    })();
   }, [wentLocked]);
+
+  // The quick-exit shortcut works on every screen, in every field.
+  useEffect(() => {
+    const matcher = quickExitMatcher(() => shortcutRef.current);
+    const onKey = (e: KeyboardEvent) => {
+      if (matcher.press(e, Date.now())) {
+        e.preventDefault();
+        e.stopPropagation();
+        quickExit();
+      }
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [quickExit]);
+
+  // The shortcut is a preference kept outside the journal, so it is known on the unlock screen too.
+  const reloadShortcut = useCallback(() => {
+    call('safety.preferences', {})
+      .then((p) => setShortcut(p.quickExit))
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    if (phase.name !== 'loading' && phase.name !== 'unavailable') reloadShortcut();
+  }, [phase.name, reloadShortcut]);
+
+  // Auto-lock: input in the window tells main the person is here (at most every 30 s).
+  const isUnlocked = phase.name === 'unlocked';
+  useEffect(() => {
+    if (!isUnlocked) return;
+    return watchActivity(() => void call('session.activity', {}).catch(() => undefined));
+  }, [isUnlocked]);
 
   const beforeLock = useCallback((fn: () => Promise<void>) => {
     beforeLockHooks.current.add(fn);
@@ -95,6 +179,9 @@ export function App() {
     const offEvents = subscribe((event) => {
       if (event.type === 'locked') {
         if (unlockedRef.current) wentLocked(event.reason === 'user' ? null : (LOCK_NOTICES[event.reason] ?? null));
+      } else if (event.type === 'lock-pending') {
+        // Main locks after the grace period; save what is being typed now and lock first.
+        if (unlockedRef.current) void lockWith(LOCK_NOTICES[event.reason] ?? null, Math.max(50, event.graceMs - 100));
       }
       else if (event.type === 'command') emitCommand(event.command);
     });
@@ -102,7 +189,10 @@ export function App() {
       offLocked();
       offEvents();
     };
-  }, [showGate, wentLocked]);
+  }, [showGate, wentLocked, lockWith]);
+
+  if (exiting) return <div className="quick-exit-blank" />;
+  const exitButton = <QuickExitButton onExit={quickExit} shortcut={describeShortcut(shortcut, isMac)} corner />;
 
   switch (phase.name) {
     case 'loading':
@@ -114,6 +204,7 @@ export function App() {
     case 'unavailable':
       return (
         <div className="gate">
+          {exitButton}
           <div className="gate-card">
             <h1>Fulcrum cannot start</h1>
             <p role="alert" className="error">
@@ -126,22 +217,48 @@ export function App() {
         </div>
       );
     case 'welcome':
-      return <Welcome onContinue={() => setPhase({ name: 'create' })} />;
+      return (
+        <>
+          {exitButton}
+          <Welcome onContinue={() => setPhase({ name: 'create' })} />
+        </>
+      );
     case 'create':
-      return <CreateJournal onBack={() => setPhase({ name: 'welcome' })} onCreated={(recoveryKey) => setPhase({ name: 'recovery', recoveryKey })} />;
+      return (
+        <>
+          {exitButton}
+          <CreateJournal onBack={() => setPhase({ name: 'welcome' })} onCreated={(recoveryKey) => setPhase({ name: 'recovery', recoveryKey })} />
+        </>
+      );
     case 'recovery':
-      return <RecoveryKeyStep recoveryKey={phase.recoveryKey} onDone={() => setPhase({ name: 'unlocked' })} />;
+      return (
+        <>
+          {exitButton}
+          <RecoveryKeyStep recoveryKey={phase.recoveryKey} onDone={() => setPhase({ name: 'unlocked' })} />
+        </>
+      );
     case 'locked':
       return (
-        <UnlockScreen
-          key={epoch}
-          status={phase.status}
-          notice={phase.notice}
-          onUnlocked={() => setPhase({ name: 'unlocked' })}
-          onRecheck={() => showGate(null)}
-        />
+        <>
+          {exitButton}
+          <UnlockScreen
+            key={epoch}
+            status={phase.status}
+            notice={phase.notice}
+            onUnlocked={(result) => {
+              setFailedAttempts(result?.failedAttempts ?? []);
+              setPhase({ name: 'unlocked' });
+            }}
+            onRecheck={() => showGate(null)}
+          />
+        </>
       );
     case 'unlocked':
-      return <Shell key={epoch} lock={lock} beforeLock={beforeLock} />;
+      return (
+        <>
+          <Shell key={epoch} lock={lock} beforeLock={beforeLock} quickExit={quickExit} quickExitShortcut={describeShortcut(shortcut, isMac)} onSafetyChanged={reloadShortcut} />
+          {failedAttempts.length > 0 && <FailedAttemptsNotice attempts={failedAttempts} onDone={() => setFailedAttempts([])} />}
+        </>
+      );
   }
 }

@@ -11,6 +11,7 @@ import { matchPath, navigate, usePath } from './lib/router.js';
 import { DataContext, SessionContext, ToastContext, type JournalData, type SessionApi, type ToastAction } from './lib/session.js';
 import { DEFAULT_PATH, ROUTES } from './routes.js';
 import { Dialog } from './components/Dialog.js';
+import { QuickExitButton } from './components/Safety.js';
 
 function isEditable(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -184,6 +185,7 @@ export function Shell(props: SessionApi) {
                 </span>
                 <span className="brand-name">Fulcrum</span>
               </div>
+              <QuickExitButton onExit={props.quickExit} shortcut={props.quickExitShortcut} />
               {isBrowser && (
                 <p className="mode-badge" title="Fulcrum is running in your web browser, served only to this computer.">
                   Browser mode
@@ -247,7 +249,7 @@ export function Shell(props: SessionApi) {
                 </div>
               )}
             </div>
-            {helpOpen && <ShortcutsHelp browser={isBrowser} onClose={() => setHelpOpen(false)} />}
+            {helpOpen && <ShortcutsHelp browser={isBrowser} quickExit={props.quickExitShortcut} onClose={() => setHelpOpen(false)} />}
           </div>
         </ToastContext.Provider>
       </DataContext.Provider>
@@ -255,11 +257,12 @@ export function Shell(props: SessionApi) {
   );
 }
 
-function ShortcutsHelp({ onClose, browser }: { onClose: () => void; browser: boolean }) {
+function ShortcutsHelp({ onClose, browser, quickExit }: { onClose: () => void; browser: boolean; quickExit: string }) {
   const rows: [string, string][] = [
     [`${modKey}+N`, 'New entry'],
     [`${modKey}+F`, 'Search entries'],
     [`${modKey}+L`, 'Lock Fulcrum'],
+    [quickExit === 'Off' ? 'Quick exit button' : quickExit, 'Quick exit: lock and hide at once'],
     ['?', 'Show this list'],
     ['Esc', 'Close a dialog'],
     ['Tab / Shift+Tab', 'Move between controls'],

@@ -9,6 +9,7 @@ import { EntryViewPage } from './pages/EntryView.js';
 import { PeoplePage } from './pages/People.js';
 import { PatternsPage } from './pages/Patterns.js';
 import { TrashPage } from './pages/Trash.js';
+import { SafetyPage } from './pages/Safety.js';
 
 export interface RouteDef {
   path: string;
@@ -28,6 +29,7 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/patterns', label: 'Patterns', nav: 'main', render: () => <PatternsPage /> },
   // Insights, Check-ins, Report and Settings go here, one line each.
   { path: '/trash', label: 'Trash', nav: 'more', render: () => <TrashPage /> },
+  { path: '/safety', label: 'Safety', nav: 'more', render: () => <SafetyPage /> },
 ];
 
 export const DEFAULT_PATH = '/timeline';

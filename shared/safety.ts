@@ -39,7 +39,9 @@ export const QuickExitShortcut = z
   .strict()
   .refine((s) => s.presses > 1 || s.ctrl || s.alt || s.meta || /^F\d{1,2}$/.test(s.key), {
     message: 'a single press needs Ctrl, Alt or Cmd (or a function key), so it is not hit by accident',
-  });
+  })
+  // A letter, digit or sign without Ctrl/Alt/Cmd is typing: "aaa" in an entry must not close the app.
+  .refine((s) => s.key.length > 1 || s.ctrl || s.alt || s.meta, { message: 'a character key needs Ctrl, Alt or Cmd' });
 export type QuickExitShortcut = z.infer<typeof QuickExitShortcut>;
 
 export const DEFAULT_QUICK_EXIT: QuickExitShortcut = {

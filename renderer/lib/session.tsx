@@ -11,6 +11,12 @@ export interface SessionApi {
   lock: () => Promise<void>;
   /** Registers work to finish before locking (e.g. saving a draft). Returns an unregister function. */
   beforeLock: (fn: () => Promise<void>) => () => void;
+  /** Quick exit (issue 7): blank the screen, lock, hide the window or leave for a neutral page. */
+  quickExit: () => void;
+  /** The quick-exit shortcut as the user sees it ("Esc ×3"). */
+  quickExitShortcut: string;
+  /** The safety preferences changed (the shortcut is re-read). */
+  onSafetyChanged: () => void;
 }
 export const SessionContext = createContext<SessionApi | null>(null);
 export function useSession(): SessionApi {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { StrengthReport } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { modKey, useDebounced } from '../lib/hooks.js';
+import { copySensitive } from '../lib/safety.js';
 
 export function Welcome({ onContinue }: { onContinue: () => void }) {
   return (
@@ -15,7 +16,8 @@ export function Welcome({ onContinue }: { onContinue: () => void }) {
             <ul>
               <li>Everything you write stays on this computer. There is no account, no cloud and no network.</li>
               <li>Your journal is encrypted with a passphrase only you know. Someone who opens or copies its files — even on this same computer — cannot read it.</li>
-              <li>Lock it any time with the Lock button or {modKey}+L.</li>
+              <li>Lock it any time with the Lock button or {modKey}+L. It also locks itself after a few minutes without use and when the computer sleeps.</li>
+              <li>Quick exit — the button in the corner, or Esc pressed three times — locks and hides Fulcrum at once.</li>
               <li>If you forget your passphrase, a recovery key (shown once, next) is the only way back in.</li>
             </ul>
           </section>
@@ -24,8 +26,12 @@ export function Welcome({ onContinue }: { onContinue: () => void }) {
             <ul>
               <li>A computer that is being watched — by spyware, screen recording or a key logger — can see what you type.</li>
               <li>Someone looking at the screen while the journal is open.</li>
+              <li>Someone who uses this computer can see that Fulcrum is installed, and could delete its files.</li>
             </ul>
-            <p className="hint">If you think this device is monitored, it is safer to write on a device only you use.</p>
+            <p className="hint">
+              If this device may be monitored, or is shared with the person you write about, it is safer to use a device only you can get to. A domestic-abuse helpline or
+              advocate can help you think through which devices are safe.
+            </p>
           </section>
         </div>
         <div className="gate-actions">
@@ -174,8 +180,9 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(recoveryKey);
-      setCopyState('Copied. Paste it somewhere safe, then copy something else so it does not stay on the clipboard.');
+      // Remembered, so locking Fulcrum takes it off the clipboard again if it is still there.
+      await copySensitive(recoveryKey);
+      setCopyState('Copied. Paste it somewhere safe. Fulcrum clears it from the clipboard when it locks.');
     } catch {
       // No clipboard access (some browsers): select the key so Ctrl+C works.
       keyRef.current?.focus();

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { UnlockResult } from '../../shared/api.js';
 import type { VaultStatus } from '../../shared/schemas.js';
 import { ApiError, call, messageOf } from '../api.js';
 
-export function UnlockScreen(props: { status: VaultStatus; notice: string | null; onUnlocked: () => void; onRecheck: () => Promise<void> }) {
+export function UnlockScreen(props: { status: VaultStatus; notice: string | null; onUnlocked: (result: UnlockResult) => void; onRecheck: () => Promise<void> }) {
   const [useRecovery, setUseRecovery] = useState(false);
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,9 +25,9 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
     setBusy(true);
     setError(null);
     try {
-      await call('vault.unlock', useRecovery ? { recoveryKey: secret.trim() } : { passphrase: secret });
+      const result = await call('vault.unlock', useRecovery ? { recoveryKey: secret.trim() } : { passphrase: secret });
       setSecret('');
-      props.onUnlocked();
+      props.onUnlocked(result);
     } catch (err) {
       setBusy(false);
       setSecret('');

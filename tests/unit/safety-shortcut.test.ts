@@ -53,6 +53,9 @@ describe('the quick-exit shortcut', () => {
   it('refuses shortcuts that would be hit by accident or cannot be pressed', () => {
     expect(QuickExitShortcut.safeParse(DEFAULT_QUICK_EXIT).success).toBe(true);
     expect(QuickExitShortcut.safeParse({ enabled: true, key: 'a', presses: 1 }).success).toBe(false);
+    expect(QuickExitShortcut.safeParse({ enabled: true, key: 'a', presses: 3 }).success).toBe(false);
+    expect(QuickExitShortcut.safeParse({ enabled: true, key: 'A', shift: true, presses: 3 }).success).toBe(false);
+    expect(QuickExitShortcut.safeParse({ enabled: true, key: 'q', alt: true, presses: 2 }).success).toBe(true);
     expect(QuickExitShortcut.safeParse({ enabled: true, key: 'Escape', presses: 1 }).success).toBe(false);
     expect(QuickExitShortcut.safeParse({ enabled: true, key: 'F12', presses: 1 }).success).toBe(true);
     expect(QuickExitShortcut.safeParse({ enabled: true, key: 'Shift', ctrl: true, presses: 1 }).success).toBe(false);
