@@ -38,14 +38,21 @@ export const Day = z
   }, 'not a real calendar date');
 export type Day = z.infer<typeof Day>;
 
+/**
+ * Zones already seen to be valid. Building an Intl.DateTimeFormat costs ~0.2 ms, which an import of
+ * 10 000 entries pays 10 000 times; valid zone names are a few hundred, and only they are kept.
+ */
+const knownZones = new Set<string>();
 /** An IANA time zone name as the OS reports it ("Europe/Berlin"). */
 export const TimeZone = z
   .string()
   .min(1)
   .max(64)
   .refine((tz) => {
+    if (knownZones.has(tz)) return true;
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      knownZones.add(tz);
       return true;
     } catch {
       return false;

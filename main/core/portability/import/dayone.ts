@@ -5,7 +5,7 @@
  * an import fail. An entry's first line, when it is a heading, becomes the title.
  */
 import { z } from 'zod';
-import { LIMITS } from '../../../../shared/schemas.js';
+import { LIMITS, TimeZone } from '../../../../shared/schemas.js';
 import { IsoTime } from '../../../../shared/portability.js';
 import { emptyPlan, checkEntry, fold, issuesAsProblems, problem, type ImportPlan } from './plan.js';
 import { invalid } from './text.js';
@@ -23,14 +23,7 @@ export function isDayOne(json: unknown): boolean {
   return typeof json === 'object' && json !== null && Array.isArray((json as { entries?: unknown }).entries) && !('format' in json);
 }
 
-const validZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+const validZone = (tz: string) => TimeZone.safeParse(tz).success;
 
 /** Day One escapes Markdown punctuation in plain text ("Hello\!"); the escapes are not the user's words. */
 const unescape = (s: string) => s.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
@@ -74,7 +67,7 @@ export function planDayOne(json: unknown, defaultZone: string, maxEntries: numbe
     }
     const at = when.data;
     let timeZone = e.timeZone ?? '';
-    if (!validZone(timeZone) || timeZone === '') {
+    if (!validZone(timeZone)) {
       timeZone = defaultZone;
       zoneDefaults++;
     }
