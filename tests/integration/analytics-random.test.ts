@@ -31,17 +31,20 @@ describe('insights equal a brute-force recomputation', () => {
         ([j, q]) => {
           const tags = load(db, j);
           const want = brute(j, tags, q);
-          const ctx = { today: q.today, weekStart: q.weekStart };
-          const got = withScope(db, q, ctx, (s) => overview(db, s, q.limit));
-          expect(rounded(got.patterns)).toEqual(rounded(want.overview.patterns));
-          expect(rounded(got.balance)).toEqual(rounded(want.overview.balance));
-          expect(rounded(got.scores)).toEqual(rounded(want.overview.scores));
-          expect(rounded(got.healthyShare)).toEqual(rounded(want.overview.healthyShare));
-          expect(rounded(got.topPatterns)).toEqual(rounded(want.overview.topPatterns));
-          expect(rounded(got.heatmap)).toEqual(rounded(want.overview.heatmap));
-          expect(rounded(got.domains)).toEqual(rounded(want.overview.domains));
-          expect(rounded(got.people)).toEqual(rounded(want.overview.people));
-          expect(rounded(withScope(db, q, ctx, (s) => patternHistory(db, s)))).toEqual(rounded(want.patternHistory));
+          // Both ways: through the per-day rollups (used when there is no filter) and over the entries.
+          for (const rollups of [true, false]) {
+            const ctx = { today: q.today, weekStart: q.weekStart, rollups };
+            const got = withScope(db, q, ctx, (s) => overview(db, s, q.limit));
+            expect(rounded(got.patterns)).toEqual(rounded(want.overview.patterns));
+            expect(rounded(got.balance)).toEqual(rounded(want.overview.balance));
+            expect(rounded(got.scores)).toEqual(rounded(want.overview.scores));
+            expect(rounded(got.healthyShare)).toEqual(rounded(want.overview.healthyShare));
+            expect(rounded(got.topPatterns)).toEqual(rounded(want.overview.topPatterns));
+            expect(rounded(got.heatmap)).toEqual(rounded(want.overview.heatmap));
+            expect(rounded(got.domains)).toEqual(rounded(want.overview.domains));
+            expect(rounded(got.people)).toEqual(rounded(want.overview.people));
+            expect(rounded(withScope(db, q, ctx, (s) => patternHistory(db, s)))).toEqual(rounded(want.patternHistory));
+          }
         },
       ),
       { numRuns: RUNS },

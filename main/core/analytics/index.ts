@@ -5,12 +5,13 @@
  */
 import type { InsightFilter, InsightsOverview, Bucket } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
-import { resolveScope, type Scope } from './range.js';
+import { resolveScope, type Scope, type ScopeOptions } from './range.js';
 import { balanceTrend, healthyShare, patternCounts, scoreTrends } from './series.js';
 import { topPatterns } from './patterns.js';
 import { domainBreakdown, heatMap, peopleComparison } from './breakdown.js';
 
-export { resolveScope, type Scope } from './range.js';
+export { resolveScope, type Scope, type ScopeOptions } from './range.js';
+export { refreshRollups, invalidateRollups } from './rollups.js';
 export { balanceTrend, healthyShare, patternCounts, scoreTrends, MOVING_WINDOW } from './series.js';
 export { topPatterns, patternHistory } from './patterns.js';
 export { domainBreakdown, heatMap, peopleComparison } from './breakdown.js';
@@ -39,6 +40,6 @@ export function overview(db: DB, s: Scope, topLimit = 10): InsightsOverview {
 }
 
 /** Resolves the scope and runs one aggregation inside a read transaction (one consistent snapshot). */
-export function withScope<T>(db: DB, q: QueryInput, ctx: { today: string; weekStart: number }, fn: (s: Scope) => T): T {
+export function withScope<T>(db: DB, q: QueryInput, ctx: ScopeOptions, fn: (s: Scope) => T): T {
   return db.transaction(() => fn(resolveScope(db, q, ctx)))();
 }

@@ -3,7 +3,7 @@ import { daysBetween, type PatternHistory, type PatternRef, type TopPatterns } f
 import type { DB } from '../db/index.js';
 import type { Scope } from './range.js';
 import { scopeParams } from './series.js';
-import { entryConditions, prepared, tagCondition, ENTRY_TAGS } from './sql.js';
+import { entryConditions, prepared, tagCondition, ENTRY_TAGS, ensureFunctions } from './sql.js';
 
 type TagRow = { tagId: number; label: string; category: PatternRef['category']; polarity: PatternRef['polarity']; color: string | null };
 const tagCols = 't.id AS tagId, t.label AS label, t.category AS category, t.polarity AS polarity, t.color AS color';
@@ -16,11 +16,20 @@ export function topPatterns(db: DB, s: Scope, limit: number): TopPatterns {
   if (!s.period) return { period: null, previous: null, items: [] };
   const rows = prepared(
     db,
-    `SELECT ${tagCols}, total(e.day >= :from) AS count, total(e.day < :from) AS previousCount
-     FROM ${ENTRY_TAGS}
-     WHERE ${entryConditions(s.filter, { from: ':pfrom', tags: false })} AND ${tagCondition(s.filter)}
-     GROUP BY t.id HAVING count > 0
-     ORDER BY count DESC, t.id LIMIT :limit`,
+    s.rollups
+      ? // Read in key order (pattern, day) so the grouping streams; '+' keeps the day index out.
+        `SELECT ${tagCols}, r.count AS count, r.previousCount AS previousCount
+         FROM (
+           SELECT tag_id, total(CASE WHEN day >= :from THEN n END) AS count, total(CASE WHEN day < :from THEN n END) AS previousCount
+           FROM rollup_tag WHERE +day >= :pfrom AND +day <= :to GROUP BY tag_id
+         ) r CROSS JOIN tags t ON t.id = r.tag_id
+         WHERE r.count > 0
+         ORDER BY count DESC, t.id LIMIT :limit`
+      : `SELECT ${tagCols}, total(e.day >= :from) AS count, total(e.day < :from) AS previousCount
+         FROM ${ENTRY_TAGS}
+         WHERE ${entryConditions(s.filter, { from: ':pfrom', tags: false })} AND ${tagCondition(s.filter)}
+         GROUP BY t.id HAVING count > 0
+         ORDER BY count DESC, t.id LIMIT :limit`,
   ).all({ ...scopeParams(s), limit }) as (TagRow & { count: number; previousCount: number })[];
   return {
     period: s.period,
@@ -35,25 +44,30 @@ export function topPatterns(db: DB, s: Scope, limit: number): TopPatterns {
 
 /**
  * First and last day seen, days since, and the longest gap between two consecutive days on which the
- * pattern was seen — one grouped pass with a window function over (pattern, day).
+ * pattern was seen — one grouped pass over (pattern, day).
  */
 export function patternHistory(db: DB, s: Scope): PatternHistory {
   if (!s.period) return { today: s.today, period: null, items: [] };
+  ensureFunctions(db);
   const rows = prepared(
     db,
     `WITH seen AS (
-       SELECT et.tag_id AS tag, e.day AS day, count(*) AS n
-       FROM ${ENTRY_TAGS}
-       WHERE ${entryConditions(s.filter, { tags: false })} AND ${tagCondition(s.filter)}
-       GROUP BY 1, 2
-     ), gaps AS (
-       SELECT tag, day, n, CAST(julianday(day) - julianday(lag(day) OVER (PARTITION BY tag ORDER BY day)) AS INTEGER) AS gap
-       FROM seen
+       ${
+         s.rollups
+           ? 'SELECT tag_id AS tag, day, n FROM rollup_tag WHERE +day >= :from AND +day <= :to'
+           : `SELECT et.tag_id AS tag, e.day AS day, count(*) AS n
+              FROM ${ENTRY_TAGS}
+              WHERE ${entryConditions(s.filter, { tags: false })} AND ${tagCondition(s.filter)}
+              GROUP BY 1, 2`
+       }
      )
-     SELECT ${tagCols}, sum(g.n) AS count, count(*) AS days, min(g.day) AS firstSeen, max(g.day) AS lastSeen, max(g.gap) AS longestGapDays
-     FROM gaps g JOIN tags t ON t.id = g.tag
-     GROUP BY t.id
-     ORDER BY count DESC, t.id`,
+     SELECT ${tagCols}, h.count, h.days, h.firstSeen, h.lastSeen, h.longestGapDays
+     FROM (
+       SELECT tag, sum(n) AS count, count(*) AS days, min(day) AS firstSeen, max(day) AS lastSeen,
+         fulcrum_longest_gap(CAST(julianday(day) AS INTEGER) ORDER BY day) AS longestGapDays
+       FROM seen GROUP BY tag
+     ) h CROSS JOIN tags t ON t.id = h.tag
+     ORDER BY h.count DESC, t.id`,
   ).all(scopeParams(s)) as (TagRow & { count: number; days: number; firstSeen: string; lastSeen: string; longestGapDays: number | null })[];
   return {
     today: s.today,

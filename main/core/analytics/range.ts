@@ -11,6 +11,7 @@ import {
   type Period,
 } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
+import { refreshRollups } from './rollups.js';
 import { normalizeFilter, prepared } from './sql.js';
 
 /** What every aggregation needs besides the database: resolved once per call. */
@@ -24,6 +25,8 @@ export interface Scope {
   axis: Axis;
   /** Bucket key → index in axis.buckets. */
   index: Map<string, number>;
+  /** Unfiltered: read the per-day rollups (refreshed on resolve) instead of every entry. */
+  rollups: boolean;
 }
 
 export interface ScopeInput {
@@ -31,6 +34,13 @@ export interface ScopeInput {
   to?: string | undefined;
   bucket?: Bucket | undefined;
   filter: InsightFilter;
+}
+
+export interface ScopeOptions {
+  today: string;
+  weekStart: number;
+  /** false: always aggregate the entries themselves (tests compare both ways). */
+  rollups?: boolean;
 }
 
 /** The day of the first live entry, or null (uses the day index: one step). */
@@ -45,7 +55,7 @@ export function lastEntryDay(db: DB): string | null {
  * Resolves a query's range: omitted `from` = the first entry's day (all time), omitted `to` = today
  * (or the last entry's day, if an entry is dated later). "All time" has no previous period.
  */
-export function resolveScope(db: DB, q: ScopeInput, ctx: { today: string; weekStart: number }): Scope {
+export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
   const allTime = q.from === undefined;
   let from = q.from ?? firstEntryDay(db);
   let to = q.to;
@@ -69,13 +79,17 @@ export function resolveScope(db: DB, q: ScopeInput, ctx: { today: string; weekSt
   if (buckets.length > MAX_BUCKETS) {
     throw new FulcrumError('VALIDATION', `That range has ${buckets.length} ${bucket}s — too many bars to draw. Choose a larger bar size (week or month) or a shorter range.`);
   }
+  const filter = normalizeFilter(q.filter);
+  const rollups = ctx.rollups !== false && Object.keys(filter).length === 0;
+  if (rollups) refreshRollups(db);
   return {
     today: ctx.today,
     weekStart: ctx.weekStart,
-    filter: normalizeFilter(q.filter),
+    filter,
     period,
     previous,
     axis: { bucket, weekStart: ctx.weekStart, period, previous, buckets },
     index: new Map(buckets.map((b, i) => [b.key, i])),
+    rollups,
   };
 }

@@ -37,7 +37,7 @@ function bucketOrPrevious(s: Scope, day = 'd'): string {
  * Two-level grouping: the inner query groups by `e.day` (plus a dimension), which follows the day
  * index; the outer query folds those few rows (one per day, not per entry) into buckets. The bucket
  * expression then runs once per day instead of once per entry, and grouping by day alone needs no
- * sort at all.
+ * sort at all. Without a filter, the inner query is the per-day rollup table itself (rollups.ts).
  */
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
@@ -54,8 +54,11 @@ export function patternCounts(db: DB, s: Scope): PatternCounts {
   const stacks = prepared(
     db,
     `SELECT ${bucketExpr(s.axis.bucket, 'd')} AS b, category, polarity, sum(n) AS n FROM (
-       SELECT e.day AS d, t.category AS category, t.polarity AS polarity, count(DISTINCT e.id) AS n
-       ${join(':from')} GROUP BY 1, 2, 3
+       ${
+         s.rollups
+           ? 'SELECT day AS d, category, polarity, n FROM rollup_kind WHERE day >= :from AND day <= :to'
+           : `SELECT e.day AS d, t.category AS category, t.polarity AS polarity, count(DISTINCT e.id) AS n ${join(':from')} GROUP BY 1, 2, 3`
+       }
      ) GROUP BY 1, 2, 3`,
   ).all(params) as { b: string; category: Category; polarity: Polarity; n: number }[];
   const seriesMap = new Map<string, PatternCounts['series'][number]>();
@@ -77,7 +80,11 @@ export function patternCounts(db: DB, s: Scope): PatternCounts {
   const polar = prepared(
     db,
     `SELECT ${bucketOrPrevious(s)} AS b, polarity, sum(n) AS n FROM (
-       SELECT e.day AS d, t.polarity AS polarity, count(DISTINCT e.id) AS n ${join(':pfrom')} GROUP BY 1, 2
+       ${
+         s.rollups
+           ? 'SELECT day AS d, polarity, n FROM rollup_polarity WHERE day >= :pfrom AND day <= :to'
+           : `SELECT e.day AS d, t.polarity AS polarity, count(DISTINCT e.id) AS n ${join(':pfrom')} GROUP BY 1, 2`
+       }
      ) GROUP BY 1, 2`,
   ).all(params) as { b: string | null; polarity: Polarity; n: number }[];
   for (const r of polar) {
@@ -112,6 +119,9 @@ const MEASURES = { b: 'balance', h: 'heard', r: 'respected', v: 'valued', i: 'in
 const innerMeasures = Object.entries(MEASURES)
   .map(([k, col]) => `count(e.${col}) AS n${k}, total(e.${col}) AS s${k}`)
   .join(', ');
+const rollupMeasures = Object.keys(MEASURES)
+  .map((k) => `n${k}, s${k}`)
+  .join(', ');
 const outerMeasures = Object.keys(MEASURES)
   .map((k) => `sum(n${k}) AS n${k}, total(s${k}) AS s${k}`)
   .join(', ');
@@ -121,8 +131,11 @@ function measureSums(db: DB, s: Scope): SumRow[] {
   return prepared(
     db,
     `SELECT ${bucketOrPrevious(s)} AS b, sum(n) AS n, ${outerMeasures} FROM (
-       SELECT e.day AS d, count(*) AS n, ${innerMeasures}
-       FROM ${ENTRIES} WHERE ${entryConditions(s.filter, { from: ':pfrom' })} GROUP BY 1
+       ${
+         s.rollups
+           ? `SELECT day AS d, n, ${rollupMeasures} FROM rollup_day WHERE day >= :pfrom AND day <= :to`
+           : `SELECT e.day AS d, count(*) AS n, ${innerMeasures} FROM ${ENTRIES} WHERE ${entryConditions(s.filter, { from: ':pfrom' })} GROUP BY 1`
+       }
      ) GROUP BY 1`,
   ).all(scopeParams(s)) as SumRow[];
 }
@@ -178,10 +191,14 @@ export function balanceTrend(db: DB, s: Scope, window = MOVING_WINDOW): BalanceT
   const rows = prepared(
     db,
     `SELECT p, ${bucketOrPrevious(s)} AS b, sum(n) AS n, sum(nb) AS nb, total(sb) AS sb FROM (
-       SELECT ep.person_id AS p, e.day AS d, count(*) AS n, count(e.balance) AS nb, total(e.balance) AS sb
-       FROM ${ENTRY_PEOPLE}
-       WHERE ${entryConditions(s.filter, { from: ':pfrom' })} AND ${personCondition(s.filter)}
-       GROUP BY 1, 2
+       ${
+         s.rollups
+           ? 'SELECT person_id AS p, day AS d, n, nb, sb FROM rollup_person WHERE day >= :pfrom AND day <= :to'
+           : `SELECT ep.person_id AS p, e.day AS d, count(*) AS n, count(e.balance) AS nb, total(e.balance) AS sb
+              FROM ${ENTRY_PEOPLE}
+              WHERE ${entryConditions(s.filter, { from: ':pfrom' })} AND ${personCondition(s.filter)}
+              GROUP BY 1, 2`
+       }
      ) GROUP BY 1, 2`,
   ).all(scopeParams(s)) as { p: number; b: string | null; n: number; nb: number; sb: number }[];
   const byPerson = new Map<number, typeof rows>();
@@ -238,10 +255,14 @@ export function healthyShare(db: DB, s: Scope): HealthyShare {
     const rows = prepared(
       db,
       `SELECT ${bucketOrPrevious(s)} AS b, total(h) AS h, total(i) AS i FROM (
-         SELECT e.day AS d, total(t.polarity = 'healthy') AS h, total(t.polarity = 'imbalance') AS i
-         FROM ${ENTRY_TAGS}
-         WHERE ${entryConditions(s.filter, { from: ':pfrom', tags: false })} AND ${tagCondition(s.filter)}
-         GROUP BY 1
+         ${
+           s.rollups
+             ? 'SELECT day AS d, th AS h, ti AS i FROM rollup_day WHERE day >= :pfrom AND day <= :to'
+             : `SELECT e.day AS d, total(t.polarity = 'healthy') AS h, total(t.polarity = 'imbalance') AS i
+                FROM ${ENTRY_TAGS}
+                WHERE ${entryConditions(s.filter, { from: ':pfrom', tags: false })} AND ${tagCondition(s.filter)}
+                GROUP BY 1`
+         }
        ) GROUP BY 1`,
     ).all(scopeParams(s)) as { b: string | null; h: number; i: number }[];
     for (const r of rows) {

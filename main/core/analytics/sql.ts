@@ -8,6 +8,30 @@ import type { InsightFilter, Bucket } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
 
 const statements = new WeakMap<DB, Map<string, Statement>>();
+const withFunctions = new WeakSet<DB>();
+
+/**
+ * SQL functions insights need that SQLite lacks, registered once per database handle.
+ * `fulcrum_longest_gap(x ORDER BY x)`: the largest difference between consecutive values of a group
+ * (NULL with fewer than two) — the longest gap between days a pattern was seen, in one streaming
+ * pass; a window function (lag) over the same rows costs several times more.
+ */
+export function ensureFunctions(db: DB): void {
+  if (withFunctions.has(db)) return;
+  type Gap = { prev: number | null; max: number | null };
+  db.aggregate('fulcrum_longest_gap', {
+    start: (): Gap => ({ prev: null, max: null }),
+    step: (acc: Gap, x: unknown) => {
+      const v = Number(x);
+      if (acc.prev !== null && (acc.max === null || v - acc.prev > acc.max)) acc.max = v - acc.prev;
+      acc.prev = v;
+      return acc;
+    },
+    result: (acc: Gap) => acc.max,
+    deterministic: true,
+  } as Parameters<DB['aggregate']>[1]);
+  withFunctions.add(db);
+}
 /** Prepared once per database handle and SQL text (the filters make a handful of shapes). */
 export function prepared(db: DB, sql: string): Statement {
   let cache = statements.get(db);
