@@ -114,14 +114,18 @@ describe('encrypted backups', () => {
     await b.call('entries.create', { occurredAt: Date.UTC(2023, 0, 1), timeZone: 'UTC', title: 'only in b', body: '' });
     const bRows = fingerprint(b.service.vault.database());
     const bJournal = b.service.vault.journalId;
+    await b.call('vault.lock');
+    await b.call('vault.unlock', { passphrase: PASSPHRASE });
+    expect(flushAutoBackup(b.service.ctx)?.made).not.toBeNull();
 
     const result = await b.call<RestoreResult>('backup.restore', { file: { base64: file.base64 }, secret: { recoveryKey: a.recoveryKey } });
     expect(result.preview.sameJournal).toBe(false);
     expect(result.previous).not.toBeNull();
     expect(b.service.vault.unlocked).toBe(false);
     await b.call('vault.unlock', { recoveryKey: a.recoveryKey });
-    flushAutoBackup(b.service.ctx);
     expect(journalContent(b.service.vault.database())).toEqual(journalContent(a.service.vault.database()));
+    // B's backups from today are of the replaced journal: the restored one gets its own at once.
+    expect(flushAutoBackup(b.service.ctx)?.made).not.toBeNull();
 
     const previous = await b.call<PreviousJournal[]>('backup.previous');
     expect(previous).toEqual([result.previous]);
@@ -188,6 +192,22 @@ describe('encrypted backups', () => {
         }
       });
     }
+  });
+
+  it('counts wrong secrets given to a backup like failed unlocks, so it is no way round the throttle', async () => {
+    let now = Date.UTC(2024, 0, 1);
+    const s = await journalWithCanary(tempDir(), { ports: { log: () => {}, now: () => now } });
+    await s.call('vault.lock');
+    await s.call('vault.unlock', { passphrase: PASSPHRASE });
+    flushAutoBackup(s.service.ctx);
+    await s.call('vault.lock');
+    const [auto] = await s.call<AutomaticBackup[]>('backup.list');
+    const attempt = (passphrase: string) => s.service.dispatch('backup.inspect', { file: { automatic: auto!.name }, secret: { passphrase } });
+    for (let i = 0; i < 3; i++) expect(await attempt(OTHER_PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'WRONG_SECRET' } });
+    // The right passphrase is refused too until the wait is over.
+    expect(await attempt(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'THROTTLED', detail: { retryAfterMs: 1000 } } });
+    now += 1000;
+    expect(await attempt(PASSPHRASE)).toMatchObject({ ok: true, value: { kind: 'automatic' } });
   });
 
   it('restores from a file chosen in the native dialog, while locked', async () => {

@@ -33,6 +33,7 @@ import {
 } from '../portability/index.js';
 import { fileDay } from '../portability/files.js';
 import { systemTimeZone } from '../reminders/zone.js';
+import { throttleDelayMs } from '../vault/index.js';
 import type { HandlersFor, ServiceContext } from './types.js';
 
 const PROGRESS_EVERY_MS = 100;
@@ -77,6 +78,32 @@ function backupBytes(file: BackupSource, ctx: ServiceContext): BackupBytes {
 
 const backupName = (now: number) => `fulcrum-backup-${fileDay(now)}.fulcrum`;
 
+/**
+ * Opening a backup takes a passphrase, and an automatic backup opens with the journal's own: without
+ * a limit, `backup.inspect` would be a way round the unlock throttle. So wrong secrets given to a
+ * backup count like failed unlocks (the same growing delays), and a throttled journal throttles them.
+ */
+const backupFailures = new WeakMap<ServiceContext, { failures: number; lastAt: number }>();
+
+async function withSecretThrottle<T>(ctx: ServiceContext, fn: () => Promise<T>): Promise<T> {
+  const now = ctx.ports.now();
+  const state = backupFailures.get(ctx) ?? { failures: 0, lastAt: 0 };
+  const wait = Math.max(ctx.vault.retryAfterMs(), state.lastAt + throttleDelayMs(state.failures) - now);
+  if (wait > 0) throw new FulcrumError('THROTTLED', `Too many attempts. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+  try {
+    const result = await fn();
+    backupFailures.delete(ctx);
+    return result;
+  } catch (e) {
+    if (e instanceof FulcrumError && e.code === 'WRONG_SECRET') {
+      const failures = state.failures + 1;
+      backupFailures.set(ctx, { failures, lastAt: ctx.ports.now() });
+      throw new FulcrumError('WRONG_SECRET', e.message, { retryAfterMs: throttleDelayMs(failures) });
+    }
+    throw e;
+  }
+}
+
 export const exportHandlers: HandlersFor<'export'> = {
   'export.build': ({ format, scope }, ctx) => buildExport(format, scope, exportContext(ctx)),
   'export.save': ({ format, scope }, ctx) => saveExport(format, scope, exportContext(ctx), ctx.ports),
@@ -111,10 +138,10 @@ export const backupHandlers: HandlersFor<'backup'> = {
   'backup.pick': (_input, ctx) =>
     pickFile(ctx, ctx.ports, 'backup', { title: 'Choose a Fulcrum backup', filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }] }),
   'backup.list': (_input, { vault }) => listAutomatic(vault.dataDir),
-  'backup.inspect': ({ file, secret }, ctx) => inspectBackup(ctx.vault, backupBytes(file, ctx), secret),
+  'backup.inspect': ({ file, secret }, ctx) => withSecretThrottle(ctx, () => inspectBackup(ctx.vault, backupBytes(file, ctx), secret)),
   'backup.restore': ({ file, secret }, ctx) => {
     const progress = progressOf(ctx, 'restore');
-    return restoreBackup(ctx.vault, backupBytes(file, ctx), secret, ctx.ports.now(), progress);
+    return withSecretThrottle(ctx, () => restoreBackup(ctx.vault, backupBytes(file, ctx), secret, ctx.ports.now(), progress));
   },
   'backup.previous': (_input, { vault }) => listPrevious(vault.dataDir),
   'backup.discardPrevious': ({ id }, { vault }) => {

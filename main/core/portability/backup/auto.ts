@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { AutomaticBackup } from '../../../../shared/portability.js';
 import { AUTOMATIC_BACKUP_NAME } from '../../../../shared/portability.js';
 import type { Vault } from '../../vault/index.js';
-import { createBackup, parseStamp, stamp, tidyDataDir } from './index.js';
+import { createBackup, parseStamp, readBackup, stamp, tidyDataDir } from './index.js';
 
 export const BACKUP_DIR = 'backups';
 export const KEEP_DAILY = 7;
@@ -113,11 +113,24 @@ export function autoBackupIfDue(vault: Vault, now: number): AutoResult {
   const started = performance.now();
   tidyDataDir(vault.dataDir, now);
   tidyBackupDir(vault.dataDir);
-  const newest = listAutomatic(vault.dataDir)[0];
+  const newest = listAutomatic(vault.dataDir).find((b) => isOfThisKey(vault, b.name));
   if (newest && now - Date.parse(newest.createdAt) < DAY_MS) return { made: null, removed: [], ms: performance.now() - started };
   const made = makeAutomatic(vault, now);
   const removed = prune(vault.dataDir);
   return { made, removed, ms: performance.now() - started };
+}
+
+/**
+ * Is this backup of the open journal, under its current key? After a restore the folder still holds
+ * the replaced journal's backups: they do not count as today's backup of the restored one.
+ */
+function isOfThisKey(vault: Vault, name: string): boolean {
+  try {
+    const h = readBackup({ file: path.join(backupDir(vault.dataDir), name) }, undefined, { headerOnly: true });
+    return h.vault.journalId === vault.journalId && h.vault.keyRotatedAt === vault.vaultFile?.keyRotatedAt;
+  } catch {
+    return false;
+  }
 }
 
 function makeAutomatic(vault: Vault, now: number): AutomaticBackup {

@@ -121,10 +121,11 @@ function reader(src: BackupBytes): Reader {
 }
 
 /**
- * Reads and checks the header, and copies the database part to `dbOut` while hashing it. Throws
- * CORRUPT (not a backup, damaged, truncated) or TOO_NEW before anything else is touched.
+ * Reads and checks the header, and copies the database part to `dbOut` while hashing it (unless
+ * `headerOnly`). Throws CORRUPT (not a backup, damaged, truncated) or TOO_NEW before anything else
+ * is touched.
  */
-export function readBackup(src: BackupBytes, dbOut?: string): BackupHeader {
+export function readBackup(src: BackupBytes, dbOut?: string, opts: { headerOnly?: boolean } = {}): BackupHeader {
   const r = reader(src);
   try {
     const head = r.read(0, MAGIC.length + 4);
@@ -150,6 +151,7 @@ export function readBackup(src: BackupBytes, dbOut?: string): BackupHeader {
     if (header.vault.version > VAULT_VERSION) {
       throw new FulcrumError('TOO_NEW', 'This backup was made by a newer version of Fulcrum. Nothing was changed. Update Fulcrum to restore it.');
     }
+    if (opts.headerOnly) return header;
     const start = MAGIC.length + 4 + len;
     const expected = header.database.bytes;
     if (r.size < start + expected) throw damaged('it is shorter than it should be — it may have been cut off while copying');

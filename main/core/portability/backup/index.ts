@@ -327,7 +327,8 @@ export function tidyDataDir(dataDir: string, now: number, opts: { allPrevious?: 
     return;
   }
   for (const name of names) {
-    if (name.startsWith(STAGING_PREFIX)) removeQuietly(path.join(dataDir, name));
+    // A staging folder, or a backup's temporary files (snapshot, packing, a browser download).
+    if (name.startsWith(STAGING_PREFIX) || /^\.(snapshot|backup|download)-[0-9a-f]{12}/.test(name)) removeQuietly(path.join(dataDir, name));
     if (name.startsWith(PREVIOUS_PREFIX)) {
       const at = parseStamp(name.slice(PREVIOUS_PREFIX.length));
       if (opts.allPrevious || (at !== null && now - at > PREVIOUS_KEEP_DAYS * DAY_MS)) removeQuietly(path.join(dataDir, name));
