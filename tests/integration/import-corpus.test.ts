@@ -4,6 +4,7 @@ import { previewImport } from '../../main/core/portability/index.js';
 import { createdService } from '../helpers/journal.js';
 import { REAL_NAME, fingerprint, seedJournal } from '../fixtures/portability/journal.js';
 import { asUpload, corpus, importAll } from '../fixtures/portability/imports.js';
+import { deepArrays, deepObjects, giantTextJson, manyRowsCsv } from '../fixtures/portability/generated.js';
 
 /**
  * The hostile corpus: every file is refused with a message that names its problem (and its line or
@@ -20,7 +21,6 @@ beforeAll(async () => {
   exported = JSON.parse((await s.call<ExportFile>('export.build', { format: 'json' })).content);
 });
 
-const MB = 1024 * 1024;
 const clone = () => structuredClone(exported) as { version: number; journal: { entries: Record<string, unknown>[]; people: Record<string, unknown>[] } };
 const fulcrum = (change: (e: ReturnType<typeof clone>) => void) => {
   const e = clone();
@@ -56,16 +56,16 @@ const cases: Refused[] = [
   },
   { name: 'a JSON syntax error', source: () => asUpload(corpus('syntax-error.json')), refused: /not valid JSON: a ',' or '}' is missing on line 4\./, line: 4 },
   { name: 'JSON that is neither export', source: () => asUpload(corpus('neither.json')), refused: /neither a Fulcrum export nor a Day One export/ },
-  { name: '10 000 nested arrays', source: () => ({ text: '['.repeat(10_000) + ']'.repeat(10_000) }), refused: /nested more than 64 levels deep \(line 1\)/ },
-  { name: '10 000 nested objects', source: () => ({ text: '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000) }), refused: /nested more than 64 levels deep/ },
+  { name: '10 000 nested arrays', source: () => ({ text: deepArrays(10_000) }), refused: /nested more than 64 levels deep \(line 1\)/ },
+  { name: '10 000 nested objects', source: () => ({ text: deepObjects(10_000) }), refused: /nested more than 64 levels deep/ },
   {
     name: 'a 50 MB file with one giant text',
-    source: () => ({ text: `{"metadata":{"version":"1.0"},\n"entries":[{"uuid":"A","creationDate":"2024-01-01T00:00:00Z",\n"text":"${'x'.repeat(50 * MB)}"}]}` }),
+    source: () => ({ text: giantTextJson(50) }),
     refused: /A text on line 3 is longer than 1,000,000 characters/,
   },
   {
     name: 'a 50 MB CSV with more rows than can be imported',
-    source: () => ({ text: 'date,title\n' + '2024-01-01,a day like any other\n'.repeat(Math.ceil((50 * MB) / 31)) }),
+    source: () => ({ text: manyRowsCsv(50) }),
     refused: /more than 200,000 rows/,
   },
   { name: 'a CSV with a ragged row', source: () => asUpload(corpus('ragged.csv')), refused: /The row on line 3 has a different number of columns than the header \(a ragged row\)/, line: 3 },

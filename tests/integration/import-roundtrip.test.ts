@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/api.js';
 import type { ExportFile, ImportPreview, ImportResult, ProgressEvent } from '../../shared/portability.js';
+import { IMPORT_LIMITS } from '../../shared/portability.js';
+import { planFile } from '../../main/core/portability/index.js';
+import { commitPlan } from '../../main/core/portability/import/apply.js';
 import { createdService } from '../helpers/journal.js';
 import { fingerprint, journalContent, seedJournal } from '../fixtures/portability/journal.js';
 import { importAll } from '../fixtures/portability/imports.js';
@@ -88,6 +91,31 @@ describe('Fulcrum JSON round trip', () => {
     const preview = await a.call<ImportPreview>('import.preview', { source: { text: file.content } });
     await a.call('import.cancel', { importId: preview.importId });
     expect(await a.service.dispatch('import.commit', { importId: preview.importId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('all or nothing', () => {
+  it('rolls back every person, pattern and entry when a write fails half-way, across its progress pauses', async () => {
+    const a = await seeded();
+    const file = JSON.parse((await a.call<ExportFile>('export.build', { format: 'json' })).content);
+    // 1 200 entries, so the commit pauses for progress twice before the bad one.
+    const template = file.journal.entries[0];
+    file.journal.entries = Array.from({ length: 1200 }, (_, i) => ({ ...template, id: i + 1, sourceRef: `gen-${i}` }));
+    const { plan } = planFile(Buffer.from(JSON.stringify(file)), { format: 'auto', timeZone: 'UTC', limits: IMPORT_LIMITS });
+    expect(plan.problems).toEqual([]);
+    // A value the checks would never let through reaches the database: its CHECK constraint refuses it.
+    (plan.entries[1100] as { balance: number }).balance = 9;
+
+    const b = await createdService();
+    const db = b.service.vault.database();
+    const before = fingerprint(db);
+    const progress: number[] = [];
+    await expect(
+      commitPlan(db, plan, { journalId: b.service.vault.journalId, now: Date.now(), progress: (done) => void progress.push(done) }),
+    ).rejects.toThrow(/CHECK constraint failed/);
+    expect(progress).toEqual([500, 1000]);
+    expect(db.inTransaction).toBe(false);
+    expect(fingerprint(db)).toBe(before);
   });
 });
 
