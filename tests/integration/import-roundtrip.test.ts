@@ -4,7 +4,7 @@ import type { ExportFile, ImportPreview, ImportResult, ProgressEvent } from '../
 import { IMPORT_LIMITS } from '../../shared/portability.js';
 import { planFile } from '../../main/core/portability/index.js';
 import { commitPlan } from '../../main/core/portability/import/apply.js';
-import { createdService } from '../helpers/journal.js';
+import { PASSPHRASE, createdService } from '../helpers/journal.js';
 import { fingerprint, journalContent, seedJournal } from '../fixtures/portability/journal.js';
 import { importAll } from '../fixtures/portability/imports.js';
 
@@ -91,6 +91,11 @@ describe('Fulcrum JSON round trip', () => {
     const preview = await a.call<ImportPreview>('import.preview', { source: { text: file.content } });
     await a.call('import.cancel', { importId: preview.importId });
     expect(await a.service.dispatch('import.commit', { importId: preview.importId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A lock in between ends the preview: the file's content is not kept across it.
+    const again = await a.call<ImportPreview>('import.preview', { source: { text: file.content } });
+    await a.call('vault.lock');
+    await a.call('vault.unlock', { passphrase: PASSPHRASE });
+    expect(await a.service.dispatch('import.commit', { importId: again.importId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 

@@ -45,6 +45,8 @@ const MAX_LISTED_PROBLEMS = 100;
 interface Pending {
   id: string;
   journalId: string;
+  /** The open database it was previewed against: a lock in between (a new handle) expires the plan. */
+  db: DB;
   at: number;
   plan: ImportPlan;
   /** Generic CSV: the rows, to apply another mapping at commit. */
@@ -157,7 +159,7 @@ export function previewImport(input: PreviewInput, c: ImportContext): ImportPrev
   c.progress?.('checking', 0, 1);
   const timeZone = input.timeZone ?? c.timeZone;
   const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
-  const p: Pending = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, at: c.now, plan, csv, timeZone };
+  const p: Pending = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, db: c.db, at: c.now, plan, csv, timeZone };
   pending.set(c.owner, p);
   c.progress?.('checking', 1, 1);
   return previewOf(c.db, p);
@@ -166,7 +168,8 @@ export function previewImport(input: PreviewInput, c: ImportContext): ImportPrev
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
 export async function commitImport(input: CommitInput, c: ImportContext): Promise<ImportResult> {
   const p = pending.get(c.owner);
-  if (!p || p.id !== input.importId || c.now - p.at > PLAN_TTL_MS || p.journalId !== c.journalId) {
+  if (!p || p.id !== input.importId || c.now - p.at > PLAN_TTL_MS || p.journalId !== c.journalId || p.db !== c.db) {
+    pending.delete(c.owner);
     throw new FulcrumError('NOT_FOUND', 'This import preview has expired. Choose the file again to see a fresh preview.');
   }
   let plan = p.plan;
