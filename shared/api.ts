@@ -59,6 +59,16 @@ import {
 } from './insights.js';
 import { DeleteJournalInput, SafetyPreferencesPatch, type SafetyPreferences } from './safety.js';
 import {
+  ReportExportInput,
+  ReportInput,
+  ReportPdfInput,
+  SessionInput,
+  TemplateInput,
+  type ReportModel,
+  type ReportTemplate,
+  type TherapySession,
+} from './report.js';
+import {
   BackupOpen,
   ExportRequest,
   ImportCommitInput,
@@ -263,6 +273,28 @@ export const portabilityCalls = {
   'import.cancel': call<null>()(z.object({ importId: z.string().max(64) }).strict()),
 } as const;
 
+/**
+ * The therapist report (issue 6 §1–2; shapes in shared/report.ts). `report.build` returns the model the
+ * print view draws, with pseudonyms already applied. Desktop saves through native dialogs (`*.save*`);
+ * browser mode downloads `report.export`'s content and prints the print view with the browser.
+ */
+export const reportCalls = {
+  'report.build': call<ReportModel>()(ReportInput),
+  /** The report's scope (range, people, entry selection, pseudonyms) as Markdown, CSV or JSON (`plaintext: true`). */
+  'report.export': call<ExportFile>()(ReportExportInput),
+  'report.saveExport': call<SaveResult<{ plaintext: true; counts: ExportCounts }>>()(ReportExportInput),
+  /** Desktop: the print view's HTML to PDF (page numbers, range, date on every page), saved where a native dialog says. */
+  'report.savePdf': call<SaveResult<{ bytes: number; ms: number }>>()(ReportPdfInput),
+  /** Therapy session days ("since my last session"), newest first. */
+  'sessions.list': call<TherapySession[]>()(none),
+  'sessions.add': call<TherapySession>()(SessionInput),
+  'sessions.delete': call<null>()(byId),
+  /** Saved report settings. Saving under an existing name replaces that template. */
+  'templates.list': call<ReportTemplate[]>()(none),
+  'templates.save': call<ReportTemplate>()(TemplateInput),
+  'templates.delete': call<null>()(byId),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -276,6 +308,7 @@ export const api = {
   ...reminderCalls,
   ...safetyCalls,
   ...portabilityCalls,
+  ...reportCalls,
 } as const;
 
 export type Api = typeof api;

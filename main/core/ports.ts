@@ -45,9 +45,17 @@ export interface Dialogs {
   openFile(opts: { title: string; filters?: FileFilter[] }): Promise<string | null>;
 }
 
+/** How a PDF is laid out: paper, margins, and Chromium's header/footer templates (pageNumber, totalPages). */
+export interface PrintOptions {
+  pageSize: 'A4' | 'Letter';
+  marginsMm: { top: number; bottom: number; left: number; right: number };
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
 /** Renders a self-contained HTML document to PDF bytes (Electron: an offscreen window's printToPDF). */
 export interface Printer {
-  printToPDF(html: string): Promise<Buffer>;
+  printToPDF(html: string, opts?: PrintOptions): Promise<Buffer>;
 }
 
 /** OS notifications. Title and body must be neutral: never names, tags or content (issue 7 §3). */

@@ -11,6 +11,7 @@ import { strengthHandlers } from './strengths.js';
 import { reminderHandlers } from './reminders.js';
 import { safetyHandlers, sessionHandlers } from './safety.js';
 import { autoBackupAfterUnlock, portabilityHandlers, rotateBackupsAfterPassphraseChange } from './portability.js';
+import { allReportHandlers } from './report.js';
 import { ReminderService, remindersFor } from '../reminders/index.js';
 import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
 import { createDispatcher } from './dispatch.js';
@@ -52,6 +53,7 @@ export const handlers: Handlers = {
   ...sessionHandlers,
   ...safetyHandlers,
   ...portabilityHandlers,
+  ...allReportHandlers,
 };
 
 export interface ServiceOptions extends VaultOptions {

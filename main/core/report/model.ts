@@ -1,0 +1,208 @@
+/**
+ * The report model: from the builder's choices to everything the print view draws — summary numbers
+ * with the previous period, top patterns, areas, charts, check-in trends, the user's questions and the
+ * included entries. Numbers come from SQL (main/core/analytics, and a few counts here); pseudonyms are
+ * applied here, in core, so the real name of a pseudonymised person never leaves this module.
+ */
+import { POLARITIES } from '../../../shared/catalogue.js';
+import { CHECKIN_MEASURES, weekStartOf, type CheckInMeasure, type TopPatterns } from '../../../shared/insights.js';
+import type {
+  ReportCheckIns,
+  ReportConfigParsed,
+  ReportEntry,
+  ReportModel,
+  ReportPattern,
+  ReportPerson,
+  ReportPeriod,
+  ReportSummary,
+} from '../../../shared/report.js';
+import type { Entry, Person, Tag } from '../../../shared/schemas.js';
+import type { DB } from '../db/index.js';
+import { listCheckIns, listPeople, listTags } from '../db/repos/index.js';
+import {
+  balanceTrend,
+  checkInTrends,
+  domainBreakdown,
+  healthyShare,
+  patternCounts,
+  peopleComparison,
+  resolveScope,
+  scoreTrends,
+  topPatterns,
+} from '../analytics/index.js';
+import { ENTRIES, entryConditions, filterParams, prepared } from '../analytics/sql.js';
+import { localTime } from '../portability/export/fields.js';
+import { Pseudonymiser } from '../portability/export/pseudonyms.js';
+import { loadEntries, selectedEntryIds } from './entries.js';
+import { resolveRange } from './range.js';
+import { lastSessionDay } from './sessions.js';
+
+export interface ReportContext {
+  /** Today in the user's zone. */
+  today: string;
+  /** When the report is made (ms). */
+  now: number;
+  weekStart: number;
+}
+
+/** Patterns on the first page. */
+export const TOP_PATTERNS = 5;
+/** The patterns table lists at most this many (most frequent first). */
+export const TABLE_PATTERNS = 100;
+
+interface Counts {
+  entries: number;
+  days: number;
+  flagged: number;
+  safety: number;
+  intensity: number | null;
+}
+
+function entryCounts(db: DB, p: ReportPeriod, personIds: readonly number[]): Counts {
+  const filter = personIds.length ? { personIds: [...personIds] } : {};
+  return prepared(
+    db,
+    `SELECT count(*) AS entries, count(DISTINCT e.day) AS days, total(e.raise_with_therapist) AS flagged,
+       total(e.safety_flag) AS safety, avg(e.intensity) AS intensity
+     FROM ${ENTRIES} WHERE ${entryConditions(filter)}`,
+  ).get({ ...filterParams(filter), from: p.from, to: p.to }) as Counts;
+}
+
+/** Everything the print view needs for `config`, names already replaced by pseudonyms. */
+export function buildReport(db: DB, config: ReportConfigParsed, c: ReportContext): ReportModel {
+  // One read transaction: every number in the report comes from the same snapshot.
+  return db.transaction(() => build(db, config, c))();
+}
+
+function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportModel {
+  const { range, previous, sinceSession } = resolveRange(db, config.range, c.today);
+  const personIds = config.personIds;
+  const allPeople = listPeople(db, { includeArchived: true });
+  const personById = new Map(allPeople.map((p) => [p.id, p]));
+  const tags = new Map(listTags(db, { includeArchived: true }).map((t) => [t.id, t]));
+  // Built from everyone, not only the chosen people: a pseudonymised name is replaced wherever it appears.
+  const alias = new Pseudonymiser(allPeople, config.pseudonyms);
+  const nameOf = (id: number) => {
+    const p = personById.get(id);
+    return p ? alias.name(p) : 'Someone';
+  };
+  const label = (t: Pick<Tag, 'label'>) => alias.text(t.label);
+
+  const filter = personIds.length ? { personIds: [...personIds] } : {};
+  const s = resolveScope(db, { from: range.from, to: range.to, filter }, { today: c.today, weekStart: c.weekStart });
+  const sections = config.sections;
+
+  // ---- numbers
+  const now = entryCounts(db, range, personIds);
+  const before = entryCounts(db, previous, personIds);
+  const pc = patternCounts(db, s);
+  const hs = healthyShare(db, s);
+  const bt = balanceTrend(db, s);
+  const polarity = (p: (typeof POLARITIES)[number]) => pc.byPolarity.find((x) => x.polarity === p)!;
+  const checkins = checkInTrends(db, { from: range.from, to: range.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart);
+  const checkinsBefore = checkInTrends(db, { from: previous.from, to: previous.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart);
+  const summary: ReportSummary = {
+    entries: { value: now.entries, previous: before.entries },
+    daysWithEntries: now.days,
+    imbalance: { value: polarity('imbalance').total, previous: polarity('imbalance').previousTotal },
+    healthy: { value: polarity('healthy').total, previous: polarity('healthy').previousTotal },
+    healthyShare: { value: hs.share, previous: hs.previousShare },
+    balance: { value: bt.overall.mean, previous: bt.overall.previousMean },
+    intensity: { value: now.intensity, previous: before.intensity },
+    flagged: now.flagged,
+    safety: now.safety,
+    checkins: checkins.series.reduce((n, x) => n + x.count, 0),
+  };
+
+  // ---- people
+  const perPerson = new Map(peopleComparison(db, s).items.map((i) => [i.personId, i.entries]));
+  const shown: Person[] = personIds.length
+    ? personIds.map((id) => personById.get(id)).filter((p): p is Person => p !== undefined)
+    : allPeople.filter((p) => perPerson.has(p.id));
+  const people: ReportPerson[] = shown
+    .map((p) => ({ id: p.id, name: alias.name(p), kind: p.kind, pseudonym: config.pseudonyms[String(p.id)] !== undefined, entries: perPerson.get(p.id) ?? 0 }))
+    .sort((a, b) => b.entries - a.entries || a.id - b.id);
+
+  // ---- patterns and areas
+  const asPatterns = (t: TopPatterns): ReportPattern[] =>
+    t.items.map((i) => ({ tagId: i.tagId, label: label(i), category: i.category, polarity: i.polarity, count: i.count, previousCount: i.previousCount, change: i.change }));
+  const table = asPatterns(topPatterns(db, s, TABLE_PATTERNS));
+  const domains = domainBreakdown(db, s);
+
+  // ---- entries
+  const includeEntries = sections.entries && config.entries.select !== 'none';
+  const ids = includeEntries
+    ? selectedEntryIds(db, { from: range.from, to: range.to, personIds, select: config.entries.select, pickedIds: config.entries.pickedIds })
+    : [];
+  const full = config.entries.detail === 'full';
+  const toReportEntry = (e: Entry): ReportEntry => ({
+    id: e.id,
+    day: e.day,
+    time: localTime(e.occurredAt, e.timeZone),
+    people: e.personIds.map(nameOf),
+    patterns: e.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined).map((t) => ({ label: label(t), polarity: t.polarity })),
+    domains: e.domains,
+    balance: e.balance,
+    intensity: e.intensity,
+    heard: e.heard,
+    respected: e.respected,
+    valued: e.valued,
+    involved: e.involved,
+    flagged: e.raiseWithTherapist,
+    safety: e.safetyConcern,
+    title: full ? alias.text(e.title) : null,
+    body: full ? alias.text(e.body) : null,
+    outcome: full ? alias.text(e.outcome) : null,
+  });
+  const entries = loadEntries(db, ids).map(toReportEntry);
+
+  // ---- check-ins
+  let checkinSection: ReportCheckIns | null = null;
+  if (sections.checkins) {
+    const beforeMeans = new Map(checkinsBefore.series.map((x) => [x.personId, x.mean]));
+    const emptyMeans = Object.fromEntries(CHECKIN_MEASURES.map((m) => [m, null])) as Record<CheckInMeasure, number | null>;
+    const chosen = (id: number) => personIds.length === 0 || personIds.includes(id);
+    checkinSection = {
+      weeks: checkins.weeks,
+      people: checkins.series.map((x) => ({
+        personId: x.personId,
+        name: nameOf(x.personId),
+        count: x.count,
+        values: x.values,
+        mean: x.mean,
+        previousMean: beforeMeans.get(x.personId) ?? emptyMeans,
+      })),
+      notes: listCheckIns(db, { from: weekStartOf(range.from, c.weekStart), to: range.to })
+        .filter((ci) => ci.forTherapist && ci.note.trim() !== '' && chosen(ci.personId))
+        .sort((a, b) => a.week.localeCompare(b.week) || a.personId - b.personId)
+        .map((ci) => ({ week: ci.week, name: nameOf(ci.personId), note: alias.text(ci.note) })),
+    };
+  }
+
+  const names: Record<string, string> = {};
+  for (const p of bt.people) if (p.personId !== null) names[String(p.personId)] = nameOf(p.personId);
+
+  return {
+    generatedAt: c.now,
+    generatedOn: c.today,
+    pageSize: config.pageSize,
+    range,
+    previous,
+    sinceSession,
+    lastSession: lastSessionDay(db, c.today),
+    people,
+    everyone: personIds.length === 0,
+    sections,
+    detail: config.entries.detail,
+    selection: includeEntries ? config.entries.select : 'none',
+    summary: sections.summary ? summary : null,
+    topPatterns: sections.summary ? table.slice(0, TOP_PATTERNS) : [],
+    areas: sections.summary ? domains.items.map((d) => ({ domain: d.domain, entries: d.entries, previousEntries: d.previousEntries })) : [],
+    patterns: sections.patterns ? table : null,
+    charts: sections.charts ? { patterns: pc, balance: bt, names, scores: scoreTrends(db, s), healthyShare: hs, domains } : null,
+    checkins: checkinSection,
+    questions: sections.questions ? alias.text(config.questions) : null,
+    flagged: { total: now.flagged, items: entries.filter((e) => e.flagged) },
+    entries: sections.entries ? entries : null,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Handlers for the therapist report (shared/api.ts `reportCalls`): the report model, its scope as
+ * Markdown/CSV/JSON, the PDF through the printer port, therapy session days and saved templates.
+ * Thin: the work is in main/core/report.
+ */
+import {
+  addSession,
+  buildReport,
+  buildReportExport,
+  deleteSession,
+  deleteTemplate,
+  listSessions,
+  listTemplates,
+  saveReportExport,
+  saveReportPdf,
+  saveTemplate,
+} from '../report/index.js';
+import { weekStartSetting } from '../analytics/index.js';
+import { todayFor } from './insights.js';
+import type { HandlersFor, ServiceContext } from './types.js';
+
+const exportContext = (ctx: ServiceContext, today: string | undefined) => ({
+  db: ctx.vault.database(),
+  journalId: ctx.vault.journalId,
+  today: todayFor(ctx, today),
+  now: ctx.ports.now(),
+});
+
+export const reportHandlers: HandlersFor<'report'> = {
+  'report.build': ({ config, today }, ctx) => {
+    const db = ctx.vault.database();
+    return buildReport(db, config, { today: todayFor(ctx, today), now: ctx.ports.now(), weekStart: weekStartSetting(db) });
+  },
+  'report.export': ({ config, format, today }, ctx) => buildReportExport(config, format, exportContext(ctx, today)),
+  'report.saveExport': ({ config, format, today }, ctx) => saveReportExport(config, format, exportContext(ctx, today), ctx.ports),
+  'report.savePdf': (input, ctx) => {
+    ctx.vault.database();
+    return saveReportPdf(input, ctx.ports);
+  },
+};
+
+export const sessionDayHandlers: HandlersFor<'sessions'> = {
+  'sessions.list': (_input, { vault }) => listSessions(vault.database()),
+  'sessions.add': (input, { vault, ports }) => addSession(vault.database(), input, ports.now()),
+  'sessions.delete': ({ id }, { vault }) => {
+    deleteSession(vault.database(), id);
+    return null;
+  },
+};
+
+export const templateHandlers: HandlersFor<'templates'> = {
+  'templates.list': (_input, { vault, ports }) => listTemplates(vault.database(), (id) => ports.log('warn', `report template ${id} could not be read and is not listed`)),
+  'templates.save': (input, { vault, ports }) => saveTemplate(vault.database(), input, ports.now()),
+  'templates.delete': ({ id }, { vault }) => {
+    deleteTemplate(vault.database(), id);
+    return null;
+  },
+};
+
+export const allReportHandlers = { ...reportHandlers, ...sessionDayHandlers, ...templateHandlers };

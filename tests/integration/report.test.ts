@@ -1,0 +1,345 @@
+/**
+ * The therapist report through the real service (issue 6 §1, §5): the model the print view draws for a
+ * seeded journal — chosen sections, numbers against the previous period, pseudonyms applied to every
+ * name and mention, excluded entries absent, flagged-only and hand-picked selections, "since my last
+ * session" — the report's Markdown/CSV/JSON, therapy session days, templates and the PDF port.
+ */
+import { parse } from 'csv-parse/sync';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FulcrumExport, type ExportFile } from '../../shared/portability.js';
+import type { ReportConfig, ReportModel, ReportTemplate, TherapySession } from '../../shared/report.js';
+import type { PrintOptions } from '../../main/core/ports.js';
+import { scriptedDialogs } from '../../main/core/ports.js';
+import { createdService, tempDir } from '../helpers/journal.js';
+import {
+  MANAGER,
+  markersExcept,
+  PARTNER,
+  PREVIOUS,
+  RANGE,
+  realNamePattern,
+  SESSION_DAY,
+  seedReportJournal,
+  TODAY,
+  type ReportJournal,
+} from '../fixtures/report/journal.js';
+
+type Call = Awaited<ReturnType<typeof createdService>>['call'];
+
+let call: Call;
+let j: ReportJournal;
+
+beforeAll(async () => {
+  const s = await createdService();
+  call = s.call;
+  j = await seedReportJournal((channel, input) => call(channel, input));
+});
+
+const build = (config: ReportConfig) => call<ReportModel>('report.build', { config, today: TODAY });
+const ids = (m: ReportModel) => (m.entries ?? []).map((e) => e.id);
+const text = (x: unknown) => JSON.stringify(x);
+
+describe('the report model', () => {
+  it('counts the range against the previous period of equal length, from the journal itself', async () => {
+    const m = await build({ range: RANGE, entries: { select: 'all' } });
+    expect(m.range).toEqual({ from: '2024-04-01', to: '2024-04-30', days: 30 });
+    expect(m.previous).toEqual({ ...PREVIOUS, days: 30 });
+    expect(m.generatedOn).toBe(TODAY);
+    const s = m.summary!;
+    // Five live entries in April (the trashed one is not counted), two in March.
+    expect(s.entries).toEqual({ value: 5, previous: 2 });
+    expect(s.daysWithEntries).toBe(5);
+    expect(s.imbalance).toEqual({ value: 3, previous: 2 });
+    expect(s.healthy).toEqual({ value: 2, previous: 0 });
+    expect(s.flagged).toBe(3);
+    expect(s.safety).toBe(1);
+    expect(s.balance.value).toBeCloseTo(-1, 6);
+    expect(s.balance.previous).toBeCloseTo(-2, 6);
+    expect(s.intensity.value).toBeCloseTo(12 / 5, 6);
+    expect(s.checkins).toBe(3);
+    // The most frequent pattern, with its change.
+    expect(m.topPatterns[0]).toMatchObject({ label: 'Decided without me', count: 2, previousCount: 1, change: 1, polarity: 'imbalance' });
+    expect(m.patterns!.map((p) => p.label)).toContain('Talked over');
+    expect(m.areas[0]).toEqual({ domain: 'social', entries: 3, previousEntries: 0 });
+    // Everyone with entries, most entries first.
+    expect(m.everyone).toBe(true);
+    expect(m.people.map((p) => [p.name, p.entries])).toEqual([
+      [PARTNER.name, 3],
+      [MANAGER.name, 2],
+      ['Sam Okafor', 1],
+    ]);
+    expect(ids(m)).toEqual(['weekend', 'standup', 'budget', 'climbing', 'dinner'].map((k) => j.entries[k]!.id));
+    expect(m.flagged.items.map((e) => e.id)).toEqual(['weekend', 'budget', 'dinner'].map((k) => j.entries[k]!.id));
+    // The trash, older entries and the previous period stay out of the text.
+    for (const marker of ['MARKER-TRASHED', 'MARKER-OLD', 'MARKER-MARCH1', 'MARKER-MARCH2']) expect(text(m)).not.toContain(marker);
+  });
+
+  it('replaces a pseudonymised name everywhere — names, entry text, outcomes, notes, pattern labels, questions', async () => {
+    const m = await build({
+      range: RANGE,
+      pseudonyms: j.pseudonyms,
+      entries: { select: 'all' },
+      questions: 'Why does Jordan decide for both of us? And is Priya fair?',
+    });
+    const all = text(m);
+    expect(all).not.toMatch(realNamePattern());
+    expect(m.people.map((p) => p.name)).toEqual([PARTNER.alias, MANAGER.alias, 'Sam Okafor']);
+    expect(m.people.filter((p) => p.pseudonym).map((p) => p.name)).toEqual([PARTNER.alias, MANAGER.alias]);
+    const weekend = m.entries!.find((e) => e.id === j.entries.weekend!.id)!;
+    expect(weekend.people).toEqual([PARTNER.alias]);
+    expect(weekend.body).toContain('Partner booked the weekend');
+    expect(weekend.outcome).toBe('Told Partner I want to be asked.');
+    expect(weekend.patterns.map((p) => p.label)).toContain('Arguments with Partner');
+    expect(m.entries!.find((e) => e.id === j.entries.dinner!.id)!.body).toContain('Manager and Partner decided');
+    expect(m.questions).toBe('Why does Partner decide for both of us? And is Manager fair?');
+    expect(m.checkins!.notes).toEqual([{ week: '2024-04-08', name: PARTNER.alias, note: 'Partner was kind on Sunday. MARKER-CHECKIN' }]);
+    expect(Object.values(m.charts!.names).sort()).toEqual([PARTNER.alias, MANAGER.alias, 'Sam Okafor'].sort());
+    // Not a pseudonymised person: shown by name.
+    expect(all).toContain('Sam Okafor');
+  });
+
+  it('includes only hand-picked entries, and nothing of the others', async () => {
+    const m = await build({ range: RANGE, entries: { select: 'picked', pickedIds: [j.entries.standup!.id, j.entries.climbing!.id, j.entries.old!.id, j.entries.trashed!.id] } });
+    // Picked entries outside the range or in the trash stay out.
+    expect(ids(m)).toEqual([j.entries.standup!.id, j.entries.climbing!.id]);
+    const all = text(m);
+    for (const marker of markersExcept(j, ['standup', 'climbing'])) expect(all).not.toContain(marker);
+    for (const title of ['Weekend booked without asking', 'Budget together', 'team dinner']) expect(all).not.toContain(title);
+    // Aggregates still cover the whole range; the first page lists no unpicked flagged entry.
+    expect(m.summary!.flagged).toBe(3);
+    expect(m.flagged).toEqual({ total: 3, items: [] });
+  });
+
+  it('includes only entries flagged "raise with my therapist" when asked', async () => {
+    const m = await build({ range: RANGE, entries: { select: 'flagged' } });
+    expect(ids(m)).toEqual(['weekend', 'budget', 'dinner'].map((k) => j.entries[k]!.id));
+    expect(text(m)).not.toContain('MARKER-STANDUP');
+    expect(text(m)).not.toContain('MARKER-CLIMBING');
+  });
+
+  it('in "summary only" mode keeps date, people, patterns and balance, and no text at all', async () => {
+    const m = await build({ range: RANGE, pseudonyms: j.pseudonyms, entries: { select: 'all', detail: 'summary' } });
+    expect(m.entries).toHaveLength(5);
+    for (const e of m.entries!) {
+      expect(e).toMatchObject({ title: null, body: null, outcome: null });
+      expect(e.people.length).toBeGreaterThan(0);
+    }
+    expect(m.entries![0]).toMatchObject({ day: '2024-04-03', balance: -2, people: [PARTNER.alias] });
+    for (const marker of markersExcept(j, [])) expect(text(m)).not.toContain(marker);
+    expect(text(m)).not.toContain('Weekend booked');
+  });
+
+  it('leaves out the sections that were not chosen', async () => {
+    const m = await build({
+      range: RANGE,
+      sections: { summary: false, charts: false, patterns: false, checkins: false, entries: false, questions: false },
+      questions: 'MARKER-QUESTION',
+      entries: { select: 'all' },
+    });
+    expect(m).toMatchObject({ summary: null, charts: null, patterns: null, checkins: null, entries: null, questions: null, topPatterns: [], areas: [] });
+    expect(m.flagged.items).toEqual([]);
+    expect(text(m)).not.toContain('MARKER-');
+  });
+
+  it('narrows everything to the chosen people', async () => {
+    const m = await build({ range: RANGE, personIds: [j.friend], entries: { select: 'all' } });
+    expect(m.everyone).toBe(false);
+    expect(m.people.map((p) => p.name)).toEqual(['Sam Okafor']);
+    expect(m.summary!.entries).toEqual({ value: 1, previous: 0 });
+    expect(ids(m)).toEqual([j.entries.climbing!.id]);
+    expect(m.checkins!.people).toEqual([]);
+    expect(m.topPatterns.map((p) => p.label)).toEqual(['Really listened to']);
+  });
+
+  it('starts "since my last session" at the latest session day, with the flagged entries and check-ins since', async () => {
+    const sessions = await call<TherapySession[]>('sessions.list', {});
+    expect(sessions.map((s) => s.day)).toEqual([SESSION_DAY]);
+    const m = await build({ range: { kind: 'sinceLastSession' }, entries: { select: 'flagged' } });
+    expect(m.sinceSession).toBe(SESSION_DAY);
+    expect(m.lastSession).toBe(SESSION_DAY);
+    expect(m.range).toEqual({ from: SESSION_DAY, to: TODAY, days: 21 });
+    expect(m.flagged.items.map((e) => e.id)).toEqual([j.entries.budget!.id, j.entries.dinner!.id]);
+    // Check-ins from the session's week on.
+    expect(m.checkins!.weeks[0]).toBe('2024-04-08');
+    expect(m.checkins!.people.find((p) => p.personId === j.partner)!.count).toBe(2);
+  });
+
+  it('refuses "since my last session" when no session is marked, saying what to do', async () => {
+    const fresh = await createdService();
+    const reply = await fresh.service.dispatch('report.build', { config: { range: { kind: 'sinceLastSession' } }, today: TODAY });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/Mark the day of your last session/) } });
+  });
+
+  it('refuses a config that does not match the schema', async () => {
+    const s = await createdService();
+    for (const config of [
+      { range: { kind: 'dates', from: '2024-05-01', to: '2024-04-01' } },
+      { range: { kind: 'last', days: 0 } },
+      { range: RANGE, sections: { summary: 'yes' } },
+      { range: RANGE, entries: { select: 'some' } },
+      { range: RANGE, pseudonyms: { abc: 'x' } },
+      { range: RANGE, extra: true },
+    ]) {
+      const reply = await s.service.dispatch('report.build', { config });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+  });
+});
+
+describe("the report's Markdown, CSV and JSON", () => {
+  const config = (): ReportConfig => ({
+    range: RANGE,
+    pseudonyms: j.pseudonyms,
+    entries: { select: 'picked', pickedIds: [j.entries.weekend!.id, j.entries.dinner!.id] },
+    questions: 'Can we talk about how Jordan plans for me?',
+  });
+  const file = (format: 'markdown' | 'csv' | 'json', c = config()) => call<ExportFile>('report.export', { config: c, format, today: TODAY });
+
+  it('carries the same pseudonyms and entry selection in every format, and nothing of excluded entries', async () => {
+    for (const format of ['markdown', 'csv', 'json'] as const) {
+      const f = await file(format);
+      expect(f.plaintext).toBe(true);
+      expect(f.filename).toMatch(new RegExp(`^fulcrum-report-\\d{4}-\\d{2}-\\d{2}\\.(md|csv|json)$`));
+      expect(f.content, format).not.toMatch(realNamePattern());
+      expect(f.content).toContain('MARKER-WEEKEND');
+      expect(f.content).toContain('MARKER-DINNER');
+      for (const marker of markersExcept(j, ['weekend', 'dinner'])) expect(f.content, `${format}: ${marker}`).not.toContain(marker);
+      expect(f.counts.entries).toBe(2);
+    }
+  });
+
+  it('writes CSV with one row per included entry and formula cells neutralised', async () => {
+    const rows = parse((await file('csv')).content.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.people).toBe(PARTNER.alias);
+    expect(rows[1]!.people).toBe(`${PARTNER.alias}; ${MANAGER.alias}`);
+    expect(rows[1]!.title).toBe(`'=HYPERLINK("x") team dinner`);
+  });
+
+  it('writes JSON the import schema accepts, with pseudonyms as names and no person notes', async () => {
+    const parsed = FulcrumExport.parse(JSON.parse((await file('json')).content));
+    expect(parsed.scope.pseudonymised).toBe(true);
+    expect(parsed.scope.from).toBe('2024-04-01');
+    expect(parsed.journal.people.map((p) => p.name).sort()).toEqual([MANAGER.alias, PARTNER.alias].sort());
+    expect(parsed.journal.people.every((p) => p.notes === '')).toBe(true);
+    expect(parsed.journal.entries.map((e) => e.id)).toEqual([j.entries.weekend!.id, j.entries.dinner!.id]);
+    expect(parsed.journal.sessions).toEqual([]);
+    expect(parsed.journal.strengths).toEqual([]);
+  });
+
+  it('puts the questions at the top of the Markdown, pseudonymised, and leaves text out in summary mode', async () => {
+    const md = (await file('markdown')).content;
+    expect(md.startsWith('# Report for my therapist\n')).toBe(true);
+    expect(md.indexOf('## Questions for my next session')).toBeLessThan(md.indexOf('## Entries'));
+    expect(md).toContain('> Can we talk about how Partner plans for me?');
+    const summary = await file('markdown', { ...config(), entries: { select: 'all', detail: 'summary' } });
+    for (const marker of markersExcept(j, [])) expect(summary.content).not.toContain(marker);
+    expect(summary.content).toContain('Entry text, titles, outcomes and notes are left out');
+  });
+
+  it('has no entries when the entries section is off', async () => {
+    const f = await file('csv', { ...config(), sections: { summary: true, charts: true, patterns: true, checkins: true, entries: false, questions: true } });
+    expect(f.counts.entries).toBe(0);
+    expect(f.content).not.toContain('MARKER-');
+  });
+});
+
+describe('therapy session days', () => {
+  it('adds, lists newest first, keeps one row per day and deletes', async () => {
+    const { call: c } = await createdService();
+    const a = await c<TherapySession>('sessions.add', { day: '2024-02-01' });
+    await c('sessions.add', { day: '2024-03-01', note: 'first' });
+    const again = await c<TherapySession>('sessions.add', { day: '2024-03-01', note: 'renamed' });
+    expect((await c<TherapySession[]>('sessions.list', {})).map((s) => [s.day, s.note])).toEqual([
+      ['2024-03-01', 'renamed'],
+      ['2024-02-01', ''],
+    ]);
+    await c('sessions.delete', { id: a.id });
+    await c('sessions.delete', { id: again.id });
+    expect(await c('sessions.list', {})).toEqual([]);
+  });
+
+  it('does not count a session marked ahead of today as the last one', async () => {
+    const { call: c } = await createdService();
+    await c('sessions.add', { day: '2024-04-01' });
+    await c('sessions.add', { day: '2024-05-20' });
+    const m = await c<ReportModel>('report.build', { config: { range: { kind: 'sinceLastSession' } }, today: '2024-05-01' });
+    expect(m.range.from).toBe('2024-04-01');
+  });
+});
+
+describe('report templates', () => {
+  it('saves the settings under a name (not the questions nor hand-picked entries), replaces by name, lists by name, deletes', async () => {
+    const { call: c } = await createdService();
+    const config: ReportConfig = {
+      range: { kind: 'last', days: 14 },
+      pseudonyms: { '1': 'Partner' },
+      entries: { select: 'picked', pickedIds: [5, 6], detail: 'summary' },
+      questions: 'private question',
+      pageSize: 'letter',
+    };
+    const t = await c<ReportTemplate>('templates.save', { name: '  Fortnightly  ', config });
+    expect(t.name).toBe('Fortnightly');
+    expect(t.config).toMatchObject({ range: { kind: 'last', days: 14 }, pseudonyms: { '1': 'Partner' }, questions: '', pageSize: 'letter', entries: { select: 'picked', pickedIds: [], detail: 'summary' } });
+    const replaced = await c<ReportTemplate>('templates.save', { name: 'fortnightly', config: { ...config, range: { kind: 'last', days: 30 } } });
+    expect(replaced.id).toBe(t.id);
+    await c('templates.save', { name: 'After each session', config: { range: { kind: 'sinceLastSession' } } });
+    const list = await c<ReportTemplate[]>('templates.list', {});
+    expect(list.map((x) => [x.name, x.config.range])).toEqual([
+      ['After each session', { kind: 'sinceLastSession' }],
+      ['fortnightly', { kind: 'last', days: 30 }],
+    ]);
+    await c('templates.delete', { id: t.id });
+    expect((await c<ReportTemplate[]>('templates.list', {})).map((x) => x.name)).toEqual(['After each session']);
+  });
+
+  it('refuses an invalid config or an empty name, and saves nothing', async () => {
+    const { service, call: c } = await createdService();
+    for (const input of [
+      { name: 'x', config: { range: { kind: 'weeks', n: 2 } } },
+      { name: '   ', config: { range: { kind: 'last', days: 7 } } },
+      { name: 'x', config: { range: { kind: 'last', days: 7 }, questions: 'a\u0000b' } },
+    ]) {
+      expect(await service.dispatch('templates.save', input)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await c('templates.list', {})).toEqual([]);
+  });
+});
+
+describe('the report PDF through the printer port', () => {
+  const pdfInput = { html: '<!doctype html><title>Fulcrum report</title><p>x</p>', pageSize: 'letter', from: '2024-04-01', to: '2024-04-30', generatedOn: '2024-04-30' };
+
+  it('explains that browser mode prints through the browser when there is no printer', async () => {
+    const { service } = await createdService();
+    expect(await service.dispatch('report.savePdf', pdfInput)).toMatchObject({ ok: false, error: { code: 'IO', message: expect.stringMatching(/Print and choose “Save as PDF”/) } });
+  });
+
+  it('prints with page numbers, the range and the date in header and footer, and writes where the dialog says', async () => {
+    const target = path.join(tempDir(), 'report.pdf');
+    const seen: { html: string; opts: PrintOptions | undefined }[] = [];
+    const dialogs = scriptedDialogs([target, null]);
+    const { service } = await createdService(undefined, {
+      ports: { log: () => {}, dialogs, printer: { printToPDF: async (html, opts) => (seen.push({ html, opts }), Buffer.from('%PDF-1.7 test')) } },
+    });
+    const saved = await service.dispatch('report.savePdf', pdfInput);
+    expect(saved).toMatchObject({ ok: true, value: { saved: true, path: target, bytes: 13 } });
+    expect(fs.readFileSync(target, 'utf8')).toBe('%PDF-1.7 test');
+    expect((fs.statSync(target).mode & 0o777).toString(8)).toBe('600');
+    const opts = seen[0]!.opts!;
+    expect(opts.pageSize).toBe('Letter');
+    expect(opts.headerTemplate).toContain('2024-04-01 to 2024-04-30');
+    expect(opts.headerTemplate).toContain('Generated 2024-04-30');
+    expect(opts.footerTemplate).toContain('<span class="pageNumber"></span>');
+    expect(opts.footerTemplate).toContain('<span class="totalPages"></span>');
+    expect(dialogs.asked[0]!.title).toMatch(/not encrypted/);
+    // Cancelled dialog: nothing written.
+    expect(await service.dispatch('report.savePdf', pdfInput)).toEqual({ ok: true, value: { saved: false } });
+  });
+
+  it('refuses header and footer values that are not days (no name can reach them)', async () => {
+    const { service } = await createdService();
+    expect(await service.dispatch('report.savePdf', { ...pdfInput, from: 'Jordan' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
