@@ -14,7 +14,7 @@ import { CreateJournal, RecoveryKeyStep, Welcome } from './pages/FirstRun.js';
 import { UnlockScreen } from './pages/Unlock.js';
 import { Loading } from './components/Feedback.js';
 import { FailedAttemptsNotice, QuickExitButton } from './components/Safety.js';
-import { clearSensitiveClipboard, leaveToNeutralPage, watchActivity } from './lib/safety.js';
+import { clearSensitiveClipboard, keepFieldsOutOfBrowserMemory, leaveToNeutralPage, watchActivity } from './lib/safety.js';
 import { isMac } from './lib/hooks.js';
 
 type Phase =
@@ -128,6 +128,9 @@ export function App() {
       wentLocked(LOCK_NOTICES['quick-exit']!);
     })();
   }, [wentLocked]);
+
+  // No field's text goes into the browser's session-restore or autofill files.
+  useEffect(() => keepFieldsOutOfBrowserMemory(), []);
 
   // The quick-exit shortcut works on every screen, in every field.
   useEffect(() => {

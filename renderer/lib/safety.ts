@@ -127,3 +127,29 @@ export function describeAttempts(times: readonly number[], now = Date.now()): st
   const more = n > 5 ? `, and ${n - 5} more` : '';
   return `${n} failed ${n === 1 ? 'attempt' : 'attempts'} to unlock since your last visit: ${shown.join(', ')}${more}.`;
 }
+
+// ---- form memory
+
+const FIELDS = 'form, input, textarea, select';
+
+/**
+ * Chromium keeps what is typed into form fields — for "restore tabs" (the session files) and for
+ * autofill — on disk and in the clear. The canary journey found entry text in the browser profile's
+ * Session files. Every field in the app opts out (`autocomplete="off"` also stops the form-state
+ * capture), unless it already says what it is (the passphrase fields' current-/new-password).
+ */
+export function keepFieldsOutOfBrowserMemory(doc: Document = document): () => void {
+  const mark = (el: Element) => {
+    if (el.matches(FIELDS) && el.getAttribute('autocomplete') === null) el.setAttribute('autocomplete', 'off');
+  };
+  const markTree = (el: Element) => {
+    mark(el);
+    el.querySelectorAll(FIELDS).forEach(mark);
+  };
+  markTree(doc.documentElement);
+  const observer = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) markTree(n as Element);
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
