@@ -77,6 +77,9 @@ test('every main screen has no serious or critical accessibility violations, in 
   await expect(gate.error).toBeVisible();
   await scan('unlock (wrong passphrase)');
   await gate.unlock(PASSPHRASE);
+  await expect(gate.failedAttemptsNotice).toBeVisible();
+  await scan('failed unlock attempts notice');
+  await gate.dismissFailedAttemptsNotice();
 
   await expect(timeline.entry('Client demo')).toBeVisible();
   await scan('timeline (with entries)');

@@ -172,8 +172,10 @@ test('a new user keeps a journal: writes, finds, edits, deletes and restores, lo
     await expect(people.person('Sam')).toBeVisible();
   };
 
-  await test.step('unlocks with the passphrase, and everything is still there', async () => {
+  await test.step('unlocks with the passphrase, is told about the failed attempt, and everything is still there', async () => {
     await gate.unlock(PASSPHRASE);
+    await expect(gate.failedAttemptsNotice).toContainText('1 failed attempt');
+    await gate.dismissFailedAttemptsNotice();
     await everythingIsStillThere();
   });
 
@@ -181,6 +183,7 @@ test('a new user keeps a journal: writes, finds, edits, deletes and restores, lo
     await shell.lock();
     await gate.unlockWithRecoveryKey(recoveryKey);
     await everythingIsStillThere();
+    await expect(gate.failedAttemptsNotice).toHaveCount(0);
     await shell.goTo('Timeline');
     await timeline.open('Dinner plans');
     await expect(page.getByText('I wanted to cook lasagne')).toBeVisible();

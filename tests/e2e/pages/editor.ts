@@ -64,7 +64,13 @@ export class EntryEditor {
       await this.pattern(label).check();
     }
     if (f.patterns?.length) await this.patternFilter.fill('');
-    if (f.balance !== undefined) await this.balance.fill(String(f.balance));
+    if (f.balance !== undefined) {
+      // The slider starts "not rated" with its thumb in the middle; a click settles it there
+      // (Balanced), as a person would, and then it moves to the value.
+      await this.balance.click();
+      await this.balance.fill(String(f.balance));
+      await expect(this.balance).toHaveValue(String(f.balance));
+    }
     for (const [name, value] of Object.entries(f.ratings ?? {}) as [Rating, number][]) {
       await this.rating(name).getByRole('radio', { name: String(value), exact: true }).check();
     }

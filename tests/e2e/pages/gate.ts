@@ -17,6 +17,8 @@ export class Gate {
   readonly unlockButton: Locator;
   /** A wrong passphrase or recovery key is reported as an alert. */
   readonly error: Locator;
+  /** Shown once after unlocking when someone tried a wrong passphrase while the journal was locked. */
+  readonly failedAttemptsNotice: Locator;
 
   constructor(readonly page: Page) {
     this.welcomeHeading = page.getByRole('heading', { name: 'Welcome to Fulcrum', level: 1 });
@@ -30,6 +32,12 @@ export class Gate {
     this.useRecoveryKey = page.getByRole('checkbox', { name: 'Use recovery key' });
     this.unlockButton = page.getByRole('button', { name: 'Unlock' });
     this.error = page.getByRole('alert');
+    this.failedAttemptsNotice = page.getByRole('dialog', { name: 'Failed unlock attempts' });
+  }
+
+  async dismissFailedAttemptsNotice(): Promise<void> {
+    await this.failedAttemptsNotice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(this.failedAttemptsNotice).toBeHidden();
   }
 
   async startCreating(): Promise<void> {
