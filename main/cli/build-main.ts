@@ -19,9 +19,10 @@ const common: BuildOptions = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
-export async function buildMain(): Promise<{ main: string; preload: string }> {
-  const main = path.join(APP_OUT, 'main.js');
-  const preload = path.join(APP_OUT, 'preload.cjs');
+/** `outDir`: tests that run at the same time build into folders of their own (inside the checkout, so externals resolve). */
+export async function buildMain(outDir: string = APP_OUT): Promise<{ main: string; preload: string }> {
+  const main = path.join(outDir, 'main.js');
+  const preload = path.join(outDir, 'preload.cjs');
   await build({
     ...common,
     entryPoints: [path.join(ROOT, 'main', 'app', 'main.ts')],

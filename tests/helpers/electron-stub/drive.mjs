@@ -25,6 +25,16 @@ if (win) {
   out.titleUpdatePrevented = titleEvent.prevented;
 }
 
+if (process.env.STUB_PACKAGED === '1') {
+  // A packaged app: what it was started with is all that is checked (no journal is made).
+  const template = stub.applicationMenu?.template ?? [];
+  out.menuRoles = template.flatMap((m) => [m.role, ...(Array.isArray(m.submenu) ? m.submenu.map((i) => i.role) : [])]).filter(Boolean);
+  const ses = sessions.get('fulcrum');
+  out.devtoolsRequestCancelled = await new Promise((r) => ses.beforeRequest({ url: 'devtools://devtools/bundled/devtools_app.html' }, (v) => r(v.cancel)));
+  console.log(JSON.stringify(out));
+  process.exit(0);
+}
+
 out.ipcChannels = [...ipcHandlers.keys()];
 const status = ipcHandlers.get('fulcrum:vault.status');
 const wc = win.webContents;

@@ -5,7 +5,9 @@
 import { EventEmitter } from 'node:events';
 
 Object.defineProperty(process.versions, 'electron', { value: '45.4.1', enumerable: true });
-process.resourcesPath = '/nonexistent-resources';
+// STUB_PACKAGED=1 plays a packaged app (resources in STUB_RESOURCES_PATH), for the checks that only
+// hold in a packaged build (no DevTools, no development hooks).
+process.resourcesPath = process.env.STUB_RESOURCES_PATH ?? '/nonexistent-resources';
 
 export const calls = [];
 const record = (what, ...args) => calls.push([what, ...args]);
@@ -118,7 +120,7 @@ const ready = new Promise((r) => (readyResolve = r));
 class App extends EventEmitter {
   constructor() {
     super();
-    this.isPackaged = false;
+    this.isPackaged = process.env.STUB_PACKAGED === '1';
     this.paths = {};
     this.switches = [];
     this.sandboxEnabled = false;
