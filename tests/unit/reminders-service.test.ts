@@ -101,13 +101,30 @@ describe('reminder service', () => {
     r.service.vault.lock(); // as auto-lock and quick exit do, without a call
     expect(r.tickAt('2024-05-06', '20:00').fired).toEqual([]);
     expect(r.reminders.active).toBe(false);
-    expect(r.timers.cleared).toBe(1);
     expect(r.notifier.shown).toEqual([]);
 
     r.clock.now = at('2024-05-07', '10:00');
     await r.call('vault.unlock', { passphrase: PASSPHRASE });
     expect(r.reminders.active).toBe(true);
-    expect(r.timers.started).toBe(2);
+    expect(r.tickAt('2024-05-07', '20:00').fired).toEqual(['journal']);
+    // One timer the whole time; it only looks at the clock.
+    expect(r.timers).toEqual({ started: 1, cleared: 0 });
+    r.reminders.dispose();
+    expect(r.timers.cleared).toBe(1);
+  });
+
+  it('picks up again when the journal is reopened without a call (as a passphrase change does)', async () => {
+    const r = await setup();
+    await r.call('settings.update', { journalReminder: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], time: '20:00' } });
+    r.service.vault.lock();
+    expect(r.tickAt('2024-05-06', '18:00').fired).toEqual([]);
+    expect(r.reminders.active).toBe(false);
+    await r.service.vault.unlock({ passphrase: PASSPHRASE });
+    expect(r.tickAt('2024-05-06', '19:00').fired).toEqual([]);
+    expect(r.reminders.active).toBe(true);
+    expect(r.tickAt('2024-05-06', '20:00').fired).toEqual(['journal']);
+    // And a real passphrase change keeps it going.
+    await r.call('vault.changePassphrase', { current: PASSPHRASE, next: 'amber quartz lighthouse meridian tulip' });
     expect(r.tickAt('2024-05-07', '20:00').fired).toEqual(['journal']);
   });
 });

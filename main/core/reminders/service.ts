@@ -1,12 +1,11 @@
 /**
- * Runs the reminder scheduler while the journal is unlocked: starts when a call leaves it unlocked
- * (unlock, create), stops when it is locked (any way: a call, auto-lock, quick exit — each tick checks).
+ * Runs the reminder scheduler while the journal is unlocked: starts after an unlock or a settings
+ * change, stops when it is locked (any way: a call, auto-lock, quick exit — each tick checks first).
  * A reminder is an OS notification through the Notifier port plus a `{ type: 'reminder', kind }` event
  * for the in-page reminder of browser mode. Its words are only REMINDER_TEXT: never a name, a tag or
  * anything from the journal.
  */
 import { REMINDER_KINDS, REMINDER_TEXT, type ReminderKind, type ReminderStatus, type Settings } from '../../../shared/insights.js';
-import type { Reply } from '../../../shared/errors.js';
 import { checkInsDue, readSettings } from '../analytics/index.js';
 import { prepared } from '../analytics/sql.js';
 import type { DB } from '../db/index.js';
@@ -75,16 +74,6 @@ export class ReminderService {
     return this.state !== null;
   }
 
-  /** Wraps a dispatcher so the service follows the journal's state after every call. */
-  watch<D extends (channel: string, raw: unknown) => Promise<Reply<unknown>>>(dispatch: D): D {
-    const wrapped = async (channel: string, raw: unknown) => {
-      const reply = await dispatch(channel, raw);
-      this.sync();
-      return reply;
-    };
-    return wrapped as D;
-  }
-
   /** Starts when unlocked, stops when locked. Idempotent. */
   sync(): void {
     const unlocked = this.ctx.vault.unlocked;
@@ -103,16 +92,20 @@ export class ReminderService {
     if (this.handle === null) this.handle = this.timers.setInterval(() => this.tick(), this.intervalMs);
   }
 
+  /**
+   * Forgets the schedule. The timer keeps looking (it reads nothing while locked), so a journal that
+   * is unlocked again without a call — a passphrase change reopens the database — picks up again.
+   */
   private deactivate(): void {
     this.state = null;
     this.settings = null;
-    if (this.handle !== null) this.timers.clearInterval(this.handle);
-    this.handle = null;
   }
 
   /** Stops for good (app quit). */
   dispose(): void {
     this.deactivate();
+    if (this.handle !== null) this.timers.clearInterval(this.handle);
+    this.handle = null;
   }
 
   /** Re-reads the settings (after `settings.update`) and reschedules from now. */
