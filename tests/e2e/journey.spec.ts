@@ -87,6 +87,8 @@ test('a new user keeps a journal: writes, finds, edits, deletes and restores, lo
     await timeline.expectEntries(['Dinner plans', 'Quarterly review', 'Sunday walk']);
     // The backdated entry sorts below the two written today.
     await expect(timeline.entries.last()).toHaveAccessibleName('Sunday walk');
+    await expect(timeline.entry('Sunday walk')).toContainText('Balanced');
+    await expect(timeline.entry('Quarterly review')).toContainText('I held a little more power');
 
     await timeline.open('Dinner plans');
     expect(await entry.facts()).toMatchObject({
