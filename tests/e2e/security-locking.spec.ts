@@ -110,6 +110,10 @@ test.describe('quick exit', () => {
     const button = page.getByRole('button', { name: 'Quick exit' });
     await page.goto(host.url);
     await expect(app.gate.welcomeHeading).toBeVisible();
+    // One calm screen says what Fulcrum cannot protect against, and points to safer devices.
+    await expect(page.getByRole('heading', { name: 'What it cannot protect' })).toBeVisible();
+    await expect(page.getByText(/spyware, screen recording or a key logger/)).toBeVisible();
+    await expect(page.getByText(/shared with the person you write about.*device only you can get to/s)).toBeVisible();
     await expect(button).toBeVisible();
     await app.gate.startCreating();
     await expect(button).toBeVisible();
