@@ -102,6 +102,14 @@ export function BalanceSlider(props: { value: number | null; onChange: (v: numbe
         aria-describedby={hintId}
         onChange={(e) => props.onChange(Number(e.target.value))}
         onClick={(e) => settle(e.currentTarget)}
+        onKeyDown={(e) => {
+          // Unrated, the thumb rests on "Balanced" and moving to where it already is fires no change:
+          // Enter or Space chooses "Balanced" for keyboard users (arrows choose a side as usual).
+          if (props.value === null && (e.key === 'Enter' || e.key === ' ')) {
+            e.preventDefault();
+            props.onChange(0);
+          }
+        }}
       />
       <div className="balance-ends" aria-hidden="true">
         <span>They held far more</span>
@@ -109,7 +117,7 @@ export function BalanceSlider(props: { value: number | null; onChange: (v: numbe
         <span>I held far more</span>
       </div>
       <p id={hintId} className="hint">
-        Who held more power in this moment? Leave it as “not rated” if you are unsure.
+        Who held more power in this moment? Leave it as “not rated” if you are unsure (Enter chooses “Balanced”).
         {props.value !== null && (
           <>
             {' '}
