@@ -12,6 +12,7 @@ import { DataContext, SessionContext, ToastContext, type JournalData, type Sessi
 import { DEFAULT_PATH, ROUTES } from './routes.js';
 import { Dialog } from './components/Dialog.js';
 import { QuickExitButton } from './components/Safety.js';
+import { SessionExtras } from './components/SessionExtras.js';
 
 function isEditable(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -249,6 +250,7 @@ export function Shell(props: SessionApi) {
                 </div>
               )}
             </div>
+            <SessionExtras />
             {helpOpen && <ShortcutsHelp browser={isBrowser} quickExit={props.quickExitShortcut} onClose={() => setHelpOpen(false)} />}
           </div>
         </ToastContext.Provider>

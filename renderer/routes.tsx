@@ -10,6 +10,10 @@ import { PeoplePage } from './pages/People.js';
 import { PatternsPage } from './pages/Patterns.js';
 import { TrashPage } from './pages/Trash.js';
 import { SafetyPage } from './pages/Safety.js';
+import { InsightsPage } from './pages/Insights.js';
+import { CheckInFormPage, CheckInsPage } from './pages/CheckIns.js';
+import { PersonViewPage } from './pages/PersonView.js';
+import { SettingsPage } from './pages/Settings.js';
 
 export interface RouteDef {
   path: string;
@@ -26,10 +30,15 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/entry/:id', label: 'Entry', render: (p) => <EntryViewPage id={id(p)} /> },
   { path: '/entry/:id/edit', label: 'Edit entry', render: (p) => <EntryEditorPage entryId={id(p)} /> },
   { path: '/people', label: 'People', nav: 'main', render: () => <PeoplePage /> },
+  { path: '/people/:id', label: 'Person', render: (p) => <PersonViewPage id={id(p)} /> },
   { path: '/patterns', label: 'Patterns', nav: 'main', render: () => <PatternsPage /> },
-  // Insights, Check-ins, Report and Settings go here, one line each.
+  { path: '/insights', label: 'Insights', nav: 'main', render: () => <InsightsPage /> },
+  { path: '/checkins', label: 'Check-ins', nav: 'main', render: () => <CheckInsPage /> },
+  { path: '/checkins/:personId', label: 'Check-in', render: (p) => <CheckInFormPage personId={Number(p.personId)} /> },
+  { path: '/checkins/:personId/:week', label: 'Check-in', render: (p) => <CheckInFormPage personId={Number(p.personId)} week={p.week} /> },
   { path: '/trash', label: 'Trash', nav: 'more', render: () => <TrashPage /> },
   { path: '/safety', label: 'Safety', nav: 'more', render: () => <SafetyPage /> },
+  { path: '/settings', label: 'Settings', nav: 'more', render: () => <SettingsPage /> },
 ];
 
 export const DEFAULT_PATH = '/timeline';

@@ -6,8 +6,10 @@ import { Swatch } from '../components/Chips.js';
 import { ColorPicker } from '../components/ColorPicker.js';
 import { Dialog } from '../components/Dialog.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
+import { StrengthsEditor } from '../components/Strengths.js';
 import { nextColor } from '../lib/palette.js';
 import { useJournalData, useToast } from '../lib/session.js';
+import '../styles/insights.css';
 
 export function PeoplePage() {
   const { people, loaded, reloadPeople } = useJournalData();
@@ -61,7 +63,9 @@ export function PeoplePage() {
               <li key={p.id} className={p.archivedAt ? 'person-row archived' : 'person-row'}>
                 <Swatch color={p.color} />
                 <div className="person-main">
-                  <span className="person-name">{p.name}</span>
+                  <a className="person-name person-link" href={`#/people/${p.id}`}>
+                    {p.name}
+                  </a>
                   <span className="person-kind">
                     {PERSON_KIND_LABELS[p.kind]}
                     {p.archivedAt ? ' · archived' : ''}
@@ -89,6 +93,13 @@ export function PeoplePage() {
           {active.length === 0 && !showArchived && <p className="hint">Everyone is archived. Tick “Show archived people” to see them.</p>}
         </>
       )}
+      {loaded && (
+        <section className="page-section" aria-labelledby="you-heading">
+          <h2 id="you-heading">You</h2>
+          <p className="hint">What you bring — to your relationships, your work, yourself. Worth remembering on the hard days.</p>
+          <StrengthsEditor personId={null} />
+        </section>
+      )}
       {editing && (
         <PersonDialog
           person={editing === 'new' ? null : editing}
@@ -105,7 +116,7 @@ export function PeoplePage() {
   );
 }
 
-function PersonDialog(props: { person: Person | null; defaultColor: string; onClose: () => void; onSaved: (p: Person, created: boolean) => Promise<void> }) {
+export function PersonDialog(props: { person: Person | null; defaultColor: string; onClose: () => void; onSaved: (p: Person, created: boolean) => Promise<void> }) {
   const p = props.person;
   const [name, setName] = useState(p?.name ?? '');
   const [kind, setKind] = useState<PersonKind>(p?.kind ?? 'romantic');

@@ -8,10 +8,13 @@ import { CATEGORIES, CATEGORY_LABELS, type Category, type Polarity } from '../..
 import type { Cursor, Draft, EntryFilter, EntrySummary } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { EntryCard } from '../components/EntryCard.js';
+import { CheckInsDueNotice } from '../components/CheckInsDueNotice.js';
+import { DrillNotice } from '../components/DrillNotice.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
 import { onSearchFocusRequest } from '../lib/commands.js';
 import { dayHeading, shortDateTime } from '../lib/format.js';
 import { modKey, useDebounced } from '../lib/hooks.js';
+import { clearPendingDrill, peekPendingDrill, type DrillDown } from '../lib/drill.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData } from '../lib/session.js';
 
@@ -49,8 +52,11 @@ type Row = { kind: 'day'; key: string; day: string } | { kind: 'entry'; key: str
 export function TimelinePage() {
   const { people, tags, personById, tagById } = useJournalData();
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
+  // A click on an insights chart: exactly its entries, until the filter bar is used.
+  const [drill, setDrill] = useState<DrillDown | null>(peekPendingDrill);
+  useEffect(() => clearPendingDrill(), []);
   const text = useDebounced(filter.text, 250);
-  const apiFilter = useMemo(() => toApiFilter({ ...filter, text }), [filter, text]);
+  const apiFilter = useMemo(() => drill?.filter ?? toApiFilter({ ...filter, text }), [drill, filter, text]);
   const filterKey = JSON.stringify(apiFilter);
   const filtering = filterKey !== '{}';
 
@@ -137,7 +143,14 @@ export function TimelinePage() {
     if (lastIndex >= rows.length - 4 && cursor && state === 'idle') loadMore();
   }, [lastIndex, rows.length, cursor, state, loadMore]);
 
-  const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => setFilter((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => {
+    setDrill(null);
+    setFilter((f) => ({ ...f, [k]: v }));
+  };
+  const showAll = () => {
+    setDrill(null);
+    setFilter(NO_FILTER);
+  };
   const activeTags = tags.filter((t) => t.archivedAt === null);
   const today = new Date();
 
@@ -157,6 +170,8 @@ export function TimelinePage() {
           ))}
         </div>
       )}
+
+      {drill ? <DrillNotice drill={drill} shown={state === 'idle' ? items.length : null} more={cursor !== null} onClear={showAll} /> : <CheckInsDueNotice />}
 
       <search className="filter-bar" aria-label="Filter entries">
         <div className="filter-row">
@@ -212,7 +227,7 @@ export function TimelinePage() {
             </select>
           </div>
           {filtering && (
-            <button type="button" className="button subtle clear-filters" onClick={() => setFilter(NO_FILTER)}>
+            <button type="button" className="button subtle clear-filters" onClick={showAll}>
               Clear filters
             </button>
           )}
@@ -256,7 +271,7 @@ export function TimelinePage() {
         <Loading label="Loading entries…" />
       ) : items.length === 0 && state !== 'error' ? (
         filtering ? (
-          <EmptyState title="No entries match" action={<button type="button" className="button" onClick={() => setFilter(NO_FILTER)}>Show all entries</button>}>
+          <EmptyState title="No entries match" action={<button type="button" className="button" onClick={showAll}>Show all entries</button>}>
             <p>Try fewer filters or different words. Search looks at titles and what happened.</p>
           </EmptyState>
         ) : (

@@ -1,0 +1,158 @@
+/** Balance of power per person over time: a point per bar-width, and a trailing moving average line. */
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
+import type { BalanceSeries, BalanceTrend, BucketRef } from '../../shared/insights.js';
+import { bucketLabel, bucketTick, signed } from './format.js';
+import { ChartFrame, DrillButton, Legend, Marker, TipBox } from './parts.js';
+import { balanceSummary } from './summaries.js';
+import { chartSize, dashFor, inkFor, markerFor, useDarkMode, type MarkerShape } from './theme.js';
+import type { ChartProps } from './types.js';
+
+export interface Who {
+  name: string;
+  color: string;
+}
+
+interface LineDef {
+  key: string;
+  who: Who;
+  series: BalanceSeries;
+  color: string;
+  dash: string;
+  marker: MarkerShape;
+}
+
+export const BalanceChart = memo(function BalanceChart(props: ChartProps & { data: BalanceTrend; personOf: (id: number) => Who }) {
+  const { data, when, onDrill, print, personOf } = props;
+  const dark = useDarkMode() && !print;
+  const bucket = data.axis.bucket;
+  const lines = useMemo<LineDef[]>(() => {
+    const list = data.people.length > 0 ? data.people : data.overall.entries.some((n) => n > 0) ? [data.overall] : [];
+    return list.map((s, i) => {
+      const who = s.personId === null ? { name: 'All entries', color: '#0072B2' } : personOf(s.personId);
+      return { key: `p${i}`, who, series: s, color: inkFor(who.color, dark), dash: dashFor(i), marker: markerFor(i) };
+    });
+  }, [data, personOf, dark]);
+  const rows = useMemo(
+    () =>
+      data.axis.buckets.map((b, i) => {
+        const row: BucketRef & { i: number } & Record<string, number | null | string> = { ...b, i };
+        for (const l of lines) {
+          row[`${l.key}v`] = l.series.values[i] ?? null;
+          row[`${l.key}m`] = l.series.moving[i] ?? null;
+        }
+        return row;
+      }),
+    [data.axis.buckets, lines],
+  );
+  const rated = lines.some((l) => l.series.rated.some((n) => n > 0));
+  const nameOf = (id: number) => personOf(id).name;
+  const drill = (b: BucketRef, l: LineDef, i: number) => {
+    const n = l.series.entries[i] ?? 0;
+    if (n === 0) return;
+    const target = l.series.personId === null ? { from: b.from, to: b.to } : { from: b.from, to: b.to, personId: l.series.personId };
+    onDrill?.(target, n, `${l.who.name} · ${bucketLabel(b, bucket)}`);
+  };
+
+  const dot = (l: LineDef) =>
+    function BalanceDot(p: DotItemDotProps) {
+      const v = p.value as number | null;
+      if (v === null || v === undefined || p.cx === undefined || p.cy === undefined) return <g key={`${l.key}-${p.index}`} />;
+      return (
+        <g key={`${l.key}-${p.index}`} className="chart-point" onClick={onDrill ? () => drill(rows[p.index]!, l, p.index) : undefined} style={onDrill ? { cursor: 'pointer' } : undefined}>
+          <circle cx={p.cx} cy={p.cy} r={9} fill="transparent" />
+          <Marker shape={l.marker} cx={p.cx} cy={p.cy} r={3.5} fill={l.color} stroke="var(--surface)" strokeWidth={1} />
+        </g>
+      );
+    };
+
+  return (
+    <ChartFrame
+      title={props.title ?? 'Balance of power'}
+      level={props.level}
+      summary={balanceSummary(data, when, nameOf)}
+      tableOpen={props.tableOpen}
+      empty={!rated ? `No entries with a balance of power rating ${when}.` : null}
+      legend={
+        <Legend
+          items={lines.map((l) => ({ label: l.who.name, color: l.color, dash: l.dash, marker: l.marker, kind: 'line' as const }))}
+          note={`Points: the average per ${bucket} (+3 I held far more power … −3 they held far more). Lines: the average over the last ${data.window} ${bucket}s.${onDrill && !print ? ' Click a point to see its entries.' : ''}`}
+        />
+      }
+      table={
+        <table>
+          <caption className="visually-hidden">Average balance of power per {bucket} and person</caption>
+          <thead>
+            <tr>
+              <th scope="col">{bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month'}</th>
+              <th scope="col">Person</th>
+              <th scope="col">Average</th>
+              <th scope="col">Moving average</th>
+              <th scope="col">Entries</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.axis.buckets.flatMap((b, i) =>
+              lines
+                .filter((l) => (l.series.entries[i] ?? 0) > 0)
+                .map((l) => (
+                  <tr key={`${b.key}/${l.key}`}>
+                    <th scope="row">{bucketLabel(b, bucket)}</th>
+                    <td>{l.who.name}</td>
+                    <td>{signed(l.series.values[i])}</td>
+                    <td>{signed(l.series.moving[i])}</td>
+                    <td>
+                      <DrillButton count={l.series.entries[i]!} what={`${l.who.name}, ${bucketLabel(b, bucket)}`} onDrill={onDrill ? () => drill(b, l, i) : undefined} />
+                    </td>
+                  </tr>
+                )),
+            )}
+          </tbody>
+        </table>
+      }
+    >
+      <LineChart {...chartSize(260, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} />
+        <YAxis domain={[-3, 3]} ticks={[-3, -2, -1, 0, 1, 2, 3]} tickFormatter={(v: number) => signed(v, 0)} width={44} />
+        <ReferenceLine y={0} className="chart-zero" />
+        {!print && (
+          <Tooltip
+            cursor={{ className: 'chart-cursor-line' }}
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const row = active ? (payload?.[0]?.payload as (typeof rows)[number] | undefined) : undefined;
+              if (!row) return null;
+              const items = lines
+                .filter((l) => (l.series.entries[row.i] ?? 0) > 0)
+                .map((l) => ({
+                  label: l.who.name,
+                  value: `${signed(l.series.values[row.i])} (${l.series.rated[row.i]} of ${l.series.entries[row.i]} rated) · trend ${signed(l.series.moving[row.i])}`,
+                  color: l.color,
+                }));
+              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={items.length === 0 ? 'No entries' : onDrill ? 'Click a point to see its entries' : undefined} />;
+            }}
+          />
+        )}
+        {lines.map((l) => (
+          <Line
+            key={`${l.key}m`}
+            dataKey={`${l.key}m`}
+            name={`${l.who.name}, moving average`}
+            type="monotone"
+            stroke={l.color}
+            strokeWidth={2.5}
+            strokeDasharray={l.dash || undefined}
+            dot={false}
+            activeDot={false}
+            connectNulls
+            isAnimationActive={!print}
+          />
+        ))}
+        {lines.map((l) => (
+          <Line key={`${l.key}v`} dataKey={`${l.key}v`} name={l.who.name} stroke="none" dot={dot(l)} activeDot={false} isAnimationActive={false} />
+        ))}
+      </LineChart>
+    </ChartFrame>
+  );
+});

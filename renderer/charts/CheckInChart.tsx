@@ -1,0 +1,148 @@
+/**
+ * Check-in answers week by week (1–5). Two uses: one answer for several people (insights), or every
+ * answer for one person (the person view). Check-ins are not entries, so nothing here drills down.
+ */
+import { memo, useMemo, type ReactNode } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
+import { CHECKIN_MEASURES, type CheckInMeasure, type CheckInTrends } from '../../shared/insights.js';
+import { bucketTick, num, rangeLabel } from './format.js';
+import { addDays } from '../../shared/insights.js';
+import { ChartFrame, Legend, Marker, TipBox } from './parts.js';
+import { checkInSummary, personCheckInSummary } from './summaries.js';
+import { CHECKIN_COLORS, CHECKIN_QUESTIONS, chartSize, dashFor, inkFor, markerFor, useDarkMode, type MarkerShape } from './theme.js';
+import type { ChartProps } from './types.js';
+
+export interface CheckInLine {
+  key: string;
+  label: string;
+  color: string;
+  values: readonly (number | null)[];
+}
+
+interface Drawn extends CheckInLine {
+  dash: string;
+  marker: MarkerShape;
+}
+
+export function CheckInLines(props: Omit<ChartProps, 'onDrill'> & { title: string; summary: string; empty: string | null; weeks: readonly string[]; lines: readonly CheckInLine[]; controls?: ReactNode }) {
+  const { weeks, print } = props;
+  const dark = useDarkMode() && !print;
+  const lines = useMemo<Drawn[]>(() => props.lines.map((l, i) => ({ ...l, color: inkFor(l.color, dark), dash: dashFor(i), marker: markerFor(i) })), [props.lines, dark]);
+  const rows = useMemo(
+    () =>
+      weeks.map((w, i) => {
+        const row: { key: string; i: number } & Record<string, number | null | string> = { key: w, i };
+        for (const l of lines) row[l.key] = l.values[i] ?? null;
+        return row;
+      }),
+    [weeks, lines],
+  );
+  const weekLabel = (w: string) => `Week of ${rangeLabel(w, addDays(w, 6))}`;
+  const dot = (l: Drawn) =>
+    function CheckInDot(p: DotItemDotProps) {
+      if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined) return <g key={`${l.key}-${p.index}`} />;
+      return (
+        <g key={`${l.key}-${p.index}`} className="chart-point">
+          <Marker shape={l.marker} cx={p.cx} cy={p.cy} r={4} fill={l.color} />
+        </g>
+      );
+    };
+  const answered = weeks.map((_, i) => lines.some((l) => l.values[i] !== null && l.values[i] !== undefined));
+  return (
+    <ChartFrame
+      title={props.title}
+      level={props.level}
+      summary={props.summary}
+      tableOpen={props.tableOpen}
+      controls={props.controls}
+      empty={props.empty}
+      legend={<Legend items={lines.map((l) => ({ label: l.label, color: l.color, dash: l.dash, marker: l.marker, kind: 'line' as const }))} note="Answers from 1 (not at all) to 5 (completely), week by week." />}
+      table={
+        <table>
+          <caption className="visually-hidden">{props.title}, week by week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week</th>
+              {lines.map((l) => (
+                <th scope="col" key={l.key}>
+                  {l.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((w, i) =>
+              answered[i] ? (
+                <tr key={w}>
+                  <th scope="row">{weekLabel(w)}</th>
+                  {lines.map((l) => (
+                    <td key={l.key}>{num(l.values[i] ?? null)}</td>
+                  ))}
+                </tr>
+              ) : null,
+            )}
+          </tbody>
+        </table>
+      }
+    >
+      <LineChart {...chartSize(240, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, 'week')} minTickGap={16} tickLine={false} />
+        <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={44} />
+        {!print && (
+          <Tooltip
+            cursor={{ className: 'chart-cursor-line' }}
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const row = active ? (payload?.[0]?.payload as (typeof rows)[number] | undefined) : undefined;
+              if (!row) return null;
+              const items = lines.filter((l) => l.values[row.i] !== null && l.values[row.i] !== undefined).map((l) => ({ label: l.label, value: num(l.values[row.i] ?? null), color: l.color }));
+              return <TipBox title={weekLabel(row.key)} rows={items} hint={items.length === 0 ? 'No check-in' : undefined} />;
+            }}
+          />
+        )}
+        {lines.map((l) => (
+          <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} strokeWidth={2} strokeDasharray={l.dash || undefined} dot={dot(l)} activeDot={false} connectNulls isAnimationActive={!print} />
+        ))}
+      </LineChart>
+    </ChartFrame>
+  );
+}
+
+/** One answer (e.g. "felt heard"), a line per person. */
+export const CheckInTrendsChart = memo(function CheckInTrendsChart(
+  props: Omit<ChartProps, 'onDrill'> & { data: CheckInTrends; measure: CheckInMeasure; personOf: (id: number) => { name: string; color: string }; controls?: ReactNode },
+) {
+  const { data, measure, personOf, when } = props;
+  const lines = useMemo(() => data.series.map((s) => ({ key: `p${s.personId}`, label: personOf(s.personId).name, color: personOf(s.personId).color, values: s.values[measure] })), [data, measure, personOf]);
+  return (
+    <CheckInLines
+      {...props}
+      title={props.title ?? 'Check-ins'}
+      summary={checkInSummary(data, measure, when, (id) => personOf(id).name)}
+      empty={data.series.length === 0 ? `No check-ins ${when}. A weekly check-in takes a minute: see the Check-ins page.` : null}
+      weeks={data.weeks}
+      lines={lines}
+    />
+  );
+});
+
+/** Every answer of one person's check-ins. */
+export const PersonCheckInChart = memo(function PersonCheckInChart(props: Omit<ChartProps, 'onDrill'> & { data: CheckInTrends; personId: number }) {
+  const { data, personId, when } = props;
+  const s = data.series.find((x) => x.personId === personId);
+  const lines = useMemo(
+    () => (s ? CHECKIN_MEASURES.filter((m) => s.mean[m] !== null).map((m) => ({ key: m, label: CHECKIN_QUESTIONS[m].short, color: CHECKIN_COLORS[m], values: s.values[m] })) : []),
+    [s],
+  );
+  return (
+    <CheckInLines
+      {...props}
+      title={props.title ?? 'Check-ins'}
+      summary={personCheckInSummary(data, personId, when)}
+      empty={!s ? `No check-ins ${when}.` : null}
+      weeks={data.weeks}
+      lines={lines}
+    />
+  );
+});

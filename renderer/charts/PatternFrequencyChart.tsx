@@ -1,0 +1,133 @@
+/** Pattern frequency over time, stacked by category: imbalance above the line, healthy (hatched) below. */
+import { memo, useId, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CATEGORY_COLORS, CATEGORY_LABELS, type Category, type Polarity } from '../../shared/catalogue.js';
+import type { BucketRef, PatternCounts } from '../../shared/insights.js';
+import { bucketLabel, bucketTick, plural } from './format.js';
+import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, cssId, type LegendItem } from './parts.js';
+import { patternSummary } from './summaries.js';
+import { chartSize, inkFor, useDarkMode } from './theme.js';
+import type { ChartProps } from './types.js';
+
+const SIGN: Record<Polarity, string> = { imbalance: '≠', healthy: '=', neutral: '·' };
+
+export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: ChartProps & { data: PatternCounts }) {
+  const { data, when, onDrill, print } = props;
+  const dark = useDarkMode() && !print;
+  const uid = cssId(useId());
+  const series = useMemo(() => data.series.filter((s) => s.polarity !== 'neutral' && s.total > 0), [data.series]);
+  const rows = useMemo(
+    () =>
+      data.axis.buckets.map((b, i) => {
+        const row: BucketRef & Record<string, number | string> = { ...b };
+        series.forEach((s, j) => (row[`s${j}`] = s.polarity === 'healthy' ? -s.values[i]! : s.values[i]!));
+        return row;
+      }),
+    [data.axis.buckets, series],
+  );
+  const bucket = data.axis.bucket;
+  const color = (c: Category) => inkFor(CATEGORY_COLORS[c], dark);
+  const label = (c: Category, p: Polarity) => `${CATEGORY_LABELS[c]}, ${p}`;
+  const drill = (b: BucketRef, c: Category, p: Polarity, n: number) => onDrill?.({ from: b.from, to: b.to, category: c, polarity: p }, n, `${label(c, p)} · ${bucketLabel(b, bucket)}`);
+
+  const categories = [...new Set(series.map((s) => s.category))];
+  const legend: LegendItem[] = categories.map((c) => ({ label: CATEGORY_LABELS[c], color: color(c) }));
+  const summary = patternSummary(data, when);
+
+  return (
+    <ChartFrame
+      title={props.title ?? 'Patterns over time'}
+      level={props.level}
+      summary={summary}
+      tableOpen={props.tableOpen}
+      empty={series.length === 0 ? `No imbalance or healthy patterns tagged ${when}. Tag patterns in your entries to see them here.` : null}
+      legend={
+        <Legend
+          items={legend}
+          note={
+            <>
+              Entries per {bucket} with a pattern of each area. Above the line: <span aria-hidden="true">≠</span> imbalance. Below: <span aria-hidden="true">=</span> healthy
+              (striped).{onDrill && !print ? ' Click a bar to see its entries.' : ''}
+            </>
+          }
+        />
+      }
+      table={
+        <table>
+          <caption className="visually-hidden">Entries with a pattern of each area and kind, per {bucket}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month'}</th>
+              <th scope="col">Area</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Entries</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.axis.buckets.flatMap((b, i) =>
+              series
+                .filter((s) => s.values[i]! > 0)
+                .map((s) => (
+                  <tr key={`${b.key}/${s.category}/${s.polarity}`}>
+                    <th scope="row">{bucketLabel(b, bucket)}</th>
+                    <td>{CATEGORY_LABELS[s.category]}</td>
+                    <td>{s.polarity === 'healthy' ? 'Healthy' : 'Imbalance'}</td>
+                    <td>
+                      <DrillButton count={s.values[i]!} what={`${label(s.category, s.polarity)}, ${bucketLabel(b, bucket)}`} onDrill={onDrill ? () => drill(b, s.category, s.polarity, s.values[i]!) : undefined} />
+                    </td>
+                  </tr>
+                )),
+            )}
+          </tbody>
+        </table>
+      }
+    >
+      <BarChart {...chartSize(280, print)} data={rows} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: -12 }} accessibilityLayer={false} barCategoryGap="18%">
+        {categories.map((c) => (
+          <HatchDef key={c} id={`${uid}-${c}`} color={color(c)} />
+        ))}
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} />
+        <YAxis allowDecimals={false} tickFormatter={(v: number) => String(Math.abs(v))} width={44} />
+        <ReferenceLine y={0} className="chart-zero" />
+        {!print && (
+          <Tooltip
+            cursor={{ className: 'chart-cursor' }}
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const row = active ? (payload?.[0]?.payload as (typeof rows)[number] | undefined) : undefined;
+              if (!row) return null;
+              const items = series
+                .map((s, j) => ({ s, n: Math.abs(Number(row[`s${j}`]) || 0) }))
+                .filter((x) => x.n > 0)
+                .map(({ s, n }) => ({ label: `${SIGN[s.polarity]} ${CATEGORY_LABELS[s.category]}`, value: plural(n, 'entry', 'entries'), color: color(s.category) }));
+              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={items.length === 0 ? 'No patterns' : onDrill ? 'Click a bar to see its entries' : undefined} />;
+            }}
+          />
+        )}
+        {series.map((s, j) => (
+          <Bar
+            key={`${s.category}/${s.polarity}`}
+            dataKey={`s${j}`}
+            name={label(s.category, s.polarity)}
+            stackId="patterns"
+            className={`chart-bar bar-${s.polarity}`}
+            fill={s.polarity === 'healthy' ? `url(#${uid}-${s.category})` : color(s.category)}
+            stroke={color(s.category)}
+            isAnimationActive={!print}
+            cursor={onDrill ? 'pointer' : undefined}
+            onClick={
+              onDrill
+                ? (d) => {
+                    const row = d.payload as (typeof rows)[number];
+                    const n = Math.abs(Number(row[`s${j}`]) || 0);
+                    if (n > 0) drill(row, s.category, s.polarity, n);
+                  }
+                : undefined
+            }
+          />
+        ))}
+      </BarChart>
+    </ChartFrame>
+  );
+});

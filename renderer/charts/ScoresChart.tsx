@@ -1,0 +1,124 @@
+/** Heard / respected / valued / involved (1–5), averaged per bar-width over the entries that rate them. */
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
+import { SCORE_MEASURES, type BucketRef, type ScoreMeasure, type ScoreTrends } from '../../shared/insights.js';
+import { bucketLabel, bucketTick, num, plural } from './format.js';
+import { ChartFrame, DrillButton, Legend, Marker, TipBox } from './parts.js';
+import { scoresSummary } from './summaries.js';
+import { SCORE_COLORS, SCORE_LABELS, chartSize, dashFor, inkFor, markerFor, useDarkMode } from './theme.js';
+import type { ChartProps } from './types.js';
+
+export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data: ScoreTrends }) {
+  const { data, when, onDrill, print } = props;
+  const dark = useDarkMode() && !print;
+  const bucket = data.axis.bucket;
+  const measures = useMemo(
+    () =>
+      SCORE_MEASURES.map((m, i) => ({ m, s: data.series.find((x) => x.measure === m)!, color: inkFor(SCORE_COLORS[m], dark), dash: dashFor(i), marker: markerFor(i) })).filter(
+        (x) => x.s && x.s.mean !== null,
+      ),
+    [data.series, dark],
+  );
+  const rows = useMemo(
+    () =>
+      data.axis.buckets.map((b, i) => {
+        const row: BucketRef & { i: number } & Partial<Record<ScoreMeasure, number | null>> = { ...b, i };
+        for (const x of measures) row[x.m] = x.s.values[i] ?? null;
+        return row;
+      }),
+    [data.axis.buckets, measures],
+  );
+  const drill = (b: BucketRef, i: number) => {
+    const n = data.entries[i] ?? 0;
+    if (n > 0) onDrill?.({ from: b.from, to: b.to }, n, bucketLabel(b, bucket));
+  };
+  const dot = (x: (typeof measures)[number]) =>
+    function ScoreDot(p: DotItemDotProps) {
+      if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined) return <g key={`${x.m}-${p.index}`} />;
+      return (
+        <g key={`${x.m}-${p.index}`} className="chart-point" onClick={onDrill ? () => drill(rows[p.index]!, p.index) : undefined} style={onDrill ? { cursor: 'pointer' } : undefined}>
+          <circle cx={p.cx} cy={p.cy} r={9} fill="transparent" />
+          <Marker shape={x.marker} cx={p.cx} cy={p.cy} r={3.5} fill={x.color} />
+        </g>
+      );
+    };
+
+  return (
+    <ChartFrame
+      title={props.title ?? 'How it felt'}
+      level={props.level}
+      summary={scoresSummary(data, when)}
+      tableOpen={props.tableOpen}
+      empty={measures.length === 0 ? `No entries rated for feeling heard, respected, valued or involved ${when}.` : null}
+      legend={
+        <Legend
+          items={measures.map((x) => ({ label: SCORE_LABELS[x.m], color: x.color, dash: x.dash, marker: x.marker, kind: 'line' as const }))}
+          note={`Average rating per ${bucket}, 1 (not at all) to 5 (completely).${onDrill && !print ? ' Click a point to see the entries.' : ''}`}
+        />
+      }
+      table={
+        <table>
+          <caption className="visually-hidden">Average ratings per {bucket}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month'}</th>
+              {measures.map((x) => (
+                <th scope="col" key={x.m}>
+                  {SCORE_LABELS[x.m]}
+                </th>
+              ))}
+              <th scope="col">Entries</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.axis.buckets.map((b, i) =>
+              (data.entries[i] ?? 0) === 0 ? null : (
+                <tr key={b.key}>
+                  <th scope="row">{bucketLabel(b, bucket)}</th>
+                  {measures.map((x) => (
+                    <td key={x.m}>{num(x.s.values[i])}</td>
+                  ))}
+                  <td>
+                    <DrillButton count={data.entries[i]!} what={bucketLabel(b, bucket)} onDrill={onDrill ? () => drill(b, i) : undefined} />
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      }
+    >
+      <LineChart {...chartSize(240, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} />
+        <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={44} />
+        {!print && (
+          <Tooltip
+            cursor={{ className: 'chart-cursor-line' }}
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const row = active ? (payload?.[0]?.payload as (typeof rows)[number] | undefined) : undefined;
+              if (!row) return null;
+              const items = measures.filter((x) => x.s.values[row.i] !== null).map((x) => ({ label: SCORE_LABELS[x.m], value: `${num(x.s.values[row.i])} (${x.s.rated[row.i]} rated)`, color: x.color }));
+              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={`${plural(data.entries[row.i] ?? 0, 'entry', 'entries')}${onDrill && (data.entries[row.i] ?? 0) > 0 ? ' · click to see them' : ''}`} />;
+            }}
+          />
+        )}
+        {measures.map((x) => (
+          <Line
+            key={x.m}
+            dataKey={x.m}
+            name={SCORE_LABELS[x.m]}
+            stroke={x.color}
+            strokeWidth={2}
+            strokeDasharray={x.dash || undefined}
+            dot={dot(x)}
+            activeDot={false}
+            connectNulls
+            isAnimationActive={!print}
+          />
+        ))}
+      </LineChart>
+    </ChartFrame>
+  );
+});

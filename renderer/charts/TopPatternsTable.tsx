@@ -1,0 +1,92 @@
+/** The most frequent patterns in the range, with the change against the period before and each one's history. */
+import { memo, useId } from 'react';
+import { CATEGORY_COLORS, CATEGORY_LABELS } from '../../shared/catalogue.js';
+import { daysBetween, type PatternHistory, type TopPatterns } from '../../shared/insights.js';
+import { changeText, changeWords, plural, rangeLabel } from './format.js';
+import { ChartFrame, DrillButton, HatchDef, cssId } from './parts.js';
+import { topPatternsSummary } from './summaries.js';
+import { inkFor, useDarkMode } from './theme.js';
+import type { ChartProps } from './types.js';
+
+const SIGN = { imbalance: '≠', healthy: '=', neutral: '·' } as const;
+
+export const TopPatternsTable = memo(function TopPatternsTable(props: ChartProps & { data: TopPatterns; history?: PatternHistory | null }) {
+  const { data, history, when, onDrill, print } = props;
+  const dark = useDarkMode() && !print;
+  const uid = cssId(useId());
+  const max = Math.max(1, ...data.items.map((t) => Math.max(t.count, t.previousCount ?? 0)));
+  const compare = data.previous !== null;
+  const hist = new Map((history?.items ?? []).map((h) => [h.tagId, h]));
+  const BAR = 120;
+  return (
+    <ChartFrame
+      title={props.title ?? 'Top patterns'}
+      level={props.level}
+      summary={topPatternsSummary(data, when)}
+      empty={data.items.length === 0 ? `No patterns tagged ${when}.` : null}
+      plain
+      legend={
+        compare && data.previous ? (
+          <p className="legend-note">
+            Entries with each pattern, and the change against the {plural(daysBetween(data.previous.from, data.previous.to) + 1, 'day')} before ({rangeLabel(data.previous.from, data.previous.to)}). The grey line marks the count
+            before.
+          </p>
+        ) : undefined
+      }
+    >
+      <div className="table-scroll">
+        <table className="top-patterns">
+          <caption className="visually-hidden">Most frequent patterns {when}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Pattern</th>
+              <th scope="col">Entries</th>
+              {compare && <th scope="col">Before</th>}
+              {compare && <th scope="col">Change</th>}
+              {history && <th scope="col">Last seen</th>}
+              {history && <th scope="col">Longest gap</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((t, i) => {
+              const color = inkFor(t.color ?? CATEGORY_COLORS[t.category], dark);
+              const h = hist.get(t.tagId);
+              const w = (n: number) => Math.max(2, Math.round((n / max) * BAR));
+              return (
+                <tr key={t.tagId}>
+                  <th scope="row">
+                    <span className={`polarity polarity-${t.polarity}`}>
+                      <span className="polarity-sign" aria-hidden="true">
+                        {SIGN[t.polarity]}
+                      </span>
+                    </span>{' '}
+                    {t.label}
+                    <span className="top-category"> · {CATEGORY_LABELS[t.category]}</span>
+                    <span className="visually-hidden"> ({t.polarity})</span>
+                  </th>
+                  <td className="top-count">
+                    <svg width={BAR + 4} height={14} aria-hidden="true" focusable="false" className="top-bar">
+                      {t.polarity === 'healthy' && <HatchDef id={`${uid}-${i}`} color={color} />}
+                      <rect x={0} y={2} width={w(t.count)} height={10} rx={2} fill={t.polarity === 'healthy' ? `url(#${uid}-${i})` : color} stroke={color} />
+                      {compare && t.previousCount !== null && t.previousCount > 0 && <line className="top-previous" x1={w(t.previousCount)} x2={w(t.previousCount)} y1={0} y2={14} />}
+                    </svg>
+                    <DrillButton count={t.count} what={`“${t.label}”, ${when}`} onDrill={onDrill && data.period ? () => onDrill({ ...data.period!, tagId: t.tagId }, t.count, `“${t.label}” · ${rangeLabel(data.period!.from, data.period!.to)}`) : undefined} />
+                  </td>
+                  {compare && <td>{t.previousCount ?? '–'}</td>}
+                  {compare && (
+                    <td className={t.change === null || t.change === 0 ? 'change' : t.change > 0 ? 'change change-up' : 'change change-down'}>
+                      <span aria-hidden="true">{changeText(t.change)}</span>
+                      <span className="visually-hidden">{changeWords(t.change)}</span>
+                    </td>
+                  )}
+                  {history && <td>{h ? (h.daysSinceLast === 0 ? 'today' : `${plural(h.daysSinceLast, 'day')} ago`) : '–'}</td>}
+                  {history && <td>{h?.longestGapDays ? plural(h.longestGapDays, 'day') : '–'}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </ChartFrame>
+  );
+});

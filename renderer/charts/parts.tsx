@@ -1,0 +1,187 @@
+/** The pieces every chart shares: its frame (title, summary, empty state, table), legend, markers, tooltip. */
+import { useId, type ReactNode } from 'react';
+import '../styles/charts.css';
+import type { MarkerShape } from './theme.js';
+
+export interface ChartFrameProps {
+  title: string;
+  /** 2 on the insights page, 3 inside a section (person view, report). */
+  level?: 2 | 3;
+  summary: string;
+  /** Shown instead of the chart when there is nothing to draw. */
+  empty?: string | null;
+  /** A short key to the marks (HTML, so its text keeps the page's contrast). */
+  legend?: ReactNode;
+  /** The data as a table: the chart's text alternative, and its keyboard route to the drill-down. */
+  table?: ReactNode;
+  /** Open the table by default (print: the report may want it shown). */
+  tableOpen?: boolean;
+  /** Extra controls (a measure picker) next to the title. */
+  controls?: ReactNode;
+  className?: string;
+  /** The children are a table already (no image wrapper, no second table). */
+  plain?: boolean;
+  children: ReactNode;
+}
+
+/**
+ * A chart as a labelled section. The drawing itself is an image to assistive technology, named by the
+ * summary; the table under "Show as table" carries the numbers (and a button per number that opens
+ * its entries, which is how the drill-down works from the keyboard).
+ */
+export function ChartFrame(p: ChartFrameProps) {
+  const headingId = useId();
+  const Heading = p.level === 3 ? 'h3' : 'h2';
+  return (
+    <section className={`chart-card ${p.className ?? ''}`} aria-labelledby={headingId}>
+      <div className="chart-head">
+        <Heading id={headingId} className="chart-title">
+          {p.title}
+        </Heading>
+        {p.controls}
+      </div>
+      {p.empty ? (
+        <p className="chart-empty">{p.empty}</p>
+      ) : (
+        <>
+          {p.legend && <div className="chart-legend">{p.legend}</div>}
+          {p.plain ? (
+            p.children
+          ) : (
+            <div className="chart-drawing" role="img" aria-label={`${p.title}, drawn as a chart. ${p.summary}${p.table ? ' The numbers are in the table that follows.' : ''}`}>
+              {p.children}
+            </div>
+          )}
+        </>
+      )}
+      <p className="chart-summary">{p.summary}</p>
+      {!p.empty && p.table && (
+        <details className="chart-table" open={p.tableOpen}>
+          <summary>
+            Show as table<span className="visually-hidden">: {p.title}</span>
+          </summary>
+          <div className="table-scroll">{p.table}</div>
+        </details>
+      )}
+    </section>
+  );
+}
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  dash?: string;
+  marker?: MarkerShape;
+  hatched?: boolean;
+  kind?: 'line' | 'box';
+}
+
+/** The key, as a list: a small drawn sample of each mark and its name. */
+export function Legend({ items, note }: { items: readonly LegendItem[]; note?: ReactNode }) {
+  const uid = cssId(useId());
+  return (
+    <>
+      <ul className="legend-list">
+        {items.map((it, i) => (
+          <li key={it.label}>
+            <svg width={it.kind === 'line' ? 30 : 14} height={14} aria-hidden="true" focusable="false">
+              {it.kind === 'line' ? (
+                <>
+                  <line x1={1} y1={7} x2={29} y2={7} stroke={it.color} strokeWidth={2.5} strokeDasharray={it.dash || undefined} />
+                  {it.marker && <Marker shape={it.marker} cx={15} cy={7} r={3.5} fill={it.color} />}
+                </>
+              ) : (
+                <rect x={1} y={1} width={12} height={12} rx={2} fill={it.hatched ? `url(#${uid}-h${i})` : it.color} stroke={it.color} />
+              )}
+              {it.hatched && <HatchDef id={`${uid}-h${i}`} color={it.color} />}
+            </svg>
+            <span>{it.label}</span>
+          </li>
+        ))}
+      </ul>
+      {note && <p className="legend-note">{note}</p>}
+    </>
+  );
+}
+
+export const cssId = (s: string): string => s.replace(/[^a-zA-Z0-9_-]/g, '');
+
+/** Diagonal stripes in `color` over a pale wash of it: healthy bars, told apart from imbalance without colour. */
+export function HatchDef({ id, color }: { id: string; color: string }) {
+  return (
+    <defs>
+      <pattern id={id} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width={6} height={6} fill={color} fillOpacity={0.35} />
+        <line x1={0} y1={0} x2={0} y2={6} stroke={color} strokeWidth={3} />
+      </pattern>
+    </defs>
+  );
+}
+
+/** A point marker: shape as well as colour tells lines apart. */
+export function Marker({ shape, cx, cy, r, fill, stroke, strokeWidth }: { shape: MarkerShape; cx: number; cy: number; r: number; fill: string; stroke?: string; strokeWidth?: number }) {
+  const common = { fill, stroke, strokeWidth };
+  switch (shape) {
+    case 'square':
+      return <rect x={cx - r} y={cy - r} width={2 * r} height={2 * r} {...common} />;
+    case 'triangle':
+      return <path d={`M${cx},${cy - r * 1.2} L${cx + r * 1.1},${cy + r * 0.8} L${cx - r * 1.1},${cy + r * 0.8} Z`} {...common} />;
+    case 'diamond':
+      return <path d={`M${cx},${cy - r * 1.3} L${cx + r * 1.1},${cy} L${cx},${cy + r * 1.3} L${cx - r * 1.1},${cy} Z`} {...common} />;
+    case 'cross': {
+      const a = r * 0.45;
+      return (
+        <path
+          d={`M${cx - a},${cy - r} h${2 * a} v${r - a} h${r - a} v${2 * a} h${-(r - a)} v${r - a} h${-2 * a} v${-(r - a)} h${-(r - a)} v${-2 * a} h${r - a} Z`}
+          {...common}
+        />
+      );
+    }
+    case 'star': {
+      const pts: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const rad = i % 2 === 0 ? r * 1.3 : r * 0.55;
+        const a = (Math.PI / 5) * i - Math.PI / 2;
+        pts.push(`${cx + rad * Math.cos(a)},${cy + rad * Math.sin(a)}`);
+      }
+      return <polygon points={pts.join(' ')} {...common} />;
+    }
+    default:
+      return <circle cx={cx} cy={cy} r={r} {...common} />;
+  }
+}
+
+/** The tooltip box (recharts positions it; this is its content). */
+export function TipBox({ title, rows, hint }: { title: string; rows: readonly { label: string; value: string; color?: string }[]; hint?: string }) {
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-title">{title}</p>
+      {rows.length > 0 && (
+        <ul>
+          {rows.map((r) => (
+            <li key={r.label}>
+              {r.color && <span className="swatch" style={{ backgroundColor: r.color }} aria-hidden="true" />}
+              <span className="chart-tooltip-label">{r.label}</span>
+              <span className="chart-tooltip-value">{r.value}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {hint && <p className="chart-tooltip-hint">{hint}</p>}
+    </div>
+  );
+}
+
+/** A number in a table that opens its entries on the timeline. */
+export function DrillButton({ count, what, onDrill }: { count: number; what: string; onDrill?: (() => void) | undefined }) {
+  if (!onDrill || count === 0) return <>{count}</>;
+  return (
+    <button type="button" className="link-button drill-button" onClick={onDrill}>
+      {count}
+      <span className="visually-hidden">
+        {' '}
+        {count === 1 ? 'entry' : 'entries'}, {what}: show on the timeline
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Chart colours, line styles and sizes. Colours come from the colour-blind-safe palette the chips use
+ * (shared/catalogue.ts): a category's bars are its tag colour, a person's lines their colour. Colour
+ * is never the only signal: lines also differ in dash and marker, healthy bars are hatched and sit
+ * below the axis, and every chart has a summary and a table.
+ */
+import { useSyncExternalStore } from 'react';
+import type { CheckInMeasure, ScoreMeasure } from '../../shared/insights.js';
+
+const darkQuery = () => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null);
+
+/** Follows the system's light/dark setting (the app's theme does the same, through CSS). */
+export function useDarkMode(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const q = darkQuery();
+      q?.addEventListener('change', cb);
+      return () => q?.removeEventListener('change', cb);
+    },
+    () => darkQuery()?.matches ?? false,
+    () => false,
+  );
+}
+
+/** A palette colour as drawn on the current background: black marks would vanish on the dark theme. */
+export function inkFor(hex: string, dark: boolean): string {
+  if (!dark) return hex;
+  const h = hex.toUpperCase();
+  if (h === '#000000') return '#C9C9C9';
+  if (h === '#6A3D9A') return '#B08BD9';
+  if (h === '#0072B2') return '#3F9FE0';
+  return hex;
+}
+
+/** Dash patterns told apart without colour (first: solid). */
+export const DASHES = ['', '7 4', '2 4', '10 4 2 4', '4 4', '12 6', '1 3', '6 2 2 2 2 2'] as const;
+export const dashFor = (i: number): string => DASHES[i % DASHES.length]!;
+
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star';
+export const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'];
+export const markerFor = (i: number): MarkerShape => MARKERS[i % MARKERS.length]!;
+
+export const SCORE_LABELS: Record<ScoreMeasure, string> = {
+  heard: 'Heard',
+  respected: 'Respected',
+  valued: 'Valued',
+  involved: 'Involved',
+};
+export const SCORE_COLORS: Record<ScoreMeasure, string> = {
+  heard: '#0072B2',
+  respected: '#D55E00',
+  valued: '#009E73',
+  involved: '#CC79A7',
+};
+
+/** The check-in questions, in the words of the questionnaire. */
+export const CHECKIN_QUESTIONS: Record<CheckInMeasure, { label: string; short: string }> = {
+  heard: { label: 'I felt heard', short: 'Felt heard' },
+  respected: { label: 'I felt respected', short: 'Felt respected' },
+  involved: { label: 'I was involved in decisions', short: 'Involved in decisions' },
+  fairShare: { label: 'Responsibilities were shared fairly', short: 'Fair share' },
+  boundaries: { label: 'My boundaries were respected', short: 'Boundaries respected' },
+  safe: { label: 'I felt safe', short: 'Felt safe' },
+};
+export const CHECKIN_COLORS: Record<CheckInMeasure, string> = {
+  heard: '#0072B2',
+  respected: '#D55E00',
+  involved: '#CC79A7',
+  fairShare: '#E69F00',
+  boundaries: '#56B4E9',
+  safe: '#009E73',
+};
+
+export const POLARITY_COLORS = { entries: '#0072B2', imbalance: '#D55E00', healthy: '#009E73' } as const;
+
+/** Width of a chart drawn for print (the report's column at A4 with margins, in CSS pixels). */
+export const PRINT_WIDTH = 680;
+
+/** Size props for a recharts chart: fills its box on screen, a fixed size without animation in print. */
+export function chartSize(height: number, print: { width?: number } | undefined) {
+  return print
+    ? { width: print.width ?? PRINT_WIDTH, height }
+    : { responsive: true as const, style: { width: '100%', height, maxWidth: '100%' } };
+}

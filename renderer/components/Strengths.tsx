@@ -1,0 +1,135 @@
+/**
+ * Strengths: what a person (or the user themself) brings — the seed's "celebrate each other's
+ * strengths". A short list to add to, change and delete from.
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { Strength } from '../../shared/insights.js';
+import { call, messageOf } from '../api.js';
+import { useToast } from '../lib/session.js';
+import { ErrorAlert } from './Feedback.js';
+
+export function StrengthsEditor({ personId, name }: { personId: number | null; /** The person's name; omitted for the user's own strengths. */ name?: string }) {
+  const toast = useToast();
+  const [items, setItems] = useState<Strength[] | null>(null);
+  const [draft, setDraft] = useState('');
+  const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  const whose = name ?? 'you';
+
+  const reload = useCallback(async () => {
+    try {
+      const list = await call('strengths.list', { personId });
+      setItems([...list].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [personId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    if (!draft.trim()) {
+      setError(name ? `Write something ${name} brings first.` : 'Write something you bring first.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call('strengths.create', { personId, text: draft });
+      setDraft('');
+      await reload();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+    setBusy(false);
+  }
+
+  async function saveEdit(e: FormEvent) {
+    e.preventDefault();
+    if (!editing) return;
+    if (!editing.text.trim()) {
+      setError('A strength cannot be empty. Delete it instead, if it no longer fits.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call('strengths.update', { id: editing.id, text: editing.text });
+      setEditing(null);
+      await reload();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+    setBusy(false);
+  }
+
+  async function remove(s: Strength) {
+    setError(null);
+    try {
+      await call('strengths.delete', { id: s.id });
+      await reload();
+      toast.show('Strength deleted.', {
+        label: 'Undo',
+        run: async () => {
+          await call('strengths.create', { personId, text: s.text });
+          await reload();
+        },
+      });
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  return (
+    <div className="stack strengths">
+      {items === null ? null : items.length === 0 ? (
+        <p className="hint">{name ? `Nothing noted yet. What does ${name} bring — patience, humour, a steady hand?` : 'Nothing noted yet. What do you bring — to your relationships, your work, yourself?'}</p>
+      ) : (
+        <ul className="strength-list" aria-label={name ? `What ${name} brings` : 'What you bring'}>
+          {items.map((s) =>
+            editing?.id === s.id ? (
+              <li key={s.id}>
+                <form className="strength-edit" onSubmit={saveEdit}>
+                  <label htmlFor={`${inputId}-edit`} className="visually-hidden">
+                    Change this strength
+                  </label>
+                  <input id={`${inputId}-edit`} type="text" value={editing.text} maxLength={800} onChange={(e) => setEditing({ id: s.id, text: e.target.value })} autoFocus autoComplete="off" />
+                  <button type="submit" className="button small primary" disabled={busy}>
+                    Save
+                  </button>
+                  <button type="button" className="button small" onClick={() => setEditing(null)} disabled={busy}>
+                    Cancel
+                  </button>
+                </form>
+              </li>
+            ) : (
+              <li key={s.id}>
+                <span className="strength-text">{s.text}</span>
+                <button type="button" className="button small" onClick={() => setEditing({ id: s.id, text: s.text })}>
+                  Edit<span className="visually-hidden"> “{s.text}”</span>
+                </button>
+                <button type="button" className="button small subtle" onClick={() => void remove(s)}>
+                  Delete<span className="visually-hidden"> “{s.text}”</span>
+                </button>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      <form className="strength-add" onSubmit={add} noValidate>
+        <div className="field">
+          <label htmlFor={inputId}>{name ? `Add something ${whose} brings` : 'Add something you bring'}</label>
+          <input id={inputId} type="text" value={draft} maxLength={800} onChange={(e) => setDraft(e.target.value)} autoComplete="off" />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          Add
+        </button>
+      </form>
+      <ErrorAlert>{error}</ErrorAlert>
+    </div>
+  );
+}

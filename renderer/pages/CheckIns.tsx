@@ -1,0 +1,428 @@
+/**
+ * Weekly check-ins (issue 5 §3): which are due this week, the questionnaire (six answers 1–5, a note,
+ * "bring this to my therapist"), and each person's history, charted. One check-in per person per
+ * week: saving again replaces it.
+ */
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { format } from 'date-fns';
+import { addDays, CHECKIN_MEASURES, weekStartOf, type CheckInMeasure, type CheckInsDue, type CheckInTrends } from '../../shared/insights.js';
+import type { CheckIn } from '../../shared/schemas.js';
+import { call, messageOf } from '../api.js';
+import { CHECKIN_QUESTIONS, PersonCheckInChart, num, rangeLabel } from '../charts/index.js';
+import { Swatch } from '../components/Chips.js';
+import { ConfirmDialog } from '../components/Dialog.js';
+import { ScoreGroup } from '../components/EditorControls.js';
+import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
+import { navigate } from '../lib/router.js';
+import { useJournalData, useToast } from '../lib/session.js';
+import { useRemembered } from '../lib/viewMemory.js';
+import '../styles/insights.css';
+
+const todayLocal = () => format(new Date(), 'yyyy-MM-dd');
+export const weekWords = (week: string) => `week of ${rangeLabel(week, addDays(week, 6))}`;
+
+export function CheckInsPage() {
+  const { people, personById, loaded } = useJournalData();
+  const [due, setDue] = useState<CheckInsDue | null>(null);
+  const [done, setDone] = useState<CheckIn[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const active = people.filter((p) => p.archivedAt === null);
+
+  useEffect(() => {
+    let live = true;
+    call('insights.checkinsDue', { today: todayLocal() })
+      .then(async (d) => {
+        const thisWeek = await call('checkins.list', { from: d.week, to: d.weekEnd });
+        if (!live) return;
+        setDue(d);
+        setDone(thisWeek);
+      })
+      .catch((e) => live && setError(messageOf(e)));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <div className="page checkins-page">
+      <header className="page-head">
+        <div>
+          <h1>Check-ins</h1>
+          <p className="hint">A minute a week for each person: how did it feel? Your answers are charted next to your entries.</p>
+        </div>
+      </header>
+      <ErrorAlert>{error}</ErrorAlert>
+      {!loaded || (!due && !error) ? (
+        <Loading />
+      ) : active.length === 0 ? (
+        <EmptyState
+          title="No one to check in about yet"
+          action={
+            <a className="button primary" href="#/people">
+              Go to People
+            </a>
+          }
+        >
+          <p>Check-ins are per person. Add the people you want to reflect on first.</p>
+        </EmptyState>
+      ) : due ? (
+        <>
+          <section className="page-section" aria-labelledby="due-heading">
+            <h2 id="due-heading">Due this week</h2>
+            <p className="hint">{`This is the ${weekWords(due.week)}.`}</p>
+            {due.due.length === 0 ? (
+              <p>All check-ins are done for this week. Well done.</p>
+            ) : (
+              <ul className="due-list">
+                {due.due.map((d) => {
+                  const p = personById.get(d.personId);
+                  if (!p) return null;
+                  return (
+                    <li key={d.personId}>
+                      <Swatch color={p.color} />
+                      <span className="due-name">{p.name}</span>
+                      <a className="button primary small" href={`#/checkins/${p.id}`}>
+                        Check in about {p.name}
+                      </a>
+                      <span className="hint">{d.lastWeek ? `Last check-in: ${weekWords(d.lastWeek)}.` : 'No check-ins yet.'}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+          {done.length > 0 && (
+            <section className="page-section" aria-labelledby="done-heading">
+              <h2 id="done-heading">Done this week</h2>
+              <ul className="due-list">
+                {done.map((c) => {
+                  const p = personById.get(c.personId);
+                  if (!p) return null;
+                  return (
+                    <li key={c.id}>
+                      <Swatch color={p.color} />
+                      <span className="due-name">{p.name}</span>
+                      <a className="button small" href={`#/checkins/${p.id}/${c.week}`}>
+                        Change the check-in about {p.name}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          )}
+          <CheckInHistory />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+const HISTORY_RANGES = [
+  { key: '12w', label: 'Last 12 weeks', weeks: 12 },
+  { key: '1y', label: 'Last year', weeks: 52 },
+  { key: 'all', label: 'All time', weeks: null },
+] as const;
+
+/** One person's check-ins: chart, then the list (change or delete each). */
+function CheckInHistory() {
+  const { people, personById } = useJournalData();
+  const toast = useToast();
+  const withSome = people;
+  const [personId, setPersonId] = useRemembered<number | null>('checkins.historyPerson', null);
+  const [range, setRange] = useRemembered<(typeof HISTORY_RANGES)[number]['key']>('checkins.historyRange', '12w');
+  const [weekStart, setWeekStart] = useState<number | null>(null);
+  const [trends, setTrends] = useState<CheckInTrends | null>(null);
+  const [list, setList] = useState<CheckIn[]>([]);
+  const [deleting, setDeleting] = useState<CheckIn | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const chosen = personId ?? people.find((p) => p.archivedAt === null)?.id ?? null;
+
+  useEffect(() => {
+    call('settings.get', {})
+      .then((s) => setWeekStart(s.weekStart))
+      .catch((e) => setError(messageOf(e)));
+  }, []);
+
+  useEffect(() => {
+    if (chosen === null || weekStart === null) return;
+    let live = true;
+    const today = todayLocal();
+    const r = HISTORY_RANGES.find((x) => x.key === range)!;
+    const from = r.weeks === null ? undefined : addDays(weekStartOf(today, weekStart), -(r.weeks - 1) * 7);
+    Promise.all([
+      call('insights.checkinTrends', { ...(from ? { from } : {}), to: today, personIds: [chosen], today }),
+      call('checkins.list', { personId: chosen, ...(from ? { from } : {}) }),
+    ])
+      .then(([t, l]) => {
+        if (!live) return;
+        setTrends(t);
+        setList([...l].sort((a, b) => b.week.localeCompare(a.week)));
+      })
+      .catch((e) => live && setError(messageOf(e)));
+    return () => {
+      live = false;
+    };
+  }, [chosen, range, weekStart, version]);
+
+  if (chosen === null) return null;
+  const name = personById.get(chosen)?.name ?? 'this person';
+  const r = HISTORY_RANGES.find((x) => x.key === range)!;
+  const when = r.weeks === null ? 'in all your check-ins' : r.key === '1y' ? 'in the last year' : 'in the last 12 weeks';
+
+  return (
+    <section className="page-section checkin-history" aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="history-person">Person</label>
+          <select id="history-person" value={chosen} onChange={(e) => setPersonId(Number(e.target.value))}>
+            {withSome.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.archivedAt ? ' (archived)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="history-range">Range</label>
+          <select id="history-range" value={range} onChange={(e) => setRange(e.target.value as typeof range)}>
+            {HISTORY_RANGES.map((x) => (
+              <option key={x.key} value={x.key}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ErrorAlert>{error}</ErrorAlert>
+      {trends && <PersonCheckInChart data={trends} personId={chosen} when={when} level={3} title={`Check-ins about ${name}`} />}
+      {list.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Check-ins about {name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                {CHECKIN_MEASURES.map((m) => (
+                  <th scope="col" key={m}>
+                    {CHECKIN_QUESTIONS[m].short}
+                  </th>
+                ))}
+                <th scope="col">Note</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {rangeLabel(c.week, addDays(c.week, 6))}
+                    {c.forTherapist && <span className="badge badge-therapist"> For my therapist</span>}
+                  </th>
+                  {CHECKIN_MEASURES.map((m) => (
+                    <td key={m}>{num(c[m], 0)}</td>
+                  ))}
+                  <td>{c.note ? c.note.slice(0, 80) + (c.note.length > 80 ? '…' : '') : ''}</td>
+                  <td>
+                    <div className="row">
+                      <a className="button small" href={`#/checkins/${c.personId}/${c.week}`}>
+                        Change<span className="visually-hidden"> the check-in of the {weekWords(c.week)}</span>
+                      </a>
+                      <button type="button" className="button small subtle" onClick={() => setDeleting(c)}>
+                        Delete<span className="visually-hidden"> the check-in of the {weekWords(c.week)}</span>
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title="Delete this check-in?"
+          message={<p>The check-in about {name} for the {weekWords(deleting.week)} will be deleted. This cannot be undone.</p>}
+          confirmLabel="Delete check-in"
+          danger
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await call('checkins.delete', { id: deleting.id });
+            setVersion((v) => v + 1);
+            toast.show('Check-in deleted.');
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+type Answers = Record<CheckInMeasure, number | null>;
+const NO_ANSWERS: Answers = { heard: null, respected: null, involved: null, fairShare: null, boundaries: null, safe: null };
+
+/** The questionnaire for one person and week (this week unless the URL names one). */
+export function CheckInFormPage({ personId, week: weekParam }: { personId: number; week?: string }) {
+  const { personById, loaded } = useJournalData();
+  const toast = useToast();
+  const person = personById.get(personId);
+  const [weekStart, setWeekStart] = useState<number | null>(null);
+  const [week, setWeek] = useState<string | null>(null);
+  const [existing, setExisting] = useState<CheckIn | null>(null);
+  const [answers, setAnswers] = useState<Answers>(NO_ANSWERS);
+  const [note, setNote] = useState('');
+  const [forTherapist, setForTherapist] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const today = todayLocal();
+
+  useEffect(() => {
+    call('settings.get', {})
+      .then((s) => {
+        setWeekStart(s.weekStart);
+        const valid = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? weekParam : null;
+        setWeek(valid ?? weekStartOf(today, s.weekStart));
+      })
+      .catch((e) => setError(messageOf(e)));
+  }, [weekParam, today]);
+
+  const load = useCallback(
+    async (w: string) => {
+      setReady(false);
+      try {
+        const found = await call('checkins.list', { personId, from: w, to: addDays(w, 6) });
+        const c = found[0] ?? null;
+        setExisting(c);
+        setAnswers(c ? { heard: c.heard, respected: c.respected, involved: c.involved, fairShare: c.fairShare, boundaries: c.boundaries, safe: c.safe } : NO_ANSWERS);
+        setNote(c?.note ?? '');
+        setForTherapist(c?.forTherapist ?? false);
+        setReady(true);
+      } catch (e) {
+        setError(messageOf(e));
+      }
+    },
+    [personId],
+  );
+  useEffect(() => {
+    if (week) void load(week);
+  }, [week, load]);
+
+  const weeks = useMemo(() => {
+    if (weekStart === null) return [];
+    const current = weekStartOf(today, weekStart);
+    const list = Array.from({ length: 8 }, (_, i) => addDays(current, -7 * i));
+    if (week && !list.includes(week)) list.push(week);
+    return list;
+  }, [weekStart, today, week]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!week) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('checkins.save', { personId, week: existing?.week ?? week, ...answers, note, forTherapist });
+      toast.show(`Check-in about ${person?.name ?? 'this person'} saved.`);
+      navigate('/checkins');
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  if (!loaded) return <Loading />;
+  if (!person) {
+    return (
+      <div className="page">
+        <EmptyState title="This person is not in your journal" action={<a className="button" href="#/checkins">Back to check-ins</a>}>
+          <p>They may have been removed. Choose someone from the check-ins page.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  const answeredCount = CHECKIN_MEASURES.filter((m) => answers[m] !== null).length;
+
+  return (
+    <div className="page checkin-page">
+      <p>
+        <a href="#/checkins">← Check-ins</a>
+      </p>
+      <header className="page-head">
+        <div>
+          <h1>Check-in about {person.name}</h1>
+          <p className="hint">Think back over the week. Answer what you can; every question is optional.</p>
+        </div>
+      </header>
+      <ErrorAlert>{error}</ErrorAlert>
+      {!week || !ready ? (
+        <Loading />
+      ) : (
+        <form className="checkin-form" onSubmit={save} noValidate>
+          <div className="field">
+            <label htmlFor="checkin-week">Week</label>
+            <select id="checkin-week" value={week} onChange={(e) => setWeek(e.target.value)}>
+              {weeks.map((w, i) => (
+                <option key={w} value={w}>
+                  {i === 0 ? 'This week' : i === 1 ? 'Last week' : `${i} weeks ago`} ({rangeLabel(w, addDays(w, 6))})
+                </option>
+              ))}
+            </select>
+            {existing && <p className="hint">You already checked in for this week; saving changes that check-in.</p>}
+          </div>
+          <div className="checkin-questions">
+            {CHECKIN_MEASURES.map((m) => (
+              <ScoreGroup key={m} legend={CHECKIN_QUESTIONS[m].label} low="not at all" high="completely" value={answers[m]} onChange={(v) => setAnswers((a) => ({ ...a, [m]: v }))} />
+            ))}
+          </div>
+          <div className="field">
+            <label htmlFor="checkin-note">Note</label>
+            <textarea id="checkin-note" rows={3} value={note} maxLength={20_000} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-hint" />
+            <p id="checkin-note-hint" className="hint">
+              Optional: anything you want to remember about this week.
+            </p>
+          </div>
+          <label className="check">
+            <input type="checkbox" checked={forTherapist} onChange={(e) => setForTherapist(e.target.checked)} />
+            Bring this to my therapist
+          </label>
+          {answers.safe !== null && answers.safe <= 2 && (
+            <p className="notice">Not feeling safe matters. If you are in danger, contact local emergency services or a support line you trust when it is safe to do so.</p>
+          )}
+          <div className="dialog-actions">
+            {existing && (
+              <button type="button" className="button danger-subtle" onClick={() => setConfirmDelete(true)} disabled={busy}>
+                Delete check-in
+              </button>
+            )}
+            <a className="button" href="#/checkins">
+              Cancel
+            </a>
+            <button type="submit" className="button primary" disabled={busy || (answeredCount === 0 && !note.trim())}>
+              {busy ? 'Saving…' : 'Save check-in'}
+            </button>
+          </div>
+        </form>
+      )}
+      {confirmDelete && existing && (
+        <ConfirmDialog
+          title="Delete this check-in?"
+          message={<p>The check-in about {person.name} for the {weekWords(existing.week)} will be deleted. This cannot be undone.</p>}
+          confirmLabel="Delete check-in"
+          danger
+          onClose={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            await call('checkins.delete', { id: existing.id });
+            toast.show('Check-in deleted.');
+            navigate('/checkins');
+          }}
+        />
+      )}
+    </div>
+  );
+}
