@@ -10,6 +10,7 @@ import { isMac, modKey } from './lib/hooks.js';
 import { matchPath, navigate, usePath } from './lib/router.js';
 import { DataContext, SessionContext, ToastContext, type JournalData, type SessionApi, type ToastAction } from './lib/session.js';
 import { DEFAULT_PATH, ROUTES } from './routes.js';
+import { ReportStateProvider } from './report/state.js';
 import { Dialog } from './components/Dialog.js';
 import { QuickExitButton } from './components/Safety.js';
 import { SessionExtras } from './components/SessionExtras.js';
@@ -175,6 +176,7 @@ export function Shell(props: SessionApi) {
     <SessionContext.Provider value={props}>
       <DataContext.Provider value={data}>
         <ToastContext.Provider value={toastApi}>
+          <ReportStateProvider>
           <div className="shell">
             <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
               Skip to content
@@ -253,6 +255,7 @@ export function Shell(props: SessionApi) {
             <SessionExtras />
             {helpOpen && <ShortcutsHelp browser={isBrowser} quickExit={props.quickExitShortcut} onClose={() => setHelpOpen(false)} />}
           </div>
+          </ReportStateProvider>
         </ToastContext.Provider>
       </DataContext.Provider>
     </SessionContext.Provider>

@@ -14,6 +14,9 @@ import { InsightsPage } from './pages/Insights.js';
 import { CheckInFormPage, CheckInsPage } from './pages/CheckIns.js';
 import { PersonViewPage } from './pages/PersonView.js';
 import { SettingsPage } from './pages/Settings.js';
+import { ReportPage } from './pages/Report.js';
+import { ReportPrintPage } from './report/PrintPage.js';
+import { DataPage } from './pages/DataPage.js';
 
 export interface RouteDef {
   path: string;
@@ -36,6 +39,9 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/checkins', label: 'Check-ins', nav: 'main', render: () => <CheckInsPage /> },
   { path: '/checkins/:personId', label: 'Check-in', render: (p) => <CheckInFormPage personId={Number(p.personId)} /> },
   { path: '/checkins/:personId/:week', label: 'Check-in', render: (p) => <CheckInFormPage personId={Number(p.personId)} week={p.week} /> },
+  { path: '/report', label: 'Report', nav: 'main', render: () => <ReportPage /> },
+  { path: '/report/print', label: 'Report preview', render: () => <ReportPrintPage /> },
+  { path: '/data', label: 'Your data', nav: 'more', render: () => <DataPage /> },
   { path: '/trash', label: 'Trash', nav: 'more', render: () => <TrashPage /> },
   { path: '/safety', label: 'Safety', nav: 'more', render: () => <SafetyPage /> },
   { path: '/settings', label: 'Settings', nav: 'more', render: () => <SettingsPage /> },

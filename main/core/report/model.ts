@@ -5,7 +5,7 @@
  * applied here, in core, so the real name of a pseudonymised person never leaves this module.
  */
 import { POLARITIES } from '../../../shared/catalogue.js';
-import { CHECKIN_MEASURES, weekStartOf, type CheckInMeasure, type TopPatterns } from '../../../shared/insights.js';
+import { CHECKIN_MEASURES, weekStartOf, type Bucket, type CheckInMeasure, type TopPatterns } from '../../../shared/insights.js';
 import type {
   ReportCheckIns,
   ReportConfigParsed,
@@ -50,6 +50,16 @@ export const TOP_PATTERNS = 5;
 /** The patterns table lists at most this many (most frequent first). */
 export const TABLE_PATTERNS = 100;
 
+/**
+ * Bars on paper: a day each for up to two weeks, a week each up to about six months, then a month —
+ * coarser than on screen, because a few entries a week drawn per day are mostly gaps.
+ */
+export function reportBucket(days: number): Bucket {
+  if (days <= 14) return 'day';
+  if (days <= 190) return 'week';
+  return 'month';
+}
+
 interface Counts {
   entries: number;
   days: number;
@@ -89,7 +99,7 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
   const label = (t: Pick<Tag, 'label'>) => alias.text(t.label);
 
   const filter = personIds.length ? { personIds: [...personIds] } : {};
-  const s = resolveScope(db, { from: range.from, to: range.to, filter }, { today: c.today, weekStart: c.weekStart });
+  const s = resolveScope(db, { from: range.from, to: range.to, bucket: reportBucket(range.days), filter }, { today: c.today, weekStart: c.weekStart });
   const sections = config.sections;
 
   // ---- numbers

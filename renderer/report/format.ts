@@ -1,0 +1,64 @@
+/** Words and numbers of the report, the same on screen and on paper. Days are YYYY-MM-DD labels (UTC maths). */
+import type { Bucket } from '../../shared/insights.js';
+import type { Compared } from '../../shared/report.js';
+
+const fmt = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...opts });
+const long = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
+const longWeekday = fmt({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const short = fmt({ day: 'numeric', month: 'short' });
+const month = fmt({ month: 'short', year: '2-digit' });
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** "3 April 2024" */
+export const longDate = (day: string) => long.format(asDate(day));
+/** "Wed, 3 Apr 2024" */
+export const entryDate = (day: string) => longWeekday.format(asDate(day));
+/** "3 Apr" */
+export const shortDate = (day: string) => short.format(asDate(day));
+
+/** A chart axis label for a bucket's first day. */
+export function bucketLabel(key: string, bucket: Bucket): string {
+  return bucket === 'month' ? month.format(asDate(key)) : short.format(asDate(key));
+}
+
+/** Today in this computer's zone, as the report's "today". */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** −1.2 with a real minus sign; one decimal. */
+export function signedNumber(n: number, digits = 1): string {
+  const r = Number(n.toFixed(digits));
+  if (r === 0) return (0).toFixed(digits);
+  return `${r > 0 ? '+' : '−'}${Math.abs(r).toFixed(digits)}`;
+}
+export const decimal = (n: number, digits = 1) => (Number(n.toFixed(digits)) < 0 ? `−${Math.abs(n).toFixed(digits)}` : n.toFixed(digits));
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+export type ChangeKind = 'count' | 'mean' | 'share';
+
+export interface ChangeWords {
+  /** ↑ ↓ or → */
+  arrow: string;
+  /** "+3", "−0.5", "+12 pts" */
+  delta: string;
+  /** "was 2" */
+  was: string;
+  /** For screen readers: "up 3 from 2". */
+  spoken: string;
+}
+
+/** How a number moved since the previous period, or null when there is nothing to compare. */
+export function change(c: Compared, kind: ChangeKind): ChangeWords | null {
+  if (c.value === null || c.previous === null) return null;
+  const show = (v: number) => (kind === 'share' ? percent(v) : kind === 'mean' ? decimal(v) : String(v));
+  const diff = kind === 'share' ? Math.round(c.value * 100) - Math.round(c.previous * 100) : kind === 'mean' ? Number((c.value - c.previous).toFixed(1)) : c.value - c.previous;
+  const delta = kind === 'share' ? `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${Math.abs(diff)} pts` : kind === 'mean' ? (diff === 0 ? '±0.0' : signedNumber(diff)) : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${Math.abs(diff)}`;
+  const arrow = diff > 0 ? '↑' : diff < 0 ? '↓' : '→';
+  const size = kind === 'share' ? `${Math.abs(diff)} points` : kind === 'mean' ? Math.abs(diff).toFixed(1) : String(Math.abs(diff));
+  const spoken = diff === 0 ? `the same as before (${show(c.previous)})` : `${diff > 0 ? 'up' : 'down'} ${size} from ${show(c.previous)}`;
+  return { arrow, delta, was: `was ${show(c.previous)}`, spoken };
+}

@@ -1,0 +1,78 @@
+/** The report builder (#/report) and its print view (#/report/print), found by role and label. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class ReportBuilder {
+  readonly heading: Locator;
+  readonly preview: Locator;
+  readonly questions: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Report for your therapist', level: 1 });
+    this.preview = page.getByRole('button', { name: 'Preview the report' });
+    this.questions = page.getByRole('textbox', { name: 'Questions for my next session' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
+    await expect(this.heading).toBeVisible();
+  }
+
+  async chooseDates(from: string, to: string): Promise<void> {
+    await this.page.getByRole('radio', { name: 'Dates I choose' }).check();
+    await this.page.getByLabel('From', { exact: true }).fill(from);
+    await this.page.getByLabel('To', { exact: true }).fill(to);
+  }
+
+  async pseudonym(realName: string, alias: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: `Pseudonym for ${realName}` }).fill(alias);
+  }
+
+  async include(realName: string): Promise<void> {
+    await this.page.getByRole('checkbox', { name: `Include ${realName}` }).check();
+  }
+
+  async entries(which: 'All entries in the range' | 'Only entries flagged “raise with my therapist”' | 'Entries I pick' | 'No entries'): Promise<void> {
+    await this.page.getByRole('radio', { name: which }).check();
+  }
+
+  async detail(how: 'full' | 'summary'): Promise<void> {
+    await this.page.getByRole('radio', { name: how === 'full' ? /^In full/ : /^Summary only/ }).check();
+  }
+
+  /** Ticks an entry in the hand-picked list by its title. */
+  async pick(title: string): Promise<void> {
+    await this.page.getByRole('list', { name: /Pick entries/ }).getByRole('checkbox', { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
+  }
+
+  async section(label: string, on: boolean): Promise<void> {
+    await this.page.getByRole('group', { name: 'Sections' }).getByRole('checkbox', { name: label, exact: true }).setChecked(on);
+  }
+
+  async openPreview(): Promise<ReportPreview> {
+    await this.preview.click();
+    const p = new ReportPreview(this.page);
+    await expect(p.heading).toBeVisible();
+    await expect(p.document).toBeVisible();
+    return p;
+  }
+}
+
+export class ReportPreview {
+  readonly heading: Locator;
+  readonly document: Locator;
+  readonly confirmDialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Report preview', level: 1 });
+    this.document = page.getByRole('article', { name: 'The report' });
+    this.confirmDialog = page.getByRole('dialog', { name: /will not be encrypted/ });
+  }
+
+  /** Clicks a save/print button and confirms the "not encrypted" warning, which names the format. */
+  async exportAs(button: 'Print or save as PDF…' | 'Markdown' | 'CSV' | 'JSON', formatName: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Save or print the report' }).getByRole('button', { name: button }).click();
+    await expect(this.confirmDialog).toHaveAccessibleName(`This ${formatName} file will not be encrypted`);
+    await this.confirmDialog.getByRole('button', { name: new RegExp(`^(Download|Print|Save) ${formatName} \\(not encrypted\\)$`) }).click();
+    await expect(this.confirmDialog).toBeHidden();
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The therapist report in browser mode (issue 6 §1–2, §5): built through the builder as a person
+ * would, previewed, printed to PDF with Playwright's page.pdf() of the print view (the same header
+ * and footer as the desktop app), and saved as CSV, Markdown and JSON through real downloads. The
+ * PDF's text (pdftotext) shows the chosen sections; pseudonymised names appear in no output; the
+ * text of excluded entries appears nowhere.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { FulcrumExport } from '../../shared/portability.js';
+import { apiOf } from './api.js';
+import { expect, test } from './fixtures.js';
+import { Gate } from './pages/gate.js';
+import { ReportBuilder, type ReportPreview } from './pages/report.js';
+import { headerFooterProblems, printReport } from './report-pdf.js';
+import { MANAGER, markersExcept, PARTNER, RANGE, realNamePattern, seedReportJournal, type ReportJournal } from '../fixtures/report/journal.js';
+
+const PASSPHRASE = 'amber signal cobble winter pocket';
+
+test.use({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', timezoneId: 'UTC', locale: 'en-GB' });
+
+/** Counts object URLs made and revoked by the page (a download must not leave one behind). */
+async function countObjectUrls(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __objectUrls: { made: number; revoked: number } };
+    w.__objectUrls = { made: 0, revoked: 0 };
+    const make = URL.createObjectURL.bind(URL);
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (o: Blob | MediaSource) => (w.__objectUrls.made++, make(o));
+    URL.revokeObjectURL = (u: string) => (w.__objectUrls.revoked++, revoke(u));
+  });
+}
+const objectUrls = (page: Page) => page.evaluate(() => (window as unknown as { __objectUrls: { made: number; revoked: number } }).__objectUrls);
+
+async function openJournal(page: Page, host: { url: string; token: string }): Promise<ReportJournal> {
+  const call = apiOf(host);
+  await call('vault.create', { passphrase: PASSPHRASE });
+  const j = await seedReportJournal((c, i) => call(c as never, i as never));
+  await call('vault.lock', {});
+  await page.goto(host.url);
+  await new Gate(page).unlock(PASSPHRASE);
+  return j;
+}
+
+async function download(page: Page, preview: ReportPreview, button: 'Markdown' | 'CSV' | 'JSON', name: string): Promise<{ name: string; text: string }> {
+  const downloading = page.waitForEvent('download');
+  await preview.exportAs(button, name);
+  const d = await downloading;
+  const file = await d.path();
+  return { name: d.suggestedFilename(), text: fs.readFileSync(file!, 'utf8') };
+}
+
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+test('a user builds a report with one pseudonym and two hand-picked entries, previews it, and exports PDF and CSV', async ({ page, host }, testInfo) => {
+  await countObjectUrls(page);
+  const j = await openJournal(page, host);
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  await builder.chooseDates(RANGE.from, RANGE.to);
+  await builder.pseudonym(PARTNER.name, PARTNER.alias);
+  await builder.entries('Entries I pick');
+  await builder.pick('Weekend booked without asking');
+  await builder.pick('Climbing with Sam');
+  await expect(page.getByRole('heading', { name: /2 entries picked/ })).toBeVisible();
+  await builder.questions.fill('Why does Jordan decide our weekends?');
+  const preview = await builder.openPreview();
+
+  // The preview is the document that prints.
+  const doc = preview.document;
+  await expect(doc).toContainText('1 April 2024 – 30 April 2024');
+  await expect(doc).toContainText('Why does Partner decide our weekends?');
+  await expect(doc.getByRole('heading', { name: /Weekend booked without asking/ })).toBeVisible();
+  await expect(doc.getByRole('heading', { name: /Climbing with Sam/ })).toBeVisible();
+  expect(await doc.innerText()).not.toMatch(/Jordan|Quillfeather/i);
+
+  // PDF: the print button warns first (browser mode prints with the browser); the suite prints with page.pdf().
+  await preview.exportAs('Print or save as PDF…', 'PDF');
+  const pdf = await printReport(page, testInfo.outputPath('report.pdf'));
+  for (const heading of ['In numbers', 'Most frequent patterns', 'Questions for my next session', 'Flagged to talk about', 'Over time', 'Patterns in this period', 'Weekly check-ins', 'Entries']) {
+    expect(pdf.text, heading).toContain(heading);
+  }
+  expect(pdf.text).toContain('Partner');
+  expect(pdf.text).not.toMatch(/Jordan|Quillfeather/i);
+  expect(pdf.title).not.toMatch(/Jordan|Quillfeather/i);
+  for (const marker of markersExcept(j, ['weekend', 'climbing'])) expect(pdf.text, marker).not.toContain(marker);
+  expect(pdf.text).toContain('MARKER-WEEKEND');
+  expect(pdf.text).toContain('MARKER-CLIMBING');
+  expect(pdf.pages).toBeGreaterThanOrEqual(2);
+  expect(pdf.pages).toBeLessThanOrEqual(6);
+  expect(headerFooterProblems(pdf)).toEqual([]);
+
+  // CSV through a real download.
+  const csv = await download(page, preview, 'CSV', 'CSV');
+  expect(csv.name).toMatch(/^fulcrum-report-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parse(csv.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => r.title)).toEqual(['Weekend booked without asking', 'Climbing with Sam']);
+  expect(rows[0]!.people).toBe(PARTNER.alias);
+  expect(csv.text).not.toMatch(/Jordan|Quillfeather/i);
+  for (const marker of markersExcept(j, ['weekend', 'climbing'])) expect(csv.text).not.toContain(marker);
+  // The Blob's object URL was revoked once the download started.
+  await expect.poll(() => objectUrls(page)).toEqual({ made: 1, revoked: 1 });
+  // No journal data in the address bar.
+  expect(new URL(page.url()).hash).toBe('#/report/print');
+});
+
+test('every format of a report with two pseudonyms leaves out the real names and the excluded entries', async ({ page, host }, testInfo) => {
+  const j = await openJournal(page, host);
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  await builder.chooseDates(RANGE.from, RANGE.to);
+  await builder.pseudonym(PARTNER.name, PARTNER.alias);
+  await builder.pseudonym(MANAGER.name, MANAGER.alias);
+  await builder.entries('Only entries flagged “raise with my therapist”');
+  await builder.questions.fill('Is it fair that Priya and Jordan plan for me?');
+  const preview = await builder.openPreview();
+
+  const flagged = ['weekend', 'budget', 'dinner'];
+  const pdf = await printReport(page, testInfo.outputPath('report-flagged.pdf'));
+  const outputs: [string, string][] = [['PDF', pdf.text]];
+  for (const [button, name] of [
+    ['Markdown', 'Markdown'],
+    ['CSV', 'CSV'],
+    ['JSON', 'JSON'],
+  ] as const) {
+    outputs.push([name, (await download(page, preview, button, name)).text]);
+  }
+  for (const [format, text] of outputs) {
+    expect(text, format).not.toMatch(realNamePattern());
+    expect(text, format).toContain(PARTNER.alias);
+    for (const marker of markersExcept(j, flagged)) expect(text, `${format}: ${marker}`).not.toContain(marker);
+    for (const key of flagged) expect(text, `${format}: ${key}`).toContain(j.entries[key]!.marker);
+  }
+  expect(pdf.text).toContain('Is it fair that Manager and Partner plan for me?');
+  const json = FulcrumExport.parse(JSON.parse(outputs.find(([f]) => f === 'JSON')![1]));
+  expect(json.journal.people.map((p) => p.name).sort()).toEqual([MANAGER.alias, PARTNER.alias].sort());
+  expect(headerFooterProblems(pdf)).toEqual([]);
+});
+
+test('summary only: the PDF has dates, people and patterns but no entry text, and unchosen sections are absent', async ({ page, host }, testInfo) => {
+  const j = await openJournal(page, host);
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  await builder.chooseDates(RANGE.from, RANGE.to);
+  await builder.entries('All entries in the range');
+  await builder.detail('summary');
+  await builder.section('Charts', false);
+  await builder.section('Check-in trends', false);
+  await builder.openPreview();
+  const pdf = await printReport(page, testInfo.outputPath('report-summary.pdf'));
+  expect(pdf.text).toContain('In numbers');
+  expect(pdf.text).toContain('Patterns in this period');
+  expect(pdf.text).not.toContain('Over time');
+  expect(pdf.text).not.toContain('Weekly check-ins');
+  expect(pdf.text).toContain('Wed, 3 Apr 2024');
+  for (const marker of markersExcept(j, [])) expect(pdf.text).not.toContain(marker);
+  expect(pdf.text).not.toContain('Weekend booked without asking');
+  expect(headerFooterProblems(pdf)).toEqual([]);
+});
+
+test('the builder and the preview have no serious accessibility violations', async ({ page, host }) => {
+  await openJournal(page, host);
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  const problems: string[] = [];
+  problems.push(...(await seriousViolations(page, 'builder')));
+  await builder.chooseDates(RANGE.from, RANGE.to);
+  await builder.entries('Entries I pick');
+  await builder.pick('Budget together');
+  problems.push(...(await seriousViolations(page, 'builder, picking entries')));
+  const preview = await builder.openPreview();
+  problems.push(...(await seriousViolations(page, 'preview')));
+  await page.getByRole('button', { name: 'CSV' }).click();
+  await expect(preview.confirmDialog).toBeVisible();
+  problems.push(...(await seriousViolations(page, 'plaintext warning')));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await preview.confirmDialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('link', { name: 'Back to the builder' }).click();
+  await expect(builder.heading).toBeVisible();
+  problems.push(...(await seriousViolations(page, 'builder, dark')));
+  expect(problems).toEqual([]);
+});
