@@ -23,16 +23,18 @@ test.use({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', timezon
 
 /** Counts object URLs made and revoked by the page (a download must not leave one behind). */
 async function countObjectUrls(page: Page): Promise<void> {
+  // Runs in the page (this project type-checks tests without the DOM lib: the page's globals are typed here).
   await page.addInitScript(() => {
-    const w = window as unknown as { __objectUrls: { made: number; revoked: number } };
-    w.__objectUrls = { made: 0, revoked: 0 };
-    const make = URL.createObjectURL.bind(URL);
-    const revoke = URL.revokeObjectURL.bind(URL);
-    URL.createObjectURL = (o: Blob | MediaSource) => (w.__objectUrls.made++, make(o));
-    URL.revokeObjectURL = (u: string) => (w.__objectUrls.revoked++, revoke(u));
+    type Urls = { createObjectURL(o: unknown): string; revokeObjectURL(u: string): void };
+    const g = globalThis as unknown as { __objectUrls: { made: number; revoked: number }; URL: Urls };
+    g.__objectUrls = { made: 0, revoked: 0 };
+    const make = g.URL.createObjectURL.bind(g.URL);
+    const revoke = g.URL.revokeObjectURL.bind(g.URL);
+    g.URL.createObjectURL = (o) => (g.__objectUrls.made++, make(o));
+    g.URL.revokeObjectURL = (u) => (g.__objectUrls.revoked++, revoke(u));
   });
 }
-const objectUrls = (page: Page) => page.evaluate(() => (window as unknown as { __objectUrls: { made: number; revoked: number } }).__objectUrls);
+const objectUrls = (page: Page) => page.evaluate(() => (globalThis as unknown as { __objectUrls: { made: number; revoked: number } }).__objectUrls);
 
 async function openJournal(page: Page, host: { url: string; token: string }): Promise<ReportJournal> {
   const call = apiOf(host);
