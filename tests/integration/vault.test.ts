@@ -159,7 +159,11 @@ describe('the vault', () => {
       b.v.lock();
       fs.renameSync(path.join(b.dir, 'vault.json'), path.join(b.dir, 'vault.next.json'));
       fs.writeFileSync(path.join(b.dir, 'vault.json'), oldVault);
-      const fresh = testVault(b.dir);
+      const fresh = testVault(b.dir, { now: () => 0 });
+      // The old passphrase is simply wrong now (not "damaged"), and the half-finished state stays put.
+      const beforeOld = snapshotDir(b.dir);
+      await expect(fresh.unlock({ passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+      expectSame(beforeOld, snapshotDir(b.dir));
       await fresh.unlock({ passphrase: OTHER_PASSPHRASE });
       expect(countPeople(fresh)).toBe(1);
       expect(fs.existsSync(path.join(b.dir, 'vault.next.json'))).toBe(false);

@@ -276,14 +276,13 @@ export class Vault {
       throw new FulcrumError('THROTTLED', `Too many attempts. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
     }
     if (!this.exists()) throw new FulcrumError('NO_JOURNAL', 'There is no journal here yet. Create one first.');
-    let vault = this.readVault();
-    let dataKey = await this.unwrap(secret, vault);
-    if (!dataKey && fs.existsSync(this.file('vaultNext')) && !fs.existsSync(this.file('dbRotating'))) {
-      // A passphrase change was interrupted after the database swap: the new passphrase is current.
-      const next = readVaultFile(this.file('vaultNext'));
-      dataKey = await this.unwrap(secret, next);
-      if (dataKey) vault = next;
-    }
+    // A passphrase change interrupted after the database swap (vault.next.json present, no
+    // journal.db.rotating): the database is already under the NEW key, so only the new vault can open
+    // it. Trying the old one would unwrap a key that no longer fits and report damage instead of a
+    // wrong passphrase.
+    const swapped = fs.existsSync(this.file('vaultNext')) && !fs.existsSync(this.file('dbRotating'));
+    const vault = swapped ? readVaultFile(this.file('vaultNext')) : this.readVault();
+    const dataKey = await this.unwrap(secret, vault);
     if (!dataKey) this.failed(vault);
     this.recoverInterruptedRotation();
     this.failures = 0;
