@@ -68,7 +68,7 @@ const START_FRAMES = `(() => {
 const STOP_FRAMES = `(() => { window.__recording = false; return window.__frames; })()`;
 /** Marks the scrollable ancestor of the first entry card (whatever its class), so the measure follows the page. */
 const MARK_SCROLLER = `(() => {
-  const card = document.querySelector('main a[href^="#/entry/"]');
+  const card = [...document.querySelectorAll('main a[href^="#/entry/"]')].find((a) => /^#\\/entry\\/\\d+$/.test(a.getAttribute('href')));
   for (let el = card && card.parentElement; el; el = el.parentElement) {
     const overflow = getComputedStyle(el).overflowY;
     if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight) {
@@ -96,7 +96,9 @@ export async function measureScroll(j: BenchJournal, opts: { staticDir: string; 
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor({ timeout: 120_000 });
     // The virtualised list: the scrollable ancestor of the entry cards (links to #/entry/<id>).
-    await page.locator('main a[href^="#/entry/"]').first().waitFor({ timeout: 60_000 });
+    // Entry cards link to #/entry/<id> (the drafts notice links to …/edit).
+    const cards = page.locator('main a[href^="#/entry/"]:not([href$="/edit"])');
+    await cards.first().waitFor({ timeout: 60_000 });
     if (!(await page.evaluate<boolean>(MARK_SCROLLER))) throw new Error('the timeline has no scrollable list of entries');
     const scroller = page.locator('[data-bench-scroller]');
     const box = (await scroller.boundingBox())!;
@@ -115,7 +117,7 @@ export async function measureScroll(j: BenchJournal, opts: { staticDir: string; 
     await wheel(900, opts.flingMs);
     const frames = await page.evaluate<number[]>(STOP_FRAMES);
     const scrolled = await page.evaluate<{ top: number; height: number }>(SCROLL_STATE);
-    const rows = await scroller.locator('a[href^="#/entry/"]').count();
+    const rows = await scroller.locator('a[href^="#/entry/"]:not([href$="/edit"])').count();
     const value = summarise(frames);
     return {
       value,
