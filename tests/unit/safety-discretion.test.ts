@@ -94,13 +94,27 @@ const FORBIDDEN = [
 ];
 const forbiddenIn = (text: string) => FORBIDDEN.filter((re) => re.test(text));
 
+/** Reviewed uses, each with why it leaks nothing (like Electronegativity's exceptions). */
+const REVIEWED: readonly { file: string; pattern: RegExp; reason: string; allowed: (text: string) => boolean }[] = [
+  {
+    file: path.join('renderer', 'report', 'PrintPage.tsx'),
+    pattern: /document\.title\s*=/,
+    // Every assignment is one of these two: the dated title, or putting the old one back.
+    allowed: (text) => [...text.matchAll(/document\.title\s*=\s*([^;]+);/g)].every((m) => ['before', '`Fulcrum report ${model.range.from} to ${model.range.to}`'].includes(m[1]!.trim())),
+    reason:
+      'While printing, the browser prints the page title in its header: it is set to "Fulcrum report <from> to <to>" (dates only, never a name) and put back after. The desktop window title never follows the page (window.ts).',
+  },
+];
+
 describe('no leaking calls anywhere in the app', () => {
   it('nothing in the app adds recent documents, starts a crash reporter, retitles the window or opens a browser', () => {
     const files = [...sources('main'), ...sources('renderer')];
     expect(files.length).toBeGreaterThan(30);
     const hits = files.flatMap((f) => {
       const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
-      return forbiddenIn(text).map((re) => `${f}: ${re}`);
+      return forbiddenIn(text)
+        .filter((re) => !REVIEWED.some((r) => r.file === f && r.pattern.source === re.source && r.allowed(text)))
+        .map((re) => `${f}: ${re}`);
     });
     expect(hits).toEqual([]);
   });
