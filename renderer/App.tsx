@@ -156,8 +156,9 @@ export function App() {
     if (phase.name !== 'loading' && phase.name !== 'unavailable') reloadShortcut();
   }, [phase.name, reloadShortcut]);
 
-  // Auto-lock: input in the window tells main the person is here (at most every 30 s).
-  const isUnlocked = phase.name === 'unlocked';
+  // Auto-lock: input in the window tells main the person is here (at most every 30 s) — also while
+  // the new journal's recovery key is on screen, so reading and saving it is not cut short.
+  const isUnlocked = phase.name === 'unlocked' || phase.name === 'recovery';
   useEffect(() => {
     if (!isUnlocked) return;
     return watchActivity(() => void call('session.activity', {}).catch(() => undefined));
