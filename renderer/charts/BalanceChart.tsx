@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import type { BalanceSeries, BalanceTrend, BucketRef } from '../../shared/insights.js';
 import { bucketLabel, bucketTick, signed } from './format.js';
-import { ChartFrame, DrillButton, Legend, Marker, TipBox } from './parts.js';
+import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
 import { balanceSummary } from './summaries.js';
 import { chartSize, dashFor, inkFor, markerFor, useDarkMode, type MarkerShape } from './theme.js';
 import type { ChartProps } from './types.js';
@@ -58,11 +58,19 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
     function BalanceDot(p: DotItemDotProps) {
       const v = p.value as number | null;
       if (v === null || v === undefined || p.cx === undefined || p.cy === undefined) return <g key={`${l.key}-${p.index}`} />;
+      // The point's own row (an index could be stale while the series change).
+      const b = p.payload as (typeof rows)[number] | undefined;
+      if (!b) return <g key={`${l.key}-${p.index}`} />;
       return (
-        <g key={`${l.key}-${p.index}`} className="chart-point" onClick={onDrill ? () => drill(rows[p.index]!, l, p.index) : undefined} style={onDrill ? { cursor: 'pointer' } : undefined}>
-          <circle cx={p.cx} cy={p.cy} r={9} fill="transparent" />
-          <Marker shape={l.marker} cx={p.cx} cy={p.cy} r={3.5} fill={l.color} stroke="var(--surface)" strokeWidth={1} />
-        </g>
+        <Point
+          key={`${l.key}-${p.index}`}
+          cx={p.cx}
+          cy={p.cy}
+          shape={l.marker}
+          color={l.color}
+          info={{ count: l.series.entries[b.i] ?? 0, from: b.from, to: b.to, series: l.series.personId === null ? 'all' : `person-${l.series.personId}` }}
+          onClick={onDrill ? () => drill(b, l, b.i) : undefined}
+        />
       );
     };
 
@@ -146,7 +154,7 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
             dot={false}
             activeDot={false}
             connectNulls
-            isAnimationActive={!print}
+            isAnimationActive={print ? false : 'auto'}
           />
         ))}
         {lines.map((l) => (

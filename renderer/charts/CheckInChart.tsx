@@ -7,7 +7,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotP
 import { CHECKIN_MEASURES, type CheckInMeasure, type CheckInTrends } from '../../shared/insights.js';
 import { bucketTick, num, rangeLabel } from './format.js';
 import { addDays } from '../../shared/insights.js';
-import { ChartFrame, Legend, Marker, TipBox } from './parts.js';
+import { ChartFrame, Legend, Point, TipBox } from './parts.js';
 import { checkInSummary, personCheckInSummary } from './summaries.js';
 import { CHECKIN_COLORS, CHECKIN_QUESTIONS, chartSize, dashFor, inkFor, markerFor, useDarkMode, type MarkerShape } from './theme.js';
 import type { ChartProps } from './types.js';
@@ -41,11 +41,9 @@ export function CheckInLines(props: Omit<ChartProps, 'onDrill'> & { title: strin
   const dot = (l: Drawn) =>
     function CheckInDot(p: DotItemDotProps) {
       if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined) return <g key={`${l.key}-${p.index}`} />;
-      return (
-        <g key={`${l.key}-${p.index}`} className="chart-point">
-          <Marker shape={l.marker} cx={p.cx} cy={p.cy} r={4} fill={l.color} />
-        </g>
-      );
+      const w = (p.payload as { key?: string } | undefined)?.key;
+      if (!w) return <g key={`${l.key}-${p.index}`} />;
+      return <Point key={`${l.key}-${p.index}`} cx={p.cx} cy={p.cy} shape={l.marker} color={l.color} r={4} info={{ value: Number(p.value), from: w, to: addDays(w, 6), series: l.key }} />;
     };
   const answered = weeks.map((_, i) => lines.some((l) => l.values[i] !== null && l.values[i] !== undefined));
   return (
@@ -102,7 +100,7 @@ export function CheckInLines(props: Omit<ChartProps, 'onDrill'> & { title: strin
           />
         )}
         {lines.map((l) => (
-          <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} strokeWidth={2} strokeDasharray={l.dash || undefined} dot={dot(l)} activeDot={false} connectNulls isAnimationActive={!print} />
+          <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} strokeWidth={2} strokeDasharray={l.dash || undefined} dot={dot(l)} activeDot={false} connectNulls isAnimationActive={print ? false : 'auto'} />
         ))}
       </LineChart>
     </ChartFrame>

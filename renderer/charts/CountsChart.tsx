@@ -6,7 +6,7 @@ import { useId, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrillTarget } from '../../shared/insights.js';
 import { plural } from './format.js';
-import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, cssId } from './parts.js';
+import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId } from './parts.js';
 import { POLARITY_COLORS, chartSize, inkFor, useDarkMode } from './theme.js';
 import type { ChartProps } from './types.js';
 
@@ -122,8 +122,12 @@ export function CountsChart(
             className={`chart-bar bar-${k.key}`}
             fill={k.key === 'healthy' ? `url(#${uid}-healthy)` : colors[k.key]}
             stroke={colors[k.key]}
-            isAnimationActive={!print}
+            isAnimationActive={print ? false : 'auto'}
             cursor={onDrill ? 'pointer' : undefined}
+            shape={barShape((p) => {
+              const r = p.payload as CountsRow;
+              return { count: r[k.key], from: r.target.from, to: r.target.to, series: `${r.key}/${k.key}` };
+            })}
             onClick={onDrill ? (d) => drill(d.payload as CountsRow, k.key) : undefined}
           />
         ))}

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import type { BucketRef, HealthyShare } from '../../shared/insights.js';
 import { bucketLabel, bucketTick, percent, plural } from './format.js';
-import { ChartFrame, DrillButton, Legend, TipBox } from './parts.js';
+import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
 import { healthySummary } from './summaries.js';
 import { POLARITY_COLORS, chartSize, useDarkMode } from './theme.js';
 import type { ChartProps } from './types.js';
@@ -20,11 +20,18 @@ export const HealthyShareChart = memo(function HealthyShareChart(props: ChartPro
   };
   function ShareDot(p: DotItemDotProps) {
     if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined) return <g key={`h-${p.index}`} />;
+    const b = p.payload as (typeof rows)[number] | undefined;
+    if (!b) return <g key={`h-${p.index}`} />;
     return (
-      <g key={`h-${p.index}`} className="chart-point" onClick={onDrill ? () => drill(rows[p.index]!, p.index) : undefined} style={onDrill ? { cursor: 'pointer' } : undefined}>
-        <circle cx={p.cx} cy={p.cy} r={9} fill="transparent" />
-        <circle cx={p.cx} cy={p.cy} r={3.5} fill={color} />
-      </g>
+      <Point
+        key={`h-${p.index}`}
+        cx={p.cx}
+        cy={p.cy}
+        shape="circle"
+        color={color}
+        info={{ count: entries[b.i] ?? 0, from: b.from, to: b.to, series: 'healthy-share' }}
+        onClick={onDrill ? () => drill(b, b.i) : undefined}
+      />
     );
   }
 
@@ -94,7 +101,7 @@ export const HealthyShareChart = memo(function HealthyShareChart(props: ChartPro
             }}
           />
         )}
-        <Area dataKey="share" name="Healthy share" type="monotone" stroke={color} strokeWidth={2} fill={color} fillOpacity={0.15} connectNulls dot={ShareDot} activeDot={false} isAnimationActive={!print} />
+        <Area dataKey="share" name="Healthy share" type="monotone" stroke={color} strokeWidth={2} fill={color} fillOpacity={0.15} connectNulls dot={ShareDot} activeDot={false} isAnimationActive={print ? false : 'auto'} />
       </AreaChart>
     </ChartFrame>
   );

@@ -128,7 +128,10 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
                 <g
                   key={c.day}
                   className={clickable ? 'heat-day heat-day-link' : 'heat-day'}
-                  data-day={c.day}
+                  data-count={c.entries}
+                  data-from={c.day}
+                  data-to={c.day}
+                  data-series="day"
                   onClick={clickable ? () => drill(c.day, c.entries) : undefined}
                   onMouseEnter={
                     print

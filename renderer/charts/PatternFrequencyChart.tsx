@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } fr
 import { CATEGORY_COLORS, CATEGORY_LABELS, type Category, type Polarity } from '../../shared/catalogue.js';
 import type { BucketRef, PatternCounts } from '../../shared/insights.js';
 import { bucketLabel, bucketTick, plural } from './format.js';
-import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, cssId, type LegendItem } from './parts.js';
+import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId, type LegendItem } from './parts.js';
 import { patternSummary } from './summaries.js';
 import { chartSize, inkFor, useDarkMode } from './theme.js';
 import type { ChartProps } from './types.js';
@@ -114,8 +114,12 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
             className={`chart-bar bar-${s.polarity}`}
             fill={s.polarity === 'healthy' ? `url(#${uid}-${s.category})` : color(s.category)}
             stroke={color(s.category)}
-            isAnimationActive={!print}
+            isAnimationActive={print ? false : 'auto'}
             cursor={onDrill ? 'pointer' : undefined}
+            shape={barShape((p) => {
+              const row = p.payload as (typeof rows)[number];
+              return { count: Math.abs(Number(row[`s${j}`]) || 0), from: row.from, to: row.to, series: `${s.category}/${s.polarity}` };
+            })}
             onClick={
               onDrill
                 ? (d) => {

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import { SCORE_MEASURES, type BucketRef, type ScoreMeasure, type ScoreTrends } from '../../shared/insights.js';
 import { bucketLabel, bucketTick, num, plural } from './format.js';
-import { ChartFrame, DrillButton, Legend, Marker, TipBox } from './parts.js';
+import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
 import { scoresSummary } from './summaries.js';
 import { SCORE_COLORS, SCORE_LABELS, chartSize, dashFor, inkFor, markerFor, useDarkMode } from './theme.js';
 import type { ChartProps } from './types.js';
@@ -35,11 +35,18 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
   const dot = (x: (typeof measures)[number]) =>
     function ScoreDot(p: DotItemDotProps) {
       if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined) return <g key={`${x.m}-${p.index}`} />;
+      const b = p.payload as (typeof rows)[number] | undefined;
+      if (!b) return <g key={`${x.m}-${p.index}`} />;
       return (
-        <g key={`${x.m}-${p.index}`} className="chart-point" onClick={onDrill ? () => drill(rows[p.index]!, p.index) : undefined} style={onDrill ? { cursor: 'pointer' } : undefined}>
-          <circle cx={p.cx} cy={p.cy} r={9} fill="transparent" />
-          <Marker shape={x.marker} cx={p.cx} cy={p.cy} r={3.5} fill={x.color} />
-        </g>
+        <Point
+          key={`${x.m}-${p.index}`}
+          cx={p.cx}
+          cy={p.cy}
+          shape={x.marker}
+          color={x.color}
+          info={{ count: data.entries[b.i] ?? 0, from: b.from, to: b.to, series: x.m }}
+          onClick={onDrill ? () => drill(b, b.i) : undefined}
+        />
       );
     };
 
@@ -115,7 +122,7 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
             dot={dot(x)}
             activeDot={false}
             connectNulls
-            isAnimationActive={!print}
+            isAnimationActive={print ? false : 'auto'}
           />
         ))}
       </LineChart>

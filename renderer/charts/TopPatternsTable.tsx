@@ -34,7 +34,7 @@ export const TopPatternsTable = memo(function TopPatternsTable(props: ChartProps
         ) : undefined
       }
     >
-      <div className="table-scroll">
+      <div className="table-wide">
         <table className="top-patterns">
           <caption className="visually-hidden">Most frequent patterns {when}</caption>
           <thead>

@@ -1,5 +1,6 @@
 /** The pieces every chart shares: its frame (title, summary, empty state, table), legend, markers, tooltip. */
 import { useId, type ReactNode } from 'react';
+import { Rectangle, type BarShapeProps } from 'recharts';
 import '../styles/charts.css';
 import type { MarkerShape } from './theme.js';
 
@@ -60,7 +61,10 @@ export function ChartFrame(p: ChartFrameProps) {
           <summary>
             Show as table<span className="visually-hidden">: {p.title}</span>
           </summary>
-          <div className="table-scroll">{p.table}</div>
+          {/* Focusable, so a keyboard can scroll a long table (and it is announced by name). */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`${p.title}, as a table`}>
+            {p.table}
+          </div>
         </details>
       )}
     </section>
@@ -183,5 +187,41 @@ export function DrillButton({ count, what, onDrill }: { count: number; what: str
         {count === 1 ? 'entry' : 'entries'}, {what}: show on the timeline
       </span>
     </button>
+  );
+}
+
+/** What a mark stands for, written on it as data-* attributes (tests find a mark and its count by them). */
+export interface MarkInfo {
+  /** The entries it counts (what a click opens). */
+  count?: number;
+  /** The value drawn, for marks that are not counts (a check-in answer). */
+  value?: number;
+  from: string;
+  to: string;
+  series: string;
+}
+const markAttrs = (m: MarkInfo) => ({ 'data-count': m.count, 'data-value': m.value, 'data-from': m.from, 'data-to': m.to, 'data-series': m.series });
+
+/** A bar shape that carries its MarkInfo and draws nothing for an empty bar. */
+export function barShape(describe: (p: BarShapeProps) => MarkInfo | null) {
+  return function MarkedBar(p: BarShapeProps) {
+    const m = describe(p);
+    if (!m || !m.count) return <g />;
+    return (
+      <g className="chart-mark" {...markAttrs(m)}>
+        <Rectangle {...p} />
+      </g>
+    );
+  };
+}
+
+/** A clickable point (a larger invisible target round the marker), carrying its MarkInfo. */
+export function Point(props: { cx: number; cy: number; shape: MarkerShape; color: string; info: MarkInfo | null; onClick?: (() => void) | undefined; r?: number }) {
+  const { cx, cy, info, onClick } = props;
+  return (
+    <g className={onClick ? 'chart-point chart-mark chart-clickable' : 'chart-point chart-mark'} onClick={onClick} {...(info ? markAttrs(info) : {})}>
+      {onClick && <circle cx={cx} cy={cy} r={9} fill="transparent" />}
+      <Marker shape={props.shape} cx={cx} cy={cy} r={props.r ?? 3.5} fill={props.color} />
+    </g>
   );
 }

@@ -200,7 +200,7 @@ function CheckInHistory() {
       <ErrorAlert>{error}</ErrorAlert>
       {trends && <PersonCheckInChart data={trends} personId={chosen} when={when} level={3} title={`Check-ins about ${name}`} />}
       {list.length > 0 && (
-        <div className="table-scroll">
+        <div className="checkin-list">
           <table>
             <caption className="visually-hidden">Check-ins about {name}</caption>
             <thead>

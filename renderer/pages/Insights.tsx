@@ -82,6 +82,8 @@ interface Loaded {
   checkIns: CheckInTrends;
   when: string;
   filter: InsightFilter;
+  /** The query these are the answer to. */
+  key: string;
 }
 
 export function InsightsPage() {
@@ -116,7 +118,7 @@ export function InsightsPage() {
     ])
       .then(([overview, history, checkIns]) => {
         if (id !== request.current) return;
-        setData({ overview, history, checkIns, when: q.when, filter });
+        setData({ overview, history, checkIns, when: q.when, filter, key: queryKey });
         setState('idle');
       })
       .catch((e) => {
@@ -147,6 +149,8 @@ export function InsightsPage() {
   const set = <K extends keyof InsightsView>(k: K, v: InsightsView[K]) => setView((prev) => ({ ...prev, [k]: v }));
   const activeFilters = view.personIds.length + view.categories.length;
   const o = data?.overview;
+  // Known during render (not after an effect), so "Charts show …" never describes an older choice.
+  const pending = state !== 'error' && queryKey !== null && data?.key !== queryKey;
   const nothing = o && o.domains.total === 0;
 
   return (
@@ -221,7 +225,7 @@ export function InsightsPage() {
 
       <ErrorAlert>{problem ?? error}</ErrorAlert>
       <p className="visually-hidden" role="status">
-        {state === 'loading' ? 'Updating the charts' : state === 'idle' && data ? `Charts show ${rangeLabelOf(data)}` : ''}
+        {pending ? 'Updating the charts' : state === 'idle' && data ? `Charts show ${rangeLabelOf(data)}` : ''}
       </p>
 
       {!data || !o || !listsLoaded ? (
@@ -244,7 +248,7 @@ export function InsightsPage() {
           <p>Charts appear here once there are entries in the range. Tag patterns and rate how it felt, and the trends show what keeps repeating and what is getting better.</p>
         </EmptyState>
       ) : (
-        <div className="chart-grid" aria-busy={state === 'loading'}>
+        <div className="chart-grid" aria-busy={pending}>
           <div className="wide">
             <PatternFrequencyChart data={o.patterns} when={data.when} onDrill={onDrill} />
           </div>
