@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptTime, clearSensitiveClipboard, copySensitive, describeAttempts, stepsToFirstEntry, type ClipboardLike } from '../../renderer/lib/safety.js';
+import { attemptTime, clearSensitiveClipboard, copySensitive, describeAttempts, stepsToFirstEntry, type ClipboardLike } from '../../renderer/lib/safety-core.js';
 
 function fakeClipboard(opts: { readable?: boolean } = {}) {
   let text = '';
