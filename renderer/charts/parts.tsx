@@ -55,7 +55,8 @@ export function ChartFrame(p: ChartFrameProps) {
           )}
         </>
       )}
-      <p className="chart-summary">{p.summary}</p>
+      {/* An empty chart's message says it already. */}
+      {!p.empty && <p className="chart-summary">{p.summary}</p>}
       {!p.empty && p.table && (
         <details className="chart-table" open={p.tableOpen}>
           <summary>

@@ -137,12 +137,17 @@ function CheckInHistory() {
   const [deleting, setDeleting] = useState<CheckIn | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const chosen = personId ?? people.find((p) => p.archivedAt === null)?.id ?? null;
+  // Unless chosen: whoever the latest check-in was about (else the first person).
+  const [latest, setLatest] = useState<number | null | undefined>(undefined);
+  const chosen = personId ?? (latest === undefined ? null : (latest ?? people.find((p) => p.archivedAt === null)?.id ?? null));
 
   useEffect(() => {
     call('settings.get', {})
       .then((s) => setWeekStart(s.weekStart))
       .catch((e) => setError(messageOf(e)));
+    call('checkins.list', { from: addDays(todayLocal(), -366) })
+      .then((l) => setLatest(l.reduce<CheckIn | null>((a, c) => (!a || c.week > a.week || (c.week === a.week && c.updatedAt > a.updatedAt) ? c : a), null)?.personId ?? null))
+      .catch(() => setLatest(null));
   }, []);
 
   useEffect(() => {

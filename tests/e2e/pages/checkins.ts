@@ -171,7 +171,7 @@ export class ReminderBanner {
   readonly snooze: Locator;
   readonly dismiss: Locator;
   constructor(readonly page: Page) {
-    this.region = page.getByRole('region', { name: 'Reminder' });
+    this.region = page.getByRole('region', { name: 'Reminder', exact: true });
     this.snooze = this.region.getByRole('button', { name: /^Snooze / });
     this.dismiss = this.region.getByRole('button', { name: 'Dismiss' });
   }
