@@ -127,6 +127,18 @@ describe('quick exit', () => {
     expect(r.events).toEqual([]);
   });
 
+  it('hides the window at once even while a long call holds the queue; the lock waits its turn', async () => {
+    const r = await rig();
+    // A passphrase change (Argon2, re-encryption) is in the queue when quick exit comes in.
+    const change = r.service.dispatch('vault.changePassphrase', { current: PASSPHRASE, next: 'violet lantern seventeen quarry mosaic' });
+    const exit = r.service.dispatch('session.quickExit', {});
+    expect(r.windowCalls).toEqual(['hide']);
+    expect(r.service.vault.unlocked).toBe(true);
+    expect(await change).toMatchObject({ ok: true });
+    expect(await exit).toMatchObject({ ok: true });
+    expect(r.service.vault.unlocked).toBe(false);
+  });
+
   it('writes a draft sent just before it, then locks', async () => {
     const r = await rig();
     const save = r.service.dispatch('drafts.save', { key: 'new', content: JSON.stringify({ body: 'typed a moment ago' }) });

@@ -67,9 +67,26 @@ export class SafetyService {
     registry.set(ctx, this);
   }
 
-  /** The dispatcher, so locks queue behind writes already in flight. Set once by createService. */
-  attach(dispatch: Dispatch): void {
+  /**
+   * Takes the dispatcher (locks queue behind writes already in flight) and returns the one the
+   * transports use: quick exit hides the window at once, even while a long call (a passphrase change,
+   * an import) holds the queue; its lock then waits its turn. Set once by createService.
+   */
+  attach<D extends Dispatch>(dispatch: D): D {
     this.dispatch = dispatch;
+    const front = (channel: string, raw: unknown) => {
+      if (channel === 'session.quickExit') this.hideWindow();
+      return dispatch(channel, raw);
+    };
+    return front as D;
+  }
+
+  private hideWindow(): void {
+    try {
+      this.ctx.ports.window?.hide();
+    } catch {
+      this.ctx.ports.log('warn', 'quick exit: the window could not be hidden');
+    }
   }
 
   private async lockFor(reason: AutoLockReason | 'quick-exit'): Promise<void> {
@@ -130,15 +147,11 @@ export class SafetyService {
   }
 
   /**
-   * Quick exit: hide the window first (what matters is that the screen is clear at once), then lock.
-   * Runs inside the dispatcher, so a draft save sent just before it is written first.
+   * Quick exit's lock. Runs inside the dispatcher, so a draft save sent just before it is written
+   * first; the window was hidden the moment the call arrived (attach).
    */
   quickExit(): void {
-    try {
-      this.ctx.ports.window?.hide();
-    } catch {
-      this.ctx.ports.log('warn', 'quick exit: the window could not be hidden');
-    }
+    // The window was hidden already, as the call came in (attach).
     const wasUnlocked = this.ctx.vault.unlocked;
     this.autoLock.stop();
     this.ctx.vault.lock();

@@ -74,8 +74,7 @@ export function createService(opts: ServiceOptions) {
   const dispatch = withIdleCheckpoints(createDispatcher(handlers, ctx), vault, {
     onError: (code) => ports.log('warn', `idle checkpoint failed (${code}); retried after the next call`),
   });
-  safety.attach(dispatch);
-  return { vault, ports, ctx, reminders, safety, dispatch };
+  return { vault, ports, ctx, reminders, safety, dispatch: safety.attach(dispatch) };
 }
 export type Service = ReturnType<typeof createService>;
 
