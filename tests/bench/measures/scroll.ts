@@ -17,7 +17,7 @@ import type { SizeResult } from './common.js';
 const REPO = path.resolve(import.meta.dirname, '..', '..', '..');
 /** The bench builds its own copy of the renderer, so it never races another build of dist/. */
 export const RENDERER_OUT = path.join(CACHE_ROOT, 'renderer');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export function chromiumBinary(): string | null {
   if (process.env.FULCRUM_CHROMIUM) return process.env.FULCRUM_CHROMIUM;
