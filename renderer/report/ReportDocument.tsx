@@ -12,6 +12,11 @@ import { POLARITY_SIGN, POLARITY_WORD } from '../components/Chips.js';
 import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
 import { change, decimal, entryDate, longDate, percent, plural, type ChangeKind } from './format.js';
 
+/** Flagged entries listed on the first page (the rest are in the Entries section): page one stays one page. */
+const FIRST_PAGE_FLAGGED = 5;
+/** Patterns named per flagged entry on the first page (all of them are under Entries). */
+const FIRST_PAGE_PATTERNS = 2;
+
 const CHECKIN_LABELS: Record<CheckInMeasure, string> = {
   heard: 'Heard',
   respected: 'Respected',
@@ -162,18 +167,27 @@ function FlaggedList({ model }: { model: ReportModel }) {
             </p>
           )}
           <ul className="rp-flag-list">
-            {items.map((e) => (
+            {items.slice(0, FIRST_PAGE_FLAGGED).map((e) => (
               <li key={e.id}>
                 <strong>{entryDate(e.day)}</strong>
                 {e.title ? ` — ${e.title}` : ''}
                 <span className="rp-muted">
                   {' · '}
-                  {[e.people.join(', '), e.patterns.map((p) => p.label).join('; ')].filter(Boolean).join(' · ')}
+                  {[
+                    e.people.join(', '),
+                    e.patterns
+                      .slice(0, FIRST_PAGE_PATTERNS)
+                      .map((p) => p.label)
+                      .join('; ') + (e.patterns.length > FIRST_PAGE_PATTERNS ? ` (+${e.patterns.length - FIRST_PAGE_PATTERNS} more)` : ''),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                   {e.safety ? ' · safety concern' : ''}
                 </span>
               </li>
             ))}
           </ul>
+          {items.length > FIRST_PAGE_FLAGGED && <p className="rp-muted">…and {plural(items.length - FIRST_PAGE_FLAGGED, 'more flagged entry', 'more flagged entries')}, under Entries.</p>}
         </>
       )}
     </section>

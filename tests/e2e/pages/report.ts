@@ -24,11 +24,11 @@ export class ReportBuilder {
   }
 
   async pseudonym(realName: string, alias: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: `Pseudonym for ${realName}` }).fill(alias);
+    await this.page.getByRole('textbox', { name: `Pseudonym for ${realName}`, exact: true }).fill(alias);
   }
 
   async include(realName: string): Promise<void> {
-    await this.page.getByRole('checkbox', { name: `Include ${realName}` }).check();
+    await this.page.getByRole('checkbox', { name: `Include ${realName}`, exact: true }).check();
   }
 
   async entries(which: 'All entries in the range' | 'Only entries flagged “raise with my therapist”' | 'Entries I pick' | 'No entries'): Promise<void> {
