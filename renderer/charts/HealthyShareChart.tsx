@@ -78,10 +78,10 @@ export const HealthyShareChart = memo(function HealthyShareChart(props: ChartPro
         </table>
       }
     >
-      <AreaChart {...chartSize(220, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
+      <AreaChart {...chartSize(220, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} />
         <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} width={48} />
+        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
         <ReferenceLine y={50} className="chart-zero" strokeDasharray="4 4" />
         {!print && (
           <Tooltip
@@ -101,7 +101,7 @@ export const HealthyShareChart = memo(function HealthyShareChart(props: ChartPro
             }}
           />
         )}
-        <Area dataKey="share" name="Healthy share" type="monotone" stroke={color} strokeWidth={2} fill={color} fillOpacity={0.15} connectNulls dot={ShareDot} activeDot={false} isAnimationActive={print ? false : 'auto'} />
+        <Area dataKey="share" name="Healthy share" type="linear" stroke={color} strokeWidth={2} fill={color} fillOpacity={0.15} connectNulls dot={ShareDot} activeDot={false} isAnimationActive={print ? false : 'auto'} />
       </AreaChart>
     </ChartFrame>
   );

@@ -28,7 +28,6 @@ export function inkFor(hex: string, dark: boolean): string {
   const h = hex.toUpperCase();
   if (h === '#000000') return '#C9C9C9';
   if (h === '#6A3D9A') return '#B08BD9';
-  if (h === '#0072B2') return '#3F9FE0';
   return hex;
 }
 
