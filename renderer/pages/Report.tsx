@@ -253,6 +253,7 @@ function PeriodSection(props: {
           Dates I choose
         </label>
       </div>
+      {r.kind === 'sinceLastSession' && lastSession && <SinceSession from={lastSession} to={today} personIds={config.personIds} />}
       {r.kind === 'dates' && (
         <div className="row">
           <label className="field inline-field">
@@ -318,6 +319,34 @@ function PeriodSection(props: {
         )}
       </div>
     </section>
+  );
+}
+
+/** What happened since the last session, in two numbers: entries flagged to talk about, and check-ins. */
+function SinceSession({ from, to, personIds }: { from: string; to: string; personIds: number[] }) {
+  const [counts, setCounts] = useState<{ flagged: number; more: boolean; checkins: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const people = personIds.length ? { personIds } : {};
+    Promise.all([
+      call('entries.search', { filter: { from, to, raiseWithTherapist: true, ...people }, limit: 500 }),
+      call('checkins.list', { from, to }),
+    ])
+      .then(([flagged, checkins]) => {
+        const chosen = checkins.filter((c) => personIds.length === 0 || personIds.includes(c.personId));
+        if (live) setCounts({ flagged: flagged.items.length, more: flagged.nextCursor !== null, checkins: chosen.length });
+      })
+      .catch(() => live && setCounts(null));
+    return () => {
+      live = false;
+    };
+  }, [from, to, personIds]);
+  if (!counts) return null;
+  return (
+    <p className="notice" role="status">
+      Since your session on {longDate(from)}: {counts.more ? 'more than ' : ''}
+      {plural(counts.flagged, 'entry', 'entries')} flagged to talk about, and {plural(counts.checkins, 'check-in')}.
+    </p>
   );
 }
 

@@ -35,7 +35,11 @@ export function signedNumber(n: number, digits = 1): string {
   if (r === 0) return (0).toFixed(digits);
   return `${r > 0 ? '+' : '−'}${Math.abs(r).toFixed(digits)}`;
 }
-export const decimal = (n: number, digits = 1) => (Number(n.toFixed(digits)) < 0 ? `−${Math.abs(n).toFixed(digits)}` : n.toFixed(digits));
+export function decimal(n: number, digits = 1): string {
+  const r = Number(n.toFixed(digits));
+  // −0.04 rounds to 0: printed as 0.0, never "−0.0".
+  return r < 0 ? `−${Math.abs(r).toFixed(digits)}` : Math.abs(r).toFixed(digits);
+}
 export const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 export type ChangeKind = 'count' | 'mean' | 'share';
@@ -55,7 +59,10 @@ export interface ChangeWords {
 export function change(c: Compared, kind: ChangeKind): ChangeWords | null {
   if (c.value === null || c.previous === null) return null;
   const show = (v: number) => (kind === 'share' ? percent(v) : kind === 'mean' ? decimal(v) : String(v));
-  const diff = kind === 'share' ? Math.round(c.value * 100) - Math.round(c.previous * 100) : kind === 'mean' ? Number((c.value - c.previous).toFixed(1)) : c.value - c.previous;
+  // Compared as shown (rounded first), so "−1.0 (was −1.0)" never gets an arrow.
+  const round1 = (v: number) => Math.round(v * 10);
+  const diff =
+    kind === 'share' ? Math.round(c.value * 100) - Math.round(c.previous * 100) : kind === 'mean' ? (round1(c.value) - round1(c.previous)) / 10 : c.value - c.previous;
   const delta = kind === 'share' ? `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${Math.abs(diff)} pts` : kind === 'mean' ? (diff === 0 ? '±0.0' : signedNumber(diff)) : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${Math.abs(diff)}`;
   const arrow = diff > 0 ? '↑' : diff < 0 ? '↓' : '→';
   const size = kind === 'share' ? `${Math.abs(diff)} points` : kind === 'mean' ? Math.abs(diff).toFixed(1) : String(Math.abs(diff));

@@ -165,6 +165,47 @@ test('summary only: the PDF has dates, people and patterns but no entry text, an
   expect(headerFooterProblems(pdf)).toEqual([]);
 });
 
+test('marks a session, starts the report from it, and keeps the settings as a template to reuse', async ({ page, host }) => {
+  await openJournal(page, host);
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  const since = page.getByRole('radio', { name: /^Since my last therapy session/ });
+  await expect(since).toHaveAccessibleName('Since my last therapy session (10 April 2024)');
+  await since.check();
+  await expect(page.getByRole('status').filter({ hasText: 'Since your session' })).toHaveText(
+    'Since your session on 10 April 2024: 2 entries flagged to talk about, and 2 check-ins.',
+  );
+
+  await page.getByLabel('Session day').fill('2024-04-20');
+  await page.getByRole('button', { name: 'Mark session' }).click();
+  await expect(since).toHaveAccessibleName('Since my last therapy session (20 April 2024)');
+  await expect(page.getByRole('status').filter({ hasText: 'Since your session' })).toHaveText(
+    'Since your session on 20 April 2024: 1 entry flagged to talk about, and 1 check-in.',
+  );
+
+  await builder.pseudonym(PARTNER.name, PARTNER.alias);
+  await page.getByLabel('Template name').fill('After each session');
+  await page.getByRole('button', { name: 'Save these settings as a template' }).click();
+  await expect(page.getByRole('combobox', { name: 'Start from a template' })).toHaveValue(/\d+/);
+
+  // Other settings, then the template brings its own back.
+  await page.getByRole('radio', { name: 'The last 30 days' }).check();
+  await builder.pseudonym(PARTNER.name, '');
+  await page.getByRole('button', { name: 'Use template' }).click();
+  await expect(since).toBeChecked();
+  await expect(page.getByRole('textbox', { name: `Pseudonym for ${PARTNER.name}`, exact: true })).toHaveValue(PARTNER.alias);
+
+  const preview = await builder.openPreview();
+  await expect(preview.document).toContainText('since my therapy session on 20 April 2024');
+  await expect(preview.document).toContainText('MARKER-DINNER');
+  await expect(preview.document).not.toContainText('MARKER-BUDGET');
+  expect(await preview.document.innerText()).not.toMatch(/Jordan|Quillfeather/i);
+
+  await page.getByRole('link', { name: 'Back to the builder' }).click();
+  await page.getByRole('button', { name: 'Remove the session on 20 April 2024' }).click();
+  await expect(since).toHaveAccessibleName('Since my last therapy session (10 April 2024)');
+});
+
 test('the builder and the preview have no serious accessibility violations', async ({ page, host }) => {
   await openJournal(page, host);
   const builder = new ReportBuilder(page);
