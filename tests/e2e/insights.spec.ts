@@ -12,6 +12,8 @@ import { addDays, weekStartOf } from '../../shared/insights.js';
 import { apiOf, type ApiCall } from './api.js';
 import { expect, test } from './fixtures.js';
 import { ALL_CHARTS, Insights, type Mark } from './pages/insights.js';
+import { Gate } from './pages/gate.js';
+import { Shell } from './pages/shell.js';
 import { Timeline } from './pages/timeline.js';
 import {
   SEED_ENTRIES,
@@ -260,6 +262,28 @@ test('a click on a bar, a day or a person lands on the timeline with exactly the
   // The filter bar takes over again when used.
   await page.getByRole('button', { name: 'Show the whole timeline' }).click();
   await expect(page.getByText(/^From your insights:/)).toBeHidden();
+});
+
+test('the choices are remembered while unlocked, in memory only, and forgotten on lock', async ({ page, host }) => {
+  await openSeeded(page, host);
+  const insights = new Insights(page);
+  await insights.open();
+  await insights.chooseRange('30 days');
+  await insights.filterPerson('Kai');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline', exact: true }).click();
+  await insights.open();
+  await expect(insights.range('30 days')).toBeChecked();
+  await expect(insights.controls.getByRole('checkbox', { name: 'Kai', exact: true })).toBeChecked();
+  // Nothing of it in the browser's storage (only browser mode's launch token, in the tab's session).
+  const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+  expect(stored.local).toEqual([]);
+  expect(stored.session.filter((k) => !/token/i.test(k))).toEqual([]);
+
+  await new Shell(page).lock();
+  await new Gate(page).unlock(PASSPHRASE);
+  await insights.open();
+  await expect(insights.range('90 days')).toBeChecked();
+  await expect(insights.filters).toHaveText('Filter by people and areas');
 });
 
 test('the insights page has no serious or critical accessibility violations, light and dark', async ({ page, host }) => {
