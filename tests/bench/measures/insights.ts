@@ -13,9 +13,8 @@ export const ANALYTICS_DIR = path.resolve(import.meta.dirname, '..', '..', '..',
 export const insightChannels = (): string[] => (fs.existsSync(ANALYTICS_DIR) ? Object.keys(insightCalls) : []);
 
 /**
- * On a working copy: the first insights call may build caches inside the journal (rollups), and the
- * cached journal must stay as generated. That first call is timed on its own ("first"): it is what
- * the first visit to the insights page costs once, after an upgrade or an import.
+ * On a working copy (insights may refresh caches kept inside the journal). The first overview after
+ * opening is timed on its own ("first"): cold statement and page caches.
  */
 export async function measureInsights(j: BenchJournal, reps: number): Promise<Record<string, SizeResult>> {
   const copy = workCopy(j, 'insights');
