@@ -7,9 +7,8 @@
  * everything is. At the same time, every request the page makes must go to the loopback host, and
  * the host (run with a guard module loaded by `node --import`) must attempt no outbound connection.
  *
- * Not covered here, said plainly: the app has no check-in screen yet, so the check-in note goes in
- * through `window.fulcrum` from the page (the same bridge the UI would use); there is no report
- * screen yet, so no report question is typed (the report's own tests cover its files).
+ * The report question is never stored (only the report file would hold it, and saving one is the
+ * person's explicit, warned choice); it is typed and previewed, so the page and the browser hold it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +19,9 @@ import { encodings, snapshotDir } from '../helpers/files.js';
 import { CHROMIUM_ARGS } from '../../playwright.config.js';
 import { apiOf } from './api.js';
 import { ROOT, expect, test } from './fixtures.js';
+import { CheckIns } from './pages/checkins.js';
 import { Fulcrum } from './pages/index.js';
+import { ReportBuilder } from './pages/report.js';
 
 const PASSPHRASE = 'copper meadow umbrella ninety drift';
 /** Unique per run, so nothing left over from an earlier run can be mistaken for a leak or hide one. */
@@ -130,7 +131,7 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     await app.gate.confirmRecoveryKeySaved();
     await expect(app.shell.heading('Timeline')).toBeVisible();
 
-    // ---- a person, a custom pattern, an entry, a draft, a search, a check-in note
+    // ---- a person, a custom pattern, an entry, a draft, a search, a check-in note, a report question
     await app.shell.goTo('People');
     await app.people.add({ name: canary('person'), notes: canary('person notes') });
     await app.shell.goTo('Patterns');
@@ -147,12 +148,18 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     await page.waitForTimeout(500);
     await app.timeline.searchFor(ROOT_WORD);
     await expect(app.timeline.entry(canary('entry title'))).toBeVisible();
-    // No check-in screen yet: the note goes through the page's own bridge.
-    const people = (await page.evaluate(`window.fulcrum['people.list']({})`)) as { ok: boolean; value: { id: number }[] };
-    const saved = await page.evaluate(
-      `window.fulcrum['checkins.save'](${JSON.stringify({ personId: people.value[0]!.id, week: '2025-03-03', heard: 3, note: canary('check-in note') })})`,
-    );
-    expect(saved).toMatchObject({ ok: true });
+    const checkIns = new CheckIns(page);
+    await checkIns.open();
+    const form = await checkIns.start(canary('person'));
+    await form.answer('I felt heard', 3);
+    await form.note.fill(canary('check-in note'));
+    await form.save.click();
+    await expect(checkIns.heading).toBeVisible();
+    const report = new ReportBuilder(page);
+    await report.open();
+    await report.questions.fill(canary('report question'));
+    const preview = await report.openPreview();
+    await expect(preview.document).toContainText(canary('report question'));
 
     // The journal really holds every phrase (so the scans below look for something that is there).
     const call = apiOf(host);
