@@ -111,13 +111,13 @@ export function PolarityLegend() {
   );
 }
 
-/** Line segments through the non-null points (a gap where a bucket has no value). */
-function paths(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {
+/** Line segments through the non-null points: a gap where a bucket has no value, unless `bridge`. */
+function paths(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number, bridge = false): string {
   let d = '';
   let open = false;
   values.forEach((v, i) => {
     if (v === null) {
-      open = false;
+      if (!bridge) open = false;
       return;
     }
     d += `${open ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
@@ -281,7 +281,8 @@ export function Sparkline({ values, label }: { values: readonly (number | null)[
   return (
     <svg className="rp-spark" viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="img" aria-label={label}>
       <line x1="0" x2={w} y1={y(3)} y2={y(3)} stroke={GRID} strokeWidth="0.8" />
-      <path d={paths(values, x, y)} fill="none" stroke="#2c5a85" strokeWidth="1.4" />
+      {/* A week without a check-in is a skipped check-in, not a break in the trend: the line bridges it. */}
+      <path d={paths(values, x, y, true)} fill="none" stroke="#2c5a85" strokeWidth="1.4" />
       {values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r="1.8" fill="#2c5a85" />))}
     </svg>
   );

@@ -206,6 +206,75 @@ test('marks a session, starts the report from it, and keeps the settings as a te
   await expect(since).toHaveAccessibleName('Since my last therapy session (10 April 2024)');
 });
 
+/**
+ * The desktop app's PDF path without Electron: a stand-in `window.fulcrum` that says 'electron' (so the
+ * print view offers "Save as PDF…" and sends its self-contained HTML to `report.savePdf`), forwarding
+ * every other call to the browser-mode host. The captured HTML is then printed the way main prints it.
+ */
+async function desktopStandIn(page: Page, token: string): Promise<void> {
+  await page.addInitScript((t: string) => {
+    const g = globalThis as unknown as { fulcrum?: unknown; __savedPdf?: unknown; fetch: (u: string, o: unknown) => Promise<{ json(): Promise<unknown> }> };
+    g.fulcrum = new Proxy(
+      {},
+      {
+        get(_target, prop) {
+          if (prop === 'transport') return 'electron';
+          if (prop === 'subscribe') return () => () => {};
+          if (typeof prop !== 'string') return undefined;
+          return async (input: unknown) => {
+            if (prop === 'report.savePdf') {
+              g.__savedPdf = input;
+              return { ok: true, value: { saved: true, path: 'report.pdf', bytes: 1, ms: 1 } };
+            }
+            const res = await g.fetch(`/api/${prop}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` }, body: JSON.stringify(input) });
+            return res.json();
+          };
+        },
+      },
+    );
+  }, token);
+}
+
+test('the desktop PDF path: the print view sends self-contained HTML that prints the same report, with no script and no real name', async ({ page, host, context }, testInfo) => {
+  await desktopStandIn(page, host.token);
+  const j = await openJournal(page, host);
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  await builder.chooseDates(RANGE.from, RANGE.to);
+  await builder.pseudonym(PARTNER.name, PARTNER.alias);
+  await builder.entries('All entries in the range');
+  await builder.questions.fill('What does Jordan want from me?');
+  const preview = await builder.openPreview();
+  const browserPrint = await printReport(page, testInfo.outputPath('browser-print.pdf'));
+  await page.getByRole('group', { name: 'Save or print the report' }).getByRole('button', { name: 'Save as PDF…' }).click();
+  await expect(preview.confirmDialog).toHaveAccessibleName('This PDF file will not be encrypted');
+  await preview.confirmDialog.getByRole('button', { name: 'Save PDF (not encrypted)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The PDF is saved' })).toBeVisible();
+  const sent = (await page.evaluate(() => (globalThis as unknown as { __savedPdf: unknown }).__savedPdf)) as { html: string; pageSize: string; from: string; to: string; generatedOn: string };
+  expect(sent).toMatchObject({ pageSize: 'a4', from: RANGE.from, to: RANGE.to, generatedOn: browserPrint.generatedOn });
+  expect(sent.html).toMatch(/^<!doctype html>/);
+  expect(sent.html).toContain('<title>Fulcrum report</title>');
+  // Nothing to fetch: no script, stylesheet link, remote source, or url() but the SVG's own #pattern.
+  expect(sent.html).not.toMatch(/<script|<link|<img|src=|url\((?!#)/i);
+  expect(sent.html).not.toMatch(/Jordan|Quillfeather/i);
+
+  // Printed as main prints it (here with JavaScript off too, in a page of its own).
+  const printer = await context.browser()!.newContext({ javaScriptEnabled: false });
+  try {
+    const paper = await printer.newPage();
+    await paper.setContent(sent.html);
+    const desktop = await printReport(paper, testInfo.outputPath('desktop-print.pdf'));
+    expect(desktop.pages).toBe(browserPrint.pages);
+    expect(headerFooterProblems(desktop)).toEqual([]);
+    for (const heading of ['In numbers', 'Most frequent patterns', 'Questions for my next session', 'Over time', 'Weekly check-ins', 'Entries']) expect(desktop.text).toContain(heading);
+    expect(desktop.text).toContain('What does Partner want from me?');
+    for (const key of ['weekend', 'standup', 'budget', 'climbing', 'dinner']) expect(desktop.text).toContain(j.entries[key]!.marker);
+    expect(desktop.text).not.toMatch(/Jordan|Quillfeather/i);
+  } finally {
+    await printer.close();
+  }
+});
+
 test('the builder and the preview have no serious accessibility violations', async ({ page, host }) => {
   await openJournal(page, host);
   const builder = new ReportBuilder(page);
