@@ -5,7 +5,8 @@ import type { BalanceSeries, BalanceTrend, BucketRef } from '../../shared/insigh
 import { bucketLabel, bucketTick, signed } from './format.js';
 import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
 import { balanceSummary } from './summaries.js';
-import { chartSize, dashFor, inkFor, markerFor, useDarkMode, type MarkerShape } from './theme.js';
+import { chartSize, dashFor, inkFor, markerFor, type MarkerShape } from './theme.js';
+import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
 
 export interface Who {

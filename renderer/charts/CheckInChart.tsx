@@ -9,7 +9,8 @@ import { bucketTick, num, rangeLabel } from './format.js';
 import { addDays } from '../../shared/insights.js';
 import { ChartFrame, Legend, Point, TipBox } from './parts.js';
 import { checkInSummary, personCheckInSummary } from './summaries.js';
-import { CHECKIN_COLORS, CHECKIN_QUESTIONS, chartSize, dashFor, inkFor, markerFor, useDarkMode, type MarkerShape } from './theme.js';
+import { CHECKIN_COLORS, CHECKIN_QUESTIONS, chartSize, dashFor, inkFor, markerFor, type MarkerShape } from './theme.js';
+import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
 
 export interface CheckInLine {

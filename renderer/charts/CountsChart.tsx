@@ -7,7 +7,8 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrillTarget } from '../../shared/insights.js';
 import { plural } from './format.js';
 import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId } from './parts.js';
-import { POLARITY_COLORS, chartSize, inkFor, useDarkMode } from './theme.js';
+import { POLARITY_COLORS, chartSize, inkFor } from './theme.js';
+import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
 
 export interface CountsRow {

@@ -5,12 +5,11 @@ import type { BucketRef, HealthyShare } from '../../shared/insights.js';
 import { bucketLabel, bucketTick, percent, plural } from './format.js';
 import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
 import { healthySummary } from './summaries.js';
-import { POLARITY_COLORS, chartSize, useDarkMode } from './theme.js';
+import { POLARITY_COLORS, chartSize } from './theme.js';
 import type { ChartProps } from './types.js';
 
 export const HealthyShareChart = memo(function HealthyShareChart(props: ChartProps & { data: HealthyShare; /** Entries per bucket (what a click opens). */ entries: readonly number[] }) {
   const { data, entries, when, onDrill, print } = props;
-  useDarkMode();
   const bucket = data.axis.bucket;
   const color = POLARITY_COLORS.healthy;
   const rows = useMemo(() => data.axis.buckets.map((b, i) => ({ ...b, i, share: data.values[i] === null ? null : Math.round(data.values[i]! * 1000) / 10 })), [data]);

@@ -25,7 +25,7 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
     const from = data.period.from < earliest ? earliest : data.period.from;
     const firstWeek = weekStartOf(from, weekStart);
     const weeks = daysBetween(firstWeek, lastWeek) / 7 + 1;
-    const cell = weeks <= 6 ? 24 : weeks <= 14 ? 20 : 14;
+    const cell = weeks <= 6 ? 30 : weeks <= 14 ? 24 : weeks <= 27 ? 18 : 14;
     const gap = 3;
     const left = 34;
     const top = 18;

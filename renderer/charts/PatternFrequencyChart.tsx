@@ -6,7 +6,8 @@ import type { BucketRef, PatternCounts } from '../../shared/insights.js';
 import { bucketLabel, bucketTick, plural } from './format.js';
 import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId, type LegendItem } from './parts.js';
 import { patternSummary } from './summaries.js';
-import { chartSize, inkFor, useDarkMode } from './theme.js';
+import { chartSize, inkFor } from './theme.js';
+import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
 
 const SIGN: Record<Polarity, string> = { imbalance: '≠', healthy: '=', neutral: '·' };

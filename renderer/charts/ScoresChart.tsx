@@ -5,7 +5,8 @@ import { SCORE_MEASURES, type BucketRef, type ScoreMeasure, type ScoreTrends } f
 import { bucketLabel, bucketTick, num, plural } from './format.js';
 import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
 import { scoresSummary } from './summaries.js';
-import { SCORE_COLORS, SCORE_LABELS, chartSize, dashFor, inkFor, markerFor, useDarkMode } from './theme.js';
+import { SCORE_COLORS, SCORE_LABELS, chartSize, dashFor, inkFor, markerFor } from './theme.js';
+import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
 
 export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data: ScoreTrends }) {

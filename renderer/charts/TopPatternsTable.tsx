@@ -5,7 +5,8 @@ import { daysBetween, type PatternHistory, type TopPatterns } from '../../shared
 import { changeText, changeWords, plural, rangeLabel } from './format.js';
 import { ChartFrame, DrillButton, HatchDef, cssId } from './parts.js';
 import { topPatternsSummary } from './summaries.js';
-import { inkFor, useDarkMode } from './theme.js';
+import { inkFor } from './theme.js';
+import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
 
 const SIGN = { imbalance: '≠', healthy: '=', neutral: '·' } as const;

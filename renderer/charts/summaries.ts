@@ -28,7 +28,9 @@ const one = (x: number) => num(x, 1);
 /** The words for a mean balance: "they held a little more power". */
 export function balanceWords(mean: number): string {
   const r = Math.max(-3, Math.min(3, Math.round(mean)));
-  return (BALANCE_LABELS[r === 0 ? 0 : r] ?? 'Balanced').toLowerCase();
+  const words = BALANCE_LABELS[r === 0 ? 0 : r] ?? 'Balanced';
+  // Mid-sentence: "they held…", "balanced", but "I held…" keeps its capital.
+  return words.startsWith('I ') ? words : words.charAt(0).toLowerCase() + words.slice(1);
 }
 
 export function patternSummary(p: PatternCounts, when: string): string {

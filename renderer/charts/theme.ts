@@ -4,23 +4,7 @@
  * is never the only signal: lines also differ in dash and marker, healthy bars are hatched and sit
  * below the axis, and every chart has a summary and a table.
  */
-import { useSyncExternalStore } from 'react';
 import type { CheckInMeasure, ScoreMeasure } from '../../shared/insights.js';
-
-const darkQuery = () => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null);
-
-/** Follows the system's light/dark setting (the app's theme does the same, through CSS). */
-export function useDarkMode(): boolean {
-  return useSyncExternalStore(
-    (cb) => {
-      const q = darkQuery();
-      q?.addEventListener('change', cb);
-      return () => q?.removeEventListener('change', cb);
-    },
-    () => darkQuery()?.matches ?? false,
-    () => false,
-  );
-}
 
 /** A palette colour as drawn on the current background: black marks would vanish on the dark theme. */
 export function inkFor(hex: string, dark: boolean): string {

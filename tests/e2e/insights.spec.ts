@@ -99,7 +99,7 @@ function expectedSummaries(now: number, seeded: Seeded, days: number, when: stri
   const prevRated = prev.filter((e) => e.balance !== null).map((e) => e.balance!);
   const m = mean(rated);
   const r = Math.max(-3, Math.min(3, Math.round(m)));
-  let balance = `Average balance ${when}: ${signed(m)}, ${BALANCE_LABELS[r === 0 ? 0 : r]!.toLowerCase()}${prevRated.length ? compared(m, mean(prevRated), signed) : ''}.`;
+  let balance = `Average balance ${when}: ${signed(m)}, ${((w) => (w.startsWith('I ') ? w : w.charAt(0).toLowerCase() + w.slice(1)))(BALANCE_LABELS[r === 0 ? 0 : r]!)}${prevRated.length ? compared(m, mean(prevRated), signed) : ''}.`;
   const personMeans = [...seeded.personIds.entries()]
     .sort(([, a], [, b]) => a - b)
     .map(([name]) => ({ name, xs: cur.filter((e) => e.person === name && e.balance !== null).map((e) => e.balance!) }))
@@ -275,7 +275,7 @@ test('the choices are remembered while unlocked, in memory only, and forgotten o
   await expect(insights.range('30 days')).toBeChecked();
   await expect(insights.controls.getByRole('checkbox', { name: 'Kai', exact: true })).toBeChecked();
   // Nothing of it in the browser's storage (only browser mode's launch token, in the tab's session).
-  const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+  const stored = (await page.evaluate('({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) })')) as { local: string[]; session: string[] };
   expect(stored.local).toEqual([]);
   expect(stored.session.filter((k) => !/token/i.test(k))).toEqual([]);
 
