@@ -18,6 +18,8 @@ export { Patterns, type PatternFields } from './patterns.js';
 export { People, type PersonFields, type Relationship } from './people.js';
 export { Shell, type Section } from './shell.js';
 export { Timeline } from './timeline.js';
+export { ALL_CHARTS, Insights, type ChartTitle, type Mark, type RangeChoice } from './insights.js';
+export { CheckInForm, CheckIns, OwnStrengths, PersonView, ReminderBanner, Settings, type Question } from './checkins.js';
 
 export class Fulcrum {
   readonly gate: Gate;
