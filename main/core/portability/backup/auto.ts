@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { AutomaticBackup } from '../../../../shared/portability.js';
 import { AUTOMATIC_BACKUP_NAME } from '../../../../shared/portability.js';
 import type { Vault } from '../../vault/index.js';
-import { createBackup, parseStamp, readBackup, stamp, tidyDataDir } from './index.js';
+import { createBackup, isAbandoned, parseStamp, readBackup, stamp, tidyDataDir } from './index.js';
 
 export const BACKUP_DIR = 'backups';
 export const KEEP_DAILY = 7;
@@ -99,7 +99,10 @@ function tidyBackupDir(dataDir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith('.')) fs.rmSync(path.join(backupDir(dataDir), name), { force: true });
+  for (const name of names) {
+    const file = path.join(backupDir(dataDir), name);
+    if (name.startsWith('.') && isAbandoned(file)) fs.rmSync(file, { force: true });
+  }
 }
 
 export interface AutoResult {

@@ -319,6 +319,21 @@ export function discardPrevious(dataDir: string, id: string): void {
  * Housekeeping: removes staging folders and temporary files a crash left behind, and earlier
  * journals older than PREVIOUS_KEEP_DAYS (all of them with `all`, after a passphrase change).
  */
+/**
+ * Leftovers are only tidied once they are clearly abandoned: a staging folder or temporary file that
+ * a restore, an inspection or a backup is using right now is fresh, and must not be pulled from under
+ * it (the automatic backup runs on its own timer, beside the call queue). File times are wall-clock
+ * times, so this uses the real clock, not the injectable one.
+ */
+export const LEFTOVER_AGE_MS = 10 * 60_000;
+export function isAbandoned(file: string): boolean {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs > LEFTOVER_AGE_MS;
+  } catch {
+    return false;
+  }
+}
+
 export function tidyDataDir(dataDir: string, now: number, opts: { allPrevious?: boolean } = {}): void {
   let names: string[];
   try {
@@ -328,7 +343,8 @@ export function tidyDataDir(dataDir: string, now: number, opts: { allPrevious?: 
   }
   for (const name of names) {
     // A staging folder, or a backup's temporary files (snapshot, packing, a browser download).
-    if (name.startsWith(STAGING_PREFIX) || /^\.(snapshot|backup|download)-[0-9a-f]{12}/.test(name)) removeQuietly(path.join(dataDir, name));
+    const isLeftover = name.startsWith(STAGING_PREFIX) || /^\.(snapshot|backup|download)-[0-9a-f]{12}/.test(name);
+    if (isLeftover && isAbandoned(path.join(dataDir, name))) removeQuietly(path.join(dataDir, name));
     if (name.startsWith(PREVIOUS_PREFIX)) {
       const at = parseStamp(name.slice(PREVIOUS_PREFIX.length));
       if (opts.allPrevious || (at !== null && now - at > PREVIOUS_KEEP_DAYS * DAY_MS)) removeQuietly(path.join(dataDir, name));
