@@ -16,7 +16,7 @@ import { printReport } from '../../e2e/report-pdf.js';
 import { workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
 import type { SizeResult } from './common.js';
-import { CHROMIUM_ARGS, chromiumBinary } from './scroll.js';
+import { CHROMIUM_ARGS, afterUnlockSettled, chromiumBinary } from './scroll.js';
 
 export const REPORT_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'main', 'core', 'report');
 export const reportAvailable = () => fs.existsSync(REPORT_DIR);
@@ -36,6 +36,7 @@ export async function measurePdf(j: BenchJournal, staticDir: string | null, runs
     await page.getByLabel('Passphrase').fill(PASSPHRASE);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+    await afterUnlockSettled(page);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
     const builder = page.getByRole('heading', { name: 'Report for your therapist', level: 1 });

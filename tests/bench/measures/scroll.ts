@@ -7,7 +7,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from '@playwright/test';
+import { AUTO_BACKUP_DELAY_MS } from '../../../main/core/service/portability.js';
 import { startWebHost } from '../../../main/web/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
 import { CACHE_ROOT, workCopy, type BenchJournal } from '../journals.js';
@@ -83,6 +85,18 @@ const SCROLL_STATE = `(() => {
   return { top: el ? el.scrollTop : 0, height: el ? el.scrollHeight : 0 };
 })()`;
 
+/**
+ * After unlocking, the day's automatic backup starts AUTO_BACKUP_DELAY_MS later on the main process
+ * and holds every call until it is done. Measures are taken after it: this waits for the delay, then
+ * makes one call from the page, which returns once the backup has finished. Returns that call's time.
+ */
+export async function afterUnlockSettled(page: Page): Promise<number> {
+  await page.waitForTimeout(AUTO_BACKUP_DELAY_MS + 500);
+  const t0 = performance.now();
+  await page.evaluate(`window.fulcrum['vault.status']({}).then(() => true)`);
+  return performance.now() - t0;
+}
+
 export async function measureScroll(j: BenchJournal, opts: { staticDir: string; readMs: number; flingMs: number }): Promise<SizeResult> {
   const executablePath = chromiumBinary();
   if (!executablePath) return { value: summarise([]), unavailable: 'no Chromium found (install chromium or set FULCRUM_CHROMIUM)' };
@@ -101,6 +115,7 @@ export async function measureScroll(j: BenchJournal, opts: { staticDir: string; 
     await cards.first().waitFor({ timeout: 60_000 });
     if (!(await page.evaluate<boolean>(MARK_SCROLLER))) throw new Error('the timeline has no scrollable list of entries');
     const scroller = page.locator('[data-bench-scroller]');
+    const backupStallMs = await afterUnlockSettled(page);
     const box = (await scroller.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
     await page.waitForTimeout(300);
@@ -128,6 +143,7 @@ export async function measureScroll(j: BenchJournal, opts: { staticDir: string; 
         scrolledPx: Math.round(scrolled.top),
         loadedHeightPx: Math.round(scrolled.height),
         cardsInDom: rows,
+        backupStallMs: Math.round(backupStallMs),
       },
     };
   } finally {

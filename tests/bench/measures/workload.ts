@@ -151,6 +151,7 @@ export async function measureWorkload(j: BenchJournal, count: number): Promise<S
     const ta: number[] = [];
     const tb: number[] = [];
     const byKind: Record<Op['kind'], [number, number]> = { read: [0, 0], write: [0, 0] };
+    const byName: Record<string, { n: number; encryptedMs: number; plainMs: number }> = {};
     for (const op of ops) {
       const x = await timeIt(() => op.run(a));
       const y = await timeIt(() => op.run(b));
@@ -158,6 +159,10 @@ export async function measureWorkload(j: BenchJournal, count: number): Promise<S
       tb.push(y);
       byKind[op.kind][0] += x;
       byKind[op.kind][1] += y;
+      const named = (byName[op.name] ??= { n: 0, encryptedMs: 0, plainMs: 0 });
+      named.n++;
+      named.encryptedMs += x;
+      named.plainMs += y;
     }
     const value = summarise(ta);
     const baseline = summarise(tb);
@@ -171,6 +176,7 @@ export async function measureWorkload(j: BenchJournal, count: number): Promise<S
         readRatio: byKind.read[0] / byKind.read[1],
         writeRatio: byKind.write[0] / byKind.write[1],
         writes: ops.filter((o) => o.kind === 'write').length,
+        byOperation: byName,
       },
     };
   } finally {
