@@ -10,7 +10,7 @@ import { Day } from '../../../../shared/schemas.js';
 import { zonedInstant } from '../../reminders/zone.js';
 import type { CsvRows } from './csvread.js';
 import { unguard } from './csvread.js';
-import { emptyPlan, checkEntry, fold, problem, type ImportPlan } from './plan.js';
+import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, problem, type ImportPlan } from './plan.js';
 import { invalid } from './text.js';
 
 const REQUIRED = ['full_date', 'time', 'mood'] as const;
@@ -80,17 +80,9 @@ export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
       timeZone,
       title: cell(c.title).replace(/\s+/g, ' '),
       body: cell(c.note).replace(/<br\s*\/?>/gi, '\n'),
+      ...FOREIGN_ENTRY_DEFAULTS,
       domains: [],
       powerSources: [],
-      balance: null,
-      intensity: null,
-      heard: null,
-      respected: null,
-      valued: null,
-      involved: null,
-      outcome: '',
-      raiseWithTherapist: false,
-      safetyConcern: false,
       personKeys: [],
       tagKeys,
       source: 'daylio',

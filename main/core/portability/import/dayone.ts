@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LIMITS, TimeZone } from '../../../../shared/schemas.js';
 import { IsoTime } from '../../../../shared/portability.js';
-import { emptyPlan, checkEntry, fold, issuesAsProblems, problem, type ImportPlan } from './plan.js';
+import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, issuesAsProblems, problem, type ImportPlan } from './plan.js';
 import { invalid } from './text.js';
 
 const DayOneEntry = z.object({
@@ -87,17 +87,9 @@ export function planDayOne(json: unknown, defaultZone: string, maxEntries: numbe
       timeZone,
       title,
       body,
+      ...FOREIGN_ENTRY_DEFAULTS,
       domains: [],
       powerSources: [],
-      balance: null,
-      intensity: null,
-      heard: null,
-      respected: null,
-      valued: null,
-      involved: null,
-      outcome: '',
-      raiseWithTherapist: false,
-      safetyConcern: false,
       personKeys: [],
       tagKeys,
       source: 'dayone',

@@ -47,6 +47,22 @@ export interface PlannedEntry extends EntryFields {
   originId?: number;
 }
 
+/**
+ * What a journal from another app cannot say about an entry: no people, areas or power sources, no
+ * ratings and no flags. Day One and Daylio entries start from this and add what their files hold.
+ */
+export const FOREIGN_ENTRY_DEFAULTS = {
+  balance: null,
+  intensity: null,
+  heard: null,
+  respected: null,
+  valued: null,
+  involved: null,
+  outcome: '',
+  raiseWithTherapist: false,
+  safetyConcern: false,
+} as const satisfies Partial<PlannedEntry>;
+
 export interface PlannedCheckIn {
   where: string;
   personKey: string;
