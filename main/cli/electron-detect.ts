@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './project.js';
 
-export type ElectronCheck = { ok: true; binary: string; version: string } | { ok: false; reason: string };
+export type ElectronCheck =
+  | { ok: true; binary: string; version: string }
+  /** `downloadable`: only the binary is missing, and Electron's own installer could fetch it. */
+  | { ok: false; reason: string; downloadable?: boolean };
 
 export function findElectron(root = ROOT, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ElectronCheck {
   const pkgDir = path.join(root, 'node_modules', 'electron');
@@ -17,6 +20,9 @@ export function findElectron(root = ROOT, env: NodeJS.ProcessEnv = process.env, 
     version = (JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return { ok: false, reason: 'the electron package is not installed (run npm install)' };
+  }
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
+    return { ok: false, reason: 'there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
   }
   let relative: string | null = null;
   try {
@@ -27,15 +33,18 @@ export function findElectron(root = ROOT, env: NodeJS.ProcessEnv = process.env, 
   let binary: string;
   if (env.ELECTRON_OVERRIDE_DIST_PATH) binary = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
   else if (relative) binary = path.join(pkgDir, 'dist', relative);
-  else return { ok: false, reason: `the Electron ${version} binary was never downloaded (node_modules/electron/path.txt is missing; its install step needs github.com)` };
+  else {
+    return {
+      ok: false,
+      reason: `the Electron ${version} binary was never downloaded (node_modules/electron/path.txt is missing; its installer needs to reach Electron's release downloads)`,
+      downloadable: true,
+    };
+  }
 
   try {
     fs.accessSync(binary, platform === 'win32' ? fs.constants.F_OK : fs.constants.X_OK);
   } catch {
     return { ok: false, reason: `the Electron binary is missing or not executable (${path.relative(root, binary) || binary})` };
-  }
-  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
-    return { ok: false, reason: 'there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
   }
   return { ok: true, binary, version };
 }

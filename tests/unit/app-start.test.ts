@@ -28,7 +28,10 @@ describe('can Electron run here? (npm start and the tests/electron skip)', () =>
   });
 
   it('says why not: never downloaded, missing or not executable, no display, no package', () => {
-    expect(findElectron(fakeRoot({}).root, { DISPLAY: ':0' }, 'linux')).toMatchObject({ ok: false, reason: expect.stringMatching(/never downloaded/) });
+    // Only a missing binary on a machine that could show a window is worth a download attempt.
+    expect(findElectron(fakeRoot({}).root, { DISPLAY: ':0' }, 'linux')).toMatchObject({ ok: false, reason: expect.stringMatching(/never downloaded/), downloadable: true });
+    expect(findElectron(fakeRoot({}).root, {}, 'linux')).toMatchObject({ ok: false, reason: expect.stringMatching(/no display/) });
+    expect(findElectron(fakeRoot({}).root, {}, 'linux')).not.toHaveProperty('downloadable');
     expect(findElectron(fakeRoot({ pathTxt: 'electron', binary: 'absent' }).root, { DISPLAY: ':0' }, 'linux')).toMatchObject({ ok: false, reason: expect.stringMatching(/missing or not executable/) });
     if (process.platform !== 'win32' && process.getuid?.() !== 0) {
       expect(findElectron(fakeRoot({ pathTxt: 'electron', binary: 'plain' }).root, { DISPLAY: ':0' }, 'linux')).toMatchObject({ ok: false });
