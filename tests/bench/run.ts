@@ -260,7 +260,7 @@ async function main(): Promise<void> {
   const table = formatTable(rows, labels);
   const header =
     `Fulcrum benchmark, ${date.slice(0, 10)} — ${machine.cores} × ${machine.cpu}, Node ${machine.node}, SQLite ${machine.sqlite} ` +
-    `(SQLite3MultipleCiphers ${machine.multipleCiphers}, cipher ${machine.cipher}). Values at ${labels.at(-1)} entries; ` +
+    `(${machine.multipleCiphers}, cipher ${machine.cipher}). Values at ${labels.at(-1)} entries; ` +
     `growth is p50 at ${labels.join(' → ')}. Load average ${machine.loadAverage.join(' → ')} (other work on the machine). ` +
     `Total run time ${(durationMs / 60_000).toFixed(1)} min.`;
   process.stdout.write(`\n${header}\n\n${table}\n`);
