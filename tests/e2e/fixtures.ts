@@ -46,7 +46,9 @@ export interface SpawnedHost {
 /** The real `npm run web` CLI in a child process (for kill -9 and restart journeys). */
 export async function spawnWebHost(dataDir = newDataDir()): Promise<SpawnedHost> {
   assertRendererBuilt();
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'main', 'cli', 'web.ts'), '--data-dir', dataDir, '--insecure-test-kdf'], {
+  // Node itself with tsx's loader, not the tsx launcher: the launcher runs the host as ITS child, so a
+  // SIGKILL would kill only the launcher and leave the real host running (and the journal open).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main', 'cli', 'web.ts'), '--data-dir', dataDir, '--insecure-test-kdf'], {
     cwd: ROOT,
     env: { ...process.env, FULCRUM_ALLOW_INSECURE_TEST_KDF: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,14 +7,14 @@ import { defaultJournalDir } from '../../main/core/paths.js';
 import { PASSPHRASE, tempDir } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
 function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(TSX, [path.join(ROOT, 'main', 'cli', 'web.ts'), ...args], {
+  // Node with tsx's loader (not the tsx launcher, whose child would outlive a SIGKILL of the launcher).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main', 'cli', 'web.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, FULCRUM_ALLOW_INSECURE_TEST_KDF: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
