@@ -3,6 +3,7 @@
  * 20:00 local across daylight-saving changes. Days are 'YYYY-MM-DD' labels, as in the journal.
  */
 import { addDays, weekdayOf } from '../../../shared/insights.js';
+import { dayIn } from '../db/repos/time.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -37,9 +38,12 @@ export function wallClock(ms: number, timeZone: string): number {
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
 
-/** The calendar day at `ms` in `timeZone`. */
+/**
+ * The calendar day at `ms` in `timeZone`: the same computation that gives an entry its stored `day`,
+ * so "already wrote today" compares like with like.
+ */
 export function localDay(ms: number, timeZone: string): string {
-  return new Date(wallClock(ms, timeZone)).toISOString().slice(0, 10);
+  return dayIn(ms, timeZone);
 }
 
 const MINUTE = 60_000;
