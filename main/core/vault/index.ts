@@ -151,15 +151,15 @@ export class Vault {
     }
   }
 
-  private refuseWeak(passphrase: string): void {
-    const s = checkStrength(passphrase);
+  private async refuseWeak(passphrase: string): Promise<void> {
+    const s = await checkStrength(passphrase);
     if (!s.acceptable) throw new FulcrumError('WEAK_PASSPHRASE', s.reason, { score: s.score });
   }
 
   /** Creates a new journal and leaves it unlocked. Returns the recovery key, to be shown once. */
   async create(passphrase: string): Promise<{ recoveryKey: string }> {
     if (this.exists()) throw new FulcrumError('ALREADY_EXISTS', 'A journal already exists in this folder. Unlock it instead.');
-    this.refuseWeak(passphrase);
+    await this.refuseWeak(passphrase);
     ensurePrivateDir(this.opts.dataDir);
     fs.rmSync(this.file('dbCreating'), { force: true });
     const params = await this.kdfParams();
@@ -360,7 +360,7 @@ export class Vault {
     }
     check.fill(0);
     if (current === next) throw new FulcrumError('VALIDATION', 'The new passphrase must be different from the current one.');
-    this.refuseWeak(next);
+    await this.refuseWeak(next);
 
     progress({ phase: 'deriving', done: 1, total });
     const { salt: _salt, ...oldParams } = vault.passphrase.kdf;

@@ -1,19 +1,30 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { StrengthReport } from '../../../shared/schemas.js';
 
 /** A passphrase must be at least this long, and zxcvbn must rate it at least "safely unguessable". */
 export const MIN_PASSPHRASE_LENGTH = 10;
 export const MIN_SCORE = 3;
 
-let factory: ZxcvbnFactory | null = null;
-/** Built on first use: the dictionaries take a moment to load and most runs only unlock. */
-function estimator(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    translations: en.translations,
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...en.dictionary },
+let factory: Promise<ZxcvbnFactory> | null = null;
+/**
+ * Loaded on first use: the dictionaries are ~25 MB of memory and most runs only unlock, so they are
+ * imported dynamically rather than at start-up.
+ */
+function estimator(): Promise<ZxcvbnFactory> {
+  factory ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      translations: en.translations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...en.dictionary },
+    });
+  })().catch((e: unknown) => {
+    factory = null; // a failed load is tried again next time, not remembered
+    throw e;
   });
   return factory;
 }
@@ -22,9 +33,9 @@ function estimator(): ZxcvbnFactory {
  * Judges a passphrase with zxcvbn-ts (a maintained port of Dropbox's estimator). `userInputs` are
  * words the attacker likely knows (names of people in the journal), which zxcvbn penalises.
  */
-export function checkStrength(passphrase: string, userInputs: readonly string[] = []): StrengthReport {
+export async function checkStrength(passphrase: string, userInputs: readonly string[] = []): Promise<StrengthReport> {
   // zxcvbn's cost grows with length; beyond 100 characters length alone makes it strong.
-  const result = estimator().check(passphrase.slice(0, 100), [...userInputs]);
+  const result = (await estimator()).check(passphrase.slice(0, 100), [...userInputs]);
   const suggestions = [...result.feedback.suggestions];
   const length = [...passphrase].length;
   if (length < MIN_PASSPHRASE_LENGTH) {
