@@ -66,6 +66,8 @@ export class Vault {
   private vault: VaultFile | null = null;
   private failures = 0;
   private lastFailureAt = 0;
+  /** Aborted the moment a lock starts, so long jobs can stop at their next pause (see core/jobs). */
+  private unlockedFor: AbortController | null = null;
   private readonly now: () => number;
 
   constructor(private readonly opts: VaultOptions) {
@@ -85,6 +87,14 @@ export class Vault {
 
   get unlocked(): boolean {
     return this.db !== null;
+  }
+
+  /**
+   * A signal that is aborted as soon as the journal starts to lock (lock, quick exit, auto-lock).
+   * Long jobs pass it to `cooperate()` so a lock never waits behind them. Already aborted when locked.
+   */
+  get lockSignal(): AbortSignal {
+    return this.unlockedFor?.signal ?? AbortSignal.abort();
   }
 
   /** The open database; LOCKED when there is none. */
@@ -306,10 +316,13 @@ export class Vault {
     this.db = db;
     this.dataKey = dataKey;
     this.vault = vault;
+    this.unlockedFor = new AbortController();
   }
 
   /** Checkpoints and closes the database and zeroes the key. Safe to call when already locked. */
   lock(): void {
+    this.unlockedFor?.abort();
+    this.unlockedFor = null;
     const db = this.db;
     this.db = null;
     try {

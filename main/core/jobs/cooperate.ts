@@ -1,0 +1,26 @@
+import { FulcrumError } from '../../../shared/errors.js';
+
+/**
+ * Long work in core (imports, exports, backups, re-encryption) runs on the same event loop as every
+ * call. To keep lock, quick exit and other calls from waiting behind it, such work calls the function
+ * returned here between small steps: it yields to the event loop once `budgetMs` of work has gone by,
+ * and throws CANCELLED as soon as `signal` is aborted (the vault aborts its `lockSignal` the moment a
+ * lock starts). A job that is cancelled must leave nothing half-written: do its writes inside one
+ * transaction, or write to a temporary file that is only renamed into place at the end.
+ */
+export function cooperate(signal: AbortSignal, budgetMs = 20): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async function pause(): Promise<void> {
+    throwIfCancelled(signal);
+    if (performance.now() - sliceStart < budgetMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    throwIfCancelled(signal);
+    sliceStart = performance.now();
+  };
+}
+
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) {
+    throw new FulcrumError('CANCELLED', 'This was stopped because the journal was locked. Nothing of it was saved.');
+  }
+}
