@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findElectron } from '../../main/cli/electron-detect.js';
+import { downloadElectron, downloadFailedLine, findElectron } from '../../main/cli/electron-detect.js';
 import { tempDir } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -65,5 +65,34 @@ describe('can Electron run here? (npm start and the tests/electron skip)', () =>
     expect(await exited).toBe(0);
     expect(err.split('\n').filter((l) => l.startsWith('Electron cannot run here:'))).toEqual([`Electron cannot run here: ${here.reason}. Starting browser mode instead.`]);
     expect(out).toMatch(/^Fulcrum browser mode: http:\/\/127\.0\.0\.1:\d+\/#token=\S+\n$/);
+  });
+
+  it('a failed Electron download shows one clear line on the terminal; its stack trace goes to a log', () => {
+    const root = tempDir('fulcrum-electron-');
+    const installer = path.join(root, 'install.js');
+    // What electron's installer does without network: an unhandled rejection with a raw stack trace.
+    fs.writeFileSync(installer, "Promise.reject(new TypeError('fetch failed'));\n");
+    const log = path.join(root, 'logs', 'electron-download.log');
+    // In a child process, so that everything it writes to the terminal is seen here.
+    const script = `import { downloadElectron } from ${JSON.stringify(path.join(ROOT, 'main', 'cli', 'electron-detect.ts'))};
+      process.stdout.write(JSON.stringify(downloadElectron({ root: ${JSON.stringify(root)}, installer: ${JSON.stringify(installer)}, log: ${JSON.stringify(log)} })));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual({ ok: false, log });
+    expect(fs.readFileSync(log, 'utf8')).toMatch(/TypeError: fetch failed/);
+
+    const line = downloadFailedLine('45.4.1', log);
+    expect(line.endsWith('\n') && line.split('\n').length).toBe(2);
+    expect(line).toBe(`Electron cannot run here: the Electron 45.4.1 binary could not be downloaded (the details are in ${log}). Starting browser mode instead.\n`);
+    expect(line).not.toMatch(/TypeError|fetch failed|\bat /);
+  });
+
+  it('a successful Electron download reports success', () => {
+    const root = tempDir('fulcrum-electron-');
+    const installer = path.join(root, 'install.js');
+    fs.writeFileSync(installer, "console.log('downloaded'); console.error('progress 100%');\n");
+    const log = path.join(root, 'electron-download.log');
+    expect(downloadElectron({ root, installer, log })).toEqual({ ok: true, log });
+    expect(fs.readFileSync(log, 'utf8')).toMatch(/downloaded[\s\S]*progress 100%/);
   });
 });
