@@ -13,6 +13,7 @@ import { createDecipheriv, createHash, hkdfSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../main/core/db/migrations/index.js';
 import type { BackupFile } from '../../shared/portability.js';
 import type { Entry, Person, Tag } from '../../shared/schemas.js';
 import { OTHER_PASSPHRASE, PASSPHRASE, createdService, snapshotDir, tempDir } from '../helpers/journal.js';
@@ -20,6 +21,8 @@ import { seedJournal } from '../fixtures/portability/journal.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const READER = path.join(ROOT, 'docs', 'reader', 'open-journal.mjs');
+const DOC = path.join(ROOT, 'docs', 'journal-format.md');
+const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
 // ---------------------------------------------------------------------------------------------------
 // The document's recipe (docs/journal-format.md §2), written here a third time, from the document.
@@ -218,7 +221,7 @@ describe('the journal format document is enough to read a journal without Fulcru
       const { data } = exportWith([dataDir], secret);
       expect(data.entries).toEqual(expected);
       expect(data.source).toMatchObject({ kind: 'folder', journalId });
-      expect(data.schemaVersion).toBe(5);
+      expect(data.schemaVersion).toBe(SCHEMA_VERSION);
       // Every table of §3 is there; the derived ones and the access-log private key are not.
       expect(Object.keys(data.tables)).toEqual(expect.arrayContaining(['entries', 'people', 'tags', 'entry_people', 'entry_tags', 'checkins', 'strengths', 'therapy_sessions', 'meta']));
       expect(Object.keys(data.tables).some((t) => /^(entries_fts|rollup_|sqlite_)/.test(t))).toBe(false);
@@ -353,5 +356,24 @@ describe('the journal format document is enough to read a journal without Fulcru
     const specifiers = [...source.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm), ...source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
     expect(specifiers.length).toBeGreaterThan(3);
     for (const s of specifiers) expect(s).toMatch(/^(node:[a-z_/]+|@node-rs\/argon2|better-sqlite3-multiple-ciphers)$/);
+  });
+
+  it('the document stays true: its schema version is the newest, and it names every table a journal has', async () => {
+    const doc = fs.readFileSync(DOC, 'utf8');
+    expect(doc).toContain(`database schema version ${SCHEMA_VERSION}.`);
+    expect(doc).toContain(`(${SCHEMA_VERSION} as of this document)`);
+    const { dataDir, call } = await createdService();
+    await call('vault.lock');
+    const { data } = exportWith([dataDir], PASSPHRASE);
+    // Every table the reader exports is in §3's table (a new table needs a line there); the derived ones are named as a family.
+    for (const table of Object.keys(data.tables)) expect(doc, `docs/journal-format.md §3 does not describe the table ${table}`).toContain(`| \`${table}\` |`);
+    // And every field of vault.json (the vault's own fields, and each slot's) is in §2's table.
+    const section2 = doc.slice(doc.indexOf('## 2. `vault.json`'), doc.indexOf('### 2.1'));
+    const vault = JSON.parse(fs.readFileSync(path.join(dataDir, 'vault.json'), 'utf8')) as Record<string, unknown>;
+    const fields = Object.entries(vault).flatMap(([k, v]) => (k === 'passphrase' || k === 'recovery' ? Object.keys(v as object).map((f) => `${k}.${f}`) : [k]));
+    expect(fields).toEqual(expect.arrayContaining(['journalId', 'passphrase.kdf', 'passphrase.wrapped', 'recovery.salt', 'recovery.wrapped']));
+    for (const f of fields) expect(section2, `docs/journal-format.md §2 does not describe vault.json's ${f}`).toContain(`\`${f}`);
+    expect(doc).toContain('`entries_fts*`');
+    expect(doc).toContain('`rollup_*`');
   });
 });
