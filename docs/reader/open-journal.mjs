@@ -73,10 +73,11 @@ function lineReader() {
 /** Reads a line from the terminal without showing it. */
 function readHidden(prompt) {
   const stdin = process.stdin;
-  process.stderr.write(prompt);
+  // Echo goes off before the prompt appears, so nothing typed as soon as it shows is echoed.
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
+  process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
     const finish = () => {

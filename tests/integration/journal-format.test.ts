@@ -8,7 +8,7 @@
  */
 import { hashRaw } from '@node-rs/argon2';
 import SignalDatabase from '@signalapp/sqlcipher';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createDecipheriv, createHash, hkdfSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -375,5 +375,33 @@ describe('the journal format document is enough to read a journal without Fulcru
     for (const f of fields) expect(section2, `docs/journal-format.md §2 does not describe vault.json's ${f}`).toContain(`\`${f}`);
     expect(doc).toContain('`entries_fts*`');
     expect(doc).toContain('`rollup_*`');
+  });
+
+  // On a real terminal (util-linux `script` gives the reader one), what is typed for the secret is not shown.
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasScript || process.platform !== 'linux')('on a terminal the passphrase is not echoed', async () => {
+    const { call, dataDir } = await makeJournal();
+    await call('vault.lock');
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const child = spawn('script', ['-qfec', `${quote(process.execPath)} ${quote(READER)} ${quote(dataDir)} --sql`, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    const waiters: { text: string; resolve: () => void }[] = [];
+    child.stdout.on('data', (c: Buffer) => {
+      screen += c.toString('utf8');
+      for (const w of waiters.splice(0)) (screen.includes(w.text) ? w.resolve : () => waiters.push(w))();
+    });
+    const seen = (text: string) => new Promise<void>((resolve) => (screen.includes(text) ? resolve() : waiters.push({ text, resolve })));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    await seen('(not shown): ');
+    child.stdin.write(`${PASSPHRASE}\r`);
+    await seen('journal> ');
+    child.stdin.write('SELECT 40 + 2 AS answer;\r');
+    await seen('(1 row)');
+    child.stdin.write('.quit\r');
+    expect(await exited).toBe(0);
+    expect(screen).toMatch(/answer\r?\n42\r?\n/);
+    // The query was echoed (an ordinary prompt), the passphrase was not: not whole, not in part.
+    expect(screen).toContain('SELECT 40 + 2');
+    expect(screen).not.toContain(PASSPHRASE.slice(0, 8));
   });
 });
