@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { downloadElectron, downloadFailedLine, findElectron } from '../../main/cli/electron-detect.js';
+import { DOWNLOAD_LOG, downloadElectron, downloadFailedLine, electronVersion, findElectron } from '../../main/cli/electron-detect.js';
 import { tempDir } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -65,6 +65,43 @@ describe('can Electron run here? (npm start and the tests/electron skip)', () =>
     expect(await exited).toBe(0);
     expect(err.split('\n').filter((l) => l.startsWith('Electron cannot run here:'))).toEqual([`Electron cannot run here: ${here.reason}. Starting browser mode instead.`]);
     expect(out).toMatch(/^Fulcrum browser mode: http:\/\/127\.0\.0\.1:\d+\/#token=\S+\n$/);
+  });
+
+  // The defect as a person met it: a display, no Electron binary, no way to download it. The mirror is
+  // a closed local port and the cache an empty folder, so the download fails the same way everywhere.
+  const here = findElectron(ROOT, { ...process.env, DISPLAY: ':99' });
+  it.skipIf(here.ok || !here.downloadable)('npm start with a display but no reachable Electron download prints one clear line, no stack trace', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DISPLAY: ':99',
+      ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+      npm_config_electron_mirror: 'http://127.0.0.1:9/',
+      electron_config_cache: tempDir('fulcrum-electron-cache-'),
+      force_no_cache: 'true',
+    };
+    delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'main', 'cli', 'start.ts'), '--data-dir', tempDir()], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    // Browser mode's one stdout line is the sign that start.ts has finished deciding.
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('\n')) resolve();
+      });
+      child.on('exit', () => resolve());
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/^Fulcrum browser mode: http:\/\/127\.0\.0\.1:\d+\/#token=\S+\n$/);
+    const lines = err.split('\n');
+    expect(lines.filter((l) => l.startsWith('Electron cannot run here:'))).toEqual([downloadFailedLine(electronVersion(), DOWNLOAD_LOG).trimEnd()]);
+    expect(err).not.toMatch(/TypeError|fetch failed|ECONNREFUSED/);
+    expect(lines.filter((l) => /^\s+at /.test(l))).toEqual([]);
+    // The details are where the line says.
+    expect(fs.readFileSync(DOWNLOAD_LOG, 'utf8')).toMatch(/Error/);
   });
 
   it('a failed Electron download shows one clear line on the terminal; its stack trace goes to a log', () => {
