@@ -344,9 +344,10 @@ function tableNames(db) {
     .filter((n) => !DERIVED.test(n));
 }
 
-/** Every entry with its people, patterns, life areas and power sources by name (the tables of §3). */
-function readableEntries(db, tables) {
-  if (!['entries', 'people', 'tags', 'entry_people', 'entry_tags'].every((t) => tables.includes(t))) return null;
+const READABLE = ['entries', 'people', 'tags', 'entry_people', 'entry_tags'];
+
+/** Every entry with its people, patterns, life areas and power sources by name (the tables of §3), one at a time. */
+function* readableEntries(db, tables) {
   const listOf = (sql) => {
     const stmt = db.prepare(sql).pluck();
     return (id) => stmt.all(id).sort();
@@ -355,30 +356,70 @@ function readableEntries(db, tables) {
   const patterns = listOf('SELECT t.label FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = ?');
   const domains = tables.includes('entry_domains') ? listOf('SELECT domain FROM entry_domains WHERE entry_id = ?') : () => [];
   const sources = tables.includes('entry_power_sources') ? listOf('SELECT source FROM entry_power_sources WHERE entry_id = ?') : () => [];
-  return db
-    .prepare('SELECT * FROM entries ORDER BY occurred_at, id')
-    .all()
-    .map((e) => ({ ...plainRow(e), people: people(e.id), patterns: patterns(e.id), domains: domains(e.id), power_sources: sources(e.id) }));
+  for (const e of db.prepare('SELECT * FROM entries ORDER BY occurred_at, id').iterate()) {
+    yield { ...plainRow(e), people: people(e.id), patterns: patterns(e.id), domains: domains(e.id), power_sources: sources(e.id) };
+  }
 }
 
-function exportOf(db, source) {
-  const tables = tableNames(db);
-  const all = {};
-  for (const t of tables) {
-    let rows = db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`).all().map(plainRow);
-    // The access log's private key is a key, not journal content (§3, meta).
-    if (t === 'meta') rows = rows.filter((r) => r.key !== 'access_log_key');
-    all[t] = rows;
-  }
+/** Writes through a buffer, so a large journal is written in large pieces and never held whole in memory. */
+function bufferedWriter(fd) {
+  let parts = [];
+  let size = 0;
+  const flush = () => {
+    if (size) fs.writeSync(fd, Buffer.from(parts.join(''), 'utf8'));
+    parts = [];
+    size = 0;
+  };
   return {
+    write(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= 1 << 20) flush();
+    },
+    flush,
+  };
+}
+
+/**
+ * The export, streamed: one JSON document with the readable entries and every table of §3 (not the
+ * derived ones, not the access log's private key), one row per line.
+ */
+function writeExportTo(fd, db, source) {
+  const w = bufferedWriter(fd);
+  const tables = tableNames(db);
+  const head = {
     format: 'fulcrum-plain-export',
     note: 'Written by docs/reader/open-journal.mjs. This file is NOT encrypted.',
     exportedAt: new Date().toISOString(),
     source,
     schemaVersion: db.pragma('user_version', { simple: true }),
-    entries: readableEntries(db, tables),
-    tables: all,
   };
+  w.write(JSON.stringify(head, null, 2).slice(0, -2) + ',\n');
+  const counts = { live: 0, trashed: 0 };
+  const readable = READABLE.every((t) => tables.includes(t));
+  const entries = readable ? readableEntries(db, tables) : [];
+  let first = true;
+  for (const e of entries) {
+    w.write(`${first ? '  "entries": [\n    ' : ',\n    '}${JSON.stringify(e)}`);
+    first = false;
+    counts[e.deleted_at === null ? 'live' : 'trashed']++;
+  }
+  // null: a journal without the tables of the readable view (the raw tables below still hold everything).
+  w.write(first ? `  "entries": ${readable ? '[]' : 'null'},\n` : '\n  ],\n');
+  w.write('  "tables": {');
+  tables.forEach((t, i) => {
+    w.write(`${i ? ',' : ''}\n    ${JSON.stringify(t)}: [`);
+    let n = 0;
+    for (const row of db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`).iterate()) {
+      // The access log's private key is a key, not journal content (§3, meta).
+      if (t === 'meta' && row.key === 'access_log_key') continue;
+      w.write(`${n++ ? ',' : ''}\n      ${JSON.stringify(plainRow(row))}`);
+    }
+    w.write(n ? '\n    ]' : ']');
+  });
+  w.write('\n  }\n}\n');
+  w.flush();
+  return counts;
 }
 
 async function confirmExport(out, yes, lines) {
@@ -388,7 +429,7 @@ async function confirmExport(out, yes, lines) {
   if (!/^\s*y(es)?\s*$/i.test(answer ?? '')) throw new Plain('Nothing was written.');
 }
 
-function writeExport(out, data) {
+function writeExport(out, db, source) {
   let fd;
   try {
     fd = fs.openSync(out, 'wx', 0o600);
@@ -396,14 +437,15 @@ function writeExport(out, data) {
     throw new Plain(e.code === 'EEXIST' ? `${out} already exists. Choose another name, or delete it first; it was not changed.` : `${out} could not be created (${e.code ?? e.message}).`);
   }
   try {
-    fs.writeSync(fd, JSON.stringify(data, null, 2) + '\n');
+    const counts = writeExportTo(fd, db, source);
     fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    return counts;
   } catch (e) {
     fs.closeSync(fd);
     fs.rmSync(out, { force: true });
     throw new Plain(`${out} could not be written (${e.code ?? e.message}); the partial file was removed.`);
   }
-  fs.closeSync(fd);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -503,10 +545,8 @@ async function main(argv) {
       const source = values.backup
         ? { kind: 'backup', file: path.resolve(values.backup), createdAt: opened.createdAt, backupKind: opened.kind, journalId: opened.vault.journalId }
         : { kind: 'folder', folder: path.resolve(positionals[0]), journalId: opened.vault.journalId };
-      const data = exportOf(database.db, source);
-      writeExport(out, data);
-      const live = data.entries?.filter((e) => e.deleted_at === null).length;
-      process.stderr.write(`Wrote ${out}${live === undefined ? '' : ` (entries: ${live}, in the trash: ${data.entries.length - live})`}. It is NOT encrypted: delete it when you are done.\n`);
+      const { live, trashed } = writeExport(out, database.db, source);
+      process.stderr.write(`Wrote ${out} (entries: ${live}, in the trash: ${trashed}). It is NOT encrypted: delete it when you are done.\n`);
     } else {
       await sqlPrompt(database.db, lines);
     }
