@@ -315,6 +315,20 @@ describe('the journal format document is enough to read a journal without Fulcru
     expect(runReader(['--backup', notOne, '--sql'], `${PASSPHRASE}\n`).stderr).toMatch(/is not a Fulcrum backup/);
     expect(fs.readdirSync(dir).sort()).toEqual(['cut.fulcrum', 'journal.json', 'notes.fulcrum']);
 
+    // A key file from a newer Fulcrum, a damaged one, a folder that is not there: said plainly, before any secret is asked for.
+    const copy = (edit: (vault: string) => string) => {
+      const d = tempDir('fulcrum-copy-');
+      for (const name of ['vault.json', 'journal.db']) fs.copyFileSync(path.join(dataDir, name), path.join(d, name));
+      fs.writeFileSync(path.join(d, 'vault.json'), edit(fs.readFileSync(path.join(d, 'vault.json'), 'utf8')));
+      return d;
+    };
+    const newer = runReader([copy((v) => v.replace('"version": 1', '"version": 2')), '--sql'], `${PASSPHRASE}\n`);
+    expect(newer.stderr).toMatch(/vault\.json is version 2; this reader knows version 1/);
+    expect(newer.code).toBe(1);
+    expect(runReader([copy((v) => v.slice(0, 40)), '--sql'], `${PASSPHRASE}\n`).stderr).toMatch(/vault\.json is damaged: it is not valid JSON/);
+    expect(runReader([copy((v) => v.replace(/"salt": "[^"]+"/, '"salt": "not base64!"')), '--sql'], `${PASSPHRASE}\n`).stderr).toMatch(/damaged: passphrase\.kdf\.salt is not base64/);
+    expect(runReader([path.join(dir, 'nowhere'), '--sql'], `${PASSPHRASE}\n`).stderr).toMatch(/does not exist/);
+
     // The secret is never taken from the command line.
     const asArg = runReader([dataDir, '--passphrase', PASSPHRASE, '--sql'], '');
     expect(asArg.code).toBe(2);
