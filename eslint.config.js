@@ -2,6 +2,7 @@
 // layer the wrong way fails `npm run lint`, which `npm test` runs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const electronModules = ['electron', 'electron-store', 'electron/*'];
 const restrict = (patterns, message) => ({
@@ -33,6 +34,25 @@ export default tseslint.config(
   {
     files: ['main/app/**'],
     rules: restrict(['**/main/web/**', '**/renderer/**'], 'main/app is Electron glue over main/core.'),
+  },
+  {
+    // The stand-alone journal reader proves that docs/journal-format.md is enough: it may use only Node,
+    // @node-rs/argon2 and better-sqlite3-multiple-ciphers, never Fulcrum's own code.
+    files: ['docs/reader/**'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!node:|@node-rs/argon2$|better-sqlite3-multiple-ciphers$)',
+              message: 'The journal reader is written from docs/journal-format.md alone: it imports only node:*, @node-rs/argon2 and better-sqlite3-multiple-ciphers, nothing of Fulcrum.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**'],

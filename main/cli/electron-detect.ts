@@ -4,6 +4,7 @@
  * start script must never reach out to the network on its own. The same lookup, read-only: honour
  * ELECTRON_OVERRIDE_DIST_PATH like the package does, else node_modules/electron/path.txt → dist/<path>.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './project.js';
@@ -48,3 +49,58 @@ export function findElectron(root = ROOT, env: NodeJS.ProcessEnv = process.env, 
   }
   return { ok: true, binary, version };
 }
+
+/** The version of the installed electron package, or null. */
+export function electronVersion(root = ROOT): string | null {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the details of a failed Electron download go: inside the checkout, never beside the journal. */
+export const DOWNLOAD_LOG = path.join(ROOT, 'node_modules', '.cache', 'fulcrum', 'electron-download.log');
+
+export interface DownloadResult {
+  ok: boolean;
+  /** The log holding the installer's own output (its error and stack trace, when it failed). */
+  log: string;
+}
+
+/**
+ * Runs Electron's own installer once, with a time limit. Its output (on failure a raw stack trace such
+ * as `TypeError: fetch failed`) goes to `log`, not to the terminal: the caller prints one clear line
+ * that names the log. The log holds only what the installer printed — no journal data exists yet here.
+ */
+export function downloadElectron(
+  opts: { root?: string; installer?: string; log?: string; timeoutMs?: number; node?: string } = {},
+): DownloadResult {
+  const root = opts.root ?? ROOT;
+  const installer = opts.installer ?? path.join(root, 'node_modules', 'electron', 'install.js');
+  const log = opts.log ?? DOWNLOAD_LOG;
+  let fd: number | null = null;
+  try {
+    fs.mkdirSync(path.dirname(log), { recursive: true });
+    fd = fs.openSync(log, 'w');
+    fs.writeSync(fd, `${new Date().toISOString()} ${opts.node ?? process.execPath} ${installer}\n`);
+  } catch {
+    // Without a log the output is dropped: the terminal still gets only the clear line.
+    fd = null;
+  }
+  try {
+    const r = spawnSync(opts.node ?? process.execPath, [installer], {
+      cwd: root,
+      stdio: ['ignore', fd ?? 'ignore', fd ?? 'ignore'],
+      timeout: opts.timeoutMs ?? 5 * 60_000,
+    });
+    if (fd !== null && r.error) fs.writeSync(fd, `\n${r.error.message}\n`);
+    return { ok: r.status === 0, log };
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/** The one line `npm start` prints when the download failed. */
+export const downloadFailedLine = (version: string | null, log: string) =>
+  `Electron cannot run here: the Electron${version ? ` ${version}` : ''} binary could not be downloaded (the details are in ${log}). Starting browser mode instead.\n`;

@@ -5,33 +5,31 @@
  * With Electron: makes sure the Electron-ABI build of the SQLite module exists (main/cli/electron-native.ts),
  * bundles main and preload, builds the renderer if stale, and launches `electron .`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { buildMain } from './build-main.js';
-import { findElectron } from './electron-detect.js';
+import { downloadElectron, downloadFailedLine, electronVersion, findElectron } from './electron-detect.js';
 import { ensureElectronNative } from './electron-native.js';
 import { ROOT } from './project.js';
 import { ensureRendererBuilt } from './renderer-build.js';
 import { runBrowserMode } from './web.js';
 
-/**
- * The electron package fetches its binary on first use rather than at install. Only when someone
- * actually starts the app on a machine with a display is Electron's own installer run, once, with a
- * time limit; where the download cannot happen (no network) the app falls back to browser mode.
- */
-function downloadElectron(): boolean {
-  process.stderr.write('Downloading the Electron binary (once)…\n');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'electron', 'install.js')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 5 * 60_000,
-  });
-  return r.status === 0;
-}
-
 async function main(argv: string[]): Promise<void> {
   let check = findElectron();
-  if (!check.ok && check.downloadable && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD && downloadElectron()) check = findElectron();
+  // The electron package fetches its binary on first use rather than at install. Only when someone
+  // actually starts the app on a machine with a display is Electron's own installer run, once, with a
+  // time limit; where the download cannot happen (no network) the app falls back to browser mode,
+  // saying so in one line that names the log holding the installer's own output.
+  if (!check.ok && check.downloadable && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    process.stderr.write('Downloading the Electron binary (once)…\n');
+    const download = downloadElectron();
+    check = findElectron();
+    if (!check.ok && !download.ok) {
+      process.stderr.write(downloadFailedLine(electronVersion(), download.log));
+      return runBrowserMode(argv);
+    }
+  }
   if (!check.ok) {
     process.stderr.write(`Electron cannot run here: ${check.reason}. Starting browser mode instead.\n`);
     return runBrowserMode(argv);

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findElectron } from '../../main/cli/electron-detect.js';
+import { DOWNLOAD_LOG, downloadElectron, downloadFailedLine, electronVersion, findElectron } from '../../main/cli/electron-detect.js';
 import { tempDir } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -65,5 +65,71 @@ describe('can Electron run here? (npm start and the tests/electron skip)', () =>
     expect(await exited).toBe(0);
     expect(err.split('\n').filter((l) => l.startsWith('Electron cannot run here:'))).toEqual([`Electron cannot run here: ${here.reason}. Starting browser mode instead.`]);
     expect(out).toMatch(/^Fulcrum browser mode: http:\/\/127\.0\.0\.1:\d+\/#token=\S+\n$/);
+  });
+
+  // The defect as a person met it: a display, no Electron binary, no way to download it. The mirror is
+  // a closed local port and the cache an empty folder, so the download fails the same way everywhere.
+  const here = findElectron(ROOT, { ...process.env, DISPLAY: ':99' });
+  it.skipIf(here.ok || !here.downloadable)('npm start with a display but no reachable Electron download prints one clear line, no stack trace', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DISPLAY: ':99',
+      ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+      npm_config_electron_mirror: 'http://127.0.0.1:9/',
+      electron_config_cache: tempDir('fulcrum-electron-cache-'),
+      force_no_cache: 'true',
+    };
+    delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'main', 'cli', 'start.ts'), '--data-dir', tempDir()], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    // Browser mode's one stdout line is the sign that start.ts has finished deciding.
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('\n')) resolve();
+      });
+      child.on('exit', () => resolve());
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/^Fulcrum browser mode: http:\/\/127\.0\.0\.1:\d+\/#token=\S+\n$/);
+    const lines = err.split('\n');
+    expect(lines.filter((l) => l.startsWith('Electron cannot run here:'))).toEqual([downloadFailedLine(electronVersion(), DOWNLOAD_LOG).trimEnd()]);
+    expect(err).not.toMatch(/TypeError|fetch failed|ECONNREFUSED/);
+    expect(lines.filter((l) => /^\s+at /.test(l))).toEqual([]);
+    // The details are where the line says.
+    expect(fs.readFileSync(DOWNLOAD_LOG, 'utf8')).toMatch(/Error/);
+  });
+
+  it('a failed Electron download shows one clear line on the terminal; its stack trace goes to a log', () => {
+    const root = tempDir('fulcrum-electron-');
+    const installer = path.join(root, 'install.js');
+    // What electron's installer does without network: an unhandled rejection with a raw stack trace.
+    fs.writeFileSync(installer, "Promise.reject(new TypeError('fetch failed'));\n");
+    const log = path.join(root, 'logs', 'electron-download.log');
+    // In a child process, so that everything it writes to the terminal is seen here.
+    const script = `import { downloadElectron } from ${JSON.stringify(path.join(ROOT, 'main', 'cli', 'electron-detect.ts'))};
+      process.stdout.write(JSON.stringify(downloadElectron({ root: ${JSON.stringify(root)}, installer: ${JSON.stringify(installer)}, log: ${JSON.stringify(log)} })));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual({ ok: false, log });
+    expect(fs.readFileSync(log, 'utf8')).toMatch(/TypeError: fetch failed/);
+
+    const line = downloadFailedLine('45.4.1', log);
+    expect(line.endsWith('\n') && line.split('\n').length).toBe(2);
+    expect(line).toBe(`Electron cannot run here: the Electron 45.4.1 binary could not be downloaded (the details are in ${log}). Starting browser mode instead.\n`);
+    expect(line).not.toMatch(/TypeError|fetch failed|\bat /);
+  });
+
+  it('a successful Electron download reports success', () => {
+    const root = tempDir('fulcrum-electron-');
+    const installer = path.join(root, 'install.js');
+    fs.writeFileSync(installer, "console.log('downloaded'); console.error('progress 100%');\n");
+    const log = path.join(root, 'electron-download.log');
+    expect(downloadElectron({ root, installer, log })).toEqual({ ok: true, log });
+    expect(fs.readFileSync(log, 'utf8')).toMatch(/downloaded[\s\S]*progress 100%/);
   });
 });

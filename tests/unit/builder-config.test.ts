@@ -95,4 +95,13 @@ describe('electron-builder.yml', () => {
     expect(icon.readUInt32BE(20)).toBe(512);
     expect(icon.equals(drawIcon())).toBe(true);
   });
+
+  it('never ships the AGPL SQLCipher build that only the tests use', async () => {
+    const c = (await load(path.join(ROOT, 'electron-builder.yml'))) as Config;
+    const patterns = c.files.flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
+    expect(patterns).toContain('!node_modules/@signalapp/**');
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).not.toContain('@signalapp/sqlcipher');
+    expect(Object.keys(pkg.devDependencies)).toContain('@signalapp/sqlcipher');
+  });
 });
