@@ -283,6 +283,14 @@ export interface ReportModel {
   pageSize: PageSize;
   range: ReportPeriod;
   previous: ReportPeriod;
+  /** The day of the journal's first entry (not counting the trash), else null (no entries yet). */
+  journalStart: string | null;
+  /**
+   * Whether the previous period lies wholly inside the journal, so a change against it means something.
+   * When false (the journal began after the previous period started) every previous value in the
+   * model is null, and the report says when the journal started instead of "↑ +4 (was 0)".
+   */
+  compared: boolean;
   /** The session day the range starts from ("since my last session"), else null. */
   sinceSession: string | null;
   /** The latest marked session on or before today (shown in the builder), else null. */
@@ -303,6 +311,11 @@ export interface ReportModel {
   charts: ReportCharts | null;
   checkins: ReportCheckIns | null;
   questions: string | null;
+  /**
+   * Entries marked as a safety concern in the range: `total` counts all of them, `items` are those
+   * among the included entries (the others are counted, never shown: only what the user chose leaves).
+   */
+  safety: { total: number; items: ReportEntry[] };
   /** Entries flagged "raise with my therapist" among the included ones; `total` counts all flagged in the range. */
   flagged: { total: number; items: ReportEntry[] };
   /** The included entries, oldest first; null when the entries section is off. */
