@@ -322,6 +322,20 @@ export interface ReportModel {
   entries: ReportEntry[] | null;
 }
 
+// ---------------------------------------------------------------- how long it will be
+/** Past this many pages the builder suggests entries as summaries (or fewer entries). */
+export const SUGGEST_SUMMARY_PAGES = 20;
+
+/** The builder's estimate of the printed report, before it is printed. */
+export interface ReportEstimate {
+  /** Pages with the current settings. */
+  pages: number;
+  /** Pages if the included entries were summaries; null when they already are, or none are included. */
+  summaryPages: number | null;
+  /** Entries the report includes. */
+  entries: number;
+}
+
 // ---------------------------------------------------------------- PDF page header and footer
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
