@@ -12,7 +12,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportDocument } from '../../renderer/report/ReportDocument.js';
 import { FulcrumExport, type ExportFile } from '../../shared/portability.js';
-import type { ReportConfig, ReportModel, ReportTemplate, TherapySession } from '../../shared/report.js';
+import type { ReportConfig, ReportEstimate, ReportModel, ReportTemplate, TherapySession } from '../../shared/report.js';
+import { wrappedLines } from '../../main/core/report/index.js';
 import type { PrintOptions } from '../../main/core/ports.js';
 import { scriptedDialogs } from '../../main/core/ports.js';
 import { createdService, tempDir } from '../helpers/journal.js';
@@ -277,6 +278,47 @@ describe('the printed document', () => {
     const all = printed(await build({ range: RANGE, entries: { select: 'all' } }));
     expect(all).toContain('· all entries in this period');
     expect(all).toContain('−2 (they held more power)');
+  });
+});
+
+describe('the estimated length', () => {
+  const estimate = (config: ReportConfig) => call<ReportEstimate>('report.estimate', { config, today: TODAY });
+
+  it('counts pages from the model: longer with more entries in full, shorter as summaries, page one alone without detail', async () => {
+    const full = await estimate({ range: RANGE, entries: { select: 'all', detail: 'full' } });
+    expect(full.entries).toBe(5);
+    expect(full.pages).toBeGreaterThanOrEqual(2);
+    expect(full.summaryPages).not.toBeNull();
+    expect(full.summaryPages!).toBeLessThanOrEqual(full.pages);
+    const summary = await estimate({ range: RANGE, entries: { select: 'all', detail: 'summary' } });
+    expect(summary).toEqual({ pages: full.summaryPages, summaryPages: null, entries: 5 });
+    const firstOnly = await estimate({ range: RANGE, sections: { summary: true, charts: false, patterns: false, checkins: false, entries: false, questions: true } });
+    expect(firstOnly).toEqual({ pages: 1, summaryPages: null, entries: 0 });
+  });
+
+  it('grows with the length of the text, and with the user\'s questions', async () => {
+    const base = { range: RANGE, sections: { summary: true, charts: false, patterns: false, checkins: false, entries: false, questions: true } } as const;
+    const short = await estimate({ ...base, questions: 'One question.' });
+    const long = await estimate({ ...base, questions: Array.from({ length: 120 }, (_, i) => `Question ${i + 1}: what could I say when plans are made for me?`).join('\n') });
+    expect(short.pages).toBe(1);
+    expect(long.pages).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses settings that do not match the schema', async () => {
+    const s = await createdService();
+    expect(await s.service.dispatch('report.estimate', { config: { range: { kind: 'last', days: 0 } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
+describe('wrapped lines', () => {
+  it('wraps words at the line width, keeps every paragraph at least one line, and breaks words longer than a line', () => {
+    // 10 pt over 100 mm: 56 characters a line.
+    expect(wrappedLines('', 10, 100)).toBe(1);
+    expect(wrappedLines('short', 10, 100)).toBe(1);
+    expect(wrappedLines('a\n\nb', 10, 100)).toBe(3);
+    expect(wrappedLines(Array.from({ length: 20 }, () => 'word').join(' '), 10, 100)).toBe(2);
+    expect(wrappedLines('x'.repeat(150), 10, 100)).toBe(3);
+    expect(wrappedLines(`start ${'x'.repeat(150)}`, 10, 100)).toBe(4);
   });
 });
 
