@@ -124,39 +124,43 @@ export function ReportPage() {
  * settings stop changing — and past SUGGEST_SUMMARY_PAGES, the one-click way to a shorter report.
  */
 function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; setConfig: Update; enabled: boolean }) {
-  const [estimate, setEstimate] = useState<ReportEstimate | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Each answer remembers the settings it was for: one for older settings is shown as "updating",
+  // never as the length of the report now chosen.
+  const key = useMemo(() => JSON.stringify(config), [config]);
+  const [result, setResult] = useState<{ key: string; estimate: ReportEstimate | null; detail: ReportConfigParsed['entries']['detail']; paper: string } | null>(null);
   useEffect(() => {
-    if (!enabled) {
-      setEstimate(null);
-      return;
-    }
+    if (!enabled) return;
     let live = true;
-    setBusy(true);
+    const detail = config.entries.detail;
+    const paper = config.pageSize === 'a4' ? 'A4' : 'US Letter';
     // Settle first: typing a question should not rebuild the report on every key.
     const timer = setTimeout(() => {
       call('report.estimate', { config, today: localToday() })
-        .then((e) => live && setEstimate(e))
-        .catch(() => live && setEstimate(null))
-        .finally(() => live && setBusy(false));
+        .then((estimate) => live && setResult({ key, estimate, detail, paper }))
+        .catch(() => live && setResult({ key, estimate: null, detail, paper }));
     }, ESTIMATE_SETTLE_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [config, enabled]);
+  }, [config, key, enabled]);
 
-  const paper = config.pageSize === 'a4' ? 'A4' : 'US Letter';
+  if (!enabled) return null;
+  const busy = result?.key !== key;
+  const estimate = result?.estimate ?? null;
   const long = estimate !== null && estimate.pages > SUGGEST_SUMMARY_PAGES;
   return (
     <div className="estimate" role="status" aria-busy={busy}>
-      {estimate === null ? (
-        enabled && <p className="hint">Working out how long the report will be…</p>
+      {result === null ? (
+        <p className="hint">Working out how long the report will be…</p>
+      ) : estimate === null ? (
+        <p className="hint">How long the report will be could not be worked out. The preview shows all of it.</p>
       ) : (
         <>
           <p>
-            <strong>Printed, this report is about {plural(estimate.pages, 'page')}</strong> ({paper}
-            {estimate.entries > 0 ? `, ${plural(estimate.entries, 'entry', 'entries')}${config.entries.detail === 'summary' ? ' as summaries' : ' in full'}` : ''}).
+            <strong>Printed, this report is about {plural(estimate.pages, 'page')}</strong> ({result.paper}
+            {estimate.entries > 0 ? `, ${plural(estimate.entries, 'entry', 'entries')}${result.detail === 'summary' ? ' as summaries' : ' in full'}` : ''}).
+            {busy ? <span className="hint"> Updating…</span> : null}
           </p>
           {long && estimate.summaryPages !== null && (
             <div className="estimate-suggest">
@@ -164,7 +168,7 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
                 That is a lot to read before a session. With the entries as summaries (date, people, patterns and balance, no text) it would be about{' '}
                 {plural(estimate.summaryPages, 'page')}.
               </p>
-              <button type="button" className="button" onClick={() => setConfig((c) => ({ ...c, entries: { ...c.entries, detail: 'summary' } }))}>
+              <button type="button" className="button" disabled={busy} onClick={() => setConfig((c) => ({ ...c, entries: { ...c.entries, detail: 'summary' } }))}>
                 Show the entries as summaries
               </button>
             </div>
