@@ -324,6 +324,17 @@ test('at 1280×720 the preview button is in view wherever the builder is scrolle
     await page.getByRole('heading', { name: heading, level: 2, exact: true }).scrollIntoViewIfNeeded();
     await expect(builder.preview, `scrolled to ${heading}`).toBeInViewport();
   }
+  // A field that gets focus while it sits under the bar is scrolled up above it.
+  const include = page.getByRole('checkbox', { name: 'Include Sam Okafor', exact: true });
+  const bottom = (await builder.foot.boundingBox())!;
+  await include.evaluate((el, y) => {
+    const scroller = el.closest('.main')!;
+    scroller.scrollTop += el.getBoundingClientRect().top - y;
+  }, bottom.y + bottom.height / 2);
+  await include.focus();
+  await expect(include).toBeFocused();
+  const [field, bar] = await Promise.all([include.boundingBox(), builder.foot.boundingBox()]);
+  expect(field!.y + field!.height).toBeLessThanOrEqual(bar!.y);
   const order = await page.getByRole('main').getByRole('heading', { level: 2 }).allInnerTexts();
   expect(order.indexOf('Templates')).toBeGreaterThan(order.indexOf('Paper size'));
   expect(order.indexOf('Period')).toBe(0);
