@@ -4,6 +4,7 @@
  * in one click, and each estimate is compared with the page count of the real PDF (page.pdf() of the
  * print view, the same header, footer and margins as the desktop app).
  */
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import { createService } from '../../main/core/service/index.js';
 import { SUGGEST_SUMMARY_PAGES } from '../../shared/report.js';
@@ -50,6 +51,8 @@ test('a year of entries in full: the builder estimates the pages, suggests summa
     expect(full).toBeGreaterThan(SUGGEST_SUMMARY_PAGES);
     await expect(builder.foot).toContainText('That is a lot to read before a session.');
     await expect(builder.useSummaries).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const preview = await builder.openPreview();
     const fullPdf = await printReport(page, testInfo.outputPath('year-in-full.pdf'));
     testInfo.annotations.push({ type: 'estimate', description: `in full: estimated ${full}, printed ${fullPdf.pages}` });
