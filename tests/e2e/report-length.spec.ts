@@ -72,7 +72,16 @@ test('a year of entries in full: the builder estimates the pages, suggests summa
     const summaryPdf = await printReport(page, testInfo.outputPath('year-summaries.pdf'));
     testInfo.annotations.push({ type: 'estimate', description: `summaries: estimated ${summary}, printed ${summaryPdf.pages}` });
     expect(closeEnough(summary, summaryPdf.pages), `summaries: estimated ${summary}, printed ${summaryPdf.pages}`).toBe(true);
-    console.log(`[report-length] in full: estimated ${full}, printed ${fullPdf.pages}; summaries: estimated ${summary}, printed ${summaryPdf.pages}`);
+
+    // US Letter: shorter, wider pages, estimated from their own size.
+    await page.getByRole('link', { name: 'Back to the builder' }).click();
+    await page.getByRole('radio', { name: 'US Letter' }).check();
+    await expect(builder.estimate).toContainText('US Letter');
+    const letter = await builder.estimatedPages();
+    await builder.openPreview();
+    const letterPdf = await printReport(page, testInfo.outputPath('year-summaries-letter.pdf'));
+    expect(closeEnough(letter, letterPdf.pages), `letter: estimated ${letter}, printed ${letterPdf.pages}`).toBe(true);
+    console.log(`[report-length] in full: estimated ${full}, printed ${fullPdf.pages}; summaries: estimated ${summary}, printed ${summaryPdf.pages}; summaries on US Letter: estimated ${letter}, printed ${letterPdf.pages}`);
   } finally {
     await host.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
