@@ -323,6 +323,9 @@ export interface ReportModel {
 }
 
 // ---------------------------------------------------------------- how long it will be
+/** Page one stays one page: at most this many flagged entries and safety concerns are listed there (the rest are under Entries). */
+export const FIRST_PAGE_LISTED = 5;
+
 /** Past this many pages the builder suggests entries as summaries (or fewer entries). */
 export const SUGGEST_SUMMARY_PAGES = 20;
 

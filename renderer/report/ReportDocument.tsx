@@ -7,13 +7,13 @@
  */
 import { CATEGORY_FRAMEWORK, CATEGORY_LABELS, DOMAIN_LABELS, PERSON_KIND_LABELS, BALANCE_LABELS, type Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
-import type { Compared, ReportEntry, ReportModel, ReportPattern } from '../../shared/report.js';
+import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN, POLARITY_WORD } from '../components/Chips.js';
 import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
 import { change, decimal, entryDate, longDate, midSentence, percent, plural, type ChangeKind } from './format.js';
 
 /** Flagged entries listed on the first page (the rest are in the Entries section): page one stays one page. */
-const FIRST_PAGE_FLAGGED = 5;
+const FIRST_PAGE_FLAGGED = FIRST_PAGE_LISTED;
 /** Patterns named per flagged entry on the first page (all of them are under Entries). */
 const FIRST_PAGE_PATTERNS = 2;
 
@@ -152,7 +152,7 @@ function EntryBlock({ e }: { e: ReportEntry }) {
 }
 
 /** Safety concerns listed on the first page; more are under Entries. */
-const FIRST_PAGE_SAFETY = 5;
+const FIRST_PAGE_SAFETY = FIRST_PAGE_LISTED;
 
 /**
  * Safety concerns in the period, near the top of page one and set apart by a heavy border and a

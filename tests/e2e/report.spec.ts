@@ -327,9 +327,10 @@ test('at 1280×720 the preview button is in view wherever the builder is scrolle
   // A field that gets focus while it sits under the bar is scrolled up above it.
   const include = page.getByRole('checkbox', { name: 'Include Sam Okafor', exact: true });
   const bottom = (await builder.foot.boundingBox())!;
-  await include.evaluate((el, y) => {
-    const scroller = el.closest('.main')!;
-    scroller.scrollTop += el.getBoundingClientRect().top - y;
+  // Runs in the page (tests type-check without the DOM lib: the element's members are typed here).
+  await include.evaluate((node, y) => {
+    const el = node as unknown as { closest(s: string): { scrollTop: number } | null; getBoundingClientRect(): { top: number } };
+    el.closest('.main')!.scrollTop += el.getBoundingClientRect().top - y;
   }, bottom.y + bottom.height / 2);
   await include.focus();
   await expect(include).toBeFocused();

@@ -10,7 +10,7 @@
  * laid onto pages one after another, the way the printer does. Text width is approximated by an
  * average character width, so the result is an estimate; the e2e suite compares it with real PDFs.
  */
-import { PDF_MARGINS_MM, type EntryDetail, type ReportEntry, type ReportModel } from '../../../shared/report.js';
+import { FIRST_PAGE_LISTED, PDF_MARGINS_MM, type EntryDetail, type ReportEntry, type ReportModel } from '../../../shared/report.js';
 
 const PT = 0.3528; // mm per point
 const PX = 0.2646; // mm per CSS pixel
@@ -93,6 +93,7 @@ function entryBlock(e: ReportEntry, detail: EntryDetail, width: number): Block {
   const flags = (e.flagged ? 15 : 0) + (e.safety ? 16 : 0);
   let h = 2.5 + wrappedLines(`Wed, 3 Apr 2024, 20:12 — ${title}${' '.repeat(flags)}`, 10.5, width) * lineMm(10.5, HEADING_LINE);
   // The facts: people, patterns, areas, balance, scores — each a row of 9pt text beside its label.
+  // Where the exact words do not change the length, a typical line of the same width stands in.
   const factWidth = width - 20;
   const facts: string[] = [];
   if (e.people.length) facts.push(e.people.join(', '));
@@ -113,12 +114,12 @@ const TABLE_HEAD = lineMm(8.5) + 2.4;
 /** The height of page one's content in mm (it prints on its own page or pages). */
 function firstPageHeight(m: ReportModel, width: number): number {
   const parts: number[] = [];
-  // Kicker, title, the period line, who it is about, the rule under them.
+  // Kicker, title, the period line, who it is about, the rule under them (typical words stand in for the length).
   let head = lineMm(8.5) + lineMm(18, HEADING_LINE) + lineMm(9) * 2 + lineMm(10) * wrappedLines(m.people.map((p) => `${p.name} (romantic)`).join(', ') + 'About everyone I wrote about:', 10, width) + 4 * 1.2 + 3;
   if (!m.compared) head += lineMm(9) + 1.2;
   parts.push(head);
   if (m.safety.total > 0 && (m.summary || m.safety.items.length > 0)) {
-    const shown = Math.min(5, m.safety.items.length);
+    const shown = Math.min(FIRST_PAGE_LISTED, m.safety.items.length);
     parts.push(5 + lineMm(12, HEADING_LINE) + lineMm(10) * (1 + shown + (m.safety.items.length > shown ? 1 : 0) + (m.safety.items.length < m.safety.total ? 1 : 0)) + 1.2 * (1 + shown));
   }
   if (m.summary) parts.push(SECTION_HEADING + 2 * (lineMm(8.5) + lineMm(17, 1.1) + 2 * lineMm(8.5) + 4) + 2.5 + lineMm(8.5) * 2);
@@ -126,9 +127,9 @@ function firstPageHeight(m: ReportModel, width: number): number {
   if (m.areas.length) parts.push(lineMm(10) * wrappedLines(`Areas of life: ${m.areas.map((a) => `${a.domain} (${a.entries})`).join(', ')}`, 10, width));
   if (m.questions !== null && m.questions.trim() !== '') parts.push(SECTION_HEADING + 2 + wrappedLines(m.questions.trim(), 10.5, width - 5) * lineMm(10.5));
   if (m.flagged.total > 0) {
-    const listed = m.flagged.items.slice(0, 5);
+    const listed = m.flagged.items.slice(0, FIRST_PAGE_LISTED);
     const lines = listed.reduce((n, e) => n + wrappedLines(`Wed, 3 Apr 2024 — ${e.title ?? ''} · ${e.people.join(', ')} · ${e.patterns.slice(0, 2).map((p) => p.label).join('; ')}`, 10, width - 5), 0);
-    parts.push(SECTION_HEADING + lineMm(10) * (Math.max(1, lines) + (m.flagged.items.length > 5 ? 1 : 0) + (m.flagged.items.length < m.flagged.total ? 1 : 0)));
+    parts.push(SECTION_HEADING + lineMm(10) * (Math.max(1, lines) + (m.flagged.items.length > FIRST_PAGE_LISTED ? 1 : 0) + (m.flagged.items.length < m.flagged.total ? 1 : 0)));
   }
   return parts.reduce((a, b) => a + b, 0) + 4 * (parts.length - 1);
 }
