@@ -29,27 +29,34 @@ const lineMm = (pt: number, lh = LINE) => pt * PT * lh;
 /** Lines a text takes at `pt` over `widthMm`: every paragraph at least one line, long words wrapping. */
 export function wrappedLines(text: string, pt: number, widthMm: number): number {
   const perLine = Math.max(10, Math.floor(widthMm / (pt * PT * CHAR_EM)));
-  let lines = 0;
-  for (const para of text.split('\n')) {
-    // Greedy word wrap: a word that does not fit starts the next line; a longer word than a line breaks anywhere.
-    let used = 0;
-    let n = 1;
-    for (const word of para.split(/\s+/)) {
-      if (!word) continue;
-      if (used > 0 && used + 1 + word.length <= perLine) {
-        used += 1 + word.length;
-        continue;
+  // Greedy word wrap in one pass over the characters (a year of entries is megabytes of text): a word
+  // that does not fit starts the next line; a word longer than a line breaks anywhere.
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const place = () => {
+    if (word === 0) return;
+    if (used > 0 && used + 1 + word <= perLine) used += 1 + word;
+    else {
+      if (used > 0) lines += 1;
+      while (word > perLine) {
+        word -= perLine;
+        lines += 1;
       }
-      if (used > 0) n += 1;
-      let len = word.length;
-      while (len > perLine) {
-        len -= perLine;
-        n += 1;
-      }
-      used = len;
+      used = word;
     }
-    lines += n;
+    word = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      place();
+      lines += 1;
+      used = 0;
+    } else if (c === 32 || c === 9 || c === 13 || c === 0xa0) place();
+    else word += 1;
   }
+  place();
   return lines;
 }
 
