@@ -65,6 +65,7 @@ import {
   SessionInput,
   TemplateInput,
   type ReportModel,
+  type ReportEstimate,
   type ReportTemplate,
   type TherapySession,
 } from './report.js';
@@ -285,6 +286,8 @@ export const reportCalls = {
   'report.saveExport': call<SaveResult<{ plaintext: true; counts: ExportCounts }>>()(ReportExportInput),
   /** Desktop: the print view's HTML to PDF (page numbers, range, date on every page), saved where a native dialog says. */
   'report.savePdf': call<SaveResult<{ bytes: number; ms: number }>>()(ReportPdfInput),
+  /** The printed length of the report these settings make, estimated before printing (the builder shows it). */
+  'report.estimate': call<ReportEstimate>()(ReportInput),
   /** Therapy session days ("since my last session"), newest first. */
   'sessions.list': call<TherapySession[]>()(none),
   'sessions.add': call<TherapySession>()(SessionInput),

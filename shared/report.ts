@@ -283,6 +283,14 @@ export interface ReportModel {
   pageSize: PageSize;
   range: ReportPeriod;
   previous: ReportPeriod;
+  /** The day of the journal's first entry (not counting the trash), else null (no entries yet). */
+  journalStart: string | null;
+  /**
+   * Whether the previous period lies wholly inside the journal, so a change against it means something.
+   * When false (the journal began after the previous period started) every previous value in the
+   * model is null, and the report says when the journal started instead of "↑ +4 (was 0)".
+   */
+  compared: boolean;
   /** The session day the range starts from ("since my last session"), else null. */
   sinceSession: string | null;
   /** The latest marked session on or before today (shown in the builder), else null. */
@@ -303,10 +311,32 @@ export interface ReportModel {
   charts: ReportCharts | null;
   checkins: ReportCheckIns | null;
   questions: string | null;
+  /**
+   * Entries marked as a safety concern in the range: `total` counts all of them, `items` are those
+   * among the included entries (the others are counted, never shown: only what the user chose leaves).
+   */
+  safety: { total: number; items: ReportEntry[] };
   /** Entries flagged "raise with my therapist" among the included ones; `total` counts all flagged in the range. */
   flagged: { total: number; items: ReportEntry[] };
   /** The included entries, oldest first; null when the entries section is off. */
   entries: ReportEntry[] | null;
+}
+
+// ---------------------------------------------------------------- how long it will be
+/** Page one stays one page: at most this many flagged entries and safety concerns are listed there (the rest are under Entries). */
+export const FIRST_PAGE_LISTED = 5;
+
+/** Past this many pages the builder suggests entries as summaries (or fewer entries). */
+export const SUGGEST_SUMMARY_PAGES = 20;
+
+/** The builder's estimate of the printed report, before it is printed. */
+export interface ReportEstimate {
+  /** Pages with the current settings. */
+  pages: number;
+  /** Pages if the included entries were summaries; null when they already are, or none are included. */
+  summaryPages: number | null;
+  /** Entries the report includes. */
+  entries: number;
 }
 
 // ---------------------------------------------------------------- PDF page header and footer

@@ -5,7 +5,7 @@
  * previews it exactly as it prints (#/report/print). Settings can be kept as templates.
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { PERSON_KIND_LABELS } from '../../shared/catalogue.js';
+import { PERSON_KIND_LABELS, type PersonKind } from '../../shared/catalogue.js';
 import { addDays } from '../../shared/insights.js';
 import {
   ENTRY_DETAILS,
@@ -14,8 +14,10 @@ import {
   QUESTIONS_MAX,
   REPORT_SECTION_LABELS,
   REPORT_SECTIONS,
+  SUGGEST_SUMMARY_PAGES,
   TEMPLATE_NAME_MAX,
   type ReportConfigParsed,
+  type ReportEstimate,
   type ReportTemplate,
   type TherapySession,
 } from '../../shared/report.js';
@@ -30,6 +32,8 @@ import { useReportState } from '../report/state.js';
 import '../report/builder.css';
 
 const PRESETS = [7, 30, 90, 365] as const;
+/** How long the settings stay unchanged before the printed length is worked out again. */
+const ESTIMATE_SETTLE_MS = 400;
 const presetLabel = (days: number) => (days === 365 ? 'The last 12 months' : `The last ${days} days`);
 const DETAIL_LABELS = { full: 'In full: title, text and outcome', summary: 'Summary only: date, people, patterns and balance' } as const;
 
@@ -77,7 +81,6 @@ export function ReportPage() {
         </div>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
-      <Templates config={config} setConfig={setConfig} />
       <PeriodSection config={config} setConfig={setConfig} sessions={sessions} lastSession={lastSession} today={today} onSessionsChanged={reloadSessions} />
       <PeopleSection config={config} setConfig={setConfig} />
       <SectionsSection config={config} setConfig={setConfig} />
@@ -94,17 +97,87 @@ export function ReportPage() {
           ))}
         </div>
       </section>
-      <div className="builder-foot">
+      {/* After the choices: a template is a way to keep them, not the first thing to decide. */}
+      <Templates config={config} setConfig={setConfig} />
+      {/* Always in reach, however long the page: the preview button and how long the report will be. */}
+      <div className="builder-foot" role="region" aria-label="Preview and length">
         {problem && (
           <p className="problem" role="alert">
             {problem}
           </p>
         )}
-        <button type="button" className="button primary" disabled={!!problem} onClick={() => navigate('/report/print')}>
-          Preview the report
-        </button>
-        <span className="hint">The preview is exactly what will be printed or saved.</span>
+        <div className="builder-foot-row">
+          <button type="button" className="button primary" disabled={!!problem} onClick={() => navigate('/report/print')}>
+            Preview the report
+          </button>
+          <span className="hint">The preview is exactly what will be printed or saved.</span>
+        </div>
+        <Estimate config={config} setConfig={setConfig} enabled={!problem} />
       </div>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------- how long it will be
+/**
+ * The printed length, estimated by core from the same model the preview draws, a moment after the
+ * settings stop changing — and past SUGGEST_SUMMARY_PAGES, the one-click way to a shorter report.
+ */
+function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; setConfig: Update; enabled: boolean }) {
+  // Each answer remembers the settings it was for: one for older settings is shown as "updating",
+  // never as the length of the report now chosen.
+  const key = useMemo(() => JSON.stringify(config), [config]);
+  const [result, setResult] = useState<{ key: string; estimate: ReportEstimate | null; detail: ReportConfigParsed['entries']['detail']; paper: string } | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    const detail = config.entries.detail;
+    const paper = config.pageSize === 'a4' ? 'A4' : 'US Letter';
+    // Settle first: typing a question should not rebuild the report on every key.
+    const timer = setTimeout(() => {
+      call('report.estimate', { config, today: localToday() })
+        .then((estimate) => live && setResult({ key, estimate, detail, paper }))
+        .catch(() => live && setResult({ key, estimate: null, detail, paper }));
+    }, ESTIMATE_SETTLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [config, key, enabled]);
+
+  if (!enabled) return null;
+  const busy = result?.key !== key;
+  const estimate = result?.estimate ?? null;
+  const long = estimate !== null && estimate.pages > SUGGEST_SUMMARY_PAGES;
+  return (
+    <div className="estimate" role="status" aria-busy={busy}>
+      {result === null ? (
+        <p className="hint">Working out how long the report will be…</p>
+      ) : estimate === null ? (
+        <p className="hint">How long the report will be could not be worked out. The preview shows all of it.</p>
+      ) : (
+        <>
+          <p>
+            <strong>Printed, this report is about {plural(estimate.pages, 'page')}</strong> ({result.paper}
+            {estimate.entries > 0 ? `, ${plural(estimate.entries, 'entry', 'entries')}${result.detail === 'summary' ? ' as summaries' : ' in full'}` : ''}).
+            {busy ? <span className="hint"> Updating…</span> : null}
+          </p>
+          {long && estimate.summaryPages !== null && (
+            <div className="estimate-suggest">
+              <p>
+                That is a lot to read before a session. With the entries as summaries (date, people, patterns and balance, no text) it would be about{' '}
+                {plural(estimate.summaryPages, 'page')}.
+              </p>
+              <button type="button" className="button" disabled={busy} onClick={() => setConfig((c) => ({ ...c, entries: { ...c.entries, detail: 'summary' } }))}>
+                Show the entries as summaries
+              </button>
+            </div>
+          )}
+          {long && estimate.summaryPages === null && (
+            <p className="estimate-suggest">That is a lot to read before a session. Including only the entries flagged to talk about, or ones you pick, makes it shorter.</p>
+          )}
+        </>
+      )}
     </div>
   );
 }
@@ -351,6 +424,9 @@ function SinceSession({ from, to, personIds }: { from: string; to: string; perso
 }
 
 // ---------------------------------------------------------------- people and pseudonyms
+/** A pseudonym to suggest, by the kind of relationship: a role, never a name. */
+const PSEUDONYM_EXAMPLES: Record<PersonKind, string> = { romantic: 'Partner', professional: 'Manager', family: 'Parent', social: 'Friend', other: 'Someone I know' };
+
 function PeopleSection({ config, setConfig }: { config: ReportConfigParsed; setConfig: Update }) {
   const { people } = useJournalData();
   const shown = [...people].sort((a, b) => Number(a.archivedAt !== null) - Number(b.archivedAt !== null) || a.name.localeCompare(b.name));
@@ -359,8 +435,8 @@ function PeopleSection({ config, setConfig }: { config: ReportConfigParsed; setC
     <section className="builder-section" aria-labelledby="rb-people">
       <h2 id="rb-people">People</h2>
       <p className="hint">
-        Tick the people the report is about (no one ticked: everyone). A pseudonym, like “Partner” or “Manager”, replaces the name everywhere in the report — also where the
-        name appears in your own words.
+        Tick the people the report is about (no one ticked: everyone). Under “Printed as” you can give a pseudonym, like “Partner” or “Manager”: it replaces the name
+        everywhere in the report — also where the name appears in your own words. Left empty, the name is printed as it is.
       </p>
       {shown.length === 0 ? (
         <p className="hint">You have not added anyone yet.</p>
@@ -370,7 +446,7 @@ function PeopleSection({ config, setConfig }: { config: ReportConfigParsed; setC
             <tr>
               <th scope="col">Include</th>
               <th scope="col">Person</th>
-              <th scope="col">Pseudonym in the report</th>
+              <th scope="col">Printed as</th>
             </tr>
           </thead>
           <tbody>
@@ -393,7 +469,7 @@ function PeopleSection({ config, setConfig }: { config: ReportConfigParsed; setC
                   <input
                     type="text"
                     aria-label={`Pseudonym for ${p.name}`}
-                    placeholder="Their name"
+                    placeholder={`e.g. ${PSEUDONYM_EXAMPLES[p.kind]}`}
                     maxLength={120}
                     value={config.pseudonyms[String(p.id)] ?? ''}
                     onChange={(e) => {

@@ -7,13 +7,13 @@
  */
 import { CATEGORY_FRAMEWORK, CATEGORY_LABELS, DOMAIN_LABELS, PERSON_KIND_LABELS, BALANCE_LABELS, type Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
-import type { Compared, ReportEntry, ReportModel, ReportPattern } from '../../shared/report.js';
+import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN, POLARITY_WORD } from '../components/Chips.js';
 import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
-import { change, decimal, entryDate, longDate, percent, plural, type ChangeKind } from './format.js';
+import { change, decimal, entryDate, longDate, midSentence, percent, plural, type ChangeKind } from './format.js';
 
 /** Flagged entries listed on the first page (the rest are in the Entries section): page one stays one page. */
-const FIRST_PAGE_FLAGGED = 5;
+const FIRST_PAGE_FLAGGED = FIRST_PAGE_LISTED;
 /** Patterns named per flagged entry on the first page (all of them are under Entries). */
 const FIRST_PAGE_PATTERNS = 2;
 
@@ -64,7 +64,7 @@ function PatternChange({ p }: { p: ReportPattern }) {
   return <Change c={{ value: p.count, previous: p.previousCount }} kind="count" />;
 }
 
-const balanceText = (b: number) => `${b > 0 ? '+' : b < 0 ? '−' : ''}${Math.abs(b)} (${(BALANCE_LABELS[b] ?? '').toLowerCase()})`;
+const balanceText = (b: number) => `${b > 0 ? '+' : b < 0 ? '−' : ''}${Math.abs(b)} (${midSentence(BALANCE_LABELS[b] ?? '')})`;
 
 function EntryFacts({ e }: { e: ReportEntry }) {
   const scores = (
@@ -151,6 +151,46 @@ function EntryBlock({ e }: { e: ReportEntry }) {
   );
 }
 
+/** Safety concerns listed on the first page; more are under Entries. */
+const FIRST_PAGE_SAFETY = FIRST_PAGE_LISTED;
+
+/**
+ * Safety concerns in the period, near the top of page one and set apart by a heavy border and a
+ * heading (not by colour alone, so it survives a black-and-white printer). Only entries the user chose
+ * to include are listed; the others are counted.
+ */
+function SafetyBox({ model }: { model: ReportModel }) {
+  const { total, items } = model.safety;
+  // Nothing to say, or the user left out both the numbers and these entries.
+  if (total === 0 || (!model.summary && items.length === 0)) return null;
+  const left = total - items.length;
+  return (
+    <section className="rp-safety" aria-labelledby="rp-safety">
+      <h3 id="rp-safety">Safety concerns in this period</h3>
+      <p>
+        {plural(total, 'entry', 'entries')} in this period {total === 1 ? 'is' : 'are'} marked as a safety concern.
+      </p>
+      {items.length > 0 && (
+        <ul className="rp-safety-list">
+          {items.slice(0, FIRST_PAGE_SAFETY).map((e) => (
+            <li key={e.id}>
+              <strong>{entryDate(e.day)}</strong>
+              {e.title ? ` — ${e.title}` : ''}
+              {e.people.length > 0 ? ` · ${e.people.join(', ')}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {items.length > FIRST_PAGE_SAFETY && <p>…and {plural(items.length - FIRST_PAGE_SAFETY, 'more', 'more')}, under Entries.</p>}
+      {left > 0 && (
+        <p>
+          {items.length > 0 ? `${left} more ${left === 1 ? 'is' : 'are'}` : `${left === 1 ? 'It is' : 'They are'}`} not included in this report.
+        </p>
+      )}
+    </section>
+  );
+}
+
 function FlaggedList({ model }: { model: ReportModel }) {
   const { total, items } = model.flagged;
   if (total === 0) return null;
@@ -207,13 +247,23 @@ function FirstPage({ model }: { model: ReportModel }) {
         </h2>
         <p className="rp-sub">
           {plural(r.days, 'day')}
-          {model.sinceSession ? ` · since my therapy session on ${longDate(model.sinceSession)}` : ''} · compared with the {plural(model.previous.days, 'day')} before (
-          {longDate(model.previous.from)} – {longDate(model.previous.to)}) · made {longDate(model.generatedOn)}
+          {model.sinceSession ? ` · since my therapy session on ${longDate(model.sinceSession)}` : ''}
+          {model.compared ? ` · compared with the ${plural(model.previous.days, 'day')} before (${longDate(model.previous.from)} – ${longDate(model.previous.to)})` : ''} · made{' '}
+          {longDate(model.generatedOn)}
         </p>
+        {!model.compared && (
+          <p className="rp-start">
+            {model.journalStart
+              ? `Journal started on ${longDate(model.journalStart)}, so there is no earlier period of the same length to compare with.`
+              : 'The journal has no entries yet, so there is nothing to compare with.'}
+          </p>
+        )}
         <p className="rp-about">
           <strong>{model.everyone ? 'About everyone I wrote about:' : 'About:'}</strong> {who || 'no one in particular (no entries name a person in this period)'}
         </p>
       </header>
+
+      <SafetyBox model={model} />
 
       {s && (
         <section className="rp-section" aria-labelledby="rp-numbers">
@@ -234,7 +284,7 @@ function FirstPage({ model }: { model: ReportModel }) {
             <Figure label="Flagged for you" value={String(s.flagged)} />
             <Figure label="Safety concerns noted" value={String(s.safety)} />
           </dl>
-          <p className="rp-muted rp-scale">Balance: −3 = they held far more power, 0 = balanced, +3 = I held far more. Arrows compare with the previous period.</p>
+          <p className="rp-muted rp-scale">Balance: −3 = they held far more power, 0 = balanced, +3 = I held far more.{model.compared ? ' Arrows compare with the previous period.' : ''}</p>
         </section>
       )}
 
@@ -249,7 +299,7 @@ function FirstPage({ model }: { model: ReportModel }) {
                 <th scope="col" className="rp-num">
                   Entries
                 </th>
-                <th scope="col">Change</th>
+                {model.compared && <th scope="col">Change</th>}
               </tr>
             </thead>
             <tbody>
@@ -260,9 +310,11 @@ function FirstPage({ model }: { model: ReportModel }) {
                     <Polarity polarity={p.polarity} />
                   </td>
                   <td className="rp-num">{p.count}</td>
-                  <td>
-                    <PatternChange p={p} />
-                  </td>
+                  {model.compared && (
+                    <td>
+                      <PatternChange p={p} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -314,7 +366,7 @@ function Charts({ model }: { model: ReportModel }) {
           </figure>
           {c.domains.items.length > 0 && (
             <figure className="rp-fig">
-              <figcaption>Areas of life (entries; grey line: the period before)</figcaption>
+              <figcaption>Areas of life (entries{model.compared ? '; grey line: the period before' : ''})</figcaption>
               <AreaBars domains={c.domains} />
             </figure>
           )}
@@ -324,7 +376,7 @@ function Charts({ model }: { model: ReportModel }) {
   );
 }
 
-function PatternsTable({ patterns }: { patterns: ReportPattern[] }) {
+function PatternsTable({ patterns, compared }: { patterns: ReportPattern[]; compared: boolean }) {
   const categories = [...new Set(patterns.map((p) => p.category))] as Category[];
   return (
     <section className="rp-section" aria-labelledby="rp-patterns">
@@ -342,10 +394,12 @@ function PatternsTable({ patterns }: { patterns: ReportPattern[] }) {
                 <th scope="col" className="rp-num">
                   Entries
                 </th>
-                <th scope="col" className="rp-num">
-                  Before
-                </th>
-                <th scope="col">Change</th>
+                {compared && (
+                  <th scope="col" className="rp-num">
+                    Before
+                  </th>
+                )}
+                {compared && <th scope="col">Change</th>}
               </tr>
             </thead>
             <tbody>
@@ -357,10 +411,12 @@ function PatternsTable({ patterns }: { patterns: ReportPattern[] }) {
                   </td>
                   <td>{CATEGORY_LABELS[p.category]}</td>
                   <td className="rp-num">{p.count}</td>
-                  <td className="rp-num">{p.previousCount ?? '–'}</td>
-                  <td>
-                    <PatternChange p={p} />
-                  </td>
+                  {compared && <td className="rp-num">{p.previousCount ?? '–'}</td>}
+                  {compared && (
+                    <td>
+                      <PatternChange p={p} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -399,7 +455,7 @@ function CheckIns({ model }: { model: ReportModel }) {
                   <th scope="col" className="rp-num">
                     Average
                   </th>
-                  <th scope="col">Change</th>
+                  {model.compared && <th scope="col">Change</th>}
                   <th scope="col">Week by week</th>
                 </tr>
               </thead>
@@ -408,9 +464,11 @@ function CheckIns({ model }: { model: ReportModel }) {
                   <tr key={m}>
                     <th scope="row">{CHECKIN_LABELS[m]}</th>
                     <td className="rp-num">{decimal(p.mean[m]!)}</td>
-                    <td>
-                      <Change c={{ value: p.mean[m], previous: p.previousMean[m] }} kind="mean" />
-                    </td>
+                    {model.compared && (
+                      <td>
+                        <Change c={{ value: p.mean[m], previous: p.previousMean[m] }} kind="mean" />
+                      </td>
+                    )}
                     <td>
                       <Sparkline values={p.values[m]} label={`${CHECKIN_LABELS[m]} week by week: ${p.values[m].map((v) => (v === null ? 'none' : decimal(v))).join(', ')}`} />
                     </td>
@@ -440,20 +498,21 @@ function CheckIns({ model }: { model: ReportModel }) {
   );
 }
 
+/** What the Entries heading says was included (written as a heading; `midSentence` keeps "I" a capital). */
+const ENTRIES_HEADING: Record<ReportModel['selection'], string> = {
+  all: 'All entries in this period',
+  flagged: 'Entries I flagged to talk about',
+  picked: 'Entries I chose to share',
+  none: 'No entries',
+};
+
 function Entries({ model }: { model: ReportModel }) {
   const entries = model.entries!;
-  const what =
-    model.selection === 'all'
-      ? 'All entries in this period'
-      : model.selection === 'flagged'
-        ? 'Entries I flagged to talk about'
-        : model.selection === 'picked'
-          ? 'Entries I chose to share'
-          : 'No entries';
+  const what = ENTRIES_HEADING[model.selection];
   return (
     <section className="rp-section" aria-labelledby="rp-entries">
       <h3 id="rp-entries">
-        Entries <span className="rp-muted">· {what.toLowerCase()}{model.detail === 'summary' ? ', summary only' : ''}</span>
+        Entries <span className="rp-muted">· {midSentence(what)}{model.detail === 'summary' ? ', summary only' : ''}</span>
       </h3>
       {entries.length === 0 ? <p>{model.selection === 'none' ? 'No entries are included in this report.' : 'No entries match in this period.'}</p> : entries.map((e) => <EntryBlock key={e.id} e={e} />)}
     </section>
@@ -472,7 +531,7 @@ export function ReportDocument({ model }: { model: ReportModel }) {
             <span>page break</span>
           </p>
           {model.charts && <Charts model={model} />}
-          {model.patterns && <PatternsTable patterns={model.patterns} />}
+          {model.patterns && <PatternsTable patterns={model.patterns} compared={model.compared} />}
           {model.checkins && <CheckIns model={model} />}
           {model.entries && <Entries model={model} />}
         </div>

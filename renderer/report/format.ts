@@ -29,6 +29,15 @@ export function localToday(now = new Date()): string {
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * A label set in the middle of a sentence: "They held more power" → "they held more power", but the
+ * first person stays a capital — "I held more power", never "i held…" — and so does the rest of the text.
+ */
+export function midSentence(label: string): string {
+  if (/^I\b/.test(label)) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** −1.2 with a real minus sign; one decimal. */
 export function signedNumber(n: number, digits = 1): string {
   const r = Number(n.toFixed(digits));

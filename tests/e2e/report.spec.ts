@@ -34,6 +34,18 @@ async function countObjectUrls(page: Page): Promise<void> {
     g.URL.revokeObjectURL = (u) => (g.__objectUrls.revoked++, revoke(u));
   });
 }
+/**
+ * Counts the page's calls to window.print() instead of opening the browser's print window (which a
+ * headless browser keeps "printing", so page.pdf() would be refused). The suite prints with page.pdf().
+ */
+async function countPrints(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as { __prints: number; print: () => void };
+    g.__prints = 0;
+    g.print = () => void g.__prints++;
+  });
+}
+const prints = (page: Page) => page.evaluate(() => (globalThis as unknown as { __prints: number }).__prints);
 const objectUrls = (page: Page) => page.evaluate(() => (globalThis as unknown as { __objectUrls: { made: number; revoked: number } }).__objectUrls);
 
 async function openJournal(page: Page, host: { url: string; token: string }): Promise<ReportJournal> {
@@ -61,6 +73,7 @@ async function seriousViolations(page: Page, screen: string): Promise<string[]> 
 
 test('a user builds a report with one pseudonym and two hand-picked entries, previews it, and exports PDF and CSV', async ({ page, host }, testInfo) => {
   await countObjectUrls(page);
+  await countPrints(page);
   const j = await openJournal(page, host);
   const builder = new ReportBuilder(page);
   await builder.open();
@@ -83,6 +96,7 @@ test('a user builds a report with one pseudonym and two hand-picked entries, pre
 
   // PDF: the print button warns first (browser mode prints with the browser); the suite prints with page.pdf().
   await preview.exportAs('Print or save as PDF…', 'PDF');
+  await expect.poll(() => prints(page)).toBe(1);
   const pdf = await printReport(page, testInfo.outputPath('report.pdf'));
   for (const heading of ['In numbers', 'Most frequent patterns', 'Questions for my next session', 'Flagged to talk about', 'Over time', 'Patterns in this period', 'Weekly check-ins', 'Entries']) {
     expect(pdf.text, heading).toContain(heading);
@@ -296,4 +310,71 @@ test('the builder and the preview have no serious accessibility violations', asy
   await expect(builder.heading).toBeVisible();
   problems.push(...(await seriousViolations(page, 'builder, dark')));
   expect(problems).toEqual([]);
+});
+
+test('at 1280×720 the preview button is in view wherever the builder is scrolled, templates come after the choices, and a pseudonym asks for a role', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openJournal(page, host);
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  await expect(builder.preview).toBeInViewport();
+  // Actionable where it is shown: nothing covers it.
+  await builder.preview.click({ trial: true });
+  for (const heading of ['Templates', 'Entries', 'Period']) {
+    await page.getByRole('heading', { name: heading, level: 2, exact: true }).scrollIntoViewIfNeeded();
+    await expect(builder.preview, `scrolled to ${heading}`).toBeInViewport();
+  }
+  // A field that gets focus while it sits under the bar is scrolled up above it.
+  const include = page.getByRole('checkbox', { name: 'Include Sam Okafor', exact: true });
+  const bottom = (await builder.foot.boundingBox())!;
+  // Runs in the page (tests type-check without the DOM lib: the element's members are typed here).
+  await include.evaluate((node, y) => {
+    const el = node as unknown as { closest(s: string): { scrollTop: number } | null; getBoundingClientRect(): { top: number } };
+    el.closest('.main')!.scrollTop += el.getBoundingClientRect().top - y;
+  }, bottom.y + bottom.height / 2);
+  await include.focus();
+  await expect(include).toBeFocused();
+  const [field, bar] = await Promise.all([include.boundingBox(), builder.foot.boundingBox()]);
+  expect(field!.y + field!.height).toBeLessThanOrEqual(bar!.y);
+  const order = await page.getByRole('main').getByRole('heading', { level: 2 }).allInnerTexts();
+  expect(order.indexOf('Templates')).toBeGreaterThan(order.indexOf('Paper size'));
+  expect(order.indexOf('Period')).toBe(0);
+
+  await expect(page.getByRole('columnheader', { name: 'Printed as' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: `Pseudonym for ${PARTNER.name}`, exact: true })).toHaveAttribute('placeholder', 'e.g. Partner');
+  await expect(page.getByRole('textbox', { name: `Pseudonym for ${MANAGER.name}`, exact: true })).toHaveAttribute('placeholder', 'e.g. Manager');
+  // A month of a small journal: a few pages, no suggestion to shorten it.
+  await builder.chooseDates(RANGE.from, RANGE.to);
+  expect(await builder.estimatedPages()).toBeLessThanOrEqual(6);
+  await expect(builder.useSummaries).toHaveCount(0);
+});
+
+test('a report reaching back before the journal began says when it started; safety concerns open page one; the estimate matches the PDF', async ({ page, host }, testInfo) => {
+  await openJournal(page, host);
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  // The first entry is on 15 January 2024; the 90 days before February–April reach into 2023.
+  await builder.chooseDates('2024-02-01', RANGE.to);
+  await builder.entries('Only entries flagged “raise with my therapist”');
+  const estimate = await builder.estimatedPages();
+  const preview = await builder.openPreview();
+  const doc = preview.document;
+  await expect(doc).toContainText('Journal started on 15 January 2024, so there is no earlier period of the same length to compare with.');
+  await expect(doc).not.toContainText('(was');
+  await expect(doc).not.toContainText('compared with the');
+  const safety = doc.getByRole('region', { name: 'Safety concerns in this period' });
+  await expect(safety).toContainText('1 entry in this period is marked as a safety concern.');
+  await expect(safety).toContainText('Thu, 25 Apr 2024');
+  await expect(doc.getByRole('heading', { name: /^Entries · entries I flagged to talk about$/ })).toBeVisible();
+
+  const pdf = await printReport(page, testInfo.outputPath('report-young-journal.pdf'));
+  const first = pdf.pageTexts[0]!;
+  expect(first).toContain('Journal started on 15 January 2024');
+  expect(first.indexOf('Safety concerns in this period')).toBeGreaterThan(-1);
+  expect(first.indexOf('Safety concerns in this period')).toBeLessThan(first.indexOf('In numbers'));
+  expect(pdf.text).not.toMatch(/\(was /);
+  expect(pdf.text).toContain('entries I flagged to talk about');
+  expect(pdf.text).not.toMatch(/\bi (flagged|held)\b/);
+  expect(Math.abs(estimate - pdf.pages), `estimated ${estimate}, printed ${pdf.pages}`).toBeLessThanOrEqual(1);
+  expect(headerFooterProblems(pdf)).toEqual([]);
 });

@@ -7,9 +7,13 @@
 import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ReportDocument } from '../../renderer/report/ReportDocument.js';
 import { FulcrumExport, type ExportFile } from '../../shared/portability.js';
-import type { ReportConfig, ReportModel, ReportTemplate, TherapySession } from '../../shared/report.js';
+import type { ReportConfig, ReportEstimate, ReportModel, ReportTemplate, TherapySession } from '../../shared/report.js';
+import { wrappedLines } from '../../main/core/report/index.js';
 import type { PrintOptions } from '../../main/core/ports.js';
 import { scriptedDialogs } from '../../main/core/ports.js';
 import { createdService, tempDir } from '../helpers/journal.js';
@@ -166,6 +170,48 @@ describe('the report model', () => {
     expect(m.checkins!.people.find((p) => p.personId === j.partner)!.count).toBe(2);
   });
 
+  it('never compares against a period before the journal began: it knows the first entry and drops every previous value', async () => {
+    // The first live entry is 15 January 2024 (the trashed one is later). April's previous period, March, is inside the journal.
+    const april = await build({ range: RANGE, entries: { select: 'all' } });
+    expect(april).toMatchObject({ journalStart: '2024-01-15', compared: true });
+
+    // February to April: the previous 90 days reach back to November 2023, before the first entry.
+    const m = await build({ range: { kind: 'dates', from: '2024-02-01', to: '2024-04-30' }, entries: { select: 'all' } });
+    expect(m.previous.from < '2024-01-15').toBe(true);
+    expect(m).toMatchObject({ journalStart: '2024-01-15', compared: false });
+    const s = m.summary!;
+    for (const c of [s.entries, s.imbalance, s.healthy, s.healthyShare, s.balance, s.intensity]) expect(c.previous).toBeNull();
+    expect(s.entries.value).toBe(7);
+    expect(m.patterns!.length).toBeGreaterThan(0);
+    for (const p of m.patterns!) expect([p.previousCount, p.change, p.count > 0]).toEqual([null, null, true]);
+    for (const a of m.areas) expect(a.previousEntries).toBeNull();
+    for (const d of m.charts!.domains.items) expect(d.previousEntries).toBeNull();
+    for (const p of m.checkins!.people) expect(Object.values(p.previousMean).every((v) => v === null)).toBe(true);
+
+    // The journal starting inside the previous period is no better: "was 0" there means "not written yet".
+    const starting = await build({ range: { kind: 'dates', from: '2024-01-20', to: '2024-02-20' } });
+    expect(starting.previous.to >= '2024-01-15').toBe(true);
+    expect(starting.compared).toBe(false);
+    expect(starting.summary!.entries).toEqual({ value: 0, previous: null });
+  });
+
+  it('knows no start for an empty journal, and compares nothing', async () => {
+    const fresh = await createdService();
+    const m = await fresh.call<ReportModel>('report.build', { config: { range: RANGE }, today: TODAY });
+    expect(m).toMatchObject({ journalStart: null, compared: false, safety: { total: 0, items: [] } });
+    expect(m.summary!.entries).toEqual({ value: 0, previous: null });
+  });
+
+  it('lists the safety concerns among the included entries and counts the rest', async () => {
+    const all = await build({ range: RANGE, entries: { select: 'all' } });
+    expect(all.safety.total).toBe(1);
+    expect(all.safety.items.map((e) => e.id)).toEqual([j.entries.dinner!.id]);
+    // Not included: counted, never shown.
+    const picked = await build({ range: RANGE, entries: { select: 'picked', pickedIds: [j.entries.standup!.id] } });
+    expect(picked.safety).toEqual({ total: 1, items: [] });
+    expect(text(picked)).not.toContain('MARKER-DINNER');
+  });
+
   it('refuses "since my last session" when no session is marked, saying what to do', async () => {
     const fresh = await createdService();
     const reply = await fresh.service.dispatch('report.build', { config: { range: { kind: 'sinceLastSession' } }, today: TODAY });
@@ -185,6 +231,94 @@ describe('the report model', () => {
       const reply = await s.service.dispatch('report.build', { config });
       expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     }
+  });
+});
+
+/** The print view's text (the same component the preview and the PDF draw), tags stripped. */
+const printed = (m: ReportModel) =>
+  renderToStaticMarkup(createElement(ReportDocument, { model: m }))
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+describe('the printed document', () => {
+  it('says when the journal started instead of a change against a period before it', async () => {
+    const young = printed(await build({ range: { kind: 'dates', from: '2024-02-01', to: '2024-04-30' }, entries: { select: 'all' } }));
+    expect(young).toContain('Journal started on 15 January 2024, so there is no earlier period of the same length to compare with.');
+    expect(young).not.toMatch(/[↑↓→]|\(was |compared with the|Arrows compare|Before|Change/);
+    const april = printed(await build({ range: RANGE, entries: { select: 'all' } }));
+    expect(april).not.toContain('Journal started');
+    expect(april).toContain('compared with the 30 days before (2 March 2024 – 31 March 2024)');
+    expect(april).toMatch(/↑ \+3 \(was 2\)/);
+  });
+
+  it('puts the safety concerns in their own box above the numbers', async () => {
+    const html = renderToStaticMarkup(createElement(ReportDocument, { model: await build({ range: RANGE, entries: { select: 'all' } }) }));
+    const box = /<section class="rp-safety" aria-labelledby="rp-safety"><h3 id="rp-safety">Safety concerns in this period<\/h3>(.*?)<\/section>/.exec(html);
+    expect(box).not.toBeNull();
+    expect(box![1]).toContain('1 entry in this period is marked as a safety concern.');
+    expect(box![1]).toContain('Thu, 25 Apr 2024');
+    expect(html.indexOf('rp-safety')).toBeLessThan(html.indexOf('In numbers'));
+    // Not included, so counted only.
+    const picked = printed(await build({ range: RANGE, entries: { select: 'picked', pickedIds: [j.entries.standup!.id] } }));
+    expect(picked).toContain('1 entry in this period is marked as a safety concern. It is not included in this report.');
+    expect(picked).not.toContain('team dinner');
+    // No safety concern in the period: no box.
+    expect(printed(await build({ range: { kind: 'dates', from: '2024-04-01', to: '2024-04-20' } }))).not.toContain('Safety concerns in this period');
+  });
+
+  it('keeps "I" a capital mid-sentence: in the Entries heading and in the balance words', async () => {
+    const flagged = printed(await build({ range: RANGE, entries: { select: 'flagged' } }));
+    expect(flagged).toContain('· entries I flagged to talk about');
+    expect(flagged).not.toMatch(/\bi (flagged|chose|held)\b/);
+    const picked = printed(await build({ range: RANGE, entries: { select: 'picked', pickedIds: [j.entries.standup!.id] } }));
+    expect(picked).toContain('· entries I chose to share');
+    const all = printed(await build({ range: RANGE, entries: { select: 'all' } }));
+    expect(all).toContain('· all entries in this period');
+    expect(all).toContain('−2 (they held more power)');
+  });
+});
+
+describe('the estimated length', () => {
+  const estimate = (config: ReportConfig) => call<ReportEstimate>('report.estimate', { config, today: TODAY });
+
+  it('counts pages from the model: longer with more entries in full, shorter as summaries, page one alone without detail', async () => {
+    const full = await estimate({ range: RANGE, entries: { select: 'all', detail: 'full' } });
+    expect(full.entries).toBe(5);
+    expect(full.pages).toBeGreaterThanOrEqual(2);
+    expect(full.summaryPages).not.toBeNull();
+    expect(full.summaryPages!).toBeLessThanOrEqual(full.pages);
+    const summary = await estimate({ range: RANGE, entries: { select: 'all', detail: 'summary' } });
+    expect(summary).toEqual({ pages: full.summaryPages, summaryPages: null, entries: 5 });
+    const firstOnly = await estimate({ range: RANGE, sections: { summary: true, charts: false, patterns: false, checkins: false, entries: false, questions: true } });
+    expect(firstOnly).toEqual({ pages: 1, summaryPages: null, entries: 0 });
+  });
+
+  it('grows with the length of the text, and with the user\'s questions', async () => {
+    const base = { range: RANGE, sections: { summary: true, charts: false, patterns: false, checkins: false, entries: false, questions: true } } as const;
+    const short = await estimate({ ...base, questions: 'One question.' });
+    const long = await estimate({ ...base, questions: Array.from({ length: 120 }, (_, i) => `Question ${i + 1}: what could I say when plans are made for me?`).join('\n') });
+    expect(short.pages).toBe(1);
+    expect(long.pages).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses settings that do not match the schema', async () => {
+    const s = await createdService();
+    expect(await s.service.dispatch('report.estimate', { config: { range: { kind: 'last', days: 0 } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
+describe('wrapped lines', () => {
+  it('wraps words at the line width, keeps every paragraph at least one line, and breaks words longer than a line', () => {
+    // 10 pt over 100 mm: 56 characters a line.
+    expect(wrappedLines('', 10, 100)).toBe(1);
+    expect(wrappedLines('short', 10, 100)).toBe(1);
+    expect(wrappedLines('a\n\nb', 10, 100)).toBe(3);
+    expect(wrappedLines(Array.from({ length: 20 }, () => 'word').join(' '), 10, 100)).toBe(2);
+    expect(wrappedLines('x'.repeat(150), 10, 100)).toBe(3);
+    expect(wrappedLines(`start ${'x'.repeat(150)}`, 10, 100)).toBe(4);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 export { buildReport, type ReportContext, TOP_PATTERNS, TABLE_PATTERNS } from './model.js';
 export { buildReportExport, reportExportData, saveReportExport, type ReportExportContext } from './export.js';
+export { estimatePages, wrappedLines } from './estimate.js';
 export { saveReportPdf, noPrinter } from './pdf.js';
 export { resolveRange, type ResolvedRange } from './range.js';
 export { selectedEntryIds, loadEntries, type Selection } from './entries.js';

@@ -78,6 +78,12 @@ function entryCounts(db: DB, p: ReportPeriod, personIds: readonly number[]): Cou
   ).get({ ...filterParams(filter), from: p.from, to: p.to }) as Counts;
 }
 
+/** The day of the journal's first live entry (the trash does not count), or null for an empty journal. */
+export function journalStartDay(db: DB): string | null {
+  const row = prepared(db, 'SELECT min(day) AS day FROM entries WHERE deleted_at IS NULL').get() as { day: string | null } | undefined;
+  return row?.day ?? null;
+}
+
 /** Everything the print view needs for `config`, names already replaced by pseudonyms. */
 export function buildReport(db: DB, config: ReportConfigParsed, c: ReportContext): ReportModel {
   // One read transaction: every number in the report comes from the same snapshot.
@@ -103,6 +109,11 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
   const sections = config.sections;
 
   // ---- numbers
+  // A change is only worth printing against a period the journal fully covers: before the first entry
+  // "0" means "not written yet", not "nothing happened". Otherwise every previous value is null.
+  const journalStart = journalStartDay(db);
+  const compared = journalStart !== null && previous.from >= journalStart;
+  const was = <T>(v: T): T | null => (compared ? v : null);
   const now = entryCounts(db, range, personIds);
   const before = entryCounts(db, previous, personIds);
   const pc = patternCounts(db, s);
@@ -112,13 +123,13 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
   const checkins = checkInTrends(db, { from: range.from, to: range.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart);
   const checkinsBefore = checkInTrends(db, { from: previous.from, to: previous.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart);
   const summary: ReportSummary = {
-    entries: { value: now.entries, previous: before.entries },
+    entries: { value: now.entries, previous: was(before.entries) },
     daysWithEntries: now.days,
-    imbalance: { value: polarity('imbalance').total, previous: polarity('imbalance').previousTotal },
-    healthy: { value: polarity('healthy').total, previous: polarity('healthy').previousTotal },
-    healthyShare: { value: hs.share, previous: hs.previousShare },
-    balance: { value: bt.overall.mean, previous: bt.overall.previousMean },
-    intensity: { value: now.intensity, previous: before.intensity },
+    imbalance: { value: polarity('imbalance').total, previous: was(polarity('imbalance').previousTotal) },
+    healthy: { value: polarity('healthy').total, previous: was(polarity('healthy').previousTotal) },
+    healthyShare: { value: hs.share, previous: was(hs.previousShare) },
+    balance: { value: bt.overall.mean, previous: was(bt.overall.previousMean) },
+    intensity: { value: now.intensity, previous: was(before.intensity) },
     flagged: now.flagged,
     safety: now.safety,
     checkins: checkins.series.reduce((n, x) => n + x.count, 0),
@@ -135,9 +146,13 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
 
   // ---- patterns and areas
   const asPatterns = (t: TopPatterns): ReportPattern[] =>
-    t.items.map((i) => ({ tagId: i.tagId, label: label(i), category: i.category, polarity: i.polarity, count: i.count, previousCount: i.previousCount, change: i.change }));
+    t.items
+      // Without a comparison, a pattern seen only in the previous period has no place in the table.
+      .filter((i) => compared || i.count > 0)
+      .map((i) => ({ tagId: i.tagId, label: label(i), category: i.category, polarity: i.polarity, count: i.count, previousCount: was(i.previousCount), change: was(i.change) }));
   const table = asPatterns(topPatterns(db, s, TABLE_PATTERNS));
-  const domains = domainBreakdown(db, s);
+  const breakdown = domainBreakdown(db, s);
+  const domains = compared ? breakdown : { ...breakdown, items: breakdown.items.map((d) => ({ ...d, previousEntries: null })) };
 
   // ---- entries
   const includeEntries = sections.entries && config.entries.select !== 'none';
@@ -180,7 +195,7 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
         count: x.count,
         values: x.values,
         mean: x.mean,
-        previousMean: beforeMeans.get(x.personId) ?? emptyMeans,
+        previousMean: (compared ? beforeMeans.get(x.personId) : undefined) ?? emptyMeans,
       })),
       notes: listCheckIns(db, { from: weekStartOf(range.from, c.weekStart), to: range.to })
         .filter((ci) => ci.forTherapist && ci.note.trim() !== '' && chosen(ci.personId))
@@ -198,6 +213,8 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     pageSize: config.pageSize,
     range,
     previous,
+    journalStart,
+    compared,
     sinceSession,
     lastSession: lastSessionDay(db, c.today),
     people,
@@ -212,6 +229,7 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     charts: sections.charts ? { patterns: pc, balance: bt, names, scores: scoreTrends(db, s), healthyShare: hs, domains } : null,
     checkins: checkinSection,
     questions: sections.questions ? alias.text(config.questions) : null,
+    safety: { total: now.safety, items: entries.filter((e) => e.safety) },
     flagged: { total: now.flagged, items: entries.filter((e) => e.flagged) },
     entries: sections.entries ? entries : null,
   };

@@ -9,6 +9,7 @@ import {
   buildReportExport,
   deleteSession,
   deleteTemplate,
+  estimatePages,
   listSessions,
   listTemplates,
   saveReportExport,
@@ -36,6 +37,12 @@ export const reportHandlers: HandlersFor<'report'> = {
   'report.savePdf': (input, ctx) => {
     ctx.vault.database();
     return saveReportPdf(input, ctx.ports);
+  },
+  'report.estimate': ({ config, today }, ctx) => {
+    const db = ctx.vault.database();
+    const model = buildReport(db, config, { today: todayFor(ctx, today), now: ctx.ports.now(), weekStart: weekStartSetting(db) });
+    const entries = model.entries?.length ?? 0;
+    return { pages: estimatePages(model), summaryPages: model.detail === 'full' && entries > 0 ? estimatePages(model, 'summary') : null, entries };
   },
 };
 

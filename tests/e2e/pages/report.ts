@@ -5,11 +5,28 @@ export class ReportBuilder {
   readonly heading: Locator;
   readonly preview: Locator;
   readonly questions: Locator;
+  /** The bar that stays at the bottom of the window: the preview button and the printed length. */
+  readonly foot: Locator;
+  /** "Printed, this report is about N pages (…)" */
+  readonly estimate: Locator;
+  readonly useSummaries: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Report for your therapist', level: 1 });
     this.preview = page.getByRole('button', { name: 'Preview the report' });
     this.questions = page.getByRole('textbox', { name: 'Questions for my next session' });
+    this.foot = page.getByRole('region', { name: 'Preview and length' });
+    this.estimate = this.foot.getByRole('status').getByRole('paragraph').filter({ hasText: /^Printed, this report is about/ });
+    this.useSummaries = this.foot.getByRole('button', { name: 'Show the entries as summaries' });
+  }
+
+  /** The estimated page count once it is shown for the current settings. */
+  async estimatedPages(): Promise<number> {
+    await expect(this.foot.getByRole('status')).toHaveAttribute('aria-busy', 'false');
+    const text = await this.estimate.innerText();
+    const m = /about ([\d,]+) pages?/.exec(text);
+    if (!m) throw new Error(`no page count in "${text}"`);
+    return Number(m[1]!.replace(/,/g, ''));
   }
 
   async open(): Promise<void> {

@@ -1,0 +1,204 @@
+/**
+ * How many pages a report will print to, estimated from its model before anything is printed — so
+ * the builder can say "about 239 pages" and offer summaries, instead of a year of entries in full
+ * arriving silently as a stack of paper.
+ *
+ * A small layout model of the print stylesheet (renderer/report/report.css): the page's writable
+ * area (paper minus the PDF margins), the height of each block the document is made of (heading,
+ * figure, table row, entry) from its font size, line height and the number of wrapped lines its text
+ * takes, and the rule that a figure, a table row or an entry is not split across pages. Blocks are
+ * laid onto pages one after another, the way the printer does. Text width is approximated by an
+ * average character width, so the result is an estimate; the e2e suite compares it with real PDFs.
+ */
+import { FIRST_PAGE_LISTED, PDF_MARGINS_MM, type EntryDetail, type ReportEntry, type ReportModel } from '../../../shared/report.js';
+
+const PT = 0.3528; // mm per point
+const PX = 0.2646; // mm per CSS pixel
+/** Paper in mm. */
+const PAPER = { a4: { w: 210, h: 297 }, letter: { w: 215.9, h: 279.4 } } as const;
+/** The report's line height (report.css: 1.45; headings 1.25). */
+const LINE = 1.45;
+const HEADING_LINE = 1.25;
+/** Average width of a character of running text in Liberation Sans, in em (spaces and punctuation included). */
+const CHAR_EM = 0.5;
+/** Charts are drawn 640 user units wide (renderer/report/charts.tsx) and scaled to the page width. */
+const CHART_UNITS = 640;
+
+const lineMm = (pt: number, lh = LINE) => pt * PT * lh;
+
+/** Lines a text takes at `pt` over `widthMm`: every paragraph at least one line, long words wrapping. */
+export function wrappedLines(text: string, pt: number, widthMm: number): number {
+  const perLine = Math.max(10, Math.floor(widthMm / (pt * PT * CHAR_EM)));
+  // Greedy word wrap in one pass over the characters (a year of entries is megabytes of text): a word
+  // that does not fit starts the next line; a word longer than a line breaks anywhere.
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const place = () => {
+    if (word === 0) return;
+    if (used > 0 && used + 1 + word <= perLine) used += 1 + word;
+    else {
+      if (used > 0) lines += 1;
+      while (word > perLine) {
+        word -= perLine;
+        lines += 1;
+      }
+      used = word;
+    }
+    word = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      place();
+      lines += 1;
+      used = 0;
+    } else if (c === 32 || c === 9 || c === 13 || c === 0xa0) place();
+    else word += 1;
+  }
+  place();
+  return lines;
+}
+
+interface Block {
+  /** Height in mm. */
+  h: number;
+  /** True: printed whole on one page when it fits (break-inside: avoid). */
+  keep: boolean;
+}
+
+/** Lays the blocks onto pages of `pageH` mm with `gap` mm between them; returns the pages used. */
+function paginate(blocks: Block[], pageH: number, gap: number): number {
+  let pages = 1;
+  let used = 0;
+  for (const b of blocks) {
+    const start = used === 0 ? 0 : used + gap;
+    if (start + b.h <= pageH) {
+      used = start + b.h;
+      continue;
+    }
+    if (b.keep && b.h <= pageH) {
+      pages += 1;
+      used = b.h;
+      continue;
+    }
+    // Flows on: fills this page, then as many pages as it needs.
+    let rest = b.h - (pageH - start);
+    while (rest > pageH) {
+      pages += 1;
+      rest -= pageH;
+    }
+    pages += 1;
+    used = rest;
+  }
+  return pages;
+}
+
+function entryBlock(e: ReportEntry, detail: EntryDetail, width: number): Block {
+  const full = detail === 'full';
+  const title = full && e.title ? e.title : '';
+  const flags = (e.flagged ? 15 : 0) + (e.safety ? 16 : 0);
+  let h = 2.5 + wrappedLines(`Wed, 3 Apr 2024, 20:12 — ${title}${' '.repeat(flags)}`, 10.5, width) * lineMm(10.5, HEADING_LINE);
+  // The facts: people, patterns, areas, balance, scores — each a row of 9pt text beside its label.
+  // Where the exact words do not change the length, a typical line of the same width stands in.
+  const factWidth = width - 20;
+  const facts: string[] = [];
+  if (e.people.length) facts.push(e.people.join(', '));
+  if (e.patterns.length) facts.push(e.patterns.map((p) => `+ ${p.label}`).join('; '));
+  if (e.domains.length) facts.push(e.domains.join(', '));
+  if (e.balance !== null) facts.push('−2 (they held more power)');
+  if ([e.intensity, e.heard, e.respected, e.valued, e.involved].some((v) => v !== null)) facts.push('Intensity 3/5 · Heard 2/5 · Respected 2/5 · Valued 2/5');
+  if (facts.length) h += 1.5 + facts.reduce((n, f) => n + wrappedLines(f, 9, factWidth), 0) * lineMm(9) + (facts.length - 1) * 0.4;
+  if (full && e.body) h += 1.5 + wrappedLines(e.body, 10, width) * lineMm(10);
+  if (full && e.outcome) h += 1.5 + wrappedLines(`Outcome: ${e.outcome}`, 9.5, width) * lineMm(9.5);
+  return { h, keep: true };
+}
+
+const SECTION_HEADING = lineMm(12, HEADING_LINE) + 1 + 2.5;
+const TABLE_ROW = lineMm(9.5) + 2.4;
+const TABLE_HEAD = lineMm(8.5) + 2.4;
+
+/** The height of page one's content in mm (it prints on its own page or pages). */
+function firstPageHeight(m: ReportModel, width: number): number {
+  const parts: number[] = [];
+  // Kicker, title, the period line, who it is about, the rule under them (typical words stand in for the length).
+  let head = lineMm(8.5) + lineMm(18, HEADING_LINE) + lineMm(9) * 2 + lineMm(10) * wrappedLines(m.people.map((p) => `${p.name} (romantic)`).join(', ') + 'About everyone I wrote about:', 10, width) + 4 * 1.2 + 3;
+  if (!m.compared) head += lineMm(9) + 1.2;
+  parts.push(head);
+  if (m.safety.total > 0 && (m.summary || m.safety.items.length > 0)) {
+    const shown = Math.min(FIRST_PAGE_LISTED, m.safety.items.length);
+    parts.push(5 + lineMm(12, HEADING_LINE) + lineMm(10) * (1 + shown + (m.safety.items.length > shown ? 1 : 0) + (m.safety.items.length < m.safety.total ? 1 : 0)) + 1.2 * (1 + shown));
+  }
+  if (m.summary) parts.push(SECTION_HEADING + 2 * (lineMm(8.5) + lineMm(17, 1.1) + 2 * lineMm(8.5) + 4) + 2.5 + lineMm(8.5) * 2);
+  if (m.topPatterns.length) parts.push(SECTION_HEADING + TABLE_HEAD + m.topPatterns.length * TABLE_ROW);
+  if (m.areas.length) parts.push(lineMm(10) * wrappedLines(`Areas of life: ${m.areas.map((a) => `${a.domain} (${a.entries})`).join(', ')}`, 10, width));
+  if (m.questions !== null && m.questions.trim() !== '') parts.push(SECTION_HEADING + 2 + wrappedLines(m.questions.trim(), 10.5, width - 5) * lineMm(10.5));
+  if (m.flagged.total > 0) {
+    const listed = m.flagged.items.slice(0, FIRST_PAGE_LISTED);
+    const lines = listed.reduce((n, e) => n + wrappedLines(`Wed, 3 Apr 2024 — ${e.title ?? ''} · ${e.people.join(', ')} · ${e.patterns.slice(0, 2).map((p) => p.label).join('; ')}`, 10, width - 5), 0);
+    parts.push(SECTION_HEADING + lineMm(10) * (Math.max(1, lines) + (m.flagged.items.length > FIRST_PAGE_LISTED ? 1 : 0) + (m.flagged.items.length < m.flagged.total ? 1 : 0)));
+  }
+  return parts.reduce((a, b) => a + b, 0) + 4 * (parts.length - 1);
+}
+
+/** The detail after page one (charts, patterns table, check-ins, entries) as blocks. */
+function detailBlocks(m: ReportModel, detail: EntryDetail, width: number): Block[] {
+  const blocks: Block[] = [];
+  const scale = width / CHART_UNITS;
+  // A heading stays with what follows it (break-after: avoid): it is added to the next block.
+  let pending = 0;
+  const section = () => SECTION_HEADING + (blocks.length ? 7 : 0);
+  const push = (h: number, keep: boolean) => {
+    blocks.push({ h: h + pending, keep });
+    pending = 0;
+  };
+  if (m.charts) {
+    pending = section();
+    const fig = (svgUnits: number, legend: boolean) => push(lineMm(9.5) + 1.5 + svgUnits * scale + (legend ? 1.5 + lineMm(8.5) : 0) + 2, true);
+    if ((m.summary?.entries.value ?? m.charts.domains.total) > 0 || m.charts.domains.total > 0) {
+      fig(190, true);
+      fig(200, false);
+      fig(190, true);
+      if (m.charts.domains.items.length) fig(8 + m.charts.domains.items.length * 22, false);
+    } else push(lineMm(10), false);
+  }
+  if (m.patterns) {
+    pending = section();
+    if (m.patterns.length === 0) push(lineMm(10), false);
+    else {
+      push(TABLE_HEAD + TABLE_ROW, true);
+      for (let i = 1; i < m.patterns.length; i++) push(TABLE_ROW, true);
+      const categories = new Set(m.patterns.map((p) => p.category)).size;
+      push(categories * (lineMm(8.5) * 2 + 0.6), false);
+    }
+  }
+  if (m.checkins) {
+    pending = section();
+    if (m.checkins.people.length === 0) push(lineMm(10), false);
+    for (const p of m.checkins.people) {
+      const measures = Object.values(p.mean).filter((v) => v !== null).length;
+      push(lineMm(10.5, HEADING_LINE) + 1.5 + TABLE_HEAD + measures * Math.max(TABLE_ROW, 22 * PX + 2.4), true);
+    }
+    if (m.checkins.notes.length) {
+      pending += lineMm(10.5, HEADING_LINE) + 2.5;
+      for (const n of m.checkins.notes) push(wrappedLines(`Week of 12 April 2024, ${n.name}: ${n.note}`, 10, width - 5) * lineMm(10) + 1, false);
+    }
+  }
+  if (m.entries) {
+    pending = section();
+    if (m.entries.length === 0) push(lineMm(10), false);
+    for (const e of m.entries) push(entryBlock(e, detail, width).h + 2.5, true);
+  }
+  return blocks;
+}
+
+/** Pages the report prints to; `detail` overrides how the entries are shown ("what if they were summaries?"). */
+export function estimatePages(m: ReportModel, detail: EntryDetail = m.detail): number {
+  const paper = PAPER[m.pageSize];
+  const width = paper.w - PDF_MARGINS_MM.left - PDF_MARGINS_MM.right;
+  const height = paper.h - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom;
+  const first = Math.max(1, Math.ceil(firstPageHeight(m, width) / height));
+  const blocks = detailBlocks(m, detail, width);
+  // The detail starts on a page of its own (break-before: page), sections 7 mm apart.
+  return first + (blocks.length ? paginate(blocks, height, 0) : 0);
+}
