@@ -125,6 +125,14 @@ export function Shell(props: SessionApi) {
           return;
         }
       }
+      // Quick log: a plain Q outside text fields and forms, so it works in browser mode too (browsers
+      // keep Ctrl+N) and never takes a half-filled form away.
+      const inForm = e.target instanceof Element && e.target.closest('form') !== null;
+      if ((e.key === 'q' || e.key === 'Q') && !e.altKey && !e.ctrlKey && !e.metaKey && !inForm && !isEditable(e.target) && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        navigate('/quick');
+        return;
+      }
       if (e.key === '?' && !mod && !e.altKey && !isEditable(e.target) && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         setHelpOpen(true);
@@ -265,6 +273,8 @@ export function Shell(props: SessionApi) {
 function ShortcutsHelp({ onClose, browser, quickExit }: { onClose: () => void; browser: boolean; quickExit: string }) {
   const rows: [string, string][] = [
     [`${modKey}+N`, 'New entry'],
+    ['Q', 'Quick log: people, patterns, balance and a line'],
+    [`${modKey}+Enter`, 'Save the entry (from any field)'],
     [`${modKey}+F`, 'Search entries'],
     [`${modKey}+L`, 'Lock Fulcrum'],
     [quickExit === 'Off' ? 'Quick exit button' : quickExit, 'Quick exit: lock and hide at once'],
