@@ -297,7 +297,7 @@ function ShortcutsHelp({ onClose, browser, quickExit }: { onClose: () => void; b
           ))}
         </tbody>
       </table>
-      {browser && <p className="hint dialog-note">In browser mode, your browser may keep {modKey}+N for itself; use the New entry button instead.</p>}
+      {browser && <p className="hint dialog-note">In browser mode, your browser may keep {modKey}+N for itself; use the New entry button, or Q for a quick log, instead.</p>}
       <div className="dialog-actions">
         <button type="button" className="button primary" onClick={onClose} autoFocus>
           Close
