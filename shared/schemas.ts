@@ -28,14 +28,20 @@ export const Timestamp = z
   .max(Date.UTC(2200, 0, 1));
 export type Timestamp = z.infer<typeof Timestamp>;
 
+/** Why a calendar day is refused, in words for the screen. */
+export const DAY_PROBLEMS = {
+  DAY_FORMAT: 'A date must be written as year-month-day with a four-digit year, like 2026-03-04.',
+  DAY_NOT_REAL: 'That date does not exist on the calendar. Check the day and the month.',
+} as const;
+
 /** A calendar day in the user's time zone, YYYY-MM-DD. */
 export const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .string({ error: DAY_PROBLEMS.DAY_FORMAT })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DAY_PROBLEMS.DAY_FORMAT, abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  }, DAY_PROBLEMS.DAY_NOT_REAL);
 export type Day = z.infer<typeof Day>;
 
 /**
@@ -69,7 +75,7 @@ export const DATE_PROBLEMS = {
 } as const;
 export type DateProblem = keyof typeof DATE_PROBLEMS;
 /** Messages written for people, shown as they are (without a field path) wherever validation fails. */
-export const PLAIN_MESSAGES: ReadonlySet<string> = new Set(Object.values(DATE_PROBLEMS));
+export const PLAIN_MESSAGES: ReadonlySet<string> = new Set([...Object.values(DATE_PROBLEMS), ...Object.values(DAY_PROBLEMS)]);
 
 const HOUR = 3_600_000;
 /** Outside these instants the year is out of range in every time zone (zones span −12 h … +14 h). */

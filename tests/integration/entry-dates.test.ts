@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../main/core/portability/import/csvread.js';
 import { planDaylio } from '../../main/core/portability/import/daylio.js';
-import { checkEntryDate, DATE_PROBLEMS, EntryInput } from '../../shared/schemas.js';
+import { checkEntryDate, DATE_PROBLEMS, DAY_PROBLEMS, EntryInput } from '../../shared/schemas.js';
 import { createdService } from '../helpers/journal.js';
 
 const OUT_OF_RANGE = DATE_PROBLEMS.DATE_OUT_OF_RANGE;
@@ -74,5 +74,16 @@ describe('entry dates: years 1900 to 2100, one rule for the editor, the API and 
     expect(checkEntryDate(Date.UTC(2100, 11, 31, 23, 30), 'Asia/Tokyo')).toBe('DATE_OUT_OF_RANGE');
     expect(checkEntryDate(Number.POSITIVE_INFINITY)).toBe('DATE_NOT_A_MOMENT');
     expect(EntryInput.safeParse({ occurredAt: Date.UTC(2200, 0, 1), timeZone: 'UTC' }).error?.issues.map((i) => i.message)).toEqual([OUT_OF_RANGE]);
+  });
+});
+
+describe('calendar days (ranges, check-in weeks) are refused in plain words too', () => {
+  it('says how to write a day, or that it does not exist, never the pattern it failed', async () => {
+    const { service } = await createdService();
+    const five = await service.dispatch('insights.patterns', { from: '20000-01-01', to: '20000-02-01' });
+    expect(five).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: DAY_PROBLEMS.DAY_FORMAT } });
+    const feb30 = await service.dispatch('insights.patterns', { from: '2026-02-30', to: '2026-03-02' });
+    expect(feb30).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: DAY_PROBLEMS.DAY_NOT_REAL } });
+    if (!five.ok) expect(five.error.message).not.toMatch(ZOD_DEFAULT);
   });
 });
