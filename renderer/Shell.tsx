@@ -90,7 +90,7 @@ export function Shell(props: SessionApi) {
   }, [toast]);
   // The editor needs the bottom of the screen (its Save bar): old news goes away there.
   useEffect(() => {
-    if (path === '/new' || path.endsWith('/edit')) setToast(null);
+    if (path === '/new' || path === '/quick' || path.endsWith('/edit')) setToast(null);
   }, [path]);
 
   // ---- lock

@@ -39,7 +39,9 @@ const FUTURE_MS = 24 * 3_600_000;
 
 export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; quick?: boolean }) {
   const key = draftKeyFor(entryId);
-  const { people, tags } = useJournalData();
+  const { people, tags, loaded: listsLoaded, error: listsError } = useJournalData();
+  // The patterns must be known before an entry is opened: its areas are read against them.
+  const listsReady = listsLoaded || listsError !== null;
   const session = useSession();
   const toast = useToast();
 
@@ -68,6 +70,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
 
   // ---- load the entry (when editing) and any draft
   useEffect(() => {
+    if (!listsReady) return;
     let live = true;
     (async () => {
       try {
@@ -89,7 +92,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
     return () => {
       live = false;
     };
-  }, [entryId, key]);
+  }, [entryId, key, listsReady]);
 
   // ---- autosave
   const flush = useCallback((): Promise<void> => {

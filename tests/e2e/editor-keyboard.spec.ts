@@ -204,3 +204,26 @@ test('the entry page writes its dates in one style', async ({ page, host }) => {
   await expect(page.getByText(expected.when, { exact: true })).toBeVisible();
   await expect(page.getByText(`Written ${expected.written}`)).toBeVisible();
 });
+
+test('editing an entry keeps the areas it was saved with, and adds only what new patterns suggest', async ({ page, host }) => {
+  const { app, call } = await openJournal(page, host);
+  const tags = await tagIdsByLabel(call);
+  const made = await call('entries.create', {
+    occurredAt: Date.UTC(2026, 2, 3, 12),
+    timeZone: 'UTC',
+    title: 'Rent',
+    tagIds: [tags.get('Spending decided without me')!],
+    domains: ['health'],
+  });
+  // Straight into the editor, as a bookmark or a reload would.
+  await page.goto(`${host.url.split('#')[0]}#/entry/${made.id}/edit`);
+  await expect(app.shell.heading('Edit entry')).toBeVisible();
+  const areas = page.getByRole('group', { name: 'Areas of life' });
+  await expect(areas.getByRole('checkbox', { name: 'Health' })).toBeChecked();
+  await expect(areas.getByRole('checkbox', { name: 'Finances' })).not.toBeChecked();
+  await app.editor.fill({ patterns: ['Belittled or mocked'] });
+  await expect(areas.getByRole('checkbox', { name: 'Emotional' })).toBeChecked();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(app.shell.heading(/Rent|Entry/)).toBeVisible();
+  expect((await call('entries.get', { id: made.id })).domains).toEqual(['emotional', 'health']);
+});
