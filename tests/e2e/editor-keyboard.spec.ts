@@ -87,6 +87,13 @@ test('the quick log has no serious accessibility problems and is listed among th
   await expect(app.shell.shortcutsDialog.getByRole('row', { name: /Save the entry/ })).toContainText('+Enter');
   await page.keyboard.press('Escape');
   await expect(app.shell.shortcutsDialog).toBeHidden();
+  // In a text field Q is a letter: typed, not a shortcut.
+  await app.timeline.search.focus();
+  await page.keyboard.type('quiet');
+  await expect(app.timeline.search).toHaveValue('quiet');
+  await expect(app.shell.heading('Timeline')).toBeVisible();
+  await app.timeline.search.fill('');
+  await page.getByRole('heading', { name: 'Timeline', level: 1 }).click();
   await page.keyboard.press('q');
   await expect(app.shell.heading('Quick log')).toBeVisible();
   await app.editor.patternFilter.fill('talk');
