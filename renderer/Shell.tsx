@@ -90,7 +90,7 @@ export function Shell(props: SessionApi) {
   }, [toast]);
   // The editor needs the bottom of the screen (its Save bar): old news goes away there.
   useEffect(() => {
-    if (path === '/new' || path.endsWith('/edit')) setToast(null);
+    if (path === '/new' || path === '/quick' || path.endsWith('/edit')) setToast(null);
   }, [path]);
 
   // ---- lock
@@ -124,6 +124,14 @@ export function Shell(props: SessionApi) {
           emitCommand(command);
           return;
         }
+      }
+      // Quick log: a plain Q outside text fields and forms, so it works in browser mode too (browsers
+      // keep Ctrl+N) and never takes a half-filled form away.
+      const inForm = e.target instanceof Element && e.target.closest('form') !== null;
+      if ((e.key === 'q' || e.key === 'Q') && !e.altKey && !e.ctrlKey && !e.metaKey && !inForm && !isEditable(e.target) && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        navigate('/quick');
+        return;
       }
       if (e.key === '?' && !mod && !e.altKey && !isEditable(e.target) && !document.querySelector('dialog[open]')) {
         e.preventDefault();
@@ -265,6 +273,8 @@ export function Shell(props: SessionApi) {
 function ShortcutsHelp({ onClose, browser, quickExit }: { onClose: () => void; browser: boolean; quickExit: string }) {
   const rows: [string, string][] = [
     [`${modKey}+N`, 'New entry'],
+    ['Q', 'Quick log: people, patterns, balance and a line'],
+    [`${modKey}+Enter`, 'Save the entry (from any field)'],
     [`${modKey}+F`, 'Search entries'],
     [`${modKey}+L`, 'Lock Fulcrum'],
     [quickExit === 'Off' ? 'Quick exit button' : quickExit, 'Quick exit: lock and hide at once'],
@@ -287,7 +297,7 @@ function ShortcutsHelp({ onClose, browser, quickExit }: { onClose: () => void; b
           ))}
         </tbody>
       </table>
-      {browser && <p className="hint dialog-note">In browser mode, your browser may keep {modKey}+N for itself; use the New entry button instead.</p>}
+      {browser && <p className="hint dialog-note">In browser mode, your browser may keep {modKey}+N for itself; use the New entry button, or Q for a quick log, instead.</p>}
       <div className="dialog-actions">
         <button type="button" className="button primary" onClick={onClose} autoFocus>
           Close

@@ -30,6 +30,7 @@ const id = (p: Record<string, string>) => Number(p.id);
 export const ROUTES: readonly RouteDef[] = [
   { path: '/timeline', label: 'Timeline', nav: 'main', render: () => <TimelinePage /> },
   { path: '/new', label: 'New entry', render: () => <EntryEditorPage /> },
+  { path: '/quick', label: 'Quick log', render: () => <EntryEditorPage quick /> },
   { path: '/entry/:id', label: 'Entry', render: (p) => <EntryViewPage id={id(p)} /> },
   { path: '/entry/:id/edit', label: 'Edit entry', render: (p) => <EntryEditorPage entryId={id(p)} /> },
   { path: '/people', label: 'People', nav: 'main', render: () => <PeoplePage /> },

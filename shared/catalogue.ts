@@ -217,3 +217,35 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   connection: '#999999',
   other: '#000000',
 };
+
+/**
+ * The areas of life a pattern speaks of, so the editor can fill "Areas of life" in from the chosen
+ * patterns (the writer can still change them). By category; a few built-in patterns name an area of
+ * their own. Categories that happen in every area (boundaries, control…) suggest none.
+ */
+export const CATEGORY_DOMAINS: Record<Category, readonly Domain[]> = {
+  money: ['finances'],
+  decisions: ['decisions'],
+  emotional: ['emotional'],
+  communication: [],
+  boundaries: [],
+  responsibilities: ['household'],
+  social: ['social'],
+  control: [],
+  connection: [],
+  other: [],
+};
+const PATTERN_DOMAINS: Readonly<Record<string, readonly Domain[]>> = {
+  'spending-without-me': ['finances', 'decisions'],
+  'money-decided-together': ['finances', 'decisions'],
+  'energy-demanded': ['emotional'],
+  'unequal-emotional-labour': ['household', 'emotional'],
+  'unequal-financial-burden': ['household', 'finances'],
+};
+
+/** The areas of life suggested by some patterns, in the catalogue's order. */
+export function domainsForPatterns(patterns: readonly { slug: string; category: Category; builtin: boolean }[]): Domain[] {
+  const found = new Set<Domain>();
+  for (const p of patterns) for (const d of (p.builtin ? PATTERN_DOMAINS[p.slug] : undefined) ?? CATEGORY_DOMAINS[p.category]) found.add(d);
+  return DOMAINS.filter((d) => found.has(d));
+}

@@ -382,6 +382,13 @@ export interface CheckInsDue {
   due: { personId: number; lastWeek: string | null }[];
 }
 
+/** Entries dated after tomorrow, which "all time" leaves out: how many, and their first and last day. */
+export interface AheadOfToday {
+  count: number;
+  from: string;
+  to: string;
+}
+
 export interface InsightsOverview {
   patterns: PatternCounts;
   balance: BalanceTrend;
@@ -391,6 +398,8 @@ export interface InsightsOverview {
   heatmap: HeatMap;
   domains: DomainBreakdown;
   people: PeopleComparison;
+  /** "All time" only: entries dated after tomorrow, not in these charts; null when none. */
+  ahead: AheadOfToday | null;
 }
 
 // ---------------------------------------------------------------- drill-down

@@ -20,22 +20,28 @@ export const LIMITS = {
 export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export type Id = z.infer<typeof Id>;
 
-/** Milliseconds since the epoch (UTC). */
+/** Milliseconds since the epoch (UTC); from the last day of 1899, the first of 1900 somewhere on Earth. */
 export const Timestamp = z
   .number()
   .int()
-  .min(Date.UTC(1900, 0, 1))
+  .min(Date.UTC(1899, 11, 31))
   .max(Date.UTC(2200, 0, 1));
 export type Timestamp = z.infer<typeof Timestamp>;
 
+/** Why a calendar day is refused, in words for the screen. */
+export const DAY_PROBLEMS = {
+  DAY_FORMAT: 'A date must be written as year-month-day with a four-digit year, like 2026-03-04.',
+  DAY_NOT_REAL: 'That date does not exist on the calendar. Check the day and the month.',
+} as const;
+
 /** A calendar day in the user's time zone, YYYY-MM-DD. */
 export const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .string({ error: DAY_PROBLEMS.DAY_FORMAT })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DAY_PROBLEMS.DAY_FORMAT, abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  }, DAY_PROBLEMS.DAY_NOT_REAL);
 export type Day = z.infer<typeof Day>;
 
 /**
@@ -58,6 +64,67 @@ export const TimeZone = z
       return false;
     }
   }, 'unknown time zone');
+
+// ---------------------------------------------------------------- entry dates
+/** The years an entry may be dated in, inclusive, in the entry's own time zone. */
+export const ENTRY_YEARS = { min: 1900, max: 2100 } as const;
+/** Why an entry's date is refused: a code importers can group by, and a sentence for the screen. */
+export const DATE_PROBLEMS = {
+  DATE_NOT_A_MOMENT: 'The date is not a real moment in time. Check the date and time.',
+  DATE_OUT_OF_RANGE: `The year must be between ${ENTRY_YEARS.min} and ${ENTRY_YEARS.max}. Check the year of the date.`,
+} as const;
+export type DateProblem = keyof typeof DATE_PROBLEMS;
+/** Messages written for people, shown as they are (without a field path) wherever validation fails. */
+export const PLAIN_MESSAGES: ReadonlySet<string> = new Set([...Object.values(DATE_PROBLEMS), ...Object.values(DAY_PROBLEMS)]);
+
+const HOUR = 3_600_000;
+/** Outside these instants the year is out of range in every time zone (zones span −12 h … +14 h). */
+const EARLIEST = Date.UTC(ENTRY_YEARS.min, 0, 1) - 14 * HOUR;
+const LATEST = Date.UTC(ENTRY_YEARS.max + 1, 0, 1) + 12 * HOUR - 1;
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+function yearIn(ms: number, timeZone: string): number {
+  let f = yearFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { year: 'numeric', era: 'short', timeZone });
+    if (yearFormats.size < 500) yearFormats.set(timeZone, f);
+  }
+  const parts = f.formatToParts(ms);
+  const year = Number(parts.find((p) => p.type === 'year')?.value);
+  const bc = parts.find((p) => p.type === 'era')?.value.startsWith('B') ?? false;
+  return bc ? 1 - year : year;
+}
+
+/** The part of the rule that holds whatever the zone: out of range everywhere, or not a moment. */
+function dateProblemInAnyZone(ms: unknown): DateProblem | null {
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms)) return 'DATE_NOT_A_MOMENT';
+  return ms < EARLIEST || ms > LATEST ? 'DATE_OUT_OF_RANGE' : null;
+}
+
+/**
+ * The one rule for an entry's date, shared by the editor, the API and every import: a whole number
+ * of milliseconds whose year, in the entry's time zone (UTC when none is known), is 1900…2100.
+ * Returns null when the date is fine, else the problem's code.
+ */
+export function checkEntryDate(ms: unknown, timeZone?: string): DateProblem | null {
+  const rough = dateProblemInAnyZone(ms);
+  if (rough !== null || typeof ms !== 'number') return rough ?? 'DATE_NOT_A_MOMENT';
+  // Near either end the answer depends on the zone; elsewhere it cannot.
+  if (ms < EARLIEST + 2 * 14 * HOUR || ms > LATEST - 2 * 14 * HOUR) {
+    let year: number;
+    try {
+      year = yearIn(ms, timeZone ?? 'UTC');
+    } catch {
+      year = yearIn(ms, 'UTC');
+    }
+    if (year < ENTRY_YEARS.min || year > ENTRY_YEARS.max) return 'DATE_OUT_OF_RANGE';
+  }
+  return null;
+}
+
+/** An entry's moment: checked for any zone here, and in the entry's own zone by the entry schemas. */
+export const EntryDate = z.custom<number>((v) => dateProblemInAnyZone(v) === null, {
+  error: (iss) => DATE_PROBLEMS[dateProblemInAnyZone(iss.input) ?? 'DATE_NOT_A_MOMENT'],
+});
 
 export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
 /** Free text from the user: no NUL bytes (they break C strings in SQLite tooling and exports). */
@@ -142,7 +209,7 @@ export type Tag = z.infer<typeof Tag>;
 
 // ---------------------------------------------------------------- entries
 const entryFields = {
-  occurredAt: Timestamp,
+  occurredAt: EntryDate,
   /** The zone the user was in; the entry's calendar day is computed in it. */
   timeZone: TimeZone,
   title: text(LIMITS.title).default(''),
@@ -162,7 +229,15 @@ const entryFields = {
   safetyConcern: z.boolean().default(false),
 };
 
-export const EntryInput = z.object(entryFields).strict();
+/** The date again in the entry's own zone: "1 January 1900, 00:30" in Berlin is still 1900. */
+function dateInZone(e: { occurredAt?: number | undefined; timeZone?: string | undefined }, ctx: z.RefinementCtx): void {
+  // A date already refused on its own is not reported twice.
+  if (e.occurredAt === undefined || dateProblemInAnyZone(e.occurredAt) !== null) return;
+  const problem = checkEntryDate(e.occurredAt, e.timeZone);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: DATE_PROBLEMS[problem] });
+}
+
+export const EntryInput = z.object(entryFields).strict().superRefine(dateInZone);
 export type EntryInput = z.input<typeof EntryInput>;
 export type EntryInputParsed = z.output<typeof EntryInput>;
 
@@ -174,7 +249,8 @@ export const EntryPatch = z
       Object.entries(entryFields).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.removeDefault() : v).optional()]),
     ) as { [K in keyof typeof entryFields]: z.ZodOptional<NoDefault<(typeof entryFields)[K]>> },
   )
-  .strict();
+  .strict()
+  .superRefine(dateInZone);
 export type EntryPatch = z.input<typeof EntryPatch>;
 
 export const Entry = z.object({

@@ -4,7 +4,7 @@
  * 53 weeks of the range.
  */
 import { memo, useMemo, useRef, useState } from 'react';
-import { format, parseISO } from 'date-fns';
+import { formatDayParts } from '../lib/format.js';
 import { addDays, daysBetween, weekStartOf, type HeatMap } from '../../shared/insights.js';
 import { dayLabel, num, plural } from './format.js';
 import { ChartFrame, DrillButton } from './parts.js';
@@ -39,7 +39,7 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
         const d = byDay.get(day);
         cells.push({ day, col: c, row: r, entries: d?.entries ?? 0, intensity: d?.meanIntensity ?? null });
         if (day.endsWith('-01') || (c === 0 && day === from)) {
-          if (!months.some((m) => m.col === c) && !months.some((m) => c - m.col < 3)) months.push({ col: c, label: format(parseISO(day), 'MMM') });
+          if (!months.some((m) => m.col === c) && !months.some((m) => c - m.col < 3)) months.push({ col: c, label: formatDayParts(day, { month: 'short' }) });
         }
       }
     }

@@ -1,17 +1,16 @@
 /** Words and numbers for charts: bucket labels, ranges and comparisons, in plain language. */
-import { format, parseISO } from 'date-fns';
+import { formatDay, formatDayParts, formatDayRange } from '../lib/format.js';
 import { addDays, type Bucket, type BucketRef, type Period } from '../../shared/insights.js';
 
-const d = (day: string) => parseISO(day);
 
-/** A short axis tick: "4 Mar" (day or week), "Mar 25" (month). */
+/** A short axis tick: "4 Mar" (day or week), "Mar 2025" (month), in the locale's order. */
 export function bucketTick(key: string, bucket: Bucket): string {
-  return bucket === 'month' ? format(d(key), 'MMM yy') : format(d(key), 'd MMM');
+  return bucket === 'month' ? formatDayParts(key, { month: 'short', year: 'numeric' }) : formatDayParts(key, { month: 'short', day: 'numeric' });
 }
 
-/** A bucket in full: "Tue 4 March 2025", "3–9 March 2025", "March 2025" (clipped to the range). */
+/** A bucket in full: "Tuesday 4 March 2025", "3–9 March 2025", "March 2025" (clipped to the range). */
 export function bucketLabel(b: Pick<BucketRef, 'key' | 'from' | 'to'>, bucket: Bucket): string {
-  if (bucket === 'month' && b.from === b.key && b.to === lastOfMonth(b.key)) return format(d(b.key), 'MMMM yyyy');
+  if (bucket === 'month' && b.from === b.key && b.to === lastOfMonth(b.key)) return formatDayParts(b.key, { month: 'long', year: 'numeric' });
   if (b.from === b.to) return dayLabel(b.from);
   return rangeLabel(b.from, b.to);
 }
@@ -21,18 +20,14 @@ function lastOfMonth(day: string): string {
   return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
 }
 
+/** A day with its weekday, in the app's one date style. */
 export function dayLabel(day: string): string {
-  return format(d(day), 'EEE d MMMM yyyy');
+  return formatDay(day, { weekday: true });
 }
 
-/** "3–9 March 2025", "28 February – 6 March 2025", "30 December 2024 – 5 January 2025". */
+/** "3–9 March 2025", "28 February – 6 March 2025" (or the locale's own way of writing a range). */
 export function rangeLabel(from: string, to: string): string {
-  const a = d(from);
-  const b = d(to);
-  if (from === to) return format(a, 'd MMMM yyyy');
-  if (from.slice(0, 7) === to.slice(0, 7)) return `${format(a, 'd')}–${format(b, 'd MMMM yyyy')}`;
-  if (from.slice(0, 4) === to.slice(0, 4)) return `${format(a, 'd MMMM')} – ${format(b, 'd MMMM yyyy')}`;
-  return `${format(a, 'd MMMM yyyy')} – ${format(b, 'd MMMM yyyy')}`;
+  return formatDayRange(from, to);
 }
 
 export function periodLabel(p: Period | null): string {

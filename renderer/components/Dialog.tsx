@@ -42,6 +42,8 @@ export function ConfirmDialog(props: {
   title: string;
   message: ReactNode;
   confirmLabel: string;
+  /** The way back, "Cancel" unless it can say more. */
+  cancelLabel?: string;
   danger?: boolean;
   onConfirm: () => Promise<void>;
   onClose: () => void;
@@ -61,7 +63,7 @@ export function ConfirmDialog(props: {
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={props.onClose} disabled={busy} autoFocus>
-          Cancel
+          {props.cancelLabel ?? 'Cancel'}
         </button>
         <button
           type="button"

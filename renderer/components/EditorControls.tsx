@@ -90,6 +90,12 @@ export function BalanceSlider(props: { value: number | null; onChange: (v: numbe
         <output htmlFor={id} className="balance-words" aria-hidden="true">
           {words}
         </output>
+        {/* Before the slider, so Tab from the slider goes on to the next field. */}
+        {props.value !== null && (
+          <button type="button" className="link-button balance-clear" onClick={() => props.onChange(null)}>
+            Clear balance
+          </button>
+        )}
       </div>
       <input
         id={id}
@@ -118,26 +124,27 @@ export function BalanceSlider(props: { value: number | null; onChange: (v: numbe
       </div>
       <p id={hintId} className="hint">
         Who held more power in this moment? Leave it as “not rated” if you are unsure (Enter chooses “Balanced”).
-        {props.value !== null && (
-          <>
-            {' '}
-            <button type="button" className="link-button" onClick={() => props.onChange(null)}>
-              Clear balance
-            </button>
-          </>
-        )}
       </p>
     </div>
   );
 }
 
-/** Pattern tags grouped by category, imbalance and healthy apart (sign and word), with a filter box. */
-export function PatternPicker(props: { tags: readonly Tag[]; value: readonly number[]; onChange: (ids: number[]) => void }) {
+/**
+ * Pattern tags grouped by category, imbalance and healthy apart (sign and word), with a filter box.
+ * Enter in the filter ticks the first match not yet chosen and clears the filter for the next one.
+ * `compact` (quick log): the list shows only while filtering, or when asked for; the chosen
+ * patterns stay listed (to untick) above the filter.
+ */
+export function PatternPicker(props: { tags: readonly Tag[]; value: readonly number[]; onChange: (ids: number[]) => void; compact?: boolean }) {
   const [filter, setFilter] = useState('');
+  const [showAll, setShowAll] = useState(false);
+  const [announce, setAnnounce] = useState('');
   const filterId = useId();
+  const hintId = useId();
   const q = filter.trim().toLowerCase();
   const groups = useMemo(() => {
-    const visible = props.tags.filter((t) => t.archivedAt === null || props.value.includes(t.id));
+    // Compact, the chosen ones are listed apart above the filter, so not again here.
+    const visible = props.tags.filter((t) => (t.archivedAt === null || props.value.includes(t.id)) && !(props.compact && props.value.includes(t.id)));
     const out: { category: Category; polarities: { polarity: Tag['polarity']; tags: Tag[] }[] }[] = [];
     for (const category of CATEGORIES) {
       const catMatch = q !== '' && CATEGORY_LABELS[category].toLowerCase().includes(q);
@@ -149,12 +156,32 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
       out.push({ category, polarities });
     }
     return out;
-  }, [props.tags, props.value, q]);
+  }, [props.tags, props.value, props.compact, q]);
   const selected = props.value.map((id) => props.tags.find((t) => t.id === id)).filter((t): t is Tag => Boolean(t));
+  const listed = !props.compact || q !== '' || showAll;
+
+  /** The first pattern in the list as shown (its order on screen) that is not chosen yet. */
+  function firstMatch(): Tag | undefined {
+    for (const g of groups) for (const p of g.polarities) for (const t of p.tags) if (!props.value.includes(t.id) && t.archivedAt === null) return t;
+    return undefined;
+  }
+
+  const option = (t: Tag) => (
+    <label key={t.id} className={`pattern-option pattern-${t.polarity}`}>
+      <input type="checkbox" checked={props.value.includes(t.id)} onChange={(e) => props.onChange(toggle(props.value, t.id, e.target.checked))} />
+      <Swatch color={tagColor(t)} />
+      <span>{t.label}</span>
+    </label>
+  );
 
   return (
-    <fieldset className="pattern-picker">
+    <fieldset className={props.compact ? 'pattern-picker compact' : 'pattern-picker'}>
       <legend>Patterns</legend>
+      {props.compact && selected.length > 0 && (
+        <div className="pattern-options pattern-chosen" role="group" aria-label="Chosen patterns">
+          {selected.map(option)}
+        </div>
+      )}
       <div className="pattern-tools">
         <label htmlFor={filterId} className="visually-hidden">
           Filter patterns
@@ -164,16 +191,38 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
           type="search"
           placeholder="Type to filter patterns…"
           value={filter}
-          onChange={(e) => setFilter(e.target.value)}
+          aria-describedby={hintId}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            setAnnounce('');
+          }}
           onKeyDown={(e) => {
             // Escape clears the filter instead of leaving the page.
             if (e.key === 'Escape' && filter) {
               e.preventDefault();
               setFilter('');
             }
+            if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+              // Never submits the entry from here: Enter picks the first match, ready for the next.
+              e.preventDefault();
+              if (q === '') return;
+              const t = firstMatch();
+              if (!t) {
+                setAnnounce(`No pattern left to choose matches “${filter.trim()}”.`);
+                return;
+              }
+              props.onChange(toggle(props.value, t.id, true));
+              setFilter('');
+              setAnnounce(`Chosen: ${t.label}.`);
+            }
           }}
         />
-        <p className="hint legend-key">
+        {props.compact && (
+          <button type="button" className="link-button" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+            {showAll ? 'Hide the list' : 'Show all patterns'}
+          </button>
+        )}
+        <p id={hintId} className="hint legend-key">
           <span className="polarity polarity-imbalance">
             <span className="polarity-sign" aria-hidden="true">
               {POLARITY_SIGN.imbalance}
@@ -186,35 +235,32 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
             </span>{' '}
             healthy
           </span>
-          <span aria-live="polite">{selected.length === 0 ? 'None chosen' : `${selected.length} chosen`}</span>
+          <span>Enter chooses the first match.</span>
+        </p>
+        <p className="hint" aria-live="polite">
+          {announce || (selected.length === 0 ? 'None chosen' : `${selected.length} chosen`)}
         </p>
       </div>
-      {groups.length === 0 && <p className="hint">No pattern matches “{filter}”. You can add your own on the Patterns page.</p>}
-      <div className="pattern-categories">
-        {groups.map((g) => (
-          <div key={g.category} className="pattern-category" role="group" aria-label={CATEGORY_LABELS[g.category]}>
-            <h3 className="pattern-category-title" aria-hidden="true">
-              {CATEGORY_LABELS[g.category]}
-            </h3>
-            {g.polarities.map((p) => (
-              <div key={p.polarity} role="group" aria-label={`${CATEGORY_LABELS[g.category]}: ${POLARITY_WORD[p.polarity].toLowerCase()}`} className={`pattern-polarity pattern-polarity-${p.polarity}`}>
-                <p className="polarity-head" aria-hidden="true">
-                  <span className="polarity-sign">{POLARITY_SIGN[p.polarity]}</span> {POLARITY_WORD[p.polarity]}
-                </p>
-                <div className="pattern-options">
-                  {p.tags.map((t) => (
-                    <label key={t.id} className={`pattern-option pattern-${t.polarity}`}>
-                      <input type="checkbox" checked={props.value.includes(t.id)} onChange={(e) => props.onChange(toggle(props.value, t.id, e.target.checked))} />
-                      <Swatch color={tagColor(t)} />
-                      <span>{t.label}</span>
-                    </label>
-                  ))}
+      {groups.length === 0 && q !== '' && <p className="hint">No pattern matches “{filter}”. You can add your own on the Patterns page.</p>}
+      {listed && (
+        <div className="pattern-categories">
+          {groups.map((g) => (
+            <div key={g.category} className="pattern-category" role="group" aria-label={CATEGORY_LABELS[g.category]}>
+              <h3 className="pattern-category-title" aria-hidden="true">
+                {CATEGORY_LABELS[g.category]}
+              </h3>
+              {g.polarities.map((p) => (
+                <div key={p.polarity} role="group" aria-label={`${CATEGORY_LABELS[g.category]}: ${POLARITY_WORD[p.polarity].toLowerCase()}`} className={`pattern-polarity pattern-polarity-${p.polarity}`}>
+                  <p className="polarity-head" aria-hidden="true">
+                    <span className="polarity-sign">{POLARITY_SIGN[p.polarity]}</span> {POLARITY_WORD[p.polarity]}
+                  </p>
+                  <div className="pattern-options">{p.tags.map(option)}</div>
                 </div>
-              </div>
-            ))}
-          </div>
-        ))}
-      </div>
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
     </fieldset>
   );
 }

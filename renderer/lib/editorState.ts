@@ -3,8 +3,8 @@
  * journal) and its conversion to the API's EntryInput / EntryPatch.
  */
 import { z } from 'zod';
-import { DOMAINS, POWER_SOURCES, type Domain, type PowerSource } from '../../shared/catalogue.js';
-import type { Entry, EntryInput, EntryPatch } from '../../shared/schemas.js';
+import { DOMAINS, domainsForPatterns, POWER_SOURCES, type Domain, type PowerSource } from '../../shared/catalogue.js';
+import type { Entry, EntryInput, EntryPatch, Tag } from '../../shared/schemas.js';
 import { browserTimeZone, fromLocalInput, toLocalInput } from './format.js';
 
 export const SCORE_FIELDS = ['heard', 'respected', 'valued', 'involved'] as const;
@@ -14,7 +14,12 @@ export interface EditorState {
   /** <input type="datetime-local"> value, in the browser's zone. */
   when: string;
   personIds: number[];
+  /** What is saved: the areas the chosen patterns suggest, plus those ticked, minus those unticked. */
   domains: Domain[];
+  /** Areas the writer ticked themselves: they stay whatever the patterns. */
+  domainsOn: Domain[];
+  /** Areas the writer unticked themselves: a pattern never ticks them again. */
+  domainsOff: Domain[];
   title: string;
   body: string;
   tagIds: number[];
@@ -35,6 +40,8 @@ export function blankState(now = Date.now()): EditorState {
     when: toLocalInput(now),
     personIds: [],
     domains: [],
+    domainsOn: [],
+    domainsOff: [],
     title: '',
     body: '',
     tagIds: [],
@@ -51,11 +58,22 @@ export function blankState(now = Date.now()): EditorState {
   };
 }
 
-export function stateFromEntry(e: Entry): EditorState {
+/** Areas the given patterns suggest. */
+function suggested(tagIds: readonly number[], tags: readonly Tag[]): Domain[] {
+  return domainsForPatterns(tagIds.map((id) => tags.find((t) => t.id === id)).filter((t): t is Tag => Boolean(t)));
+}
+
+/**
+ * A saved entry's areas are kept exactly: those it has count as ticked, and those its patterns would
+ * suggest but it lacks count as unticked, so opening it to edit changes nothing by itself.
+ */
+export function stateFromEntry(e: Entry, tags: readonly Tag[] = []): EditorState {
   return {
     when: toLocalInput(e.occurredAt),
     personIds: [...e.personIds],
     domains: [...e.domains],
+    domainsOn: [...e.domains],
+    domainsOff: suggested(e.tagIds, tags).filter((d) => !e.domains.includes(d)),
     title: e.title,
     body: e.body,
     tagIds: [...e.tagIds],
@@ -79,6 +97,8 @@ const DraftState = z.object({
   when: z.string().catch(''),
   personIds: ids,
   domains: z.array(z.enum(DOMAINS)).catch([]),
+  domainsOn: z.array(z.enum(DOMAINS)).optional().catch(undefined),
+  domainsOff: z.array(z.enum(DOMAINS)).catch([]),
   title: z.string().catch(''),
   body: z.string().catch(''),
   tagIds: ids,
@@ -95,17 +115,48 @@ const DraftState = z.object({
 });
 const DraftDoc = z.object({ v: z.literal(1), state: DraftState });
 
+/** Fields in one fixed order, so the same state always gives the same text (drafts compare as text). */
+const FIELDS = Object.keys(blankState(0)) as (keyof EditorState)[];
+
 export function draftContent(state: EditorState): string {
-  return JSON.stringify({ v: 1, state });
+  return JSON.stringify({ v: 1, state: Object.fromEntries(FIELDS.map((k) => [k, state[k]])) });
 }
 
 export function parseDraft(content: string): EditorState | null {
   try {
     const r = DraftDoc.safeParse(JSON.parse(content));
-    return r.success ? r.data.state : null;
+    if (!r.success) return null;
+    // A draft from before areas were suggested: what it had ticked stays ticked.
+    const { domainsOn, ...rest } = r.data.state;
+    return { ...rest, domainsOn: domainsOn ?? rest.domains };
   } catch {
     return null;
   }
+}
+
+/** New patterns chosen: the areas they suggest are ticked, except those the writer unticked. */
+export function withPatterns(s: EditorState, tagIds: number[], tags: readonly Tag[]): EditorState {
+  const from = new Set([...suggested(tagIds, tags), ...s.domainsOn]);
+  return { ...s, tagIds, domains: DOMAINS.filter((d) => from.has(d) && !s.domainsOff.includes(d)) };
+}
+
+/** The writer ticked or unticked areas: each change is remembered as theirs. */
+export function withDomains(s: EditorState, domains: Domain[], tags: readonly Tag[]): EditorState {
+  const on = new Set(s.domainsOn);
+  const off = new Set(s.domainsOff);
+  for (const d of DOMAINS) {
+    const was = s.domains.includes(d);
+    const now = domains.includes(d);
+    if (was === now) continue;
+    if (now) {
+      on.add(d);
+      off.delete(d);
+    } else {
+      off.add(d);
+      on.delete(d);
+    }
+  }
+  return withPatterns({ ...s, domainsOn: DOMAINS.filter((d) => on.has(d)), domainsOff: DOMAINS.filter((d) => off.has(d)) }, s.tagIds, tags);
 }
 
 export const draftKeyFor = (entryId?: number): string => (entryId ? `entry-${entryId}` : 'new');

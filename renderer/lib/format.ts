@@ -3,7 +3,84 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/schemas.js';
 
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/** A 'YYYY-MM-DD' day as a heading: "Today", "Yesterday" or "Tuesday 4 March 2025". */
+/**
+ * Every date and time on screen comes from here, in one style for the system's locale (Intl): a
+ * long date ("3 March 2027" or "March 3, 2027"), with the weekday where a day stands alone, and
+ * the locale's short time ("19:30" or "7:30 PM"). Nothing else formats dates for people.
+ */
+let LOCALE: string | undefined;
+
+/** The locale dates are written for; the system's unless set (tests pin one to compare text). */
+export function setDateLocale(locale: string | undefined): void {
+  LOCALE = locale;
+  formats.clear();
+}
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
+  const key = JSON.stringify([options, timeZone ?? null]);
+  let f = formats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(LOCALE, { ...options, ...(timeZone ? { timeZone } : {}) });
+    } catch {
+      // An unknown zone (from an old import): the browser's own zone.
+      f = new Intl.DateTimeFormat(LOCALE, options);
+    }
+    if (formats.size < 200) formats.set(key, f);
+  }
+  return f;
+}
+
+/** A moment's date: "3 March 2027"; with `weekday`, "Wednesday 3 March 2027". */
+export function formatDate(ms: number, timeZone?: string, opts: { weekday?: boolean } = {}): string {
+  return formatter(opts.weekday ? { weekday: 'long', ...DATE } : DATE, timeZone).format(ms);
+}
+
+/** A moment's date and time: "3 March 2027 at 19:30"; with `weekday`, the weekday first. */
+export function formatDateTime(ms: number, timeZone?: string, opts: { weekday?: boolean } = {}): string {
+  return formatter(opts.weekday ? { weekday: 'long', ...DATE, ...TIME } : { ...DATE, ...TIME }, timeZone).format(ms);
+}
+
+/** A moment's time of day: "19:30" or "7:30 PM". */
+export function formatTime(ms: number, timeZone?: string): string {
+  return formatter(TIME, timeZone).format(ms);
+}
+
+/** A calendar day 'YYYY-MM-DD' in the same style ("Wednesday 3 March 2027"); the year is left out when `sameYearAs` matches. */
+export function formatDay(day: string, opts: { weekday?: boolean; sameYearAs?: number } = {}): string {
+  const noon = dayNoon(day);
+  if (noon === null) return day;
+  const options: Intl.DateTimeFormatOptions = { ...(opts.weekday ? { weekday: 'long' } : {}), month: 'long', day: 'numeric' };
+  if (opts.sameYearAs !== Number(day.slice(0, 4))) options.year = 'numeric';
+  return formatter(options, 'UTC').format(noon);
+}
+
+/** Noon UTC of a 'YYYY-MM-DD' day, formatted in UTC: the day itself whatever the zone. */
+function dayNoon(day: string): number | null {
+  const d = parseISO(day);
+  return isValid(d) ? Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12) : null;
+}
+
+/** Parts of a day, for charts' short ticks ("4 Mar") and month names ("March 2025"). */
+export function formatDayParts(day: string, options: Intl.DateTimeFormatOptions): string {
+  const noon = dayNoon(day);
+  return noon === null ? day : formatter(options, 'UTC').format(noon);
+}
+
+/** Two days as one range in the app's date style: "3–9 March 2025". */
+export function formatDayRange(from: string, to: string): string {
+  const a = dayNoon(from);
+  const b = dayNoon(to);
+  if (a === null || b === null) return `${from} – ${to}`;
+  if (from === to) return formatter(DATE, 'UTC').format(a);
+  const f = formatter(DATE, 'UTC');
+  return a <= b ? f.formatRange(a, b) : `${f.format(a)} – ${f.format(b)}`;
+}
+
+/** A 'YYYY-MM-DD' day as a heading: "Today", "Yesterday" or its date with the weekday. */
 export function dayHeading(day: string, now = new Date()): string {
   const d = parseISO(day);
   if (!isValid(d)) return day;
@@ -11,29 +88,17 @@ export function dayHeading(day: string, now = new Date()): string {
   const yesterday = format(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1), 'yyyy-MM-dd');
   if (day === today) return 'Today';
   if (day === yesterday) return 'Yesterday';
-  return format(d, now.getFullYear() === d.getFullYear() ? 'EEEE d MMMM' : 'EEEE d MMMM yyyy');
+  return formatDay(day, { weekday: true, sameYearAs: now.getFullYear() });
 }
 
 /** Time of day in the zone the entry was written in. */
-export function timeOf(ms: number, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone }).format(ms);
-  } catch {
-    return format(ms, 'HH:mm');
-  }
-}
+export const timeOf = (ms: number, timeZone: string): string => formatTime(ms, timeZone);
 
-export function dateTimeOf(ms: number, timeZone?: string): string {
-  try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(ms);
-  } catch {
-    return format(ms, 'PPPp');
-  }
-}
+/** When an entry happened, in the zone it was written in, with the weekday. */
+export const dateTimeOf = (ms: number, timeZone?: string): string => formatDateTime(ms, timeZone, { weekday: true });
 
-export function shortDateTime(ms: number): string {
-  return format(ms, 'd MMM yyyy, HH:mm');
-}
+/** When something was saved (a draft, a backup, an edit), in the browser's zone. */
+export const shortDateTime = (ms: number): string => formatDateTime(ms);
 
 /** The value of an <input type="datetime-local"> for a moment, in the browser's zone. */
 export function toLocalInput(ms: number): string {

@@ -27,6 +27,7 @@ import {
 import { CheckboxGroup } from '../components/EditorControls.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
 import { openTimelineFor } from '../lib/drill.js';
+import { formatDay } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
@@ -227,6 +228,23 @@ export function InsightsPage() {
       <p className="visually-hidden" role="status">
         {pending ? 'Updating the charts' : state === 'idle' && data ? `Charts show ${rangeLabelOf(data)}` : ''}
       </p>
+
+      {o?.ahead && (
+        <div className="notice" role="note">
+          <p>
+            {o.ahead.count === 1
+              ? `One entry is dated ${formatDay(o.ahead.from)}, after tomorrow, so “all time” stops before it.`
+              : `${o.ahead.count} entries are dated after tomorrow (${rangeLabel(o.ahead.from, o.ahead.to)}), so “all time” stops before them.`}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => openTimelineFor({ filter: { from: o.ahead!.from, to: o.ahead!.to }, label: 'Dated after tomorrow', count: o.ahead!.count })}
+            >
+              {o.ahead.count === 1 ? 'Show it' : 'Show them'}
+            </button>
+          </p>
+        </div>
+      )}
 
       {!data || !o || !listsLoaded ? (
         state === 'error' ? null : <Loading label="Working out your insights…" />

@@ -10,6 +10,7 @@ import { CheckboxGroup } from '../components/EditorControls.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
 import { snoozeWords } from '../components/ReminderBanner.js';
 import { useToast } from '../lib/session.js';
+import { formatDateTime } from '../lib/format.js';
 import '../styles/insights.css';
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -17,7 +18,7 @@ const SNOOZES = [15, 30, 60, 120, 240] as const;
 
 function nextWords(at: number | null): string {
   if (at === null) return 'off';
-  return new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(at);
+  return formatDateTime(at, undefined, { weekday: true });
 }
 
 export function SettingsPage() {

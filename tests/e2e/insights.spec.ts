@@ -5,7 +5,6 @@
  * lands on the timeline with exactly the entries the chart counted. Axe finds nothing serious.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { format, parseISO } from 'date-fns';
 import type { Page } from '@playwright/test';
 import { BALANCE_LABELS, DOMAIN_LABELS, DOMAINS, type Domain } from '../../shared/catalogue.js';
 import { addDays, weekStartOf } from '../../shared/insights.js';
@@ -56,12 +55,16 @@ async function openSeeded(page: Page, host: { url: string; token: string }): Pro
   }
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  pageLocale = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().locale);
   return { call, seeded, now, checkInHeard };
 }
 
 /** Which entries a day range holds (days ago, inclusive). */
 const within = (lo: number, hi: number) => SEED_ENTRIES.filter(inDays(lo, hi));
-const dayLabelOf = (day: string) => format(parseISO(day), 'EEE d MMMM yyyy');
+/** The browser's locale: the app writes dates in it, as a long date with the weekday. */
+let pageLocale = 'en-US';
+const dayLabelOf = (day: string) =>
+  new Intl.DateTimeFormat(pageLocale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10), 12));
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function expectedSummaries(now: number, seeded: Seeded, days: number, when: string, filter: (e: SeedEntry) => boolean = () => true) {

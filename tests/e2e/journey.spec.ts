@@ -96,7 +96,8 @@ test('a new user keeps a journal: writes, finds, edits, deletes and restores, lo
       Intensity: '3 of 5',
       Heard: '2 of 5',
       Respected: '3 of 5',
-      'Areas of life': 'Social life',
+      // Decisions came with the patterns chosen; Social life was ticked by hand.
+      'Areas of life': 'Decisions, Social life',
     });
     await expect(page.getByText('For my therapist')).toBeVisible();
     await shell.goTo('Timeline');

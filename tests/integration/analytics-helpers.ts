@@ -234,7 +234,13 @@ export function brute(j: RJournal, tags: RTag[], q: RQuery) {
   // Range, bucket, previous period.
   const days = live.map((e) => e.day).sort();
   let from: string | null = q.from ?? days[0] ?? null;
-  const to = q.to ?? (days.length && days.at(-1)! > q.today ? days.at(-1)! : q.today);
+  // Entries after tomorrow never set the end; "all time" ends on the last entry up to then.
+  const tomorrow = plus(q.today, 1);
+  const lastUpTo = days.filter((d) => d <= tomorrow).at(-1);
+  const allTime = q.from === undefined;
+  const to = q.to ?? (allTime ? (lastUpTo ?? q.today) : lastUpTo && lastUpTo > q.today ? lastUpTo : q.today);
+  const later = days.filter((d) => d > tomorrow);
+  const ahead = allTime && q.to === undefined && later.length ? { count: later.length, from: later[0]!, to: later.at(-1)! } : null;
   if (from && from > to) from = null;
   const len = from ? diff(from, to) + 1 : 0;
   const bucket: Bucket = q.bucket ?? (!from ? 'day' : len <= 31 ? 'day' : len <= 186 ? 'week' : 'month');
@@ -400,6 +406,7 @@ export function brute(j: RJournal, tags: RTag[], q: RQuery) {
 
   return {
     overview: {
+      ahead,
       patterns: { axis, series, byPolarity },
       balance,
       scores,

@@ -43,6 +43,7 @@ describe('insights equal a brute-force recomputation', () => {
             expect(rounded(got.heatmap)).toEqual(rounded(want.overview.heatmap));
             expect(rounded(got.domains)).toEqual(rounded(want.overview.domains));
             expect(rounded(got.people)).toEqual(rounded(want.overview.people));
+            expect(got.ahead).toEqual(want.overview.ahead);
             expect(rounded(withScope(db, q, ctx, (s) => patternHistory(db, s)))).toEqual(rounded(want.patternHistory));
           }
         },

@@ -2,10 +2,15 @@
  * The words under the insight charts: comparisons, signs, ranges and the one-line summaries, from
  * small hand-made series (the e2e suite checks them again against a seeded journal).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDateLocale } from '../../renderer/lib/format.js';
 import { bucketLabel, comparison, changeText, num, percent, rangeLabel, signed } from '../../renderer/charts/format.js';
 import { balanceWords, domainsSummary, healthySummary, heatMapSummary, patternSummary, topPatternsSummary } from '../../renderer/charts/summaries.js';
 import { bucketsFor, type Axis, type PatternCounts } from '../../shared/insights.js';
+
+// Dates follow the system's locale; one is pinned here so the words can be compared.
+beforeAll(() => setDateLocale('en-GB'));
+afterAll(() => setDateLocale(undefined));
 
 const axis = (from: string, to: string): Axis => ({ bucket: 'week', weekStart: 1, period: { from, to }, previous: null, buckets: bucketsFor(from, to, 'week', 1) });
 
@@ -36,14 +41,15 @@ describe('chart wording', () => {
     expect(balanceWords(2.6)).toBe('I held far more power');
   });
 
+  // The locale's own range style (here en-GB, with thin spaces around the dash).
   it('labels ranges and buckets plainly', () => {
-    expect(rangeLabel('2025-03-03', '2025-03-09')).toBe('3–9 March 2025');
-    expect(rangeLabel('2025-02-28', '2025-03-06')).toBe('28 February – 6 March 2025');
-    expect(rangeLabel('2024-12-30', '2025-01-05')).toBe('30 December 2024 – 5 January 2025');
+    expect(rangeLabel('2025-03-03', '2025-03-09')).toBe('3\u2009–\u20099 March 2025');
+    expect(rangeLabel('2025-02-28', '2025-03-06')).toBe('28 February\u2009–\u20096 March 2025');
+    expect(rangeLabel('2024-12-30', '2025-01-05')).toBe('30 December 2024\u2009–\u20095 January 2025');
     expect(bucketLabel({ key: '2025-03-01', from: '2025-03-01', to: '2025-03-31' }, 'month')).toBe('March 2025');
     // A month clipped by the range shows the days it covers.
-    expect(bucketLabel({ key: '2025-03-01', from: '2025-03-10', to: '2025-03-31' }, 'month')).toBe('10–31 March 2025');
-    expect(bucketLabel({ key: '2025-03-04', from: '2025-03-04', to: '2025-03-04' }, 'day')).toBe('Tue 4 March 2025');
+    expect(bucketLabel({ key: '2025-03-01', from: '2025-03-10', to: '2025-03-31' }, 'month')).toBe('10\u2009–\u200931 March 2025');
+    expect(bucketLabel({ key: '2025-03-04', from: '2025-03-04', to: '2025-03-04' }, 'day')).toBe('Tuesday, 4 March 2025');
   });
 });
 
@@ -87,7 +93,7 @@ describe('chart summaries', () => {
         },
         'in March',
       ),
-    ).toBe('7 entries on 3 days in March. The busiest day was Tue 4 March 2025, with 3.');
+    ).toBe('7 entries on 3 days in March. The busiest day was Tuesday, 4 March 2025, with 3.');
     expect(
       domainsSummary(
         { period, previous: period, total: 9, items: [{ domain: 'finances', entries: 5, previousEntries: 5, imbalance: 3, healthy: 1 }] },

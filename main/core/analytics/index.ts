@@ -36,6 +36,7 @@ export function overview(db: DB, s: Scope, topLimit = 10): InsightsOverview {
     heatmap: heatMap(db, s),
     domains: domainBreakdown(db, s),
     people: peopleComparison(db, s),
+    ahead: s.ahead,
   };
 }
 

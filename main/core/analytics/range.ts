@@ -8,6 +8,7 @@ import {
   type Axis,
   type Bucket,
   type InsightFilter,
+  type AheadOfToday,
   type Period,
 } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
@@ -27,6 +28,8 @@ export interface Scope {
   index: Map<string, number>;
   /** Unfiltered: read the per-day rollups (refreshed on resolve) instead of every entry. */
   rollups: boolean;
+  /** "All time" only: the entries dated after tomorrow, left out of the range (null when none). */
+  ahead: AheadOfToday | null;
 }
 
 export interface ScopeInput {
@@ -51,17 +54,33 @@ export function lastEntryDay(db: DB): string | null {
   return (prepared(db, 'SELECT max(day) FROM entries WHERE deleted_at IS NULL').pluck().get() as string | null) ?? null;
 }
 
+/** The day of the last live entry dated on or before `upTo`, or null. */
+export function lastEntryDayUpTo(db: DB, upTo: string): string | null {
+  return (prepared(db, 'SELECT max(day) FROM entries WHERE deleted_at IS NULL AND day <= ?').pluck().get(upTo) as string | null) ?? null;
+}
+
+/** Live entries dated after `after`: how many, and the days of the first and last. */
+export function entriesAfter(db: DB, after: string): AheadOfToday | null {
+  const r = prepared(db, 'SELECT count(*) AS count, min(day) AS first, max(day) AS last FROM entries WHERE deleted_at IS NULL AND day > ?').get(after) as { count: number; first: string | null; last: string | null };
+  return r.count > 0 && r.first && r.last ? { count: r.count, from: r.first, to: r.last } : null;
+}
+
 /**
- * Resolves a query's range: omitted `from` = the first entry's day (all time), omitted `to` = today
- * (or the last entry's day, if an entry is dated later). "All time" has no previous period.
+ * Resolves a query's range. "All time" (no `from`) spans the first entry's day to the last entry's,
+ * where entries dated after tomorrow are left out (and counted in `ahead`): one entry with a
+ * mistyped year must not stretch every chart to 2099. Omitted `to` with a `from`: today, or the last
+ * entry's day up to tomorrow when one is dated later. "All time" has no previous period.
  */
 export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
   const allTime = q.from === undefined;
+  const tomorrow = addDays(ctx.today, 1);
   let from = q.from ?? firstEntryDay(db);
   let to = q.to;
+  const ahead = allTime && q.to === undefined ? entriesAfter(db, tomorrow) : null;
   if (to === undefined) {
-    const last = lastEntryDay(db);
-    to = last && last > ctx.today ? last : ctx.today;
+    const last = lastEntryDayUpTo(db, tomorrow);
+    if (allTime) to = last ?? ctx.today;
+    else to = last && last > ctx.today ? last : ctx.today;
   }
   if (from !== null && from > to) {
     // "All time" up to a `to` before the first entry: an empty range.
@@ -91,5 +110,6 @@ export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
     axis: { bucket, weekStart: ctx.weekStart, period, previous, buckets },
     index: new Map(buckets.map((b, i) => [b.key, i])),
     rollups,
+    ahead,
   };
 }

@@ -1,5 +1,6 @@
 import { api, isChannel, type Channel } from '../../../shared/api.js';
 import { FulcrumError, type ApiErrorShape, type Reply } from '../../../shared/errors.js';
+import { PLAIN_MESSAGES } from '../../../shared/schemas.js';
 import type { Handlers, ServiceContext } from './types.js';
 
 /** Turns anything thrown into a typed error. Messages never carry journal content. */
@@ -51,6 +52,9 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
     }
     const parsed = def.input.safeParse(raw);
     if (!parsed.success) {
+      // Messages written for people (a date out of range) are shown alone, as they are.
+      const plain = [...new Set(parsed.error.issues.map((i) => i.message).filter((m) => PLAIN_MESSAGES.has(m)))];
+      if (plain.length > 0) return { ok: false, error: { code: 'VALIDATION', message: plain.join(' ') } };
       return { ok: false, error: { code: 'VALIDATION', message: `Invalid input — ${describeIssues(parsed.error.issues)}` } };
     }
     try {
