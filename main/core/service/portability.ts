@@ -53,7 +53,13 @@ function progressOf(ctx: ServiceContext, task: ProgressEvent['task']) {
 
 function exportContext(ctx: ServiceContext): ExportContext {
   const progress = progressOf(ctx, 'export');
-  return { db: ctx.vault.database(), journalId: ctx.vault.journalId, now: ctx.ports.now(), progress: (done, total) => progress('collecting', done, total) };
+  return {
+    db: ctx.vault.database(),
+    journalId: ctx.vault.journalId,
+    now: ctx.ports.now(),
+    progress: (done, total) => progress('collecting', done, total),
+    signal: ctx.vault.lockSignal,
+  };
 }
 
 function importContext(ctx: ServiceContext): ImportContext {
