@@ -32,6 +32,7 @@ import {
   type ImportContext,
 } from '../portability/index.js';
 import { fileDay } from '../portability/files.js';
+import { untilCancelled } from '../jobs/cooperate.js';
 import { systemTimeZone } from '../reminders/zone.js';
 import { throttleDelayMs } from '../vault/index.js';
 import type { HandlersFor, ServiceContext } from './types.js';
@@ -116,12 +117,12 @@ export const exportHandlers: HandlersFor<'export'> = {
 };
 
 export const backupHandlers: HandlersFor<'backup'> = {
-  'backup.build': (_input, { vault, ports }) => {
+  'backup.build': async (_input, { vault, ports }) => {
     // Made in the data folder under a temporary name (encrypted like everything there), read, removed.
     const now = ports.now();
     const tmp = path.join(vault.dataDir, `.download-${randomBytes(6).toString('hex')}.fulcrum`);
     try {
-      const { preview } = createBackup(vault, tmp, 'manual', now);
+      const { preview } = await createBackup(vault, tmp, 'manual', now);
       const bytes = fs.readFileSync(tmp);
       return { filename: backupName(now), mimeType: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, plaintext: false, preview };
     } finally {
@@ -132,13 +133,16 @@ export const backupHandlers: HandlersFor<'backup'> = {
     if (!ports.dialogs) throw noDialogs();
     vault.database();
     const now = ports.now();
-    const target = await ports.dialogs.saveFile({
-      title: 'Save an encrypted backup',
-      defaultName: backupName(now),
-      filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }],
-    });
+    const target = await untilCancelled(
+      ports.dialogs.saveFile({
+        title: 'Save an encrypted backup',
+        defaultName: backupName(now),
+        filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }],
+      }),
+      vault.lockSignal,
+    );
     if (!target) return { saved: false };
-    const { preview } = createBackup(vault, target, 'manual', now);
+    const { preview } = await createBackup(vault, target, 'manual', now);
     return { saved: true, path: target, bytes: fs.statSync(target).size, preview };
   },
   'backup.pick': (_input, ctx) =>
@@ -190,20 +194,20 @@ export function autoBackupAfterUnlock(ctx: ServiceContext): void {
   if (previous) clearTimeout(previous);
   const timer = setTimeout(() => {
     autoJobs.delete(ctx);
-    runAutoBackup(ctx);
+    void runAutoBackup(ctx);
   }, AUTO_BACKUP_DELAY_MS);
   timer.unref?.();
   autoJobs.set(ctx, timer);
 }
 
-function runAutoBackup(ctx: ServiceContext): AutoResult | null {
+async function runAutoBackup(ctx: ServiceContext): Promise<AutoResult | null> {
   if (!ctx.vault.unlocked) return null;
   if (ctx.vault.database().inTransaction) {
     autoBackupAfterUnlock(ctx);
     return null;
   }
   try {
-    const r = autoBackupIfDue(ctx.vault, ctx.ports.now());
+    const r = await autoBackupIfDue(ctx.vault, ctx.ports.now());
     if (r.made) ctx.ports.log('info', `automatic backup made in ${Math.round(r.ms)} ms; ${r.removed.length} old ones removed`);
     return r;
   } catch (e) {
@@ -213,7 +217,7 @@ function runAutoBackup(ctx: ServiceContext): AutoResult | null {
 }
 
 /** Runs a scheduled automatic backup now instead of after the delay (tests; a host about to quit). */
-export function flushAutoBackup(ctx: ServiceContext): AutoResult | null {
+export async function flushAutoBackup(ctx: ServiceContext): Promise<AutoResult | null> {
   const timer = autoJobs.get(ctx);
   if (!timer) return null;
   clearTimeout(timer);

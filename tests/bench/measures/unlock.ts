@@ -90,7 +90,7 @@ export async function measureUnlock(j: BenchJournal, rounds: number): Promise<{ 
       times.push(performance.now() - t0);
       if (i === 0) {
         const b0 = performance.now();
-        const made = flushAutoBackup(service.ctx);
+        const made = await flushAutoBackup(service.ctx);
         const ms = performance.now() - b0;
         if (made?.made) backup = { value: summarise([ms]), extra: { backupMB: made.made.bytes / 1e6 } };
       }

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { FulcrumError } from '../../../../shared/errors.js';
+import { runSteps, type Snapshot } from '../../db/snapshot.js';
 import { VAULT_VERSION, VaultFileSchema } from '../../vault/file.js';
 
 export const MAGIC = Buffer.from('FULCRUM-BACKUP\n', 'latin1');
@@ -71,24 +72,36 @@ export function hashFile(file: string): { bytes: number; sha256: string } {
   return { bytes, sha256: hash.digest('hex') };
 }
 
-/** Writes `out` from a header and a snapshot file (0600). The caller renames it into place. */
-export function writeBackup(out: string, snapshot: string, meta: Omit<BackupHeader, 'format' | 'version' | 'database'>): BackupHeader {
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, database: hashFile(snapshot) };
+/**
+ * Writes `out` (0600) from a header and a snapshot of the journal file, a chunk per step. The header
+ * goes first with a placeholder checksum of the same length, and is rewritten in place once the
+ * whole database has been hashed on its way through. The caller renames the file into place.
+ */
+export function* writeBackupSteps(
+  out: string,
+  snapshot: Snapshot,
+  meta: Omit<BackupHeader, 'format' | 'version' | 'database'>,
+): Generator<void, BackupHeader, void> {
+  const draft: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, database: { bytes: snapshot.size, sha256: '0'.repeat(64) } };
+  const placeholder = headerBytes(draft);
+  const hash = createHash('sha256');
   const fd = fs.openSync(out, 'w', 0o600);
   try {
-    fs.writeSync(fd, headerBytes(header));
-    const src = fs.openSync(snapshot, 'r');
-    const buf = Buffer.alloc(CHUNK);
-    try {
-      for (let n; (n = fs.readSync(src, buf, 0, CHUNK, null)) > 0; ) fs.writeSync(fd, buf, 0, n);
-    } finally {
-      fs.closeSync(src);
+    fs.writeSync(fd, placeholder);
+    for (const chunk of snapshot.chunks()) {
+      hash.update(chunk);
+      fs.writeSync(fd, chunk);
+      yield;
     }
+    const header: BackupHeader = { ...draft, database: { bytes: snapshot.size, sha256: hash.digest('hex') } };
+    const final = headerBytes(header);
+    if (final.length !== placeholder.length) throw new Error('backup header changed length');
+    fs.writeSync(fd, final, 0, final.length, 0);
     fs.fsyncSync(fd);
+    return header;
   } finally {
     fs.closeSync(fd);
   }
-  return header;
 }
 
 interface Reader {
@@ -126,6 +139,11 @@ function reader(src: BackupBytes): Reader {
  * is touched.
  */
 export function readBackup(src: BackupBytes, dbOut?: string, opts: { headerOnly?: boolean } = {}): BackupHeader {
+  return runSteps(readBackupSteps(src, dbOut, opts));
+}
+
+/** readBackup a chunk per step, for a job that pauses between them (restore preview, backup check). */
+export function* readBackupSteps(src: BackupBytes, dbOut?: string, opts: { headerOnly?: boolean } = {}): Generator<void, BackupHeader, void> {
   const r = reader(src);
   try {
     const head = r.read(0, MAGIC.length + 4);
@@ -163,6 +181,7 @@ export function readBackup(src: BackupBytes, dbOut?: string, opts: { headerOnly?
         const part = r.read(start + pos, Math.min(CHUNK, expected - pos));
         hash.update(part);
         if (fd !== null) fs.writeSync(fd, part);
+        yield;
       }
       if (fd !== null) fs.fsyncSync(fd);
     } finally {
