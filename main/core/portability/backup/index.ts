@@ -95,6 +95,7 @@ function* backupSteps(
   const preview: BackupPreview = { ...previewOf(db), createdAt: new Date(now).toISOString(), kind, sameJournal: true };
   const packed = tmpName(dir, 'backup');
   let snapshot: Snapshot | null = null;
+  let placed = false;
   try {
     snapshot = vault.withDataKey((key) => openSnapshot(db, vault.file('db'), key, signal));
     const header = yield* writeBackupSteps(packed, snapshot, { createdAt: preview.createdAt, kind, vault: vaultFile });
@@ -102,13 +103,15 @@ function* backupSteps(
     // Read back from disk: the checksum in the header must match what was written.
     yield* readBackupSteps({ file: packed });
     fs.renameSync(packed, out);
+    placed = true;
     fsyncDir(dir);
     return { header, preview };
   } catch (e) {
-    removeQuietly(packed);
     throw e instanceof FulcrumError ? e : ioError(e, 'the backup');
   } finally {
+    // Also when the job is stopped between steps (the generator is returned, no error passes here).
     snapshot?.close();
+    if (!placed) removeQuietly(packed);
   }
 }
 
