@@ -6,8 +6,9 @@
  *   header                         UTF-8 JSON: format, version, createdAt, kind, the journal's
  *                                  vault.json as it is (salts, KDF parameters, wrapped keys — no
  *                                  secret), and the database's length and SHA-256
- *   database                       a VACUUM INTO snapshot of the journal, encrypted by SQLite3MultipleCiphers
- *                                  with the journal's data key (SQLCipher v4, like journal.db)
+ *   database                       the journal's database file from one consistent moment, encrypted by
+ *                                  SQLite3MultipleCiphers with the journal's data key (SQLCipher v4)
+ *                                  page by page, exactly as journal.db is
  *
  * Only the creation time and the key-wrapping metadata are readable without the passphrase. What
  * the backup holds (how many entries, which dates) is read from inside the encrypted database after
