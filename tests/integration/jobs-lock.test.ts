@@ -182,4 +182,26 @@ describe('quick exit and lock during long work', () => {
     const backups = path.join(dataDir, 'backups');
     expect(fs.existsSync(backups) ? fs.readdirSync(backups) : []).toEqual([]);
   });
+
+  it('stops a restore preview while it unpacks the backup, and removes the staging folder', async () => {
+    const { service, call, dataDir } = big;
+    if (!service.vault.unlocked) await call('vault.unlock', { passphrase: PASSPHRASE });
+    const { flushAutoBackup, autoBackupAfterUnlock } = await import('../../main/core/service/portability.js');
+    fs.rmSync(path.join(dataDir, 'backups'), { recursive: true, force: true });
+    autoBackupAfterUnlock(service.ctx);
+    const made = await flushAutoBackup(service.ctx);
+    expect(made?.made?.bytes).toBeGreaterThan(2 * CHUNK);
+    const realRead = fs.readSync.bind(fs) as (...a: unknown[]) => number;
+    let lock: Promise<Reply<unknown>> | null = null;
+    vi.spyOn(fs, 'readSync').mockImplementation(((...args: unknown[]) => {
+      const n = realRead(...args);
+      if (n === CHUNK && !lock) lock = service.dispatch('session.quickExit', {});
+      return n;
+    }) as typeof fs.readSync);
+    const inspected = await service.dispatch('backup.inspect', { file: { automatic: made!.made!.name }, secret: { passphrase: PASSPHRASE } });
+    expect(inspected).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await lock!).toEqual({ ok: true, value: null });
+    expect(service.vault.unlocked).toBe(false);
+    expect(leftovers(dataDir)).toEqual([]);
+  });
 });
