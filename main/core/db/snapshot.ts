@@ -92,20 +92,30 @@ export function openSnapshot(db: DB, file: string, key: Buffer, signal?: AbortSi
   }
 }
 
+/**
+ * What a stepwise job yields: nothing (a point where it may pause), or a file to fsync. Flushing a
+ * file of hundreds of megabytes can take a second; run stepwise, that happens on libuv's thread pool
+ * while calls and locks go on being answered.
+ */
+export type Step = void | { fsync: number };
+
 /** Runs a stepwise job to its end in one go (where nothing else should run meanwhile). */
-export function runSteps<T>(steps: Generator<unknown, T, void>): T {
+export function runSteps<T>(steps: Generator<Step, T, void>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
+    if (r.value) fs.fsyncSync(r.value.fsync);
   }
 }
 
 /** Runs a stepwise job with `pause()` between steps; a throw from pause() ends the job (its finally blocks run). */
-export async function driveSteps<T>(steps: Generator<unknown, T, void>, pause: () => Promise<void>): Promise<T> {
+export async function driveSteps<T>(steps: Generator<Step, T, void>, pause: () => Promise<void>): Promise<T> {
   try {
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
+      const step = r.value;
+      if (step) await new Promise<void>((resolve, reject) => fs.fsync(step.fsync, (e) => (e ? reject(e) : resolve())));
       await pause();
     }
   } catch (e) {

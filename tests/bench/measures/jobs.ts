@@ -107,6 +107,11 @@ export async function measureLockDuringJobs(j: BenchJournal, runs: number): Prom
   const service = benchService(copy.dataDir, journalClock(j.meta.now));
   const times = { backup: [] as number[], export: [] as number[] };
   const cancelled = { backup: 0, export: 0 };
+  const idle: number[] = [];
+  const quickExitAfter = (delay: number) =>
+    new Promise<number>((resolve) => {
+      setTimeout(() => void service.dispatch('session.quickExit', {}).then(() => resolve(performance.now())), delay);
+    });
   try {
     for (let i = 0; i < runs * 2; i++) {
       const kind = i % 2 === 0 ? 'backup' : 'export';
@@ -115,21 +120,26 @@ export async function measureLockDuringJobs(j: BenchJournal, runs: number): Prom
       const delay = 20 + ((i * 47) % 230);
       const job = kind === 'backup' ? service.dispatch('backup.build', {}) : service.dispatch('export.build', { format: 'json' });
       const due = performance.now() + delay;
-      const locked = new Promise<number>((resolve) => {
-        setTimeout(() => void service.dispatch('session.quickExit', {}).then(() => resolve(performance.now())), delay);
-      });
+      const locked = quickExitAfter(delay);
       const reply = await job;
       const at = await locked;
       if (!reply.ok && reply.error.code === 'CANCELLED') cancelled[kind]++;
       times[kind].push(at - due);
       if (service.vault.unlocked) throw new Error('quick exit did not lock');
+
+      // The baseline: the same quick exit with nothing running (what the machine's load alone costs).
+      await service.dispatch('vault.unlock', { passphrase: PASSPHRASE });
+      const idleDue = performance.now() + delay;
+      idle.push((await quickExitAfter(delay)) - idleDue);
     }
   } finally {
     service.reminders.dispose();
     service.vault.lock();
   }
-  return {
-    backup: { value: summarise(times.backup), extra: { cancelled: `${cancelled.backup}/${times.backup.length}` } },
-    export: { value: summarise(times.export), extra: { cancelled: `${cancelled.export}/${times.export.length}` } },
+  const baseline = summarise(idle);
+  const result = (t: number[], c: number): SizeResult => {
+    const value = summarise(t);
+    return { value, baseline, ratio: value.p50 / baseline.p50, extra: { cancelled: `${c}/${t.length}` } };
   };
+  return { backup: result(times.backup, cancelled.backup), export: result(times.export, cancelled.export) };
 }

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { FulcrumError } from '../../../../shared/errors.js';
-import { runSteps, type Snapshot } from '../../db/snapshot.js';
+import { runSteps, type Snapshot, type Step } from '../../db/snapshot.js';
 import { VAULT_VERSION, VaultFileSchema } from '../../vault/file.js';
 
 export const MAGIC = Buffer.from('FULCRUM-BACKUP\n', 'latin1');
@@ -82,7 +82,7 @@ export function* writeBackupSteps(
   out: string,
   snapshot: Snapshot,
   meta: Omit<BackupHeader, 'format' | 'version' | 'database'>,
-): Generator<void, BackupHeader, void> {
+): Generator<Step, BackupHeader, void> {
   const draft: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, database: { bytes: snapshot.size, sha256: '0'.repeat(64) } };
   const placeholder = headerBytes(draft);
   const hash = createHash('sha256');
@@ -98,7 +98,7 @@ export function* writeBackupSteps(
     const final = headerBytes(header);
     if (final.length !== placeholder.length) throw new Error('backup header changed length');
     fs.writeSync(fd, final, 0, final.length, 0);
-    fs.fsyncSync(fd);
+    yield { fsync: fd };
     return header;
   } finally {
     fs.closeSync(fd);
@@ -144,7 +144,7 @@ export function readBackup(src: BackupBytes, dbOut?: string, opts: { headerOnly?
 }
 
 /** readBackup a chunk per step, for a job that pauses between them (restore preview, backup check). */
-export function* readBackupSteps(src: BackupBytes, dbOut?: string, opts: { headerOnly?: boolean } = {}): Generator<void, BackupHeader, void> {
+export function* readBackupSteps(src: BackupBytes, dbOut?: string, opts: { headerOnly?: boolean } = {}): Generator<Step, BackupHeader, void> {
   const r = reader(src);
   try {
     const head = r.read(0, MAGIC.length + 4);
@@ -184,7 +184,7 @@ export function* readBackupSteps(src: BackupBytes, dbOut?: string, opts: { heade
         if (fd !== null) fs.writeSync(fd, part);
         yield;
       }
-      if (fd !== null) fs.fsyncSync(fd);
+      if (fd !== null) yield { fsync: fd };
     } finally {
       if (fd !== null) fs.closeSync(fd);
     }

@@ -30,7 +30,7 @@ import path from 'node:path';
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { BackupPreview, PreviousJournal } from '../../../../shared/portability.js';
 import { closeDatabase, openDatabase, type DB } from '../../db/index.js';
-import { driveSteps, openSnapshot, runSteps, type Snapshot } from '../../db/snapshot.js';
+import { driveSteps, openSnapshot, runSteps, type Snapshot, type Step } from '../../db/snapshot.js';
 import { cooperate, throwIfCancelled } from '../../jobs/cooperate.js';
 import { DIR_MODE, ensurePrivateDir, fsyncDir, ioError } from '../../fsutil.js';
 import { FILES, Vault, type Secret } from '../../vault/index.js';
@@ -56,8 +56,13 @@ export function parseStamp(s: string): number | null {
 
 /** What a journal holds, for the preview (read inside the encrypted database). */
 export function previewOf(db: DB): Omit<BackupPreview, 'createdAt' | 'kind' | 'sameJournal'> {
+  // Three index reads: asked as one aggregate, SQLite reads every live row for its day (~0.3 s cold at
+  // 10k entries, seconds at 100k), which a backup cannot pause inside.
   const e = db
-    .prepare('SELECT count(*) AS n, min(day) AS first, max(day) AS last FROM entries WHERE deleted_at IS NULL')
+    .prepare(
+      'SELECT (SELECT count(*) FROM entries WHERE deleted_at IS NULL) AS n, ' +
+        '(SELECT min(day) FROM entries WHERE deleted_at IS NULL) AS first, (SELECT max(day) FROM entries WHERE deleted_at IS NULL) AS last',
+    )
     .get() as { n: number; first: string | null; last: string | null };
   const people = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
   const checkins = db.prepare('SELECT count(*) FROM checkins').pluck().get() as number;
@@ -86,7 +91,7 @@ function* backupSteps(
   kind: 'manual' | 'automatic',
   now: number,
   signal?: AbortSignal,
-): Generator<void, { header: BackupHeader; preview: BackupPreview }, void> {
+): Generator<Step, { header: BackupHeader; preview: BackupPreview }, void> {
   const dir = path.dirname(out);
   ensurePrivateDir(dir);
   const vaultFile = vault.vaultFile;

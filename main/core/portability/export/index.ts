@@ -86,7 +86,8 @@ export async function writeExportFile(format: ExportFormat, scope: Scope, c: Exp
     fd = fs.openSync(tmp, 'wx', FILE_MODE);
     const out = fd;
     const counts = await streamExport(format, scope, c.db, (chunk) => void fs.writeSync(out, chunk), options(c));
-    fs.fsyncSync(out);
+    // On the thread pool: flushing a file of hundreds of megabytes must not hold every call (or a lock) back.
+    await new Promise<void>((resolve, reject) => fs.fsync(out, (e) => (e ? reject(e) : resolve())));
     fs.closeSync(out);
     fd = null;
     fs.renameSync(tmp, target);

@@ -22,7 +22,7 @@ import { jsonEntry, toJsonExport } from './json.js';
 import { markdownEntry, markdownHead, markdownTail } from './markdown.js';
 import { exportPreparer, isPseudonymised } from './prepare.js';
 
-export const ENTRY_PAGE = 500;
+export const ENTRY_PAGE = 200;
 const ID_PAGE = 5000;
 
 /** Where the text goes: a file being written, or a list of parts joined at the end. */
@@ -154,6 +154,8 @@ export async function streamExport(format: ExportFormat, scope: Scope, db: DB, s
     for (const e of page) {
       text += sep + writeEntry(e);
       sep = between;
+      // Cheap unless its time slice is used up: then it lets calls (and a lock) in.
+      await o.pause();
     }
     await sink(text);
     o.progress?.(Math.min(total, i + ENTRY_PAGE), total);
