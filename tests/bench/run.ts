@@ -69,7 +69,7 @@ function rowDefs(): RowDef[] {
     },
     {
       id: 'unlock-backup',
-      measure: "The day's automatic backup, run a moment after the first unlock (calls wait while it runs; one sample)",
+      measure: "The day's automatic backup, run a moment after the first unlock (in steps; calls are answered between them; one sample)",
       target: 'reference (≤ 300 ms would go unnoticed)',
       judge: () => null,
     },
