@@ -56,23 +56,6 @@ function headerBytes(header: BackupHeader): Buffer {
 
 const CHUNK = 1024 * 1024;
 
-/** SHA-256 and length of a file, read in pieces. */
-export function hashFile(file: string): { bytes: number; sha256: string } {
-  const hash = createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  const buf = Buffer.alloc(CHUNK);
-  let bytes = 0;
-  try {
-    for (let n; (n = fs.readSync(fd, buf, 0, CHUNK, null)) > 0; ) {
-      hash.update(buf.subarray(0, n));
-      bytes += n;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return { bytes, sha256: hash.digest('hex') };
-}
-
 /**
  * Writes `out` (0600) from a header and a snapshot of the journal file, a chunk per step. The header
  * goes first with a placeholder checksum of the same length, and is rewritten in place once the
