@@ -90,11 +90,13 @@ async function everythingElse(db: DB, scope: Scope, ids: readonly number[], paus
     }
   }
   const people = allPeople.filter((p) => wanted.has(p.id));
+  await pause();
   const inRange = (day: string) => (!scope.from || day >= scope.from) && (!scope.to || day <= scope.to);
   const chosen = (id: number | null) => id === null || !personIds || personIds.includes(id);
   const checkins = listCheckIns(db, { from: scope.from, to: scope.to })
     .filter((c) => chosen(c.personId))
     .sort((a, b) => a.week.localeCompare(b.week) || a.personId - b.personId);
+  await pause();
   const strengths = scope.includeText ? listStrengths(db).filter((s) => chosen(s.personId)) : [];
   const sessions = all<{ id: number; day: string; note: string; created_at: number }>(db, 'SELECT id, day, note, created_at FROM therapy_sessions ORDER BY day, id')
     .filter((s) => inRange(s.day))
@@ -114,9 +116,12 @@ const JSON_ENTRIES = '\n    "entries": []';
  */
 export async function streamExport(format: ExportFormat, scope: Scope, db: DB, sink: ExportSink, o: StreamOptions): Promise<ExportCounts> {
   const ids = await idsInScope(db, scope, o.pause);
+  await o.pause();
   const raw = await everythingElse(db, scope, ids, o.pause);
+  await o.pause();
   const prep = exportPreparer(raw.people, scope);
   const data = prep.rest(raw);
+  await o.pause();
   const l = lookup(data);
   const total = ids.length;
   o.progress?.(0, total);
