@@ -32,7 +32,7 @@ import {
   type ImportContext,
 } from '../portability/index.js';
 import { fileDay } from '../portability/files.js';
-import { untilCancelled } from '../jobs/cooperate.js';
+import { cooperate, untilCancelled } from '../jobs/cooperate.js';
 import { systemTimeZone } from '../reminders/zone.js';
 import { throttleDelayMs } from '../vault/index.js';
 import type { HandlersFor, ServiceContext } from './types.js';
@@ -86,6 +86,36 @@ function backupBytes(file: BackupSource, ctx: ServiceContext): BackupBytes {
 const backupName = (now: number) => `fulcrum-backup-${fileDay(now)}.fulcrum`;
 
 /**
+ * A file as base64, read and encoded in pieces with pauses between them (a backup of a large journal
+ * is hundreds of megabytes: in one go that would hold every call, and a lock, for a second or more).
+ * The pieces are multiples of 3 bytes, so their base64 texts simply follow each other.
+ */
+async function readBase64(file: string, signal: AbortSignal): Promise<{ base64: string; bytes: number }> {
+  const pause = cooperate(signal);
+  const piece = 3 * 1024 * 1024;
+  const parts: string[] = [];
+  const fd = fs.openSync(file, 'r');
+  let bytes = 0;
+  try {
+    const buf = Buffer.alloc(piece);
+    let held = 0; // bytes at the start of buf not yet encoded (a short read can end off a multiple of 3)
+    for (let n; (n = fs.readSync(fd, buf, held, piece - held, null)) > 0; ) {
+      bytes += n;
+      const have = held + n;
+      const whole = have - (have % 3);
+      parts.push(buf.toString('base64', 0, whole));
+      buf.copy(buf, 0, whole, have);
+      held = have - whole;
+      await pause();
+    }
+    if (held) parts.push(buf.toString('base64', 0, held));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { base64: parts.join(''), bytes };
+}
+
+/**
  * Opening a backup takes a passphrase, and an automatic backup opens with the journal's own: without
  * a limit, `backup.inspect` would be a way round the unlock throttle. So wrong secrets given to a
  * backup count like failed unlocks (the same growing delays), and a throttled journal throttles them.
@@ -123,8 +153,8 @@ export const backupHandlers: HandlersFor<'backup'> = {
     const tmp = path.join(vault.dataDir, `.download-${randomBytes(6).toString('hex')}.fulcrum`);
     try {
       const { preview } = await createBackup(vault, tmp, 'manual', now);
-      const bytes = fs.readFileSync(tmp);
-      return { filename: backupName(now), mimeType: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, plaintext: false, preview };
+      const { base64, bytes } = await readBase64(tmp, vault.lockSignal);
+      return { filename: backupName(now), mimeType: 'application/octet-stream', base64, bytes, plaintext: false, preview };
     } finally {
       fs.rmSync(tmp, { force: true });
     }
