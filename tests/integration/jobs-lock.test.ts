@@ -11,6 +11,7 @@ import type { AppEvent } from '../../shared/api.js';
 import type { Reply } from '../../shared/errors.js';
 import { scriptedDialogs, type Dialogs } from '../../main/core/ports.js';
 import { CHUNK } from '../../main/core/db/snapshot.js';
+import { readBackup } from '../../main/core/portability/index.js';
 import { generateJournal } from '../generator/index.js';
 import { createdService, PASSPHRASE, tempDir } from '../helpers/journal.js';
 
@@ -139,6 +140,12 @@ describe('quick exit and lock during long work', () => {
     await call('vault.unlock', { passphrase: PASSPHRASE });
     const ok = await service.dispatch('backup.build', {});
     expect(ok).toMatchObject({ ok: true, value: { plaintext: false } });
+    // The download is encoded in pieces: together they are the whole file, checksum and all.
+    const file = ok.ok ? (ok.value as { base64: string; bytes: number }) : null;
+    const bytes = Buffer.from(file!.base64, 'base64');
+    expect(bytes.length).toBe(file!.bytes);
+    expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
+    expect(readBackup({ buffer: bytes }).vault.journalId).toBe(service.vault.journalId);
     expect(leftovers(dataDir)).toEqual([]);
   });
 
