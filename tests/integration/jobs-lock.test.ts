@@ -190,7 +190,7 @@ describe('quick exit and lock during long work', () => {
     expect(fs.existsSync(backups) ? fs.readdirSync(backups) : []).toEqual([]);
   });
 
-  it('stops a restore preview while it unpacks the backup, and removes the staging folder', async () => {
+  it('stops a restore preview, and a restore started while unlocked, while they unpack the backup: nothing is replaced', async () => {
     const { service, call, dataDir } = big;
     if (!service.vault.unlocked) await call('vault.unlock', { passphrase: PASSPHRASE });
     const { flushAutoBackup, autoBackupAfterUnlock } = await import('../../main/core/service/portability.js');
@@ -205,10 +205,18 @@ describe('quick exit and lock during long work', () => {
       if (n === CHUNK && !lock) lock = service.dispatch('session.quickExit', {});
       return n;
     }) as typeof fs.readSync);
-    const inspected = await service.dispatch('backup.inspect', { file: { automatic: made!.made!.name }, secret: { passphrase: PASSPHRASE } });
-    expect(inspected).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-    expect(await lock!).toEqual({ ok: true, value: null });
-    expect(service.vault.unlocked).toBe(false);
-    expect(leftovers(dataDir)).toEqual([]);
+    for (const channel of ['backup.inspect', 'backup.restore'] as const) {
+      if (!service.vault.unlocked) await call('vault.unlock', { passphrase: PASSPHRASE });
+      lock = null;
+      const before = fs.readFileSync(service.vault.file('vault'));
+      const reply = await service.dispatch(channel, { file: { automatic: made!.made!.name }, secret: { passphrase: PASSPHRASE } });
+      expect(reply, channel).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      expect(await lock!).toEqual({ ok: true, value: null });
+      expect(service.vault.unlocked).toBe(false);
+      expect(leftovers(dataDir)).toEqual([]);
+      // Nothing was replaced or set aside.
+      expect(fs.readFileSync(service.vault.file('vault')).equals(before)).toBe(true);
+      expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('previous-'))).toEqual([]);
+    }
   });
 });
