@@ -93,11 +93,11 @@ describe('quick exit and lock during long work', () => {
     const dialogs: Dialogs = {
       // The person has not answered yet (and never will, in this test).
       saveFile: () => (opened(), new Promise<string | null>(() => {})),
-      openFile: () => new Promise<string | null>(() => {}),
+      openFile: () => (opened(), new Promise<string | null>(() => {})),
     };
     const { service, call } = await createdService(dir, { ports: { log: () => {}, dialogs } });
     await call('people.create', { name: 'Sam', kind: 'social', color: '#0072B2' });
-    for (const channel of ['export.save', 'backup.save'] as const) {
+    for (const channel of ['export.save', 'backup.save', 'import.pick', 'backup.pick'] as const) {
       if (!service.vault.unlocked) await call('vault.unlock', { passphrase: PASSPHRASE });
       const dialogOpen = new Promise<void>((r) => (opened = r));
       const save = service.dispatch(channel, channel === 'export.save' ? { format: 'csv' } : {});

@@ -83,6 +83,9 @@ function backupBytes(file: BackupSource, ctx: ServiceContext): BackupBytes {
   return { file: p };
 }
 
+/** The lock signal when the journal is open (a lock then stops the call); none while it is locked. */
+const whileUnlocked = (ctx: ServiceContext) => (ctx.vault.unlocked ? ctx.vault.lockSignal : undefined);
+
 const backupName = (now: number) => `fulcrum-backup-${fileDay(now)}.fulcrum`;
 
 /**
@@ -176,7 +179,13 @@ export const backupHandlers: HandlersFor<'backup'> = {
     return { saved: true, path: target, bytes: fs.statSync(target).size, preview };
   },
   'backup.pick': (_input, ctx) =>
-    pickFile(ctx, ctx.ports, 'backup', { title: 'Choose a Fulcrum backup', filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }] }),
+    pickFile(
+      ctx,
+      ctx.ports,
+      'backup',
+      { title: 'Choose a Fulcrum backup', filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }] },
+      whileUnlocked(ctx),
+    ),
   'backup.list': (_input, { vault }) => listAutomatic(vault.dataDir),
   'backup.inspect': ({ file, secret }, ctx) => withSecretThrottle(ctx, () => inspectBackup(ctx.vault, backupBytes(file, ctx), secret)),
   'backup.restore': ({ file, secret }, ctx) => {
@@ -192,13 +201,19 @@ export const backupHandlers: HandlersFor<'backup'> = {
 
 export const importHandlers: HandlersFor<'import'> = {
   'import.pick': (_input, ctx) =>
-    pickFile(ctx, ctx.ports, 'import', {
-      title: 'Choose a file to import',
-      filters: [
-        { name: 'Journal exports', extensions: ['json', 'csv', 'txt'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
-    }),
+    pickFile(
+      ctx,
+      ctx.ports,
+      'import',
+      {
+        title: 'Choose a file to import',
+        filters: [
+          { name: 'Journal exports', extensions: ['json', 'csv', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      },
+      whileUnlocked(ctx),
+    ),
   'import.preview': (input, ctx) => previewImport(input, importContext(ctx)),
   'import.commit': (input, ctx) => commitImport(input, importContext(ctx)),
   'import.cancel': ({ importId }, ctx) => {
