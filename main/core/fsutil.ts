@@ -13,7 +13,7 @@ export function ensurePrivateDir(dir: string): void {
 /** Maps a Node file-system error to a message a person can act on. */
 export function ioError(e: unknown, what: string): FulcrumError {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
     return new FulcrumError('DISK_FULL', `The disk is full, so ${what} could not be saved. Free some space and try again; nothing already saved was lost.`);
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

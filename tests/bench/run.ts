@@ -19,6 +19,7 @@ import { closeQuietly, openEncrypted, prepareJournal, sizeLabel, WORK_ROOT, type
 import type { SizeResult } from './measures/common.js';
 import { insightChannels, measureInsights } from './measures/insights.js';
 import { measureInsert } from './measures/insert.js';
+import { measureExportRss, measureImportRss, measureLockDuringJobs } from './measures/jobs.js';
 import { measureKdf } from './measures/kdf.js';
 import { measurePdf, reportAvailable } from './measures/pdf.js';
 import { measureRss } from './measures/rss.js';
@@ -68,7 +69,7 @@ function rowDefs(): RowDef[] {
     },
     {
       id: 'unlock-backup',
-      measure: "The day's automatic backup, run a moment after the first unlock (calls wait while it runs; one sample)",
+      measure: "The day's automatic backup, run a moment after the first unlock (in steps; calls are answered between them; one sample)",
       target: 'reference (≤ 300 ms would go unnoticed)',
       judge: () => null,
     },
@@ -142,6 +143,34 @@ function rowDefs(): RowDef[] {
       judge: (r) => r.value.p95 <= 150,
     },
     {
+      id: 'jobs-lock-backup',
+      measure: 'Quick exit while a backup of the whole journal runs: from the moment it is asked for to its reply (the backup stops)',
+      target: 'p95 ≤ 100 ms',
+      baseline: 'the same quick exit with nothing running',
+      judge: (r) => r.value.p95 <= 100,
+    },
+    {
+      id: 'jobs-lock-export',
+      measure: 'Quick exit while a JSON export of the whole journal runs: from the moment it is asked for to its reply (the export stops)',
+      target: 'p95 ≤ 100 ms',
+      baseline: 'the same quick exit with nothing running',
+      judge: (r) => r.value.p95 <= 100,
+    },
+    {
+      id: 'jobs-rss-export',
+      measure: 'Peak RSS of an export of the whole journal (child process: unlock, export.save as JSON, text included)',
+      target: '≤ 300 MB',
+      unit: 'MB',
+      judge: (r) => r.value.max <= 300,
+    },
+    {
+      id: 'jobs-rss-import',
+      measure: "Peak RSS of an import of the whole journal into a new one (child process: import.preview + import.commit of its JSON export without text)",
+      target: '≤ 300 MB',
+      unit: 'MB',
+      judge: (r) => r.value.max <= 300,
+    },
+    {
       id: 'scroll',
       measure: 'Timeline scroll in Chromium: requestAnimationFrame frame times while wheel-scrolling',
       target: 'p95 ≤ 20 ms',
@@ -199,6 +228,13 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
   }
   await step('pdf', async () => put('pdf', await measurePdf(j, staticDir)));
   await step('rss', async () => put('rss', await measureRss(j, 3)));
+  await step('jobs-lock', async () => {
+    const r = await measureLockDuringJobs(j, big ? 6 : 10);
+    put('jobs-lock-backup', r.backup);
+    put('jobs-lock-export', r.export);
+  });
+  await step('jobs-rss-export', async () => put('jobs-rss-export', await measureExportRss(j, 1)));
+  await step('jobs-rss-import', async () => put('jobs-rss-import', await measureImportRss(j, 1)));
   await step('scroll', async () => {
     if (!staticDir) throw new Error('the renderer could not be built');
     put('scroll', await measureScroll(j, { staticDir, readMs: 5000, flingMs: 4000 }));

@@ -17,7 +17,7 @@ describe('automatic backup housekeeping', () => {
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     fs.utimesSync(abandoned, hourAgo, hourAgo);
 
-    autoBackupIfDue(service.vault, Date.now());
+    await autoBackupIfDue(service.vault, Date.now());
 
     expect(fs.existsSync(path.join(fresh, 'journal.db'))).toBe(true);
     expect(fs.existsSync(abandoned)).toBe(false);

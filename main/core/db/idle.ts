@@ -12,6 +12,7 @@
  *   FTS_MERGE_PAGES pages per step, yielding between steps so a call never waits for more than one.
  */
 import type { Reply } from '../../../shared/errors.js';
+import { snapshotsHeld } from './held.js';
 import type { DB } from './open.js';
 
 type Dispatch = (channel: string, raw: unknown) => Promise<Reply<unknown>>;
@@ -66,7 +67,8 @@ export function withIdleCheckpoints<D extends Dispatch>(
 
   const fire = () => {
     timer = null;
-    if (running > 0 || !vault.unlocked) return;
+    // A backup's read snapshot is open: a TRUNCATE checkpoint would wait on it. The next call re-arms.
+    if (running > 0 || !vault.unlocked || snapshotsHeld()) return;
     try {
       const db = vault.database();
       if (ftsMergeStep(db)) {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import { FulcrumError } from '../../../shared/errors.js';
 import { FILE_MODE, ioError } from '../fsutil.js';
+import { releaseSnapshots } from './held.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate, schemaVersion, type Migration } from './migrate.js';
 
@@ -146,6 +147,8 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
 
 /** Writes the WAL back into the database and empties it (on lock and before copies). */
 export function checkpoint(db: DB): void {
+  // A backup's read snapshot would make this wait for the busy timeout: it is ended first.
+  releaseSnapshots();
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 

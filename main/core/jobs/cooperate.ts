@@ -24,3 +24,33 @@ export function throwIfCancelled(signal: AbortSignal): void {
     throw new FulcrumError('CANCELLED', 'This was stopped because the journal was locked. Nothing of it was saved.');
   }
 }
+
+/**
+ * Waits for something a job cannot pause inside (a file dialog the person has open), but no longer
+ * than until the journal starts to lock: then it throws CANCELLED at once, and what `promise` gives
+ * later is ignored. Without a signal it is just `promise`.
+ */
+export function untilCancelled<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      try {
+        throwIfCancelled(signal);
+      } catch (e) {
+        reject(e);
+      }
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

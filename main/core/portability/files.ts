@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FulcrumError } from '../../../shared/errors.js';
 import type { PickedFile } from '../../../shared/portability.js';
+import { untilCancelled } from '../jobs/cooperate.js';
 import type { FileFilter, Ports } from '../ports.js';
 
 interface Picked {
@@ -31,9 +32,11 @@ export async function pickFile(
   ports: Ports,
   purpose: Picked['purpose'],
   opts: { title: string; filters: FileFilter[] },
+  signal?: AbortSignal,
 ): Promise<PickedFile | null> {
   if (!ports.dialogs) throw noDialogs();
-  const chosen = await ports.dialogs.openFile(opts);
+  // A lock does not wait for the person to answer the dialog (see untilCancelled).
+  const chosen = await untilCancelled(ports.dialogs.openFile(opts), signal);
   if (!chosen) return null;
   let bytes: number;
   try {

@@ -37,10 +37,18 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
     .join('; ');
 }
 
+/** Calls that lock the journal. They must never wait for long work to finish. */
+const LOCKING: ReadonlySet<Channel> = new Set<Channel>(['vault.lock', 'session.quickExit']);
+
 /**
  * The single entry point both transports call. Validates the raw input against the contract,
  * refuses calls that need an unlocked journal, runs the handler, and never lets anything escape.
  * Calls are run one at a time, so a lock cannot land in the middle of a write.
+ *
+ * A lock (vault.lock, quick exit, auto-lock) still takes its turn, so a draft save sent just before
+ * it is written first, but it does not wait for long work: the moment it arrives the vault's lock
+ * signal is aborted, so a running job (export, backup, import, restore preview) stops at its next
+ * pause with CANCELLED, leaving nothing behind, and any job queued before the lock stops at once.
  */
 export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
   let queue: Promise<unknown> = Promise.resolve();
@@ -72,6 +80,8 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
     if (typeof channel !== 'string' || !isChannel(channel)) {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CALL', message: 'There is no such call.' } });
     }
+    // Only a real lock call stops the jobs: a malformed one is refused in its turn and stops nothing.
+    if (LOCKING.has(channel) && api[channel].input.safeParse(raw).success) ctx.vault.stopJobs();
     const result = queue.then(() => run(channel, raw)).catch((e) => ({ ok: false as const, error: toApiError(e) }));
     queue = result;
     return result;

@@ -32,6 +32,7 @@ import {
   type ImportContext,
 } from '../portability/index.js';
 import { fileDay } from '../portability/files.js';
+import { cooperate, untilCancelled } from '../jobs/cooperate.js';
 import { systemTimeZone } from '../reminders/zone.js';
 import { throttleDelayMs } from '../vault/index.js';
 import type { HandlersFor, ServiceContext } from './types.js';
@@ -53,7 +54,13 @@ function progressOf(ctx: ServiceContext, task: ProgressEvent['task']) {
 
 function exportContext(ctx: ServiceContext): ExportContext {
   const progress = progressOf(ctx, 'export');
-  return { db: ctx.vault.database(), journalId: ctx.vault.journalId, now: ctx.ports.now(), progress: (done, total) => progress('collecting', done, total) };
+  return {
+    db: ctx.vault.database(),
+    journalId: ctx.vault.journalId,
+    now: ctx.ports.now(),
+    progress: (done, total) => progress('collecting', done, total),
+    signal: ctx.vault.lockSignal,
+  };
 }
 
 function importContext(ctx: ServiceContext): ImportContext {
@@ -76,7 +83,40 @@ function backupBytes(file: BackupSource, ctx: ServiceContext): BackupBytes {
   return { file: p };
 }
 
+/** The lock signal when the journal is open (a lock then stops the call); none while it is locked. */
+const whileUnlocked = (ctx: ServiceContext) => (ctx.vault.unlocked ? ctx.vault.lockSignal : undefined);
+
 const backupName = (now: number) => `fulcrum-backup-${fileDay(now)}.fulcrum`;
+
+/**
+ * A file as base64, read and encoded in pieces with pauses between them (a backup of a large journal
+ * is hundreds of megabytes: in one go that would hold every call, and a lock, for a second or more).
+ * The pieces are multiples of 3 bytes, so their base64 texts simply follow each other.
+ */
+async function readBase64(file: string, signal: AbortSignal): Promise<{ base64: string; bytes: number }> {
+  const pause = cooperate(signal);
+  const piece = 3 * 1024 * 1024;
+  const parts: string[] = [];
+  const fd = fs.openSync(file, 'r');
+  let bytes = 0;
+  try {
+    const buf = Buffer.alloc(piece);
+    let held = 0; // bytes at the start of buf not yet encoded (a short read can end off a multiple of 3)
+    for (let n; (n = fs.readSync(fd, buf, held, piece - held, null)) > 0; ) {
+      bytes += n;
+      const have = held + n;
+      const whole = have - (have % 3);
+      parts.push(buf.toString('base64', 0, whole));
+      buf.copy(buf, 0, whole, have);
+      held = have - whole;
+      await pause();
+    }
+    if (held) parts.push(buf.toString('base64', 0, held));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { base64: parts.join(''), bytes };
+}
 
 /**
  * Opening a backup takes a passphrase, and an automatic backup opens with the journal's own: without
@@ -110,14 +150,14 @@ export const exportHandlers: HandlersFor<'export'> = {
 };
 
 export const backupHandlers: HandlersFor<'backup'> = {
-  'backup.build': (_input, { vault, ports }) => {
+  'backup.build': async (_input, { vault, ports }) => {
     // Made in the data folder under a temporary name (encrypted like everything there), read, removed.
     const now = ports.now();
     const tmp = path.join(vault.dataDir, `.download-${randomBytes(6).toString('hex')}.fulcrum`);
     try {
-      const { preview } = createBackup(vault, tmp, 'manual', now);
-      const bytes = fs.readFileSync(tmp);
-      return { filename: backupName(now), mimeType: 'application/octet-stream', base64: bytes.toString('base64'), bytes: bytes.length, plaintext: false, preview };
+      const { preview } = await createBackup(vault, tmp, 'manual', now);
+      const { base64, bytes } = await readBase64(tmp, vault.lockSignal);
+      return { filename: backupName(now), mimeType: 'application/octet-stream', base64, bytes, plaintext: false, preview };
     } finally {
       fs.rmSync(tmp, { force: true });
     }
@@ -126,17 +166,26 @@ export const backupHandlers: HandlersFor<'backup'> = {
     if (!ports.dialogs) throw noDialogs();
     vault.database();
     const now = ports.now();
-    const target = await ports.dialogs.saveFile({
-      title: 'Save an encrypted backup',
-      defaultName: backupName(now),
-      filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }],
-    });
+    const target = await untilCancelled(
+      ports.dialogs.saveFile({
+        title: 'Save an encrypted backup',
+        defaultName: backupName(now),
+        filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }],
+      }),
+      vault.lockSignal,
+    );
     if (!target) return { saved: false };
-    const { preview } = createBackup(vault, target, 'manual', now);
+    const { preview } = await createBackup(vault, target, 'manual', now);
     return { saved: true, path: target, bytes: fs.statSync(target).size, preview };
   },
   'backup.pick': (_input, ctx) =>
-    pickFile(ctx, ctx.ports, 'backup', { title: 'Choose a Fulcrum backup', filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }] }),
+    pickFile(
+      ctx,
+      ctx.ports,
+      'backup',
+      { title: 'Choose a Fulcrum backup', filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }] },
+      whileUnlocked(ctx),
+    ),
   'backup.list': (_input, { vault }) => listAutomatic(vault.dataDir),
   'backup.inspect': ({ file, secret }, ctx) => withSecretThrottle(ctx, () => inspectBackup(ctx.vault, backupBytes(file, ctx), secret)),
   'backup.restore': ({ file, secret }, ctx) => {
@@ -152,13 +201,19 @@ export const backupHandlers: HandlersFor<'backup'> = {
 
 export const importHandlers: HandlersFor<'import'> = {
   'import.pick': (_input, ctx) =>
-    pickFile(ctx, ctx.ports, 'import', {
-      title: 'Choose a file to import',
-      filters: [
-        { name: 'Journal exports', extensions: ['json', 'csv', 'txt'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
-    }),
+    pickFile(
+      ctx,
+      ctx.ports,
+      'import',
+      {
+        title: 'Choose a file to import',
+        filters: [
+          { name: 'Journal exports', extensions: ['json', 'csv', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      },
+      whileUnlocked(ctx),
+    ),
   'import.preview': (input, ctx) => previewImport(input, importContext(ctx)),
   'import.commit': (input, ctx) => commitImport(input, importContext(ctx)),
   'import.cancel': ({ importId }, ctx) => {
@@ -184,20 +239,20 @@ export function autoBackupAfterUnlock(ctx: ServiceContext): void {
   if (previous) clearTimeout(previous);
   const timer = setTimeout(() => {
     autoJobs.delete(ctx);
-    runAutoBackup(ctx);
+    void runAutoBackup(ctx);
   }, AUTO_BACKUP_DELAY_MS);
   timer.unref?.();
   autoJobs.set(ctx, timer);
 }
 
-function runAutoBackup(ctx: ServiceContext): AutoResult | null {
+async function runAutoBackup(ctx: ServiceContext): Promise<AutoResult | null> {
   if (!ctx.vault.unlocked) return null;
   if (ctx.vault.database().inTransaction) {
     autoBackupAfterUnlock(ctx);
     return null;
   }
   try {
-    const r = autoBackupIfDue(ctx.vault, ctx.ports.now());
+    const r = await autoBackupIfDue(ctx.vault, ctx.ports.now());
     if (r.made) ctx.ports.log('info', `automatic backup made in ${Math.round(r.ms)} ms; ${r.removed.length} old ones removed`);
     return r;
   } catch (e) {
@@ -207,7 +262,7 @@ function runAutoBackup(ctx: ServiceContext): AutoResult | null {
 }
 
 /** Runs a scheduled automatic backup now instead of after the delay (tests; a host about to quit). */
-export function flushAutoBackup(ctx: ServiceContext): AutoResult | null {
+export async function flushAutoBackup(ctx: ServiceContext): Promise<AutoResult | null> {
   const timer = autoJobs.get(ctx);
   if (!timer) return null;
   clearTimeout(timer);

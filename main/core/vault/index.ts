@@ -97,6 +97,14 @@ export class Vault {
     return this.unlockedFor?.signal ?? AbortSignal.abort();
   }
 
+  /**
+   * A lock has been asked for and will run next: aborts `lockSignal` now, so a long job stops at its
+   * next pause instead of finishing first. The journal stays open until `lock()` itself runs.
+   */
+  stopJobs(): void {
+    this.unlockedFor?.abort();
+  }
+
   /** The open database; LOCKED when there is none. */
   database(): DB {
     if (!this.db) throw new FulcrumError('LOCKED', 'The journal is locked. Unlock it to continue.');
@@ -327,6 +335,11 @@ export class Vault {
     this.db = null;
     try {
       if (db) closeDatabase(db);
+    } catch (e) {
+      // The closing checkpoint can fail (a full disk): what was saved is still in the WAL, encrypted,
+      // and is checkpointed at the next unlock. The lock itself has happened once the connection is
+      // closed, so only a connection that is somehow still open is an error worth reporting.
+      if (db?.open) throw e;
     } finally {
       this.dataKey?.fill(0);
       this.dataKey = null;

@@ -75,8 +75,8 @@ export async function measureUnlock(j: BenchJournal, rounds: number): Promise<{ 
   const baseline = summarise(plain);
 
   // The real service on a copy. After the first unlock the day's automatic backup is due: it runs a
-  // moment after the unlock has answered, on the main thread, so calls wait while it runs. Timed here
-  // by running it at once (flushAutoBackup) instead of after its delay.
+  // moment after the unlock has answered, on the main thread in small steps, so calls are answered
+  // between them. Timed here (start to end) by running it at once (flushAutoBackup) instead of after its delay.
   const copy = workCopy(j, 'unlock');
   const service = benchService(copy.dataDir, () => j.meta.now);
   const times: number[] = [];
@@ -90,7 +90,7 @@ export async function measureUnlock(j: BenchJournal, rounds: number): Promise<{ 
       times.push(performance.now() - t0);
       if (i === 0) {
         const b0 = performance.now();
-        const made = flushAutoBackup(service.ctx);
+        const made = await flushAutoBackup(service.ctx);
         const ms = performance.now() - b0;
         if (made?.made) backup = { value: summarise([ms]), extra: { backupMB: made.made.bytes / 1e6 } };
       }

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { AutomaticBackup } from '../../../../shared/portability.js';
 import { AUTOMATIC_BACKUP_NAME } from '../../../../shared/portability.js';
 import type { Vault } from '../../vault/index.js';
-import { createBackup, isAbandoned, parseStamp, readBackup, stamp, tidyDataDir } from './index.js';
+import { createBackup, createBackupNow, isAbandoned, parseStamp, readBackup, stamp, tidyDataDir } from './index.js';
 
 export const BACKUP_DIR = 'backups';
 export const KEEP_DAILY = 7;
@@ -112,13 +112,17 @@ export interface AutoResult {
 }
 
 /** Makes an automatic backup when the newest is more than a day old (or there is none), then prunes. */
-export function autoBackupIfDue(vault: Vault, now: number): AutoResult {
+export async function autoBackupIfDue(vault: Vault, now: number): Promise<AutoResult> {
   const started = performance.now();
   tidyDataDir(vault.dataDir, now);
   tidyBackupDir(vault.dataDir);
   const newest = listAutomatic(vault.dataDir).find((b) => isOfThisKey(vault, b.name));
   if (newest && now - Date.parse(newest.createdAt) < DAY_MS) return { made: null, removed: [], ms: performance.now() - started };
-  const made = makeAutomatic(vault, now);
+  const name = automaticName(now);
+  const file = path.join(backupDir(vault.dataDir), name);
+  // A chunk at a time: calls go on being answered meanwhile, and a lock stops it (nothing is kept).
+  await createBackup(vault, file, 'automatic', now);
+  const made = automaticMade(file, name, now);
   const removed = prune(vault.dataDir);
   return { made, removed, ms: performance.now() - started };
 }
@@ -136,11 +140,16 @@ function isOfThisKey(vault: Vault, name: string): boolean {
   }
 }
 
-function makeAutomatic(vault: Vault, now: number): AutomaticBackup {
+function automaticMade(file: string, name: string, now: number): AutomaticBackup {
+  return { name, createdAt: new Date(parseStamp(stamp(now))!).toISOString(), bytes: fs.statSync(file).size };
+}
+
+/** In one go: used inside the passphrase change, which no other call may interleave with. */
+function makeAutomaticNow(vault: Vault, now: number): AutomaticBackup {
   const name = automaticName(now);
   const file = path.join(backupDir(vault.dataDir), name);
-  createBackup(vault, file, 'automatic', now);
-  return { name, createdAt: new Date(parseStamp(stamp(now))!).toISOString(), bytes: fs.statSync(file).size };
+  createBackupNow(vault, file, 'automatic', now);
+  return automaticMade(file, name, now);
 }
 
 /**
@@ -152,7 +161,7 @@ export function afterKeyRotation(vault: Vault, now: number, log: (message: strin
   const started = performance.now();
   let made: AutomaticBackup | null = null;
   try {
-    made = makeAutomatic(vault, now);
+    made = makeAutomaticNow(vault, now);
   } catch (e) {
     log(`the fresh backup after the passphrase change failed (${(e as { code?: string })?.code ?? 'error'}); the next unlock makes one`);
   }

@@ -6,8 +6,9 @@
  *   header                         UTF-8 JSON: format, version, createdAt, kind, the journal's
  *                                  vault.json as it is (salts, KDF parameters, wrapped keys — no
  *                                  secret), and the database's length and SHA-256
- *   database                       a VACUUM INTO snapshot of the journal, encrypted by SQLite3MultipleCiphers
- *                                  with the journal's data key (SQLCipher v4, like journal.db)
+ *   database                       the journal's database file from one consistent moment, encrypted by
+ *                                  SQLite3MultipleCiphers with the journal's data key (SQLCipher v4)
+ *                                  page by page, exactly as journal.db is
  *
  * Only the creation time and the key-wrapping metadata are readable without the passphrase. What
  * the backup holds (how many entries, which dates) is read from inside the encrypted database after
@@ -18,6 +19,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { FulcrumError } from '../../../../shared/errors.js';
+import { runSteps, type Snapshot, type Step } from '../../db/snapshot.js';
 import { VAULT_VERSION, VaultFileSchema } from '../../vault/file.js';
 
 export const MAGIC = Buffer.from('FULCRUM-BACKUP\n', 'latin1');
@@ -54,41 +56,36 @@ function headerBytes(header: BackupHeader): Buffer {
 
 const CHUNK = 1024 * 1024;
 
-/** SHA-256 and length of a file, read in pieces. */
-export function hashFile(file: string): { bytes: number; sha256: string } {
+/**
+ * Writes `out` (0600) from a header and a snapshot of the journal file, a chunk per step. The header
+ * goes first with a placeholder checksum of the same length, and is rewritten in place once the
+ * whole database has been hashed on its way through. The caller renames the file into place.
+ */
+export function* writeBackupSteps(
+  out: string,
+  snapshot: Snapshot,
+  meta: Omit<BackupHeader, 'format' | 'version' | 'database'>,
+): Generator<Step, BackupHeader, void> {
+  const draft: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, database: { bytes: snapshot.size, sha256: '0'.repeat(64) } };
+  const placeholder = headerBytes(draft);
   const hash = createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  const buf = Buffer.alloc(CHUNK);
-  let bytes = 0;
-  try {
-    for (let n; (n = fs.readSync(fd, buf, 0, CHUNK, null)) > 0; ) {
-      hash.update(buf.subarray(0, n));
-      bytes += n;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return { bytes, sha256: hash.digest('hex') };
-}
-
-/** Writes `out` from a header and a snapshot file (0600). The caller renames it into place. */
-export function writeBackup(out: string, snapshot: string, meta: Omit<BackupHeader, 'format' | 'version' | 'database'>): BackupHeader {
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, database: hashFile(snapshot) };
   const fd = fs.openSync(out, 'w', 0o600);
   try {
-    fs.writeSync(fd, headerBytes(header));
-    const src = fs.openSync(snapshot, 'r');
-    const buf = Buffer.alloc(CHUNK);
-    try {
-      for (let n; (n = fs.readSync(src, buf, 0, CHUNK, null)) > 0; ) fs.writeSync(fd, buf, 0, n);
-    } finally {
-      fs.closeSync(src);
+    fs.writeSync(fd, placeholder);
+    for (const chunk of snapshot.chunks()) {
+      hash.update(chunk);
+      fs.writeSync(fd, chunk);
+      yield;
     }
-    fs.fsyncSync(fd);
+    const header: BackupHeader = { ...draft, database: { bytes: snapshot.size, sha256: hash.digest('hex') } };
+    const final = headerBytes(header);
+    if (final.length !== placeholder.length) throw new Error('backup header changed length');
+    fs.writeSync(fd, final, 0, final.length, 0);
+    yield { fsync: fd };
+    return header;
   } finally {
     fs.closeSync(fd);
   }
-  return header;
 }
 
 interface Reader {
@@ -126,6 +123,11 @@ function reader(src: BackupBytes): Reader {
  * is touched.
  */
 export function readBackup(src: BackupBytes, dbOut?: string, opts: { headerOnly?: boolean } = {}): BackupHeader {
+  return runSteps(readBackupSteps(src, dbOut, opts));
+}
+
+/** readBackup a chunk per step, for a job that pauses between them (restore preview, backup check). */
+export function* readBackupSteps(src: BackupBytes, dbOut?: string, opts: { headerOnly?: boolean } = {}): Generator<Step, BackupHeader, void> {
   const r = reader(src);
   try {
     const head = r.read(0, MAGIC.length + 4);
@@ -163,8 +165,9 @@ export function readBackup(src: BackupBytes, dbOut?: string, opts: { headerOnly?
         const part = r.read(start + pos, Math.min(CHUNK, expected - pos));
         hash.update(part);
         if (fd !== null) fs.writeSync(fd, part);
+        yield;
       }
-      if (fd !== null) fs.fsyncSync(fd);
+      if (fd !== null) yield { fsync: fd };
     } finally {
       if (fd !== null) fs.closeSync(fd);
     }

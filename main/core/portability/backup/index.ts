@@ -2,11 +2,12 @@
  * Encrypted backups (issue 6 §3): making a `.fulcrum` file from the open journal, reading one back
  * (preview), and restoring one in place of the current journal.
  *
- * Snapshot: `VACUUM INTO` on the open connection. SQLite3MultipleCiphers writes the target encrypted
- * with the connection's cipher and key (tests prove it: no 'SQLite format 3' header, no canary), so
- * the journal's content is never written unencrypted, not even to a temporary file. The snapshot is
- * opened with the key and checked (quick_check, journal id) before it is packed, and the packed file
- * is re-read and its checksum compared before it is given a final name.
+ * Snapshot: the journal file's own bytes, which are already encrypted page by page with the data key,
+ * copied from one consistent moment (a read transaction on a second connection; see db/snapshot.ts),
+ * so the journal's content is never written unencrypted, not even to a temporary file. The copy is
+ * packed a chunk at a time with a pause between chunks, so calls, lock and quick exit never wait
+ * behind a backup; a lock stops it and the temporary file is removed. The packed file is re-read and
+ * its checksum compared with the one computed from the journal's bytes before it gets its final name.
  *
  * Restore, in order, and nothing is touched before step 4:
  *  1. the backup is unpacked into a staging folder inside the data folder (encrypted, as it is);
@@ -29,11 +30,13 @@ import path from 'node:path';
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { BackupPreview, PreviousJournal } from '../../../../shared/portability.js';
 import { closeDatabase, openDatabase, type DB } from '../../db/index.js';
+import { driveSteps, openSnapshot, runSteps, type Snapshot, type Step } from '../../db/snapshot.js';
+import { cooperate, throwIfCancelled } from '../../jobs/cooperate.js';
 import { DIR_MODE, ensurePrivateDir, fsyncDir, ioError } from '../../fsutil.js';
 import { FILES, Vault, type Secret } from '../../vault/index.js';
 import { writeVaultFile } from '../../vault/file.js';
 import { readJournalId } from '../../vault/seed.js';
-import { readBackup, writeBackup, type BackupBytes, type BackupHeader } from './format.js';
+import { readBackupSteps, writeBackupSteps, type BackupBytes, type BackupHeader } from './format.js';
 
 export { readBackup, MAGIC, BACKUP_FORMAT, BACKUP_VERSION, type BackupBytes, type BackupHeader } from './format.js';
 
@@ -53,8 +56,13 @@ export function parseStamp(s: string): number | null {
 
 /** What a journal holds, for the preview (read inside the encrypted database). */
 export function previewOf(db: DB): Omit<BackupPreview, 'createdAt' | 'kind' | 'sameJournal'> {
+  // Three index reads: asked as one aggregate, SQLite reads every live row for its day (~0.3 s cold at
+  // 10k entries, seconds at 100k), which a backup cannot pause inside.
   const e = db
-    .prepare('SELECT count(*) AS n, min(day) AS first, max(day) AS last FROM entries WHERE deleted_at IS NULL')
+    .prepare(
+      'SELECT (SELECT count(*) FROM entries WHERE deleted_at IS NULL) AS n, ' +
+        '(SELECT min(day) FROM entries WHERE deleted_at IS NULL) AS first, (SELECT max(day) FROM entries WHERE deleted_at IS NULL) AS last',
+    )
     .get() as { n: number; first: string | null; last: string | null };
   const people = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
   const checkins = db.prepare('SELECT count(*) FROM checkins').pluck().get() as number;
@@ -71,65 +79,78 @@ function removeQuietly(p: string): void {
   }
 }
 
-/** Snapshot of the open journal (encrypted with its key), checked by opening it with the key. */
-function verifiedSnapshot(vault: Vault, dir: string): string {
-  const db = vault.database();
-  if (db.inTransaction) throw new FulcrumError('CONFLICT', 'Another change is being saved. Try the backup again in a moment.');
-  const file = `${tmpName(dir, 'snapshot')}.db`;
-  try {
-    db.prepare('VACUUM INTO ?').run(file);
-    fs.chmodSync(file, 0o600);
-    vault.withDataKey((key) => {
-      const copy = openDatabase(file, key, { readonly: true });
-      try {
-        if (copy.pragma('quick_check', { simple: true }) !== 'ok' || readJournalId(copy) !== vault.journalId) {
-          throw new FulcrumError('CORRUPT', 'The backup copy failed its check, so it was not kept. Your journal is unchanged; try again.');
-        }
-      } finally {
-        copy.close();
-      }
-    });
-    return file;
-  } catch (e) {
-    removeQuietly(file);
-    if (e instanceof FulcrumError) throw e;
-    throw ioError(e, 'the backup');
-  }
-}
-
 /**
- * Writes a backup of the open journal to `out` (atomically: a temporary name in the same folder, then
- * a rename), re-reads it to check it, and returns its header and preview.
+ * The steps of writing a backup of the open journal to `out`: a consistent copy of the encrypted
+ * journal file packed under a temporary name in the same folder a chunk at a time, re-read and its
+ * checksum compared, then renamed into place. A step that fails or is stopped removes the temporary
+ * file (it is encrypted in any case).
  */
-export function createBackup(vault: Vault, out: string, kind: 'manual' | 'automatic', now: number): { header: BackupHeader; preview: BackupPreview } {
+function* backupSteps(
+  vault: Vault,
+  out: string,
+  kind: 'manual' | 'automatic',
+  now: number,
+  signal?: AbortSignal,
+): Generator<Step, { header: BackupHeader; preview: BackupPreview }, void> {
   const dir = path.dirname(out);
   ensurePrivateDir(dir);
   const vaultFile = vault.vaultFile;
   if (!vaultFile) throw new FulcrumError('LOCKED', 'The journal is locked. Unlock it to continue.');
-  const preview: BackupPreview = { ...previewOf(vault.database()), createdAt: new Date(now).toISOString(), kind, sameJournal: true };
-  const snapshot = verifiedSnapshot(vault, dir);
+  const db = vault.database();
+  const preview: BackupPreview = { ...previewOf(db), createdAt: new Date(now).toISOString(), kind, sameJournal: true };
   const packed = tmpName(dir, 'backup');
+  let snapshot: Snapshot | null = null;
+  let placed = false;
   try {
-    const header = writeBackup(packed, snapshot, { createdAt: preview.createdAt, kind, vault: vaultFile });
-    readBackup({ file: packed });
+    snapshot = vault.withDataKey((key) => openSnapshot(db, vault.file('db'), key, signal));
+    const header = yield* writeBackupSteps(packed, snapshot, { createdAt: preview.createdAt, kind, vault: vaultFile });
+    snapshot.close();
+    // Read back from disk: the checksum in the header must match what was written.
+    yield* readBackupSteps({ file: packed });
     fs.renameSync(packed, out);
+    placed = true;
     fsyncDir(dir);
     return { header, preview };
   } catch (e) {
-    removeQuietly(packed);
     throw e instanceof FulcrumError ? e : ioError(e, 'the backup');
   } finally {
-    removeQuietly(snapshot);
+    // Also when the job is stopped between steps (the generator is returned, no error passes here).
+    snapshot?.close();
+    if (!placed) removeQuietly(packed);
   }
 }
 
-/** Unpacks a backup into a new staging folder inside the data folder. */
-function stage(src: BackupBytes, dataDir: string): { dir: string; header: BackupHeader } {
+/**
+ * Writes a backup of the open journal to `out` (atomically), re-reads it to check it, and returns its
+ * header and preview. Pauses between chunks; a lock stops it with CANCELLED and nothing is left.
+ */
+export function createBackup(
+  vault: Vault,
+  out: string,
+  kind: 'manual' | 'automatic',
+  now: number,
+  signal: AbortSignal = vault.lockSignal,
+): Promise<{ header: BackupHeader; preview: BackupPreview }> {
+  return driveSteps(backupSteps(vault, out, kind, now, signal), cooperate(signal));
+}
+
+/** The same backup in one go, for a caller that must not let other calls in (the passphrase change). */
+export function createBackupNow(vault: Vault, out: string, kind: 'manual' | 'automatic', now: number): { header: BackupHeader; preview: BackupPreview } {
+  return runSteps(backupSteps(vault, out, kind, now));
+}
+
+/**
+ * Unpacks a backup into a new staging folder inside the data folder, a chunk at a time. While the
+ * journal is unlocked a lock stops it (CANCELLED) and the folder is removed.
+ */
+async function stage(src: BackupBytes, vault: Vault): Promise<{ dir: string; header: BackupHeader }> {
+  const dataDir = vault.dataDir;
   ensurePrivateDir(dataDir);
   const dir = path.join(dataDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
   fs.mkdirSync(dir, { mode: DIR_MODE });
   try {
-    const header = readBackup(src, path.join(dir, FILES.db));
+    const signal = vault.unlocked ? vault.lockSignal : new AbortController().signal;
+    const header = await driveSteps(readBackupSteps(src, path.join(dir, FILES.db)), cooperate(signal));
     writeVaultFile(path.join(dir, FILES.vault), header.vault);
     return { dir, header };
   } catch (e) {
@@ -174,7 +195,7 @@ function currentJournalId(vault: Vault): string | null {
 
 /** Opens a backup with its passphrase or recovery key and says what is in it. Changes nothing. */
 export async function inspectBackup(vault: Vault, src: BackupBytes, secret: Secret): Promise<BackupPreview> {
-  const { dir, header } = stage(src, vault.dataDir);
+  const { dir, header } = await stage(src, vault);
   try {
     return await openStaged(dir, header, secret, currentJournalId(vault));
   } finally {
@@ -206,13 +227,16 @@ export async function restoreBackup(
   if (vault.retryAfterMs() > 0) {
     throw new FulcrumError('THROTTLED', `Too many attempts. Try again in ${Math.ceil(vault.retryAfterMs() / 1000)} s.`, { retryAfterMs: vault.retryAfterMs() });
   }
-  const { dir, header } = stage(src, vault.dataDir);
+  // Started while unlocked: a lock (quick exit) before the swap stops the restore, with nothing changed.
+  const signal = vault.unlocked ? vault.lockSignal : null;
+  const { dir, header } = await stage(src, vault);
   let key: Buffer | null = null;
   try {
     progress('checking', 1, total);
     const preview = await openStaged(dir, header, secret, currentJournalId(vault), (k) => (key = k));
 
     progress('setting aside', 2, total);
+    if (signal) throwIfCancelled(signal);
     vault.lock();
     const dataDir = vault.dataDir;
     const file = (name: string) => path.join(dataDir, name);

@@ -5,8 +5,8 @@
  * numbers. UTF-8 with a byte-order mark and CRLF line ends, which is what Excel expects.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { ExportData } from './collect.js';
-import { balanceWords, domainsOf, flagsOf, localTime, lookup, peopleOf, polarityCounts, tagsOf } from './fields.js';
+import type { ExportData, ExportEntryRow } from './collect.js';
+import { balanceWords, domainsOf, flagsOf, localTime, lookup, peopleOf, polarityCounts, tagsOf, type Lookup } from './fields.js';
 
 export const CSV_COLUMNS = [
   'date',
@@ -44,10 +44,19 @@ const num = (n: number | null) => (n === null ? '' : String(n));
 
 export function toCsv(data: ExportData): string {
   const l = lookup(data);
-  const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const e of data.entries) {
-    const counts = polarityCounts(e, l);
-    rows.push([
+  return csvHead() + data.entries.map((e) => csvRow(e, l)).join('');
+}
+
+const cells = (rows: string[][]) => stringify(rows.map((r) => r.map(neutraliseCell)), { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+
+/** The byte-order mark and the header row. */
+export const csvHead = (): string => '\uFEFF' + cells([[...CSV_COLUMNS]]);
+
+/** One entry's row, with its line end (every row ends with CRLF, so rows simply follow each other). */
+export function csvRow(e: ExportEntryRow, l: Lookup): string {
+  const counts = polarityCounts(e, l);
+  return cells([
+    [
       e.day,
       localTime(e.occurredAt, e.timeZone),
       list(peopleOf(e, l)),
@@ -67,7 +76,6 @@ export function toCsv(data: ExportData): string {
       list(flagsOf(e)),
       e.title,
       e.body,
-    ]);
-  }
-  return '\uFEFF' + stringify(rows.map((r) => r.map(neutraliseCell)), { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+    ],
+  ]);
 }

@@ -5,17 +5,20 @@
  */
 import type { ExportCounts, ExportFile, ExportFormat, SaveResult } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
-import { writeFileAtomic } from '../../fsutil.js';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FulcrumError } from '../../../../shared/errors.js';
+import { FILE_MODE, fsyncDir, ioError } from '../../fsutil.js';
+import { cooperate, untilCancelled } from '../../jobs/cooperate.js';
 import type { Ports } from '../../ports.js';
 import { fileDay, noDialogs } from '../files.js';
-import { collectExport, type Scope } from './collect.js';
-import { toCsv } from './csv.js';
-import { toJsonExport } from './json.js';
-import { toMarkdown } from './markdown.js';
-import { isPseudonymised, prepareExport } from './prepare.js';
+import type { Scope } from './collect.js';
+import { streamExport } from './stream.js';
 
 export { collectExport, type ExportData, type Scope } from './collect.js';
 export { prepareExport } from './prepare.js';
+export { streamExport, ENTRY_PAGE } from './stream.js';
 export { Pseudonymiser } from './pseudonyms.js';
 export { neutraliseCell, CSV_COLUMNS } from './csv.js';
 
@@ -30,28 +33,30 @@ export interface ExportContext {
   journalId: string;
   now: number;
   progress?: (done: number, total: number) => void;
+  /** The vault's lock signal: a lock stops the export at its next page (CANCELLED). */
+  signal?: AbortSignal;
 }
 
-export function buildExport(format: ExportFormat, scope: Scope, c: ExportContext): ExportFile {
-  const raw = collectExport(c.db, scope, c.progress);
-  const data = prepareExport(raw);
-  const content =
-    format === 'csv'
-      ? toCsv(data)
-      : format === 'markdown'
-        ? toMarkdown(data, { now: c.now })
-        : JSON.stringify(toJsonExport(data, { journalId: c.journalId, now: c.now, pseudonymised: isPseudonymised(raw) }), null, 2) + '\n';
-  const counts: ExportCounts = {
-    entries: data.entries.length,
-    people: data.people.length,
-    checkins: data.checkins.length,
-    strengths: data.strengths.length,
-  };
+const options = (c: ExportContext) => ({
+  journalId: c.journalId,
+  now: c.now,
+  pause: cooperate(c.signal ?? new AbortController().signal),
+  ...(c.progress ? { progress: c.progress } : {}),
+});
+
+/** The export as one string (browser mode hands it to the page as a download). */
+export async function buildExport(format: ExportFormat, scope: Scope, c: ExportContext): Promise<ExportFile> {
+  const parts: string[] = [];
+  const counts = await streamExport(format, scope, c.db, (chunk) => void parts.push(chunk), options(c));
   const f = FORMATS[format];
-  return { filename: `fulcrum-export-${fileDay(c.now)}.${f.ext}`, mimeType: f.mimeType, content, plaintext: true, counts };
+  return { filename: `fulcrum-export-${fileDay(c.now)}.${f.ext}`, mimeType: f.mimeType, content: parts.join(''), plaintext: true, counts };
 }
 
-/** Asks where to save, then writes the file (0600, atomically). Cancelled = `{ saved: false }`. */
+/**
+ * Asks where to save, then writes the file a page at a time under a temporary name beside it (0600),
+ * fsyncs it and renames it into place. Stopped or failed, the temporary file is removed: nothing
+ * half-written is left. Cancelled dialog = `{ saved: false }`.
+ */
 export async function saveExport(
   format: ExportFormat,
   scope: Scope,
@@ -59,15 +64,38 @@ export async function saveExport(
   ports: Ports,
 ): Promise<SaveResult<{ plaintext: true; counts: ExportCounts }>> {
   if (!ports.dialogs) throw noDialogs();
-  // Built first: a scope that fails fails before the person picks a place.
-  const file = buildExport(format, scope, c);
   const f = FORMATS[format];
-  const target = await ports.dialogs.saveFile({
-    title: 'Save the export (not encrypted)',
-    defaultName: file.filename,
-    filters: [{ name: f.filter, extensions: [f.ext] }],
-  });
+  const target = await untilCancelled(
+    ports.dialogs.saveFile({
+      title: 'Save the export (not encrypted)',
+      defaultName: `fulcrum-export-${fileDay(c.now)}.${f.ext}`,
+      filters: [{ name: f.filter, extensions: [f.ext] }],
+    }),
+    c.signal,
+  );
   if (!target) return { saved: false };
-  writeFileAtomic(target, file.content);
-  return { saved: true, path: target, plaintext: true, counts: file.counts };
+  const counts = await writeExportFile(format, scope, c, target);
+  return { saved: true, path: target, plaintext: true, counts };
+}
+
+/** Streams the export into `target` (atomically, see saveExport). Also what the benchmark measures. */
+export async function writeExportFile(format: ExportFormat, scope: Scope, c: ExportContext, target: string): Promise<ExportCounts> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(tmp, 'wx', FILE_MODE);
+    const out = fd;
+    const counts = await streamExport(format, scope, c.db, (chunk) => void fs.writeSync(out, chunk), options(c));
+    // On the thread pool: flushing a file of hundreds of megabytes must not hold every call (or a lock) back.
+    await new Promise<void>((resolve, reject) => fs.fsync(out, (e) => (e ? reject(e) : resolve())));
+    fs.closeSync(out);
+    fd = null;
+    fs.renameSync(tmp, target);
+    fsyncDir(path.dirname(target));
+    return counts;
+  } catch (e) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e instanceof FulcrumError ? e : ioError(e, path.basename(target));
+  }
 }

@@ -3,7 +3,7 @@ import {
   EXPORT_VERSION,
   type FulcrumExportFile,
 } from '../../../../shared/portability.js';
-import type { ExportData } from './collect.js';
+import type { ExportData, ExportEntryRow } from './collect.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
@@ -43,31 +43,7 @@ export function toJsonExport(data: ExportData, meta: { journalId: string; now: n
         builtin: t.builtin,
         archivedAt: isoOrNull(t.archivedAt),
       })),
-      entries: data.entries.map((e) => ({
-        id: e.id,
-        occurredAt: iso(e.occurredAt),
-        timeZone: e.timeZone,
-        day: e.day,
-        title: e.title,
-        body: e.body,
-        people: e.personIds,
-        tags: e.tagIds,
-        domains: e.domains,
-        powerSources: e.powerSources,
-        balance: e.balance,
-        intensity: e.intensity,
-        heard: e.heard,
-        respected: e.respected,
-        valued: e.valued,
-        involved: e.involved,
-        outcome: e.outcome,
-        raiseWithTherapist: e.raiseWithTherapist,
-        safetyConcern: e.safetyConcern,
-        source: e.source,
-        sourceRef: e.sourceRef,
-        createdAt: iso(e.createdAt),
-        updatedAt: iso(e.updatedAt),
-      })),
+      entries: data.entries.map(jsonEntry),
       checkins: data.checkins.map((c) => ({
         id: c.id,
         personId: c.personId,
@@ -92,5 +68,34 @@ export function toJsonExport(data: ExportData, meta: { journalId: string; now: n
       })),
       sessions: data.sessions.map((s) => ({ id: s.id, day: s.day, note: s.note, createdAt: iso(s.createdAt) })),
     },
+  };
+}
+
+/** One entry as the JSON export writes it. */
+export function jsonEntry(e: ExportEntryRow): FulcrumExportFile['journal']['entries'][number] {
+  return {
+    id: e.id,
+    occurredAt: iso(e.occurredAt),
+    timeZone: e.timeZone,
+    day: e.day,
+    title: e.title,
+    body: e.body,
+    people: e.personIds,
+    tags: e.tagIds,
+    domains: e.domains,
+    powerSources: e.powerSources,
+    balance: e.balance,
+    intensity: e.intensity,
+    heard: e.heard,
+    respected: e.respected,
+    valued: e.valued,
+    involved: e.involved,
+    outcome: e.outcome,
+    raiseWithTherapist: e.raiseWithTherapist,
+    safetyConcern: e.safetyConcern,
+    source: e.source,
+    sourceRef: e.sourceRef,
+    createdAt: iso(e.createdAt),
+    updatedAt: iso(e.updatedAt),
   };
 }

@@ -5,8 +5,8 @@
  * remote image (which would tell a server that the file was opened).
  */
 import { CATEGORY_LABELS, PERSON_KIND_LABELS } from '../../../../shared/catalogue.js';
-import type { ExportData } from './collect.js';
-import { balanceWords, domainsOf, flagsOf, localTime, longDay, lookup, peopleOf, powerSourcesOf, signed, tagsOf } from './fields.js';
+import type { ExportData, ExportEntryRow } from './collect.js';
+import { balanceWords, domainsOf, flagsOf, localTime, longDay, lookup, peopleOf, powerSourcesOf, signed, tagsOf, type Lookup } from './fields.js';
 
 /** Text on one line, with Markdown's inline syntax escaped (names, labels, titles). */
 export function mdInline(s: string): string {
@@ -31,14 +31,27 @@ const score = (label: string, v: number | null) => (v === null ? null : `${label
 
 export function toMarkdown(data: ExportData, meta: { now: number }): string {
   const l = lookup(data);
+  const out = markdownHead(data, { now: meta.now, count: data.entries.length, first: data.entries[0]?.day, last: data.entries.at(-1)?.day });
+  for (const e of data.entries) out.push(...markdownEntry(e, l));
+  out.push(...markdownTail(data, l));
+  return out.join('\n');
+}
+
+/**
+ * The lines before the first entry. The entries are written one by one after it (a streamed export
+ * holds one page of them at a time), so the count and the first and last day are given separately.
+ */
+export function markdownHead(
+  data: Pick<ExportData, 'scope' | 'people'>,
+  meta: { now: number; count: number; first: string | undefined; last: string | undefined },
+): string[] {
   const s = data.scope;
   const out: string[] = [];
-  const first = data.entries[0]?.day;
-  const last = data.entries.at(-1)?.day;
+  const { first, last, count } = meta;
   out.push('# Journal export', '');
   out.push(`Exported ${new Date(meta.now).toISOString().slice(0, 10)} from Fulcrum.`);
   const range = s.from || s.to ? `${s.from ?? 'the first entry'} to ${s.to ?? 'the last entry'}` : first ? `${first} to ${last}` : 'no entries';
-  out.push(`Range: ${range} · ${data.entries.length} ${data.entries.length === 1 ? 'entry' : 'entries'}`);
+  out.push(`Range: ${range} · ${count} ${count === 1 ? 'entry' : 'entries'}`);
   if (!s.includeText) out.push('Entry text, titles, outcomes and notes are left out of this export.');
   out.push('');
 
@@ -51,32 +64,41 @@ export function toMarkdown(data: ExportData, meta: { now: number }): string {
   }
 
   out.push('## Entries', '');
-  if (data.entries.length === 0) out.push('No entries in this range.', '');
-  for (const e of data.entries) {
-    const when = `${longDay(e.day)}, ${localTime(e.occurredAt, e.timeZone)}`;
-    out.push(`### ${mdInline(when)}${e.title ? ` — ${mdInline(e.title)}` : ''}`, '');
-    const lines: string[] = [];
-    const people = peopleOf(e, l);
-    if (people.length) lines.push(`**People:** ${people.map(mdInline).join(', ')}`);
-    const domains = domainsOf(e);
-    if (domains.length) lines.push(`**Areas:** ${domains.join(', ')}`);
-    const tags = tagsOf(e, l);
-    if (tags.length) {
-      lines.push(`**Patterns:** ${tags.map((t) => `${mdInline(t.label)} (${t.polarity}, ${CATEGORY_LABELS[t.category].toLowerCase()})`).join('; ')}`);
-    }
-    const sources = powerSourcesOf(e);
-    if (sources.length) lines.push(`**Power came from:** ${sources.join(', ')}`);
-    if (e.balance !== null) lines.push(`**Balance:** ${signed(e.balance)} (${balanceWords(e.balance)})`);
-    const scores = [score('Intensity', e.intensity), score('Heard', e.heard), score('Respected', e.respected), score('Valued', e.valued), score('Involved', e.involved)].filter(Boolean);
-    if (scores.length) lines.push(`**Scores:** ${scores.join(' · ')}`);
-    if (e.outcome) lines.push(`**Outcome:** ${mdInline(e.outcome)}`);
-    const flags = flagsOf(e);
-    if (flags.length) lines.push(`**Flags:** ${flags.join(', ')}`);
-    // Two trailing spaces: a line break inside the paragraph.
-    if (lines.length) out.push(lines.join('  \n'), '');
-    if (e.body) out.push(quote(e.body), '');
-  }
+  if (count === 0) out.push('No entries in this range.', '');
+  return out;
+}
 
+/** The lines of one entry. */
+export function markdownEntry(e: ExportEntryRow, l: Lookup): string[] {
+  const out: string[] = [];
+  const when = `${longDay(e.day)}, ${localTime(e.occurredAt, e.timeZone)}`;
+  out.push(`### ${mdInline(when)}${e.title ? ` — ${mdInline(e.title)}` : ''}`, '');
+  const lines: string[] = [];
+  const people = peopleOf(e, l);
+  if (people.length) lines.push(`**People:** ${people.map(mdInline).join(', ')}`);
+  const domains = domainsOf(e);
+  if (domains.length) lines.push(`**Areas:** ${domains.join(', ')}`);
+  const tags = tagsOf(e, l);
+  if (tags.length) {
+    lines.push(`**Patterns:** ${tags.map((t) => `${mdInline(t.label)} (${t.polarity}, ${CATEGORY_LABELS[t.category].toLowerCase()})`).join('; ')}`);
+  }
+  const sources = powerSourcesOf(e);
+  if (sources.length) lines.push(`**Power came from:** ${sources.join(', ')}`);
+  if (e.balance !== null) lines.push(`**Balance:** ${signed(e.balance)} (${balanceWords(e.balance)})`);
+  const scores = [score('Intensity', e.intensity), score('Heard', e.heard), score('Respected', e.respected), score('Valued', e.valued), score('Involved', e.involved)].filter(Boolean);
+  if (scores.length) lines.push(`**Scores:** ${scores.join(' · ')}`);
+  if (e.outcome) lines.push(`**Outcome:** ${mdInline(e.outcome)}`);
+  const flags = flagsOf(e);
+  if (flags.length) lines.push(`**Flags:** ${flags.join(', ')}`);
+  // Two trailing spaces: a line break inside the paragraph.
+  if (lines.length) out.push(lines.join('  \n'), '');
+  if (e.body) out.push(quote(e.body), '');
+  return out;
+}
+
+/** The lines after the last entry: check-ins, strengths and therapy sessions. */
+export function markdownTail(data: ExportData, l: Lookup): string[] {
+  const out: string[] = [];
   if (data.checkins.length) {
     out.push('## Weekly check-ins', '');
     out.push('| Week of | Person | Heard | Respected | Involved | Fair share | Boundaries | Safe | For therapist | Note |');
@@ -105,5 +127,5 @@ export function toMarkdown(data: ExportData, meta: { now: number }): string {
     for (const ses of data.sessions) out.push(`- ${ses.day}${ses.note ? ` — ${mdInline(ses.note)}` : ''}`);
     out.push('');
   }
-  return out.join('\n');
+  return out;
 }
