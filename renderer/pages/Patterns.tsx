@@ -74,7 +74,7 @@ export function PatternsPage() {
                   <li key={t.id} className={t.archivedAt ? 'tag-row archived' : 'tag-row'}>
                     <Swatch color={tagColor(t)} />
                     <span className="tag-label">
-                      {t.label}
+                      <bdi dir="auto">{t.label}</bdi>
                       {!t.builtin && <span className="badge">Custom</span>}
                       {t.archivedAt && <span className="badge">Archived</span>}
                     </span>
@@ -140,7 +140,7 @@ function TagDialog(props: { tag: Tag | null; onClose: () => void; onSaved: (t: T
       <form onSubmit={submit} className="stack" noValidate>
         <div className="field">
           <label htmlFor="tag-label">Name</label>
-          <input id="tag-label" type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} autoComplete="off" autoFocus />
+          <input id="tag-label" type="text" dir="auto" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} autoComplete="off" autoFocus />
         </div>
         {!fixedMeaning && (
           <div className="grid-2">

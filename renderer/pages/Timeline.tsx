@@ -197,6 +197,7 @@ export function TimelinePage() {
               ref={searchRef}
               id="tl-search"
               type="search"
+              dir="auto"
               value={filter.text}
               placeholder={`Words in the title or text (${modKey}+F)`}
               onChange={(e) => set('text', e.target.value)}
@@ -230,7 +231,7 @@ export function TimelinePage() {
             <select id="tl-person" value={filter.person} onChange={(e) => set('person', e.target.value)}>
               <option value="">Anyone</option>
               {people.map((p) => (
-                <option key={p.id} value={String(p.id)}>
+                <option key={p.id} value={String(p.id)} dir="auto">
                   {p.name}
                   {p.archivedAt ? ' (archived)' : ''}
                 </option>
@@ -254,7 +255,7 @@ export function TimelinePage() {
                 return (
                   <optgroup key={c} label={CATEGORY_LABELS[c]}>
                     {inCat.map((t) => (
-                      <option key={t.id} value={`tag:${t.id}`}>
+                      <option key={t.id} value={`tag:${t.id}`} dir="auto">
                         {t.label}
                       </option>
                     ))}
