@@ -36,7 +36,7 @@ export function ChartFrame(p: ChartFrameProps) {
   return (
     <section className={`chart-card ${p.className ?? ''}`} aria-labelledby={headingId}>
       <div className="chart-head">
-        <Heading id={headingId} className="chart-title">
+        <Heading id={headingId} className="chart-title" dir="auto">
           {p.title}
         </Heading>
         {p.controls}

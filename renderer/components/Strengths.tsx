@@ -124,7 +124,9 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
       )}
       <form className="strength-add" onSubmit={add} noValidate>
         <div className="field">
-          <label htmlFor={inputId}>{name ? `Add something ${whose} brings` : 'Add something you bring'}</label>
+          <label htmlFor={inputId} dir="auto">
+            {name ? `Add something ${whose} brings` : 'Add something you bring'}
+          </label>
           <input id={inputId} type="text" dir="auto" value={draft} maxLength={800} onChange={(e) => setDraft(e.target.value)} autoComplete="off" />
         </div>
         <button type="submit" className="button" disabled={busy}>

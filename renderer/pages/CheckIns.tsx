@@ -84,7 +84,7 @@ export function CheckInsPage() {
                         {p.name}
                       </span>
                       <a className="button primary small" href={`#/checkins/${p.id}`}>
-                        Check in about {p.name}
+                        Check in about <bdi dir="auto">{p.name}</bdi>
                       </a>
                       <span className="hint">{d.lastWeek ? `Last check-in: ${weekWords(d.lastWeek)}.` : 'No check-ins yet.'}</span>
                     </li>
@@ -107,7 +107,7 @@ export function CheckInsPage() {
                         {p.name}
                       </span>
                       <a className="button small" href={`#/checkins/${p.id}/${c.week}`}>
-                        Change the check-in about {p.name}
+                        Change the check-in about <bdi dir="auto">{p.name}</bdi>
                       </a>
                     </li>
                   );

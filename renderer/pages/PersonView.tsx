@@ -107,7 +107,7 @@ export function PersonViewPage({ id }: { id: number }) {
           </button>
           {person.archivedAt === null && (
             <a className="button primary" href={`#/checkins/${person.id}`}>
-              Check in about {person.name}
+              Check in about <bdi dir="auto">{person.name}</bdi>
             </a>
           )}
         </div>
