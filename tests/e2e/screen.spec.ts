@@ -4,6 +4,7 @@
  * check-in nudge on a journal made minutes ago, the welcome heading in view on load, a person's
  * entries on their page, and dir="auto" on every piece of user-written text a screen shows or edits.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { apiOf, type ApiCall } from './api.js';
 import { expect, test } from './fixtures.js';
@@ -27,6 +28,18 @@ async function sampleJournal(page: Page, host: { url: string; token: string }, o
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
   return { call, ...seeded };
+}
+
+/** Serious or critical axe findings on the screen as it is, in light and then dark mode. */
+async function axeProblems(page: Page, screen: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    out.push(...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen} (${scheme}): ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return out;
 }
 
 /** The whole element lies inside the window, as it is now (no scrolling first). */
@@ -97,6 +110,7 @@ test('the filter bar folds away, opens by keyboard, says so with aria-expanded, 
   await expect(timeline.moreFilters).toHaveAttribute('aria-expanded', 'false');
   await page.keyboard.press('Enter');
   await expect(timeline.person).toBeVisible();
+  expect(await axeProblems(page, 'timeline, filters open')).toEqual([]);
 
   // A filter in use while folded is counted on the toggle.
   await timeline.person.selectOption({ label: 'Jordan' });
@@ -191,6 +205,7 @@ test("a person's page lists the entries with them, newest first, a page at a tim
   await expect(cards).toHaveCount(expected.length);
   const titles = await cards.getByRole('heading', { level: 3 }).allTextContents();
   expect(titles).toEqual(expected.map(heading));
+  expect(await axeProblems(page, 'person page')).toEqual([]);
 
   await section.getByRole('link', { name: expected[3]!.title, exact: true }).click();
   await expect(page.getByRole('heading', { name: expected[3]!.title, level: 1 })).toBeVisible();
