@@ -65,7 +65,10 @@ test('Lock and Quick exit are on screen without scrolling, at 1280Ã—720 and 900Ã
       for (const section of ['Timeline', 'Insights', 'Settings'] as const) {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section, exact: true }).click();
         await expect(page.getByRole('heading', { name: section, level: 1 })).toBeVisible();
-        await page.getByRole('main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        await page.getByRole('main').evaluate((el) => {
+          const main = el as unknown as { scrollTo(x: number, y: number): void; scrollHeight: number };
+          main.scrollTo(0, main.scrollHeight);
+        });
         await expectWithinWindow(page, lock, `Lock (${scheme}, ${section})`);
         await expectWithinWindow(page, quickExit, `Quick exit (${scheme}, ${section})`);
         await expect(lock).toBeEnabled();
@@ -161,7 +164,7 @@ test('no check-ins are called due on a journal made minutes ago; a week later th
   expect((await (await asked).json()) as unknown).toMatchObject({ ok: true, value: { due: [{}, {}] } });
   // Both are "due" for this week, but were added minutes ago: the home screen says nothing (one frame
   // after the answer arrived, React has drawn what it makes of it).
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await page.evaluate(() => new Promise((resolve) => (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() => setTimeout(resolve, 0))));
   await expect(page.getByRole('heading', { name: 'Your timeline is empty' })).toBeVisible();
   await expect(notice).toHaveCount(0);
 
