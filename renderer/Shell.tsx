@@ -190,22 +190,25 @@ export function Shell(props: SessionApi) {
               Skip to content
             </button>
             <aside className="sidebar">
-              <div className="brand">
-                <span className="brand-mark" aria-hidden="true">
-                  ⚖
-                </span>
-                <span className="brand-name">Fulcrum</span>
+              {/* Top and foot never scroll away: Quick exit and Lock stay on screen at any window height; only the navigation between them scrolls. */}
+              <div className="sidebar-top">
+                <div className="brand">
+                  <span className="brand-mark" aria-hidden="true">
+                    ⚖
+                  </span>
+                  <span className="brand-name">Fulcrum</span>
+                </div>
+                <QuickExitButton onExit={props.quickExit} shortcut={props.quickExitShortcut} />
+                {isBrowser && (
+                  <p className="mode-badge" title="Fulcrum is running in your web browser, served only to this computer.">
+                    Browser mode
+                  </p>
+                )}
+                <button type="button" className="button primary new-entry" onClick={() => emitCommand('new-entry')} aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}>
+                  New entry
+                </button>
               </div>
-              <QuickExitButton onExit={props.quickExit} shortcut={props.quickExitShortcut} />
-              {isBrowser && (
-                <p className="mode-badge" title="Fulcrum is running in your web browser, served only to this computer.">
-                  Browser mode
-                </p>
-              )}
-              <button type="button" className="button primary new-entry" onClick={() => emitCommand('new-entry')} aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}>
-                New entry
-              </button>
-              <nav aria-label="Main">
+              <nav aria-label="Main" className="sidebar-nav">
                 <ul className="nav-list">{ROUTES.filter((r) => r.nav === 'main').map(navItem)}</ul>
                 <ul className="nav-list nav-more">{ROUTES.filter((r) => r.nav === 'more').map(navItem)}</ul>
               </nav>

@@ -35,18 +35,22 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   other: 'Other',
 };
 
-/** The framework area each category maps to, for the therapist report's legend. */
-export const CATEGORY_FRAMEWORK: Record<Category, string> = {
-  money: 'Duluth: economic abuse ↔ economic partnership',
-  decisions: 'Duluth: male privilege / using privilege ↔ shared responsibility',
-  emotional: 'Duluth: emotional abuse, intimidation ↔ respect',
-  communication: 'Duluth: intimidation ↔ non-threatening behaviour, negotiation and fairness',
-  boundaries: 'Duluth: coercion ↔ respect, trust and support',
-  responsibilities: 'Duluth: using privilege ↔ shared responsibility',
-  social: 'Duluth: isolation ↔ trust and support',
-  control: 'Duluth: coercion and threats ↔ honesty and accountability',
-  connection: 'Equality wheel and Gottman repair: turning toward, repair attempts',
-  other: 'Your own patterns',
+/**
+ * What each area is about, in plain and neutral words: the caption shown under an area on the
+ * Patterns page and in the report's legend. Nobody's gender is assumed and no framework is named on
+ * screen; the cross-walk to the published frameworks is in docs/pattern-areas.md.
+ */
+export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
+  money: 'Who earns, spends and decides about money, and whether it is open to both.',
+  decisions: 'Who decides what affects you both, and whether your view counts.',
+  emotional: 'How feelings are treated: taken seriously, or brushed aside, mocked or blamed.',
+  communication: 'Whether you can speak openly, without fear, and are listened to.',
+  boundaries: 'Whether a no, your time, your energy and your space are respected.',
+  responsibilities: 'How the work at home, the emotional work and the costs are shared.',
+  social: 'Friends, family and standing: your relationships supported, or kept from you.',
+  control: 'Being watched, threatened or pressured, or trusted to make your own choices.',
+  connection: 'Moments of warmth and repair: check-ins, appreciation, calming things down.',
+  other: 'Your own patterns.',
 };
 
 export const POLARITIES = ['imbalance', 'healthy', 'neutral'] as const;
@@ -189,8 +193,9 @@ export const BALANCE_LABELS: Record<number, string> = {
 };
 
 /**
- * A colour-blind-safe palette (Okabe–Ito, plus two neutrals), used for categories and as the default
- * choice for people and custom tags so charts and chips stay consistent.
+ * People's colours: a colour-blind-safe palette (Okabe–Ito, plus two neutrals). Pattern areas have
+ * their own palette (AREA_PALETTE, below) with no colour in common, so a person and an area are never
+ * drawn alike.
  */
 export const PALETTE = [
   '#E69F00',
@@ -205,17 +210,38 @@ export const PALETTE = [
   '#6A3D9A',
 ] as const;
 
+/** An alias that says what PALETTE is for. */
+export const PEOPLE_PALETTE = PALETTE;
+
+/**
+ * Pattern areas' colours (and the choices for a custom pattern's colour): muted mid-tones, each at
+ * least 3:1 against both the light and the dark background, and far (CIELAB ΔE ≥ 20) from every
+ * person colour above, so an area's bars never look like a person's line.
+ */
+export const AREA_PALETTE = [
+  '#AD7B32',
+  '#6687AB',
+  '#CC4389',
+  '#2A948A',
+  '#CA4C3E',
+  '#668547',
+  '#9A6AAF',
+  '#B839C6',
+  '#2B942B',
+  '#AF6A71',
+] as const;
+
 export const CATEGORY_COLORS: Record<Category, string> = {
-  money: '#E69F00',
-  decisions: '#56B4E9',
-  emotional: '#CC79A7',
-  communication: '#0072B2',
-  boundaries: '#D55E00',
-  responsibilities: '#009E73',
-  social: '#F0E442',
-  control: '#6A3D9A',
-  connection: '#999999',
-  other: '#000000',
+  money: '#AD7B32',
+  decisions: '#6687AB',
+  emotional: '#CC4389',
+  communication: '#2A948A',
+  boundaries: '#CA4C3E',
+  responsibilities: '#668547',
+  social: '#9A6AAF',
+  control: '#B839C6',
+  connection: '#2B942B',
+  other: '#AF6A71',
 };
 
 /**

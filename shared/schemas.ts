@@ -327,6 +327,8 @@ export type SearchInput = z.input<typeof SearchInput>;
 export const SearchPage = z.object({
   items: z.array(EntrySummary),
   nextCursor: Cursor.nullable(),
+  /** How many entries match in all, on the first page of a filtered search only (one count query). */
+  total: z.number().int().min(0).optional(),
 });
 export type SearchPage = z.infer<typeof SearchPage>;
 

@@ -107,7 +107,7 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
                 .map((l) => (
                   <tr key={`${b.key}/${l.key}`}>
                     <th scope="row">{bucketLabel(b, bucket)}</th>
-                    <td>{l.who.name}</td>
+                    <td dir="auto">{l.who.name}</td>
                     <td>{signed(l.series.values[i])}</td>
                     <td>{signed(l.series.moving[i])}</td>
                     <td>

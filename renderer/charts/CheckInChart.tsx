@@ -63,7 +63,7 @@ export function CheckInLines(props: Omit<ChartProps, 'onDrill'> & { title: strin
             <tr>
               <th scope="col">Week</th>
               {lines.map((l) => (
-                <th scope="col" key={l.key}>
+                <th scope="col" key={l.key} dir="auto">
                   {l.label}
                 </th>
               ))}

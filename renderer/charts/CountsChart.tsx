@@ -84,7 +84,9 @@ export function CountsChart(
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row">{r.label}</th>
+                <th scope="row" dir="auto">
+                  {r.label}
+                </th>
                 {KINDS.map((k) => (
                   <td key={k.key}>
                     <DrillButton count={r[k.key]} what={`${r.label}, ${k.label.toLowerCase()}`} onDrill={onDrill ? () => drill(r, k.key) : undefined} />

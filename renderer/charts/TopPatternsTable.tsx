@@ -61,7 +61,7 @@ export const TopPatternsTable = memo(function TopPatternsTable(props: ChartProps
                         {SIGN[t.polarity]}
                       </span>
                     </span>{' '}
-                    {t.label}
+                    <bdi dir="auto">{t.label}</bdi>
                     <span className="top-category"> · {CATEGORY_LABELS[t.category]}</span>
                     <span className="visually-hidden"> ({t.polarity})</span>
                   </th>

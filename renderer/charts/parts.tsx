@@ -36,7 +36,7 @@ export function ChartFrame(p: ChartFrameProps) {
   return (
     <section className={`chart-card ${p.className ?? ''}`} aria-labelledby={headingId}>
       <div className="chart-head">
-        <Heading id={headingId} className="chart-title">
+        <Heading id={headingId} className="chart-title" dir="auto">
           {p.title}
         </Heading>
         {p.controls}
@@ -56,7 +56,11 @@ export function ChartFrame(p: ChartFrameProps) {
         </>
       )}
       {/* An empty chart's message says it already. */}
-      {!p.empty && <p className="chart-summary">{p.summary}</p>}
+      {!p.empty && (
+        <p className="chart-summary" dir="auto">
+          {p.summary}
+        </p>
+      )}
       {!p.empty && p.table && (
         <details className="chart-table" open={p.tableOpen}>
           <summary>
@@ -100,7 +104,7 @@ export function Legend({ items, note }: { items: readonly LegendItem[]; note?: R
               )}
               {it.hatched && <HatchDef id={`${uid}-h${i}`} color={it.color} />}
             </svg>
-            <span>{it.label}</span>
+            <span dir="auto">{it.label}</span>
           </li>
         ))}
       </ul>
@@ -160,13 +164,15 @@ export function Marker({ shape, cx, cy, r, fill, stroke, strokeWidth }: { shape:
 export function TipBox({ title, rows, hint }: { title: string; rows: readonly { label: string; value: string; color?: string }[]; hint?: string }) {
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip-title">{title}</p>
+      <p className="chart-tooltip-title" dir="auto">
+        {title}
+      </p>
       {rows.length > 0 && (
         <ul>
           {rows.map((r) => (
             <li key={r.label}>
               {r.color && <span className="swatch" style={{ backgroundColor: r.color }} aria-hidden="true" />}
-              <span className="chart-tooltip-label">{r.label}</span>
+              <span className="chart-tooltip-label" dir="auto">{r.label}</span>
               <span className="chart-tooltip-value">{r.value}</span>
             </li>
           ))}

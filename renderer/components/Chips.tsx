@@ -25,7 +25,7 @@ export function PersonChip({ person }: { person: Pick<Person, 'name' | 'color'> 
   return (
     <span className="chip chip-person">
       <Swatch color={person.color} />
-      {person.name}
+      <bdi dir="auto">{person.name}</bdi>
     </span>
   );
 }
@@ -37,7 +37,7 @@ export function TagChip({ tag }: { tag: Pick<Tag, 'label' | 'polarity' | 'color'
     <span className={`chip chip-tag chip-${tag.polarity}`}>
       <Swatch color={tagColor(tag)} />
       <PolarityMark polarity={tag.polarity} />
-      {tag.label}
+      <bdi dir="auto">{tag.label}</bdi>
     </span>
   );
 }

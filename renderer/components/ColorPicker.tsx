@@ -9,9 +9,14 @@ export function ColorPicker(props: {
   /** Offer "use the category colour" (null) as the first choice. */
   defaultLabel?: string;
   defaultColor?: string;
+  /** The colours offered (default: people's palette). */
+  colors?: readonly string[];
 }) {
   const name = useId();
-  const options: (string | null)[] = [...(props.defaultLabel ? [null] : []), ...PALETTE_COLORS];
+  const palette = props.colors ?? PALETTE_COLORS;
+  // A colour chosen from an older palette stays on offer, so opening the dialog never changes it.
+  const kept = props.value !== null && !palette.some((c) => c.toUpperCase() === props.value!.toUpperCase()) ? [props.value] : [];
+  const options: (string | null)[] = [...(props.defaultLabel ? [null] : []), ...palette, ...kept];
   return (
     <fieldset className="color-picker">
       <legend>{props.legend}</legend>

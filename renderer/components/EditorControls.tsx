@@ -30,7 +30,7 @@ export function CheckboxGroup<T extends string | number>(props: {
           <label key={String(o.value)} className="option">
             <input type="checkbox" checked={props.value.includes(o.value)} onChange={(e) => props.onChange(toggle(props.value, o.value, e.target.checked))} />
             {o.color && <Swatch color={o.color} />}
-            <span>{o.label}</span>
+            <span dir="auto">{o.label}</span>
           </label>
         ))}
       </div>
@@ -170,7 +170,7 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
     <label key={t.id} className={`pattern-option pattern-${t.polarity}`}>
       <input type="checkbox" checked={props.value.includes(t.id)} onChange={(e) => props.onChange(toggle(props.value, t.id, e.target.checked))} />
       <Swatch color={tagColor(t)} />
-      <span>{t.label}</span>
+      <span dir="auto">{t.label}</span>
     </label>
   );
 

@@ -71,11 +71,11 @@ export function EntryCard(props: {
         ))}
         <FlagBadges entry={e} />
       </div>
-      <Heading id={headingId} className="entry-title">
+      <Heading id={headingId} className="entry-title" dir="auto">
         {props.href ? <a href={props.href}>{heading}</a> : heading}
       </Heading>
       {excerpt && (
-        <p className="entry-excerpt">
+        <p className="entry-excerpt" dir="auto">
           <Highlighted text={excerpt} />
         </p>
       )}

@@ -97,7 +97,7 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
                   <label htmlFor={`${inputId}-edit`} className="visually-hidden">
                     Change this strength
                   </label>
-                  <input id={`${inputId}-edit`} type="text" value={editing.text} maxLength={800} onChange={(e) => setEditing({ id: s.id, text: e.target.value })} autoFocus autoComplete="off" />
+                  <input id={`${inputId}-edit`} type="text" dir="auto" value={editing.text} maxLength={800} onChange={(e) => setEditing({ id: s.id, text: e.target.value })} autoFocus autoComplete="off" />
                   <button type="submit" className="button small primary" disabled={busy}>
                     Save
                   </button>
@@ -108,7 +108,9 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
               </li>
             ) : (
               <li key={s.id}>
-                <span className="strength-text">{s.text}</span>
+                <span className="strength-text" dir="auto">
+                  {s.text}
+                </span>
                 <button type="button" className="button small" onClick={() => setEditing({ id: s.id, text: s.text })}>
                   Edit<span className="visually-hidden"> “{s.text}”</span>
                 </button>
@@ -122,8 +124,10 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
       )}
       <form className="strength-add" onSubmit={add} noValidate>
         <div className="field">
-          <label htmlFor={inputId}>{name ? `Add something ${whose} brings` : 'Add something you bring'}</label>
-          <input id={inputId} type="text" value={draft} maxLength={800} onChange={(e) => setDraft(e.target.value)} autoComplete="off" />
+          <label htmlFor={inputId} dir="auto">
+            {name ? `Add something ${whose} brings` : 'Add something you bring'}
+          </label>
+          <input id={inputId} type="text" dir="auto" value={draft} maxLength={800} onChange={(e) => setDraft(e.target.value)} autoComplete="off" />
         </div>
         <button type="submit" className="button" disabled={busy}>
           Add

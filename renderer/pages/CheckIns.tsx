@@ -80,9 +80,11 @@ export function CheckInsPage() {
                   return (
                     <li key={d.personId}>
                       <Swatch color={p.color} />
-                      <span className="due-name">{p.name}</span>
+                      <span className="due-name" dir="auto">
+                        {p.name}
+                      </span>
                       <a className="button primary small" href={`#/checkins/${p.id}`}>
-                        Check in about {p.name}
+                        Check in about <bdi dir="auto">{p.name}</bdi>
                       </a>
                       <span className="hint">{d.lastWeek ? `Last check-in: ${weekWords(d.lastWeek)}.` : 'No check-ins yet.'}</span>
                     </li>
@@ -101,9 +103,11 @@ export function CheckInsPage() {
                   return (
                     <li key={c.id}>
                       <Swatch color={p.color} />
-                      <span className="due-name">{p.name}</span>
+                      <span className="due-name" dir="auto">
+                        {p.name}
+                      </span>
                       <a className="button small" href={`#/checkins/${p.id}/${c.week}`}>
-                        Change the check-in about {p.name}
+                        Change the check-in about <bdi dir="auto">{p.name}</bdi>
                       </a>
                     </li>
                   );
@@ -184,7 +188,7 @@ function CheckInHistory() {
           <label htmlFor="history-person">Person</label>
           <select id="history-person" value={chosen} onChange={(e) => setPersonId(Number(e.target.value))}>
             {withSome.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} dir="auto">
                 {p.name}
                 {p.archivedAt ? ' (archived)' : ''}
               </option>
@@ -232,7 +236,7 @@ function CheckInHistory() {
                   {CHECKIN_MEASURES.map((m) => (
                     <td key={m}>{num(c[m], 0)}</td>
                   ))}
-                  <td>{c.note ? c.note.slice(0, 80) + (c.note.length > 80 ? '…' : '') : ''}</td>
+                  <td dir="auto">{c.note ? c.note.slice(0, 80) + (c.note.length > 80 ? '…' : '') : ''}</td>
                   <td>
                     <div className="row">
                       <a className="button small" href={`#/checkins/${c.personId}/${c.week}`}>
@@ -360,7 +364,9 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
       </p>
       <header className="page-head">
         <div>
-          <h1>Check-in about {person.name}</h1>
+          <h1>
+            Check-in about <bdi dir="auto">{person.name}</bdi>
+          </h1>
           <p className="hint">Think back over the week. Answer what you can; every question is optional.</p>
         </div>
       </header>
@@ -387,7 +393,7 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
           </div>
           <div className="field">
             <label htmlFor="checkin-note">Note</label>
-            <textarea id="checkin-note" rows={3} value={note} maxLength={20_000} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-hint" />
+            <textarea id="checkin-note" dir="auto" rows={3} value={note} maxLength={20_000} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-hint" />
             <p id="checkin-note-hint" className="hint">
               Optional: anything you want to remember about this week.
             </p>

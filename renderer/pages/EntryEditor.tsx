@@ -292,7 +292,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
       </div>
       <div className="field">
         <label htmlFor="entry-title">Title</label>
-        <input id="entry-title" type="text" value={state.title} onChange={(e) => update('title', e.target.value)} maxLength={300} aria-describedby="entry-title-hint" autoComplete="off" />
+        <input id="entry-title" type="text" dir="auto" value={state.title} onChange={(e) => update('title', e.target.value)} maxLength={300} aria-describedby="entry-title-hint" autoComplete="off" />
         <p id="entry-title-hint" className="hint">
           Optional — a few words to find it again.
         </p>
@@ -315,9 +315,9 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
     <div className="field">
       <label htmlFor="entry-body">What happened</label>
       {oneLine ? (
-        <input ref={bodyRef} id="entry-body" type="text" value={state.body} onChange={(e) => update('body', e.target.value)} aria-describedby="entry-body-hint" autoComplete="off" />
+        <input ref={bodyRef} id="entry-body" type="text" dir="auto" value={state.body} onChange={(e) => update('body', e.target.value)} aria-describedby="entry-body-hint" autoComplete="off" />
       ) : (
-        <textarea ref={bodyRef} id="entry-body" rows={8} value={state.body} onChange={(e) => update('body', e.target.value)} aria-describedby="entry-body-hint" />
+        <textarea ref={bodyRef} id="entry-body" dir="auto" rows={8} value={state.body} onChange={(e) => update('body', e.target.value)} aria-describedby="entry-body-hint" />
       )}
       <p id="entry-body-hint" className="hint">
         {oneLine ? 'One line is enough. Only you can read this.' : 'In your own words. Only you can read this.'}
@@ -356,7 +356,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
       />
       <div className="field">
         <label htmlFor="entry-outcome">Outcome</label>
-        <textarea id="entry-outcome" rows={3} value={state.outcome} onChange={(e) => update('outcome', e.target.value)} aria-describedby="entry-outcome-hint" />
+        <textarea id="entry-outcome" dir="auto" rows={3} value={state.outcome} onChange={(e) => update('outcome', e.target.value)} aria-describedby="entry-outcome-hint" />
         <p id="entry-outcome-hint" className="hint">
           How did it end? Is there anything you would like to happen next?
         </p>

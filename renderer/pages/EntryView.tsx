@@ -98,7 +98,9 @@ export function EntryViewPage({ id }: { id: number }) {
         <header className="page-head">
           <div>
             <p className="entry-when">{dateTimeOf(entry.occurredAt, entry.timeZone)}</p>
-            <h1 id="entry-view-title">{heading}</h1>
+            <h1 id="entry-view-title" dir="auto">
+              {heading}
+            </h1>
           </div>
           <div className="row">
             <button type="button" className="button" onClick={() => navigate(`/entry/${entry.id}/edit`)}>
@@ -122,7 +124,11 @@ export function EntryViewPage({ id }: { id: number }) {
           ))}
           <FlagBadges entry={entry} />
         </div>
-        {entry.body && <div className="entry-body">{entry.body}</div>}
+        {entry.body && (
+          <div className="entry-body" dir="auto">
+            {entry.body}
+          </div>
+        )}
 
         <dl className="entry-facts">
           {entry.balance !== null && (
@@ -170,7 +176,9 @@ export function EntryViewPage({ id }: { id: number }) {
         {entry.outcome && (
           <section aria-labelledby="entry-outcome" className="entry-section">
             <h2 id="entry-outcome">Outcome</h2>
-            <p className="entry-body">{entry.outcome}</p>
+            <p className="entry-body" dir="auto">
+              {entry.outcome}
+            </p>
           </section>
         )}
         <p className="hint">

@@ -5,6 +5,12 @@ import { modKey, useDebounced } from '../lib/hooks.js';
 import { copySensitive } from '../lib/safety.js';
 
 export function Welcome({ onContinue }: { onContinue: () => void }) {
+  // The button takes focus (Enter continues) without scrolling to it: on a short window the page
+  // opens at its top, with the heading in view, not at the button below the two lists.
+  const start = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    start.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <div className="gate">
       <main className="gate-card welcome">
@@ -35,7 +41,7 @@ export function Welcome({ onContinue }: { onContinue: () => void }) {
           </section>
         </div>
         <div className="gate-actions">
-          <button type="button" className="button primary" onClick={onContinue} autoFocus>
+          <button ref={start} type="button" className="button primary" onClick={onContinue}>
             Create a journal
           </button>
         </div>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { CATEGORIES, CATEGORY_COLORS, CATEGORY_FRAMEWORK, CATEGORY_LABELS, POLARITIES, type Category, type Polarity } from '../../shared/catalogue.js';
+import { CATEGORIES, CATEGORY_COLORS, CATEGORY_DESCRIPTIONS, CATEGORY_LABELS, POLARITIES, type Category, type Polarity } from '../../shared/catalogue.js';
 import type { Tag } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { POLARITY_SIGN, POLARITY_WORD, PolarityMark, Swatch, tagColor } from '../components/Chips.js';
 import { ColorPicker } from '../components/ColorPicker.js';
+import { AREA_COLORS } from '../lib/palette.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
 import { useJournalData, useToast } from '../lib/session.js';
@@ -67,13 +68,13 @@ export function PatternsPage() {
               <h2 id={`cat-${c}`}>
                 <Swatch color={CATEGORY_COLORS[c]} /> {CATEGORY_LABELS[c]}
               </h2>
-              <p className="hint">{CATEGORY_FRAMEWORK[c]}</p>
+              <p className="hint">{CATEGORY_DESCRIPTIONS[c]}</p>
               <ul className="tag-list">
                 {inCat.map((t) => (
                   <li key={t.id} className={t.archivedAt ? 'tag-row archived' : 'tag-row'}>
                     <Swatch color={tagColor(t)} />
                     <span className="tag-label">
-                      {t.label}
+                      <bdi dir="auto">{t.label}</bdi>
                       {!t.builtin && <span className="badge">Custom</span>}
                       {t.archivedAt && <span className="badge">Archived</span>}
                     </span>
@@ -139,7 +140,7 @@ function TagDialog(props: { tag: Tag | null; onClose: () => void; onSaved: (t: T
       <form onSubmit={submit} className="stack" noValidate>
         <div className="field">
           <label htmlFor="tag-label">Name</label>
-          <input id="tag-label" type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} autoComplete="off" autoFocus />
+          <input id="tag-label" type="text" dir="auto" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} autoComplete="off" autoFocus />
         </div>
         {!fixedMeaning && (
           <div className="grid-2">
@@ -170,7 +171,7 @@ function TagDialog(props: { tag: Tag | null; onClose: () => void; onSaved: (t: T
             Built-in pattern: {CATEGORY_LABELS[t.category]}, {POLARITY_WORD[t.polarity].toLowerCase()}. You can rename and recolour it.
           </p>
         )}
-        <ColorPicker legend="Colour" value={color} onChange={setColor} defaultLabel="Default colour" defaultColor={CATEGORY_COLORS[category]} />
+        <ColorPicker legend="Colour" value={color} onChange={setColor} defaultLabel="Default colour" defaultColor={CATEGORY_COLORS[category]} colors={AREA_COLORS} />
         <ErrorAlert>{error}</ErrorAlert>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={props.onClose} disabled={busy}>

@@ -63,14 +63,18 @@ export function PeoplePage() {
               <li key={p.id} className={p.archivedAt ? 'person-row archived' : 'person-row'}>
                 <Swatch color={p.color} />
                 <div className="person-main">
-                  <a className="person-name person-link" href={`#/people/${p.id}`}>
+                  <a className="person-name person-link" href={`#/people/${p.id}`} dir="auto">
                     {p.name}
                   </a>
                   <span className="person-kind">
                     {PERSON_KIND_LABELS[p.kind]}
                     {p.archivedAt ? ' · archived' : ''}
                   </span>
-                  {p.notes && <span className="person-notes">{p.notes}</span>}
+                  {p.notes && (
+                    <span className="person-notes" dir="auto">
+                      {p.notes}
+                    </span>
+                  )}
                 </div>
                 <div className="row-actions">
                   <button type="button" className="button small" onClick={() => setEditing(p)}>
@@ -147,7 +151,7 @@ export function PersonDialog(props: { person: Person | null; defaultColor: strin
       <form onSubmit={submit} className="stack" noValidate>
         <div className="field">
           <label htmlFor="person-name">Name</label>
-          <input id="person-name" type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" autoFocus />
+          <input id="person-name" type="text" dir="auto" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" autoFocus />
         </div>
         <div className="field">
           <label htmlFor="person-kind">Relationship</label>
@@ -162,7 +166,7 @@ export function PersonDialog(props: { person: Person | null; defaultColor: strin
         <ColorPicker legend="Colour" value={color} onChange={(c) => c && setColor(c)} />
         <div className="field">
           <label htmlFor="person-notes">Notes</label>
-          <textarea id="person-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby="person-notes-hint" />
+          <textarea id="person-notes" dir="auto" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby="person-notes-hint" />
           <p id="person-notes-hint" className="hint">
             Optional.
           </p>

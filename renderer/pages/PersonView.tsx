@@ -1,6 +1,7 @@
 /**
- * One person: what they bring (strengths), the weekly check-ins about them, and how the entries with
- * them felt — check-in answers and the entries' measures charted week by week, side by side.
+ * One person: what they bring (strengths), the entries with them (newest first, a page at a time),
+ * the weekly check-ins about them, and how the entries with them felt — check-in answers and the
+ * entries' measures charted week by week, side by side.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { format } from 'date-fns';
@@ -10,6 +11,7 @@ import { call, messageOf } from '../api.js';
 import { BalanceChart, PersonCheckInChart, ScoresChart, type OnDrill, type Who } from '../charts/index.js';
 import { Swatch } from '../components/Chips.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
+import { PersonEntries } from '../components/PersonEntries.js';
 import { StrengthsEditor } from '../components/Strengths.js';
 import { openTimelineFor } from '../lib/drill.js';
 import { useJournalData, useToast } from '../lib/session.js';
@@ -91,13 +93,13 @@ export function PersonViewPage({ id }: { id: number }) {
         <div>
           <h1 className="row">
             <Swatch color={person.color} />
-            {person.name}
+            <bdi dir="auto">{person.name}</bdi>
           </h1>
           <p className="hint">
             {PERSON_KIND_LABELS[person.kind]}
             {person.archivedAt ? ' · archived' : ''}
           </p>
-          {person.notes && <p>{person.notes}</p>}
+          {person.notes && <p dir="auto">{person.notes}</p>}
         </div>
         <div className="row">
           <button type="button" className="button" onClick={() => setEditing(true)}>
@@ -105,7 +107,7 @@ export function PersonViewPage({ id }: { id: number }) {
           </button>
           {person.archivedAt === null && (
             <a className="button primary" href={`#/checkins/${person.id}`}>
-              Check in about {person.name}
+              Check in about <bdi dir="auto">{person.name}</bdi>
             </a>
           )}
         </div>
@@ -113,9 +115,13 @@ export function PersonViewPage({ id }: { id: number }) {
       <ErrorAlert>{error}</ErrorAlert>
 
       <section className="page-section" aria-labelledby="strengths-heading">
-        <h2 id="strengths-heading">What {person.name} brings</h2>
+        <h2 id="strengths-heading">
+          What <bdi dir="auto">{person.name}</bdi> brings
+        </h2>
         <StrengthsEditor personId={person.id} name={person.name} />
       </section>
+
+      <PersonEntries person={person} />
 
       <section className="page-section" aria-labelledby="over-time-heading">
         <div className="page-head">

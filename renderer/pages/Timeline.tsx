@@ -1,6 +1,8 @@
 /**
  * The timeline: entries newest first, grouped by day, virtualised (@tanstack/react-virtual) and
- * loaded in keyset pages as you scroll. The filter bar narrows it; text search highlights matches.
+ * loaded in keyset pages as you scroll. The filter bar narrows it; text search highlights matches and
+ * says how many entries matched. Only the search box shows until "More filters" opens the rest, so
+ * the first entries stay on screen.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -17,6 +19,7 @@ import { modKey, useDebounced } from '../lib/hooks.js';
 import { clearPendingDrill, peekPendingDrill, type DrillDown } from '../lib/drill.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData } from '../lib/session.js';
+import { useRemembered } from '../lib/viewMemory.js';
 
 const PAGE = 50;
 
@@ -32,6 +35,16 @@ interface FilterState {
   safety: boolean;
 }
 const NO_FILTER: FilterState = { text: '', person: '', pattern: '', polarity: '', from: '', to: '', therapist: false, safety: false };
+
+/** How many of the filters behind "More filters" are set (the search box is always in view). */
+export function hiddenFiltersInUse(f: FilterState): number {
+  return [f.person, f.pattern, f.polarity, f.from, f.to].filter(Boolean).length + Number(f.therapist) + Number(f.safety);
+}
+
+/** "12 entries match", "1 entry matches", "No entries match". */
+export function matchCount(n: number): string {
+  return n === 0 ? 'No entries match' : n === 1 ? '1 entry matches' : `${n.toLocaleString()} entries match`;
+}
 
 function toApiFilter(f: FilterState): EntryFilter {
   const out: EntryFilter = {};
@@ -52,6 +65,8 @@ type Row = { kind: 'day'; key: string; day: string } | { kind: 'entry'; key: str
 export function TimelinePage() {
   const { people, tags, personById, tagById } = useJournalData();
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
+  const [filtersOpen, setFiltersOpen] = useRemembered('timeline.filtersOpen', false);
+  const [total, setTotal] = useState<number | null>(null);
   // A click on an insights chart: exactly its entries, until the filter bar is used.
   const [drill, setDrill] = useState<DrillDown | null>(peekPendingDrill);
   useEffect(() => clearPendingDrill(), []);
@@ -86,6 +101,7 @@ export function TimelinePage() {
         if (id !== request.current) return;
         setItems(page.items);
         setCursor(page.nextCursor);
+        setTotal(page.total ?? null);
         setState('idle');
         scrollRef.current?.scrollTo({ top: 0 });
       })
@@ -171,7 +187,7 @@ export function TimelinePage() {
         </div>
       )}
 
-      {drill ? <DrillNotice drill={drill} shown={state === 'idle' ? items.length : null} more={cursor !== null} onClear={showAll} /> : <CheckInsDueNotice />}
+      {drill ? <DrillNotice drill={drill} shown={state === 'idle' ? (total ?? items.length) : null} more={total === null && cursor !== null} onClear={showAll} /> : <CheckInsDueNotice />}
 
       <search className="filter-bar" aria-label="Filter entries">
         <div className="filter-row">
@@ -181,6 +197,7 @@ export function TimelinePage() {
               ref={searchRef}
               id="tl-search"
               type="search"
+              dir="auto"
               value={filter.text}
               placeholder={`Words in the title or text (${modKey}+F)`}
               onChange={(e) => set('text', e.target.value)}
@@ -188,12 +205,33 @@ export function TimelinePage() {
               autoComplete="off"
             />
           </div>
+          <button
+            type="button"
+            className="button subtle filter-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="tl-more-filters"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            <span aria-hidden="true" className="filter-toggle-mark">
+              {filtersOpen ? '▾' : '▸'}
+            </span>
+            More filters
+            {!filtersOpen && hiddenFiltersInUse(filter) > 0 && <span className="filter-toggle-count">({hiddenFiltersInUse(filter)} on)</span>}
+          </button>
+          {filtering && (
+            <button type="button" className="button subtle clear-filters" onClick={showAll}>
+              Clear filters
+            </button>
+          )}
+        </div>
+        <div id="tl-more-filters" className="filter-more" hidden={!filtersOpen}>
+        <div className="filter-row">
           <div className="field">
             <label htmlFor="tl-person">Person</label>
             <select id="tl-person" value={filter.person} onChange={(e) => set('person', e.target.value)}>
               <option value="">Anyone</option>
               {people.map((p) => (
-                <option key={p.id} value={String(p.id)}>
+                <option key={p.id} value={String(p.id)} dir="auto">
                   {p.name}
                   {p.archivedAt ? ' (archived)' : ''}
                 </option>
@@ -217,7 +255,7 @@ export function TimelinePage() {
                 return (
                   <optgroup key={c} label={CATEGORY_LABELS[c]}>
                     {inCat.map((t) => (
-                      <option key={t.id} value={`tag:${t.id}`}>
+                      <option key={t.id} value={`tag:${t.id}`} dir="auto">
                         {t.label}
                       </option>
                     ))}
@@ -226,13 +264,6 @@ export function TimelinePage() {
               })}
             </select>
           </div>
-          {filtering && (
-            <button type="button" className="button subtle clear-filters" onClick={showAll}>
-              Clear filters
-            </button>
-          )}
-        </div>
-        <div className="filter-row">
           <div className="field">
             <label htmlFor="tl-polarity">Kind of pattern</label>
             <select id="tl-polarity" value={filter.polarity} onChange={(e) => set('polarity', e.target.value as FilterState['polarity'])}>
@@ -260,11 +291,12 @@ export function TimelinePage() {
             </label>
           </div>
         </div>
+        </div>
       </search>
 
       <ErrorAlert>{error}</ErrorAlert>
-      <p className="visually-hidden" role="status">
-        {state === 'loading' ? 'Loading entries' : state === 'idle' && filtering ? `${items.length}${cursor ? ' or more' : ''} ${items.length === 1 ? 'entry matches' : 'entries match'}` : ''}
+      <p className={state === 'idle' && filtering && !drill ? 'match-count' : 'visually-hidden'} role="status">
+        {state === 'loading' ? 'Loading entries' : state === 'idle' && filtering && !drill ? matchCount(total ?? items.length) : ''}
       </p>
 
       {state === 'loading' && items.length === 0 ? (

@@ -5,7 +5,7 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import { CATEGORY_FRAMEWORK, CATEGORY_LABELS, DOMAIN_LABELS, PERSON_KIND_LABELS, BALANCE_LABELS, type Category } from '../../shared/catalogue.js';
+import { CATEGORY_DESCRIPTIONS, CATEGORY_LABELS, DOMAIN_LABELS, PERSON_KIND_LABELS, BALANCE_LABELS, type Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
 import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN, POLARITY_WORD } from '../components/Chips.js';
@@ -425,7 +425,7 @@ function PatternsTable({ patterns, compared }: { patterns: ReportPattern[]; comp
             {categories.map((c) => (
               <div key={c}>
                 <dt>{CATEGORY_LABELS[c]}</dt>
-                <dd>{CATEGORY_FRAMEWORK[c]}</dd>
+                <dd>{CATEGORY_DESCRIPTIONS[c]}</dd>
               </div>
             ))}
           </dl>

@@ -17,11 +17,16 @@ const PASSPHRASE = 'copper meadow lantern otter nine';
 
 test.use({ viewport: { width: 1280, height: 900 }, timezoneId: ZONE, locale: 'en-GB', reducedMotion: 'reduce' });
 
-async function journalWithTwoPeople(page: Page, host: { url: string; token: string }): Promise<{ call: ApiCall; robin: number; kai: number }> {
+/**
+ * Robin and Kai, added just now. With `pageNow`, the page's clock starts at that time instead (the
+ * home screen mentions check-ins only for people who have been in the journal for a week).
+ */
+async function journalWithTwoPeople(page: Page, host: { url: string; token: string }, pageNow?: number): Promise<{ call: ApiCall; robin: number; kai: number }> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   const robin = (await call('people.create', { name: 'Robin', kind: 'romantic', color: '#E69F00' })).id;
   const kai = (await call('people.create', { name: 'Kai', kind: 'family', color: '#56B4E9' })).id;
+  if (pageNow !== undefined) await page.clock.install({ time: pageNow });
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
   return { call, robin, kai };
@@ -35,10 +40,12 @@ async function seriousViolations(page: Page, screen: string): Promise<string[]> 
 }
 
 test('a check-in is filled in from the due list and shows in its charts', async ({ page, host }) => {
-  const { call, robin } = await journalWithTwoPeople(page, host);
+  // Eight days after Robin and Kai were added, so their check-ins are due on the home screen too.
+  const now = Date.now() + 8 * 86_400_000;
+  const { call, robin } = await journalWithTwoPeople(page, host, now);
   const checkIns = new CheckIns(page);
   const { weekStart } = await call('settings.get', {});
-  const thisWeek = weekStartOf(dayOf(Date.now(), 0), weekStart);
+  const thisWeek = weekStartOf(dayOf(now, 0), weekStart);
 
   // The home screen says gently how many are due, without names.
   await expect(checkIns.dueNotice).toHaveText('2 check-ins due this week. Open check-ins');

@@ -347,6 +347,29 @@ describe('keyset pagination', () => {
     expect(one.nextCursor).toEqual({ occurredAt: one.items[0]!.occurredAt, id: one.items[0]!.id });
   });
 
+  it('says how many entries match in all with the first page of a filtered search, and only then', async () => {
+    const thirds = created.filter((x) => x.body.startsWith('thirds')).length;
+    const cases: [EntryFilter, number][] = [
+      [{ text: 'thirds' }, thirds],
+      [{ personIds: [people[0]!.id] }, 80],
+      [{ personIds: [people[1]!.id], text: 'thirds' }, created.slice(80).filter((x) => x.body.startsWith('thirds')).length],
+      [{ text: 'nothing-like-this' }, 0],
+    ];
+    for (const [filter, total] of cases) {
+      const first = await j.call<SearchPage>('entries.search', { filter, limit: 7 });
+      expect(first.total, JSON.stringify(filter)).toBe(total);
+      // The count is the number of entries the pages hold, not a page size.
+      expect((await allPages(j, filter, 7)).items).toHaveLength(total);
+      if (first.nextCursor) {
+        const second = await j.call<SearchPage>('entries.search', { filter, cursor: first.nextCursor, limit: 7 });
+        expect(second.total).toBeUndefined();
+      }
+    }
+    // A short result counts itself; the unfiltered timeline is not counted.
+    expect((await j.call<SearchPage>('entries.search', { filter: { text: 'thirds' }, limit: 500 })).total).toBe(thirds);
+    expect((await j.call<SearchPage>('entries.search', { limit: 7 })).total).toBeUndefined();
+  });
+
   it('pages the trash by when entries were deleted, most recent first', async () => {
     let clock = T0 + 1000;
     const k = await createdService(undefined, { ports: { now: () => clock, log: () => {} } });

@@ -1,4 +1,7 @@
-/** The timeline and its filter bar. Entries are articles named by their title. */
+/**
+ * The timeline and its filter bar. Entries are articles named by their title. Only the search box
+ * shows until "More filters" is opened; the filter helpers open it when they need it.
+ */
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class Timeline {
@@ -9,6 +12,10 @@ export class Timeline {
   readonly entries: Locator;
   readonly continueWriting: Locator;
   readonly emptyState: Locator;
+  /** The toggle that shows or hides every filter but the search box (aria-expanded). */
+  readonly moreFilters: Locator;
+  /** "12 entries match" under the filter bar while a filter is in use. */
+  readonly matchCount: Locator;
 
   constructor(readonly page: Page) {
     this.search = page.getByRole('searchbox', { name: 'Search entries' });
@@ -18,6 +25,15 @@ export class Timeline {
     this.entries = page.getByRole('article');
     this.continueWriting = page.getByRole('link', { name: 'Continue writing' });
     this.emptyState = page.getByRole('heading', { name: 'Your timeline is empty' });
+    this.moreFilters = page.getByRole('button', { name: /^More filters/ });
+    this.matchCount = page.getByRole('status').filter({ hasText: /^(No entries match|1 entry matches|[\d,]+ entries match)$/ });
+  }
+
+  /** Shows the filters behind "More filters" (a no-op when they already show). */
+  async openFilters(): Promise<void> {
+    if ((await this.moreFilters.getAttribute('aria-expanded')) !== 'true') await this.moreFilters.click();
+    await expect(this.moreFilters).toHaveAttribute('aria-expanded', 'true');
+    await expect(this.person).toBeVisible();
   }
 
   entry(title: string): Locator {
@@ -55,10 +71,12 @@ export class Timeline {
   }
 
   async filterByPattern(label: string): Promise<void> {
+    await this.openFilters();
     await this.pattern.selectOption({ label });
   }
 
   async filterByPerson(name: string): Promise<void> {
+    await this.openFilters();
     await this.person.selectOption({ label: name });
   }
 

@@ -12,7 +12,7 @@ import {
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { DB } from '../open.js';
 import { SUMMARY_COLUMNS, loadLinks, rowToEntry, type EntryRow } from './entries.js';
-import { all, bit, jsonList } from './sql.js';
+import { all, bit, jsonList, value } from './sql.js';
 import { DAY_MS, utcStartOf } from './time.js';
 
 type SearchRequest = z.output<typeof SearchInput>;
@@ -49,6 +49,8 @@ export interface SearchQuery {
   sql: string;
   params: Record<string, string | number>;
   match: string | null;
+  /** How many entries the filter matches in all (same conditions, no cursor or limit); uses `params`. */
+  countSql: string;
 }
 
 const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
@@ -72,12 +74,6 @@ export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, lim
   const where: string[] = [trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
   const params: Record<string, string | number> = { limit: limit + 1 };
   const key = trash ? 'e.deleted_at' : 'e.occurred_at';
-
-  if (cursor) {
-    where.push(`(${key}, e.id) < (@cursorKey, @cursorId)`);
-    params.cursorKey = cursor.occurredAt;
-    params.cursorId = cursor.id;
-  }
   const match = filter.text === undefined ? null : ftsQuery(filter.text);
   if (match !== null) {
     where.push('+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match)');
@@ -127,10 +123,16 @@ export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, lim
     where.push('e.safety_flag = @safety');
     params.safety = bit(filter.safetyConcern);
   }
+  const countSql = `SELECT count(*) FROM entries e WHERE ${where.join(' AND ')}`;
+  if (cursor) {
+    where.push(`(${key}, e.id) < (@cursorKey, @cursorId)`);
+    params.cursorKey = cursor.occurredAt;
+    params.cursorId = cursor.id;
+  }
   const sql =
     `SELECT e.id AS id, ${key} AS k FROM entries e WHERE ${where.join(' AND ')} ` +
     `ORDER BY ${key} DESC, e.id DESC LIMIT @limit`;
-  return { sql, params, match };
+  return { sql, params, match, countSql };
 }
 
 const MARKERS = /[\uE000\uE001]/gu;
@@ -183,8 +185,11 @@ function snippets(db: DB, match: string, ids: readonly number[]): Map<number, st
  */
 export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean }): SearchPage {
   const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash);
+  // The count is asked for once per search, with its first page, and only when something narrows the
+  // list ("12 entries match"): following pages and the plain timeline never pay for it.
+  const counted = req.cursor === null && Object.keys(req.filter).length > 0;
   try {
-    return runSearch(db, q, req.limit);
+    return runSearch(db, q, req.limit, counted);
   } catch (e) {
     // ftsQuery() quotes everything, so this should not happen; if FTS5 still finds fault with a query,
     // the person gets a plain answer rather than "something went wrong".
@@ -195,11 +200,14 @@ export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean
   }
 }
 
-function runSearch(db: DB, q: SearchQuery, limit: number): SearchPage {
+function runSearch(db: DB, q: SearchQuery, limit: number, counted: boolean): SearchPage {
   const keys = all<{ id: number; k: number }>(db, q.sql, q.params);
   const more = keys.length > limit;
   const page = more ? keys.slice(0, limit) : keys;
-  if (page.length === 0) return { items: [], nextCursor: null };
+  // A short first page is its own count; only a longer result needs the count query.
+  const total = !counted ? undefined : more ? countMatches(db, q) : page.length;
+  const counts = total === undefined ? {} : { total };
+  if (page.length === 0) return { items: [], nextCursor: null, ...counts };
 
   const ids = page.map((r) => r.id);
   const rows = all<EntryRow & { head: string }>(
@@ -219,5 +227,10 @@ function runSearch(db: DB, q: SearchQuery, limit: number): SearchPage {
     items.push({ ...rowToEntry(entry, links.get(id)), excerpt: snips?.get(id) ?? plainExcerpt(head) });
   }
   const last = page.at(-1)!;
-  return { items, nextCursor: more ? { occurredAt: last.k, id: last.id } : null };
+  return { items, nextCursor: more ? { occurredAt: last.k, id: last.id } : null, ...counts };
+}
+
+function countMatches(db: DB, q: SearchQuery): number {
+  const params = Object.fromEntries(Object.entries(q.params).filter(([k]) => !['limit', 'cursorKey', 'cursorId'].includes(k)));
+  return value<number>(db, q.countSql, params) ?? 0;
 }
