@@ -65,6 +65,7 @@ function importContext(ctx: ServiceContext): ImportContext {
     owner: ctx,
     timeZone: systemTimeZone(),
     progress,
+    signal: ctx.vault.lockSignal,
   };
 }
 

@@ -50,6 +50,9 @@ export function readCsv(text: string, limits: Pick<ImportLimits, 'maxStringChars
       skip_empty_lines: true,
       // Spaces around values (and before an opening quote) are not part of the value.
       trim: true,
+      // As spreadsheets write it: a quote inside a field that does not start with one is a literal
+      // character (a formula such as =UPPER("x"), 5" screen), not the start of a quoted value.
+      relax_quotes: true,
       max_record_size: limits.maxStringChars,
       // Stop reading a file with far too many rows rather than building them all.
       to: limits.maxEntries + 2,

@@ -29,8 +29,9 @@ import { isDaylio, planDaylio } from './daylio.js';
 import { isDayOne, planDayOne } from './dayone.js';
 import { isFulcrumExport, planFulcrum } from './fulcrum.js';
 import { planGenericCsv } from './generic.js';
+import { applyTagMapping, foreignTagsOf } from './mapping.js';
 import { parseCheckedJson } from './jsonscan.js';
-import type { ImportPlan } from './plan.js';
+import { recordOf, type ImportPlan } from './plan.js';
 import { decodeText, invalid } from './text.js';
 
 export { checkJson } from './jsonscan.js';
@@ -68,6 +69,8 @@ export interface ImportContext {
   timeZone: string;
   limits?: ImportLimits;
   progress?: ImportProgress;
+  /** The vault's lock signal: a commit stops (CANCELLED, nothing written) when the journal locks. */
+  signal?: AbortSignal;
 }
 
 type PreviewInput = z.output<typeof ImportPreviewInput>;
@@ -116,8 +119,19 @@ export function planFile(
   return { plan: planGenericCsv(csv, opts.mapping ?? null, opts.timeZone), csv };
 }
 
+/**
+ * Records with problems that leaving out would let the rest import: the distinct records named, or
+ * 0 when any problem is about the file as a whole.
+ */
+function skippableRecords(plan: ImportPlan): number {
+  const records = plan.problems.map((x) => recordOf(x.where));
+  if (records.includes(null)) return 0;
+  return new Set(records).size;
+}
+
 function previewOf(db: DB, p: Pending): ImportPreview {
-  const { plan } = p;
+  const foreignTags = foreignTagsOf(db, p.plan);
+  const plan = applyTagMapping(db, p.plan, foreignTags);
   const r = resolvePlan(db, plan, p.journalId);
   const dup = r.entryDuplicate.filter(Boolean).length;
   let from: string | null = null;
@@ -134,6 +148,8 @@ function previewOf(db: DB, p: Pending): ImportPreview {
     importId: p.id,
     format: plan.format,
     canCommit: plan.problems.length === 0,
+    skippable: skippableRecords(plan),
+    foreignTags,
     counts: {
       entries: plan.entries.length,
       newEntries: plan.entries.length - dup,
@@ -177,7 +193,8 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     if (!p.csv) throw new FulcrumError('VALIDATION', 'A column mapping applies only to a generic CSV import.');
     plan = planGenericCsv(p.csv, input.mapping, p.timeZone);
   }
-  if (plan.problems.length > 0) {
+  const skipped = input.skipProblems ? skippableRecords(plan) : 0;
+  if (plan.problems.length > 0 && skipped === 0) {
     const first = plan.problems.slice(0, 3).map((x) => `${x.where}: ${x.message}`).join('; ');
     throw new FulcrumError(
       'IMPORT_INVALID',
@@ -185,11 +202,14 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
       { problems: plan.problems.length },
     );
   }
+  plan = applyTagMapping(c.db, plan, foreignTagsOf(c.db, plan), input.tagMapping);
   const result = await commitPlan(c.db, plan, {
     journalId: c.journalId,
     now: c.now,
     progress: (done, total) => c.progress?.('saving', done, total),
+    ...(c.signal ? { signal: c.signal } : {}),
   });
+  if (skipped > 0) result.skipped.problems = skipped;
   pending.delete(c.owner);
   return result;
 }
