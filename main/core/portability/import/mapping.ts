@@ -18,7 +18,8 @@ export function foreignTagsOf(db: DB, plan: ImportPlan): ForeignTag[] {
   const uses = new Map<string, number>();
   for (const e of plan.entries) for (const k of e.tagKeys) uses.set(k, (uses.get(k) ?? 0) + 1);
   const people = new Map<string, number>();
-  for (const p of listPeople(db, { includeArchived: true })) if (!people.has(fold(p.name))) people.set(fold(p.name), p.id);
+  // Only people the user still sees in their lists: an archived person is not proposed.
+  for (const p of listPeople(db)) if (!people.has(fold(p.name))) people.set(fold(p.name), p.id);
   const labels = new Set(listTags(db, { includeArchived: true }).map((t) => fold(t.label)));
   const out: ForeignTag[] = [];
   for (const t of plan.tags) {
