@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { IMPORT_LIMITS, type ExportFile, type ImportPreview, type ImportResult } from '../../shared/portability.js';
 import type { Entry, Person, Tag } from '../../shared/schemas.js';
-import { planFile } from '../../main/core/portability/index.js';
+import { planFile, previewImport } from '../../main/core/portability/index.js';
 import { commitPlan } from '../../main/core/portability/import/apply.js';
 import { daylioLayout } from '../../main/core/portability/import/daylio.js';
 import { createdService, tempDir } from '../helpers/journal.js';
@@ -264,5 +264,38 @@ describe('a lock during the commit', () => {
     expect(reports).toBeGreaterThanOrEqual(2);
     expect(db.inTransaction).toBe(false);
     expect(fingerprint(db)).toBe(before);
+  });
+});
+
+describe('a large Daylio file', () => {
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 3) * 86_400_000).toISOString().slice(0, 10);
+      return `${day},x,x,${8 + (i % 3) * 4}:00,good,"walk | friends ${i % 7}","","entry number ${i}"`;
+    });
+
+  it('is read a row at a time for the preview and again for the commit, with the same entries as reading it whole', async () => {
+    const { call } = await createdService();
+    const file = daylio(rows(1500));
+    const whole = planFile(file, { format: 'auto', timeZone: 'UTC', limits: IMPORT_LIMITS }).plan;
+    const preview = await call<ImportPreview>('import.preview', { source: asUpload(file), timeZone: 'UTC' });
+    expect(preview.counts).toMatchObject({ entries: whole.entries.length, newEntries: 1500, tags: { new: 8 } });
+    expect(preview.range).toEqual({ from: '2020-01-01', to: '2021-05-14' });
+    const result = await call<ImportResult>('import.commit', { importId: preview.importId });
+    expect(result.imported).toMatchObject({ entries: 1500, tags: 8 });
+    const page = await call<{ items: { id: number }[] }>('entries.search', { filter: { text: 'entry number 1499' }, limit: 5 });
+    expect(page.items).toHaveLength(1);
+  });
+
+  it('stops its preview when the journal locks', async () => {
+    const { service } = await createdService();
+    const db = service.vault.database();
+    const lock = new AbortController();
+    lock.abort();
+    const owner = {};
+    const ctx = { db, journalId: service.vault.journalId, now: Date.now(), owner, timeZone: 'UTC', signal: lock.signal };
+    await expect(Promise.resolve().then(() => previewImport({ source: { text: daylio(rows(50)).toString() }, format: 'auto' }, ctx))).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
   });
 });

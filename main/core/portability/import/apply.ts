@@ -10,7 +10,7 @@ import { createEntry, createPerson, createTag, listPeople, listTags, saveCheckIn
 import { all, get, run } from '../../db/repos/sql.js';
 import { cooperate } from '../../jobs/cooperate.js';
 import { createStrength, listStrengths } from '../../service/strengths.js';
-import { fold, type ImportPlan } from './plan.js';
+import { fold, type ImportPlan, type PlannedEntry } from './plan.js';
 
 export interface Resolution {
   /** plan key → existing id, or null = to be created. */
@@ -23,6 +23,40 @@ export interface Resolution {
 }
 
 const CATALOGUE_LABEL = new Map(BUILTIN_PATTERNS.map((p) => [p.slug, p.label]));
+
+/**
+ * Whether each entry, taken in the file's order, is already in the journal. Entries known only by
+ * their minute: the k-th with a given minute and text in the file is a duplicate when the journal
+ * holds at least k such entries.
+ */
+export function duplicateChecker(db: DB, plan: Pick<ImportPlan, 'originJournalId'>, journalId: string): (e: PlannedEntry) => boolean {
+  const sameJournal = plan.originJournalId === journalId;
+  const sameMinute = new Map<string, number>();
+  return (e) => {
+    if (e.refIsMinute) {
+      const key = JSON.stringify([e.source, e.sourceRef, e.title, e.body]);
+      const k = (sameMinute.get(key) ?? 0) + 1;
+      sameMinute.set(key, k);
+      const row = get<{ n: number }>(
+        db,
+        'SELECT count(*) AS n FROM entries WHERE source = ? AND (source_ref = ? OR source_ref GLOB ?) AND title = ? AND body = ?',
+        e.source,
+        e.sourceRef,
+        numbered(e.sourceRef),
+        e.title,
+        e.body,
+      );
+      return (row?.n ?? 0) >= k;
+    }
+    if (get(db, 'SELECT 1 AS one FROM entries WHERE source = ? AND source_ref = ?', e.source, e.sourceRef)) return true;
+    // An export of this very journal: its own entries carry no reference, only their id here.
+    return (
+      sameJournal &&
+      e.originId !== undefined &&
+      get(db, 'SELECT 1 AS one FROM entries WHERE id = ? AND source_ref IS NULL AND occurred_at = ?', e.originId, e.occurredAt) !== undefined
+    );
+  };
+}
 
 export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolution {
   const sameJournal = plan.originJournalId === journalId;
@@ -58,33 +92,7 @@ export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolu
     tagMap.set(t.key, id);
   }
 
-  // Entries known only by their minute: the k-th with a given minute and text in the file is a
-  // duplicate when the journal already holds at least k such entries.
-  const sameMinute = new Map<string, number>();
-  const entryDuplicate = plan.entries.map((e) => {
-    if (e.refIsMinute) {
-      const key = JSON.stringify([e.source, e.sourceRef, e.title, e.body]);
-      const k = (sameMinute.get(key) ?? 0) + 1;
-      sameMinute.set(key, k);
-      const row = get<{ n: number }>(
-        db,
-        'SELECT count(*) AS n FROM entries WHERE source = ? AND (source_ref = ? OR source_ref GLOB ?) AND title = ? AND body = ?',
-        e.source,
-        e.sourceRef,
-        numbered(e.sourceRef),
-        e.title,
-        e.body,
-      );
-      return (row?.n ?? 0) >= k;
-    }
-    if (get(db, 'SELECT 1 AS one FROM entries WHERE source = ? AND source_ref = ?', e.source, e.sourceRef)) return true;
-    // An export of this very journal: its own entries carry no reference, only their id here.
-    return (
-      sameJournal &&
-      e.originId !== undefined &&
-      get(db, 'SELECT 1 AS one FROM entries WHERE id = ? AND source_ref IS NULL AND occurred_at = ?', e.originId, e.occurredAt) !== undefined
-    );
-  });
+  const entryDuplicate = plan.entries.map(duplicateChecker(db, plan, journalId));
 
   // A person new to this journal has no check-ins here yet; two in the file for the same week are a plan problem.
   const weeks = new Set<string>();
@@ -135,6 +143,11 @@ export interface CommitOptions {
   progress?: (done: number, total: number) => void;
   /** Entries written between two progress reports. */
   chunk?: number;
+  /**
+   * The entries, read one at a time, instead of `plan.entries` (a large file is never held as a
+   * list). Each is checked for a duplicate just before it is written.
+   */
+  stream?: { total: number; entries: AsyncIterable<PlannedEntry> };
   /**
    * Aborted when the journal starts to lock: the import stops between two entries and rolls back
    * (CANCELLED), so a lock or quick exit never waits for it and the journal is left as it was.
@@ -194,17 +207,19 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       result.imported.tags++;
     }
 
-    const total = plan.entries.length;
-    for (let i = 0; i < total; i++) {
+    const total = opts.stream ? opts.stream.total : plan.entries.length;
+    const isDuplicate = opts.stream ? duplicateChecker(db, plan, opts.journalId) : (_e: PlannedEntry, i: number) => r.entryDuplicate[i]!;
+    let i = 0;
+    for await (const entry of opts.stream ? opts.stream.entries : plan.entries) {
       if (i % chunk === 0 && i > 0) opts.progress?.(i, total);
       // Yields to the event loop now and then (so progress gets out and a lock is heard); throws CANCELLED on a lock.
       await pause();
       if (!db.open) throw lockedDuring();
-      if (r.entryDuplicate[i]) {
+      if (isDuplicate(entry, i++)) {
         result.skipped.entries++;
         continue;
       }
-      const { where: _w, line: _l, personKeys, tagKeys, source, sourceRef, createdAt, updatedAt, originId: _o, refIsMinute, ...fields } = plan.entries[i]!;
+      const { where: _w, line: _l, personKeys, tagKeys, source, sourceRef, createdAt, updatedAt, originId: _o, refIsMinute, ...fields } = entry;
       // Two keys can land on one id (a tag mapped onto a person or pattern that the file also names).
       const unique = (ids: number[]) => [...new Set(ids)];
       const created = createEntry(

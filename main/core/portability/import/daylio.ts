@@ -19,7 +19,7 @@ import { Day } from '../../../../shared/schemas.js';
 import { zonedInstant } from '../../reminders/zone.js';
 import type { CsvRows } from './csvread.js';
 import { unguard } from './csvread.js';
-import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, problem, type ImportPlan, type PlannedTag } from './plan.js';
+import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, problem, type ImportPlan, type PlannedEntry, type PlannedTag } from './plan.js';
 import { invalid } from './text.js';
 
 export type DaylioLayout = 'full-date' | 'year-day-month';
@@ -76,10 +76,15 @@ export function dayFromYearAndDayMonth(year: string, dayMonth: string): string |
 
 const label = (s: string) => Array.from(s.replace(/\s+/g, ' ').trim()).slice(0, LIMITS.label).join('');
 
-export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
+/**
+ * Reads Daylio rows one at a time: `row` returns the row's entry (or null, with a problem added to
+ * `plan`), and `finish` adds the patterns and notes once every row has been seen. `plan.entries` is
+ * left to the caller, so a large file need not be held as a list of entries.
+ */
+export function daylioPlanner(header: readonly string[], timeZone: string) {
   const plan = emptyPlan('daylio-csv');
-  const layout = daylioLayout(csv.header);
-  const col = (...names: string[]) => csv.header.findIndex((h) => names.includes(h.trim().toLowerCase()));
+  const layout = daylioLayout(header);
+  const col = (...names: string[]) => header.findIndex((h) => names.includes(h.trim().toLowerCase()));
   const c = {
     fullDate: col('full_date'),
     year: col('year'),
@@ -99,7 +104,7 @@ export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
     if (!tags.has(key)) tags.set(key, { label: text, foreign });
     return key;
   };
-  for (const { cells, line } of csv.rows) {
+  function row(cells: readonly string[], line: number): PlannedEntry | null {
     const where = `line ${line}`;
     const cell = (i: number) => (i >= 0 ? unguard((cells[i] ?? '').trim()) : '');
     let day: string | null;
@@ -107,19 +112,19 @@ export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
       day = cell(c.fullDate);
       if (!Day.safeParse(day).success) {
         problem(plan, where, line, 'full_date is not a real date like 2021-09-28');
-        continue;
+        return null;
       }
     } else {
       day = dayFromYearAndDayMonth(cell(c.year), cell(c.dayMonth));
       if (!day) {
         problem(plan, where, line, 'year and date are not a real day like 2018 and 18 May');
-        continue;
+        return null;
       }
     }
     const clock = parseClock(cell(c.time));
     if (!clock) {
       problem(plan, where, line, 'time is not a time like 10:00 pm or 22:00');
-      continue;
+      return null;
     }
     const tagKeys: string[] = [];
     const mood = label(cell(c.mood));
@@ -128,7 +133,7 @@ export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
       const t = label(a);
       if (t && !tagKeys.includes(`t:${fold(t)}`)) tagKeys.push(tagKey(t, 'activity'));
     }
-    const planned = {
+    const planned: PlannedEntry = {
       where,
       line,
       occurredAt: zonedInstant(day, clock, timeZone),
@@ -147,14 +152,26 @@ export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
       createdAt: null,
       updatedAt: null,
     };
-    if (checkEntry(plan, planned)) plan.entries.push(planned);
+    return checkEntry(plan, planned) ? planned : null;
   }
-  for (const [key, t] of tags) {
-    plan.tags.push({ key, label: t.label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: t.foreign });
+  function finish(): ImportPlan {
+    for (const [key, t] of tags) {
+      plan.tags.push({ key, label: t.label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: t.foreign });
+    }
+    if (layout === 'year-day-month') plan.notes.push('This is an older Daylio export (the year in a column of its own); its dates were read from the year and the day and month.');
+    plan.notes.push(zoneNote(timeZone));
+    return plan;
   }
-  if (layout === 'year-day-month') plan.notes.push('This is an older Daylio export (the year in a column of its own); its dates were read from the year and the day and month.');
-  plan.notes.push(zoneNote(timeZone));
-  return plan;
+  return { plan, row, finish };
+}
+
+export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
+  const planner = daylioPlanner(csv.header, timeZone);
+  for (const { cells, line } of csv.rows) {
+    const e = planner.row(cells, line);
+    if (e) planner.plan.entries.push(e);
+  }
+  return planner.finish();
 }
 
 /** The same words wherever a file's times carry no zone: what happened, in plain terms. */

@@ -11,18 +11,28 @@ import { FulcrumError } from '../../../../shared/errors.js';
 import type { ForeignTag, TagTarget } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { listPeople, listTags } from '../../db/repos/index.js';
-import { fold, type ImportPlan, type PlannedPerson } from './plan.js';
+import { fold, type ImportPlan, type PlannedEntry, type PlannedPerson, type PlannedTag } from './plan.js';
 
 /** The file's foreign tags that some entry carries, with their proposed targets. */
 export function foreignTagsOf(db: DB, plan: ImportPlan): ForeignTag[] {
   const uses = new Map<string, number>();
-  for (const e of plan.entries) for (const k of e.tagKeys) uses.set(k, (uses.get(k) ?? 0) + 1);
+  for (const e of plan.entries) countTags(uses, e);
+  return foreignTagsFrom(db, plan.tags, uses);
+}
+
+/** Adds an entry's tags to `uses` (tag key → entries that carry it). */
+export function countTags(uses: Map<string, number>, e: PlannedEntry): void {
+  for (const k of e.tagKeys) uses.set(k, (uses.get(k) ?? 0) + 1);
+}
+
+/** The foreign tags among `planTags` that some entry carries (`uses`), with their proposed targets. */
+export function foreignTagsFrom(db: DB, planTags: readonly PlannedTag[], uses: ReadonlyMap<string, number>): ForeignTag[] {
   const people = new Map<string, number>();
   // Only people the user still sees in their lists: an archived person is not proposed.
   for (const p of listPeople(db)) if (!people.has(fold(p.name))) people.set(fold(p.name), p.id);
   const labels = new Set(listTags(db, { includeArchived: true }).map((t) => fold(t.label)));
   const out: ForeignTag[] = [];
-  for (const t of plan.tags) {
+  for (const t of planTags) {
     if (!t.foreign || !uses.has(t.key)) continue;
     const person = people.get(fold(t.label));
     const target: TagTarget = t.foreign === 'mood' ? { to: 'nothing' } : person !== undefined ? { to: 'person', personId: person } : { to: 'pattern' };
@@ -37,6 +47,15 @@ export function foreignTagsOf(db: DB, plan: ImportPlan): ForeignTag[] {
  */
 export function applyTagMapping(db: DB, plan: ImportPlan, foreign: readonly ForeignTag[], given: Readonly<Record<string, TagTarget>> = {}): ImportPlan {
   if (foreign.length === 0 && plan.tags.every((t) => !t.foreign)) return plan;
+  const m = tagMapper(db, plan, foreign, given);
+  return { ...m.plan, entries: plan.entries.map(m.entry) };
+}
+
+/**
+ * The mapping as a plan without its entries (patterns and people as the mapping makes them) and a
+ * function that maps one entry: for imports that read their entries one at a time.
+ */
+export function tagMapper(db: DB, plan: ImportPlan, foreign: readonly ForeignTag[], given: Readonly<Record<string, TagTarget>> = {}) {
   const targets = new Map<string, TagTarget>(foreign.map((f) => [f.key, Object.hasOwn(given, f.key) ? given[f.key]! : f.target]));
   const people = new Map(listPeople(db, { includeArchived: true }).map((p) => [p.id, p]));
   const tagIds = new Set(listTags(db, { includeArchived: true }).map((t) => t.id));
@@ -52,7 +71,7 @@ export function applyTagMapping(db: DB, plan: ImportPlan, foreign: readonly Fore
       throw new FulcrumError('VALIDATION', `The pattern chosen for “${f.label}” is no longer in your journal. Choose again.`);
     }
   }
-  const entries = plan.entries.map((e) => {
+  const entry = (e: PlannedEntry): PlannedEntry => {
     if (!e.tagKeys.some((k) => targets.has(k))) return e;
     const tagKeys: string[] = [];
     const personKeys = [...e.personKeys];
@@ -68,7 +87,7 @@ export function applyTagMapping(db: DB, plan: ImportPlan, foreign: readonly Fore
       }
     }
     return { ...e, tagKeys, personKeys, domains };
-  });
+  };
   const tags = plan.tags.flatMap((t) => {
     if (!t.foreign) return [t];
     const target = targets.get(t.key);
@@ -76,5 +95,5 @@ export function applyTagMapping(db: DB, plan: ImportPlan, foreign: readonly Fore
     if (!target || target.to !== 'pattern') return [];
     return [target.tagId === undefined ? t : { ...t, mapTo: target.tagId }];
   });
-  return { ...plan, entries, tags, people: [...plan.people, ...mappedPeople.values()] };
+  return { plan: { ...plan, entries: [], tags, people: [...plan.people, ...mappedPeople.values()] }, entry };
 }
