@@ -310,10 +310,7 @@ function ImportPreviewView(props: {
           </ul>
           {p.problemCount > p.problems.length && <p>…and {p.problemCount - p.problems.length} more.</p>}
           {skipping && (
-            <p>
-              You can leave {p.skippable === 1 ? 'it' : 'them'} out and import the rest, or fix the file and choose it again. Nothing else in the file is changed by
-              leaving {p.skippable === 1 ? 'it' : 'them'} out.
-            </p>
+            <p>You can leave {p.skippable === 1 ? 'it' : 'them'} out and import the rest, or fix the file and choose it again.</p>
           )}
         </div>
       )}
@@ -398,11 +395,11 @@ function ForeignTagEditor(props: { tags: ForeignTag[]; mapping: Record<string, T
         Each tag can become a pattern, a person, an area of life, or be left out. A tag with the name of someone in your journal goes to them.
         {hasMood ? ' Moods are left out unless you choose a place for them: a mood is how the day felt, not a pattern between people.' : ''}
       </p>
-      <div className="mapping-grid">
+      <div className="tag-mapping">
         {props.tags.map((f) => (
-          <label key={f.key} className="field inline-field">
+          <label key={f.key} className="tag-mapping-row">
             <span>
-              {f.label} <span className="hint">({KIND_WORDS[f.kind]}, {plural(f.entries, 'entry', 'entries')})</span>
+              <span className="tag-mapping-name">{f.label}</span> <span className="hint">({KIND_WORDS[f.kind]}, {plural(f.entries, 'entry', 'entries')})</span>
             </span>
             <select value={encode(props.mapping[f.key] ?? f.target)} onChange={(e) => props.setMapping({ ...props.mapping, [f.key]: decode(e.target.value) })}>
               <option value="pattern">{f.newPattern ? `A new pattern “${f.label}”` : `The pattern “${f.label}”`}</option>
