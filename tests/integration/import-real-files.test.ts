@@ -213,6 +213,17 @@ describe('records with a bad field', () => {
     expect((await entries(call)).map((e) => e.body)).toEqual(['also fine', 'fine']);
   });
 
+  it('in a Day One file are counted by entry, and leaving them out creates no pattern only they carried', async () => {
+    const { call } = await createdService();
+    const preview = await call<ImportPreview>('import.preview', { source: asUpload(corpus('dayone-invalid-dates.json')) });
+    expect(preview).toMatchObject({ canCommit: false, skippable: 2, counts: { entries: 1 } });
+    // "home" is only on the entry with 30 February: it is not offered, and not created.
+    expect(preview.foreignTags.map((f) => f.label).sort()).toEqual(['meeting', 'work']);
+    const result = await call<ImportResult>('import.commit', { importId: preview.importId, skipProblems: true });
+    expect(result).toMatchObject({ imported: { entries: 1, tags: 2 }, skipped: { problems: 2 } });
+    expect((await call<Tag[]>('tags.list', {})).map((t) => t.label)).not.toContain('home');
+  });
+
   it('cannot be left out when a problem concerns the whole file', async () => {
     const { call, service } = await createdService();
     const preview = await call<ImportPreview>('import.preview', {
