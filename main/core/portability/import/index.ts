@@ -5,7 +5,9 @@
  * problems with their line or path, duplicates) → commit, all or nothing, in one transaction.
  *
  * The plan of the last preview is kept in memory (one per service, for 15 minutes), so a commit does
- * not send a large file twice; it is bound to the journal it was made for.
+ * not send a large file twice; it is bound to the journal it was made for. For a Daylio CSV that is
+ * the file's text and a summary, not its entries: both the preview and the commit read it a row at a
+ * time. Foreign tags go where the user mapped them; records with a problem can be left out.
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
