@@ -372,7 +372,33 @@ export const ImportPreviewInput = z
   .strict();
 export type ImportPreviewInput = z.input<typeof ImportPreviewInput>;
 
-export const ImportCommitInput = z.object({ importId: Token, mapping: CsvMapping.optional() }).strict();
+/**
+ * Where a foreign tag (a Day One tag, a Daylio activity or mood, a CSV tag) goes: a pattern (by
+ * default one with the tag's name, new or already here; or the existing pattern `tagId`), an existing
+ * person, an area of life, or nothing.
+ */
+export const TagTarget = z.discriminatedUnion('to', [
+  z.object({ to: z.literal('pattern'), tagId: Id.optional() }).strict(),
+  z.object({ to: z.literal('person'), personId: Id }).strict(),
+  z.object({ to: z.literal('area'), area: DomainSchema }).strict(),
+  z.object({ to: z.literal('nothing') }).strict(),
+]);
+export type TagTarget = z.output<typeof TagTarget>;
+
+/** Foreign tag key (from the preview) → its target. Keys left out keep the preview's default. */
+export const TagMapping = z
+  .record(z.string().min(1).max(400), TagTarget)
+  .refine((r) => Object.keys(r).length <= 20_000, 'too many tags in the mapping');
+
+export const ImportCommitInput = z
+  .object({
+    importId: Token,
+    mapping: CsvMapping.optional(),
+    tagMapping: TagMapping.optional(),
+    /** Leave out the records the preview listed as problems and import the rest. */
+    skipProblems: z.boolean().default(false),
+  })
+  .strict();
 export type ImportCommitInput = z.input<typeof ImportCommitInput>;
 
 /** Something wrong in the file, by place: never the file's content. */
@@ -383,11 +409,30 @@ export interface ImportProblem {
   message: string;
 }
 
+/** A tag from another app, and where the preview proposes it should go. */
+export interface ForeignTag {
+  key: string;
+  label: string;
+  kind: 'tag' | 'activity' | 'mood';
+  /** Entries that carry it. */
+  entries: number;
+  target: TagTarget;
+  /** No pattern with this name is in the journal yet: mapping it to a pattern creates one. */
+  newPattern: boolean;
+}
+
 export interface ImportPreview {
   importId: string;
   format: ImportFormat;
-  /** False while there are problems: an import is all or nothing. */
+  /** False while there are problems: an import is all or nothing, unless the user leaves the bad records out. */
   canCommit: boolean;
+  /**
+   * Records with problems that can be left out (`skipProblems`) so the rest is imported; 0 when
+   * there are none, or when some problem concerns the whole file (then nothing can be imported).
+   */
+  skippable: number;
+  /** The file's tags, activities and moods with their proposed targets (none for a Fulcrum export). */
+  foreignTags: ForeignTag[];
   counts: {
     entries: number;
     newEntries: number;
@@ -409,8 +454,17 @@ export interface ImportPreview {
 
 export interface ImportResult {
   imported: { entries: number; people: number; tags: number; checkins: number; strengths: number; sessions: number };
-  skipped: { entries: number; checkins: number; strengths: number };
+  /** `entries`: already in the journal; `problems` (only when some were): records left out because of a problem in them. */
+  skipped: { entries: number; checkins: number; strengths: number; problems?: number };
 }
+
+/**
+ * Browser mode sends a file's bytes as base64 in one request (at most LARGE_BODY_LIMIT, 64 MB), so a
+ * file can be at most three quarters of that, less the request's own few bytes.
+ */
+export const BROWSER_IMPORT_MAX_BYTES = 47 * 1024 * 1024;
+export const browserImportTooLarge = (bytes: number | null) =>
+  `This file${bytes === null ? '' : ` (${Math.ceil(bytes / (1024 * 1024))} MB)`} is larger than ${BROWSER_IMPORT_MAX_BYTES / (1024 * 1024)} MB, the most Fulcrum can import at once in browser mode. Nothing was imported. Split it into smaller files (by year, for example), or import it in the desktop app.`;
 
 // ---------------------------------------------------------------- progress
 /** Pushed as an AppEvent while a long export, backup, restore or import runs. No content. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppEvent } from '../../shared/api.js';
 import type { ApiErrorShape, Reply } from '../../shared/errors.js';
 import { isChannel } from '../../shared/api.js';
+import { browserImportTooLarge } from '../../shared/portability.js';
 import { SECURITY_HEADERS, contentTypeOf, resolveStaticFile } from '../core/static.js';
 import { EventStreams } from './events.js';
 import { NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_SCRIPT, NEUTRAL_SCRIPT_PATH } from './neutral.js';
@@ -170,7 +171,9 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       body = await readBody(req, bodyLimitFor(name));
     } catch (e) {
       if (e instanceof BodyTooLarge) {
-        return fail(res, 413, { code: 'VALIDATION', message: 'This request is too large.' }, { Connection: 'close' });
+        // An import's file is the body: say what that means for the file, not for the request.
+        const message = name.startsWith('import.') ? browserImportTooLarge(null) : 'This request is too large.';
+        return fail(res, 413, { code: name.startsWith('import.') ? 'IMPORT_INVALID' : 'VALIDATION', message }, { Connection: 'close' });
       }
       throw e;
     }

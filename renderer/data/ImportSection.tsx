@@ -5,7 +5,20 @@
  * last step; every problem the core finds is shown as it says it.
  */
 import { useEffect, useId, useState } from 'react';
-import { CSV_FIELDS, IMPORT_FORMATS, type CsvMappingParsed, type ImportFormat, type ImportPreview, type ImportResult, type ImportSource } from '../../shared/portability.js';
+import { DOMAINS, DOMAIN_LABELS } from '../../shared/catalogue.js';
+import {
+  BROWSER_IMPORT_MAX_BYTES,
+  CSV_FIELDS,
+  IMPORT_FORMATS,
+  browserImportTooLarge,
+  type CsvMappingParsed,
+  type ForeignTag,
+  type ImportFormat,
+  type ImportPreview,
+  type ImportResult,
+  type ImportSource,
+  type TagTarget,
+} from '../../shared/portability.js';
 import { call, messageOf, subscribe } from '../api.js';
 import { ErrorAlert } from '../components/Feedback.js';
 import { browserTimeZone } from '../lib/format.js';
@@ -49,6 +62,7 @@ export function ImportSection({ browser }: { browser: boolean }) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
   const [mapping, setMapping] = useState<CsvMappingParsed | null>(null);
+  const [tagMapping, setTagMapping] = useState<Record<string, TagTarget>>({});
   const fileId = useId();
 
   useEffect(
@@ -66,6 +80,7 @@ export function ImportSection({ browser }: { browser: boolean }) {
       const p = await call('import.preview', { source, format, timeZone: browserTimeZone(), ...(withMapping ? { mapping: withMapping } : {}) });
       setStep({ name: 'preview', source, fileLabel, preview: p });
       setMapping(p.csv?.mapping ?? null);
+      setTagMapping(Object.fromEntries(p.foreignTags.map((f) => [f.key, f.target])));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -86,7 +101,13 @@ export function ImportSection({ browser }: { browser: boolean }) {
     setProgress(null);
     setStep({ name: 'importing' });
     try {
-      const result = await call('import.commit', { importId: p.importId, ...(p.csv && mapping ? { mapping } : {}) });
+      const result = await call('import.commit', {
+        importId: p.importId,
+        ...(p.csv && mapping ? { mapping } : {}),
+        ...(p.foreignTags.length > 0 ? { tagMapping } : {}),
+        // The button is only enabled with problems when they can be left out, and the preview lists them.
+        skipProblems: p.problemCount > 0 && p.skippable > 0,
+      });
       await Promise.all([reloadPeople(), reloadTags()]);
       setStep({ name: 'done', result });
       toast.show(`Imported ${plural(result.imported.entries, 'entry', 'entries')}.`);
@@ -126,6 +147,11 @@ export function ImportSection({ browser }: { browser: boolean }) {
                   const file = e.target.files?.[0];
                   e.target.value = '';
                   if (!file) return;
+                  // The whole file travels in one request, which has a size limit: say so before sending it.
+                  if (file.size > BROWSER_IMPORT_MAX_BYTES) {
+                    setError(browserImportTooLarge(file.size));
+                    return;
+                  }
                   try {
                     await preview({ base64: await fileToBase64(file) }, `${file.name} (${fileSize(file.size)})`);
                   } catch (err) {
@@ -163,6 +189,8 @@ export function ImportSection({ browser }: { browser: boolean }) {
           step={step}
           mapping={mapping}
           setMapping={setMapping}
+          tagMapping={tagMapping}
+          setTagMapping={setTagMapping}
           busy={busy}
           onRecheck={() => void preview(step.source, step.fileLabel, mapping ?? undefined)}
           onCommit={() => void commit()}
@@ -183,6 +211,7 @@ export function ImportSection({ browser }: { browser: boolean }) {
             Imported {plural(step.result.imported.entries, 'entry', 'entries')}, {plural(step.result.imported.people, 'new person', 'new people')},{' '}
             {plural(step.result.imported.tags, 'new pattern')} and {plural(step.result.imported.checkins, 'check-in')}.
             {step.result.skipped.entries > 0 ? ` ${plural(step.result.skipped.entries, 'entry was', 'entries were')} already in your journal and skipped.` : ''}
+            {step.result.skipped.problems ? ` ${plural(step.result.skipped.problems, 'record with a problem was', 'records with problems were')} left out.` : ''}
           </p>
           <div className="row">
             <a className="button" href="#/timeline">
@@ -204,6 +233,8 @@ function ImportPreviewView(props: {
   step: Extract<Step, { name: 'preview' }>;
   mapping: CsvMappingParsed | null;
   setMapping: (m: CsvMappingParsed) => void;
+  tagMapping: Record<string, TagTarget>;
+  setTagMapping: (m: Record<string, TagTarget>) => void;
   busy: boolean;
   onRecheck: () => void;
   onCommit: () => void;
@@ -212,6 +243,8 @@ function ImportPreviewView(props: {
   const { preview: p, fileLabel } = props.step;
   const c = p.counts;
   const mappingChanged = p.csv && props.mapping && JSON.stringify(props.mapping) !== JSON.stringify(p.csv.mapping);
+  const skipping = p.problemCount > 0 && p.skippable > 0;
+  const counted = countsWithMapping(p, props.tagMapping);
   return (
     <div className="stack">
       <p>
@@ -236,11 +269,11 @@ function ImportPreviewView(props: {
         )}
         <dt>People</dt>
         <dd>
-          {c.people.new} new, {c.people.matched} already known
+          {c.people.new} new, {counted.people.matched} already known
         </dd>
         <dt>Patterns</dt>
         <dd>
-          {c.tags.new} new, {c.tags.matched} already known
+          {counted.tags.new} new, {counted.tags.matched} already known
         </dd>
         {(c.checkins.new > 0 || c.checkins.duplicates > 0) && (
           <>
@@ -258,31 +291,149 @@ function ImportPreviewView(props: {
           ))}
         </ul>
       )}
+      {p.foreignTags.length > 0 && <ForeignTagEditor tags={p.foreignTags} mapping={props.tagMapping} setMapping={props.setTagMapping} />}
       {p.problems.length > 0 && (
         <div className="problem" role="alert">
           <p>
-            <strong>{plural(p.problemCount, 'problem')} in the file — nothing can be imported until {p.problemCount === 1 ? 'it is' : 'they are'} fixed:</strong>
+            <strong>
+              {skipping
+                ? `${plural(p.skippable, recordWord(p), `${recordWord(p)}s`)} in the file cannot be imported as ${p.skippable === 1 ? 'it is' : 'they are'}:`
+                : `${plural(p.problemCount, 'problem')} in the file — nothing can be imported until ${p.problemCount === 1 ? 'it is' : 'they are'} fixed:`}
+            </strong>
           </p>
           <ul className="problem-list">
             {p.problems.map((pr, i) => (
               <li key={i}>
-                {pr.line !== null ? `Row ${pr.line}` : pr.where}: {pr.message}
+                {placeOf(pr)}: {pr.message}
               </li>
             ))}
           </ul>
           {p.problemCount > p.problems.length && <p>…and {p.problemCount - p.problems.length} more.</p>}
+          {skipping && (
+            <p>You can leave {p.skippable === 1 ? 'it' : 'them'} out and import the rest, or fix the file and choose it again.</p>
+          )}
         </div>
       )}
       <div className="row">
-        <button type="button" className="button primary" disabled={!p.canCommit || props.busy || !!mappingChanged || c.newEntries + c.checkins.new === 0} onClick={props.onCommit}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={(!p.canCommit && !skipping) || props.busy || !!mappingChanged || c.newEntries + c.checkins.new === 0}
+          onClick={props.onCommit}
+        >
           Import {plural(c.newEntries, 'entry', 'entries')}
         </button>
         <button type="button" className="button" onClick={props.onCancel}>
           Cancel
         </button>
       </div>
+      {skipping && <p className="hint">{plural(p.skippable, `${recordWord(p)} with a problem`, `${recordWord(p)}s with problems`)} will be left out.</p>}
       {mappingChanged && <p className="hint">You changed the columns: check the file again before importing.</p>}
     </div>
+  );
+}
+
+/** "row" for a CSV file, "entry" for a Day One file. */
+const recordWord = (p: ImportPreview) => (p.format === 'dayone-json' ? 'entry' : 'row');
+
+/** Where a problem is, in the user's terms: "Row 4", "Entry 3 (creationDate)", or the core's place. */
+function placeOf(pr: ImportPreview['problems'][number]): string {
+  if (pr.line !== null) return `Row ${pr.line}`;
+  const m = /^entries\[(\d+)\](?:\.(.+))?$/.exec(pr.where);
+  return m ? `Entry ${Number(m[1]) + 1}${m[2] ? ` (${m[2]})` : ''}` : pr.where;
+}
+
+/**
+ * The pattern and people counts as the user's mapping makes them (the preview's counts are for the
+ * proposed mapping): a tag that becomes a pattern by its own name is new unless one exists.
+ */
+function countsWithMapping(p: ImportPreview, mapping: Record<string, TagTarget>) {
+  const { counts } = p;
+  if (p.foreignTags.length === 0) return counts;
+  const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase();
+  const newLabels = new Set<string>();
+  let matchedTags = 0;
+  const people = (get: (f: ForeignTag) => TagTarget) => new Set(p.foreignTags.map(get).flatMap((t) => (t.to === 'person' ? [t.personId] : []))).size;
+  for (const f of p.foreignTags) {
+    const t = mapping[f.key] ?? f.target;
+    if (t.to !== 'pattern') continue;
+    if (t.tagId === undefined && f.newPattern) newLabels.add(fold(f.label));
+    else matchedTags++;
+  }
+  const matchedPeople = counts.people.matched - people((f) => f.target) + people((f) => mapping[f.key] ?? f.target);
+  return { ...counts, tags: { new: newLabels.size, matched: matchedTags }, people: { ...counts.people, matched: matchedPeople } };
+}
+
+const KIND_WORDS: Record<ForeignTag['kind'], string> = { tag: 'tag', activity: 'activity', mood: 'mood' };
+
+const encode = (t: TagTarget): string =>
+  t.to === 'pattern' ? (t.tagId === undefined ? 'pattern' : `pattern:${t.tagId}`) : t.to === 'person' ? `person:${t.personId}` : t.to === 'area' ? `area:${t.area}` : 'nothing';
+
+function decode(v: string): TagTarget {
+  const [to, arg] = v.split(':') as [string, string | undefined];
+  if (to === 'pattern') return arg === undefined ? { to: 'pattern' } : { to: 'pattern', tagId: Number(arg) };
+  if (to === 'person') return { to: 'person', personId: Number(arg) };
+  if (to === 'area') return { to: 'area', area: arg as (typeof DOMAINS)[number] };
+  return { to: 'nothing' };
+}
+
+/**
+ * Where each of the file's tags, activities and moods goes: a pattern (its own name, or one of the
+ * journal's), a person, an area of life, or nowhere.
+ */
+function ForeignTagEditor(props: { tags: ForeignTag[]; mapping: Record<string, TagTarget>; setMapping: (m: Record<string, TagTarget>) => void }) {
+  const { people, tags } = useJournalData();
+  const livePeople = people.filter((x) => x.archivedAt === null);
+  const liveTags = tags.filter((t) => t.archivedAt === null);
+  const hasMood = props.tags.some((t) => t.kind === 'mood');
+  return (
+    <fieldset className="stack">
+      <legend>
+        <h3>Where the file’s tags go</h3>
+      </legend>
+      <p className="hint">
+        Each tag can become a pattern, a person, an area of life, or be left out. A tag with the name of someone in your journal goes to them.
+        {hasMood ? ' Moods are left out unless you choose a place for them: a mood is how the day felt, not a pattern between people.' : ''}
+      </p>
+      <div className="tag-mapping">
+        {props.tags.map((f) => (
+          <label key={f.key} className="tag-mapping-row">
+            <span>
+              <span className="tag-mapping-name">{f.label}</span> <span className="hint">({KIND_WORDS[f.kind]}, {plural(f.entries, 'entry', 'entries')})</span>
+            </span>
+            <select value={encode(props.mapping[f.key] ?? f.target)} onChange={(e) => props.setMapping({ ...props.mapping, [f.key]: decode(e.target.value) })}>
+              <option value="pattern">{f.newPattern ? `A new pattern “${f.label}”` : `The pattern “${f.label}”`}</option>
+              {liveTags.length > 0 && (
+                <optgroup label="One of your patterns">
+                  {liveTags.map((t) => (
+                    <option key={t.id} value={`pattern:${t.id}`}>
+                      {t.label}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {livePeople.length > 0 && (
+                <optgroup label="A person">
+                  {livePeople.map((x) => (
+                    <option key={x.id} value={`person:${x.id}`}>
+                      {x.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label="An area of life">
+                {DOMAINS.map((d) => (
+                  <option key={d} value={`area:${d}`}>
+                    {DOMAIN_LABELS[d]}
+                  </option>
+                ))}
+              </optgroup>
+              <option value="nothing">Leave it out</option>
+            </select>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

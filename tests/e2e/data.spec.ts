@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
@@ -168,4 +169,59 @@ test('imports Daylio after a preview, a spreadsheet through the column step, and
   await expect(data.importSection.getByRole('alert')).toContainText(/not valid JSON: a ',' or '}' is missing on line 4/);
   expect(await liveEntries(call)).toBe(before);
   expect(problems).toEqual([]);
+});
+
+test('maps a Daylio activity to a person and another to an area, leaves a bad row out, and says how many come in', async ({ page, host }) => {
+  const call = await openJournal(page, host);
+  const data = new DataPage(page);
+  await data.open();
+  const before = await liveEntries(call);
+  const file = [
+    'full_date,date,weekday,time,mood,activities,note_title,note',
+    `2021-09-28,28 September,Tuesday,10:00 pm,awful,"${PARTNER.name.toLowerCase()} | money talk","","He checked the bank app again"`,
+    '2021-09-27,27 September,Monday,25:99,good,"","",""',
+  ].join('\n');
+  await data.chooseImportFile({ name: 'daylio.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+
+  const tags = data.importSection.getByRole('group', { name: 'Where the file’s tags go' });
+  await expect(tags).toBeVisible();
+  // Proposed: the activity with the partner's name is the partner; the mood goes nowhere.
+  await expect(tags.getByRole('combobox', { name: new RegExp(`^${PARTNER.name.toLowerCase()}`) }).locator('option:checked')).toHaveText(PARTNER.name);
+  await expect(tags.getByRole('combobox', { name: /^Mood: awful/ }).locator('option:checked')).toHaveText('Leave it out');
+  await tags.getByRole('combobox', { name: /^money talk/ }).selectOption({ label: 'Finances' });
+
+  const problems = data.importSection.getByRole('alert');
+  await expect(problems).toContainText('1 row in the file cannot be imported as it is');
+  await expect(problems).toContainText('Row 3: time is not a time');
+  await expect(data.importSection).toContainText('1 row with a problem will be left out.');
+  expect(await seriousViolations(page, 'import preview with tags and problems')).toEqual([]);
+
+  await data.importSection.getByRole('button', { name: 'Import 1 entry' }).click();
+  await expect(data.importSection.getByRole('status')).toContainText('Imported 1 entry');
+  await expect(data.importSection.getByRole('status')).toContainText('1 record with a problem was left out.');
+  expect(await liveEntries(call)).toBe(before + 1);
+  const found: SearchPage = await call('entries.search', { filter: { text: 'bank app' }, limit: 5 });
+  const entry = await call('entries.get', { id: found.items[0]!.id });
+  const people = await call('people.list', {});
+  expect(entry.domains).toEqual(['finances']);
+  expect(entry.personIds).toEqual([people.find((p) => p.name === PARTNER.name)!.id]);
+  expect(entry.tagIds).toEqual([]);
+});
+
+test('refuses a file too large to upload before sending it, with the import’s own message', async ({ page, host }) => {
+  await openJournal(page, host, false);
+  const data = new DataPage(page);
+  await data.open();
+  // A sparse file on disk: its size is what counts, and the browser reads none of it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fulcrum-e2e-'));
+  const huge = path.join(dir, 'huge.csv');
+  try {
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 48 * 1024 * 1024);
+    await data.chooseImportFile(huge);
+    await expect(data.importSection.getByRole('alert')).toContainText('This file (48 MB) is larger than 47 MB, the most Fulcrum can import at once in browser mode.');
+    await expect(data.importSection.getByLabel('File to import')).toBeEnabled();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

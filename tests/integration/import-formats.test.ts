@@ -71,7 +71,7 @@ describe('Day One JSON', () => {
 });
 
 describe('Daylio CSV', () => {
-  it('imports moods and activities as neutral patterns, at local times, trimming stray spaces', async () => {
+  it('imports activities as neutral patterns (moods not, by default), at local times, trimming stray spaces', async () => {
     const { call } = await createdService();
     const { preview, result } = await importAll(call, asUpload(sample('daylio-sample.csv')), { timeZone: 'Europe/Berlin' });
     expect(preview).toMatchObject({ format: 'daylio-csv', counts: { entries: 3 }, range: { from: '2021-09-26', to: '2021-09-28' } });
@@ -80,11 +80,11 @@ describe('Daylio CSV', () => {
     // 10:00 pm in Berlin (summer time, UTC+2) is 20:00 UTC.
     expect(tue).toMatchObject({ occurredAt: Date.UTC(2021, 8, 28, 20, 0), timeZone: 'Europe/Berlin', day: '2021-09-28', title: '', body: '', source: 'daylio' });
     expect(await tagLabels(call, tue!.tagIds)).toEqual(
-      ['Mood: sad', 'clean', 'music', 'movies / tv', 'bad sleep', 'tired', 'sleep early', 'stomachache'].map((l) => `${l}/neutral/other`),
+      ['clean', 'music', 'movies / tv', 'bad sleep', 'tired', 'sleep early', 'stomachache'].map((l) => `${l}/neutral/other`),
     );
     expect(await tagLabels(call, mon!.tagIds)).toContain('stressed / frustrated/neutral/other');
     expect(mon!.occurredAt).toBe(Date.UTC(2021, 8, 27, 21, 0));
-    expect(sun!.tagIds).toHaveLength(6);
+    expect(sun!.tagIds).toHaveLength(5);
     // "movies / tv" and the rest are one pattern each, shared by the entries that have them.
     const tags = await call<Tag[]>('tags.list', {});
     expect(tags.filter((t) => t.label === 'movies / tv')).toHaveLength(1);

@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api.js';
+import { browserImportTooLarge } from '../../shared/portability.js';
 import type { Reply } from '../../shared/errors.js';
 import { createWebServer, RefusedBindError, type WebServer } from '../../main/web/server.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/core/static.js';
@@ -111,6 +112,15 @@ describe('browser-mode host: Host, Origin, method, type, size, JSON', () => {
     const before = calls.length;
     const r = await post('entries.create', JSON.stringify({ body: 'x'.repeat(5 * 1024 * 1024) }));
     expect(r.status).toBe(413);
+    expect(calls.length).toBe(before);
+  });
+
+  it('answers an import too large to upload with the import\'s own message, naming the limit', async () => {
+    const before = calls.length;
+    const r = await post('import.preview', '{}', { 'Content-Length': String(65 * 1024 * 1024) });
+    expect(r.status).toBe(413);
+    expect(r.json()).toEqual({ ok: false, error: { code: 'IMPORT_INVALID', message: browserImportTooLarge(null) } });
+    expect(browserImportTooLarge(null)).toMatch(/^This file is larger than 47 MB, the most Fulcrum can import at once in browser mode\. Nothing was imported\./);
     expect(calls.length).toBe(before);
   });
 

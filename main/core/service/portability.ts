@@ -72,6 +72,7 @@ function importContext(ctx: ServiceContext): ImportContext {
     owner: ctx,
     timeZone: systemTimeZone(),
     progress,
+    signal: ctx.vault.lockSignal,
   };
 }
 

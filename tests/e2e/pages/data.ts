@@ -24,7 +24,7 @@ export class DataPage {
   }
 
   /** Uploads a file to import (browser mode) and waits for its preview or an error. */
-  async chooseImportFile(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  async chooseImportFile(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     await this.importSection.getByLabel('File to import').setInputFiles(file);
   }
 

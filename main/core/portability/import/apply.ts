@@ -7,9 +7,10 @@ import { FulcrumError } from '../../../../shared/errors.js';
 import type { ImportResult } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { createEntry, createPerson, createTag, listPeople, listTags, saveCheckIn, updatePerson, updateTag } from '../../db/repos/index.js';
-import { get, run } from '../../db/repos/sql.js';
+import { all, get, run } from '../../db/repos/sql.js';
+import { cooperate } from '../../jobs/cooperate.js';
 import { createStrength, listStrengths } from '../../service/strengths.js';
-import { fold, type ImportPlan } from './plan.js';
+import { fold, type ImportPlan, type PlannedEntry } from './plan.js';
 
 export interface Resolution {
   /** plan key → existing id, or null = to be created. */
@@ -23,6 +24,40 @@ export interface Resolution {
 
 const CATALOGUE_LABEL = new Map(BUILTIN_PATTERNS.map((p) => [p.slug, p.label]));
 
+/**
+ * Whether each entry, taken in the file's order, is already in the journal. Entries known only by
+ * their minute: the k-th with a given minute and text in the file is a duplicate when the journal
+ * holds at least k such entries.
+ */
+export function duplicateChecker(db: DB, plan: Pick<ImportPlan, 'originJournalId'>, journalId: string): (e: PlannedEntry) => boolean {
+  const sameJournal = plan.originJournalId === journalId;
+  const sameMinute = new Map<string, number>();
+  return (e) => {
+    if (e.refIsMinute) {
+      const key = JSON.stringify([e.source, e.sourceRef, e.title, e.body]);
+      const k = (sameMinute.get(key) ?? 0) + 1;
+      sameMinute.set(key, k);
+      const row = get<{ n: number }>(
+        db,
+        'SELECT count(*) AS n FROM entries WHERE source = ? AND (source_ref = ? OR source_ref GLOB ?) AND title = ? AND body = ?',
+        e.source,
+        e.sourceRef,
+        numbered(e.sourceRef),
+        e.title,
+        e.body,
+      );
+      return (row?.n ?? 0) >= k;
+    }
+    if (get(db, 'SELECT 1 AS one FROM entries WHERE source = ? AND source_ref = ?', e.source, e.sourceRef)) return true;
+    // An export of this very journal: its own entries carry no reference, only their id here.
+    return (
+      sameJournal &&
+      e.originId !== undefined &&
+      get(db, 'SELECT 1 AS one FROM entries WHERE id = ? AND source_ref IS NULL AND occurred_at = ?', e.originId, e.occurredAt) !== undefined
+    );
+  };
+}
+
 export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolution {
   const sameJournal = plan.originJournalId === journalId;
   const people = listPeople(db, { includeArchived: true });
@@ -31,6 +66,11 @@ export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolu
   for (const p of people) if (!peopleByName.has(fold(p.name))) peopleByName.set(fold(p.name), p.id);
   const personMap = new Map<string, number | null>();
   for (const p of plan.people) {
+    const mapped = p.mapTo !== undefined ? peopleById.get(p.mapTo) : undefined;
+    if (mapped) {
+      personMap.set(p.key, mapped.id);
+      continue;
+    }
     const byId = sameJournal && p.originId !== undefined ? peopleById.get(p.originId) : undefined;
     personMap.set(p.key, byId && fold(byId.name) === fold(p.name) ? byId.id : (peopleByName.get(fold(p.name)) ?? null));
   }
@@ -44,6 +84,7 @@ export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolu
   for (const t of plan.tags) {
     const byId = sameJournal && t.originId !== undefined ? tagsById.get(t.originId) : undefined;
     const id =
+      (t.mapTo !== undefined ? tagsById.get(t.mapTo)?.id : undefined) ??
       (t.builtinSlug ? builtinBySlug.get(t.builtinSlug) : undefined) ??
       (byId && fold(byId.label) === fold(t.label) ? byId.id : undefined) ??
       tagsByLabel.get(fold(t.label)) ??
@@ -51,15 +92,7 @@ export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolu
     tagMap.set(t.key, id);
   }
 
-  const entryDuplicate = plan.entries.map((e) => {
-    if (get(db, 'SELECT 1 AS one FROM entries WHERE source = ? AND source_ref = ?', e.source, e.sourceRef)) return true;
-    // An export of this very journal: its own entries carry no reference, only their id here.
-    return (
-      sameJournal &&
-      e.originId !== undefined &&
-      get(db, 'SELECT 1 AS one FROM entries WHERE id = ? AND source_ref IS NULL AND occurred_at = ?', e.originId, e.occurredAt) !== undefined
-    );
-  });
+  const entryDuplicate = plan.entries.map(duplicateChecker(db, plan, journalId));
 
   // A person new to this journal has no check-ins here yet; two in the file for the same week are a plan problem.
   const weeks = new Set<string>();
@@ -88,25 +121,50 @@ export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolu
   return { people: personMap, tags: tagMap, entryDuplicate, checkinDuplicate, strengthDuplicate, sessionDuplicate };
 }
 
+/** GLOB pattern for "<ref> #2", "<ref> #3" … (the ref's own glob characters taken literally). */
+const numbered = (ref: string) => `${ref.replace(/[[*?]/g, (c) => `[${c}]`)} #[0-9]*`;
+
+/** The first free reference for another entry at this minute: the minute itself, then "#2", "#3" …. */
+function freeMinuteRef(db: DB, source: string, ref: string): string {
+  const taken = new Set(
+    all<{ r: string }>(db, 'SELECT source_ref AS r FROM entries WHERE source = ? AND (source_ref = ? OR source_ref GLOB ?)', source, ref, numbered(ref)).map(
+      (x) => x.r,
+    ),
+  );
+  if (!taken.has(ref)) return ref;
+  let n = 2;
+  while (taken.has(`${ref} #${n}`)) n++;
+  return `${ref} #${n}`;
+}
+
 export interface CommitOptions {
   journalId: string;
   now: number;
   progress?: (done: number, total: number) => void;
-  /** Entries written between two yields to the event loop (so progress events get out). */
+  /** Entries written between two progress reports. */
   chunk?: number;
+  /**
+   * The entries, read one at a time, instead of `plan.entries` (a large file is never held as a
+   * list). Each is checked for a duplicate just before it is written.
+   */
+  stream?: { total: number; entries: AsyncIterable<PlannedEntry> };
+  /**
+   * Aborted when the journal starts to lock: the import stops between two entries and rolls back
+   * (CANCELLED), so a lock or quick exit never waits for it and the journal is left as it was.
+   */
+  signal?: AbortSignal;
 }
-
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Writes the plan in one transaction (BEGIN IMMEDIATE … COMMIT; the repositories' own transactions
- * nest inside it as savepoints). Any failure rolls everything back. The transaction yields to the
- * event loop between chunks so that progress reaches the window; calls are serialised by dispatch,
- * so no other change can slip in between.
+ * nest inside it as savepoints). Any failure, or a lock (CANCELLED), rolls everything back. The
+ * transaction yields to the event loop now and then so that progress reaches the window and a lock is
+ * heard; calls are serialised by dispatch, so no other change can slip in between.
  */
 export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions): Promise<ImportResult> {
   const { now } = opts;
   const chunk = opts.chunk ?? 500;
+  const pause = cooperate(opts.signal ?? new AbortController().signal);
   const result: ImportResult = {
     imported: { entries: 0, people: 0, tags: 0, checkins: 0, strengths: 0, sessions: 0 },
     skipped: { entries: 0, checkins: 0, strengths: 0 },
@@ -149,23 +207,26 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       result.imported.tags++;
     }
 
-    const total = plan.entries.length;
-    for (let i = 0; i < total; i++) {
-      if (i % chunk === 0 && i > 0) {
-        opts.progress?.(i, total);
-        await tick();
-        if (!db.open) throw lockedDuring();
-      }
-      if (r.entryDuplicate[i]) {
+    const total = opts.stream ? opts.stream.total : plan.entries.length;
+    const isDuplicate = opts.stream ? duplicateChecker(db, plan, opts.journalId) : (_e: PlannedEntry, i: number) => r.entryDuplicate[i]!;
+    let i = 0;
+    for await (const entry of opts.stream ? opts.stream.entries : plan.entries) {
+      if (i % chunk === 0 && i > 0) opts.progress?.(i, total);
+      // Yields to the event loop now and then (so progress gets out and a lock is heard); throws CANCELLED on a lock.
+      await pause();
+      if (!db.open) throw lockedDuring();
+      if (isDuplicate(entry, i++)) {
         result.skipped.entries++;
         continue;
       }
-      const { where: _w, line: _l, personKeys, tagKeys, source, sourceRef, createdAt, updatedAt, originId: _o, ...fields } = plan.entries[i]!;
+      const { where: _w, line: _l, personKeys, tagKeys, source, sourceRef, createdAt, updatedAt, originId: _o, refIsMinute, ...fields } = entry;
+      // Two keys can land on one id (a tag mapped onto a person or pattern that the file also names).
+      const unique = (ids: number[]) => [...new Set(ids)];
       const created = createEntry(
         db,
-        { ...fields, personIds: personKeys.map((k) => personIds.get(k)!), tagIds: tagKeys.map((k) => tagIds.get(k)!) },
+        { ...fields, personIds: unique(personKeys.map((k) => personIds.get(k)!)), tagIds: unique(tagKeys.map((k) => tagIds.get(k)!)) },
         createdAt ?? now,
-        { source, sourceRef },
+        { source, sourceRef: refIsMinute ? freeMinuteRef(db, source, sourceRef) : sourceRef },
       );
       if (updatedAt !== null && updatedAt !== created.updatedAt) run(db, 'UPDATE entries SET updated_at = ? WHERE id = ?', updatedAt, created.id);
       result.imported.entries++;

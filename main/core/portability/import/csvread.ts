@@ -2,7 +2,10 @@
  * Reading CSV (csv-parse) into rows with their line numbers, with the delimiter detected from the
  * header line, and csv-parse's errors turned into messages that name the line — never the content.
  */
+import { Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { FulcrumError } from '../../../../shared/errors.js';
 import type { ImportLimits } from '../../../../shared/portability.js';
 import { invalid } from './text.js';
 
@@ -39,21 +42,73 @@ interface CsvError {
   lines?: number;
 }
 
+const options = (delimiter: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>) => ({
+  delimiter,
+  bom: true,
+  info: true,
+  skip_empty_lines: true,
+  // Spaces around values (and before an opening quote) are not part of the value.
+  trim: true,
+  // As spreadsheets write it: a quote inside a field that does not start with one is a literal
+  // character (a formula such as =UPPER("x"), 5" screen), not the start of a quoted value.
+  relax_quotes: true,
+  max_record_size: limits.maxStringChars,
+  // Stop reading a file with far too many rows rather than building them all.
+  to: limits.maxEntries + 2,
+});
+
+/**
+ * The same reading as `readCsv`, one row at a time: the text is fed to csv-parse's stream in slices
+ * and each row is handed on before the next is read, so no list of the file's rows is ever built.
+ * The first row yielded is the header (line 1).
+ */
+export async function* streamCsv(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): AsyncGenerator<{ cells: string[]; line: number }> {
+  const parser = parseStream(options(detectDelimiter(text), limits));
+  const SLICE = 256 * 1024;
+  Readable.from(
+    (function* slices() {
+      for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
+    })(),
+    { objectMode: false },
+  )
+    // A parse error is read from the parser's own iterator below.
+    .on('error', () => undefined)
+    .pipe(parser);
+  let count = 0;
+  try {
+    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      count++;
+      if (count > limits.maxEntries + 1) {
+        parser.destroy();
+        throw invalid(`The file has more than ${limits.maxEntries.toLocaleString('en')} rows; that is more than can be imported at once.`);
+      }
+      yield { cells: count === 1 ? r.record.map((h) => h.replace(/^\uFEFF/, '').trim()) : r.record, line: r.info.lines - countBreaks(r.record) };
+    }
+  } catch (e) {
+    parser.destroy();
+    if (e instanceof FulcrumError) throw e;
+    throw csvError(e as CsvError);
+  } finally {
+    parser.destroy();
+  }
+  if (count === 0) throw invalid('The file has no rows.');
+}
+
+/** The header row alone (csv-parse stops after the first record). */
+export function readCsvHeader(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): string[] {
+  try {
+    const [first] = parse(text, { ...options(detectDelimiter(text), limits), info: false, to: 1 }) as string[][];
+    return (first ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
+  } catch (e) {
+    throw csvError(e as CsvError);
+  }
+}
+
 export function readCsv(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): CsvRows {
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      // Spaces around values (and before an opening quote) are not part of the value.
-      trim: true,
-      max_record_size: limits.maxStringChars,
-      // Stop reading a file with far too many rows rather than building them all.
-      to: limits.maxEntries + 2,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parse(text, options(delimiter, limits)) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     throw csvError(e as CsvError);
   }

@@ -1,24 +1,42 @@
 /**
- * Daylio CSV export: `full_date,date,weekday,time,mood,activities,note_title,note`. Each row is an
- * entry at full_date + time (in the user's zone: Daylio stores local times). The mood becomes a
- * neutral pattern "Mood: <mood>", each activity (separated by " | ") a neutral pattern of its own,
- * in the category Other; note_title and note become the title and text. Older exports without
- * note_title, and extra columns (newer Daylio "scales", goals …), are fine.
+ * Daylio CSV export, in the two layouts Daylio has written (recognised by the header):
+ *
+ * - current: `full_date,date,weekday,time,mood,activities,note_title,note` — full_date is 2021-09-28;
+ * - older:   `year,date,weekday,time,mood,activities,note` — the year alone, and `date` the day and
+ *   month in words ("18 May", also "May 18" and abbreviated months), with no note title.
+ *
+ * Each row is an entry at its date and time. Daylio stores times without a zone, as the clock on the
+ * phone showed them, so they are read in the zone the user's computer is set to. The mood and each
+ * activity (separated by " | ") are the entry's foreign tags: the preview lets the user map each to a
+ * person, a pattern, an area of life or nothing (moods map to nothing unless the user says otherwise).
+ * note_title and note become the title and text. Extra columns (newer Daylio "scales", goals …) are fine.
+ *
+ * Daylio has no id for an entry: two rows at the same minute are told apart by their text, so an entry
+ * is a duplicate only when one at the same minute with the same title and text is already there.
  */
 import { LIMITS } from '../../../../shared/schemas.js';
 import { Day } from '../../../../shared/schemas.js';
 import { zonedInstant } from '../../reminders/zone.js';
 import type { CsvRows } from './csvread.js';
 import { unguard } from './csvread.js';
-import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, problem, type ImportPlan } from './plan.js';
+import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, problem, type ImportPlan, type PlannedEntry, type PlannedTag } from './plan.js';
 import { invalid } from './text.js';
 
-const REQUIRED = ['full_date', 'time', 'mood'] as const;
+export type DaylioLayout = 'full-date' | 'year-day-month';
 
-export function isDaylio(header: readonly string[]): boolean {
-  const h = header.map((c) => c.toLowerCase());
-  return REQUIRED.every((c) => h.includes(c)) && h.includes('activities');
+const WEEKDAY = ['weekday', 'week_day', 'week day', 'day of week'];
+
+/** The layout the header is in, or null when it is not a Daylio export. */
+export function daylioLayout(header: readonly string[]): DaylioLayout | null {
+  const h = header.map((c) => c.trim().toLowerCase());
+  const has = (c: string) => h.includes(c);
+  if (!has('time') || !has('mood') || !has('activities')) return null;
+  if (has('full_date')) return 'full-date';
+  if (has('year') && has('date') && WEEKDAY.some(has)) return 'year-day-month';
+  return null;
 }
+
+export const isDaylio = (header: readonly string[]): boolean => daylioLayout(header) !== null;
 
 /** "10:00 pm", "10:00 PM", "22:00", "7:05 a.m." → "22:00"; null when not a time. */
 export function parseClock(s: string): string | null {
@@ -35,45 +53,87 @@ export function parseClock(s: string): string | null {
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month name, full or abbreviated to at least three letters ("Sep", "Sept."), as 1–12; 0 when not one. */
+function monthOf(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return 0;
+  return MONTHS.findIndex((m) => m.startsWith(w)) + 1;
+}
+
+/** The older layout's year + "18 May" / "May 18" → "2018-05-18"; null when not a real day. */
+export function dayFromYearAndDayMonth(year: string, dayMonth: string): string | null {
+  if (!/^\d{4}$/.test(year)) return null;
+  const parts = dayMonth.trim().replace(/,/g, ' ').split(/\s+/);
+  if (parts.length !== 2) return null;
+  const [a, b] = parts as [string, string];
+  const [dayText, month] = /^\d{1,2}$/.test(a) ? [a, monthOf(b)] : [b, monthOf(a)];
+  if (!/^\d{1,2}$/.test(dayText) || month === 0) return null;
+  const day = `${year}-${String(month).padStart(2, '0')}-${dayText.padStart(2, '0')}`;
+  return Day.safeParse(day).success ? day : null;
+}
+
 const label = (s: string) => Array.from(s.replace(/\s+/g, ' ').trim()).slice(0, LIMITS.label).join('');
 
-export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
+/**
+ * Reads Daylio rows one at a time: `row` returns the row's entry (or null, with a problem added to
+ * `plan`), and `finish` adds the patterns and notes once every row has been seen. `plan.entries` is
+ * left to the caller, so a large file need not be held as a list of entries.
+ */
+export function daylioPlanner(header: readonly string[], timeZone: string) {
   const plan = emptyPlan('daylio-csv');
-  const col = (name: string) => csv.header.findIndex((h) => h.toLowerCase() === name);
-  const c = { date: col('full_date'), time: col('time'), mood: col('mood'), activities: col('activities'), title: col('note_title'), note: col('note') };
-  if (c.date < 0 || c.time < 0 || c.mood < 0) throw invalid('This is not a Daylio export: the columns full_date, time and mood are missing.');
-  const tags = new Map<string, string>();
-  const seen = new Map<string, number>();
-  const tagKey = (text: string) => {
-    const key = `t:${fold(text)}`;
-    if (!tags.has(key)) tags.set(key, text);
+  const layout = daylioLayout(header);
+  const col = (...names: string[]) => header.findIndex((h) => names.includes(h.trim().toLowerCase()));
+  const c = {
+    fullDate: col('full_date'),
+    year: col('year'),
+    dayMonth: col('date'),
+    time: col('time'),
+    mood: col('mood'),
+    activities: col('activities'),
+    title: col('note_title'),
+    note: col('note'),
+  };
+  if (!layout) {
+    throw invalid('This is not a Daylio export: it needs the columns time, mood and activities, and either full_date or year, date and weekday.');
+  }
+  const tags = new Map<string, { label: string; foreign: NonNullable<PlannedTag['foreign']> }>();
+  const tagKey = (text: string, foreign: 'mood' | 'activity') => {
+    const key = `${foreign === 'mood' ? 'm' : 't'}:${fold(text)}`;
+    if (!tags.has(key)) tags.set(key, { label: text, foreign });
     return key;
   };
-  for (const { cells, line } of csv.rows) {
+  function row(cells: readonly string[], line: number): PlannedEntry | null {
     const where = `line ${line}`;
     const cell = (i: number) => (i >= 0 ? unguard((cells[i] ?? '').trim()) : '');
-    const day = cell(c.date);
-    if (!Day.safeParse(day).success) {
-      problem(plan, where, line, 'full_date is not a real date like 2021-09-28');
-      continue;
+    let day: string | null;
+    if (layout === 'full-date') {
+      day = cell(c.fullDate);
+      if (!Day.safeParse(day).success) {
+        problem(plan, where, line, 'full_date is not a real date like 2021-09-28');
+        return null;
+      }
+    } else {
+      day = dayFromYearAndDayMonth(cell(c.year), cell(c.dayMonth));
+      if (!day) {
+        problem(plan, where, line, 'year and date are not a real day like 2018 and 18 May');
+        return null;
+      }
     }
     const clock = parseClock(cell(c.time));
     if (!clock) {
       problem(plan, where, line, 'time is not a time like 10:00 pm or 22:00');
-      continue;
+      return null;
     }
-    // Daylio can hold two entries at the same minute: the second gets #2, so references stay stable.
-    const base = `${day} ${clock}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
     const tagKeys: string[] = [];
     const mood = label(cell(c.mood));
-    if (mood) tagKeys.push(tagKey(label(`Mood: ${mood}`)));
+    if (mood) tagKeys.push(tagKey(label(`Mood: ${mood}`), 'mood'));
     for (const a of cell(c.activities).split('|')) {
       const t = label(a);
-      if (t && !tagKeys.includes(`t:${fold(t)}`)) tagKeys.push(tagKey(t));
+      if (t && !tagKeys.includes(`t:${fold(t)}`)) tagKeys.push(tagKey(t, 'activity'));
     }
-    const planned = {
+    const planned: PlannedEntry = {
       where,
       line,
       occurredAt: zonedInstant(day, clock, timeZone),
@@ -86,13 +146,34 @@ export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
       personKeys: [],
       tagKeys,
       source: 'daylio',
-      sourceRef: n === 1 ? base : `${base} #${n}`,
+      // The minute; the commit adds " #2", " #3" … when another entry at that minute is already there.
+      sourceRef: `${day} ${clock}`,
+      refIsMinute: true,
       createdAt: null,
       updatedAt: null,
     };
-    if (checkEntry(plan, planned)) plan.entries.push(planned);
+    return checkEntry(plan, planned) ? planned : null;
   }
-  for (const [key, text] of tags) plan.tags.push({ key, label: text, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null });
-  plan.notes.push(`Times were read as local times in ${timeZone}.`);
-  return plan;
+  function finish(): ImportPlan {
+    for (const [key, t] of tags) {
+      plan.tags.push({ key, label: t.label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: t.foreign });
+    }
+    if (layout === 'year-day-month') plan.notes.push('This is an older Daylio export (the year in a column of its own); its dates were read from the year and the day and month.');
+    plan.notes.push(zoneNote(timeZone));
+    return plan;
+  }
+  return { plan, row, finish };
 }
+
+export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
+  const planner = daylioPlanner(csv.header, timeZone);
+  for (const { cells, line } of csv.rows) {
+    const e = planner.row(cells, line);
+    if (e) planner.plan.entries.push(e);
+  }
+  return planner.finish();
+}
+
+/** The same words wherever a file's times carry no zone: what happened, in plain terms. */
+export const zoneNote = (timeZone: string) =>
+  `The times in this file do not say which time zone they are in, so they were read as times on your computer's clock (${timeZone.replace(/_/g, ' ')}). An entry written at 10:00 pm stays at 10:00 pm.`;

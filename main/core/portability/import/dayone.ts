@@ -100,9 +100,13 @@ export function planDayOne(json: unknown, defaultZone: string, maxEntries: numbe
     if (checkEntry(plan, planned)) plan.entries.push(planned);
   });
   for (const [key, label] of tags) {
-    plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null });
+    plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: 'tag' });
   }
-  if (zoneDefaults) plan.notes.push(`${zoneDefaults} ${zoneDefaults === 1 ? 'entry had' : 'entries had'} no known time zone; ${defaultZone} was used.`);
+  if (zoneDefaults) {
+    plan.notes.push(
+      `${zoneDefaults} ${zoneDefaults === 1 ? 'entry does' : 'entries do'} not say which time zone ${zoneDefaults === 1 ? 'it was' : 'they were'} written in. Day One keeps the moment itself, so ${zoneDefaults === 1 ? 'it is' : 'they are'} shown on your computer's clock (${defaultZone.replace(/_/g, ' ')}).`,
+    );
+  }
   if (raw.length === 0) plan.notes.push('The file has no entries.');
   return plan;
 }

@@ -10,6 +10,7 @@ import { CSV_FIELDS, CsvMapping, IsoTime, type CsvMappingParsed } from '../../..
 import { Day, LIMITS } from '../../../../shared/schemas.js';
 import { zonedInstant } from '../../reminders/zone.js';
 import type { CsvRows } from './csvread.js';
+import { zoneNote } from './daylio.js';
 import { unguard } from './csvread.js';
 import { parseClock } from './daylio.js';
 import { emptyPlan, checkEntry, fold, problem, type ImportPlan } from './plan.js';
@@ -114,6 +115,7 @@ export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, t
   const refs = new Map<string, number>();
   const unknownDomains = new Set<string>();
   let noTime = 0;
+  let zoneless = 0;
   const list = (s: string) =>
     s
       .split(m.listSeparator)
@@ -154,6 +156,7 @@ export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, t
         clock = c;
       } else noTime++;
       occurredAt = zonedInstant(dayPart, clock, timeZone);
+      zoneless++;
     }
 
     const score = (field: 'balance' | 'intensity' | 'heard' | 'respected' | 'valued' | 'involved'): number | null => {
@@ -229,10 +232,10 @@ export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, t
   for (const [key, name] of people) {
     plan.people.push({ key, name, kind: 'other', color: PALETTE[colour++ % PALETTE.length]!, notes: '', archivedAt: null, createdAt: null });
   }
-  for (const [key, label] of tags) plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null });
+  for (const [key, label] of tags) plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: 'tag' });
   if (noTime) plan.notes.push(`${noTime} ${noTime === 1 ? 'row has' : 'rows have'} no time; 12:00 was used.`);
   if (unknownDomains.size) plan.notes.push(`${unknownDomains.size} ${unknownDomains.size === 1 ? 'area was' : 'areas were'} not one of Fulcrum's and ${unknownDomains.size === 1 ? 'was' : 'were'} left out.`);
-  plan.notes.push(`Times without a zone were read as local times in ${timeZone}.`);
+  if (zoneless) plan.notes.push(zoneNote(timeZone));
   const unmapped = csv.header.filter((_, i) => !CSV_FIELDS.some((f) => m[f] === i)).length;
   if (unmapped) plan.notes.push(`${unmapped} ${unmapped === 1 ? 'column is' : 'columns are'} not imported.`);
   return plan;

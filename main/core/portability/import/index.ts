@@ -5,7 +5,9 @@
  * problems with their line or path, duplicates) → commit, all or nothing, in one transaction.
  *
  * The plan of the last preview is kept in memory (one per service, for 15 minutes), so a commit does
- * not send a large file twice; it is bound to the journal it was made for.
+ * not send a large file twice; it is bound to the journal it was made for. For a Daylio CSV that is
+ * the file's text and a summary, not its entries: both the preview and the commit read it a row at a
+ * time. Foreign tags go where the user mapped them; records with a problem can be left out.
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -23,14 +25,16 @@ import {
 import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
 import { decodeBase64, pickedPath, readLimited, tooLarge } from '../files.js';
-import { commitPlan, resolvePlan } from './apply.js';
-import { readCsv, type CsvRows } from './csvread.js';
-import { isDaylio, planDaylio } from './daylio.js';
+import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
+import { readCsv, readCsvHeader, streamCsv, type CsvRows } from './csvread.js';
+import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
+import { cooperate } from '../../jobs/cooperate.js';
 import { isDayOne, planDayOne } from './dayone.js';
 import { isFulcrumExport, planFulcrum } from './fulcrum.js';
 import { planGenericCsv } from './generic.js';
+import { countTags, foreignTagsFrom, tagMapper } from './mapping.js';
 import { parseCheckedJson } from './jsonscan.js';
-import type { ImportPlan } from './plan.js';
+import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
 
 export { checkJson } from './jsonscan.js';
@@ -52,6 +56,65 @@ interface Pending {
   /** Generic CSV: the rows, to apply another mapping at commit. */
   csv: CsvRows | null;
   timeZone: string;
+  /**
+   * A Daylio CSV is read a row at a time, twice (preview, then commit), and never held as a list of
+   * rows or entries: `plan` has no entries, `text` is the file to read again at commit.
+   */
+  text: string | null;
+  summary: EntrySummary;
+}
+
+/** What the preview says about the entries, gathered one entry at a time. */
+interface EntrySummary {
+  count: number;
+  duplicates: number;
+  from: string | null;
+  to: string | null;
+  /** Foreign tag key → entries that carry it. */
+  uses: Map<string, number>;
+}
+
+function summariser(db: DB, plan: Pick<ImportPlan, 'originJournalId'>, journalId: string) {
+  const isDuplicate = duplicateChecker(db, plan, journalId);
+  const summary: EntrySummary = { count: 0, duplicates: 0, from: null, to: null, uses: new Map() };
+  const add = (e: PlannedEntry) => {
+    summary.count++;
+    if (isDuplicate(e)) summary.duplicates++;
+    const day = dayIn(e.occurredAt, e.timeZone);
+    if (summary.from === null || day < summary.from) summary.from = day;
+    if (summary.to === null || day > summary.to) summary.to = day;
+    countTags(summary.uses, e);
+  };
+  return { summary, add };
+}
+
+/** Reads a Daylio CSV a row at a time, handing each entry to `onEntry`, and pausing (for a lock) as it goes. */
+async function streamDaylio(
+  text: string,
+  opts: { timeZone: string; limits: ImportLimits; signal: AbortSignal | undefined },
+  onEntry: (e: PlannedEntry) => void,
+): Promise<ImportPlan> {
+  const pause = cooperate(opts.signal ?? new AbortController().signal);
+  let planner: ReturnType<typeof daylioPlanner> | null = null;
+  for await (const { cells, line } of streamCsv(text, opts.limits)) {
+    if (!planner) {
+      planner = daylioPlanner(cells, opts.timeZone);
+      continue;
+    }
+    const e = planner.row(cells, line);
+    if (e) onEntry(e);
+    await pause();
+  }
+  return planner!.finish();
+}
+
+/** The file's text when it should be read as a Daylio CSV a row at a time; null for anything else. */
+function daylioText(bytes: Buffer, format: ImportFormat | 'auto', limits: ImportLimits): string | null {
+  if (format !== 'auto' && format !== 'daylio-csv') return null;
+  if (bytes.length > limits.maxBytes || bytes.subarray(0, 4).equals(ZIP)) return null;
+  const text = decodeText(bytes);
+  if (/^\s*[[{]/.test(text)) return null;
+  return format === 'daylio-csv' || isDaylio(readCsvHeader(text, limits)) ? text : null;
 }
 
 const pending = new WeakMap<object, Pending>();
@@ -68,6 +131,8 @@ export interface ImportContext {
   timeZone: string;
   limits?: ImportLimits;
   progress?: ImportProgress;
+  /** The vault's lock signal: a commit stops (CANCELLED, nothing written) when the journal locks. */
+  signal?: AbortSignal;
 }
 
 type PreviewInput = z.output<typeof ImportPreviewInput>;
@@ -116,17 +181,23 @@ export function planFile(
   return { plan: planGenericCsv(csv, opts.mapping ?? null, opts.timeZone), csv };
 }
 
+/**
+ * Records with problems that leaving out would let the rest import: the distinct records named, or
+ * 0 when any problem is about the file as a whole.
+ */
+function skippableRecords(plan: ImportPlan): number {
+  const records = plan.problems.map((x) => recordOf(x.where));
+  if (records.includes(null)) return 0;
+  return new Set(records).size;
+}
+
 function previewOf(db: DB, p: Pending): ImportPreview {
-  const { plan } = p;
+  const foreignTags = foreignTagsFrom(db, p.plan.tags, p.summary.uses);
+  // The patterns and people as the proposed mapping makes them; the entries are summarised already.
+  const plan = tagMapper(db, p.plan, foreignTags).plan;
   const r = resolvePlan(db, plan, p.journalId);
-  const dup = r.entryDuplicate.filter(Boolean).length;
-  let from: string | null = null;
-  let to: string | null = null;
-  for (const e of plan.entries) {
-    const day = dayIn(e.occurredAt, e.timeZone);
-    if (from === null || day < from) from = day;
-    if (to === null || day > to) to = day;
-  }
+  const dup = p.summary.duplicates;
+  const { from, to } = p.summary;
   const created = (m: Map<string, number | null>) => [...m.values()].filter((v) => v === null).length;
   const checkDup = r.checkinDuplicate.filter(Boolean).length;
   const strDup = r.strengthDuplicate.filter(Boolean).length;
@@ -134,9 +205,11 @@ function previewOf(db: DB, p: Pending): ImportPreview {
     importId: p.id,
     format: plan.format,
     canCommit: plan.problems.length === 0,
+    skippable: skippableRecords(plan),
+    foreignTags,
     counts: {
-      entries: plan.entries.length,
-      newEntries: plan.entries.length - dup,
+      entries: p.summary.count,
+      newEntries: p.summary.count - dup,
       duplicates: dup,
       people: { new: created(r.people), matched: r.people.size - created(r.people) },
       tags: { new: new Set(plan.tags.filter((t) => r.tags.get(t.key) === null).map((t) => t.label.toLocaleLowerCase())).size, matched: r.tags.size - created(r.tags) },
@@ -144,40 +217,58 @@ function previewOf(db: DB, p: Pending): ImportPreview {
       strengths: { new: plan.strengths.length - strDup, duplicates: strDup },
     },
     range: from && to ? { from, to } : null,
-    problems: plan.problems.slice(0, MAX_LISTED_PROBLEMS),
+    problems: plan.problems.slice(0, MAX_LISTED_PROBLEMS).map((x) => ({ where: x.where, line: x.line, message: x.message })),
     problemCount: plan.problems.length,
     notes: plan.notes,
     csv: plan.csv,
   };
 }
 
-/** Reads, checks and plans a file, and says what importing it would do. Writes nothing. */
-export function previewImport(input: PreviewInput, c: ImportContext): ImportPreview {
+/**
+ * Reads, checks and plans a file, and says what importing it would do. Writes nothing. A Daylio CSV
+ * is read a row at a time with pauses (so the answer is a promise); anything else at once.
+ */
+export function previewImport(input: PreviewInput, c: ImportContext): ImportPreview | Promise<ImportPreview> {
   const limits = c.limits ?? IMPORT_LIMITS;
   c.progress?.('reading', 0, 1);
   const bytes = sourceBytes(input.source, c, limits);
   c.progress?.('checking', 0, 1);
   const timeZone = input.timeZone ?? c.timeZone;
+  const base = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, db: c.db, at: c.now, timeZone };
+  const done = (p: Pending) => {
+    pending.set(c.owner, p);
+    c.progress?.('checking', 1, 1);
+    return previewOf(c.db, p);
+  };
+  const text = daylioText(bytes, input.format, limits);
+  if (text !== null) {
+    const s = summariser(c.db, { originJournalId: null }, c.journalId);
+    return streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add).then((plan) => done({ ...base, plan, csv: null, text, summary: s.summary }));
+  }
   const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
-  const p: Pending = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, db: c.db, at: c.now, plan, csv, timeZone };
-  pending.set(c.owner, p);
-  c.progress?.('checking', 1, 1);
-  return previewOf(c.db, p);
+  const s = summariser(c.db, plan, c.journalId);
+  for (const e of plan.entries) s.add(e);
+  return done({ ...base, plan, csv, text: null, summary: s.summary });
 }
 
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
 export async function commitImport(input: CommitInput, c: ImportContext): Promise<ImportResult> {
   const p = pending.get(c.owner);
+  const limits = c.limits ?? IMPORT_LIMITS;
   if (!p || p.id !== input.importId || c.now - p.at > PLAN_TTL_MS || p.journalId !== c.journalId || p.db !== c.db) {
     pending.delete(c.owner);
     throw new FulcrumError('NOT_FOUND', 'This import preview has expired. Choose the file again to see a fresh preview.');
   }
   let plan = p.plan;
+  let summary = p.summary;
   if (input.mapping) {
     if (!p.csv) throw new FulcrumError('VALIDATION', 'A column mapping applies only to a generic CSV import.');
     plan = planGenericCsv(p.csv, input.mapping, p.timeZone);
+    summary = { ...summary, count: plan.entries.length, uses: new Map() };
+    for (const e of plan.entries) countTags(summary.uses, e);
   }
-  if (plan.problems.length > 0) {
+  const skipped = input.skipProblems ? skippableRecords(plan) : 0;
+  if (plan.problems.length > 0 && skipped === 0) {
     const first = plan.problems.slice(0, 3).map((x) => `${x.where}: ${x.message}`).join('; ');
     throw new FulcrumError(
       'IMPORT_INVALID',
@@ -185,11 +276,32 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
       { problems: plan.problems.length },
     );
   }
-  const result = await commitPlan(c.db, plan, {
+  const m = tagMapper(c.db, plan, foreignTagsFrom(c.db, plan.tags, summary.uses), input.tagMapping);
+  const text = p.text;
+  const options = {
     journalId: c.journalId,
     now: c.now,
-    progress: (done, total) => c.progress?.('saving', done, total),
-  });
+    progress: (done: number, total: number) => c.progress?.('saving', done, total),
+    ...(c.signal ? { signal: c.signal } : {}),
+  };
+  let result: ImportResult;
+  if (text === null) {
+    result = await commitPlan(c.db, { ...m.plan, entries: plan.entries.map(m.entry) }, options);
+  } else {
+    // The same file read again, a row at a time: the entries the preview counted, in the same order.
+    const entries = async function* (): AsyncGenerator<PlannedEntry> {
+      const rows = streamCsv(text, limits);
+      const header = await rows.next();
+      if (header.done) return;
+      const planner = daylioPlanner(header.value.cells, p.timeZone);
+      for await (const { cells, line } of rows) {
+        const e = planner.row(cells, line);
+        if (e) yield m.entry(e);
+      }
+    };
+    result = await commitPlan(c.db, m.plan, { ...options, stream: { total: summary.count, entries: entries() } });
+  }
+  if (skipped > 0) result.skipped.problems = skipped;
   pending.delete(c.owner);
   return result;
 }

@@ -18,6 +18,8 @@ export interface PlannedPerson {
   createdAt: number | null;
   /** Fulcrum JSON: the id in the journal it came from (matched by id when re-imported into that journal). */
   originId?: number;
+  /** The user mapped the foreign tag this person comes from onto this existing person. */
+  mapTo?: number;
 }
 
 export interface PlannedTag {
@@ -30,6 +32,13 @@ export interface PlannedTag {
   builtinSlug: string | null;
   archivedAt: number | null;
   originId?: number;
+  /**
+   * A tag from another app (a Day One tag, a Daylio activity or mood, a CSV tag): the user may map
+   * it to a person, a pattern, an area of life or nothing before importing. Absent for Fulcrum's own.
+   */
+  foreign?: 'tag' | 'activity' | 'mood';
+  /** The user mapped it onto this existing pattern. */
+  mapTo?: number;
 }
 
 type EntryFields = Omit<z.output<typeof EntryInput>, 'personIds' | 'tagIds'>;
@@ -45,6 +54,11 @@ export interface PlannedEntry extends EntryFields {
   updatedAt: number | null;
   /** Fulcrum JSON from this same journal: the entry's id here, if it was never re-imported. */
   originId?: number;
+  /**
+   * The reference is only the minute (Daylio has no ids): a duplicate must also have the same title
+   * and text, and the commit numbers a second entry at that minute "#2", "#3" ….
+   */
+  refIsMinute?: boolean;
 }
 
 /**
@@ -121,6 +135,19 @@ export const emptyPlan = (format: ImportFormat): ImportPlan => ({
   csv: null,
 });
 
+/**
+ * A problem "line 4 …" or "entries[3] …" belongs to that one record: leaving the record out would
+ * import the rest. Anything else (the mapping, the file as a whole, a Fulcrum export whose records
+ * refer to each other) blocks the import.
+ */
+const RECORD = /^(line (\d+)|entries\[(\d+)\])/;
+
+/** The record a problem is confined to ("line 4" → 4, "entries[3].text" → 3), or null. */
+export function recordOf(where: string): number | null {
+  const m = RECORD.exec(where);
+  return m ? Number(m[2] ?? m[3]) : null;
+}
+
 export function problem(plan: ImportPlan, where: string, line: number | null, message: string): void {
   plan.problems.push({ where, line, message });
 }
@@ -139,7 +166,7 @@ export function issuesAsProblems(plan: ImportPlan, prefix: string, line: number 
  */
 export function checkEntry(plan: ImportPlan, e: PlannedEntry): boolean {
   const before = plan.problems.length;
-  const { where, line, personKeys: _p, tagKeys: _t, source: _s, sourceRef: _r, createdAt: _c, updatedAt: _u, originId: _o, ...fields } = e;
+  const { where, line, personKeys: _p, tagKeys: _t, source: _s, sourceRef: _r, createdAt: _c, updatedAt: _u, originId: _o, refIsMinute: _m, ...fields } = e;
   const parsed = EntryInput.safeParse({ ...fields, personIds: [], tagIds: [] });
   if (!parsed.success) issuesAsProblems(plan, where, line, parsed.error.issues);
   for (const f of ['title', 'body', 'outcome'] as const) {
