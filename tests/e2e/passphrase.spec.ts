@@ -55,7 +55,6 @@ test('the recovery key is shown whole at every width, must be typed back, and co
     [1280, 800],
     [900, 700],
     [600, 800],
-    [360, 740],
   ] as const) {
     await expectKeyWhollyVisible(page, key, w, h);
   }
