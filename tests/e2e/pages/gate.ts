@@ -106,6 +106,7 @@ export class Gate {
 
   async attemptUnlock(passphrase: string): Promise<void> {
     await expect(this.unlockHeading).toBeVisible();
+    if (await this.useRecoveryKey.isChecked()) await this.useRecoveryKey.uncheck();
     await this.passphrase.fill(passphrase);
     await this.unlockButton.click();
   }
