@@ -249,7 +249,7 @@ const ROTATION_PHASES: Record<string, string> = {
   saving: 'Saving…',
 };
 
-type PassphraseMode = { name: 'idle' } | { name: 'change' } | { name: 'new-key' } | { name: 'show-key'; recoveryKey: string; changed: boolean };
+type PassphraseMode = { name: 'idle' } | { name: 'change' } | { name: 'new-key' } | { name: 'show-key'; recoveryKey: string; changed: boolean; again?: boolean };
 
 /**
  * Change the passphrase, or issue a new recovery key on its own. Either re-encrypts the journal under
@@ -268,6 +268,19 @@ function PassphraseSection() {
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
   const currentId = useId();
+
+  // A recovery key issued here but not yet confirmed (the person left the page): offer it again.
+  useEffect(() => {
+    let live = true;
+    call('vault.pendingRecoveryKey', {})
+      .then(({ recoveryKey }) => {
+        if (live && recoveryKey) setMode((m) => (m.name === 'idle' ? { name: 'show-key', recoveryKey, changed: false, again: true } : m));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(
     () =>
@@ -382,8 +395,10 @@ function PassphraseSection() {
         <div className="stack">
           <h3 id="new-key-h">Your new recovery key</h3>
           <p>
-            {mode.changed ? 'Your passphrase is changed. ' : ''}The old recovery key no longer opens anything. Write this one down or save it now; until you type back one
-            group, Fulcrum shows it again each time you unlock.
+            {mode.again
+              ? 'You have not yet confirmed that you saved this recovery key. '
+              : `${mode.changed ? 'Your passphrase is changed. ' : ''}The old recovery key no longer opens anything. `}
+            Write it down or save it now; until you type back one group, Fulcrum shows it again each time you unlock.
           </p>
           <RecoveryKeyPanel
             recoveryKey={mode.recoveryKey}

@@ -118,6 +118,11 @@ test('changing the passphrase on the Safety page: the old passphrase and old rec
   const secondKey = await safety.changePassphrase({ passphrase: PASSPHRASE }, NEW_PASSPHRASE);
   expect(secondKey).not.toBe(firstKey);
   expect(await seriousViolations(page, 'new recovery key on Safety')).toEqual([]);
+  // Leaving the page before confirming does not lose the key: it is there when coming back.
+  await shell.goTo('Timeline');
+  await safety.open();
+  await expect(safety.newKeyHeading).toBeVisible();
+  expect(await gate.readShownRecoveryKey()).toBe(secondKey);
   await safety.confirmNewKey();
 
   await shell.lock();
