@@ -23,7 +23,7 @@ type Phase =
   | { name: 'welcome' }
   | { name: 'create' }
   | { name: 'recovery'; recoveryKey: string; again: boolean }
-  | { name: 'new-passphrase'; recoveryKey: string }
+  | { name: 'new-passphrase'; recoveryKey: string | null }
   | { name: 'locked'; status: VaultStatus; notice: string | null }
   | { name: 'unlocked' };
 
@@ -51,8 +51,10 @@ export function App() {
 
   /** Opens the journal, unless a recovery key still waits to be confirmed: then that comes first. */
   const openJournal = useCallback(async () => {
-    const { recoveryKey } = await call('vault.pendingRecoveryKey', {});
-    setPhase(recoveryKey ? { name: 'recovery', recoveryKey, again: true } : { name: 'unlocked' });
+    const { recoveryKey, mustChangePassphrase } = await call('vault.pendingRecoveryKey', {});
+    // Opened with the recovery key earlier (then the page was reloaded): the new passphrase comes first.
+    if (mustChangePassphrase) setPhase({ name: 'new-passphrase', recoveryKey: null });
+    else setPhase(recoveryKey ? { name: 'recovery', recoveryKey, again: true } : { name: 'unlocked' });
   }, []);
 
   const showGate = useCallback(async (notice: string | null) => {

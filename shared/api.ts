@@ -150,8 +150,12 @@ export const vaultCalls = {
   ),
   /** A new recovery key (the old one stops working); the data key is rotated as for a passphrase change. */
   'vault.newRecoveryKey': call<CreatedJournal>()(z.object({ passphrase: Passphrase }).strict()),
-  /** The recovery key not yet confirmed as written down (sealed in the vault until then), or null. */
-  'vault.pendingRecoveryKey': call<{ recoveryKey: string | null }>()(none),
+  /**
+   * The recovery key not yet confirmed as written down (sealed in the vault until then), or null; and
+   * whether this session was opened with the recovery key and still needs a new passphrase (a reload
+   * must not skip that step).
+   */
+  'vault.pendingRecoveryKey': call<{ recoveryKey: string | null; mustChangePassphrase: boolean }>()(none),
   /** Confirms the pending recovery key by one of its groups; a wrong group is a VALIDATION error. */
   'vault.confirmRecoveryKey': call<null>()(RecoveryKeyConfirmation),
 } as const;

@@ -120,7 +120,11 @@ export function RecoveryKeyStep({ recoveryKey, onDone, again = false }: { recove
  * After an unlock with the recovery key: a new passphrase before the journal opens. The person has
  * lost theirs, or someone else may know it; the change also issues a new recovery key.
  */
-export function ForcedPassphraseChange({ recoveryKey, onChanged, onLock }: { recoveryKey: string; onChanged: (newRecoveryKey: string) => void; onLock: () => void }) {
+export function ForcedPassphraseChange(props: { recoveryKey: string | null; onChanged: (newRecoveryKey: string) => void; onLock: () => void }) {
+  const { onChanged, onLock } = props;
+  // After a reload the key typed at unlock is gone from memory: it is asked for once more.
+  const [recoveryKey, setRecoveryKey] = useState(props.recoveryKey ?? '');
+  const askKey = props.recoveryKey === null;
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [usable, setUsable] = useState(false);
@@ -129,11 +133,11 @@ export function ForcedPassphraseChange({ recoveryKey, onChanged, onLock }: { rec
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!usable || busy) return;
+    if (!usable || busy || !recoveryKey.trim()) return;
     setBusy(true);
     setError(null);
     try {
-      const result = await call('vault.changePassphrase', { recoveryKey, next: pass });
+      const result = await call('vault.changePassphrase', { recoveryKey: recoveryKey.trim(), next: pass });
       setPass('');
       setAgain('');
       onChanged(result.recoveryKey);
@@ -152,6 +156,21 @@ export function ForcedPassphraseChange({ recoveryKey, onChanged, onLock }: { rec
           recovery key too; the old passphrase and the old key will open nothing.
         </p>
         <form onSubmit={submit} className="stack">
+          {askKey && (
+            <div className="field">
+              <label htmlFor="forced-recovery-key">Your recovery key</label>
+              <input
+                id="forced-recovery-key"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={recoveryKey}
+                onChange={(e) => setRecoveryKey(e.target.value)}
+                disabled={busy}
+                autoFocus
+              />
+            </div>
+          )}
           <NewPassphraseFields
             pass={pass}
             again={again}
@@ -159,7 +178,7 @@ export function ForcedPassphraseChange({ recoveryKey, onChanged, onLock }: { rec
             onAgain={setAgain}
             onUsable={setUsable}
             labels={{ pass: 'New passphrase', again: 'Repeat new passphrase' }}
-            autoFocus
+            autoFocus={!askKey}
             disabled={busy}
           />
           {error && (
@@ -171,7 +190,7 @@ export function ForcedPassphraseChange({ recoveryKey, onChanged, onLock }: { rec
             <button type="button" className="button" onClick={onLock} disabled={busy}>
               Lock instead
             </button>
-            <button type="submit" className="button primary" disabled={!usable || busy}>
+            <button type="submit" className="button primary" disabled={!usable || busy || !recoveryKey.trim()}>
               {busy ? 'Changing…' : 'Change passphrase'}
             </button>
           </div>

@@ -161,6 +161,12 @@ test('after an unlock with the recovery key, a new passphrase is asked for befor
   await gate.unlockWithRecoveryKey(recoveryKey);
   await expect(shell.nav).toHaveCount(0);
   expect(await seriousViolations(page, 'new passphrase after recovery')).toEqual([]);
+  // A reload does not skip the step: the journal is still open, the new passphrase still comes first
+  // (the recovery key is asked for again, since the page no longer holds it).
+  await page.reload();
+  await expect(gate.newPassphraseHeading).toBeVisible();
+  await expect(shell.nav).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Your recovery key' }).fill(recoveryKey);
   const newKey = await gate.chooseNewPassphrase(THIRD_PASSPHRASE);
   expect(newKey).not.toBe(recoveryKey);
   await gate.confirmRecoveryKeySaved();

@@ -196,7 +196,9 @@ describe('the vault', () => {
     it('changes the passphrase given the recovery key instead of the passphrase', async () => {
       const { v, dir, recoveryKey } = await lockedJournal();
       expect(await v.unlock({ recoveryKey })).toMatchObject({ usedRecoveryKey: true });
+      expect(v.mustChangePassphrase).toBe(true);
       await v.changePassphrase({ recoveryKey }, OTHER_PASSPHRASE);
+      expect(v.mustChangePassphrase).toBe(false);
       v.lock();
       const other = testVault(dir);
       await expect(other.unlock({ passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_SECRET' });

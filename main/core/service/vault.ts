@@ -22,7 +22,7 @@ export const vaultHandlers: HandlersFor<'vault'> = {
   'vault.changePassphrase': (input, ctx) =>
     ctx.vault.changePassphrase('current' in input ? { passphrase: input.current } : { recoveryKey: input.recoveryKey }, input.next, rotationProgress(ctx)),
   'vault.newRecoveryKey': ({ passphrase }, ctx) => ctx.vault.newRecoveryKey(passphrase, rotationProgress(ctx)),
-  'vault.pendingRecoveryKey': (_input, { vault }) => ({ recoveryKey: vault.pendingRecoveryKey() }),
+  'vault.pendingRecoveryKey': (_input, { vault }) => ({ recoveryKey: vault.pendingRecoveryKey(), mustChangePassphrase: vault.mustChangePassphrase }),
   'vault.confirmRecoveryKey': ({ group, typed }, { vault }) => {
     vault.confirmRecoveryKey(group, typed);
     return null;

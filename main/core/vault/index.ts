@@ -381,6 +381,11 @@ export class Vault {
     return { usedRecoveryKey: this.usedRecoveryKey, pendingRecoveryKey: this.vault?.pendingRecovery !== undefined };
   }
 
+  /** This session was opened with the recovery key and no new passphrase was chosen since. */
+  get mustChangePassphrase(): boolean {
+    return this.unlocked && this.usedRecoveryKey;
+  }
+
   /** The recovery key awaiting confirmation, or null. Only while unlocked; never written in plaintext. */
   pendingRecoveryKey(): string | null {
     const vault = this.vault;
