@@ -10,7 +10,7 @@ import { call, hasBridge, messageOf, onLockedReply, subscribe, transport } from 
 import { emitCommand } from './lib/commands.js';
 import { resetRoute } from './lib/router.js';
 import { Shell } from './Shell.js';
-import { CreateJournal, RecoveryKeyStep, Welcome } from './pages/FirstRun.js';
+import { CreateJournal, ForcedPassphraseChange, RecoveryKeyStep, Welcome } from './pages/FirstRun.js';
 import { UnlockScreen } from './pages/Unlock.js';
 import { Loading } from './components/Feedback.js';
 import { FailedAttemptsNotice, QuickExitButton } from './components/Safety.js';
@@ -22,7 +22,8 @@ type Phase =
   | { name: 'unavailable'; message: string }
   | { name: 'welcome' }
   | { name: 'create' }
-  | { name: 'recovery'; recoveryKey: string }
+  | { name: 'recovery'; recoveryKey: string; again: boolean }
+  | { name: 'new-passphrase'; recoveryKey: string | null }
   | { name: 'locked'; status: VaultStatus; notice: string | null }
   | { name: 'unlocked' };
 
@@ -48,21 +49,29 @@ export function App() {
   const [epoch, setEpoch] = useState(0);
   const beforeLockHooks = useRef(new Set<() => Promise<void>>());
 
+  /** Opens the journal, unless a recovery key still waits to be confirmed: then that comes first. */
+  const openJournal = useCallback(async () => {
+    const { recoveryKey, mustChangePassphrase } = await call('vault.pendingRecoveryKey', {});
+    // Opened with the recovery key earlier (then the page was reloaded): the new passphrase comes first.
+    if (mustChangePassphrase) setPhase({ name: 'new-passphrase', recoveryKey: null });
+    else setPhase(recoveryKey ? { name: 'recovery', recoveryKey, again: true } : { name: 'unlocked' });
+  }, []);
+
   const showGate = useCallback(async (notice: string | null) => {
     try {
       const status = await call('vault.status', {});
       if (!status.exists && !status.problem) setPhase({ name: 'welcome' });
-      else if (status.unlocked) setPhase({ name: 'unlocked' });
+      else if (status.unlocked) await openJournal();
       else setPhase({ name: 'locked', status, notice });
     } catch (e) {
       setPhase({ name: 'unavailable', message: messageOf(e) });
     }
-  }, []);
+  }, [openJournal]);
 
   /** The journal is (or must be treated as) locked: forget everything and ask again. */
   // Several calls (and the 'locked' event) may report the lock at once: only the first resets the app.
   const unlockedRef = useRef(false);
-  unlockedRef.current = phase.name === 'unlocked' || phase.name === 'recovery';
+  unlockedRef.current = phase.name === 'unlocked' || phase.name === 'recovery' || phase.name === 'new-passphrase';
 
   const wentLocked = useCallback(
     (notice: string | null) => {
@@ -231,14 +240,25 @@ export function App() {
       return (
         <>
           {exitButton}
-          <CreateJournal onBack={() => setPhase({ name: 'welcome' })} onCreated={(recoveryKey) => setPhase({ name: 'recovery', recoveryKey })} />
+          <CreateJournal onBack={() => setPhase({ name: 'welcome' })} onCreated={(recoveryKey) => setPhase({ name: 'recovery', recoveryKey, again: false })} />
         </>
       );
     case 'recovery':
       return (
         <>
           {exitButton}
-          <RecoveryKeyStep recoveryKey={phase.recoveryKey} onDone={() => setPhase({ name: 'unlocked' })} />
+          <RecoveryKeyStep key={phase.recoveryKey} recoveryKey={phase.recoveryKey} again={phase.again} onDone={() => setPhase({ name: 'unlocked' })} />
+        </>
+      );
+    case 'new-passphrase':
+      return (
+        <>
+          {exitButton}
+          <ForcedPassphraseChange
+            recoveryKey={phase.recoveryKey}
+            onChanged={(recoveryKey) => setPhase({ name: 'recovery', recoveryKey, again: false })}
+            onLock={() => void lock()}
+          />
         </>
       );
     case 'locked':
@@ -249,9 +269,12 @@ export function App() {
             key={epoch}
             status={phase.status}
             notice={phase.notice}
-            onUnlocked={(result) => {
+            onUnlocked={(result, usedRecoveryKey) => {
               setFailedAttempts(result?.failedAttempts ?? []);
-              setPhase({ name: 'unlocked' });
+              // Opened with the recovery key: a new passphrase first (the old one is lost or known).
+              if (result?.usedRecoveryKey && usedRecoveryKey) setPhase({ name: 'new-passphrase', recoveryKey: usedRecoveryKey });
+              else if (result?.pendingRecoveryKey) void openJournal().catch((e) => setPhase({ name: 'unavailable', message: messageOf(e) }));
+              else setPhase({ name: 'unlocked' });
             }}
             onRecheck={() => showGate(null)}
           />

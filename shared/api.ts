@@ -116,7 +116,16 @@ export type CreatedJournal = z.infer<typeof CreatedJournal>;
 export interface UnlockResult {
   /** Failed unlock attempts recorded while locked, since the last successful unlock. */
   failedAttempts: number[];
+  /** Opened with the recovery key: ask for a new passphrase before the journal opens. */
+  usedRecoveryKey: boolean;
+  /** A recovery key awaits confirmation that it was written down: show it again (vault.pendingRecoveryKey). */
+  pendingRecoveryKey: boolean;
 }
+
+/** One group of the recovery key, typed back to show it was written down (groups count from 1). */
+export const RecoveryKeyConfirmation = z
+  .object({ group: z.number().int().min(1).max(8), typed: z.string().max(40) })
+  .strict();
 
 export const vaultCalls = {
   'vault.status': call<VaultStatus>()(none, { whileLocked: true }),
@@ -135,8 +144,21 @@ export const vaultCalls = {
   'vault.lock': call<null>()(none, { whileLocked: true }),
   /** Rotates the data key: the database is re-encrypted and a new recovery key is issued. */
   'vault.changePassphrase': call<CreatedJournal>()(
-    z.object({ current: Passphrase, next: Passphrase }).strict(),
+    z.union([
+      z.object({ current: Passphrase, next: Passphrase }).strict(),
+      z.object({ recoveryKey: RecoveryKeyText, next: Passphrase }).strict(),
+    ]),
   ),
+  /** A new recovery key (the old one stops working); the data key is rotated as for a passphrase change. */
+  'vault.newRecoveryKey': call<CreatedJournal>()(z.object({ passphrase: Passphrase }).strict()),
+  /**
+   * The recovery key not yet confirmed as written down (sealed in the vault until then), or null; and
+   * whether this session was opened with the recovery key and still needs a new passphrase (a reload
+   * must not skip that step).
+   */
+  'vault.pendingRecoveryKey': call<{ recoveryKey: string | null; mustChangePassphrase: boolean }>()(none),
+  /** Confirms the pending recovery key by one of its groups; a wrong group is a VALIDATION error. */
+  'vault.confirmRecoveryKey': call<null>()(RecoveryKeyConfirmation),
 } as const;
 
 export const peopleCalls = {

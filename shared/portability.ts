@@ -470,7 +470,7 @@ export const browserImportTooLarge = (bytes: number | null) =>
 /** Pushed as an AppEvent while a long export, backup, restore or import runs. No content. */
 export interface ProgressEvent {
   type: 'progress';
-  task: 'export' | 'backup' | 'restore' | 'import';
+  task: 'export' | 'backup' | 'restore' | 'import' | 'passphrase';
   phase: string;
   done: number;
   total: number;

@@ -4,6 +4,7 @@
  * and keep or discard the journal a restore moved aside.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
+import { PassphraseField } from '../components/Passphrase.js';
 import type { AutomaticBackup, BackupPreview, BackupSource, PreviousJournal } from '../../shared/portability.js';
 import { call, messageOf } from '../api.js';
 import { ConfirmDialog, Dialog } from '../components/Dialog.js';
@@ -247,10 +248,7 @@ function RestoreDialog({ chosen, onClose, onRestored }: { chosen: Chosen; onClos
                 </label>
               </div>
             </fieldset>
-            <div className="field">
-              <label htmlFor={secretId}>{kind === 'passphrase' ? 'Passphrase' : 'Recovery key'}</label>
-              <input id={secretId} type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} autoFocus />
-            </div>
+            <PassphraseField id={secretId} label={kind === 'passphrase' ? 'Passphrase' : 'Recovery key'} value={secret} onChange={setSecret} autoComplete="off" autoFocus />
             <p className="hint">This only opens the backup to show what is in it. Nothing changes yet.</p>
             <ErrorAlert>{error}</ErrorAlert>
             <div className="dialog-actions">

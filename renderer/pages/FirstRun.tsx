@@ -1,8 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { StrengthReport } from '../../shared/schemas.js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, messageOf } from '../api.js';
-import { modKey, useDebounced } from '../lib/hooks.js';
-import { copySensitive } from '../lib/safety.js';
+import { NewPassphraseFields, RecoveryKeyPanel } from '../components/Passphrase.js';
+import { modKey } from '../lib/hooks.js';
 
 export function Welcome({ onContinue }: { onContinue: () => void }) {
   // The button takes focus (Enter continues) without scrolling to it: on a short window the page
@@ -24,7 +23,7 @@ export function Welcome({ onContinue }: { onContinue: () => void }) {
               <li>Your journal is encrypted with a passphrase only you know. Someone who opens or copies its files — even on this same computer — cannot read it.</li>
               <li>Lock it any time with the Lock button or {modKey}+L. It also locks itself after a few minutes without use and when the computer sleeps.</li>
               <li>Quick exit — the button in the corner, or Esc pressed three times — locks and hides Fulcrum at once.</li>
-              <li>If you forget your passphrase, a recovery key (shown once, next) is the only way back in.</li>
+              <li>If you forget your passphrase, a recovery key (shown next) is the only way back in.</li>
             </ul>
           </section>
           <section aria-labelledby="cannot">
@@ -50,38 +49,13 @@ export function Welcome({ onContinue }: { onContinue: () => void }) {
   );
 }
 
-const SCORE_WORDS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'];
-
 export function CreateJournal({ onCreated, onBack }: { onCreated: (recoveryKey: string) => void; onBack: () => void }) {
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
-  const [strength, setStrength] = useState<StrengthReport | null>(null);
-  const [checking, setChecking] = useState(false);
+  const [usable, setUsable] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const debounced = useDebounced(pass, 300);
-  const strengthId = useId();
-  const matchId = useId();
-
-  useEffect(() => {
-    if (!debounced) {
-      setStrength(null);
-      return;
-    }
-    let live = true;
-    setChecking(true);
-    call('vault.checkStrength', { passphrase: debounced, userInputs: [] })
-      .then((r) => live && setStrength(r))
-      .catch((e) => live && setError(messageOf(e)))
-      .finally(() => live && setChecking(false));
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
-
-  const current = strength && debounced === pass ? strength : null;
-  const matches = pass.length > 0 && pass === again;
-  const canCreate = Boolean(current?.acceptable) && matches && !busy;
+  const canCreate = usable && !busy;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -105,55 +79,7 @@ export function CreateJournal({ onCreated, onBack }: { onCreated: (recoveryKey: 
         <h1>Create your journal</h1>
         <p className="lede">Choose a passphrase: a few unrelated words are easier to remember and harder to guess than a short password. Nobody can reset it for you.</p>
         <form onSubmit={submit} className="stack">
-          <div className="field">
-            <label htmlFor="new-pass">Passphrase</label>
-            <input
-              id="new-pass"
-              type="password"
-              autoComplete="new-password"
-              value={pass}
-              onChange={(e) => setPass(e.target.value)}
-              aria-describedby={strengthId}
-              autoFocus
-              spellCheck={false}
-            />
-          </div>
-          <div id={strengthId} className="strength" aria-live="polite">
-            {pass && (
-              <>
-                <div className="strength-row">
-                  <meter min={0} max={4} low={2} high={3} optimum={4} value={current?.score ?? 0} aria-label="Passphrase strength" />
-                  <span className="strength-word">
-                    {checking || !current ? 'Checking…' : `${SCORE_WORDS[current.score]} (${current.score} of 4)`}
-                  </span>
-                </div>
-                {current && !current.acceptable && current.reason && <p className="hint">{current.reason}</p>}
-                {current && current.acceptable && <p className="hint ok">Good — this passphrase is strong enough.</p>}
-                {current && current.suggestions.length > 0 && (
-                  <ul className="hint suggestions">
-                    {current.suggestions.map((s) => (
-                      <li key={s}>{s}</li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="new-pass-again">Repeat passphrase</label>
-            <input
-              id="new-pass-again"
-              type="password"
-              autoComplete="new-password"
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-              aria-describedby={matchId}
-              spellCheck={false}
-            />
-            <p id={matchId} className="hint" aria-live="polite">
-              {again && !matches ? 'The two passphrases do not match yet.' : again && matches ? 'They match.' : ''}
-            </p>
-          </div>
+          <NewPassphraseFields pass={pass} again={again} onPass={setPass} onAgain={setAgain} onUsable={setUsable} autoFocus disabled={busy} />
           {error && (
             <p role="alert" className="error">
               {error}
@@ -179,66 +105,108 @@ export function CreateJournal({ onCreated, onBack }: { onCreated: (recoveryKey: 
   );
 }
 
-export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
-  const [saved, setSaved] = useState(false);
-  const [copyState, setCopyState] = useState<string>('');
-  const keyRef = useRef<HTMLInputElement>(null);
+/** The recovery key after creating a journal, after a passphrase change, or again after an unlock while unconfirmed. */
+export function RecoveryKeyStep({ recoveryKey, onDone, again = false }: { recoveryKey: string; onDone: () => void; again?: boolean }) {
+  return (
+    <div className="gate">
+      <main className="gate-card recovery">
+        <h1 id="recovery-heading">Your recovery key</h1>
+        <p className="lede">
+          {again
+            ? 'You have not yet confirmed that you saved this recovery key, so here it is again. If you ever forget your passphrase, it is the only way back into your journal.'
+            : 'If you ever forget your passphrase, this key is the only way back into your journal. Write it down or save it now.'}
+        </p>
+        <RecoveryKeyPanel recoveryKey={recoveryKey} onConfirmed={onDone} headingId="recovery-heading" />
+      </main>
+    </div>
+  );
+}
 
-  async function copy() {
+/**
+ * After an unlock with the recovery key: a new passphrase before the journal opens. The person has
+ * lost theirs, or someone else may know it; the change also issues a new recovery key.
+ */
+export function ForcedPassphraseChange(props: { recoveryKey: string | null; onChanged: (newRecoveryKey: string) => void; onLock: () => void }) {
+  const { onChanged, onLock } = props;
+  // After a reload the key typed at unlock is gone from memory: it is asked for once more.
+  const [recoveryKey, setRecoveryKey] = useState(props.recoveryKey ?? '');
+  const askKey = props.recoveryKey === null;
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [usable, setUsable] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!usable || busy || !recoveryKey.trim()) return;
+    setBusy(true);
+    setError(null);
     try {
-      // Remembered, so locking Fulcrum takes it off the clipboard again if it is still there.
-      await copySensitive(recoveryKey);
-      setCopyState('Copied. Paste it somewhere safe. Fulcrum clears it from the clipboard when it locks.');
-    } catch {
-      // No clipboard access (some browsers): select the key so Ctrl+C works.
-      keyRef.current?.focus();
-      keyRef.current?.select();
-      setCopyState(`Copying was not allowed here. The key is selected: press ${modKey}+C to copy it.`);
+      const result = await call('vault.changePassphrase', { recoveryKey: recoveryKey.trim(), next: pass });
+      setPass('');
+      setAgain('');
+      onChanged(result.recoveryKey);
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
     }
   }
 
   return (
     <div className="gate">
-      <main className="gate-card recovery">
-        <h1>Your recovery key</h1>
-        <p className="lede">If you ever forget your passphrase, this key is the only way back into your journal. It is shown only this once.</p>
-        <div className="recovery-print">
-          <p className="print-only">Fulcrum recovery key — keep this somewhere private.</p>
-          <label htmlFor="recovery-key" className="recovery-label">
-            Recovery key
-          </label>
-          <input
-            ref={keyRef}
-            id="recovery-key"
-            className="recovery-key"
-            type="text"
-            readOnly
-            value={recoveryKey}
-            spellCheck={false}
-            autoComplete="off"
-            onFocus={(e) => e.currentTarget.select()}
+      <main className="gate-card">
+        <h1>Choose a new passphrase</h1>
+        <p className="lede">
+          You opened your journal with your recovery key. Choose a new passphrase before it opens: if someone else knows the old one, this shuts them out. You will get a new
+          recovery key too; the old passphrase and the old key will open nothing.
+        </p>
+        <form onSubmit={submit} className="stack">
+          {askKey && (
+            <div className="field">
+              <label htmlFor="forced-recovery-key">Your recovery key</label>
+              <input
+                id="forced-recovery-key"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={recoveryKey}
+                onChange={(e) => setRecoveryKey(e.target.value)}
+                disabled={busy}
+                autoFocus
+              />
+            </div>
+          )}
+          <NewPassphraseFields
+            pass={pass}
+            again={again}
+            onPass={setPass}
+            onAgain={setAgain}
+            onUsable={setUsable}
+            labels={{ pass: 'New passphrase', again: 'Repeat new passphrase' }}
+            autoFocus={!askKey}
+            disabled={busy}
           />
-        </div>
-        <div className="row">
-          <button type="button" className="button" onClick={copy}>
-            Copy
-          </button>
-          <button type="button" className="button" onClick={() => window.print()}>
-            Print
-          </button>
-          <p role="status" className="hint copy-state">
-            {copyState}
-          </p>
-        </div>
-        <p className="hint">Keep it away from this computer if someone else uses it — on paper in a safe place, or in a password manager only you can open.</p>
-        <label className="check">
-          <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have saved my recovery key
-        </label>
-        <div className="gate-actions">
-          <button type="button" className="button primary" disabled={!saved} onClick={onDone}>
-            Continue
-          </button>
-        </div>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <div className="gate-actions">
+            <button type="button" className="button" onClick={onLock} disabled={busy}>
+              Lock instead
+            </button>
+            <button type="submit" className="button primary" disabled={!usable || busy || !recoveryKey.trim()}>
+              {busy ? 'Changing…' : 'Change passphrase'}
+            </button>
+          </div>
+          {busy && (
+            <p role="status" className="loading">
+              <span className="spinner" aria-hidden="true" />
+              Re-encrypting your journal under the new passphrase…
+            </p>
+          )}
+        </form>
       </main>
     </div>
   );

@@ -5,10 +5,11 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_QUICK_EXIT, DELETE_CONFIRMATION, QuickExitShortcut, describeShortcut, type SafetyPreferences } from '../../shared/safety.js';
-import { call, messageOf, transport } from '../api.js';
+import { call, messageOf, subscribe, transport } from '../api.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
 import { isMac } from '../lib/hooks.js';
 import { useSession, useToast } from '../lib/session.js';
+import { NewPassphraseFields, PassphraseField, RecoveryKeyPanel } from '../components/Passphrase.js';
 
 const TIMEOUTS = [1, 2, 5, 10, 15, 30, 60];
 const MODIFIERS = ['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'Tab'];
@@ -43,6 +44,7 @@ export function SafetyPage() {
         <h1>Safety</h1>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
+      <PassphraseSection />
       <LockSection prefs={prefs} onSave={save} />
       <QuickExitSection prefs={prefs} onSave={save} />
       <section className="safety-section" aria-labelledby="attempts-h">
@@ -234,6 +236,180 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+const ROTATION_PHASES: Record<string, string> = {
+  verifying: 'Checking what you typed…',
+  deriving: 'Deriving the new keys…',
+  copying: 'Copying your journal…',
+  're-encrypting': 'Re-encrypting your journal…',
+  checking: 'Checking the re-encrypted journal…',
+  saving: 'Saving…',
+};
+
+type PassphraseMode = { name: 'idle' } | { name: 'change' } | { name: 'new-key' } | { name: 'show-key'; recoveryKey: string; changed: boolean; again?: boolean };
+
+/**
+ * Change the passphrase, or issue a new recovery key on its own. Either re-encrypts the journal under
+ * a fresh key, so the old passphrase and the old recovery key open nothing afterwards, not even the
+ * automatic backups. The new recovery key is shown with the same care as at creation.
+ */
+function PassphraseSection() {
+  const toast = useToast();
+  const [mode, setMode] = useState<PassphraseMode>({ name: 'idle' });
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [current, setCurrent] = useState('');
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [usable, setUsable] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
+  const currentId = useId();
+
+  // A recovery key issued here but not yet confirmed (the person left the page): offer it again.
+  useEffect(() => {
+    let live = true;
+    call('vault.pendingRecoveryKey', {})
+      .then(({ recoveryKey }) => {
+        if (live && recoveryKey) setMode((m) => (m.name === 'idle' ? { name: 'show-key', recoveryKey, changed: false, again: true } : m));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.type === 'progress' && e.task === 'passphrase') setProgress({ phase: e.phase, done: e.done, total: e.total });
+      }),
+    [],
+  );
+
+  function reset(next: PassphraseMode) {
+    setMode(next);
+    setCurrent('');
+    setPass('');
+    setAgain('');
+    setUseRecovery(false);
+    setError(null);
+    setProgress(null);
+    setBusy(false);
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy || !current || (mode.name === 'change' && !usable)) return;
+    setBusy(true);
+    setError(null);
+    setProgress(null);
+    try {
+      const result =
+        mode.name === 'change'
+          ? await call('vault.changePassphrase', useRecovery ? { recoveryKey: current.trim(), next: pass } : { current, next: pass })
+          : await call('vault.newRecoveryKey', { passphrase: current });
+      reset({ name: 'show-key', recoveryKey: result.recoveryKey, changed: mode.name === 'change' });
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  return (
+    <section className="safety-section" aria-labelledby="passphrase-h">
+      <h2 id="passphrase-h">Passphrase and recovery key</h2>
+      <p>
+        If someone else may know your passphrase or has seen your recovery key, change them here. Your journal is re-encrypted under a new key: afterwards the old
+        passphrase and the old recovery key open nothing, not even Fulcrum&apos;s automatic backups.
+      </p>
+      {mode.name === 'idle' && (
+        <div className="row">
+          <button type="button" className="button" onClick={() => reset({ name: 'change' })}>
+            Change passphrase
+          </button>
+          <button type="button" className="button" onClick={() => reset({ name: 'new-key' })}>
+            Issue a new recovery key
+          </button>
+        </div>
+      )}
+      {(mode.name === 'change' || mode.name === 'new-key') && (
+        <form onSubmit={submit} className="stack" aria-labelledby="passphrase-form-h">
+          <h3 id="passphrase-form-h">{mode.name === 'change' ? 'Change passphrase' : 'Issue a new recovery key'}</h3>
+          {mode.name === 'new-key' && <p className="hint">Your passphrase stays the same. The recovery key you have now will stop working.</p>}
+          {useRecovery ? (
+            <div className="field">
+              <label htmlFor={currentId}>Your recovery key</label>
+              <input id={currentId} type="text" autoComplete="off" spellCheck={false} value={current} onChange={(e) => setCurrent(e.target.value)} disabled={busy} autoFocus />
+            </div>
+          ) : (
+            <PassphraseField id={currentId} label="Current passphrase" value={current} onChange={setCurrent} autoComplete="current-password" disabled={busy} autoFocus />
+          )}
+          {mode.name === 'change' && (
+            <>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={useRecovery}
+                  onChange={(e) => {
+                    setUseRecovery(e.target.checked);
+                    setCurrent('');
+                  }}
+                  disabled={busy}
+                />
+                I do not know my passphrase: use my recovery key
+              </label>
+              <NewPassphraseFields
+                pass={pass}
+                again={again}
+                onPass={setPass}
+                onAgain={setAgain}
+                onUsable={setUsable}
+                labels={{ pass: 'New passphrase', again: 'Repeat new passphrase' }}
+                disabled={busy}
+              />
+            </>
+          )}
+          <ErrorAlert>{error}</ErrorAlert>
+          <div className="row">
+            <button type="button" className="button" onClick={() => reset({ name: 'idle' })} disabled={busy}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary" disabled={busy || !current || (mode.name === 'change' && !usable)}>
+              {mode.name === 'change' ? 'Change passphrase' : 'Issue new recovery key'}
+            </button>
+          </div>
+          {busy && (
+            <div role="status" className="unlock-progress">
+              <progress aria-label="Re-encrypting" max={progress?.total ?? undefined} value={progress ? progress.done : undefined} />
+              <span>{(progress && ROTATION_PHASES[progress.phase]) ?? 'Checking what you typed…'} Keep Fulcrum open until this finishes.</span>
+            </div>
+          )}
+        </form>
+      )}
+      {mode.name === 'show-key' && (
+        <div className="stack">
+          <h3 id="new-key-h">Your new recovery key</h3>
+          <p>
+            {mode.again
+              ? 'You have not yet confirmed that you saved this recovery key. '
+              : `${mode.changed ? 'Your passphrase is changed. ' : ''}The old recovery key no longer opens anything. `}
+            Write it down or save it now; until you type back one group, Fulcrum shows it again each time you unlock.
+          </p>
+          <RecoveryKeyPanel
+            recoveryKey={mode.recoveryKey}
+            headingId="new-key-h"
+            onConfirmed={() => {
+              toast.show(mode.changed ? 'Passphrase changed. The old passphrase and recovery key open nothing now.' : 'New recovery key saved. The old one opens nothing now.');
+              reset({ name: 'idle' });
+            }}
+          />
+        </div>
+      )}
     </section>
   );
 }

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { UnlockResult } from '../../shared/api.js';
 import type { VaultStatus } from '../../shared/schemas.js';
 import { ApiError, call, messageOf } from '../api.js';
+import { PassphraseField } from '../components/Passphrase.js';
 
-export function UnlockScreen(props: { status: VaultStatus; notice: string | null; onUnlocked: (result: UnlockResult) => void; onRecheck: () => Promise<void> }) {
+export function UnlockScreen(props: { status: VaultStatus; notice: string | null; onUnlocked: (result: UnlockResult, usedRecoveryKey: string | null) => void; onRecheck: () => Promise<void> }) {
   const [useRecovery, setUseRecovery] = useState(false);
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,7 +28,8 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
     try {
       const result = await call('vault.unlock', useRecovery ? { recoveryKey: secret.trim() } : { passphrase: secret });
       setSecret('');
-      props.onUnlocked(result);
+      // The recovery key goes on to the new-passphrase step, which needs it once more; then it is dropped.
+      props.onUnlocked(result, useRecovery ? secret.trim() : null);
     } catch (err) {
       setBusy(false);
       setSecret('');
@@ -73,22 +75,36 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
         <h1>Unlock your journal</h1>
         {props.notice && <p className="notice">{props.notice}</p>}
         <form onSubmit={submit} className="stack">
-          <div className="field">
-            <label htmlFor="unlock-secret">{useRecovery ? 'Recovery key' : 'Passphrase'}</label>
-            <input
-              ref={inputRef}
+          {useRecovery ? (
+            <div className="field">
+              <label htmlFor="unlock-secret">Recovery key</label>
+              <input
+                ref={inputRef}
+                id="unlock-secret"
+                key="recovery"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                autoCapitalize="off"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+                disabled={busy}
+                autoFocus
+              />
+            </div>
+          ) : (
+            <PassphraseField
+              key="passphrase"
               id="unlock-secret"
-              key={useRecovery ? 'recovery' : 'passphrase'}
-              type={useRecovery ? 'text' : 'password'}
-              autoComplete={useRecovery ? 'off' : 'current-password'}
-              spellCheck={false}
-              autoCapitalize="off"
+              label="Passphrase"
               value={secret}
-              onChange={(e) => setSecret(e.target.value)}
+              onChange={setSecret}
+              autoComplete="current-password"
               disabled={busy}
               autoFocus
+              inputRef={inputRef}
             />
-          </div>
+          )}
           <label className="check">
             <input
               type="checkbox"
@@ -110,6 +126,12 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
           {waiting && (
             <p role="status" className="notice">
               Too many attempts. You can try again in {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'}.
+            </p>
+          )}
+          {(error || waiting) && (
+            <p className="hint">
+              Forgotten your passphrase? Tick “Use recovery key”: you will then choose a new passphrase. If someone else may know your passphrase, change it once you are
+              in: Safety → Change passphrase. The old one then opens nothing.
             </p>
           )}
           <div className="gate-actions">

@@ -185,6 +185,9 @@ test('a new user keeps a journal: writes, finds, edits, deletes and restores, lo
   await test.step('locks again and unlocks with the recovery key, and everything is still there', async () => {
     await shell.lock();
     await gate.unlockWithRecoveryKey(recoveryKey);
+    // Opened with the recovery key: a new passphrase (and a new recovery key) before the journal opens.
+    await gate.chooseNewPassphrase('willow harbour cinnamon seventeen kite');
+    await gate.confirmRecoveryKeySaved();
     await everythingIsStillThere();
     await expect(gate.failedAttemptsNotice).toHaveCount(0);
     await shell.goTo('Timeline');

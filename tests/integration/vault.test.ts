@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FulcrumError } from '../../shared/errors.js';
 import { openDatabase } from '../../main/core/db/index.js';
 import { Vault } from '../../main/core/vault/index.js';
-import { OTHER_PASSPHRASE, PASSPHRASE, snapshotDir, tempDir, testVault } from '../helpers/files.js';
+import { OTHER_PASSPHRASE, PASSPHRASE, filesContaining, snapshotDir, tempDir, testVault } from '../helpers/files.js';
 
 const addPerson = (v: Vault, name = 'Sam') =>
   v.database().prepare("INSERT INTO people (name, kind, color, created_at, updated_at) VALUES (?, 'other', '#000000', 1, 1)").run(name);
@@ -46,7 +46,7 @@ describe('the vault', () => {
     expect(head).not.toBe('SQLite format 3\u0000');
   });
 
-  it('refuses a wrong passphrase 100 times and leaves every file byte-identical', async () => {
+  it('refuses a wrong passphrase 100 times and leaves every journal file byte-identical', async () => {
     const { v, dir, advance } = await lockedJournal();
     const before = snapshotDir(dir);
     for (let i = 0; i < 100; i++) {
@@ -54,7 +54,11 @@ describe('the vault', () => {
       await expect(v.unlock({ passphrase: `${OTHER_PASSPHRASE} ${i}` })).rejects.toMatchObject({ code: 'WRONG_SECRET' });
     }
     expect(v.unlocked).toBe(false);
-    expectSame(before, snapshotDir(dir));
+    // Only the throttle's count and time were written, beside the journal: nothing of what was typed.
+    const after = snapshotDir(dir);
+    expect(JSON.parse(after.get('throttle.json')!.toString())).toEqual({ failures: 100, lastFailureAt: expect.any(Number) });
+    after.delete('throttle.json');
+    expectSame(before, after);
     advance(120_000);
     await v.unlock({ passphrase: PASSPHRASE });
     expect(countPeople(v)).toBe(1);
@@ -151,7 +155,8 @@ describe('the vault', () => {
       expect(countPeople(a.v)).toBe(1);
       expect(fs.readdirSync(a.dir).filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm')).sort()).toEqual(['journal.db', 'vault.json']);
 
-      // State B: crash after the database swap, before vault.next.json replaced vault.json.
+      // State B: a restore interrupted after its database swap, before vault.next.json replaced
+      // vault.json: only the restored vault opens the database now.
       const b = await lockedJournal();
       await b.v.unlock({ passphrase: PASSPHRASE });
       const oldVault = fs.readFileSync(path.join(b.dir, 'vault.json'));
@@ -163,12 +168,120 @@ describe('the vault', () => {
       // The old passphrase is simply wrong now (not "damaged"), and the half-finished state stays put.
       const beforeOld = snapshotDir(b.dir);
       await expect(fresh.unlock({ passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+      fs.rmSync(path.join(b.dir, 'throttle.json'));
       expectSame(beforeOld, snapshotDir(b.dir));
       await fresh.unlock({ passphrase: OTHER_PASSPHRASE });
       expect(countPeople(fresh)).toBe(1);
       expect(fs.existsSync(path.join(b.dir, 'vault.next.json'))).toBe(false);
       fresh.lock();
       await expect(fresh.unlock({ passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+    });
+
+    it('issues a new recovery key on its own: the old one opens nothing, the passphrase still works', async () => {
+      const { v, dir, recoveryKey } = await lockedJournal();
+      await v.unlock({ passphrase: PASSPHRASE });
+      await expect(v.newRecoveryKey('not my passphrase at all')).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+      const { recoveryKey: fresh } = await v.newRecoveryKey(PASSPHRASE);
+      expect(fresh).not.toBe(recoveryKey);
+      expect(countPeople(v)).toBe(1);
+      v.lock();
+      const other = testVault(dir);
+      await expect(other.unlock({ recoveryKey })).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+      await other.unlock({ recoveryKey: fresh });
+      other.lock();
+      await other.unlock({ passphrase: PASSPHRASE });
+      expect(countPeople(other)).toBe(1);
+    });
+
+    it('changes the passphrase given the recovery key instead of the passphrase', async () => {
+      const { v, dir, recoveryKey } = await lockedJournal();
+      expect(await v.unlock({ recoveryKey })).toMatchObject({ usedRecoveryKey: true });
+      expect(v.mustChangePassphrase).toBe(true);
+      await v.changePassphrase({ recoveryKey }, OTHER_PASSPHRASE);
+      expect(v.mustChangePassphrase).toBe(false);
+      v.lock();
+      const other = testVault(dir);
+      await expect(other.unlock({ passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+      expect(await other.unlock({ passphrase: OTHER_PASSPHRASE })).toMatchObject({ usedRecoveryKey: false });
+    });
+  });
+
+  describe('the recovery key until it is confirmed', () => {
+    it('stays sealed in vault.json and is offered again after a restart, until one group is typed back', async () => {
+      const dir = tempDir();
+      const v = testVault(dir);
+      const { recoveryKey } = await v.create(PASSPHRASE);
+      // Nothing readable on disk: the key's text appears in no file, in no encoding.
+      v.lock();
+      expect(filesContaining(dir, recoveryKey)).toEqual([]);
+      expect(filesContaining(dir, recoveryKey.replace(/-/g, ''))).toEqual([]);
+
+      const again = testVault(dir);
+      expect(await again.unlock({ passphrase: PASSPHRASE })).toMatchObject({ pendingRecoveryKey: true });
+      expect(again.pendingRecoveryKey()).toBe(recoveryKey);
+      const groups = recoveryKey.split('-');
+      expect(() => again.confirmRecoveryKey(3, groups[4]!)).toThrow(/not group 3/);
+      expect(again.pendingRecoveryKey()).toBe(recoveryKey);
+      again.confirmRecoveryKey(3, ` ${groups[2]!.toLowerCase()} `);
+      expect(again.pendingRecoveryKey()).toBeNull();
+      again.lock();
+
+      const later = testVault(dir);
+      expect(await later.unlock({ passphrase: PASSPHRASE })).toMatchObject({ pendingRecoveryKey: false });
+      expect(later.pendingRecoveryKey()).toBeNull();
+      later.lock();
+      expect(() => later.pendingRecoveryKey()).toThrow(FulcrumError);
+    });
+
+    it('a passphrase change issues a new pending key, sealed under the new data key', async () => {
+      const { v, dir } = await lockedJournal();
+      await v.unlock({ passphrase: PASSPHRASE });
+      const { recoveryKey } = await v.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE);
+      v.lock();
+      expect(filesContaining(dir, recoveryKey)).toEqual([]);
+      const again = testVault(dir);
+      await again.unlock({ passphrase: OTHER_PASSPHRASE });
+      expect(again.pendingRecoveryKey()).toBe(recoveryKey);
+    });
+  });
+
+  describe('the unlock throttle', () => {
+    it('survives a restart: a new vault on the same folder keeps the count and the wait', async () => {
+      let now = 1_700_000_000_000;
+      const dir = tempDir();
+      const first = testVault(dir, { now: () => now });
+      await first.create(PASSPHRASE);
+      first.lock();
+      for (let i = 0; i < 4; i++) {
+        // A restart between every guess: each guess is made by a fresh instance.
+        const guesser = testVault(dir, { now: () => now });
+        if (guesser.retryAfterMs() > 0) now += guesser.retryAfterMs();
+        await expect(guesser.unlock({ passphrase: `wrong guess ${i} x y z` })).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+      }
+      const restarted = testVault(dir, { now: () => now });
+      // Four failures in a row: 2 s to wait, even though this instance never saw one of them.
+      expect(restarted.retryAfterMs()).toBe(2000);
+      expect(restarted.status().retryAfterMs).toBe(2000);
+      await expect(restarted.unlock({ passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'THROTTLED' });
+      const state = JSON.parse(fs.readFileSync(path.join(dir, 'throttle.json'), 'utf8'));
+      expect(state).toEqual({ failures: 4, lastFailureAt: now });
+      now += 2000;
+      await restarted.unlock({ passphrase: PASSPHRASE });
+      // A success resets it, on disk too.
+      expect(fs.existsSync(path.join(dir, 'throttle.json'))).toBe(false);
+      restarted.lock();
+      expect(testVault(dir, { now: () => now }).retryAfterMs()).toBe(0);
+    });
+
+    it('never waits longer than the delay when the stored time is in the future (a clock set back)', async () => {
+      const dir = tempDir();
+      const v = testVault(dir);
+      await v.create(PASSPHRASE);
+      v.lock();
+      fs.writeFileSync(path.join(dir, 'throttle.json'), JSON.stringify({ failures: 5, lastFailureAt: Date.now() + 365 * 86_400_000 }));
+      expect(testVault(dir).retryAfterMs()).toBe(4000);
+      fs.writeFileSync(path.join(dir, 'throttle.json'), '{ not json');
+      expect(testVault(dir).retryAfterMs()).toBe(0);
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * "Delete journal" (issue 7 §3): every file of the journal goes — the database and its WAL/SHM, the
- * key files, the access log, automatic backups, a restore's staging and previous-journal folders, and
+ * key files, the unlock throttle's state, the access log, automatic backups, a restore's staging and previous-journal folders, and
  * the temporary files any of these can leave behind.
  *
  * Only names Fulcrum makes are touched: in browser mode the data folder is whatever `--data-dir`
@@ -21,9 +21,9 @@ const KEY_FILES = ['vault.json', 'vault.next.json'];
 /** Is `name` (an entry directly in the data folder) one Fulcrum creates? */
 export function isJournalFile(name: string): boolean {
   if (DB_NAMES.some((db) => DB_SUFFIXES.some((s) => name === db + s))) return true;
-  if (KEY_FILES.includes(name) || name === 'access.log' || name === 'backups') return true;
+  if (KEY_FILES.includes(name) || name === 'access.log' || name === 'throttle.json' || name === 'backups') return true;
   // writeFileAtomic's temporaries: vault.json.<pid>.tmp, access.log.<pid>.tmp …
-  if (/^(vault(\.next)?\.json|access\.log|journal\.db)\.\d+\.tmp$/.test(name)) return true;
+  if (/^(vault(\.next)?\.json|throttle\.json|access\.log|journal\.db)\.\d+\.tmp$/.test(name)) return true;
   // A restore's folders and a backup's temporaries (main/core/portability/backup).
   if (/^previous-\d{8}T\d{6}Z$/.test(name)) return true;
   if (/^\.(restore|snapshot|backup)-[0-9a-f]{6,}/.test(name)) return true;

@@ -10,7 +10,7 @@ import { settingsHandlers } from './settings.js';
 import { strengthHandlers } from './strengths.js';
 import { reminderHandlers } from './reminders.js';
 import { safetyHandlers, sessionHandlers } from './safety.js';
-import { autoBackupAfterUnlock, portabilityHandlers, rotateBackupsAfterPassphraseChange } from './portability.js';
+import { autoBackupAfterUnlock, portabilityHandlers, removeOldKeyLeftovers } from './portability.js';
 import { allReportHandlers } from './report.js';
 import { ReminderService, remindersFor } from '../reminders/index.js';
 import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
@@ -20,7 +20,7 @@ import { Vault, type VaultOptions } from '../vault/index.js';
 import { defaultPorts, type Ports } from '../ports.js';
 
 /** Housekeeping that runs after every successful unlock, in order. Each step handles its own errors. */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen(), autoBackupAfterUnlock];
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen(), removeOldKeyLeftovers, autoBackupAfterUnlock];
 
 export const handlers: Handlers = {
   ...vaultHandlers,
@@ -35,10 +35,16 @@ export const handlers: Handlers = {
     safetyFor(ctx)?.afterOpen();
     return result;
   },
-  // Backups made with the old data key open with the old passphrase: replaced by a fresh one.
+  // The rotation itself deleted the backups made with the old data key (they open with the old
+  // passphrase); a fresh one under the new key is made a moment after the reply.
   'vault.changePassphrase': async (input, ctx) => {
     const result = await vaultHandlers['vault.changePassphrase'](input, ctx);
-    rotateBackupsAfterPassphraseChange(ctx);
+    autoBackupAfterUnlock(ctx);
+    return result;
+  },
+  'vault.newRecoveryKey': async (input, ctx) => {
+    const result = await vaultHandlers['vault.newRecoveryKey'](input, ctx);
+    autoBackupAfterUnlock(ctx);
     return result;
   },
   ...peopleHandlers,

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { FulcrumError } from '../../../shared/errors.js';
 import type { BackupSource, ProgressEvent } from '../../../shared/portability.js';
 import {
-  afterKeyRotation,
+  removeOlderKeyCopies,
   autoBackupIfDue,
   backupDir,
   buildExport,
@@ -271,11 +271,16 @@ export async function flushAutoBackup(ctx: ServiceContext): Promise<AutoResult |
   return runAutoBackup(ctx);
 }
 
-/** After a passphrase change: a fresh backup under the new key; the old ones (old key) are deleted. */
-export function rotateBackupsAfterPassphraseChange(ctx: ServiceContext): void {
+/**
+ * After an unlock: removes any automatic backup or journal moved aside by a restore that belongs to
+ * this journal under an OLDER key (they open with an old passphrase or recovery key). A key rotation
+ * deletes them before it commits; this catches any that came back (copied in by hand or by a sync).
+ */
+export function removeOldKeyLeftovers(ctx: ServiceContext): void {
   try {
-    afterKeyRotation(ctx.vault, ctx.ports.now(), (m) => ctx.ports.log('warn', m));
+    const removed = removeOlderKeyCopies(ctx.vault);
+    if (removed.length > 0) ctx.ports.log('info', `${removed.length} copies made with an earlier passphrase were removed`);
   } catch (e) {
-    ctx.ports.log('warn', `removing the backups made with the old passphrase failed (${(e as { code?: string })?.code ?? 'error'})`);
+    ctx.ports.log('warn', `removing copies made with an earlier passphrase failed (${(e as { code?: string })?.code ?? 'error'})`);
   }
 }

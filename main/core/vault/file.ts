@@ -49,6 +49,16 @@ export const VaultFileSchema = z
       })
       .strict(),
     recovery: z.object({ salt: b64(16, 64), wrapped: Wrapped }).strict(),
+    /**
+     * Set while a key rotation is being installed: the vault is committed, its database is still
+     * journal.db.rotating. The next unlock moves it into place and removes this mark.
+     */
+    databasePending: z.literal('journal.db.rotating').optional(),
+    /**
+     * A recovery key the person has not yet confirmed writing down, sealed (AES-256-GCM) under the data
+     * key, so the next unlock can show it again. Removed once they type back one of its groups.
+     */
+    pendingRecovery: z.object({ iv: b64(12, 12), tag: b64(16, 16), text: b64(16, 128) }).strict().optional(),
     /** Public half of the access-log key pair (issue 7): failed attempts are sealed to it while locked. */
     accessLog: z.object({ publicKey: z.string().max(400) }).strict().optional(),
   })
@@ -73,6 +83,30 @@ export function unwrapKey(kek: Buffer, w: WrappedKey, journalId: string, slot: '
     decipher.setAAD(aad(journalId, slot));
     decipher.setAuthTag(Buffer.from(w.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(w.key, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+export type SealedRecoveryKey = NonNullable<VaultFile['pendingRecovery']>;
+const pendingAad = (journalId: string) => Buffer.from(`fulcrum-vault/v1/${journalId}/pending-recovery`);
+
+/** Seals a recovery key's text under the data key (see `pendingRecovery`). */
+export function sealRecoveryKey(dataKey: Buffer, text: string, journalId: string): SealedRecoveryKey {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
+  cipher.setAAD(pendingAad(journalId));
+  const out = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), text: out.toString('base64') };
+}
+
+/** The sealed recovery key's text, or null when it does not open with this data key. */
+export function openRecoveryKey(dataKey: Buffer, sealed: SealedRecoveryKey, journalId: string): string | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(sealed.iv, 'base64'));
+    decipher.setAAD(pendingAad(journalId));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(sealed.text, 'base64')), decipher.final()]).toString('utf8');
   } catch {
     return null;
   }

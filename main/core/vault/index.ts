@@ -9,10 +9,14 @@ import { seedJournal, readJournalId } from './seed.js';
 import { KDF_FLOOR, INSECURE_TEST_KDF, calibrateKdf, deriveKey, meetsFloor, type KdfParams } from './kdf.js';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery.js';
 import { checkStrength } from './strength.js';
+import { removeOldKeyCopies } from './copies.js';
+import { NO_FAILURES, THROTTLE_FILE, readThrottle, throttleDelayMs, writeThrottle, type ThrottleState } from './throttle.js';
 import {
   VAULT_FORMAT,
   VAULT_VERSION,
+  openRecoveryKey,
   readVaultFile,
+  sealRecoveryKey,
   unwrapKey,
   wrapKey,
   writeVaultFile,
@@ -22,9 +26,36 @@ import {
 export * from './kdf.js';
 export * from './recovery.js';
 export * from './strength.js';
+export { throttleDelayMs, readThrottle, THROTTLE_FILE } from './throttle.js';
+export { BACKUP_DIR, PREVIOUS_PREFIX } from './copies.js';
 export { readVaultFile, type VaultFile } from './file.js';
 
 export type Secret = { passphrase: string } | { recoveryKey: string };
+
+/**
+ * The step boundaries of a key rotation (passphrase change, new recovery key), in order. A crash
+ * between any two leaves the folder in a state that the next unlock finishes or undoes
+ * (`recoverInterruptedRotation`); the crash test stops the process at each of them.
+ */
+export const ROTATION_STEPS = [
+  'verified',
+  'copied',
+  're-encrypted',
+  'checked',
+  'old-copies-removed',
+  'committed',
+  'database-swapped',
+  'vault-swapped',
+] as const;
+export type RotationStep = (typeof ROTATION_STEPS)[number];
+
+/** What an unlock found that the person must deal with before the journal opens. */
+export interface UnlockOutcome {
+  /** Opened with the recovery key: the passphrase is lost or known to someone else; ask for a new one. */
+  usedRecoveryKey: boolean;
+  /** A recovery key was issued but never confirmed as written down: show it again. */
+  pendingRecoveryKey: boolean;
+}
 export type Progress = (step: { phase: 'verifying' | 'deriving' | 'copying' | 're-encrypting' | 'checking' | 'saving'; done: number; total: number }) => void;
 
 export interface VaultOptions {
@@ -38,6 +69,11 @@ export interface VaultOptions {
   now?: () => number;
   /** Called for every failed unlock while locked (the access log seals it; see issue 7). */
   onFailedAttempt?: (at: number, vault: VaultFile) => void;
+  /**
+   * TEST ONLY: called at each step boundary of a key rotation, so a test can stop the process there
+   * (throw, or exit a child process) and check what the next unlock finds. Production never sets it.
+   */
+  crashAt?: (step: RotationStep) => void;
 }
 
 export const FILES = {
@@ -46,16 +82,43 @@ export const FILES = {
   db: 'journal.db',
   dbCreating: 'journal.db.creating',
   dbRotating: 'journal.db.rotating',
+  throttle: THROTTLE_FILE,
 } as const;
-
-/** Growing delays after failed attempts: the KDF is the real defence; this slows a person at the keyboard. */
-export function throttleDelayMs(failures: number): number {
-  if (failures < 3) return 0;
-  return Math.min(60_000, 1000 * 2 ** (failures - 3));
-}
 
 const recoveryKek = (secret: Buffer, salt: Buffer) =>
   Buffer.from(hkdfSync('sha256', secret, salt, 'fulcrum/recovery-kek/v1', 32));
+
+/**
+ * Unwraps a vault file's data key with a passphrase or recovery key; null when the secret is wrong.
+ * Never touches a file. Throws WRONG_SECRET for a recovery key that is malformed or has a typo.
+ */
+export async function unwrapDataKey(secret: Secret, vault: VaultFile): Promise<Buffer | null> {
+  if ('passphrase' in secret) {
+    const { salt, ...params } = vault.passphrase.kdf;
+    const kek = await deriveKey(Buffer.from(secret.passphrase.normalize('NFC'), 'utf8'), Buffer.from(salt, 'base64'), params);
+    try {
+      return unwrapKey(kek, vault.passphrase.wrapped, vault.journalId, 'passphrase');
+    } finally {
+      kek.fill(0);
+    }
+  }
+  const parsed = parseRecoveryKey(secret.recoveryKey);
+  if (!parsed.ok) {
+    throw new FulcrumError(
+      'WRONG_SECRET',
+      parsed.reason === 'typo'
+        ? 'That recovery key has a typo: one of its characters is wrong. Check it against your saved copy.'
+        : 'A recovery key has 32 letters and digits in groups of four, like ABCD-EFGH-…. Check your saved copy.',
+    );
+  }
+  const kek = recoveryKek(parsed.secret, Buffer.from(vault.recovery.salt, 'base64'));
+  parsed.secret.fill(0);
+  try {
+    return unwrapKey(kek, vault.recovery.wrapped, vault.journalId, 'recovery');
+  } finally {
+    kek.fill(0);
+  }
+}
 
 /**
  * The vault: owns the data key and the open database. Locked = no database handle, key buffer zeroed.
@@ -64,8 +127,10 @@ export class Vault {
   private db: DB | null = null;
   private dataKey: Buffer | null = null;
   private vault: VaultFile | null = null;
-  private failures = 0;
-  private lastFailureAt = 0;
+  /** The throttle as this instance last knew it; throttle.json carries it across restarts. */
+  private throttle: ThrottleState = NO_FAILURES;
+  /** How the current session was unlocked (a recovery-key unlock asks for a new passphrase). */
+  private usedRecoveryKey = false;
   /** Aborted the moment a lock starts, so long jobs can stop at their next pause (see core/jobs). */
   private unlockedFor: AbortController | null = null;
   private readonly now: () => number;
@@ -121,8 +186,18 @@ export class Vault {
     return this.vault;
   }
 
+  /** The newer of what this instance counted and what throttle.json says (another run, a restart). */
+  private throttleState(): ThrottleState {
+    const onDisk = readThrottle(this.file('throttle'));
+    return onDisk.lastFailureAt > this.throttle.lastFailureAt ? onDisk : this.throttle;
+  }
+
   retryAfterMs(): number {
-    const wait = this.lastFailureAt + throttleDelayMs(this.failures) - this.now();
+    const { failures, lastFailureAt } = this.throttleState();
+    const delay = throttleDelayMs(failures);
+    // Never longer than the delay itself: a clock set back (or a stored time from the future) must not
+    // lock the person out.
+    const wait = Math.min(delay, lastFailureAt + delay - this.now());
     return Math.max(0, Math.ceil(wait));
   }
 
@@ -194,6 +269,7 @@ export class Vault {
       database: 'journal.db',
       passphrase: await this.passphraseSlot(passphrase, dataKey, journalId, params),
       recovery: recovery.slot,
+      pendingRecovery: sealRecoveryKey(dataKey, recovery.text, journalId),
     };
     // The database is built under a temporary name and renamed last, so a crash never leaves a
     // journal.db without its vault.json.
@@ -216,18 +292,34 @@ export class Vault {
     return { recoveryKey: recovery.text };
   }
 
-  /** Finishes or rolls back a passphrase change that a crash interrupted (see changePassphrase). */
-  private recoverInterruptedRotation(): void {
+  /**
+   * Finishes or rolls back a key rotation (or a restore's swap) that a crash interrupted, after the
+   * secret opened `vault`. Returns the vault as it is on disk afterwards.
+   *
+   * A rotation commits by writing the NEW vault over vault.json with `databasePending` set: from then
+   * on journal.db.rotating (already checked) is its database, and the old wrapped keys exist nowhere.
+   * Without that mark a journal.db.rotating was never committed and the old pair is still current.
+   */
+  private recoverInterruptedRotation(vault: VaultFile): VaultFile {
     const next = this.file('vaultNext');
     const rotating = this.file('dbRotating');
+    if (vault.databasePending) {
+      if (fs.existsSync(rotating)) {
+        for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file('db') + suffix, { force: true });
+        fs.renameSync(rotating, this.file('db'));
+      }
+      const { databasePending: _installed, ...done } = vault;
+      writeVaultFile(this.file('vault'), done);
+      return done;
+    }
     if (fs.existsSync(rotating)) {
-      // The database was never swapped: the old vault and database are still the current pair.
       fs.rmSync(rotating, { force: true });
       fs.rmSync(next, { force: true });
     } else if (fs.existsSync(next)) {
-      // The new database is in place; its vault was written before the swap. Finish the swap.
+      // A restore interrupted after its database swap: its vault was written before. Finish it.
       fs.renameSync(next, this.file('vault'));
     }
+    return vault;
   }
 
   /** Reads vault.json; a database without its key file is a damaged journal, not a missing one. */
@@ -246,65 +338,87 @@ export class Vault {
   }
 
   /** Unwraps the data key; null when the secret is wrong. Never touches a file. */
-  private async unwrap(secret: Secret, vault: VaultFile): Promise<Buffer | null> {
-    if ('passphrase' in secret) {
-      const { salt, ...params } = vault.passphrase.kdf;
-      const kek = await deriveKey(Buffer.from(secret.passphrase.normalize('NFC'), 'utf8'), Buffer.from(salt, 'base64'), params);
-      try {
-        return unwrapKey(kek, vault.passphrase.wrapped, vault.journalId, 'passphrase');
-      } finally {
-        kek.fill(0);
-      }
-    }
-    const parsed = parseRecoveryKey(secret.recoveryKey);
-    if (!parsed.ok) {
-      throw new FulcrumError(
-        'WRONG_SECRET',
-        parsed.reason === 'typo'
-          ? 'That recovery key has a typo: one of its characters is wrong. Check it against your saved copy.'
-          : 'A recovery key has 32 letters and digits in groups of four, like ABCD-EFGH-…. Check your saved copy.',
-      );
-    }
-    const kek = recoveryKek(parsed.secret, Buffer.from(vault.recovery.salt, 'base64'));
-    parsed.secret.fill(0);
-    try {
-      return unwrapKey(kek, vault.recovery.wrapped, vault.journalId, 'recovery');
-    } finally {
-      kek.fill(0);
-    }
+  private unwrap(secret: Secret, vault: VaultFile): Promise<Buffer | null> {
+    return unwrapDataKey(secret, vault);
   }
 
   private failed(vault: VaultFile): never {
-    this.failures += 1;
-    this.lastFailureAt = this.now();
+    const at = this.now();
+    this.throttle = { failures: this.throttleState().failures + 1, lastFailureAt: at };
+    writeThrottle(this.file('throttle'), this.throttle);
     try {
-      this.opts.onFailedAttempt?.(this.lastFailureAt, vault);
+      this.opts.onFailedAttempt?.(at, vault);
     } catch {
       // Recording an attempt must never change the answer the person gets.
     }
     throw new FulcrumError('WRONG_SECRET', 'That passphrase or recovery key is not right. Nothing was changed; try again.', {
-      retryAfterMs: throttleDelayMs(this.failures),
+      retryAfterMs: throttleDelayMs(this.throttle.failures),
     });
   }
 
-  async unlock(secret: Secret): Promise<void> {
-    if (this.unlocked) return;
+  async unlock(secret: Secret): Promise<UnlockOutcome> {
+    if (this.unlocked) return this.outcome();
     const wait = this.retryAfterMs();
     if (wait > 0) {
       throw new FulcrumError('THROTTLED', `Too many attempts. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
     }
     if (!this.exists()) throw new FulcrumError('NO_JOURNAL', 'There is no journal here yet. Create one first.');
-    // A passphrase change interrupted after the database swap (vault.next.json present, no
-    // journal.db.rotating): the database is already under the NEW key, so only the new vault can open
-    // it. Trying the old one would unwrap a key that no longer fits and report damage instead of a
-    // wrong passphrase.
+    // A restore interrupted after its database swap (vault.next.json present, no
+    // journal.db.rotating): the database is already the restored one, so only the restored vault can
+    // open it. Trying the old one would unwrap a key that no longer fits and report damage instead of
+    // a wrong passphrase.
     const swapped = fs.existsSync(this.file('vaultNext')) && !fs.existsSync(this.file('dbRotating'));
     const vault = swapped ? readVaultFile(this.file('vaultNext')) : this.readVault();
     const dataKey = await this.unwrap(secret, vault);
     if (!dataKey) this.failed(vault);
-    this.recoverInterruptedRotation();
-    this.failures = 0;
-    this.openWith(dataKey, vault);
+    this.throttle = NO_FAILURES;
+    writeThrottle(this.file('throttle'), NO_FAILURES);
+    let current: VaultFile;
+    try {
+      current = this.recoverInterruptedRotation(vault);
+    } catch (e) {
+      dataKey.fill(0);
+      throw e instanceof FulcrumError ? e : ioError(e, 'the interrupted passphrase change');
+    }
+    this.openWith(dataKey, current);
+    this.usedRecoveryKey = 'recoveryKey' in secret;
+    return this.outcome();
+  }
+
+  private outcome(): UnlockOutcome {
+    return { usedRecoveryKey: this.usedRecoveryKey, pendingRecoveryKey: this.vault?.pendingRecovery !== undefined };
+  }
+
+  /** This session was opened with the recovery key and no new passphrase was chosen since. */
+  get mustChangePassphrase(): boolean {
+    return this.unlocked && this.usedRecoveryKey;
+  }
+
+  /** The recovery key awaiting confirmation, or null. Only while unlocked; never written in plaintext. */
+  pendingRecoveryKey(): string | null {
+    const vault = this.vault;
+    if (!vault || !this.dataKey) throw new FulcrumError('LOCKED', 'The journal is locked. Unlock it to continue.');
+    if (!vault.pendingRecovery) return null;
+    return openRecoveryKey(this.dataKey, vault.pendingRecovery, vault.journalId);
+  }
+
+  /**
+   * The person typed back group `group` (1-based) of the pending recovery key: when it matches, the
+   * key counts as written down and is no longer kept. A mismatch changes nothing.
+   */
+  confirmRecoveryKey(group: number, typed: string): void {
+    const key = this.pendingRecoveryKey();
+    if (key === null) return;
+    const groups = key.split('-');
+    const expected = groups[group - 1];
+    if (expected === undefined) throw new FulcrumError('VALIDATION', `The recovery key has ${groups.length} groups; choose one from 1 to ${groups.length}.`);
+    const normalised = typed.toUpperCase().replace(/[\s\-_.]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+    if (normalised !== expected) {
+      throw new FulcrumError('VALIDATION', `That is not group ${group} of your recovery key. Check what you wrote down, and type that group again.`);
+    }
+    const { pendingRecovery: _confirmed, ...rest } = this.vault!;
+    writeVaultFile(this.file('vault'), rest);
+    this.vault = rest;
   }
 
   private openWith(dataKey: Buffer, vault: VaultFile): void {
@@ -344,6 +458,7 @@ export class Vault {
       this.dataKey?.fill(0);
       this.dataKey = null;
       this.vault = null;
+      this.usedRecoveryKey = false;
     }
   }
 
@@ -367,26 +482,57 @@ export class Vault {
 
   /**
    * Changes the passphrase AND rotates the data key (DESIGN.md §5): the database is re-encrypted
-   * under a fresh key, so an old passphrase with an old copy of vault.json opens nothing current.
-   *
-   * Crash safety: the re-encryption happens on a copy (journal.db.rotating); the new vault is written
-   * as vault.next.json; then the copy replaces journal.db (atomic rename) and the new vault replaces
-   * vault.json. `recoverInterruptedRotation` finishes or undoes each in-between state.
+   * under a fresh key and a new recovery key is issued, so neither the old passphrase nor the old
+   * recovery key opens anything current. `current` may be the passphrase or the recovery key.
    */
-  async changePassphrase(current: string, next: string, progress: Progress = () => {}): Promise<{ recoveryKey: string }> {
+  async changePassphrase(current: string | Secret, next: string, progress: Progress = () => {}): Promise<{ recoveryKey: string }> {
+    const secret: Secret = typeof current === 'string' ? { passphrase: current } : current;
+    if ('passphrase' in secret && secret.passphrase === next) {
+      throw new FulcrumError('VALIDATION', 'The new passphrase must be different from the current one.');
+    }
+    return this.rotate(secret, next, progress);
+  }
+
+  /**
+   * Issues a new recovery key (the old one stops working): the same rotation as a passphrase change,
+   * keeping the passphrase. Old-key copies go too, since the old recovery key would open them.
+   */
+  async newRecoveryKey(passphrase: string, progress: Progress = () => {}): Promise<{ recoveryKey: string }> {
+    return this.rotate({ passphrase }, null, progress);
+  }
+
+  /**
+   * The rotation. Crash safety, step by step (ROTATION_STEPS; `crashAt` marks each boundary):
+   *   1. the database is copied to journal.db.rotating, re-encrypted there under the new key, checked;
+   *   2. every other copy in the data folder (automatic backups, journals a restore moved aside,
+   *      backup temporaries) is deleted: they open with the old passphrase and the old recovery key;
+   *   3. COMMIT: the new vault is written over vault.json (atomic rename), marked `databasePending`.
+   *      From here the old wrapped keys exist nowhere in the folder;
+   *   4. journal.db.rotating replaces journal.db (atomic rename), then the mark is removed.
+   * A crash before 3 leaves the old journal current (the next unlock removes the copy); a crash after
+   * 3 is finished by the next unlock with the new secrets (`recoverInterruptedRotation`). The new
+   * recovery key is sealed in the new vault until confirmed, so it is shown again after a crash.
+   */
+  private async rotate(current: Secret, next: string | null, progress: Progress): Promise<{ recoveryKey: string }> {
     const vault = this.vault;
     const oldKey = this.dataKey;
     if (!vault || !oldKey || !this.db) throw new FulcrumError('LOCKED', 'The journal is locked. Unlock it to continue.');
+    const crashAt = this.opts.crashAt ?? (() => {});
     const total = 6;
     progress({ phase: 'verifying', done: 0, total });
-    const check = await this.unwrap({ passphrase: current }, vault);
+    const check = await this.unwrap(current, vault);
     if (!check || !timingSafeEqual(check, oldKey)) {
       check?.fill(0);
-      throw new FulcrumError('WRONG_SECRET', 'The current passphrase is not right. Nothing was changed.');
+      throw new FulcrumError(
+        'WRONG_SECRET',
+        'passphrase' in current
+          ? 'The current passphrase is not right. Nothing was changed.'
+          : 'That recovery key is not right. Nothing was changed.',
+      );
     }
     check.fill(0);
-    if (current === next) throw new FulcrumError('VALIDATION', 'The new passphrase must be different from the current one.');
-    await this.refuseWeak(next);
+    const passphrase = next ?? (current as { passphrase: string }).passphrase;
+    if (next !== null) await this.refuseWeak(next);
 
     progress({ phase: 'deriving', done: 1, total });
     const { salt: _salt, ...oldParams } = vault.passphrase.kdf;
@@ -396,17 +542,23 @@ export class Vault {
     const newVault: VaultFile = {
       ...vault,
       keyRotatedAt: new Date(this.now()).toISOString(),
-      passphrase: await this.passphraseSlot(next, newKey, vault.journalId, params),
+      passphrase: await this.passphraseSlot(passphrase, newKey, vault.journalId, params),
       recovery: recovery.slot,
+      pendingRecovery: sealRecoveryKey(newKey, recovery.text, vault.journalId),
     };
+    // From here on nothing awaits: no automatic backup (on its own timer) can run in between and
+    // write a copy under the old key after the old copies were deleted.
+    crashAt('verified');
 
     const rotating = this.file('dbRotating');
+    let committed = false;
     try {
       progress({ phase: 'copying', done: 2, total });
       closeDatabase(this.db);
       this.db = null;
       fs.copyFileSync(this.file('db'), rotating);
       fs.chmodSync(rotating, FILE_MODE);
+      crashAt('copied');
 
       progress({ phase: 're-encrypting', done: 3, total });
       const copy = openDatabase(rotating, oldKey);
@@ -415,6 +567,7 @@ export class Vault {
       } finally {
         closeDatabase(copy);
       }
+      crashAt('re-encrypted');
 
       progress({ phase: 'checking', done: 4, total });
       const verify = openDatabase(rotating, newKey);
@@ -424,15 +577,33 @@ export class Vault {
       } finally {
         closeDatabase(verify);
       }
+      crashAt('checked');
 
       progress({ phase: 'saving', done: 5, total });
-      writeVaultFile(this.file('vaultNext'), newVault);
+      removeOldKeyCopies(this.opts.dataDir);
+      crashAt('old-copies-removed');
+      writeVaultFile(this.file('vault'), { ...newVault, databasePending: 'journal.db.rotating' });
+      committed = true;
+      crashAt('committed');
       for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file('db') + suffix, { force: true });
       fs.renameSync(rotating, this.file('db'));
-      fs.renameSync(this.file('vaultNext'), this.file('vault'));
+      crashAt('database-swapped');
+      writeVaultFile(this.file('vault'), newVault);
+      crashAt('vault-swapped');
     } catch (e) {
+      if (committed) {
+        // The change is committed: never roll back to the old key. The journal stays locked and the
+        // next unlock (with the NEW passphrase) finishes moving the new database into place.
+        oldKey.fill(0);
+        newKey.fill(0);
+        this.dataKey = null;
+        this.lock();
+        throw new FulcrumError(
+          'IO',
+          'The new passphrase is saved, but the journal could not be reopened. Unlock it with the new passphrase to finish.',
+        );
+      }
       fs.rmSync(rotating, { force: true });
-      fs.rmSync(this.file('vaultNext'), { force: true });
       newKey.fill(0);
       // Reopen with the old key: the journal is as it was.
       if (!this.db) this.db = openDatabase(this.file('db'), oldKey);
@@ -441,6 +612,7 @@ export class Vault {
     oldKey.fill(0);
     this.dataKey = null;
     this.openWith(newKey, newVault);
+    this.usedRecoveryKey = false;
     progress({ phase: 'saving', done: total, total });
     return { recoveryKey: recovery.text };
   }

@@ -1,6 +1,6 @@
 /**
- * Everything before the journal opens: the welcome, creating a journal, the one-time recovery key,
- * and the unlock screen.
+ * Everything before the journal opens: the welcome, creating a journal, the recovery key (until it is
+ * confirmed), the unlock screen, and the new passphrase asked for after a recovery-key unlock.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -12,7 +12,13 @@ export class Gate {
   readonly passphrase: Locator;
   readonly repeatPassphrase: Locator;
   readonly strength: Locator;
+  /** The recovery key field of the unlock screen. */
   readonly recoveryKey: Locator;
+  /** The recovery key as shown after creating a journal or changing the passphrase. */
+  readonly shownRecoveryKey: Locator;
+  /** The field where one group of the shown key is typed back. */
+  readonly recoveryGroup: Locator;
+  readonly newPassphraseHeading: Locator;
   readonly useRecoveryKey: Locator;
   readonly unlockButton: Locator;
   /** A wrong passphrase or recovery key is reported as an alert. */
@@ -29,6 +35,9 @@ export class Gate {
     this.repeatPassphrase = page.getByRole('textbox', { name: 'Repeat passphrase' });
     this.strength = page.getByRole('meter', { name: 'Passphrase strength' });
     this.recoveryKey = page.getByRole('textbox', { name: 'Recovery key' });
+    this.shownRecoveryKey = page.getByRole('figure', { name: 'Recovery key' }).getByText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+    this.recoveryGroup = page.getByRole('textbox', { name: /^Group \d of your recovery key$/ });
+    this.newPassphraseHeading = page.getByRole('heading', { name: 'Choose a new passphrase', level: 1 });
     this.useRecoveryKey = page.getByRole('checkbox', { name: 'Use recovery key' });
     this.unlockButton = page.getByRole('button', { name: 'Unlock' });
     this.error = page.getByRole('alert');
@@ -57,20 +66,47 @@ export class Gate {
     await this.choosePassphrase(passphrase);
     await this.page.getByRole('button', { name: 'Create journal' }).click();
     await expect(this.recoveryHeading).toBeVisible();
-    await expect(this.recoveryKey).not.toHaveValue('');
-    return this.recoveryKey.inputValue();
+    return this.readShownRecoveryKey();
   }
 
-  /** "I have saved my recovery key", then Continue into the journal. */
+  /** The recovery key on screen, as one line of eight groups. */
+  async readShownRecoveryKey(): Promise<string> {
+    await expect(this.shownRecoveryKey).toBeVisible();
+    return ((await this.shownRecoveryKey.textContent()) ?? '').replace(/\s+/g, '');
+  }
+
+  /** Which group (1–8) the screen asks to type back. */
+  async askedGroup(): Promise<number> {
+    const label = (await this.page.getByText(/^Group \d of your recovery key$/).textContent()) ?? '';
+    return Number(/Group (\d)/.exec(label)?.[1]);
+  }
+
+  /** Types back the group the screen asks for (read from the key on screen), then Continue. */
   async confirmRecoveryKeySaved(): Promise<void> {
+    const key = await this.readShownRecoveryKey();
     const next = this.page.getByRole('button', { name: 'Continue' });
     await expect(next).toBeDisabled();
-    await this.page.getByRole('checkbox', { name: 'I have saved my recovery key' }).check();
+    const group = await this.askedGroup();
+    await this.recoveryGroup.fill(key.split('-')[group - 1]!);
     await next.click();
+    await expect(this.shownRecoveryKey).toBeHidden();
+  }
+
+  /** After a recovery-key unlock: chooses the new passphrase; returns the new recovery key shown. */
+  async chooseNewPassphrase(passphrase: string): Promise<string> {
+    await expect(this.newPassphraseHeading).toBeVisible();
+    await this.page.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(passphrase);
+    await this.page.getByRole('textbox', { name: 'Repeat new passphrase' }).fill(passphrase);
+    const change = this.page.getByRole('button', { name: 'Change passphrase' });
+    await expect(change).toBeEnabled();
+    await change.click();
+    await expect(this.recoveryHeading).toBeVisible();
+    return this.readShownRecoveryKey();
   }
 
   async attemptUnlock(passphrase: string): Promise<void> {
     await expect(this.unlockHeading).toBeVisible();
+    if (await this.useRecoveryKey.isChecked()) await this.useRecoveryKey.uncheck();
     await this.passphrase.fill(passphrase);
     await this.unlockButton.click();
   }
@@ -80,11 +116,17 @@ export class Gate {
     await expect(this.unlockHeading).toBeHidden();
   }
 
-  async unlockWithRecoveryKey(recoveryKey: string): Promise<void> {
+  async attemptUnlockWithRecoveryKey(recoveryKey: string): Promise<void> {
     await expect(this.unlockHeading).toBeVisible();
     await this.useRecoveryKey.check();
     await this.recoveryKey.fill(recoveryKey);
     await this.unlockButton.click();
+  }
+
+  /** Unlocks with the recovery key; the next screen asks for a new passphrase (chooseNewPassphrase). */
+  async unlockWithRecoveryKey(recoveryKey: string): Promise<void> {
+    await this.attemptUnlockWithRecoveryKey(recoveryKey);
     await expect(this.unlockHeading).toBeHidden();
+    await expect(this.newPassphraseHeading).toBeVisible();
   }
 }

@@ -42,3 +42,4 @@ export class Fulcrum {
     this.patterns = new Patterns(page);
   }
 }
+export { SafetyPage } from './safety.js';

@@ -4,19 +4,21 @@
  * (see createBackup). Kept: the 7 newest (one a day on days the journal is opened), plus the newest
  * of each of the 4 weeks before those.
  *
- * After a passphrase change every backup here is encrypted with the OLD data key, and its vault
- * metadata opens with the OLD passphrase — which is often exactly what the other person knows
- * (DESIGN.md §5). So a successful change makes a fresh backup and deletes all the older ones, and
- * the journals kept aside by a restore go too.
+ * After a passphrase change every backup here would be encrypted with the OLD data key, and its
+ * vault metadata would open with the OLD passphrase — which is often exactly what the other person
+ * knows. So the change deletes them before it commits (Vault.changePassphrase), a fresh backup is
+ * made afterwards, and an unlock removes any old-key copy that came back (removeOlderKeyCopies).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AutomaticBackup } from '../../../../shared/portability.js';
 import { AUTOMATIC_BACKUP_NAME } from '../../../../shared/portability.js';
-import type { Vault } from '../../vault/index.js';
-import { createBackup, createBackupNow, isAbandoned, parseStamp, readBackup, stamp, tidyDataDir } from './index.js';
+import { readVaultFile, type Vault } from '../../vault/index.js';
+import { PREVIOUS_PREFIX } from '../../vault/copies.js';
+import { createBackup, isAbandoned, parseStamp, readBackup, stamp, tidyDataDir } from './index.js';
 
-export const BACKUP_DIR = 'backups';
+export { BACKUP_DIR } from '../../vault/copies.js';
+import { BACKUP_DIR } from '../../vault/copies.js';
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
 const DAY_MS = 86_400_000;
@@ -144,34 +146,40 @@ function automaticMade(file: string, name: string, now: number): AutomaticBackup
   return { name, createdAt: new Date(parseStamp(stamp(now))!).toISOString(), bytes: fs.statSync(file).size };
 }
 
-/** In one go: used inside the passphrase change, which no other call may interleave with. */
-function makeAutomaticNow(vault: Vault, now: number): AutomaticBackup {
-  const name = automaticName(now);
-  const file = path.join(backupDir(vault.dataDir), name);
-  createBackupNow(vault, file, 'automatic', now);
-  return automaticMade(file, name, now);
-}
-
 /**
- * After the data key was rotated: a fresh backup under the new key, then every other automatic
- * backup and every journal kept aside by a restore is deleted (they open with older passphrases).
- * The old ones are deleted even if the fresh backup fails: an old passphrase must not open a copy.
+ * Removes every automatic backup, and every journal a restore moved aside, that belongs to the open
+ * journal under an older key than the current one: they open with an earlier passphrase or recovery
+ * key. Copies of other journals and of newer keys (kept aside by a restore) are left alone.
  */
-export function afterKeyRotation(vault: Vault, now: number, log: (message: string) => void): AutoResult {
-  const started = performance.now();
-  let made: AutomaticBackup | null = null;
-  try {
-    made = makeAutomaticNow(vault, now);
-  } catch (e) {
-    log(`the fresh backup after the passphrase change failed (${(e as { code?: string })?.code ?? 'error'}); the next unlock makes one`);
-  }
+export function removeOlderKeyCopies(vault: Vault): string[] {
+  const current = vault.vaultFile;
+  if (!current) return [];
+  const older = (v: { journalId: string; keyRotatedAt: string }) =>
+    v.journalId === current.journalId && Date.parse(v.keyRotatedAt) < Date.parse(current.keyRotatedAt);
   const removed: string[] = [];
   for (const b of listAutomatic(vault.dataDir)) {
-    if (b.name === made?.name) continue;
-    fs.rmSync(path.join(backupDir(vault.dataDir), b.name), { force: true });
+    const file = path.join(backupDir(vault.dataDir), b.name);
+    let header;
+    try {
+      header = readBackup({ file }, undefined, { headerOnly: true });
+    } catch {
+      continue;
+    }
+    if (!older(header.vault)) continue;
+    fs.rmSync(file, { force: true });
     removed.push(b.name);
   }
-  tidyBackupDir(vault.dataDir);
-  tidyDataDir(vault.dataDir, now, { allPrevious: true });
-  return { made, removed, ms: performance.now() - started };
+  for (const name of fs.readdirSync(vault.dataDir)) {
+    if (!name.startsWith(PREVIOUS_PREFIX)) continue;
+    let aside;
+    try {
+      aside = readVaultFile(path.join(vault.dataDir, name, 'vault.json'));
+    } catch {
+      continue;
+    }
+    if (!older(aside)) continue;
+    fs.rmSync(path.join(vault.dataDir, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }

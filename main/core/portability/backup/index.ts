@@ -40,7 +40,8 @@ import { readBackupSteps, writeBackupSteps, type BackupBytes, type BackupHeader 
 
 export { readBackup, MAGIC, BACKUP_FORMAT, BACKUP_VERSION, type BackupBytes, type BackupHeader } from './format.js';
 
-export const PREVIOUS_PREFIX = 'previous-';
+export { PREVIOUS_PREFIX } from '../../vault/copies.js';
+import { PREVIOUS_PREFIX } from '../../vault/copies.js';
 export const STAGING_PREFIX = '.restore-';
 export const PREVIOUS_KEEP_DAYS = 14;
 const DAY_MS = 86_400_000;

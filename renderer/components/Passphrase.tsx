@@ -1,0 +1,278 @@
+/**
+ * Passphrase and recovery-key pieces shared by first run, unlock, the forced change after a
+ * recovery-key unlock and the Safety page: a passphrase field with show/hide, the new-passphrase pair
+ * with its strength meter, and the recovery key shown whole with the type-back confirmation.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import type { StrengthReport } from '../../shared/schemas.js';
+import { call, messageOf } from '../api.js';
+import { modKey, useDebounced } from '../lib/hooks.js';
+import { copySensitive } from '../lib/safety.js';
+
+/**
+ * A passphrase input with a Show/Hide toggle. Shown text is still never stored anywhere; the toggle
+ * only switches the input's type, and the field goes back to hidden when it is emptied.
+ */
+export function PassphraseField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'current-password' | 'new-password' | 'off';
+  autoFocus?: boolean;
+  disabled?: boolean;
+  describedBy?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!props.value) setShown(false);
+  }, [props.value]);
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <div className="passphrase-field">
+        <input
+          ref={props.inputRef}
+          id={props.id}
+          type={shown ? 'text' : 'password'}
+          autoComplete={props.autoComplete}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-describedby={props.describedBy}
+          disabled={props.disabled}
+          autoFocus={props.autoFocus}
+        />
+        <button
+          type="button"
+          className="button small reveal"
+          aria-pressed={shown}
+          aria-controls={props.id}
+          aria-label={`Show ${props.label.toLowerCase()}`}
+          onClick={() => setShown((s) => !s)}
+          disabled={props.disabled}
+        >
+          {shown ? 'Hide' : 'Show'}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const SCORE_WORDS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'];
+
+/**
+ * A new passphrase typed twice, with the strength meter (vault.checkStrength). Reports whether the
+ * pair is usable: strong enough and matching.
+ */
+export function NewPassphraseFields(props: {
+  pass: string;
+  again: string;
+  onPass: (v: string) => void;
+  onAgain: (v: string) => void;
+  onUsable: (usable: boolean) => void;
+  labels?: { pass: string; again: string };
+  autoFocus?: boolean;
+  disabled?: boolean;
+}) {
+  const { pass, again, onUsable } = props;
+  const labels = props.labels ?? { pass: 'Passphrase', again: 'Repeat passphrase' };
+  const [strength, setStrength] = useState<StrengthReport | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const debounced = useDebounced(pass, 300);
+  const passId = useId();
+  const againId = useId();
+  const strengthId = useId();
+  const matchId = useId();
+
+  useEffect(() => {
+    if (!debounced) {
+      setStrength(null);
+      return;
+    }
+    let live = true;
+    setChecking(true);
+    call('vault.checkStrength', { passphrase: debounced, userInputs: [] })
+      .then((r) => live && setStrength(r))
+      .catch((e) => live && setError(messageOf(e)))
+      .finally(() => live && setChecking(false));
+    return () => {
+      live = false;
+    };
+  }, [debounced]);
+
+  const current = strength && debounced === pass ? strength : null;
+  const matches = pass.length > 0 && pass === again;
+  const usable = Boolean(current?.acceptable) && matches;
+  useEffect(() => onUsable(usable), [usable, onUsable]);
+
+  return (
+    <>
+      <PassphraseField
+        id={passId}
+        label={labels.pass}
+        value={pass}
+        onChange={props.onPass}
+        autoComplete="new-password"
+        describedBy={strengthId}
+        autoFocus={props.autoFocus}
+        disabled={props.disabled}
+      />
+      <div id={strengthId} className="strength" aria-live="polite">
+        {pass && (
+          <>
+            <div className="strength-row">
+              <meter min={0} max={4} low={2} high={3} optimum={4} value={current?.score ?? 0} aria-label="Passphrase strength" />
+              <span className="strength-word">{checking || !current ? 'Checking…' : `${SCORE_WORDS[current.score]} (${current.score} of 4)`}</span>
+            </div>
+            {current && !current.acceptable && current.reason && <p className="hint">{current.reason}</p>}
+            {current && current.acceptable && <p className="hint ok">Good — this passphrase is strong enough.</p>}
+            {current && current.suggestions.length > 0 && (
+              <ul className="hint suggestions">
+                {current.suggestions.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+      <PassphraseField id={againId} label={labels.again} value={again} onChange={props.onAgain} autoComplete="new-password" describedBy={matchId} disabled={props.disabled} />
+      <p id={matchId} className="hint" aria-live="polite">
+        {again && !matches ? 'The two passphrases do not match yet.' : again && matches ? 'They match.' : ''}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+
+/** 1 to `groups`, chosen at random, so nobody can learn which group will be asked. */
+function randomGroup(groups: number): number {
+  const n = new Uint32Array(1);
+  crypto.getRandomValues(n);
+  return 1 + (n[0]! % groups);
+}
+
+/**
+ * The recovery key shown whole: in two halves that sit on one line when there is room and on two
+ * when not, never in a field that scrolls sideways. Copy and Print; then the person types back one
+ * group, so a key that was never written down is caught. Until that succeeds the key stays sealed in
+ * the vault and the next unlock shows it again.
+ */
+export function RecoveryKeyPanel({ recoveryKey, onConfirmed, headingId }: { recoveryKey: string; onConfirmed: () => void; headingId?: string }) {
+  const groups = recoveryKey.split('-');
+  const [group] = useState(() => randomGroup(groups.length));
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [copyState, setCopyState] = useState('');
+  const keyRef = useRef<HTMLParagraphElement>(null);
+  const captionId = useId();
+  const typedId = useId();
+  const typedHint = useId();
+  const half = Math.ceil(groups.length / 2);
+
+  async function copy() {
+    try {
+      // Remembered, so locking Fulcrum takes it off the clipboard again if it is still there.
+      await copySensitive(recoveryKey);
+      setCopyState('Copied. Paste it somewhere safe. Fulcrum clears it from the clipboard when it locks.');
+    } catch {
+      // No clipboard access (some browsers): select the key so Ctrl+C works.
+      const node = keyRef.current;
+      const selection = window.getSelection();
+      if (node && selection) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      setCopyState(`Copying was not allowed here. The key is selected: press ${modKey}+C to copy it.`);
+    }
+  }
+
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    if (!typed.trim() || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('vault.confirmRecoveryKey', { group, typed });
+      onConfirmed();
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="stack recovery-panel" aria-labelledby={headingId}>
+      <figure className="recovery-print" aria-labelledby={captionId}>
+        <p className="print-only">Fulcrum recovery key — keep this somewhere private.</p>
+        <figcaption id={captionId} className="recovery-label">
+          Recovery key
+        </figcaption>
+        <p ref={keyRef} className="recovery-key" translate="no">
+          <span className="recovery-half">{groups.slice(0, half).join('-')}-</span>
+          <wbr />
+          <span className="recovery-half">{groups.slice(half).join('-')}</span>
+        </p>
+      </figure>
+      <div className="row">
+        <button type="button" className="button" onClick={copy}>
+          Copy
+        </button>
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print
+        </button>
+        <p role="status" className="hint copy-state">
+          {copyState}
+        </p>
+      </div>
+      <p className="hint">Keep it away from this computer if someone else uses it — on paper in a safe place, or in a password manager only you can open.</p>
+      <form onSubmit={confirm} className="stack">
+        <div className="field">
+          <label htmlFor={typedId}>
+            Group {group} of your recovery key
+          </label>
+          <p id={typedHint} className="hint">
+            To check that you have it, type the {ORDINALS[group - 1] ?? `number ${group}`} group of four characters from what you wrote down or saved.
+          </p>
+          <input
+            id={typedId}
+            className="recovery-group"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="characters"
+            maxLength={12}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            aria-describedby={typedHint}
+            disabled={busy}
+          />
+        </div>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="gate-actions">
+          <button type="submit" className="button primary" disabled={busy || !typed.trim()}>
+            Continue
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
