@@ -19,6 +19,44 @@ export function bearerOf(header: string | undefined): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * The host's two kinds of secret. A launch token rides in a printed URL's fragment, so it ends up in
+ * the browser's history and session files; it is therefore good for one thing only, once: the page
+ * trades it (`POST /api/session`) for a session secret it keeps in memory, and every other call needs
+ * that session secret. A launch token is never accepted on any other call, and a used one is gone.
+ * Both are kept by their SHA-256, so a lookup's timing says nothing about the secret itself.
+ */
+export class Credentials {
+  private readonly launch = new Set<string>();
+  private readonly sessions = new Set<string>();
+
+  /** A fresh single-use launch token (the CLI prints one; tests can ask for more). */
+  mintLaunch(fixed?: string): string {
+    const token = fixed ?? newToken();
+    this.launch.add(digest(token));
+    return token;
+  }
+
+  /** Is this an unused launch token? (Does not use it up.) */
+  isLaunch(given: string | null): boolean {
+    return given !== null && this.launch.has(digest(given));
+  }
+
+  /** Uses the launch token up and returns a new session secret, or null if it was not (or no longer) valid. */
+  exchange(given: string | null): string | null {
+    if (given === null || !this.launch.delete(digest(given))) return null;
+    const session = newToken();
+    this.sessions.add(digest(session));
+    return session;
+  }
+
+  isSession(given: string | null): boolean {
+    return given !== null && this.sessions.has(digest(given));
+  }
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest('base64');
+
 /** Constant-time compare (hashing first makes different lengths take the same time too). */
 export function tokenMatches(expected: string, given: string | null): boolean {
   if (given === null) return false;
