@@ -56,7 +56,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     ...(testClock ? { safety: { clock: testClock } } : {}),
   });
   let server: WebServer | undefined;
-  const testCalls = testClock ? testOnlyCalls(testClock, power, () => server?.newLaunchUrl() ?? '') : undefined;
+  const testCalls = testClock ? testOnlyCalls(testClock, power, () => server?.newLaunchUrl() ?? '', () => service.safety.autoLock.pending) : undefined;
   try {
     server = await createWebServer({
       dispatch: service.dispatch,
@@ -108,18 +108,20 @@ const FirePower = z.object({ event: z.enum(['suspend', 'lock-screen']) }).strict
 const bad = (message: string): Reply<never> => ({ ok: false, error: { code: 'VALIDATION', message } });
 
 /**
- * The calls only a test host has: move the auto-lock's clock, fire a system power event, and mint
+ * The calls only a test host has: move the auto-lock's clock (answering whether a lock is now
+ * announced), fire a system power event, and mint
  * another single-use launch URL (a test that opens a second page, or drives a host in another
  * process, needs one: the printed link works once).
  */
-function testOnlyCalls(clock: TestClock, power: ReturnType<typeof manualPowerEvents>, newLaunchUrl: () => string) {
+function testOnlyCalls(clock: TestClock, power: ReturnType<typeof manualPowerEvents>, newLaunchUrl: () => string, lockPending: () => string | null) {
   return {
     'test.newLaunchUrl': async (): Promise<Reply<unknown>> => ({ ok: true, value: { url: newLaunchUrl() } }),
     'test.advanceClock': async (input: unknown): Promise<Reply<unknown>> => {
       const p = AdvanceClock.safeParse(input);
       if (!p.success) return bad('test.advanceClock takes { ms }.');
       clock.advance(p.data.ms);
-      return { ok: true, value: { now: clock.now() } };
+      // Timers due by then have run: a test can tell "no lock was announced" without waiting.
+      return { ok: true, value: { now: clock.now(), lockPending: lockPending() } };
     },
     'test.firePower': async (input: unknown): Promise<Reply<unknown>> => {
       const p = FirePower.safeParse(input);

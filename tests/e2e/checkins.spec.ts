@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addDays, weekStartOf } from '../../shared/insights.js';
 import { apiOf, type ApiCall } from './api.js';
+import type { WebHost } from '../../main/web/index.js';
 import { expect, test } from './fixtures.js';
 import { CheckIns, OwnStrengths, PersonView, ReminderBanner, Settings } from './pages/checkins.js';
 import { ZONE, dayOf } from './insights-seed.js';
@@ -17,7 +18,7 @@ const PASSPHRASE = 'copper meadow lantern otter nine';
 
 test.use({ viewport: { width: 1280, height: 900 }, timezoneId: ZONE, locale: 'en-GB', reducedMotion: 'reduce' });
 
-async function journalWithTwoPeople(page: Page, host: { url: string; token: string }): Promise<{ call: ApiCall; robin: number; kai: number }> {
+async function journalWithTwoPeople(page: Page, host: WebHost): Promise<{ call: ApiCall; robin: number; kai: number }> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   const robin = (await call('people.create', { name: 'Robin', kind: 'romantic', color: '#E69F00' })).id;

@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { BALANCE_LABELS, DOMAIN_LABELS, DOMAINS, type Domain } from '../../shared/catalogue.js';
 import { addDays, weekStartOf } from '../../shared/insights.js';
 import { apiOf, type ApiCall } from './api.js';
+import type { WebHost } from '../../main/web/index.js';
 import { expect, test } from './fixtures.js';
 import { ALL_CHARTS, Insights, type Mark } from './pages/insights.js';
 import { Gate } from './pages/gate.js';
@@ -43,7 +44,7 @@ interface Journal {
   checkInHeard: number[];
 }
 
-async function openSeeded(page: Page, host: { url: string; token: string }): Promise<Journal> {
+async function openSeeded(page: Page, host: WebHost): Promise<Journal> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   const now = Date.now();

@@ -18,7 +18,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { encodings, snapshotDir } from '../helpers/files.js';
 import { CHROMIUM_ARGS } from '../../playwright.config.js';
 import { apiOf } from './api.js';
-import { ROOT, expect, test } from './fixtures.js';
+import { ROOT, expect, launcherOf, test } from './fixtures.js';
 import { CheckIns } from './pages/checkins.js';
 import { Fulcrum } from './pages/index.js';
 import { ReportBuilder } from './pages/report.js';
@@ -54,9 +54,8 @@ function leaks(dir: string, word = ROOT_WORD): string[] {
 const isDatabaseFile = (name: string) => /^journal\.db(-wal|-shm)?$/.test(name);
 
 interface Host {
-  url: string;
-  token: string;
   port: number;
+  newLaunchUrl(): Promise<string>;
   child: ChildProcess;
   exited: Promise<number | null>;
 }
@@ -84,8 +83,7 @@ async function spawnGuardedHost(dataDir: string, tmpDir: string, guardLog: strin
     });
     void exited.then((code) => reject(new Error(`the web host exited (${code}) before printing its URL: ${err}`)));
   });
-  const url = line.replace(/^Fulcrum browser mode: /, '');
-  return { url, token: new URL(url).hash.replace(/^#token=/, ''), port: Number(new URL(url).port), child, exited };
+  return { ...(await launcherOf(line.replace(/^Fulcrum browser mode: /, ''))), child, exited };
 }
 
 async function unlocked(page: Page, url: string): Promise<Fulcrum> {
@@ -125,7 +123,7 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     const app = new Fulcrum(page);
 
     // ---- create the journal through the UI
-    await page.goto(host.url);
+    await page.goto(await host.newLaunchUrl());
     await app.gate.startCreating();
     await app.gate.createJournal(PASSPHRASE);
     await app.gate.confirmRecoveryKeySaved();
@@ -180,7 +178,7 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     expect(everywhere()).toEqual(nowhere);
 
     // ---- kill -9 of the host while unlocked, mid-journey
-    const again = await unlocked(page, `http://127.0.0.1:${host.port}/`);
+    const again = await unlocked(page, await host.newLaunchUrl());
     await again.shell.newEntry();
     await again.editor.fill({ title: canary('killed title'), body: canary('killed body') });
     await expect(again.editor.draftSaved).toBeVisible({ timeout: 10_000 });
@@ -197,7 +195,7 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     await restarted('vault.lock', {});
 
     // ---- the browser closed cleanly: its profile is complete on disk — and still holds nothing
-    await page.goto(host.url);
+    await page.goto(await host.newLaunchUrl());
     await expect(new Fulcrum(page).gate.unlockHeading).toBeVisible();
     await context.close();
     context = null;
