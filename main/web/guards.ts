@@ -53,6 +53,11 @@ export class Credentials {
   isSession(given: string | null): boolean {
     return given !== null && this.sessions.has(digest(given));
   }
+
+  /** Ends a session: its secret is refused from now on. */
+  revoke(session: string): void {
+    this.sessions.delete(digest(session));
+  }
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest('base64');

@@ -32,8 +32,9 @@ export interface WebServerOptions {
   /** Tests may fix the first launch token; otherwise a fresh 256-bit one per launch. */
   token?: string;
   /**
-   * Lock when the last page has gone: once a page has opened the event stream, no open stream and no
-   * call in flight for `graceMs` runs `onGone` (the host locks the journal). Absent: never.
+   * Lock when the last page has gone: once a page has opened the event stream, its last stream closed
+   * `graceMs` ago (and no call in flight) runs `onGone` (the host locks the journal), and the pages'
+   * session secrets are refused from then on. Absent: never.
    */
   whenPagesGone?: { graceMs: number; onGone: () => void };
   events?: EventStreams;
@@ -151,7 +152,20 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
   const credentials = new Credentials();
   const token = credentials.mintLaunch(opts.token);
   const events = opts.events ?? new EventStreams();
-  const presence = opts.whenPagesGone ? new Presence(opts.whenPagesGone) : null;
+  // Sessions that opened the event stream belong to pages; when the last page has gone, they end
+  // with it (a script's session, which never streams, is left alone).
+  const pageSessions = new Set<string>();
+  const whenPagesGone = opts.whenPagesGone;
+  const presence = whenPagesGone
+    ? new Presence({
+        graceMs: whenPagesGone.graceMs,
+        onGone: () => {
+          for (const s of pageSessions) credentials.revoke(s);
+          pageSessions.clear();
+          whenPagesGone.onGone();
+        },
+      })
+    : null;
   let port = 0;
 
   async function api(req: IncomingMessage, res: ServerResponse, decoded: string): Promise<void> {
@@ -185,6 +199,7 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       });
       events.add(res);
       if (presence) {
+        pageSessions.add(given!);
         presence.streamOpened();
         res.on('close', () => presence.streamClosed());
       }

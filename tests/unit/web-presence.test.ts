@@ -105,15 +105,21 @@ describe('the host locks when the event stream of the last page closes', () => {
     return { server, session, wentAway };
   }
 
-  it('a page closing its stream starts the watch, which ends in onGone', async () => {
+  it('a page closing its stream starts the watch, which ends in onGone and the end of the page’s session', async () => {
     const { server: s, session, wentAway } = await start(50);
     const abort = new AbortController();
     const res = await fetch(`http://127.0.0.1:${s.port}/api/events`, { headers: { Authorization: `Bearer ${session}` }, signal: abort.signal });
     expect(res.status).toBe(200);
     await res.body!.getReader().read(); // the ": open" line: the host has counted the page
     expect(s.pagesGonePending).toBe(false);
+    const script = await sessionFor(s.port, s.newLaunchUrl()); // calls, never streams
     abort.abort();
     await wentAway;
+    // The page's secret ended with the page; the script's did not.
+    const status = async (secret: string) =>
+      (await rawRequest(s.port, { method: 'POST', path: '/api/vault.status', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: '{}' })).status;
+    expect(await status(session)).toBe(401);
+    expect(await status(script)).toBe(200);
   });
 
   it('calls without a page never start it', async () => {
