@@ -2,6 +2,7 @@
 // layer the wrong way fails `npm run lint`, which `npm test` runs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const electronModules = ['electron', 'electron-store', 'electron/*'];
 const restrict = (patterns, message) => ({
@@ -33,6 +34,17 @@ export default tseslint.config(
   {
     files: ['main/app/**'],
     rules: restrict(['**/main/web/**', '**/renderer/**'], 'main/app is Electron glue over main/core.'),
+  },
+  {
+    // The Rules of Hooks: hooks called unconditionally, and effects that list what they read. Both
+    // are errors, since lint runs with --max-warnings 0. (The plugin's React Compiler checks are not
+    // on yet: the renderer does not target the compiler.)
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     files: ['renderer/**'],
