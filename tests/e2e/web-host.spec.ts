@@ -19,7 +19,9 @@ test('the printed link opens the app over the HTTP bridge, and the token leaves 
   expect(await page.evaluate('window.fulcrum.transport')).toBe('browser');
   expect(page.url()).not.toContain(host.token);
   // Replaced, not added: the entry for the page in this tab's history has no token either.
-  expect(await page.evaluate('history.length')).toBe(1);
+  const entries = (await page.evaluate('navigation.entries().map((e) => e.url)')) as string[];
+  expect(entries.at(-1)).toBe(`http://127.0.0.1:${host.port}/`);
+  expect(entries.join(' ')).not.toContain('token');
   expect(await page.evaluate('location.hash')).not.toContain('token');
   // Nothing of it in the page's storage.
   expect(await page.evaluate('JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }) + document.cookie')).not.toContain(host.token);
@@ -34,7 +36,7 @@ test('a reload cannot reuse the link: a calm screen says it was used and how to 
   await expect(app.gate.welcomeHeading).toBeVisible();
   await page.reload();
   await expect(link.usedHeading).toBeVisible();
-  await expect(link.explanation).toContainText('Start Fulcrum again (npm run web)');
+  await expect(link.explanation).toContainText('start Fulcrum again (npm run web)');
   await expect(link.explanation).toContainText('Nothing you saved is affected');
   await expect(link.quickExit).toBeVisible();
   expect(await page.evaluate(call('vault.status'))).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
