@@ -18,7 +18,7 @@ export interface HttpBridgeOptions {
 
 const UNREACHABLE: ApiErrorShape = {
   code: 'IO',
-  message: 'The browser-mode host did not answer. Check that `npm run web` is still running, then reload this page from the link it printed.',
+  message: 'The browser-mode host did not answer. Check that `npm run web` is still running; if it stopped, start it again and open the new link it prints.',
 };
 
 /** UTF-16 units; at most 3 UTF-8 bytes each, so well under the browsers' 64 KiB keepalive quota. */
