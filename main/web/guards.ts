@@ -1,10 +1,11 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../../shared/errors.js';
 
 /**
  * The browser-mode host's guards, as plain functions (unit-tested one by one in tests/unit/web-guards).
- * The host answers only a page that (1) holds this launch's token, (2) reached it through the loopback
- * address and port it printed (a DNS-rebinding page has a foreign Host) and (3) is not another origin.
+ * The host answers only a page that (1) holds a session secret traded for one of this launch's
+ * tokens, (2) reached it through the loopback address and port it printed (a DNS-rebinding page has
+ * a foreign Host) and (3) is not another origin.
  */
 
 /** 256 random bits, base64url: goes in the URL fragment, so it is never sent in a request line or Referer. */
@@ -61,14 +62,6 @@ export class Credentials {
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest('base64');
-
-/** Constant-time compare (hashing first makes different lengths take the same time too). */
-export function tokenMatches(expected: string, given: string | null): boolean {
-  if (given === null) return false;
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(given).digest();
-  return timingSafeEqual(a, b);
-}
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
 
