@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const electronModules = ['electron', 'electron-store', 'electron/*'];
 const restrict = (patterns, message) => ({
@@ -52,6 +53,17 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The Rules of Hooks: hooks called unconditionally, and effects that list what they read. Both
+    // are errors, since lint runs with --max-warnings 0. (The plugin's React Compiler checks are not
+    // on yet: the renderer does not target the compiler.)
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

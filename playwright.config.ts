@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
  * `electron` drives the real desktop app through Playwright's _electron and skips, saying why, where
  * no Electron binary exists. Screenshots of failures land in test-results/.
  */
-function chromiumPath(): string | undefined {
+export function chromiumPath(): string | undefined {
   if (process.env.FULCRUM_CHROMIUM) return process.env.FULCRUM_CHROMIUM;
   for (const name of ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']) {
     const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
@@ -28,7 +28,7 @@ export default defineConfig({
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  forbidOnly: !!process.env.CI,
+  forbidOnly: true,
   reporter: [['list']],
   use: {
     screenshot: 'only-on-failure',

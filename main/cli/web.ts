@@ -1,7 +1,8 @@
 /**
  * `npm run web -- [--data-dir DIR] [--port N] [--host 127.0.0.1]` — browser mode.
  * Builds the renderer if needed, starts the loopback host and prints exactly one line to stdout:
- * `Fulcrum browser mode: <url>`. It does not open a browser. Ctrl+C locks the journal and exits.
+ * `Fulcrum browser mode: <url>`. The link opens Fulcrum once, in one tab (its token is single-use);
+ * closing that tab locks the journal. It does not open a browser. Ctrl+C locks the journal and exits.
  */
 import { RefusedBindError, startWebHost, type WebHost } from '../web/index.js';
 import { ensureRendererBuilt } from './renderer-build.js';

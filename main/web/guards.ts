@@ -1,10 +1,11 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../../shared/errors.js';
 
 /**
  * The browser-mode host's guards, as plain functions (unit-tested one by one in tests/unit/web-guards).
- * The host answers only a page that (1) holds this launch's token, (2) reached it through the loopback
- * address and port it printed (a DNS-rebinding page has a foreign Host) and (3) is not another origin.
+ * The host answers only a page that (1) holds a session secret traded for one of this launch's
+ * tokens, (2) reached it through the loopback address and port it printed (a DNS-rebinding page has
+ * a foreign Host) and (3) is not another origin.
  */
 
 /** 256 random bits, base64url: goes in the URL fragment, so it is never sent in a request line or Referer. */
@@ -19,13 +20,48 @@ export function bearerOf(header: string | undefined): string | null {
   return m ? m[1]! : null;
 }
 
-/** Constant-time compare (hashing first makes different lengths take the same time too). */
-export function tokenMatches(expected: string, given: string | null): boolean {
-  if (given === null) return false;
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(given).digest();
-  return timingSafeEqual(a, b);
+/**
+ * The host's two kinds of secret. A launch token rides in a printed URL's fragment, so it ends up in
+ * the browser's history and session files; it is therefore good for one thing only, once: the page
+ * trades it (`POST /api/session`) for a session secret it keeps in memory, and every other call needs
+ * that session secret. A launch token is never accepted on any other call, and a used one is gone.
+ * Both are kept by their SHA-256, so a lookup's timing says nothing about the secret itself.
+ */
+export class Credentials {
+  private readonly launch = new Set<string>();
+  private readonly sessions = new Set<string>();
+
+  /** A fresh single-use launch token (the CLI prints one; tests can ask for more). */
+  mintLaunch(fixed?: string): string {
+    const token = fixed ?? newToken();
+    this.launch.add(digest(token));
+    return token;
+  }
+
+  /** Is this an unused launch token? (Does not use it up.) */
+  isLaunch(given: string | null): boolean {
+    return given !== null && this.launch.has(digest(given));
+  }
+
+  /** Uses the launch token up and returns a new session secret, or null if it was not (or no longer) valid. */
+  exchange(given: string | null): string | null {
+    if (given === null || !this.launch.delete(digest(given))) return null;
+    const session = newToken();
+    this.sessions.add(digest(session));
+    return session;
+  }
+
+  isSession(given: string | null): boolean {
+    return given !== null && this.sessions.has(digest(given));
+  }
+
+  /** Ends a session: its secret is refused from now on. */
+  revoke(session: string): void {
+    this.sessions.delete(digest(session));
+  }
 }
+
+const digest = (s: string) => createHash('sha256').update(s).digest('base64');
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
 

@@ -23,7 +23,15 @@ export interface WebHostOptions {
   /** TEST ONLY: cheap Argon2 parameters (the CLI refuses it without FULCRUM_ALLOW_INSECURE_TEST_KDF=1). */
   insecureTestKdf?: boolean;
   staticDir?: string;
+  /**
+   * How long after the last page has gone (its event stream closed, no call in flight) the journal
+   * locks, so that closing the tab locks it. Default {@link PAGES_GONE_LOCK_MS}.
+   */
+  pagesGoneLockMs?: number;
 }
+
+/** A few seconds: enough for a page's stream to reconnect after a hiccup, short enough that a closed tab is not left open. */
+export const PAGES_GONE_LOCK_MS = 5_000;
 
 export interface WebHost extends WebServer {
   readonly dataDir: string;
@@ -47,8 +55,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     ports: { emit: (event) => events.emit(event), power },
     ...(testClock ? { safety: { clock: testClock } } : {}),
   });
-  const testCalls = testClock ? testOnlyCalls(testClock, power) : undefined;
-  let server: WebServer;
+  let server: WebServer | undefined;
+  const testCalls = testClock ? testOnlyCalls(testClock, power, () => server?.newLaunchUrl() ?? '', () => service.safety.autoLock.pending) : undefined;
   try {
     server = await createWebServer({
       dispatch: service.dispatch,
@@ -57,18 +65,28 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       host: opts.host,
       events,
       testCalls,
+      whenPagesGone: {
+        graceMs: opts.pagesGoneLockMs ?? PAGES_GONE_LOCK_MS,
+        // Through dispatch, like every lock, so a write already queued finishes first.
+        onGone: () => void service.dispatch('vault.lock', {}),
+      },
     });
   } catch (e) {
     service.vault.lock();
     throw e;
   }
+  const started = server;
   let closing: Promise<void> | null = null;
   return {
-    url: server.url,
-    token: server.token,
-    port: server.port,
+    url: started.url,
+    token: started.token,
+    port: started.port,
+    newLaunchUrl: () => started.newLaunchUrl(),
+    get pagesGonePending() {
+      return started.pagesGonePending;
+    },
     dataDir: opts.dataDir,
-    emit: server.emit,
+    emit: started.emit,
     close() {
       closing ??= (async () => {
         service.safety.dispose();
@@ -77,7 +95,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           await service.dispatch('vault.lock', {});
         } finally {
           service.vault.lock();
-          await server.close();
+          await started.close();
         }
       })();
       return closing;
@@ -89,14 +107,21 @@ const AdvanceClock = z.object({ ms: z.number().int().min(0).max(365 * 86_400_000
 const FirePower = z.object({ event: z.enum(['suspend', 'lock-screen']) }).strict();
 const bad = (message: string): Reply<never> => ({ ok: false, error: { code: 'VALIDATION', message } });
 
-/** The calls only a test host has: move the auto-lock's clock, fire a system power event. */
-function testOnlyCalls(clock: TestClock, power: ReturnType<typeof manualPowerEvents>) {
+/**
+ * The calls only a test host has: move the auto-lock's clock (answering whether a lock is now
+ * announced), fire a system power event, and mint
+ * another single-use launch URL (a test that opens a second page, or drives a host in another
+ * process, needs one: the printed link works once).
+ */
+function testOnlyCalls(clock: TestClock, power: ReturnType<typeof manualPowerEvents>, newLaunchUrl: () => string, lockPending: () => string | null) {
   return {
+    'test.newLaunchUrl': async (): Promise<Reply<unknown>> => ({ ok: true, value: { url: newLaunchUrl() } }),
     'test.advanceClock': async (input: unknown): Promise<Reply<unknown>> => {
       const p = AdvanceClock.safeParse(input);
       if (!p.success) return bad('test.advanceClock takes { ms }.');
       clock.advance(p.data.ms);
-      return { ok: true, value: { now: clock.now() } };
+      // Timers due by then have run: a test can tell "no lock was announced" without waiting.
+      return { ok: true, value: { now: clock.now(), lockPending: lockPending() } };
     },
     'test.firePower': async (input: unknown): Promise<Reply<unknown>> => {
       const p = FirePower.safeParse(input);

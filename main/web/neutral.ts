@@ -1,9 +1,10 @@
 /**
- * Browser mode's quick exit (issue 7 §1) leaves the journal for this page: blank, titled like an
+ * Browser mode's quick exit leaves the journal for this page: blank, titled like an
  * empty browser tab, with no Fulcrum name, icon or text. The renderer first steps back to the first
  * history entry of its own page and replaces it with this one, so Back does not lead into the journal;
- * the small script here then drops the forward history (a new entry cuts it off) and forgets the
- * launch token kept for reloads in this tab, so Forward and reload do not lead back either.
+ * the small script here then drops the forward history (a new entry cuts it off) and clears this
+ * tab's session storage, so Forward and reload do not lead back either (the page's session secret
+ * lived only in its memory, and its launch link was single-use).
  */
 export const NEUTRAL_PATH = '/new-tab';
 export const NEUTRAL_SCRIPT_PATH = '/new-tab.js';

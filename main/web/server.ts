@@ -8,16 +8,16 @@ import { browserImportTooLarge } from '../../shared/portability.js';
 import { SECURITY_HEADERS, contentTypeOf, resolveStaticFile } from '../core/static.js';
 import { EventStreams } from './events.js';
 import { NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_SCRIPT, NEUTRAL_SCRIPT_PATH } from './neutral.js';
+import { Presence } from './presence.js';
 import {
+  Credentials,
   STATUS_FOR,
   bearerOf,
   bodyLimitFor,
   hostAllowed,
   isJsonContentType,
   loopbackBindAddress,
-  newToken,
   originAllowed,
-  tokenMatches,
 } from './guards.js';
 
 export type DispatchFn = (channel: string, raw: unknown) => Promise<Reply<unknown>>;
@@ -30,8 +30,14 @@ export interface WebServerOptions {
   port?: number;
   /** Only loopback is accepted (see loopbackBindAddress); the server always binds 127.0.0.1. */
   host?: string;
-  /** Tests may fix it; otherwise a fresh 256-bit token per launch. */
+  /** Tests may fix the first launch token; otherwise a fresh 256-bit one per launch. */
   token?: string;
+  /**
+   * Lock when the last page has gone: once a page has opened the event stream, its last stream closed
+   * `graceMs` ago (and no call in flight) runs `onGone` (the host locks the journal), and the pages'
+   * session secrets are refused from then on. Absent: never.
+   */
+  whenPagesGone?: { graceMs: number; onGone: () => void };
   events?: EventStreams;
   /**
    * TEST ONLY (browser mode started with the insecure test flag): extra calls such as
@@ -42,10 +48,15 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  /** The one URL to open: the token rides in the fragment. */
+  /** The URL printed at start: its single-use launch token rides in the fragment. */
   readonly url: string;
+  /** That URL's launch token: good once, for `POST /api/session`, and for nothing else. */
   readonly token: string;
   readonly port: number;
+  /** Another single-use launch URL for this running host (tests open more than one page with it). */
+  newLaunchUrl(): string;
+  /** True while the "last page has gone" grace period runs. */
+  readonly pagesGonePending: boolean;
   emit(event: AppEvent): void;
   close(): Promise<void>;
 }
@@ -125,30 +136,60 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+const LINK_USED =
+  'This link has already been used, or it belongs to an earlier start of Fulcrum. Each link opens Fulcrum in one tab, once. Start Fulcrum again (npm run web) for a fresh link.';
+
 /**
- * The browser-mode HTTP server. Order of checks under /api/ (issue 4 §2): the token first — so an
- * unknown call without a token is 401, never 404 — then Host/Origin (403), then method (405), call
- * name (404), content type (415), size (413), JSON (400); only then dispatch. Static files need the
- * right Host/Origin too, but no token: the page has to load before it can read the token from its URL.
+ * The browser-mode HTTP server. Order of checks under /api/: the secret first — so an unknown call
+ * without one is 401, never 404 — then Host/Origin (403), then method (405), call name (404), content
+ * type (415), size (413), JSON (400); only then dispatch. `POST /api/session` takes an unused launch
+ * token and answers a session secret (the token is then used up); every other call takes a session
+ * secret. Static files need the right Host/Origin too, but no secret: the page has to load before it
+ * can read the launch token from its URL.
  */
 export async function createWebServer(opts: WebServerOptions): Promise<WebServer> {
   const bindAddress = loopbackBindAddress(opts.host);
   if (bindAddress === null) throw new RefusedBindError(String(opts.host));
-  const token = opts.token ?? newToken();
+  const credentials = new Credentials();
+  const token = credentials.mintLaunch(opts.token);
   const events = opts.events ?? new EventStreams();
+  // Sessions that opened the event stream belong to pages; when the last page has gone, they end
+  // with it (a script's session, which never streams, is left alone).
+  const pageSessions = new Set<string>();
+  const whenPagesGone = opts.whenPagesGone;
+  const presence = whenPagesGone
+    ? new Presence({
+        graceMs: whenPagesGone.graceMs,
+        onGone: () => {
+          for (const s of pageSessions) credentials.revoke(s);
+          pageSessions.clear();
+          whenPagesGone.onGone();
+        },
+      })
+    : null;
   let port = 0;
 
   async function api(req: IncomingMessage, res: ServerResponse, decoded: string): Promise<void> {
-    if (!tokenMatches(token, bearerOf(req.headers.authorization))) {
-      return fail(res, 401, denied('This page does not have the access token of the running browser-mode host. Open the link that `npm run web` printed.'), {
-        'WWW-Authenticate': 'Bearer',
-      });
+    const given = bearerOf(req.headers.authorization);
+    const name = decoded.slice('/api/'.length);
+    const exchanging = name === 'session';
+    if (exchanging ? !credentials.isLaunch(given) : !credentials.isSession(given)) {
+      const message = exchanging
+        ? LINK_USED
+        : 'This page does not have the access key of the running browser-mode host. Open the link that `npm run web` printed.';
+      return fail(res, 401, denied(message), { 'WWW-Authenticate': 'Bearer' });
     }
     const fetchSite = req.headers['sec-fetch-site'];
     if (!hostAllowed(req.headers.host, port) || !originAllowed(req.headers.origin, port) || fetchSite === 'cross-site' || fetchSite === 'same-site') {
       return fail(res, 403, denied('Requests to browser mode must come from its own page at the loopback address.'));
     }
-    const name = decoded.slice('/api/'.length);
+    if (exchanging) {
+      if (req.method !== 'POST') return fail(res, 405, { code: 'UNKNOWN_CALL', message: 'The session is opened with POST.' }, { Allow: 'POST' });
+      const session = credentials.exchange(given);
+      // Two requests racing with one token: only the first gets a session.
+      if (session === null) return fail(res, 401, denied(LINK_USED), { 'WWW-Authenticate': 'Bearer' });
+      return sendJson(res, 200, { ok: true, value: { session } } satisfies Reply<{ session: string }>, { 'Cache-Control': 'no-store' });
+    }
     if (name === 'events') {
       if (req.method !== 'GET') return fail(res, 405, { code: 'UNKNOWN_CALL', message: 'The event stream is read with GET.' }, { Allow: 'GET' });
       res.writeHead(200, {
@@ -158,6 +199,11 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
         'X-Accel-Buffering': 'no',
       });
       events.add(res);
+      if (presence) {
+        pageSessions.add(given!);
+        presence.streamOpened();
+        res.on('close', () => presence.streamClosed());
+      }
       return;
     }
     if (req.method !== 'POST') return fail(res, 405, { code: 'UNKNOWN_CALL', message: 'Calls are made with POST.' }, { Allow: 'POST' });
@@ -186,10 +232,13 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       }
     }
     let reply: Reply<unknown>;
+    presence?.callStarted();
     try {
       reply = testCall ? await testCall(input) : await opts.dispatch(name, input);
     } catch {
       reply = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Fulcrum. Nothing was saved by this action; try again.' } };
+    } finally {
+      presence?.callEnded();
     }
     sendJson(res, reply.ok ? 200 : (STATUS_FOR[reply.error.code] ?? 500), reply);
   }
@@ -262,14 +311,20 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
   });
   port = (server.address() as AddressInfo).port;
 
+  const launchUrl = (t: string) => `http://127.0.0.1:${port}/#token=${t}`;
   let closed: Promise<void> | null = null;
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: launchUrl(token),
     token,
     port,
+    newLaunchUrl: () => launchUrl(credentials.mintLaunch()),
+    get pagesGonePending() {
+      return presence?.pending ?? false;
+    },
     emit: (event) => events.emit(event),
     close() {
       closed ??= new Promise<void>((resolve) => {
+        presence?.dispose();
         events.closeAll();
         server.close(() => resolve());
         server.closeAllConnections();

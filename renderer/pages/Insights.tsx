@@ -127,7 +127,9 @@ export function InsightsPage() {
         setError(messageOf(e));
         setState('error');
       });
-    // queryKey stands for q, filter and bucket.
+    // queryKey stands for q, filter, bucket and today: the effect runs when the query changes, not
+    // when an equal query is rebuilt by a render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: queryKey is the dependency
   }, [queryKey]);
 
   const personOf = useCallback(

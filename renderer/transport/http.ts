@@ -1,7 +1,9 @@
 /**
  * Browser mode's `window.fulcrum`: the same contract table (shared/api.ts) over loopback HTTP.
- * Each call is `POST /api/<channel>` with the launch token; events come from `GET /api/events`
- * (server-sent events read with fetch, so the Authorization header can be sent).
+ * The page first trades the single-use launch token from its URL for a session secret
+ * (`POST /api/session`, see {@link exchangeLaunchToken}); each call is then `POST /api/<channel>`
+ * with that secret, and events come from `GET /api/events` (server-sent events read with fetch, so
+ * the Authorization header can be sent).
  *
  * DOM-free on purpose (fetch, streams, TextDecoder only), so it is tested under Node against the real host.
  */
@@ -16,7 +18,7 @@ export interface HttpBridgeOptions {
 
 const UNREACHABLE: ApiErrorShape = {
   code: 'IO',
-  message: 'The browser-mode host did not answer. Check that `npm run web` is still running, then reload this page from the link it printed.',
+  message: 'The browser-mode host did not answer. Check that `npm run web` is still running; if it stopped, start it again and open the new link it prints.',
 };
 
 /** UTF-16 units; at most 3 UTF-8 bytes each, so well under the browsers' 64 KiB keepalive quota. */
@@ -35,6 +37,38 @@ export function tokenFromHash(hash: string): string | null {
   return m ? m[1]! : null;
 }
 
+export type Exchange = { ok: true; session: string } | { ok: false; reason: 'used' | 'unreachable'; message: string };
+
+/**
+ * Trades a launch token for a session secret. The host answers 401 for a token already used (a reload,
+ * or the link opened again, or from an earlier start), which the page shows as its own calm screen.
+ */
+export async function exchangeLaunchToken(launchToken: string, opts: HttpBridgeOptions = {}): Promise<Exchange> {
+  const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  let res: Response;
+  let body: unknown;
+  try {
+    res = await doFetch(`${opts.base ?? ''}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${launchToken}` },
+      body: '',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    });
+    body = await res.json();
+  } catch {
+    return { ok: false, reason: 'unreachable', message: UNREACHABLE.message };
+  }
+  if (!isReply(body)) return { ok: false, reason: 'unreachable', message: UNREACHABLE.message };
+  if (!body.ok) return { ok: false, reason: res.status === 401 ? 'used' : 'unreachable', message: body.error.message };
+  const session = (body.value as { session?: unknown } | null)?.session;
+  if (typeof session !== 'string' || !/^[A-Za-z0-9_-]{20,256}$/.test(session)) {
+    return { ok: false, reason: 'unreachable', message: UNREACHABLE.message };
+  }
+  return { ok: true, session };
+}
+
+/** `token` is the session secret from {@link exchangeLaunchToken} (a launch token is refused on calls). */
 export function createHttpBridge(token: string, opts: HttpBridgeOptions = {}): FulcrumBridge {
   const base = opts.base ?? '';
   const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
@@ -115,7 +149,7 @@ function eventStream(url: string, auth: string, doFetch: typeof fetch) {
     while (!signal.aborted) {
       try {
         const res = await doFetch(url, { headers: { Authorization: auth }, signal, credentials: 'omit' });
-        if (res.status === 401 || res.status === 403) return; // another launch's token: reconnecting cannot help
+        if (res.status === 401 || res.status === 403) return; // a secret the host does not know: reconnecting cannot help
         if (!res.ok || !res.body) throw new Error('no stream');
         attempt = 0;
         const reader = res.body.getReader();

@@ -27,7 +27,8 @@ async function seriousViolations(page: Page, screen: string, rules?: string[]): 
 }
 
 test('every main screen has no serious or critical accessibility violations, in light and dark mode', async ({ page, host }) => {
-  test.setTimeout(120_000);
+  // A long journey with two axe scans per screen: generous, so a busy machine does not fail it.
+  test.setTimeout(300_000);
   await page.emulateMedia({ colorScheme: 'light' });
   const { gate, shell, timeline, editor, entry, people, patterns } = new Fulcrum(page);
   const problems: string[] = [];

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addDays, weekStartOf } from '../../shared/insights.js';
 import { apiOf, type ApiCall } from './api.js';
+import type { WebHost } from '../../main/web/index.js';
 import { expect, test } from './fixtures.js';
 import { CheckIns, OwnStrengths, PersonView, ReminderBanner, Settings } from './pages/checkins.js';
 import { ZONE, dayOf } from './insights-seed.js';
@@ -21,7 +22,7 @@ test.use({ viewport: { width: 1280, height: 900 }, timezoneId: ZONE, locale: 'en
  * Robin and Kai, added just now. With `pageNow`, the page's clock starts at that time instead (the
  * home screen mentions check-ins only for people who have been in the journal for a week).
  */
-async function journalWithTwoPeople(page: Page, host: { url: string; token: string }, pageNow?: number): Promise<{ call: ApiCall; robin: number; kai: number }> {
+async function journalWithTwoPeople(page: Page, host: WebHost, pageNow?: number): Promise<{ call: ApiCall; robin: number; kai: number }> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   const robin = (await call('people.create', { name: 'Robin', kind: 'romantic', color: '#E69F00' })).id;

@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import type { SearchPage } from '../../shared/schemas.js';
 import { apiOf, type ApiCall } from './api.js';
+import type { WebHost } from '../../main/web/index.js';
 import { expect, ROOT, test } from './fixtures.js';
 import { Gate } from './pages/gate.js';
 import { DataPage } from './pages/data.js';
@@ -21,7 +22,7 @@ const PASSPHRASE = 'amber signal cobble winter pocket';
 
 test.use({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', timezoneId: 'Europe/Berlin', locale: 'en-GB' });
 
-async function openJournal(page: Page, host: { url: string; token: string }, seed = true): Promise<ApiCall> {
+async function openJournal(page: Page, host: WebHost, seed = true): Promise<ApiCall> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   if (seed) await seedReportJournal((c, i) => call(c as never, i as never));

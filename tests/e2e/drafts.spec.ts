@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { apiOf } from './api.js';
+import { apiOf, type HostAddress } from './api.js';
 import { expect, newDataDir, openHost, spawnWebHost, test } from './fixtures.js';
 import { Fulcrum } from './pages/index.js';
 
@@ -13,7 +13,7 @@ const TITLE = 'Phone call with Dad';
 const BODY = 'Dad rang to ask why I had not visited.\nI said I would come in May, and this time he said that was fine.';
 
 /** A journal with one person, made through the API (the journeys test creating one through the UI). */
-async function journalAt(host: { url: string; token: string }): Promise<void> {
+async function journalAt(host: HostAddress): Promise<void> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   await call('people.create', { name: 'Dad', kind: 'family', color: '#009E73' });
@@ -79,7 +79,7 @@ test('a draft survives the host being killed (-9) and is restored by the next la
   let child = await spawnWebHost(dataDir);
   try {
     await journalAt(child);
-    const first = await openAndUnlock(browser, child.url);
+    const first = await openAndUnlock(browser, await child.newLaunchUrl());
     await startDraft(first.app);
     // Autosave (encrypted, through the API) says it is done; then the process dies without warning.
     await expect(first.app.editor.draftSaved).toBeVisible();
@@ -88,7 +88,7 @@ test('a draft survives the host being killed (-9) and is restored by the next la
     await first.page.close();
 
     child = await spawnWebHost(dataDir);
-    const second = await openAndUnlock(browser, child.url);
+    const second = await openAndUnlock(browser, await child.newLaunchUrl());
     await expectDraftRestored(second.app);
     await second.page.close();
   } finally {

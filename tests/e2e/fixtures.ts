@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { startWebHost, type WebHost } from '../../main/web/index.js';
+import { sessionOf } from './api.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -28,15 +29,20 @@ function assertRendererBuilt(): void {
   }
 }
 
-/** An in-process host on `dataDir` (a fresh temp dir by default). Close it to lock the journal. */
-export async function openHost(dataDir = newDataDir()): Promise<WebHost> {
+/**
+ * An in-process host on `dataDir` (a fresh temp dir by default). Close it to lock the journal.
+ * `host.url` is its first launch link; like every launch link it opens one page, once: a test that
+ * opens another page asks for `host.newLaunchUrl()`.
+ */
+export async function openHost(dataDir = newDataDir(), opts: { pagesGoneLockMs?: number } = {}): Promise<WebHost> {
   assertRendererBuilt();
-  return startWebHost({ dataDir, insecureTestKdf: true, staticDir: RENDERER_DIR });
+  return startWebHost({ dataDir, insecureTestKdf: true, staticDir: RENDERER_DIR, ...opts });
 }
 
 export interface SpawnedHost {
-  url: string;
-  token: string;
+  port: number;
+  /** A fresh single-use launch link (through the test-only call; the printed one was spent on that call's session). */
+  newLaunchUrl(): Promise<string>;
   dataDir: string;
   process: ChildProcess;
   /** Resolves with the exit code (or null when killed by a signal). */
@@ -65,8 +71,29 @@ export async function spawnWebHost(dataDir = newDataDir()): Promise<SpawnedHost>
     });
     void exited.then((code) => reject(new Error(`the web host exited (${code}) before printing its URL: ${stderr}`)));
   });
-  const url = line.replace(/^Fulcrum browser mode: /, '');
-  return { url, token: new URL(url).hash.replace(/^#token=/, ''), dataDir, process: child, exited };
+  return { ...(await launcherOf(line.replace(/^Fulcrum browser mode: /, ''))), dataDir, process: child, exited };
+}
+
+/**
+ * For a host in another process started with the test flag: spends its printed link on a session of
+ * the test's own, with which it asks the host for a fresh launch link whenever a page is to be opened.
+ */
+export async function launcherOf(printedUrl: string): Promise<{ port: number; newLaunchUrl(): Promise<string> }> {
+  const { origin, port } = new URL(printedUrl);
+  const session = await sessionOf(printedUrl);
+  return {
+    port: Number(port),
+    async newLaunchUrl() {
+      const res = await fetch(`${origin}/api/test.newLaunchUrl`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session}` },
+        body: '{}',
+      });
+      const reply = (await res.json()) as { ok: boolean; value?: { url: string } };
+      if (!reply.ok || !reply.value) throw new Error(`the host did not mint a launch link (${res.status})`);
+      return reply.value.url;
+    },
+  };
 }
 
 export const test = base.extend<{ host: WebHost }>({

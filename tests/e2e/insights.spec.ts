@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { BALANCE_LABELS, DOMAIN_LABELS, DOMAINS, type Domain } from '../../shared/catalogue.js';
 import { addDays, weekStartOf } from '../../shared/insights.js';
 import { apiOf, type ApiCall } from './api.js';
+import type { WebHost } from '../../main/web/index.js';
 import { expect, test } from './fixtures.js';
 import { ALL_CHARTS, Insights, type Mark } from './pages/insights.js';
 import { Gate } from './pages/gate.js';
@@ -42,7 +43,7 @@ interface Journal {
   checkInHeard: number[];
 }
 
-async function openSeeded(page: Page, host: { url: string; token: string }): Promise<Journal> {
+async function openSeeded(page: Page, host: WebHost): Promise<Journal> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   const now = Date.now();
@@ -277,10 +278,11 @@ test('the choices are remembered while unlocked, in memory only, and forgotten o
   await insights.open();
   await expect(insights.range('30 days')).toBeChecked();
   await expect(insights.controls.getByRole('checkbox', { name: 'Kai', exact: true })).toBeChecked();
-  // Nothing of it in the browser's storage (only browser mode's launch token, in the tab's session).
+  // Nothing of it in the browser's storage (only browser mode's mark that this tab was opened from
+  // its link, which holds no secret, in the tab's session).
   const stored = (await page.evaluate('({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) })')) as { local: string[]; session: string[] };
   expect(stored.local).toEqual([]);
-  expect(stored.session.filter((k) => !/token/i.test(k))).toEqual([]);
+  expect(stored.session.filter((k) => k !== 'fulcrum.openedFromLink')).toEqual([]);
 
   await new Shell(page).lock();
   await new Gate(page).unlock(PASSPHRASE);

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { FulcrumExport } from '../../shared/portability.js';
-import { apiOf } from './api.js';
+import { apiOf, sessionOf } from './api.js';
+import type { WebHost } from '../../main/web/index.js';
 import { expect, test } from './fixtures.js';
 import { Gate } from './pages/gate.js';
 import { ReportBuilder, type ReportPreview } from './pages/report.js';
@@ -48,7 +49,7 @@ async function countPrints(page: Page): Promise<void> {
 const prints = (page: Page) => page.evaluate(() => (globalThis as unknown as { __prints: number }).__prints);
 const objectUrls = (page: Page) => page.evaluate(() => (globalThis as unknown as { __objectUrls: { made: number; revoked: number } }).__objectUrls);
 
-async function openJournal(page: Page, host: { url: string; token: string }): Promise<ReportJournal> {
+async function openJournal(page: Page, host: WebHost): Promise<ReportJournal> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   const j = await seedReportJournal((c, i) => call(c as never, i as never));
@@ -225,7 +226,7 @@ test('marks a session, starts the report from it, and keeps the settings as a te
  * print view offers "Save as PDF…" and sends its self-contained HTML to `report.savePdf`), forwarding
  * every other call to the browser-mode host. The captured HTML is then printed the way main prints it.
  */
-async function desktopStandIn(page: Page, token: string): Promise<void> {
+async function desktopStandIn(page: Page, session: string): Promise<void> {
   await page.addInitScript((t: string) => {
     const g = globalThis as unknown as { fulcrum?: unknown; __savedPdf?: unknown; fetch: (u: string, o: unknown) => Promise<{ json(): Promise<unknown> }> };
     g.fulcrum = new Proxy(
@@ -246,11 +247,11 @@ async function desktopStandIn(page: Page, token: string): Promise<void> {
         },
       },
     );
-  }, token);
+  }, session);
 }
 
 test('the desktop PDF path: the print view sends self-contained HTML that prints the same report, with no script and no real name', async ({ page, host, context }, testInfo) => {
-  await desktopStandIn(page, host.token);
+  await desktopStandIn(page, await sessionOf(host.newLaunchUrl()));
   const j = await openJournal(page, host);
   const builder = new ReportBuilder(page);
   await builder.open();

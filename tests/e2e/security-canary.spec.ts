@@ -18,7 +18,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { encodings, snapshotDir } from '../helpers/files.js';
 import { CHROMIUM_ARGS } from '../../playwright.config.js';
 import { apiOf } from './api.js';
-import { ROOT, expect, test } from './fixtures.js';
+import { ROOT, expect, launcherOf, test } from './fixtures.js';
 import { CheckIns } from './pages/checkins.js';
 import { Fulcrum } from './pages/index.js';
 import { ReportBuilder } from './pages/report.js';
@@ -54,9 +54,8 @@ function leaks(dir: string, word = ROOT_WORD): string[] {
 const isDatabaseFile = (name: string) => /^journal\.db(-wal|-shm)?$/.test(name);
 
 interface Host {
-  url: string;
-  token: string;
   port: number;
+  newLaunchUrl(): Promise<string>;
   child: ChildProcess;
   exited: Promise<number | null>;
 }
@@ -84,8 +83,7 @@ async function spawnGuardedHost(dataDir: string, tmpDir: string, guardLog: strin
     });
     void exited.then((code) => reject(new Error(`the web host exited (${code}) before printing its URL: ${err}`)));
   });
-  const url = line.replace(/^Fulcrum browser mode: /, '');
-  return { url, token: new URL(url).hash.replace(/^#token=/, ''), port: Number(new URL(url).port), child, exited };
+  return { ...(await launcherOf(line.replace(/^Fulcrum browser mode: /, ''))), child, exited };
 }
 
 async function unlocked(page: Page, url: string): Promise<Fulcrum> {
@@ -121,11 +119,23 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
       headless: true,
     });
     context.on('request', (r) => requests.push(r.url()));
+    /**
+     * Waits until Chromium has saved its session state after this moment: a tab opened and closed
+     * makes it schedule a save, and the newest file under Sessions/ says when one has been written.
+     */
+    const sessionSaved = async () => {
+      const since = Date.now();
+      const sessions = path.join(profile, 'Default', 'Sessions');
+      const newest = () => (fs.existsSync(sessions) ? Math.max(0, ...fs.readdirSync(sessions).map((f) => fs.statSync(path.join(sessions, f)).mtimeMs)) : 0);
+      const blank = await context!.newPage();
+      await blank.close();
+      await expect.poll(newest, { timeout: 30_000 }).toBeGreaterThan(since);
+    };
     const page = context.pages()[0] ?? (await context.newPage());
     const app = new Fulcrum(page);
 
     // ---- create the journal through the UI
-    await page.goto(host.url);
+    await page.goto(await host.newLaunchUrl());
     await app.gate.startCreating();
     await app.gate.createJournal(PASSPHRASE);
     await app.gate.confirmRecoveryKeySaved();
@@ -145,7 +155,8 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     await expect(app.editor.draftSaved).toBeVisible({ timeout: 10_000 });
     await app.shell.goTo('Timeline');
     await app.timeline.searchFor(canary('search'));
-    await page.waitForTimeout(500);
+    // The search has been run by the host (so the phrase went through it) once its answer shows.
+    await expect(page.getByText('No entries match')).toBeVisible();
     await app.timeline.searchFor(ROOT_WORD);
     await expect(app.timeline.entry(canary('entry title'))).toBeVisible();
     const checkIns = new CheckIns(page);
@@ -168,25 +179,25 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     expect((await call('drafts.list', {})).map((d) => d.content).join()).toContain(canary('draft body'));
     expect((await call('checkins.list', {}))[0]?.note).toBe(canary('check-in note'));
 
-    // ---- while unlocked: the database files are ciphertext
-    await page.waitForTimeout(1500);
+    // ---- while unlocked: the database files are ciphertext (every write above was on disk when its
+    // reply came — synchronous = FULL — so there is nothing to wait for)
     const dbFiles = [...snapshotDir(dataDir).keys()].filter(isDatabaseFile);
     expect(dbFiles).toContain('journal.db');
     expect(leaks(dataDir).filter(isDatabaseFile)).toEqual([]);
 
     // ---- after lock: nothing anywhere
     await app.shell.lock();
-    await page.waitForTimeout(2500); // let Chromium write what it writes (session state, history)
+    await sessionSaved(); // Chromium has written its session state since the lock
     expect(everywhere()).toEqual(nowhere);
 
     // ---- kill -9 of the host while unlocked, mid-journey
-    const again = await unlocked(page, `http://127.0.0.1:${host.port}/`);
+    const again = await unlocked(page, await host.newLaunchUrl());
     await again.shell.newEntry();
     await again.editor.fill({ title: canary('killed title'), body: canary('killed body') });
     await expect(again.editor.draftSaved).toBeVisible({ timeout: 10_000 });
     host.child.kill('SIGKILL');
     expect(await host.exited).toBeNull();
-    await page.waitForTimeout(1000);
+    await sessionSaved();
     expect(everywhere()).toEqual(nowhere);
 
     // A new host on the same folder still opens it, and the draft typed before the kill is there.
@@ -197,7 +208,7 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     await restarted('vault.lock', {});
 
     // ---- the browser closed cleanly: its profile is complete on disk — and still holds nothing
-    await page.goto(host.url);
+    await page.goto(await host.newLaunchUrl());
     await expect(new Fulcrum(page).gate.unlockHeading).toBeVisible();
     await context.close();
     context = null;

@@ -5,24 +5,26 @@
  * file is type-checked without the DOM.)
  */
 import type { Page } from '@playwright/test';
-import { apiOf, type ApiCall } from './api.js';
+import { apiOf, sessionOf, type ApiCall } from './api.js';
+import type { WebHost } from '../../main/web/index.js';
 import { expect, test } from './fixtures.js';
 import { Fulcrum } from './pages/index.js';
 
 const PASSPHRASE = 'copper meadow umbrella ninety drift';
 const TYPED = 'Typed just before leaving, never saved by hand';
 
-/** The test host's own calls (they exist only with the insecure test flag). */
-async function testCall(host: { port: number; token: string }, name: string, input: unknown): Promise<void> {
+/** The test host's own calls (they exist only with the insecure test flag); answers the call's value. */
+async function testCall(host: WebHost, name: string, input: unknown): Promise<unknown> {
   const res = await fetch(`http://127.0.0.1:${host.port}/api/${name}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await sessionOf(host.newLaunchUrl())}` },
     body: JSON.stringify(input),
   });
   expect(res.status, name).toBe(200);
+  return ((await res.json()) as { value: unknown }).value;
 }
 
-async function journal(host: { url: string; token: string }): Promise<ApiCall> {
+async function journal(host: WebHost): Promise<ApiCall> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   await call('people.create', { name: 'Sam', kind: 'romantic', color: '#0072B2' });
@@ -167,8 +169,8 @@ test.describe('auto-lock', () => {
     const call = await journal(host);
     const app = await openUnlocked(page, host.url);
     await typeWithoutSaving(app);
-    await testCall(host, 'test.advanceClock', { ms: 4 * 60_000 });
-    await page.waitForTimeout(300);
+    // Four minutes on: the host has announced no lock (its timers due by then have run), so the page stays.
+    expect(await testCall(host, 'test.advanceClock', { ms: 4 * 60_000 })).toMatchObject({ lockPending: null });
     await expect(app.editor.body).toBeVisible();
     await testCall(host, 'test.advanceClock', { ms: 60_000 });
     await expect(app.gate.unlockHeading).toBeVisible();
@@ -197,8 +199,8 @@ test.describe('auto-lock', () => {
     await expect(select).toHaveValue('5');
     await select.selectOption('15');
     await expect(app.shell.toast('Lock time saved.')).toBeVisible();
-    await testCall(host, 'test.advanceClock', { ms: 6 * 60_000 });
-    await page.waitForTimeout(300);
+    // Six minutes is past the old five but not the new fifteen: no lock is announced.
+    expect(await testCall(host, 'test.advanceClock', { ms: 6 * 60_000 })).toMatchObject({ lockPending: null });
     await expect(app.shell.heading('Safety')).toBeVisible();
     await testCall(host, 'test.advanceClock', { ms: 10 * 60_000 });
     await expect(app.gate.unlockHeading).toBeVisible();

@@ -85,8 +85,14 @@ test('remote content, new windows, navigation and permissions are all refused', 
   expect(await page.evaluate("window.open('https://example.com/') === null")).toBe(true);
   expect(await page.evaluate("navigator.permissions.query({ name: 'notifications' }).then((p) => p.state, () => 'denied')")).not.toBe('granted');
   expect(await page.evaluate("navigator.mediaDevices ? navigator.mediaDevices.getUserMedia({ audio: true }).then(() => 'granted', () => 'denied') : 'denied'")).toBe('denied');
+  // Record navigation attempts after the app's own handler: once one is seen, the app has refused it.
+  await app.evaluate(({ BrowserWindow }) => {
+    const g = globalThis as unknown as { navAttempts: string[] };
+    g.navAttempts = [];
+    BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (_e, url) => g.navAttempts.push(url));
+  });
   await page.evaluate("location.href = 'https://example.com/'");
-  await page.waitForTimeout(500);
+  await expect.poll(() => app.evaluate(() => (globalThis as unknown as { navAttempts: string[] }).navAttempts.length)).toBeGreaterThan(0);
   expect(page.url()).toMatch(APP_URL);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });

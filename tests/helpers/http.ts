@@ -40,3 +40,15 @@ export function rawRequest(
     req.end();
   });
 }
+
+/**
+ * Trades a browser-mode launch URL (or its bare token) for a session secret, as the page does on
+ * first load; the launch token is used up.
+ */
+export async function sessionFor(port: number, launch: string): Promise<string> {
+  const token = launch.includes('#token=') ? launch.slice(launch.indexOf('#token=') + '#token='.length) : launch;
+  const r = await rawRequest(port, { method: 'POST', path: '/api/session', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
+  const reply = r.json() as { ok: boolean; value?: { session: string } };
+  if (r.status !== 200 || !reply.ok || !reply.value) throw new Error(`the launch token was refused (${r.status}): ${r.text}`);
+  return reply.value.session;
+}

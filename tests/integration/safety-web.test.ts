@@ -4,11 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startWebHost, NEUTRAL_PATH, type WebHost } from '../../main/web/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/core/static.js';
 import { PASSPHRASE, tempDir } from '../helpers/journal.js';
-import { rawRequest } from '../helpers/http.js';
+import { rawRequest, sessionFor } from '../helpers/http.js';
 
 const hosts: WebHost[] = [];
 afterEach(async () => {
@@ -21,14 +21,15 @@ function staticDir(): string {
   return dir;
 }
 
-async function host(insecureTestKdf: boolean) {
-  const h = await startWebHost({ dataDir: tempDir(), insecureTestKdf, staticDir: staticDir() });
+async function host(insecureTestKdf: boolean, pagesGoneLockMs?: number) {
+  const h = await startWebHost({ dataDir: tempDir(), insecureTestKdf, staticDir: staticDir(), ...(pagesGoneLockMs === undefined ? {} : { pagesGoneLockMs }) });
   hosts.push(h);
+  const session = await sessionFor(h.port, h.url);
   const call = async (name: string, input: unknown = {}) => {
     const r = await rawRequest(h.port, {
       method: 'POST',
       path: `/api/${name}`,
-      headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${session}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(input),
     });
     return { status: r.status, body: r.json() as { ok: boolean; value?: unknown; error?: { code: string } } };
@@ -62,6 +63,7 @@ describe('test-only calls', () => {
     const { h, call } = await host(false);
     expect(await call('test.advanceClock', { ms: 1000 })).toMatchObject({ status: 404, body: { ok: false, error: { code: 'UNKNOWN_CALL' } } });
     expect(await call('test.firePower', { event: 'suspend' })).toMatchObject({ status: 404 });
+    expect(await call('test.newLaunchUrl')).toMatchObject({ status: 404 });
     const noToken = await rawRequest(h.port, { method: 'POST', path: '/api/test.advanceClock', headers: { 'Content-Type': 'application/json' }, body: '{"ms":1}' });
     expect(noToken.status).toBe(401);
   });
@@ -76,9 +78,8 @@ describe('test-only calls', () => {
     await call('test.advanceClock', { ms: 4 * 60_000 });
     expect(await call('vault.status')).toMatchObject({ body: { value: { unlocked: true } } });
     await call('test.advanceClock', { ms: 60_000 + 1000 });
-    // The lock goes through the dispatcher: give it a moment.
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await call('vault.status')).toMatchObject({ body: { value: { unlocked: false } } });
+    // The lock goes through the dispatcher: wait for it.
+    await vi.waitFor(async () => expect(await call('vault.status')).toMatchObject({ body: { value: { unlocked: false } } }));
   });
 
   it('with the test flag, fire a system suspend', async () => {
@@ -86,7 +87,30 @@ describe('test-only calls', () => {
     await call('vault.create', { passphrase: PASSPHRASE });
     await call('test.firePower', { event: 'suspend' });
     await call('test.advanceClock', { ms: 1000 });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await call('vault.status')).toMatchObject({ body: { value: { unlocked: false } } });
+    await vi.waitFor(async () => expect(await call('vault.status')).toMatchObject({ body: { value: { unlocked: false } } }));
+  });
+});
+
+describe('closing the tab locks the journal', () => {
+  it('locks a short grace period after the page’s event stream closed', async () => {
+    const { h, call } = await host(true, 100);
+    expect((await call('vault.create', { passphrase: PASSPHRASE })).status).toBe(200);
+    // A page: a session of its own, and the event stream it keeps open for as long as it lives.
+    const page = await sessionFor(h.port, h.newLaunchUrl());
+    const abort = new AbortController();
+    const stream = await fetch(`http://127.0.0.1:${h.port}/api/events`, { headers: { Authorization: `Bearer ${page}` }, signal: abort.signal });
+    await stream.body!.getReader().read();
+    expect(await call('vault.status')).toMatchObject({ body: { value: { unlocked: true } } });
+    abort.abort(); // the tab closes
+    await vi.waitFor(async () => expect(await call('vault.status')).toMatchObject({ body: { value: { unlocked: false } } }));
+  });
+
+  it('a test host mints fresh single-use launch links on request', async () => {
+    const { h, call } = await host(true);
+    const minted = await call('test.newLaunchUrl');
+    const url = (minted.body.value as { url: string }).url;
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${h.port}/#token=`));
+    await sessionFor(h.port, url);
+    await expect(sessionFor(h.port, url)).rejects.toThrow(/401/);
   });
 });

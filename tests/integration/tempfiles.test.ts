@@ -23,12 +23,28 @@ describe('SQLite temporary files', () => {
     else process.env.SQLITE_TMPDIR = saved;
   });
 
+  /**
+   * Names created in the folder while `fn` runs. The watch reports changes in the order they happened,
+   * so once it has reported a marker file written after `fn`, it has reported everything before it:
+   * no waiting on the clock for events that may or may not come.
+   */
   async function watching(fn: () => void): Promise<string[]> {
     const seen: string[] = [];
-    const watcher = fs.watch(tmp, (_event, name) => seen.push(String(name)));
-    fn();
-    await new Promise((r) => setTimeout(r, 200));
-    watcher.close();
+    const marker = '.watch-marker';
+    let markerSeen!: () => void;
+    const caughtUp = new Promise<void>((resolve) => (markerSeen = resolve));
+    const watcher = fs.watch(tmp, (_event, name) => {
+      if (String(name) === marker) markerSeen();
+      else seen.push(String(name));
+    });
+    try {
+      fn();
+      fs.writeFileSync(path.join(tmp, marker), '');
+      await caughtUp;
+    } finally {
+      watcher.close();
+    }
+    fs.rmSync(path.join(tmp, marker));
     return seen.concat(fs.readdirSync(tmp));
   }
 

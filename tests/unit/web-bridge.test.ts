@@ -5,11 +5,12 @@ import { CHANNELS, type AppEvent } from '../../shared/api.js';
 import type { Reply } from '../../shared/errors.js';
 import { createWebServer, type WebServer } from '../../main/web/server.js';
 import { EventStreams } from '../../main/web/events.js';
-import { createHttpBridge, createMissingTokenBridge, tokenFromHash } from '../../renderer/transport/http.js';
+import { createHttpBridge, createMissingTokenBridge, exchangeLaunchToken, tokenFromHash } from '../../renderer/transport/http.js';
 import { tempDir } from '../helpers/files.js';
-import { rawRequest } from '../helpers/http.js';
+import { rawRequest, sessionFor } from '../helpers/http.js';
 
 let server: WebServer;
+let session: string;
 const events = new EventStreams();
 const streamsOpen = () => events.size;
 const seen: { channel: string; raw: unknown }[] = [];
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const dir = tempDir('fulcrum-bridge-');
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
   server = await createWebServer({ dispatch, staticDir: dir, events });
+  session = await sessionFor(server.port, server.newLaunchUrl());
 });
 afterAll(() => server?.close());
 
@@ -44,15 +46,28 @@ describe('the browser-mode bridge (renderer/transport)', () => {
     expect(tokenFromHash('#token=short')).toBeNull();
   });
 
+  it('trades the launch token for a session secret once, and says plainly when the link was used', async () => {
+    const base = `http://127.0.0.1:${server.port}`;
+    const launch = tokenFromHash(new URL(server.newLaunchUrl()).hash)!;
+    const first = await exchangeLaunchToken(launch, { base });
+    expect(first).toMatchObject({ ok: true, session: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    const bridge = createHttpBridge((first as { session: string }).session, { base });
+    expect(await bridge['vault.status']({})).toMatchObject({ ok: true });
+    expect(await exchangeLaunchToken(launch, { base })).toEqual({ ok: false, reason: 'used', message: expect.stringContaining('Start Fulcrum again') });
+    // The launch token itself opens nothing.
+    expect(await createHttpBridge(launch, { base })['vault.status']({})).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    expect(await exchangeLaunchToken(launch, { base: 'http://127.0.0.1:1' })).toMatchObject({ ok: false, reason: 'unreachable' });
+  });
+
   it('has one method per contract call, and says it is the browser transport', () => {
-    const bridge = createHttpBridge(server.token, { base: `http://127.0.0.1:${server.port}` });
+    const bridge = createHttpBridge(session, { base: `http://127.0.0.1:${server.port}` });
     for (const c of CHANNELS) expect(typeof bridge[c], c).toBe('function');
     expect(bridge.transport).toBe('browser');
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
   it('POSTs each call to /api/<channel> and returns the host’s Reply, errors included', async () => {
-    const bridge = createHttpBridge(server.token, { base: `http://127.0.0.1:${server.port}` });
+    const bridge = createHttpBridge(session, { base: `http://127.0.0.1:${server.port}` });
     expect(await bridge['entries.search']({ filter: { text: 'x' } })).toEqual({ ok: true, value: { channel: 'entries.search' } });
     expect(seen.at(-1)).toEqual({ channel: 'entries.search', raw: { filter: { text: 'x' } } });
     expect(await bridge['vault.unlock']({ passphrase: 'nope' })).toEqual({
@@ -68,12 +83,12 @@ describe('the browser-mode bridge (renderer/transport)', () => {
   });
 
   it('turns an unreachable host into a typed IO reply', async () => {
-    const bridge = createHttpBridge(server.token, { base: 'http://127.0.0.1:1' });
+    const bridge = createHttpBridge(session, { base: 'http://127.0.0.1:1' });
     expect(await bridge['vault.status']({})).toMatchObject({ ok: false, error: { code: 'IO' } });
   });
 
   it('delivers pushed events to every subscriber, and stops the stream when the last one leaves', async () => {
-    const bridge = createHttpBridge(server.token, { base: `http://127.0.0.1:${server.port}` });
+    const bridge = createHttpBridge(session, { base: `http://127.0.0.1:${server.port}` });
     const a: AppEvent[] = [];
     const b: AppEvent[] = [];
     const offA = bridge.subscribe((e) => a.push(e));

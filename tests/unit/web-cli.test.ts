@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseWebArgs } from '../../main/cli/web-args.js';
 import { defaultJournalDir } from '../../main/core/paths.js';
 import { PASSPHRASE, tempDir } from '../helpers/files.js';
+import { sessionFor } from '../helpers/http.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
@@ -63,7 +64,8 @@ describe('npm run web (the CLI)', () => {
     expect(cli.err()).toMatch(/WARNING: --insecure-test-kdf/);
 
     const url = new URL(line.slice('Fulcrum browser mode: '.length));
-    const token = url.hash.slice('#token='.length);
+    // The printed link is single-use: trade it for a session key, as the page does.
+    const token = await sessionFor(Number(url.port), url.href);
     const call = (name: string, body: unknown) =>
       fetch(new URL(`/api/${name}`, url), {
         method: 'POST',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors.js';
 import {
+  Credentials,
   STATUS_FOR,
   bearerOf,
   bodyLimitFor,
@@ -9,7 +10,6 @@ import {
   loopbackBindAddress,
   newToken,
   originAllowed,
-  tokenMatches,
 } from '../../main/web/guards.js';
 
 describe('browser-mode guards', () => {
@@ -20,17 +20,34 @@ describe('browser-mode guards', () => {
     expect(Buffer.from(a, 'base64url')).toHaveLength(32);
   });
 
-  it('accepts only the exact token, in an exact Bearer header', () => {
-    const t = newToken();
-    expect(tokenMatches(t, bearerOf(`Bearer ${t}`))).toBe(true);
-    expect(tokenMatches(t, bearerOf(`Bearer ${newToken()}`))).toBe(false);
-    expect(tokenMatches(t, bearerOf(`Bearer ${t.slice(0, -1)}`))).toBe(false);
-    expect(tokenMatches(t, bearerOf(`Bearer ${t}x`))).toBe(false);
-    expect(tokenMatches(t, bearerOf(`bearer ${t}`))).toBe(false);
-    expect(tokenMatches(t, bearerOf(`Basic ${t}`))).toBe(false);
-    expect(tokenMatches(t, bearerOf(`Bearer  ${t}`))).toBe(false);
-    expect(tokenMatches(t, bearerOf(undefined))).toBe(false);
-    expect(tokenMatches(t, bearerOf(''))).toBe(false);
+  it('accepts only the exact secret, in an exact Bearer header', () => {
+    const c = new Credentials();
+    const session = c.exchange(c.mintLaunch())!;
+    expect(c.isSession(bearerOf(`Bearer ${session}`))).toBe(true);
+    expect(c.isSession(bearerOf(`Bearer ${newToken()}`))).toBe(false);
+    expect(c.isSession(bearerOf(`Bearer ${session.slice(0, -1)}`))).toBe(false);
+    expect(c.isSession(bearerOf(`Bearer ${session}x`))).toBe(false);
+    expect(c.isSession(bearerOf(`bearer ${session}`))).toBe(false);
+    expect(c.isSession(bearerOf(`Basic ${session}`))).toBe(false);
+    expect(c.isSession(bearerOf(`Bearer  ${session}`))).toBe(false);
+    expect(c.isSession(bearerOf(undefined))).toBe(false);
+    expect(c.isSession(bearerOf(''))).toBe(false);
+  });
+
+  it('trades a launch token once, never takes one as a session, and forgets a revoked session', () => {
+    const c = new Credentials();
+    const launch = c.mintLaunch();
+    expect(c.isLaunch(launch)).toBe(true);
+    expect(c.isSession(launch)).toBe(false);
+    const session = c.exchange(launch);
+    expect(session).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(c.isLaunch(launch)).toBe(false);
+    expect(c.exchange(launch)).toBeNull();
+    expect(c.isLaunch(session)).toBe(false);
+    expect(c.exchange(session)).toBeNull();
+    c.revoke(session!);
+    expect(c.isSession(session)).toBe(false);
+    expect(c.mintLaunch('fixed-token-for-tests-aaaaaaaaaa')).toBe('fixed-token-for-tests-aaaaaaaaaa');
   });
 
   it('allows only the loopback host with our port (a DNS-rebinding page has a foreign Host)', () => {

@@ -8,7 +8,7 @@ import type { Reply } from '../../shared/errors.js';
 import { createWebServer, RefusedBindError, type WebServer } from '../../main/web/server.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/core/static.js';
 import { tempDir } from '../helpers/files.js';
-import { rawRequest } from '../helpers/http.js';
+import { rawRequest, sessionFor } from '../helpers/http.js';
 
 const calls: { channel: string; raw: unknown }[] = [];
 async function dispatch(channel: string, raw: unknown): Promise<Reply<unknown>> {
@@ -22,7 +22,8 @@ async function dispatch(channel: string, raw: unknown): Promise<Reply<unknown>> 
 let server: WebServer;
 let staticDir: string;
 let outside: string;
-const auth = () => ({ Authorization: `Bearer ${server.token}` });
+let session: string;
+const auth = () => ({ Authorization: `Bearer ${session}` });
 const json = { 'Content-Type': 'application/json' };
 const post = (name: string, body: string, headers: Record<string, string> = {}) =>
   rawRequest(server.port, { method: 'POST', path: `/api/${name}`, headers: { ...auth(), ...json, ...headers }, body });
@@ -38,6 +39,7 @@ beforeAll(async () => {
   fs.writeFileSync(outside, 'outside the static folder');
   fs.symlinkSync(outside, path.join(staticDir, 'link.txt'));
   server = await createWebServer({ dispatch, staticDir });
+  session = await sessionFor(server.port, server.url);
 });
 afterAll(() => server?.close());
 
@@ -228,5 +230,58 @@ describe('browser-mode host: binding', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('browser-mode host: the launch link works once', () => {
+  const exchange = (token: string, headers: Record<string, string> = {}) =>
+    rawRequest(server.port, { method: 'POST', path: '/api/session', headers: { Authorization: `Bearer ${token}`, ...json, ...headers } });
+  const tokenOf = (url: string) => new URL(url).hash.replace(/^#token=/, '');
+
+  it('trades a launch token for a session secret once; a second use is refused and says what to do', async () => {
+    const url = server.newLaunchUrl();
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=[A-Za-z0-9_-]{43}$`));
+    const first = await exchange(tokenOf(url));
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    const fresh = (first.json() as { value: { session: string } }).value.session;
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(fresh).not.toBe(tokenOf(url));
+    const again = await exchange(tokenOf(url));
+    expect(again.status).toBe(401);
+    expect(again.json()).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED', message: expect.stringContaining('already been used') } });
+    // The session secret works on calls.
+    const r = await rawRequest(server.port, { method: 'POST', path: '/api/vault.status', headers: { Authorization: `Bearer ${fresh}`, ...json }, body: '{}' });
+    expect(r.status).toBe(200);
+  });
+
+  it('the first printed token is used up too (the test setup traded it)', async () => {
+    expect((await exchange(server.token)).status).toBe(401);
+  });
+
+  it('never accepts a launch token on a call or the event stream, used or not', async () => {
+    const unused = tokenOf(server.newLaunchUrl());
+    for (const t of [unused, server.token]) {
+      expect((await rawRequest(server.port, { method: 'POST', path: '/api/vault.status', headers: { Authorization: `Bearer ${t}`, ...json }, body: '{}' })).status).toBe(401);
+      expect((await rawRequest(server.port, { path: '/api/events', headers: { Authorization: `Bearer ${t}` } })).status).toBe(401);
+    }
+    // And the refused call did not use it up.
+    expect((await exchange(unused)).status).toBe(200);
+  });
+
+  it('does not take a session secret as a launch token, nor trade a token from a foreign page', async () => {
+    expect((await exchange(session)).status).toBe(401);
+    const token = tokenOf(server.newLaunchUrl());
+    expect((await exchange(token, { Host: 'evil.example' })).status).toBe(403);
+    expect((await exchange(token, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await rawRequest(server.port, { path: '/api/session', headers: { Authorization: `Bearer ${token}` } })).status).toBe(405);
+    // A refused attempt does not spend it: the real page still can.
+    expect((await exchange(token)).status).toBe(200);
+  });
+
+  it('gives two racing requests with one token one session between them', async () => {
+    const token = tokenOf(server.newLaunchUrl());
+    const statuses = (await Promise.all([exchange(token), exchange(token), exchange(token)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 401, 401]);
   });
 });

@@ -104,7 +104,9 @@ out.menuSent = wc.sent.slice();
 const create = ipcHandlers.get('fulcrum:vault.create');
 out.created = (await create({ sender: wc, senderFrame: wc.mainFrame }, { passphrase: 'correct horse battery staple orbit' })).ok;
 powerMonitor.emit('suspend');
-await new Promise((r) => setTimeout(r, 600));
+// Wait for the lock itself (announced to the renderer once done), however long a busy machine takes.
+const lockedSent = () => wc.sent.slice(out.menuSent.length).some(([, payload]) => payload?.type === 'locked');
+for (let i = 0; i < 3000 && !lockedSent(); i++) await new Promise((r) => setTimeout(r, 10));
 out.afterSuspend = await status({ sender: wc, senderFrame: wc.mainFrame }, {});
 out.eventsAfterSuspend = wc.sent.slice(out.menuSent.length);
 
