@@ -40,7 +40,7 @@ export function apiOf(host: HostAddress): ApiCall {
     });
     const reply = (await res.json()) as Reply<ResultOf<typeof channel>>;
     if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`);
-    if (channel === 'vault.create') await confirmRecoveryKey(origin, host.token, (reply.value as { recoveryKey: string }).recoveryKey);
+    if (channel === 'vault.create') await confirmRecoveryKey(origin, session, (reply.value as { recoveryKey: string }).recoveryKey);
     return reply.value;
   };
 }
@@ -50,10 +50,10 @@ export function apiOf(host: HostAddress): ApiCall {
  * the UI under test opens straight into the journal instead of showing the key again. The journeys
  * that create a journal through the UI confirm it there.
  */
-async function confirmRecoveryKey(origin: string, token: string, recoveryKey: string): Promise<void> {
+async function confirmRecoveryKey(origin: string, session: string, recoveryKey: string): Promise<void> {
   const res = await fetch(`${origin}/api/vault.confirmRecoveryKey`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session}` },
     body: JSON.stringify({ group: 1, typed: recoveryKey.split('-')[0] }),
   });
   const reply = (await res.json()) as Reply<null>;

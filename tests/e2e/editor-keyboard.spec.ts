@@ -4,6 +4,7 @@
  * field, a checkbox, a rating or a radio; a date in the future asked about; a year out of range
  * refused in plain words; and one date style on the entry's page.
  */
+import type { WebHost } from '../../main/web/index.js';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { apiOf, tagIdsByLabel, type ApiCall } from './api.js';
@@ -14,14 +15,14 @@ import { Keyboard } from './pages/keyboard.js';
 const PASSPHRASE = 'lantern orchard copper seventeen';
 const BODY = 'He booked the holiday and told me over dinner.';
 
-async function openJournal(page: Page, host: { url: string; token: string }): Promise<{ app: Fulcrum; call: ApiCall; people: Map<string, number> }> {
+async function openJournal(page: Page, host: WebHost): Promise<{ app: Fulcrum; call: ApiCall; people: Map<string, number> }> {
   const call = apiOf(host);
   await call('vault.create', { passphrase: PASSPHRASE });
   const alex = await call('people.create', { name: 'Alex', kind: 'romantic', color: '#0072B2' });
   const sam = await call('people.create', { name: 'Sam', kind: 'social', color: '#009E73' });
   await call('vault.lock', {});
   const app = new Fulcrum(page);
-  await page.goto(host.url);
+  await page.goto(host.newLaunchUrl());
   await app.gate.unlock(PASSPHRASE);
   await expect(app.shell.heading('Timeline')).toBeVisible();
   return { app, call, people: new Map([['Alex', alex.id], ['Sam', sam.id]]) };
