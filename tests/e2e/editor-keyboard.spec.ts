@@ -8,7 +8,7 @@ import type { WebHost } from '../../main/web/index.js';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { apiOf, tagIdsByLabel, type ApiCall } from './api.js';
-import { expect, test } from './fixtures.js';
+import { expect, test, openApp } from './fixtures.js';
 import { Fulcrum } from './pages/index.js';
 import { Keyboard } from './pages/keyboard.js';
 
@@ -22,7 +22,7 @@ async function openJournal(page: Page, host: WebHost): Promise<{ app: Fulcrum; c
   const sam = await call('people.create', { name: 'Sam', kind: 'social', color: '#009E73' });
   await call('vault.lock', {});
   const app = new Fulcrum(page);
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   await app.gate.unlock(PASSPHRASE);
   await expect(app.shell.heading('Timeline')).toBeVisible();
   return { app, call, people: new Map([['Alex', alex.id], ['Sam', sam.id]]) };

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { startWebHost, type WebHost } from '../../main/web/index.js';
 import { sessionOf } from './api.js';
 
@@ -111,3 +111,13 @@ export const test = base.extend<{ host: WebHost }>({
 });
 
 export { expect };
+
+/**
+ * Opens Fulcrum in `page` as a person reopening it would: a fresh single-use launch link, loaded as a
+ * new document. (Going from one launch link to another would change only the fragment, which a
+ * browser treats as a move within the same page, not a new load.)
+ */
+export async function openApp(page: Page, host: { newLaunchUrl(): string | Promise<string> }): Promise<void> {
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
+  await page.goto(await host.newLaunchUrl());
+}

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { apiOf } from './api.js';
-import { expect, test } from './fixtures.js';
+import { expect, test, openApp } from './fixtures.js';
 import { Fulcrum, SafetyPage } from './pages/index.js';
 
 const PASSPHRASE = 'amber signal cobble winter pocket';
@@ -47,7 +47,7 @@ test('the recovery key is shown whole at every width, must be typed back, and co
   test.setTimeout(90_000);
   const { gate } = new Fulcrum(page);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   await gate.startCreating();
   const key = await gate.createJournal(PASSPHRASE);
   expect(key).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
@@ -65,7 +65,7 @@ test('the recovery key is shown whole at every width, must be typed back, and co
 
   // The window goes away before the key was confirmed (here: the journal locks and the page reloads).
   await apiOf(host)('vault.lock', {});
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   await gate.unlock(PASSPHRASE);
   await expect(gate.recoveryHeading).toBeVisible();
   expect(await gate.readShownRecoveryKey()).toBe(key);
@@ -93,7 +93,7 @@ test('changing the passphrase on the Safety page: the old passphrase and old rec
   const { gate, shell } = app;
   const safety = new SafetyPage(page);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   await gate.startCreating();
   const firstKey = await gate.createJournal(PASSPHRASE);
   await gate.confirmRecoveryKeySaved();
@@ -156,14 +156,14 @@ test('after an unlock with the recovery key, a new passphrase is asked for befor
   const call = apiOf(host);
   const { recoveryKey } = await call('vault.create', { passphrase: PASSPHRASE });
   await call('vault.lock', {});
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
 
   await gate.unlockWithRecoveryKey(recoveryKey);
   await expect(shell.nav).toHaveCount(0);
   expect(await seriousViolations(page, 'new passphrase after recovery')).toEqual([]);
   // A reload does not skip the step: the journal is still open, the new passphrase still comes first
   // (the recovery key is asked for again, since the page no longer holds it).
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   await expect(gate.newPassphraseHeading).toBeVisible();
   await expect(shell.nav).toHaveCount(0);
   await page.getByRole('textbox', { name: 'Your recovery key' }).fill(recoveryKey);

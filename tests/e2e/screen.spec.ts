@@ -8,7 +8,7 @@ import type { WebHost } from '../../main/web/index.js';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { apiOf, type ApiCall } from './api.js';
-import { expect, test } from './fixtures.js';
+import { expect, test, openApp } from './fixtures.js';
 import { Fulcrum } from './pages/index.js';
 import { seedSampleJournal } from './sample-journal.js';
 
@@ -26,7 +26,7 @@ async function sampleJournal(page: Page, host: WebHost, opts: { pageNow?: number
   await call('vault.create', { passphrase: PASSPHRASE });
   const seeded = await seedSampleJournal(call, { timeZone: 'Europe/London' });
   if (opts.pageNow !== undefined) await page.clock.install({ time: opts.pageNow });
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   await expect(page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
   return { call, ...seeded };
 }
@@ -89,7 +89,7 @@ test('the first entry shows above the fold at 1280×720 with the draft and check
   await seedSampleJournal(call, { timeZone: 'Europe/London' });
   await call('drafts.save', { key: 'new', content: JSON.stringify({ title: 'Half written' }) });
   await page.clock.install({ time: Date.now() + 8 * DAY });
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   const { timeline } = new Fulcrum(page);
   await expect(timeline.continueWriting).toBeVisible();
   await expect(page.getByText(/^\d+ check-ins? due this week\./)).toBeVisible();
@@ -161,7 +161,7 @@ test('no check-ins are called due on a journal made minutes ago; a week later th
   const notice = page.getByText(/^\d+ check-ins? due this week\./);
 
   const asked = page.waitForResponse((r) => r.url().endsWith('/api/insights.checkinsDue'));
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   expect((await (await asked).json()) as unknown).toMatchObject({ ok: true, value: { due: [{}, {}] } });
   // Both are "due" for this week, but were added minutes ago: the home screen says nothing (one frame
   // after the answer arrived, React has drawn what it makes of it).
@@ -170,7 +170,7 @@ test('no check-ins are called due on a journal made minutes ago; a week later th
   await expect(notice).toHaveCount(0);
 
   await page.clock.install({ time: Date.now() + 8 * DAY });
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   // Whether a reload keeps the journal open is not what this test is about.
   const { gate } = new Fulcrum(page);
   await expect(gate.unlockHeading.or(page.getByRole('heading', { name: 'Timeline', level: 1 }))).toBeVisible();
@@ -182,11 +182,11 @@ test('the welcome heading is in view when Fulcrum first opens', async ({ page, h
   const { gate } = new Fulcrum(page);
   for (const size of SIZES) {
     await page.setViewportSize(size);
-    await page.goto(host.newLaunchUrl());
+    await openApp(page, host);
     await expect(gate.welcomeHeading).toBeInViewport({ ratio: 1 });
     // The first button still has the focus, so Enter goes on.
     await expect(page.getByRole('button', { name: 'Create a journal' })).toBeFocused();
-    await page.goto(host.newLaunchUrl());
+    await openApp(page, host);
   }
 });
 
@@ -262,7 +262,7 @@ test('user-written text in Arabic and Hebrew has dir="auto" wherever it is shown
     balance: -1,
   });
   await call('strengths.create', { personId: person.id, text: 'صبورة جدًا' });
-  await page.goto(host.newLaunchUrl());
+  await openApp(page, host);
   const { timeline } = new Fulcrum(page);
   await expect(timeline.entry(title)).toBeVisible();
 
