@@ -156,7 +156,7 @@ test('the canary typed everywhere is found nowhere on disk, and nothing leaves t
     await app.shell.goTo('Timeline');
     await app.timeline.searchFor(canary('search'));
     // The search has been run by the host (so the phrase went through it) once its answer shows.
-    await expect(page.getByText('No entries match')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No entries match' })).toBeVisible();
     await app.timeline.searchFor(ROOT_WORD);
     await expect(app.timeline.entry(canary('entry title'))).toBeVisible();
     const checkIns = new CheckIns(page);
