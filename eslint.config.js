@@ -1,4 +1,4 @@
-// Lint, including the layering rules of STYLE.md ("layers you can see"): an import that crosses a
+// Lint, including the layering rules (docs/architecture.md): an import that crosses a
 // layer the wrong way fails `npm run lint`, which `npm test` runs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     files: ['main/core/**'],
-    rules: restrict([...electronModules, '**/main/app/**', '**/main/web/**', '**/renderer/**', 'react', 'react-dom'], 'main/core is plain Node: never electron, electron-store, the app or web hosts, or the renderer (DESIGN.md §2).'),
+    rules: restrict([...electronModules, '**/main/app/**', '**/main/web/**', '**/renderer/**', 'react', 'react-dom'], 'main/core is plain Node: never electron, electron-store, the app or web hosts, or the renderer (docs/architecture.md).'),
   },
   {
     files: ['main/web/**'],

@@ -106,7 +106,7 @@ export function App() {
   const lock = useCallback(() => lockWith(null, 2000), [lockWith]);
 
   /**
-   * Quick exit (issue 7): the screen goes blank at once, the draft being typed is sent, main locks
+   * Quick exit: the screen goes blank at once, the draft being typed is sent, main locks
    * (and hides the desktop window); browser mode then leaves for a neutral page.
    */
   const quickExit = useCallback(() => {

@@ -1,5 +1,5 @@
 /**
- * The one API contract between the renderer and main (DESIGN.md §2, STYLE.md "one contract").
+ * The one API contract between the renderer and main (docs/architecture.md).
  *
  * Each row: a call name, the zod schema of its input, the type of its result, and whether it may run
  * while the journal is locked. The Electron preload, the browser-mode client and the handlers in
@@ -241,7 +241,7 @@ export const reminderCalls = {
   'reminders.snooze': call<ReminderStatus[]>()(z.object({ kind: ReminderKind }).strict()),
 } as const;
 
-/** Safety (issue 7): auto-lock, quick exit, the access log, deleting the journal. */
+/** Safety: auto-lock, quick exit, the access log, deleting the journal. */
 export const safetyCalls = {
   /** "The person is here": user input in the window (throttled by the renderer). Resets the idle timer. */
   'session.activity': call<null>()(none),
@@ -259,7 +259,7 @@ export const safetyCalls = {
 } as const;
 
 /**
- * Exports, backups, imports (issue 6; shapes in shared/portability.ts). Desktop: `*.save` and
+ * Exports, backups, imports (shapes in shared/portability.ts). Desktop: `*.save` and
  * `*.pick` use native dialogs (the path stays in main; a pick returns a token). Browser mode has no
  * native dialogs: `export.build` / `backup.build` return the file for a Blob download, and files to
  * read are sent as base64 (or text). Long runs push `{ type: 'progress' }` events.
@@ -297,7 +297,7 @@ export const portabilityCalls = {
 } as const;
 
 /**
- * The therapist report (issue 6 §1–2; shapes in shared/report.ts). `report.build` returns the model the
+ * The therapist report (shapes in shared/report.ts). `report.build` returns the model the
  * print view draws, with pseudonyms already applied. Desktop saves through native dialogs (`*.save*`);
  * browser mode downloads `report.export`'s content and prints the print view with the browser.
  */

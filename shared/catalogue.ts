@@ -1,5 +1,5 @@
 /**
- * The built-in pattern catalogue (DESIGN.md §4), in Fulcrum's own words.
+ * The built-in pattern catalogue, in Fulcrum's own words.
  *
  * The categories follow the areas where power in a relationship tends to concentrate, cross-walked to
  * two frameworks many therapists already use: the Duluth model's "Power and Control" and "Equality"

@@ -1,6 +1,6 @@
 /**
  * Insights, check-in trends, strengths, settings and reminders: input schemas, result shapes and the
- * small calendar helpers both sides need (issue 5, DESIGN.md §6).
+ * small calendar helpers both sides need.
  *
  * Every chart result is a small series the renderer draws directly: an `axis` of buckets and, per
  * series, one value per bucket (same index). Each bucket carries the exact day range it covers
@@ -181,7 +181,7 @@ export type Strength = z.infer<typeof Strength>;
 export const REMINDER_KINDS = ['journal', 'checkin'] as const;
 export const ReminderKind = z.enum(REMINDER_KINDS);
 export type ReminderKind = z.infer<typeof ReminderKind>;
-/** The only words a reminder ever shows: no name, tag or content (issue 7). */
+/** The only words a reminder ever shows: no name, tag or content. */
 export const REMINDER_TEXT: Record<ReminderKind, string> = {
   journal: 'Time for your journal',
   checkin: 'Time for a check-in',

@@ -1,5 +1,5 @@
 /**
- * Exports, encrypted backups and imports (issue 6 §2–4): the shapes that cross the contract, and the
+ * Exports, encrypted backups and imports: the shapes that cross the contract, and the
  * versioned Fulcrum JSON export format. The exporter writes exactly what `FulcrumExport` accepts and
  * the importer parses with the same schema, so a round trip cannot drift between the two.
  */

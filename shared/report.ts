@@ -1,5 +1,5 @@
 /**
- * The therapist report (issue 6 §1, DESIGN.md §1 and §6): what the user chooses in the builder
+ * The therapist report: what the user chooses in the builder
  * (`ReportConfig`, also what a saved template holds), therapy session dates for "since my last
  * session", and the report model the print view draws (`ReportModel`).
  *

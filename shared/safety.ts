@@ -1,5 +1,5 @@
 /**
- * Safety settings and the quick-exit shortcut (issue 7 §1): schemas shared by the contract, the
+ * Safety settings and the quick-exit shortcut: schemas shared by the contract, the
  * preferences store and the renderer, and the pure key-sequence matcher the renderer runs on every
  * key press (kept here so it is unit tested under Node).
  *

@@ -1,5 +1,5 @@
 /**
- * The desktop app's main process: thin glue between Electron and main/core (DESIGN.md §2, §5).
+ * The desktop app's main process: thin glue between Electron and main/core (docs/architecture.md, SECURITY.md).
  * Built by `npm run build:main` into dist/app/main.js; `npm start` builds and launches it.
  */
 import fs from 'node:fs';

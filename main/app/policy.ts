@@ -1,7 +1,7 @@
 /**
  * The desktop app's security policy as plain data and functions (no Electron import), so it is unit
  * tested under Node; security.ts, window.ts and ipc.ts apply it (window.ts writes out the webPreferences). See Electron's security checklist
- * and DESIGN.md §5.
+ * and SECURITY.md.
  */
 
 export const APP_SCHEME = 'app';

@@ -2,7 +2,7 @@ import type { AppEvent } from '../../shared/api.js';
 import type { PreferencesStore } from './prefs.js';
 
 /**
- * Side effects behind small ports (STYLE.md): Electron implements them in main/app, the browser-mode
+ * Side effects behind small ports: Electron implements them in main/app, the browser-mode
  * host in main/web, and tests pass simple in-memory ones. Core never imports 'electron'.
  */
 export interface Ports {
@@ -58,7 +58,7 @@ export interface Printer {
   printToPDF(html: string, opts?: PrintOptions): Promise<Buffer>;
 }
 
-/** OS notifications. Title and body must be neutral: never names, tags or content (issue 7 §3). */
+/** OS notifications. Title and body must be neutral: never names, tags or content. */
 export interface Notifier {
   show(title: string, body: string): void;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_LOCK_TIMEOUT_MINUTES, DEFAULT_QUICK_EXIT, LockTimeoutMinutes, QuickExitShortcut } from '../../shared/safety.js';
 
 /**
- * Preferences: the ONLY things kept outside the encrypted journal (DESIGN.md §5). An allowlist of
+ * Preferences: the ONLY things kept outside the encrypted journal (SECURITY.md). An allowlist of
  * harmless settings — never a name, a tag, a passphrase hint or anything written in the journal.
  */
 export const WindowBounds = z
@@ -22,7 +22,7 @@ export const PREFERENCE_SCHEMAS = {
   windowBounds: WindowBounds.nullable(),
   theme: Theme,
   lockTimeoutMinutes: LockTimeoutMinutes,
-  /** The quick-exit shortcut (issue 7): it must work on the unlock screen, so it cannot live in the journal. */
+  /** The quick-exit shortcut: it must work on the unlock screen, so it cannot live in the journal. */
   quickExit: QuickExitShortcut,
 } as const;
 

@@ -1,5 +1,5 @@
 /**
- * The renderer's side of issue 7 that needs the DOM: activity pings for the auto-lock, the system
+ * The renderer's safety features that need the DOM: activity pings for the auto-lock, the system
  * clipboard, leaving for the neutral page (browser-mode quick exit), and keeping typed text out of
  * the browser's form memory. The pure parts are in safety-core.ts.
  */

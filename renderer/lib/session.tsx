@@ -11,7 +11,7 @@ export interface SessionApi {
   lock: () => Promise<void>;
   /** Registers work to finish before locking (e.g. saving a draft). Returns an unregister function. */
   beforeLock: (fn: () => Promise<void>) => () => void;
-  /** Quick exit (issue 7): blank the screen, lock, hide the window or leave for a neutral page. */
+  /** Quick exit: blank the screen, lock, hide the window or leave for a neutral page. */
   quickExit: () => void;
   /** The quick-exit shortcut as the user sees it ("Esc ×3"). */
   quickExitShortcut: string;

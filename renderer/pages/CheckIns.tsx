@@ -1,5 +1,5 @@
 /**
- * Weekly check-ins (issue 5 §3): which are due this week, the questionnaire (six answers 1–5, a note,
+ * Weekly check-ins: which are due this week, the questionnaire (six answers 1–5, a note,
  * "bring this to my therapist"), and each person's history, charted. One check-in per person per
  * week: saving again replaces it.
  */

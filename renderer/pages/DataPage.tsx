@@ -1,5 +1,5 @@
 /**
- * #/data, "Your data" (issue 6 §2–4): export the journal as a plain file, make and restore encrypted
+ * #/data, "Your data": export the journal as a plain file, make and restore encrypted
  * backups, and import from other journals. One page, three sections.
  */
 import { useMemo } from 'react';

@@ -1,5 +1,5 @@
 /**
- * Insights: what the entries show over time (issue 5 §2). A range, people and areas to look at; the
+ * Insights: what the entries show over time. A range, people and areas to look at; the
  * charts the core computes for them (one `insights.overview` call, plus the pattern history and the
  * check-in trends); a click on any bar, point or day opens exactly those entries on the timeline.
  * The choices are remembered until the journal is locked, in memory only.

@@ -1,5 +1,5 @@
 /**
- * #/report: the report builder (issue 6 §1). The person decides exactly what leaves the journal — the
+ * #/report: the report builder. The person decides exactly what leaves the journal — the
  * period (dates, the last N days, or since the last therapy session), the people and the name each is
  * printed under, the sections, which entries and how much of them, and their own questions — then
  * previews it exactly as it prints (#/report/print). Settings can be kept as templates.

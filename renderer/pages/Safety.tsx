@@ -1,5 +1,5 @@
 /**
- * Safety settings (issue 7): when Fulcrum locks itself, the quick-exit shortcut, and deleting the
+ * Safety settings: when Fulcrum locks itself, the quick-exit shortcut, and deleting the
  * journal. The lock timeout and shortcut are preferences kept outside the journal (they must work on
  * the unlock screen); nothing here is journal content.
  */

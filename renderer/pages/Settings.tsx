@@ -1,5 +1,5 @@
 /**
- * Settings kept inside the journal (issue 5 §4): reminder schedules and the first day of the week.
+ * Settings kept inside the journal: reminder schedules and the first day of the week.
  * Sectioned, so other features can add their own section. Nothing here goes to the OS preferences
  * store: even a reminder schedule says something about the person.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 8): measures Fulcrum on synthetic journals of 1k, 10k and 100k entries, each
+ * `npm run bench`: measures Fulcrum on synthetic journals of 1k, 10k and 100k entries, each
  * against a baseline run in the same process on the same data, and prints one table (also written to
  * bench-results/bench.json and bench-results/bench.md).
  *

@@ -1,5 +1,5 @@
 /**
- * "Your data" in browser mode (issue 6 §2–4): an export downloaded after the plaintext warning, an
+ * "Your data" in browser mode: an export downloaded after the plaintext warning, an
  * encrypted backup downloaded and restored from the file with its passphrase (preview first, the
  * replaced journal kept until discarded), imports with their preview, the CSV column step and the
  * core's own message for a broken file — and no serious accessibility violations on the way.

@@ -1,5 +1,5 @@
 /**
- * The therapist report in browser mode (issue 6 §1–2, §5): built through the builder as a person
+ * The therapist report in browser mode: built through the builder as a person
  * would, previewed, printed to PDF with Playwright's page.pdf() of the print view (the same header
  * and footer as the desktop app), and saved as CSV, Markdown and JSON through real downloads. The
  * PDF's text (pdftotext) shows the chosen sections; pseudonymised names appear in no output; the

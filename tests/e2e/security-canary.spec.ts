@@ -1,5 +1,5 @@
 /**
- * Issue 7 §5, proof in browser mode: a unique phrase is typed through the real UI into everything a
+ * Proof in browser mode: a unique phrase is typed through the real UI into everything a
  * person writes — then every file the journey could have touched is scanned for it, in UTF-8 and
  * UTF-16: the data folder, the host's temporary folder and Chromium's own profile and temporary folder
  * (a dedicated --user-data-dir). While unlocked only the database files are scanned (the page is open;

@@ -1,5 +1,5 @@
 /**
- * Issue 7 §1 in real Chromium against browser mode: quick exit (button and Esc ×3) and auto-lock
+ * Locking in real Chromium against browser mode: quick exit (button and Esc ×3) and auto-lock
  * (idle, with the host's test clock pushed forward; suspend, fired through the test host), the
  * failed-attempts notice, and deleting the journal. (Code run in the page is passed as strings: this
  * file is type-checked without the DOM.)

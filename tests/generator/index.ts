@@ -1,5 +1,5 @@
 /**
- * Seeded synthetic journals (issue 8 §1): realistic shape, invented content, same seed → the same
+ * Seeded synthetic journals: realistic shape, invented content, same seed → the same
  * journal. Writes through the real core — every input is parsed with the API contract's own schema
  * and stored by the repositories (their transactions, checks and FTS triggers) — in batched
  * transactions, so 100k entries take about a minute rather than an hour through `dispatch`.

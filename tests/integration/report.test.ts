@@ -1,5 +1,5 @@
 /**
- * The therapist report through the real service (issue 6 §1, §5): the model the print view draws for a
+ * The therapist report through the real service: the model the print view draws for a
  * seeded journal — chosen sections, numbers against the previous period, pseudonyms applied to every
  * name and mention, excluded entries absent, flagged-only and hand-picked selections, "since my last
  * session" — the report's Markdown/CSV/JSON, therapy session days, templates and the PDF port.

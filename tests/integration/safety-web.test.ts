@@ -1,5 +1,5 @@
 /**
- * Browser mode's part of issue 7: the neutral page quick exit leaves for, the test-only clock calls
+ * Browser mode's safety features: the neutral page quick exit leaves for, the test-only clock calls
  * (present only with the insecure test flag), and auto-lock through the real host.
  */
 import fs from 'node:fs';

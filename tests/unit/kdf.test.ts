@@ -54,7 +54,7 @@ describe('the passphrase KDF (Argon2id)', () => {
     );
   });
 
-  it('calibrates production parameters at or above the floor of DESIGN.md (m ≥ 64 MiB, t ≥ 3)', async () => {
+  it('calibrates production parameters at or above the documented floor (m ≥ 64 MiB, t ≥ 3)', async () => {
     expect(meetsFloor(KDF_FLOOR)).toBe(true);
     expect(KDF_FLOOR.memoryKiB).toBeGreaterThanOrEqual(65536);
     expect(KDF_FLOOR.iterations).toBeGreaterThanOrEqual(3);

@@ -7,7 +7,7 @@ import { buildSearchQuery, createEntry, createPerson, createTag, trashEntry } fr
 import { tempDir } from '../helpers/files.js';
 
 /**
- * The timeline must stay fast at 100k entries: these pin the query plans (STYLE.md). A plan that
+ * The timeline must stay fast at 100k entries: these pin the query plans. A plan that
  * sorts the whole match set ("USE TEMP B-TREE") or scans entries without an index fails here.
  */
 let db: DB;

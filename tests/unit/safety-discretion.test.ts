@@ -1,5 +1,5 @@
 /**
- * Discretion (issue 7 §3): what the OS and anyone near the screen can see. The Electron side effects
+ * Discretion: what the OS and anyone near the screen can see. The Electron side effects
  * are run against the recording stand-in for `electron` (tests/helpers/electron-stub); a static scan
  * makes sure nothing in the app calls the APIs that would leak (recent documents, crash reports, a
  * title that follows the page, opening a browser).

@@ -1,5 +1,5 @@
 /**
- * Insights over time (issue 5, DESIGN.md §6): SQL aggregations over the day index, returned as small
+ * Insights over time: SQL aggregations over the day index, returned as small
  * series the charts draw directly. Every function takes the database and explicit inputs (today, the
  * week start), so the same code serves the insights page, the therapist report and the tests.
  */

@@ -1,5 +1,5 @@
 /**
- * Journal upkeep off the hot path (issue 8): once calls have been quiet for a moment, the full-text
+ * Journal upkeep off the hot path: once calls have been quiet for a moment, the full-text
  * index is merged a step at a time, then the WAL is checkpointed.
  *
  * - Checkpoints: SQLite checkpoints automatically inside the commit that pushes the WAL past 1000

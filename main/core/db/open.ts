@@ -172,7 +172,7 @@ export function rekeyDatabase(db: DB, newKey: Buffer): void {
   db.pragma('journal_mode = WAL');
 }
 
-/** The versions that matter for the security notes (DESIGN.md §5). */
+/** The versions that matter for the security notes (SECURITY.md). */
 export function cryptoVersions(db: DB): { sqlite: string; multipleCiphers: string; cipher: string } {
   const row = db.prepare('SELECT sqlite_version() AS sqlite, sqlite3mc_version() AS mc').get() as { sqlite: string; mc: string };
   return { sqlite: row.sqlite, multipleCiphers: row.mc, cipher: String(db.pragma('cipher', { simple: true })) };

@@ -1,5 +1,5 @@
 /**
- * Portability (issue 6 §2–4): exports (Markdown, CSV, JSON), encrypted backups (manual `.fulcrum`
+ * Portability: exports (Markdown, CSV, JSON), encrypted backups (manual `.fulcrum`
  * files and automatic rotating ones in the data folder) and imports (Fulcrum JSON, Day One JSON,
  * Daylio CSV, any CSV with a column mapping). The handlers in service/portability.ts are thin: the
  * logic is here, and tests drive it both directly and through dispatch.

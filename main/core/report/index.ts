@@ -1,5 +1,5 @@
 /**
- * The therapist report (issue 6 §1–2): the model the print view draws, the report's scope as
+ * The therapist report: the model the print view draws, the report's scope as
  * Markdown/CSV/JSON, the PDF through the host's printer, therapy session days and saved templates.
  */
 export { buildReport, type ReportContext, TOP_PATTERNS, TABLE_PATTERNS } from './model.js';

@@ -1,5 +1,5 @@
 /**
- * The access log (issue 7 §2): failed unlock attempts are written down WHILE LOCKED, yet cannot be
+ * The access log: failed unlock attempts are written down WHILE LOCKED, yet cannot be
  * read while locked.
  *
  * Each journal has an X25519 key pair. The public half sits in vault.json (`accessLog.publicKey`,

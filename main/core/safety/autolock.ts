@@ -1,5 +1,5 @@
 /**
- * Auto-lock (issue 7 §1): the journal locks itself after a time without use, and when the computer
+ * Auto-lock: the journal locks itself after a time without use, and when the computer
  * goes to sleep or its screen is locked.
  *
  * "Use" is input in Fulcrum's window: the renderer sends a cheap `session.activity` ping at most

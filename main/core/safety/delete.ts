@@ -1,5 +1,5 @@
 /**
- * "Delete journal" (issue 7 §3): every file of the journal goes — the database and its WAL/SHM, the
+ * "Delete journal": every file of the journal goes — the database and its WAL/SHM, the
  * key files, the unlock throttle's state, the access log, automatic backups, a restore's staging and previous-journal folders, and
  * the temporary files any of these can leave behind.
  *

@@ -1,5 +1,5 @@
 /**
- * Safety (issue 7): auto-lock, quick exit, the access log and deleting the journal, for one service
+ * Safety: auto-lock, quick exit, the access log and deleting the journal, for one service
  * context. Created by createService; handlers find it with `safetyFor(ctx)`.
  */
 import { FulcrumError } from '../../../shared/errors.js';

@@ -3,7 +3,7 @@ import { FulcrumError } from '../../../shared/errors.js';
 import { safetyFor, type SafetyService } from '../safety/index.js';
 import type { ServiceContext } from './types.js';
 
-/** Safety calls (issue 7): auto-lock activity, quick exit, preferences, the access log, delete journal. */
+/** Safety calls: auto-lock activity, quick exit, preferences, the access log, delete journal. */
 function safety(ctx: ServiceContext): SafetyService {
   const s = safetyFor(ctx);
   if (!s) throw new FulcrumError('INTERNAL', 'Safety features are not running. Restart Fulcrum.');

@@ -59,7 +59,7 @@ export const VaultFileSchema = z
      * key, so the next unlock can show it again. Removed once they type back one of its groups.
      */
     pendingRecovery: z.object({ iv: b64(12, 12), tag: b64(16, 16), text: b64(16, 128) }).strict().optional(),
-    /** Public half of the access-log key pair (issue 7): failed attempts are sealed to it while locked. */
+    /** Public half of the access-log key pair: failed attempts are sealed to it while locked. */
     accessLog: z.object({ publicKey: z.string().max(400) }).strict().optional(),
   })
   .strict();

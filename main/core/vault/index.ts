@@ -62,12 +62,12 @@ export interface VaultOptions {
   dataDir: string;
   /**
    * TEST ONLY: derive keys with tiny Argon2 parameters so the suite stays fast. Production code never
-   * sets this; a test asserts the default meets DESIGN.md's floor.
+   * sets this; a test asserts the default meets the floor in SECURITY.md.
    */
   insecureTestKdf?: boolean;
   /** Milliseconds since the epoch; injectable for throttling tests. */
   now?: () => number;
-  /** Called for every failed unlock while locked (the access log seals it; see issue 7). */
+  /** Called for every failed unlock while locked (the access log seals it). */
   onFailedAttempt?: (at: number, vault: VaultFile) => void;
   /**
    * TEST ONLY: called at each step boundary of a key rotation, so a test can stop the process there
@@ -463,7 +463,7 @@ export class Vault {
   }
 
   /**
-   * Puts the access log's public key in vault.json (issue 7 §2; main/core/safety/accesslog.ts), so
+   * Puts the access log's public key in vault.json (main/core/safety/accesslog.ts), so
    * failed attempts can be sealed while locked. Public by design: no secret is written.
    */
   setAccessLogKey(publicKey: string): void {
@@ -481,7 +481,7 @@ export class Vault {
   }
 
   /**
-   * Changes the passphrase AND rotates the data key (DESIGN.md §5): the database is re-encrypted
+   * Changes the passphrase AND rotates the data key (SECURITY.md): the database is re-encrypted
    * under a fresh key and a new recovery key is issued, so neither the old passphrase nor the old
    * recovery key opens anything current. `current` may be the passphrase or the recovery key.
    */

@@ -13,7 +13,7 @@ export interface KdfParams {
   readonly parallelism: number;
 }
 
-/** The floor DESIGN.md §5 sets for real journals: never below m = 64 MiB, t = 3. */
+/** The floor for real journals (SECURITY.md): never below m = 64 MiB, t = 3. */
 export const KDF_FLOOR: KdfParams = { algorithm: 'argon2id', memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 };
 /** Calibration aims at about one second on the user's machine. */
 export const KDF_TARGET_MS = 1000;

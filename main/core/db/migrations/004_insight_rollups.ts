@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate.js';
 
 /**
- * Per-day rollups for insights (issue 5; issue 8's budget is 50 ms per chart at 100k entries).
+ * Per-day rollups for insights (the budget is 50 ms per chart at 100k entries).
  *
  * Over a whole journal, grouping joined rows (entry × pattern, entry × person) by day and a second
  * dimension makes SQLite sort every row — 150–400 ms at 100k entries. These tables hold, per calendar

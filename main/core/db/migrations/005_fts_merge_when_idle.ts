@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate.js';
 
 /**
- * Full-text index merges move off the hot path (issue 8). By default FTS5 merges index segments
+ * Full-text index merges move off the hot path. By default FTS5 merges index segments
  * inside whichever write happens to fill a level ("automerge"), so now and then one save rewrites a
  * few hundred index pages — measured at 100k entries: ~110 ms for that save (p99), against ~1 ms for
  * the others, and every page written is also encrypted. With automerge off, a save only appends its

@@ -9,7 +9,7 @@ import { DAY_MS, dayIn } from './time.js';
 type NewEntry = z.output<typeof EntryInput>;
 type EntryChanges = z.output<typeof EntryPatch>;
 
-/** Trashed entries can be restored for this long; then they are deleted for good (DESIGN.md §3). */
+/** Trashed entries can be restored for this long; then they are deleted for good. */
 export const TRASH_DAYS = 30;
 
 /** The columns of a timeline row: everything but the body, which can be long. */

@@ -1,5 +1,5 @@
 /**
- * Encrypted backups (issue 6 §3): making a `.fulcrum` file from the open journal, reading one back
+ * Encrypted backups: making a `.fulcrum` file from the open journal, reading one back
  * (preview), and restoring one in place of the current journal.
  *
  * Snapshot: the journal file's own bytes, which are already encrypted page by page with the data key,

@@ -1,5 +1,5 @@
 /**
- * Exports (issue 6 §2): Markdown, CSV and JSON of a user-chosen scope. `buildExport` returns the file's
+ * Exports: Markdown, CSV and JSON of a user-chosen scope. `buildExport` returns the file's
  * content (browser mode downloads it as a Blob); `saveExport` writes it where a native dialog says.
  * Every result is marked `plaintext: true`: the UI warns before the file leaves the encrypted journal.
  */

@@ -1,5 +1,5 @@
 /**
- * Imports (issue 6 §4). Every import goes: bytes → limits (size) → text (encoding, binary) → format
+ * Imports. Every import goes: bytes → limits (size) → text (encoding, binary) → format
  * (detected or chosen) → syntax with limits (JSON depth and string length before JSON.parse; CSV
  * record size and row count inside csv-parse) → a plan validated with zod → a preview (counts,
  * problems with their line or path, duplicates) → commit, all or nothing, in one transaction.
