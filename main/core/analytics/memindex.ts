@@ -52,6 +52,8 @@ export class InsightIndex {
   private domainCodes = new Map<string, number>();
   ready = false;
   discarded = false;
+  /** Settles when the build ends: the index, or null when it was stopped. */
+  built: Promise<InsightIndex | null> = Promise.resolve(null);
 
   domainCode(domain: string): number {
     let c = this.domainCodes.get(domain);
@@ -242,11 +244,12 @@ const SLICE = 4000;
 /**
  * Starts building the index of `db` unless it exists or is being built. Never blocks the caller: the
  * work runs in slices between other calls. `signal` is the vault's lock signal: aborting it stops the
- * build and discards the index. Resolves with the index once ready (null if stopped).
+ * build and discards the index. Resolves with the index once ready (null if stopped); a second call
+ * while it builds returns the same promise.
  */
 export function startInsightIndex(db: DB, signal: AbortSignal, opts: { sliceEntries?: number; afterSlice?: () => void } = {}): Promise<InsightIndex | null> {
   const existing = indexes.get(db);
-  if (existing) return Promise.resolve(existing.ready ? existing : null);
+  if (existing) return existing.built;
   if (signal.aborted) return Promise.resolve(null);
   const ix = new InsightIndex();
   indexes.set(db, ix);
@@ -283,9 +286,10 @@ export function startInsightIndex(db: DB, signal: AbortSignal, opts: { sliceEntr
     ix.ready = true;
     return ix;
   };
-  return build().catch(() => {
+  ix.built = build().catch(() => {
     // Cancelled by the lock, or the database closed under it: nothing is kept.
     discardInsightIndex(db);
     return null;
   });
+  return ix.built;
 }
