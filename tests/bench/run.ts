@@ -218,7 +218,7 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
   }
   if (insightChannels().length > 0) {
     await step('insights-index', async () => {
-      for (const [c, r] of Object.entries(await measureInsightsFiltered(j, big ? 10 : 20))) put(`insights-index:${c}`, r);
+      for (const [c, r] of Object.entries(await measureInsightsFiltered(j, big ? 6 : 20))) put(`insights-index:${c}`, r);
     });
   }
   await step('workload', async () => put('workload', await measureWorkload(j, 300)));

@@ -50,6 +50,11 @@ export interface IndexedScope {
   from: string;
   /** Bucket position of a block (-1: the previous period). */
   bucketOf: (b: DayBlock) => number;
+  /** Per block, which entries the filter admits (null: no filter, every entry); computed once per call. */
+  masks: (Uint8Array | null)[] | null;
+  filtered: boolean;
+  /** Measure sums, shared by the balance and score charts of one call. */
+  sums: Sums | null;
 }
 
 /** Polarity codes: 1 + position in POLARITIES (0: unknown). */
@@ -117,6 +122,9 @@ export function indexedScope(db: DB, ix: InsightIndex, s: Scope): IndexedScope {
     blocks: ix.range(s.previous?.from ?? from, period.to),
     from,
     bucketOf,
+    masks: null,
+    filtered: !!(f.personIds || f.domains || f.tagIds || f.categories || f.polarity),
+    sums: null,
   };
 }
 
@@ -145,12 +153,27 @@ function admits(x: IndexedScope, b: DayBlock, i: number): boolean {
   return true;
 }
 
+function masks(x: IndexedScope): (Uint8Array | null)[] {
+  if (!x.masks) {
+    x.masks = x.blocks.map((b) => {
+      if (!x.filtered) return null;
+      const m = new Uint8Array(b.n);
+      for (let i = 0; i < b.n; i++) m[i] = admits(x, b, i) ? 1 : 0;
+      return m;
+    });
+  }
+  return x.masks;
+}
+
 /** Calls fn for every admitted entry of the range (current and, when `previous`, the previous period). */
 function each(x: IndexedScope, previous: boolean, fn: (b: DayBlock, i: number, bucket: number) => void): void {
-  for (const b of x.blocks) {
+  const ms = masks(x);
+  for (let k = 0; k < x.blocks.length; k++) {
+    const b = x.blocks[k]!;
     const bucket = x.bucketOf(b);
     if (bucket < 0 && !previous) continue;
-    for (let i = 0; i < b.n; i++) if (admits(x, b, i)) fn(b, i, bucket);
+    const m = ms[k];
+    for (let i = 0; i < b.n; i++) if (!m || m[i] === 1) fn(b, i, bucket);
   }
 }
 
@@ -173,7 +196,7 @@ const ratio = (sum: number, n: number) => (n > 0 ? sum / n : null);
 export function patternCountsIx(x: IndexedScope, s: Scope): PatternCounts {
   const n = s.axis.buckets.length;
   const byPolarity = POLARITIES.map((polarity) => ({ polarity, values: zeros(n), total: 0, previousTotal: s.previous ? 0 : null as number | null }));
-  const perKind = new Map<number, number[]>();
+  const perKind: (number[] | undefined)[] = [];
   const seenKinds = new Int32Array(x.kinds.length).fill(-1);
   const seenPol = new Int32Array(POLARITIES.length + 1).fill(-1);
   let serial = 0;
@@ -198,15 +221,15 @@ export function patternCountsIx(x: IndexedScope, s: Scope): PatternCounts {
       const kind = x.kindOf[t]!;
       if (seenKinds[kind] === serial) continue;
       seenKinds[kind] = serial;
-      let values = perKind.get(kind);
-      if (!values) perKind.set(kind, (values = zeros(n)));
+      let values = perKind[kind];
+      if (!values) perKind[kind] = values = zeros(n);
       values[bucket]! += 1;
     }
   });
   const catOrder = (c: string) => (CATEGORIES as readonly string[]).indexOf(c);
   const polOrder = (p: string) => (POLARITIES as readonly string[]).indexOf(p);
-  const series = [...perKind.entries()]
-    .map(([k, values]) => ({ ...x.kinds[k]!, values, total: values.reduce((a, v) => a + v, 0) }))
+  const series = perKind
+    .flatMap((values, k) => (values ? [{ ...x.kinds[k]!, values, total: values.reduce((a, v) => a + v, 0) }] : []))
     .sort((a, b) => catOrder(a.category) - catOrder(b.category) || polOrder(a.polarity) - polOrder(b.polarity) || a.category.localeCompare(b.category));
   return { axis: s.axis, series, byPolarity };
 }
@@ -219,23 +242,44 @@ interface Sums {
   prevS: number[];
 }
 const MEASURE_COLS = ['balance', 'heard', 'respected', 'valued', 'involved'] as const;
+const columns = (b: DayBlock) => [b.balance, b.heard, b.respected, b.valued, b.involved];
 
 function measureSums(x: IndexedScope, len: number): Sums {
+  if (x.sums) return x.sums;
   const out: Sums = { n: zeros(len), rated: MEASURE_COLS.map(() => zeros(len)), sums: MEASURE_COLS.map(() => zeros(len)), prevN: zeros(5), prevS: zeros(5) };
-  each(x, true, (b, i, bucket) => {
-    if (bucket >= 0) out.n[bucket]! += 1;
+  const ms = masks(x);
+  for (let k = 0; k < x.blocks.length; k++) {
+    const b = x.blocks[k]!;
+    const mask = ms[k];
+    const bucket = x.bucketOf(b);
+    const cols = columns(b);
     for (let m = 0; m < 5; m++) {
-      const v = b[MEASURE_COLS[m]!][i]!;
-      if (Number.isNaN(v)) continue;
+      const col = cols[m]!;
+      let c = 0;
+      let sum = 0;
+      for (let i = 0; i < b.n; i++) {
+        if (mask && mask[i] !== 1) continue;
+        const v = col[i]!;
+        if (v === v) {
+          c++;
+          sum += v;
+        }
+      }
       if (bucket < 0) {
-        out.prevN[m]! += 1;
-        out.prevS[m]! += v;
+        out.prevN[m]! += c;
+        out.prevS[m]! += sum;
       } else {
-        out.rated[m]![bucket]! += 1;
-        out.sums[m]![bucket]! += v;
+        out.rated[m]![bucket]! += c;
+        out.sums[m]![bucket]! += sum;
       }
     }
-  });
+    if (bucket >= 0) {
+      let c = 0;
+      for (let i = 0; i < b.n; i++) if (!mask || mask[i] === 1) c++;
+      out.n[bucket]! += c;
+    }
+  }
+  x.sums = out;
   return out;
 }
 
@@ -355,26 +399,25 @@ export function healthyShareIx(x: IndexedScope, s: Scope): HealthyShare {
 }
 
 export function topPatternsIx(x: IndexedScope, s: Scope, limit: number): TopPatterns {
-  const count = new Map<number, { c: number; p: number }>();
+  const current = new Float64Array(x.admitted.length);
+  const before = new Float64Array(x.admitted.length);
   each(x, true, (b, i, bucket) => {
+    const into = bucket < 0 ? before : current;
     for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
       const t = b.tags[k]!;
-      if (x.admitted[t] !== 1) continue;
-      let acc = count.get(t);
-      if (!acc) count.set(t, (acc = { c: 0, p: 0 }));
-      if (bucket < 0) acc.p++;
-      else acc.c++;
+      if (x.admitted[t] === 1) into[t]! += 1;
     }
   });
-  const items = [...count.entries()]
-    .filter(([, a]) => a.c > 0)
-    .sort((a, b) => b[1].c - a[1].c || a[0] - b[0])
+  const ids: number[] = [];
+  current.forEach((c, t) => c > 0 && ids.push(t));
+  const items = ids
+    .sort((a, b) => current[b]! - current[a]! || a - b)
     .slice(0, Math.max(0, limit))
-    .map(([t, a]) => ({
+    .map((t) => ({
       ...x.tags.get(t)!,
-      count: a.c,
-      previousCount: s.previous ? a.p : null,
-      change: s.previous ? a.c - a.p : null,
+      count: current[t]!,
+      previousCount: s.previous ? before[t]! : null,
+      change: s.previous ? current[t]! - before[t]! : null,
     }));
   return { period: s.period, previous: s.previous, items };
 }
@@ -416,13 +459,16 @@ export function patternHistoryIx(x: IndexedScope, s: Scope): PatternHistory {
 
 export function heatMapIx(x: IndexedScope, s: Scope): HeatMap {
   const days: HeatMap['days'] = [];
-  for (const b of x.blocks) {
+  const ms = masks(x);
+  for (let k = 0; k < x.blocks.length; k++) {
+    const b = x.blocks[k]!;
+    const m = ms[k];
     if (b.day < x.from) continue;
     let n = 0;
     let nx = 0;
     let sx = 0;
     for (let i = 0; i < b.n; i++) {
-      if (!admits(x, b, i)) continue;
+      if (m && m[i] !== 1) continue;
       n++;
       const v = b.intensity[i]!;
       if (!Number.isNaN(v)) {
@@ -468,7 +514,13 @@ export function domainBreakdownIx(x: IndexedScope, s: Scope): DomainBreakdown {
 
 export function peopleComparisonIx(x: IndexedScope, s: Scope): PeopleComparison {
   const acc = new Map<number, { n: number; c: number[]; s: number[]; imb: number; hea: number }>();
+  let cols = columns(x.blocks[0] ?? ({} as DayBlock));
+  let colsOf: DayBlock | null = null;
   each(x, false, (b, i) => {
+    if (colsOf !== b) {
+      cols = columns(b);
+      colsOf = b;
+    }
     let m = -1;
     for (let k = b.personStart[i]!; k < b.personStart[i + 1]!; k++) {
       const p = b.people[k]!;
@@ -478,8 +530,8 @@ export function peopleComparisonIx(x: IndexedScope, s: Scope): PeopleComparison 
       if (!a) acc.set(p, (a = { n: 0, c: zeros(5), s: zeros(5), imb: 0, hea: 0 }));
       a.n++;
       for (let j = 0; j < 5; j++) {
-        const v = b[MEASURE_COLS[j]!][i]!;
-        if (!Number.isNaN(v)) {
+        const v = cols[j]![i]!;
+        if (v === v) {
           a.c[j]! += 1;
           a.s[j]! += v;
         }

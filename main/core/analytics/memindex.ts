@@ -239,7 +239,7 @@ export function discardInsightIndex(db: DB): void {
 }
 
 /** Entries per slice of the build (a slice takes a few milliseconds; whole days per slice). */
-const SLICE = 4000;
+const SLICE = 1000;
 
 /**
  * Starts building the index of `db` unless it exists or is being built. Never blocks the caller: the
