@@ -41,9 +41,11 @@ export interface IndexedScope {
   /** tag id → position of its (category, polarity) in `kinds`. */
   kindOf: Int32Array;
   kinds: { category: Category; polarity: Polarity }[];
-  personSet: Set<number> | null;
+  /** Person code → in the filter (1); null: no person filter. */
+  personSet: Uint8Array | null;
   domainSet: Uint8Array | null;
-  tagSet: Set<number> | null;
+  /** Tag id → in the filter's tagIds (1). */
+  tagSet: Uint8Array | null;
   hasKind: boolean;
   /** Blocks of [pfrom, to] in day order, and which of them fall before `from`. */
   blocks: DayBlock[];
@@ -72,14 +74,14 @@ export function indexedScope(db: DB, ix: InsightIndex, s: Scope): IndexedScope {
   const kinds: { category: Category; polarity: Polarity }[] = [];
   const kindKeys = new Map<string, number>();
   const f = s.filter;
-  const tagSet = f.tagIds ? new Set(f.tagIds) : null;
+  const tagIds = f.tagIds ? new Set(f.tagIds) : null;
   const cats = f.categories ? new Set<string>(f.categories) : null;
   const tags = new Map<number, TagRow>();
   for (const t of tagRows) {
     tags.set(t.tagId, t);
     const kind = (!cats || cats.has(t.category)) && (!f.polarity || f.polarity === t.polarity);
     kindMatch[t.tagId] = kind ? 1 : 0;
-    admitted[t.tagId] = kind && (!tagSet || tagSet.has(t.tagId)) ? 1 : 0;
+    admitted[t.tagId] = kind && (!tagIds || tagIds.has(t.tagId)) ? 1 : 0;
     polarity[t.tagId] = POL_CODE.get(t.polarity) ?? 0;
     const key = `${t.category}/${t.polarity}`;
     let k = kindKeys.get(key);
@@ -89,6 +91,17 @@ export function indexedScope(db: DB, ix: InsightIndex, s: Scope): IndexedScope {
       kindKeys.set(key, k);
     }
     kindOf[t.tagId] = k;
+  }
+  let tagSet: Uint8Array | null = null;
+  if (tagIds) {
+    tagSet = new Uint8Array(maxId);
+    for (const t of tagIds) if (t < maxId) tagSet[t] = 1;
+  }
+  let personSet: Uint8Array | null = null;
+  if (f.personIds) {
+    for (const p of f.personIds) ix.personCode(p);
+    personSet = new Uint8Array(ix.people.length);
+    for (const p of f.personIds) personSet[ix.personCode(p)] = 1;
   }
   let domainSet: Uint8Array | null = null;
   if (f.domains) {
@@ -115,7 +128,7 @@ export function indexedScope(db: DB, ix: InsightIndex, s: Scope): IndexedScope {
     polarity,
     kindOf,
     kinds,
-    personSet: f.personIds ? new Set(f.personIds) : null,
+    personSet,
     domainSet,
     tagSet,
     hasKind: !!(f.categories || f.polarity),
@@ -132,7 +145,7 @@ export function indexedScope(db: DB, ix: InsightIndex, s: Scope): IndexedScope {
 function admits(x: IndexedScope, b: DayBlock, i: number): boolean {
   if (x.personSet) {
     let ok = false;
-    for (let k = b.personStart[i]!; k < b.personStart[i + 1]! && !ok; k++) ok = x.personSet.has(b.people[k]!);
+    for (let k = b.personStart[i]!; k < b.personStart[i + 1]! && !ok; k++) ok = x.personSet[b.people[k]!] === 1;
     if (!ok) return false;
   }
   if (x.domainSet) {
@@ -142,7 +155,7 @@ function admits(x: IndexedScope, b: DayBlock, i: number): boolean {
   }
   if (x.tagSet) {
     let ok = false;
-    for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]! && !ok; k++) ok = x.tagSet.has(b.tags[k]!);
+    for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]! && !ok; k++) ok = x.tagSet[b.tags[k]!] === 1;
     if (!ok) return false;
   }
   if (x.hasKind) {
@@ -314,14 +327,14 @@ export function balanceTrendIx(x: IndexedScope, s: Scope, window: number): Balan
   const len = s.axis.buckets.length;
   const all = measureSums(x, len);
   const overall = series(null, s, all.n, all.rated[0]!, all.sums[0]!, { n: all.prevN[0]!, s: all.prevS[0]! }, window);
-  const people = new Map<number, { n: number[]; rated: number[]; sums: number[]; prev: { n: number; s: number } }>();
+  const people: ({ n: number[]; rated: number[]; sums: number[]; prev: { n: number; s: number } } | undefined)[] = [];
   each(x, true, (b, i, bucket) => {
     const v = b.balance[i]!;
     for (let k = b.personStart[i]!; k < b.personStart[i + 1]!; k++) {
       const p = b.people[k]!;
-      if (x.personSet && !x.personSet.has(p)) continue;
-      let acc = people.get(p);
-      if (!acc) people.set(p, (acc = { n: zeros(len), rated: zeros(len), sums: zeros(len), prev: { n: 0, s: 0 } }));
+      if (x.personSet && x.personSet[p] !== 1) continue;
+      let acc = people[p];
+      if (!acc) people[p] = acc = { n: zeros(len), rated: zeros(len), sums: zeros(len), prev: { n: 0, s: 0 } };
       if (bucket < 0) {
         if (!Number.isNaN(v)) {
           acc.prev.n += 1;
@@ -336,8 +349,8 @@ export function balanceTrendIx(x: IndexedScope, s: Scope, window: number): Balan
       }
     }
   });
-  const list = [...people.entries()]
-    .map(([p, a]) => series(p, s, a.n, a.rated, a.sums, a.prev, window))
+  const list = people
+    .flatMap((a, p) => (a ? [series(x.ix.people[p]!, s, a.n, a.rated, a.sums, a.prev, window)] : []))
     .filter((ser) => ser.entries.some((v) => v > 0))
     .sort((a, b) => (a.personId ?? 0) - (b.personId ?? 0));
   return { axis: s.axis, window, overall, people: list };
@@ -513,7 +526,7 @@ export function domainBreakdownIx(x: IndexedScope, s: Scope): DomainBreakdown {
 }
 
 export function peopleComparisonIx(x: IndexedScope, s: Scope): PeopleComparison {
-  const acc = new Map<number, { n: number; c: number[]; s: number[]; imb: number; hea: number }>();
+  const acc: ({ n: number; c: number[]; s: number[]; imb: number; hea: number } | undefined)[] = [];
   let cols = columns(x.blocks[0] ?? ({} as DayBlock));
   let colsOf: DayBlock | null = null;
   each(x, false, (b, i) => {
@@ -524,10 +537,10 @@ export function peopleComparisonIx(x: IndexedScope, s: Scope): PeopleComparison 
     let m = -1;
     for (let k = b.personStart[i]!; k < b.personStart[i + 1]!; k++) {
       const p = b.people[k]!;
-      if (x.personSet && !x.personSet.has(p)) continue;
+      if (x.personSet && x.personSet[p] !== 1) continue;
       if (m < 0) m = shows(x, b, i);
-      let a = acc.get(p);
-      if (!a) acc.set(p, (a = { n: 0, c: zeros(5), s: zeros(5), imb: 0, hea: 0 }));
+      let a = acc[p];
+      if (!a) acc[p] = a = { n: 0, c: zeros(5), s: zeros(5), imb: 0, hea: 0 };
       a.n++;
       for (let j = 0; j < 5; j++) {
         const v = cols[j]![i]!;
@@ -540,8 +553,9 @@ export function peopleComparisonIx(x: IndexedScope, s: Scope): PeopleComparison 
       if (m & 2) a.hea++;
     }
   });
-  const items: PersonMeasures[] = [...acc.entries()]
-    .map(([personId, a]) => ({
+  const items: PersonMeasures[] = acc
+    .flatMap((a, p) => (a ? [{ a, personId: x.ix.people[p]! }] : []))
+    .map(({ a, personId }) => ({
       personId,
       entries: a.n,
       balance: ratio(a.s[0]!, a.c[0]!),

@@ -39,6 +39,7 @@ export interface DayBlock {
   tagStart: Int32Array;
   tags: Int32Array;
   personStart: Int32Array;
+  /** Person codes: positions in InsightIndex.people (dense, so per-person sums are plain arrays). */
   people: Int32Array;
   domainStart: Int32Array;
   /** Domain codes: positions in InsightIndex.domains. */
@@ -50,10 +51,22 @@ export class InsightIndex {
   private sorted: DayBlock[] | null = [];
   readonly domains: string[] = [];
   private domainCodes = new Map<string, number>();
+  readonly people: number[] = [];
+  private personCodes = new Map<number, number>();
   ready = false;
   discarded = false;
   /** Settles when the build ends: the index, or null when it was stopped. */
   built: Promise<InsightIndex | null> = Promise.resolve(null);
+
+  personCode(id: number): number {
+    let c = this.personCodes.get(id);
+    if (c === undefined) {
+      c = this.people.length;
+      this.people.push(id);
+      this.personCodes.set(id, c);
+    }
+    return c;
+  }
 
   domainCode(domain: string): number {
     let c = this.domainCodes.get(domain);
@@ -123,7 +136,7 @@ export class InsightIndex {
       return [start, Int32Array.from(values)] as const;
     };
     const [tagStart, tagIds] = csr(tags, Number);
-    const [personStart, personIds] = csr(people, Number);
+    const [personStart, personIds] = csr(people, (p) => this.personCode(Number(p)));
     const [domainStart, domainCodes] = csr(domains, (d) => this.domainCode(String(d)));
     return {
       day,
