@@ -178,15 +178,18 @@ function masks(x: IndexedScope): (Uint8Array | null)[] {
   return x.masks;
 }
 
-/** Calls fn for every admitted entry of the range (current and, when `previous`, the previous period). */
-function each(x: IndexedScope, previous: boolean, fn: (b: DayBlock, i: number, bucket: number) => void): void {
+/**
+ * Calls fn for every block of the range (current and, when `previous`, the previous period) with the
+ * filter's mask of admitted entries (null: all) and its bucket; the charts loop over the entries
+ * themselves (a call per entry costs more than the work it does).
+ */
+function forBlocks(x: IndexedScope, previous: boolean, fn: (b: DayBlock, mask: Uint8Array | null, bucket: number) => void): void {
   const ms = masks(x);
   for (let k = 0; k < x.blocks.length; k++) {
     const b = x.blocks[k]!;
     const bucket = x.bucketOf(b);
     if (bucket < 0 && !previous) continue;
-    const m = ms[k];
-    for (let i = 0; i < b.n; i++) if (!m || m[i] === 1) fn(b, i, bucket);
+    fn(b, ms[k] ?? null, bucket);
   }
 }
 
@@ -213,30 +216,33 @@ export function patternCountsIx(x: IndexedScope, s: Scope): PatternCounts {
   const seenKinds = new Int32Array(x.kinds.length).fill(-1);
   const seenPol = new Int32Array(POLARITIES.length + 1).fill(-1);
   let serial = 0;
-  each(x, true, (b, i, bucket) => {
-    serial++;
-    for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
-      const t = b.tags[k]!;
-      if (x.admitted[t] !== 1) continue;
-      const p = x.polarity[t]!;
-      if (seenPol[p] !== serial) {
-        seenPol[p] = serial;
-        const ser = byPolarity[p - 1];
-        if (ser) {
-          if (bucket < 0) ser.previousTotal = (ser.previousTotal ?? 0) + 1;
-          else {
-            ser.values[bucket]! += 1;
-            ser.total += 1;
+  forBlocks(x, true, (b, mask, bucket) => {
+    for (let i = 0; i < b.n; i++) {
+      if (mask && mask[i] !== 1) continue;
+      serial++;
+      for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
+        const t = b.tags[k]!;
+        if (x.admitted[t] !== 1) continue;
+        const p = x.polarity[t]!;
+        if (seenPol[p] !== serial) {
+          seenPol[p] = serial;
+          const ser = byPolarity[p - 1];
+          if (ser) {
+            if (bucket < 0) ser.previousTotal = (ser.previousTotal ?? 0) + 1;
+            else {
+              ser.values[bucket]! += 1;
+              ser.total += 1;
+            }
           }
         }
+        if (bucket < 0) continue;
+        const kind = x.kindOf[t]!;
+        if (seenKinds[kind] === serial) continue;
+        seenKinds[kind] = serial;
+        let values = perKind[kind];
+        if (!values) perKind[kind] = values = zeros(n);
+        values[bucket]! += 1;
       }
-      if (bucket < 0) continue;
-      const kind = x.kindOf[t]!;
-      if (seenKinds[kind] === serial) continue;
-      seenKinds[kind] = serial;
-      let values = perKind[kind];
-      if (!values) perKind[kind] = values = zeros(n);
-      values[bucket]! += 1;
     }
   });
   const catOrder = (c: string) => (CATEGORIES as readonly string[]).indexOf(c);
@@ -328,24 +334,27 @@ export function balanceTrendIx(x: IndexedScope, s: Scope, window: number): Balan
   const all = measureSums(x, len);
   const overall = series(null, s, all.n, all.rated[0]!, all.sums[0]!, { n: all.prevN[0]!, s: all.prevS[0]! }, window);
   const people: ({ n: number[]; rated: number[]; sums: number[]; prev: { n: number; s: number } } | undefined)[] = [];
-  each(x, true, (b, i, bucket) => {
-    const v = b.balance[i]!;
-    for (let k = b.personStart[i]!; k < b.personStart[i + 1]!; k++) {
-      const p = b.people[k]!;
-      if (x.personSet && x.personSet[p] !== 1) continue;
-      let acc = people[p];
-      if (!acc) people[p] = acc = { n: zeros(len), rated: zeros(len), sums: zeros(len), prev: { n: 0, s: 0 } };
-      if (bucket < 0) {
-        if (!Number.isNaN(v)) {
-          acc.prev.n += 1;
-          acc.prev.s += v;
+  forBlocks(x, true, (b, mask, bucket) => {
+    for (let i = 0; i < b.n; i++) {
+      if (mask && mask[i] !== 1) continue;
+      const v = b.balance[i]!;
+      for (let k = b.personStart[i]!; k < b.personStart[i + 1]!; k++) {
+        const p = b.people[k]!;
+        if (x.personSet && x.personSet[p] !== 1) continue;
+        let acc = people[p];
+        if (!acc) people[p] = acc = { n: zeros(len), rated: zeros(len), sums: zeros(len), prev: { n: 0, s: 0 } };
+        if (bucket < 0) {
+          if (!Number.isNaN(v)) {
+            acc.prev.n += 1;
+            acc.prev.s += v;
+          }
+          continue;
         }
-        continue;
-      }
-      acc.n[bucket]! += 1;
-      if (!Number.isNaN(v)) {
-        acc.rated[bucket]! += 1;
-        acc.sums[bucket]! += v;
+        acc.n[bucket]! += 1;
+        if (!Number.isNaN(v)) {
+          acc.rated[bucket]! += 1;
+          acc.sums[bucket]! += v;
+        }
       }
     }
   });
@@ -385,17 +394,20 @@ export function healthyShareIx(x: IndexedScope, s: Scope): HealthyShare {
   const healthy = zeros(len);
   const imbalance = zeros(len);
   const prev = { h: 0, i: 0 };
-  each(x, true, (b, i, bucket) => {
-    for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
-      const t = b.tags[k]!;
-      if (x.admitted[t] !== 1) continue;
-      const p = x.polarity[t];
-      if (p === HEALTHY) {
-        if (bucket < 0) prev.h++;
-        else healthy[bucket]! += 1;
-      } else if (p === IMBALANCE) {
-        if (bucket < 0) prev.i++;
-        else imbalance[bucket]! += 1;
+  forBlocks(x, true, (b, mask, bucket) => {
+    for (let i = 0; i < b.n; i++) {
+      if (mask && mask[i] !== 1) continue;
+      for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
+        const t = b.tags[k]!;
+        if (x.admitted[t] !== 1) continue;
+        const p = x.polarity[t];
+        if (p === HEALTHY) {
+          if (bucket < 0) prev.h++;
+          else healthy[bucket]! += 1;
+        } else if (p === IMBALANCE) {
+          if (bucket < 0) prev.i++;
+          else imbalance[bucket]! += 1;
+        }
       }
     }
   });
@@ -414,11 +426,14 @@ export function healthyShareIx(x: IndexedScope, s: Scope): HealthyShare {
 export function topPatternsIx(x: IndexedScope, s: Scope, limit: number): TopPatterns {
   const current = new Float64Array(x.admitted.length);
   const before = new Float64Array(x.admitted.length);
-  each(x, true, (b, i, bucket) => {
-    const into = bucket < 0 ? before : current;
-    for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
-      const t = b.tags[k]!;
-      if (x.admitted[t] === 1) into[t]! += 1;
+  forBlocks(x, true, (b, mask, bucket) => {
+    for (let i = 0; i < b.n; i++) {
+      if (mask && mask[i] !== 1) continue;
+      const into = bucket < 0 ? before : current;
+      for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
+        const t = b.tags[k]!;
+        if (x.admitted[t] === 1) into[t]! += 1;
+      }
     }
   });
   const ids: number[] = [];
@@ -437,22 +452,25 @@ export function topPatternsIx(x: IndexedScope, s: Scope, limit: number): TopPatt
 
 export function patternHistoryIx(x: IndexedScope, s: Scope): PatternHistory {
   const acc = new Map<number, { count: number; days: number; first: string; last: string; lastNum: number; gap: number | null }>();
-  each(x, false, (b, i) => {
-    for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
-      const t = b.tags[k]!;
-      if (x.admitted[t] !== 1) continue;
-      const a = acc.get(t);
-      if (!a) {
-        acc.set(t, { count: 1, days: 1, first: b.day, last: b.day, lastNum: b.dayNum, gap: null });
-        continue;
-      }
-      a.count++;
-      if (a.last !== b.day) {
-        const g = b.dayNum - a.lastNum;
-        if (a.gap === null || g > a.gap) a.gap = g;
-        a.days++;
-        a.last = b.day;
-        a.lastNum = b.dayNum;
+  forBlocks(x, false, (b, mask, _bucket) => {
+    for (let i = 0; i < b.n; i++) {
+      if (mask && mask[i] !== 1) continue;
+      for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
+        const t = b.tags[k]!;
+        if (x.admitted[t] !== 1) continue;
+        const a = acc.get(t);
+        if (!a) {
+          acc.set(t, { count: 1, days: 1, first: b.day, last: b.day, lastNum: b.dayNum, gap: null });
+          continue;
+        }
+        a.count++;
+        if (a.last !== b.day) {
+          const g = b.dayNum - a.lastNum;
+          if (a.gap === null || g > a.gap) a.gap = g;
+          a.days++;
+          a.last = b.day;
+          a.lastNum = b.dayNum;
+        }
       }
     }
   });
@@ -497,19 +515,22 @@ export function heatMapIx(x: IndexedScope, s: Scope): HeatMap {
 export function domainBreakdownIx(x: IndexedScope, s: Scope): DomainBreakdown {
   const rows = new Map<number, { entries: number; previousEntries: number; imbalance: number; healthy: number }>();
   let total = 0;
-  each(x, true, (b, i, bucket) => {
-    if (bucket >= 0) total++;
-    const m = bucket >= 0 ? shows(x, b, i) : 0;
-    for (let k = b.domainStart[i]!; k < b.domainStart[i + 1]!; k++) {
-      const d = b.domains[k]!;
-      if (x.domainSet && x.domainSet[d] !== 1) continue;
-      let r = rows.get(d);
-      if (!r) rows.set(d, (r = { entries: 0, previousEntries: 0, imbalance: 0, healthy: 0 }));
-      if (bucket < 0) r.previousEntries++;
-      else {
-        r.entries++;
-        if (m & 1) r.imbalance++;
-        if (m & 2) r.healthy++;
+  forBlocks(x, true, (b, mask, bucket) => {
+    for (let i = 0; i < b.n; i++) {
+      if (mask && mask[i] !== 1) continue;
+      if (bucket >= 0) total++;
+      const m = bucket >= 0 ? shows(x, b, i) : 0;
+      for (let k = b.domainStart[i]!; k < b.domainStart[i + 1]!; k++) {
+        const d = b.domains[k]!;
+        if (x.domainSet && x.domainSet[d] !== 1) continue;
+        let r = rows.get(d);
+        if (!r) rows.set(d, (r = { entries: 0, previousEntries: 0, imbalance: 0, healthy: 0 }));
+        if (bucket < 0) r.previousEntries++;
+        else {
+          r.entries++;
+          if (m & 1) r.imbalance++;
+          if (m & 2) r.healthy++;
+        }
       }
     }
   });
@@ -529,28 +550,31 @@ export function peopleComparisonIx(x: IndexedScope, s: Scope): PeopleComparison 
   const acc: ({ n: number; c: number[]; s: number[]; imb: number; hea: number } | undefined)[] = [];
   let cols = columns(x.blocks[0] ?? ({} as DayBlock));
   let colsOf: DayBlock | null = null;
-  each(x, false, (b, i) => {
-    if (colsOf !== b) {
-      cols = columns(b);
-      colsOf = b;
-    }
-    let m = -1;
-    for (let k = b.personStart[i]!; k < b.personStart[i + 1]!; k++) {
-      const p = b.people[k]!;
-      if (x.personSet && x.personSet[p] !== 1) continue;
-      if (m < 0) m = shows(x, b, i);
-      let a = acc[p];
-      if (!a) acc[p] = a = { n: 0, c: zeros(5), s: zeros(5), imb: 0, hea: 0 };
-      a.n++;
-      for (let j = 0; j < 5; j++) {
-        const v = cols[j]![i]!;
-        if (v === v) {
-          a.c[j]! += 1;
-          a.s[j]! += v;
-        }
+  forBlocks(x, false, (b, mask, _bucket) => {
+    for (let i = 0; i < b.n; i++) {
+      if (mask && mask[i] !== 1) continue;
+      if (colsOf !== b) {
+        cols = columns(b);
+        colsOf = b;
       }
-      if (m & 1) a.imb++;
-      if (m & 2) a.hea++;
+      let m = -1;
+      for (let k = b.personStart[i]!; k < b.personStart[i + 1]!; k++) {
+        const p = b.people[k]!;
+        if (x.personSet && x.personSet[p] !== 1) continue;
+        if (m < 0) m = shows(x, b, i);
+        let a = acc[p];
+        if (!a) acc[p] = a = { n: 0, c: zeros(5), s: zeros(5), imb: 0, hea: 0 };
+        a.n++;
+        for (let j = 0; j < 5; j++) {
+          const v = cols[j]![i]!;
+          if (v === v) {
+            a.c[j]! += 1;
+            a.s[j]! += v;
+          }
+        }
+        if (m & 1) a.imb++;
+        if (m & 2) a.hea++;
+      }
     }
   });
   const items: PersonMeasures[] = acc
