@@ -110,6 +110,7 @@ describe('the in-memory insight index', () => {
     service.vault.lock();
     expect(ix!.discarded).toBe(true);
     expect(ix!.entries).toBe(0);
+    expect(ix!.bytes).toBe(0);
     expect(readyIndex(db)).toBeNull();
 
     const again = await journal(30);

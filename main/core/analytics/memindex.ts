@@ -190,6 +190,15 @@ export class InsightIndex {
     return all.slice(a, b);
   }
 
+  /** Bytes the index's typed arrays hold. */
+  get bytes(): number {
+    let n = 0;
+    for (const b of this.blocks.values()) {
+      for (const a of [b.balance, b.heard, b.respected, b.valued, b.involved, b.intensity, b.tagStart, b.tags, b.personStart, b.people, b.domainStart, b.domains]) n += a.byteLength;
+    }
+    return n;
+  }
+
   get entries(): number {
     let n = 0;
     for (const b of this.blocks.values()) n += b.n;
