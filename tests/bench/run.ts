@@ -18,6 +18,7 @@ import { cryptoVersions } from '../../main/core/db/index.js';
 import { closeQuietly, openEncrypted, prepareJournal, sizeLabel, WORK_ROOT, type BenchJournal } from './journals.js';
 import type { SizeResult } from './measures/common.js';
 import { insightChannels, measureInsights } from './measures/insights.js';
+import { FILTERS, measureInsightsFiltered } from './measures/insights-filtered.js';
 import { measureInsert } from './measures/insert.js';
 import { measureExportRss, measureImportRss, measureLockDuringJobs } from './measures/jobs.js';
 import { measureKdf } from './measures/kdf.js';
@@ -100,6 +101,33 @@ function rowDefs(): RowDef[] {
       baseline: 'same SQL, plain SQLite',
       judge: (r) => (page ? null : r.value.p95 <= 50),
     });
+  }
+  if (insightChannels().length > 0) {
+    defs.push({
+      id: 'insights-index:build',
+      measure: 'Insights: building the in-memory index (in slices between calls; extra: longest event-loop block)',
+      target: 'reference (off the request path)',
+      judge: () => null,
+    });
+    const label = { none: 'unfiltered', person: 'filtered by one person', category: 'filtered by one category', both: 'filtered by one person and one category' };
+    for (const f of FILTERS) {
+      defs.push(
+        {
+          id: `insights-index:${f}:each`,
+          measure: `Insights, all time, ${label[f]}: the slowest single insight call (extra: which), from the index`,
+          target: 'p95 ≤ 20 ms',
+          baseline: 'same call served from SQL (no index)',
+          judge: (r) => r.value.p95 <= 20,
+        },
+        {
+          id: `insights-index:${f}:overview`,
+          measure: `Insights, all time, ${label[f]}: the whole insights page (overview call), from the index`,
+          target: 'p95 ≤ 60 ms',
+          baseline: 'same call served from SQL (no index)',
+          judge: (r) => r.value.p95 <= 60,
+        },
+      );
+    }
   }
   if (insightChannels().length === 0) {
     defs.push({ id: 'insights', measure: 'Insights aggregations, all time', target: '≤ 50 ms each', baseline: 'same SQL, plain SQLite', judge: () => null });
@@ -215,6 +243,11 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
   if (insightChannels().length > 0) {
     await step('insights', async () => {
       for (const [c, r] of Object.entries(await measureInsights(j, big ? 5 : 9))) put(`insights:${c}`, r);
+    });
+  }
+  if (insightChannels().length > 0) {
+    await step('insights-index', async () => {
+      for (const [c, r] of Object.entries(await measureInsightsFiltered(j, big ? 6 : 20))) put(`insights-index:${c}`, r);
     });
   }
   await step('workload', async () => put('workload', await measureWorkload(j, 300)));

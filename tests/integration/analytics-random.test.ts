@@ -10,14 +10,17 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../main/core/db/index.js';
 import { seedJournal } from '../../main/core/vault/seed.js';
-import { checkInsDue, checkInTrends, overview, patternHistory, withScope } from '../../main/core/analytics/index.js';
+import { checkInsDue, checkInTrends, overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/analytics/index.js';
 import { tempDir } from '../helpers/files.js';
 import { brute, bruteCheckIns, bruteDue, journalArb, load, queryArb, rounded, dayArb } from './analytics-helpers.js';
 
 let db: DB;
-beforeAll(() => {
+beforeAll(async () => {
   db = openDatabase(path.join(tempDir(), 'journal.db'), randomBytes(32), { create: true });
   seedJournal(db, 'random-journal', 0);
+  // The in-memory index, built once; every journal loaded below reaches it through its dirty days.
+  await startInsightIndex(db, new AbortController().signal);
+  expect(readyIndex(db)).not.toBeNull();
 });
 afterAll(() => db.close());
 
@@ -31,9 +34,12 @@ describe('insights equal a brute-force recomputation', () => {
         ([j, q]) => {
           const tags = load(db, j);
           const want = brute(j, tags, q);
-          // Both ways: through the per-day rollups (used when there is no filter) and over the entries.
-          for (const rollups of [true, false]) {
-            const ctx = { today: q.today, weekStart: q.weekStart, rollups };
+          // Every way: through the per-day rollups (used when there is no filter), over the entries in
+          // SQL, and over the in-memory index (with and without a filter).
+          for (const way of ['rollups', 'entries', 'index'] as const) {
+            const ctx = { today: q.today, weekStart: q.weekStart, rollups: way === 'rollups', index: way === 'index' };
+            if (way === 'index') expect(withScope(db, q, ctx, (s) => s.mem !== null || s.period === null)).toBe(true);
+            else expect(withScope(db, q, ctx, (s) => s.mem)).toBeNull();
             const got = withScope(db, q, ctx, (s) => overview(db, s, q.limit));
             expect(rounded(got.patterns)).toEqual(rounded(want.overview.patterns));
             expect(rounded(got.balance)).toEqual(rounded(want.overview.balance));

@@ -2,13 +2,14 @@
  * The per-day rollups stay exact through everything a person does: random sequences of writes through
  * the real API (new entries, edits that move days, change scores, people, patterns and domains; trash,
  * restore, purge; patterns renamed, moved to another category or polarity, merged) — after each step
- * the unfiltered insights, read from the rollups, equal the same insights computed over the entries.
+ * the unfiltered insights, read from the rollups, equal the same insights computed over the entries;
+ * and so do the insights read from the in-memory index, unfiltered and filtered.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, DOMAINS, POLARITIES } from '../../shared/catalogue.js';
 import type { Entry, Person, Tag } from '../../shared/schemas.js';
-import { overview, patternHistory, withScope } from '../../main/core/analytics/index.js';
+import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/analytics/index.js';
 import { createdService } from '../helpers/journal.js';
 import { rounded } from './analytics-helpers.js';
 
@@ -42,6 +43,8 @@ describe('insight rollups', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 25 }), async (ops) => {
         const { service, call } = await createdService();
         const db = service.vault.database();
+        // The in-memory index, built on the empty journal: every write below reaches it as a dirty day.
+        expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
         const people = await Promise.all(['A', 'B', 'C'].map((name) => call<Person>('people.create', { name, kind: 'other', color: '#000000' })));
         const builtins = await call<Tag[]>('tags.list');
         // Four built-in patterns and four of our own (only those can be merged away).
@@ -54,9 +57,17 @@ describe('insight rollups', () => {
         const check = () => {
           const q = { filter: {}, today: '2024-05-10' };
           for (const range of [{}, { from: '2024-04-01', to: '2024-04-20' }]) {
-            const viaRollups = withScope(db, { ...q, ...range }, { today: q.today, weekStart: 1 }, (s) => [overview(db, s), patternHistory(db, s)]);
-            const viaEntries = withScope(db, { ...q, ...range }, { today: q.today, weekStart: 1, rollups: false }, (s) => [overview(db, s), patternHistory(db, s)]);
+            const viaRollups = withScope(db, { ...q, ...range }, { today: q.today, weekStart: 1, index: false }, (s) => [overview(db, s), patternHistory(db, s)]);
+            const viaEntries = withScope(db, { ...q, ...range }, { today: q.today, weekStart: 1, rollups: false, index: false }, (s) => [overview(db, s), patternHistory(db, s)]);
             expect(rounded(viaRollups)).toEqual(rounded(viaEntries));
+            expect(readyIndex(db)).not.toBeNull();
+            const filters = range.from ? [{ personIds: [people[1]!.id], polarity: 'imbalance' as const }] : [{}, { personIds: [people[0]!.id] }, { categories: [CATEGORIES[0]] }];
+            for (const filter of filters) {
+              const fq = { ...q, ...range, filter };
+              const viaIndex = withScope(db, fq, { today: q.today, weekStart: 1 }, (s) => (s.mem ? [overview(db, s), patternHistory(db, s)] : 'no journal yet'));
+              const viaSql = withScope(db, fq, { today: q.today, weekStart: 1, rollups: false, index: false }, (s) => (s.period ? [overview(db, s), patternHistory(db, s)] : 'no journal yet'));
+              expect(rounded(viaIndex)).toEqual(rounded(viaSql));
+            }
           }
           steps++;
         };
@@ -117,7 +128,7 @@ describe('insight rollups', () => {
       { numRuns: Number(process.env.FULCRUM_ROLLUP_RUNS ?? 25) },
     );
     expect(steps).toBeGreaterThan(100);
-  });
+  }, 240_000);
 
   it('are rebuilt from scratch for a journal written before they existed', async () => {
     const { service, call } = await createdService();

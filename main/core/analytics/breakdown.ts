@@ -3,6 +3,7 @@ import { DOMAINS, type Domain } from '../../../shared/catalogue.js';
 import type { DomainBreakdown, HeatMap, PeopleComparison, PersonMeasures } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
 import type { Scope } from './range.js';
+import { domainBreakdownIx, heatMapIx, peopleComparisonIx } from './indexed.js';
 import { scopeParams } from './series.js';
 import { domainCondition, entryConditions, personCondition, prepared, tagCondition, ENTRIES, ENTRY_PEOPLE, ENTRY_DOMAINS } from './sql.js';
 
@@ -13,6 +14,7 @@ const shows = (polarity: 'imbalance' | 'healthy', s: Scope) =>
 
 export function heatMap(db: DB, s: Scope): HeatMap {
   if (!s.period) return { period: null, maxEntries: 0, days: [] };
+  if (s.mem) return heatMapIx(s.mem, s);
   const days = prepared(
     db,
     s.rollups
@@ -26,6 +28,7 @@ export function heatMap(db: DB, s: Scope): HeatMap {
 
 export function domainBreakdown(db: DB, s: Scope): DomainBreakdown {
   if (!s.period) return { period: null, previous: null, total: 0, items: [] };
+  if (s.mem) return domainBreakdownIx(s.mem, s);
   const params = scopeParams(s);
   const current = (col: string) => `total(CASE WHEN day >= :from THEN ${col} END)`;
   const rows = prepared(
@@ -63,6 +66,7 @@ export function domainBreakdown(db: DB, s: Scope): DomainBreakdown {
 
 export function peopleComparison(db: DB, s: Scope): PeopleComparison {
   if (!s.period) return { period: null, items: [] };
+  if (s.mem) return peopleComparisonIx(s.mem, s);
   const mean = (k: string) => `CASE WHEN sum(n${k}) > 0 THEN total(s${k}) / sum(n${k}) END`;
   const items = prepared(
     db,

@@ -44,3 +44,4 @@ export function overview(db: DB, s: Scope, topLimit = 10): InsightsOverview {
 export function withScope<T>(db: DB, q: QueryInput, ctx: ScopeOptions, fn: (s: Scope) => T): T {
   return db.transaction(() => fn(resolveScope(db, q, ctx)))();
 }
+export { startInsightIndex, discardInsightIndex, readyIndex } from './memindex.js';

@@ -2,6 +2,7 @@
 import { daysBetween, type PatternHistory, type PatternRef, type TopPatterns } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
 import type { Scope } from './range.js';
+import { patternHistoryIx, topPatternsIx } from './indexed.js';
 import { scopeParams } from './series.js';
 import { entryConditions, prepared, tagCondition, ENTRY_TAGS, ensureFunctions } from './sql.js';
 
@@ -14,6 +15,7 @@ const tagCols = 't.id AS tagId, t.label AS label, t.category AS category, t.pola
  */
 export function topPatterns(db: DB, s: Scope, limit: number): TopPatterns {
   if (!s.period) return { period: null, previous: null, items: [] };
+  if (s.mem) return topPatternsIx(s.mem, s, limit);
   const rows = prepared(
     db,
     s.rollups
@@ -48,6 +50,7 @@ export function topPatterns(db: DB, s: Scope, limit: number): TopPatterns {
  */
 export function patternHistory(db: DB, s: Scope): PatternHistory {
   if (!s.period) return { today: s.today, period: null, items: [] };
+  if (s.mem) return patternHistoryIx(s.mem, s);
   ensureFunctions(db);
   const rows = prepared(
     db,

@@ -13,6 +13,8 @@ import {
 } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
 import { refreshRollups } from './rollups.js';
+import { indexedScope, type IndexedScope } from './indexed.js';
+import { readyIndex } from './memindex.js';
 import { normalizeFilter, prepared } from './sql.js';
 
 /** What every aggregation needs besides the database: resolved once per call. */
@@ -30,6 +32,8 @@ export interface Scope {
   rollups: boolean;
   /** "All time" only: the entries dated after tomorrow, left out of the range (null when none). */
   ahead: AheadOfToday | null;
+  /** The in-memory index, when it is ready (memindex.ts): every chart reads it instead of SQL. */
+  mem: IndexedScope | null;
 }
 
 export interface ScopeInput {
@@ -44,6 +48,8 @@ export interface ScopeOptions {
   weekStart: number;
   /** false: always aggregate the entries themselves (tests compare both ways). */
   rollups?: boolean;
+  /** false: never read the in-memory index, even when it is ready (tests compare every way). */
+  index?: boolean;
 }
 
 /** The day of the first live entry, or null (uses the day index: one step). */
@@ -99,9 +105,12 @@ export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
     throw new FulcrumError('VALIDATION', `That range has ${buckets.length} ${bucket}s — too many bars to draw. Choose a larger bar size (week or month) or a shorter range.`);
   }
   const filter = normalizeFilter(q.filter);
-  const rollups = ctx.rollups !== false && Object.keys(filter).length === 0;
+  const ix = ctx.index !== false && period ? readyIndex(db) : null;
+  // Changed days are reloaded into the index inside this call's read transaction.
+  ix?.catchUp(db);
+  const rollups = !ix && ctx.rollups !== false && Object.keys(filter).length === 0;
   if (rollups) refreshRollups(db);
-  return {
+  const scope: Scope = {
     today: ctx.today,
     weekStart: ctx.weekStart,
     filter,
@@ -111,5 +120,8 @@ export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
     index: new Map(buckets.map((b, i) => [b.key, i])),
     rollups,
     ahead,
+    mem: null,
   };
+  if (ix) scope.mem = indexedScope(db, ix, scope);
+  return scope;
 }

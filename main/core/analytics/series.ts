@@ -14,6 +14,7 @@ import {
 } from '../../../shared/insights.js';
 import type { DB } from '../db/index.js';
 import type { Scope } from './range.js';
+import { balanceTrendIx, healthyShareIx, patternCountsIx, scoreTrendsIx } from './indexed.js';
 import { bucketExpr, entryConditions, filterParams, personCondition, prepared, tagCondition, type Params, ENTRIES, ENTRY_TAGS, ENTRY_PEOPLE } from './sql.js';
 
 /** Named parameters every query may use (unused ones are ignored). */
@@ -47,6 +48,7 @@ export function patternCounts(db: DB, s: Scope): PatternCounts {
   const n = s.axis.buckets.length;
   const byPolarity = POLARITIES.map((polarity) => ({ polarity, values: zeros(n), total: 0, previousTotal: s.previous ? 0 : null }));
   if (!s.period) return { axis: s.axis, series: [], byPolarity };
+  if (s.mem) return patternCountsIx(s.mem, s);
   const params = scopeParams(s);
   const join = (from: string) => `FROM ${ENTRY_TAGS}
     WHERE ${entryConditions(s.filter, { from, tags: false })} AND ${tagCondition(s.filter)}`;
@@ -187,6 +189,7 @@ export const MOVING_WINDOW = 3;
 
 export function balanceTrend(db: DB, s: Scope, window = MOVING_WINDOW): BalanceTrend {
   if (!s.period) return { axis: s.axis, window, overall: balanceSeries(null, s, [], window), people: [] };
+  if (s.mem) return balanceTrendIx(s.mem, s, window);
   const overall = balanceSeries(null, s, measureSums(db, s), window);
   const rows = prepared(
     db,
@@ -215,6 +218,7 @@ export function balanceTrend(db: DB, s: Scope, window = MOVING_WINDOW): BalanceT
 }
 
 export function scoreTrends(db: DB, s: Scope): ScoreTrends {
+  if (s.mem) return scoreTrendsIx(s.mem, s);
   const len = s.axis.buckets.length;
   const rows = s.period ? measureSums(db, s) : [];
   const cols = { heard: ['nh', 'sh'], respected: ['nr', 'sr'], valued: ['nv', 'sv'], involved: ['ni', 'si'] } as const;
@@ -247,6 +251,7 @@ export function scoreTrends(db: DB, s: Scope): ScoreTrends {
 }
 
 export function healthyShare(db: DB, s: Scope): HealthyShare {
+  if (s.mem) return healthyShareIx(s.mem, s);
   const len = s.axis.buckets.length;
   const healthy = zeros(len);
   const imbalance = zeros(len);

@@ -11,6 +11,7 @@ import {
   patternHistory,
   peopleComparison,
   scoreTrends,
+  startInsightIndex,
   topPatterns,
   weekStartSetting,
   withScope,
@@ -18,6 +19,7 @@ import {
   type Scope,
 } from '../analytics/index.js';
 import type { DB } from '../db/index.js';
+
 import { localDay, systemTimeZone } from '../reminders/zone.js';
 
 /** "Today" in the user's zone: as the renderer says, or from the clock in the computer's zone. */
@@ -27,6 +29,9 @@ export function todayFor(ctx: ServiceContext, today?: string): string {
 
 function scoped<T>(ctx: ServiceContext, q: QueryInput & { today?: string | undefined }, fn: (s: Scope, db: DB) => T): T {
   const db = ctx.vault.database();
+  // The first insight of a session starts building the in-memory index in the background; until it
+  // is ready, this and later calls are answered from SQL. The lock discards it.
+  void startInsightIndex(db, ctx.vault.lockSignal);
   return withScope(db, q, { today: todayFor(ctx, q.today), weekStart: weekStartSetting(db) }, (s) => fn(s, db));
 }
 

@@ -20,8 +20,8 @@ export interface SizeResult {
  * The real dispatcher (zod validation, the call queue, the handlers) over a database handle we opened
  * ourselves: the encrypted journal or its plain twin, so both sides run exactly the same code.
  */
-export function dispatcherOn(db: DB, now: () => number) {
-  const vault = { unlocked: true, database: () => db } as unknown as Vault;
+export function dispatcherOn(db: DB, now: () => number, lockSignal: AbortSignal = new AbortController().signal) {
+  const vault = { unlocked: true, database: () => db, lockSignal } as unknown as Vault;
   const ctx: ServiceContext = { vault, ports: { now, log: () => {}, emit: () => {} } };
   const dispatch = createDispatcher(handlers, ctx);
   const call = async <T = unknown>(channel: string, input: unknown = {}): Promise<T> => {

@@ -1,0 +1,127 @@
+/**
+ * The in-memory insight index's life: it is built off the request path (the call that starts it is
+ * answered from SQL, and other calls run between its slices), it takes in writes made while it builds,
+ * and nothing of it outlives the lock.
+ */
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../shared/catalogue.js';
+import type { Entry, Person, Tag } from '../../shared/schemas.js';
+import type { InsightsOverview } from '../../shared/insights.js';
+import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/analytics/index.js';
+import type { DB } from '../../main/core/db/index.js';
+import { createdService } from '../helpers/journal.js';
+import { rounded } from './analytics-helpers.js';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2024, 0, 10, 12);
+const TODAY = '2024-06-01';
+
+async function journal(entries: number) {
+  const { service, call } = await createdService();
+  const db = service.vault.database();
+  const people = [await call<Person>('people.create', { name: 'A', kind: 'other', color: '#000000' }), await call<Person>('people.create', { name: 'B', kind: 'other', color: '#000000' })];
+  const tags = await call<Tag[]>('tags.list');
+  const ids: number[] = [];
+  for (let i = 0; i < entries; i++) {
+    const e = await call<Entry>('entries.create', {
+      occurredAt: T0 + (i % 40) * DAY,
+      timeZone: 'UTC',
+      personIds: [people[i % 2]!.id],
+      tagIds: [tags[i % 12]!.id, tags[(i * 7) % 30]!.id].filter((t, k, a) => a.indexOf(t) === k),
+      balance: (i % 7) - 3,
+      heard: (i % 5) + 1,
+    });
+    ids.push(e.id);
+  }
+  return { service, call, db, people, tags, ids };
+}
+
+const FILTERS = (people: Person[]) => [{}, { personIds: [people[0]!.id] }, { categories: [CATEGORIES[1]] }, { personIds: [people[1]!.id], categories: [CATEGORIES[0]] }];
+
+/** Every filter: the index's answer equals SQL's. */
+function expectIndexEqualsSql(db: DB, people: Person[]): void {
+  for (const filter of FILTERS(people)) {
+    const q = { filter };
+    const viaIndex = withScope(db, q, { today: TODAY, weekStart: 1 }, (s) => {
+      expect(s.mem).not.toBeNull();
+      return [overview(db, s), patternHistory(db, s)];
+    });
+    const viaSql = withScope(db, q, { today: TODAY, weekStart: 1, rollups: false, index: false }, (s) => [overview(db, s), patternHistory(db, s)]);
+    expect(rounded(viaIndex)).toEqual(rounded(viaSql));
+  }
+}
+
+describe('the in-memory insight index', () => {
+  it('is started by the first insight call, which is answered from SQL, and serves the calls after it', async () => {
+    const { service, call, db, people } = await journal(60);
+    const q = { today: TODAY, filter: { personIds: [people[0]!.id] } };
+    const first = await call<InsightsOverview>('insights.overview', q);
+    // The build waits for the event loop: the call that started it was answered without it.
+    expect(readyIndex(db)).toBeNull();
+    expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
+    expect(readyIndex(db)).not.toBeNull();
+    expect(rounded(await call<InsightsOverview>('insights.overview', q))).toEqual(rounded(first));
+    expectIndexEqualsSql(db, people);
+    service.vault.lock();
+  });
+
+  it('lets other calls run between its slices', async () => {
+    const { service, call, db, people } = await journal(60);
+    const order: string[] = [];
+    let slices = 0;
+    const built = startInsightIndex(db, service.vault.lockSignal, { sliceEntries: 5, afterSlice: () => slices++ }).then(() => order.push('built'));
+    await call('people.list').then(() => order.push('call'));
+    await built;
+    expect(order).toEqual(['call', 'built']);
+    expect(slices).toBeGreaterThan(5);
+    expectIndexEqualsSql(db, people);
+    service.vault.lock();
+  });
+
+  it('takes in writes made while it builds, on days it has already read and on days it has not', async () => {
+    const { service, call, db, people, tags, ids } = await journal(80);
+    let slice = 0;
+    const writes: Promise<unknown>[] = [];
+    const built = startInsightIndex(db, service.vault.lockSignal, {
+      sliceEntries: 6,
+      afterSlice: () => {
+        slice++;
+        // Between slices: edit an entry already read, move one to another day, trash one, add one, purge one.
+        if (slice === 2) writes.push(call('entries.update', { id: ids[0], patch: { balance: 3, personIds: [people[1]!.id], tagIds: [tags[40]!.id] } }));
+        if (slice === 3) writes.push(call('entries.update', { id: ids[1], patch: { occurredAt: T0 + 39 * DAY } }));
+        if (slice === 4) writes.push(call('entries.delete', { id: ids[2] }));
+        if (slice === 5) writes.push(call('entries.create', { occurredAt: T0, timeZone: 'UTC', personIds: [people[0]!.id], tagIds: [tags[3]!.id], balance: -3 }));
+        if (slice === 6) writes.push(call('entries.delete', { id: ids[3] }).then(() => call('entries.purge', { id: ids[3] })));
+      },
+    });
+    expect(await built).not.toBeNull();
+    await Promise.all(writes);
+    expect(writes).toHaveLength(5);
+    expectIndexEqualsSql(db, people);
+    service.vault.lock();
+  });
+
+  it('is discarded when the journal locks, and a lock stops a build', async () => {
+    const { service, db, people } = await journal(30);
+    const ix = await startInsightIndex(db, service.vault.lockSignal);
+    expect(ix).not.toBeNull();
+    expect(ix!.entries).toBe(30);
+    expectIndexEqualsSql(db, people);
+    service.vault.lock();
+    expect(ix!.discarded).toBe(true);
+    expect(ix!.entries).toBe(0);
+    expect(ix!.bytes).toBe(0);
+    expect(readyIndex(db)).toBeNull();
+
+    const again = await journal(30);
+    let slices = 0;
+    const building = startInsightIndex(again.db, again.service.vault.lockSignal, {
+      sliceEntries: 5,
+      afterSlice: () => {
+        if (++slices === 2) again.service.vault.lock();
+      },
+    });
+    expect(await building).toBeNull();
+    expect(readyIndex(again.db)).toBeNull();
+  });
+});
