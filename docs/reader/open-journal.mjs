@@ -148,6 +148,7 @@ function checkVault(v, where) {
     journalId: v.journalId,
     passphrase: { kdf: { ...kdf, salt: b64(kdf.salt, undefined, 'passphrase.kdf.salt') }, wrapped: wrapped(v.passphrase.wrapped, 'passphrase') },
     recovery: { salt: b64(v.recovery?.salt, undefined, 'recovery.salt'), wrapped: wrapped(v.recovery?.wrapped, 'recovery') },
+    databasePending: v.databasePending,
   };
 }
 
@@ -220,15 +221,19 @@ function readJson(file, what) {
   }
 }
 
-/** §2.6: which key file goes with journal.db, even after an interrupted passphrase change. */
+/** §2.6: which key file and which database file go together, even after an interrupted change or restore. */
 function openFolder(dir) {
   const at = (name) => path.join(dir, name);
   if (!fs.existsSync(at('journal.db'))) {
     throw new Plain(fs.existsSync(dir) ? `There is no journal in ${dir} (no journal.db). Give the folder that holds vault.json and journal.db.` : `The folder ${dir} does not exist.`);
   }
-  const swapped = fs.existsSync(at('vault.next.json')) && !fs.existsSync(at('journal.db.rotating'));
-  const vaultFile = swapped ? at('vault.next.json') : at('vault.json');
-  return { vault: checkVault(readJson(vaultFile, 'key file (vault.json)'), path.basename(vaultFile)), db: at('journal.db'), cleanup: () => {} };
+  const rotating = fs.existsSync(at('journal.db.rotating'));
+  if (fs.existsSync(at('vault.next.json')) && !rotating) {
+    return { vault: checkVault(readJson(at('vault.next.json'), 'key file (vault.next.json)'), 'vault.next.json'), db: at('journal.db'), cleanup: () => {} };
+  }
+  const vault = checkVault(readJson(at('vault.json'), 'key file (vault.json)'), 'vault.json');
+  const db = vault.databasePending === 'journal.db.rotating' && rotating ? at('journal.db.rotating') : at('journal.db');
+  return { vault, db, cleanup: () => {} };
 }
 
 const MAGIC = Buffer.from('FULCRUM-BACKUP\n', 'ascii');

@@ -100,8 +100,8 @@ function splitBackup(bytes: Buffer): { header: { vault: VaultJson; database: { b
 
 const NON_ASCII = ['Grüße aus Köln — „Anführung“', '他说我们以后再谈。', 'مرحبا، كيف حالك؟', 'Emoji 🙂👍🏽 and a combining é (e\u0301)'];
 
-async function makeJournal() {
-  const s = await createdService();
+async function makeJournal(extra: Parameters<typeof createdService>[1] = {}) {
+  const s = await createdService(undefined, extra);
   const seeded = await seedJournal(s.call, () => s.service.vault.database());
   for (const [i, text] of NON_ASCII.entries()) {
     await s.call('entries.create', { occurredAt: Date.UTC(2024, 5, 1 + i, 9), timeZone: 'Asia/Tokyo', title: text.slice(0, 12), body: `${text}\n\nsecond paragraph`, personIds: [seeded.sam] });
@@ -349,7 +349,27 @@ describe('the journal format document is enough to read a journal without Fulcru
     for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
   });
 
-  it('follows §2.6: after a crash between the two renames of a passphrase change, vault.next.json and the new passphrase open the journal', async () => {
+  it('follows §2.6: after a crash between a passphrase change\'s commit and its rename, vault.json and the new passphrase open journal.db.rotating', async () => {
+    let crash = false;
+    const { call, dataDir, service } = await makeJournal({
+      crashAt: (step) => {
+        if (crash && step === 'committed') throw new Error('injected crash after the commit');
+      },
+    });
+    const expected = await entriesByApi(call);
+    const next = 'orchard lantern copper meadow ninety';
+    crash = true;
+    await expect(call('vault.changePassphrase', { current: PASSPHRASE, next })).rejects.toThrow();
+    service.vault.lock();
+    // The state the crash leaves: the new key file committed, the re-encrypted copy not yet renamed.
+    const vault = JSON.parse(fs.readFileSync(path.join(dataDir, 'vault.json'), 'utf8')) as { databasePending?: string };
+    expect(vault.databasePending).toBe('journal.db.rotating');
+    expect(fs.existsSync(path.join(dataDir, 'journal.db.rotating'))).toBe(true);
+    expect(exportWith([dataDir], next).data.entries).toEqual(expected);
+    expect(runReader([dataDir, '--sql'], `${PASSPHRASE}\n`).stderr).toMatch(/does not open this journal/);
+  });
+
+  it('follows §2.6: after a crash between a restore\'s two renames, vault.next.json and the restored journal\'s passphrase open it', async () => {
     const { call, dataDir } = await makeJournal();
     const expected = await entriesByApi(call);
     const oldVault = fs.readFileSync(path.join(dataDir, 'vault.json'));
@@ -357,7 +377,7 @@ describe('the journal format document is enough to read a journal without Fulcru
     const next = 'Blåbærsyltetøy på ørkenvandring, señor 1987';
     await call('vault.changePassphrase', { current: PASSPHRASE, next });
     await call('vault.lock');
-    // The state the crash leaves: the new database in place, its key file still named vault.next.json.
+    // The state such a crash leaves: the new database in place, its key file still named vault.next.json.
     fs.renameSync(path.join(dataDir, 'vault.json'), path.join(dataDir, 'vault.next.json'));
     fs.writeFileSync(path.join(dataDir, 'vault.json'), oldVault);
     expect(next.normalize('NFD')).not.toBe(next);
