@@ -30,10 +30,10 @@ import { readCsv, readCsvHeader, streamCsv, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
 import { cooperate } from '../../jobs/cooperate.js';
 import { isDayOne, planDayOne } from './dayone.js';
-import { isFulcrumExport, planFulcrum } from './fulcrum.js';
+import { fulcrumStream, isFulcrumExport, planFulcrum } from './fulcrum.js';
 import { planGenericCsv } from './generic.js';
 import { countTags, foreignTagsFrom, tagMapper } from './mapping.js';
-import { parseCheckedJson } from './jsonscan.js';
+import { checkJson, parseCheckedJson } from './jsonscan.js';
 import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
 
@@ -57,10 +57,11 @@ interface Pending {
   csv: CsvRows | null;
   timeZone: string;
   /**
-   * A Daylio CSV is read a row at a time, twice (preview, then commit), and never held as a list of
-   * rows or entries: `plan` has no entries, `text` is the file to read again at commit.
+   * A Daylio CSV or a Fulcrum export is read an entry at a time, twice (preview, then commit), and
+   * never held as a list of rows or entries: `plan` has no entries, and this reads them again from
+   * the file's text (kept) at commit, in the same order.
    */
-  text: string | null;
+  reread: (() => AsyncGenerator<PlannedEntry>) | null;
   summary: EntrySummary;
 }
 
@@ -115,6 +116,50 @@ function daylioText(bytes: Buffer, format: ImportFormat | 'auto', limits: Import
   const text = decodeText(bytes);
   if (/^\s*[[{]/.test(text)) return null;
   return format === 'daylio-csv' || isDaylio(readCsvHeader(text, limits)) ? text : null;
+}
+
+/**
+ * The file's text when it may be a Fulcrum export to read an entry at a time (checked as JSON, with
+ * the same messages the whole-file reading gives); null for anything that is not JSON.
+ */
+function fulcrumText(bytes: Buffer, format: ImportFormat | 'auto', limits: ImportLimits): string | null {
+  if (format !== 'auto' && format !== 'fulcrum-json') return null;
+  if (bytes.length > limits.maxBytes || bytes.subarray(0, 4).equals(ZIP)) return null;
+  const text = decodeText(bytes);
+  if (!/^\s*[[{]/.test(text)) return null;
+  checkJson(text, limits);
+  return text;
+}
+
+/**
+ * A Fulcrum export summarised an entry at a time, with pauses (for a lock). Null when an entry does
+ * not match the format: the whole-file reading then gives the file's problems.
+ */
+async function previewFulcrum(stream: NonNullable<ReturnType<typeof fulcrumStream>>, c: ImportContext): Promise<Pick<Pending, 'plan' | 'reread' | 'summary'> | null> {  const pause = cooperate(c.signal ?? new AbortController().signal);
+  const s = summariser(c.db, stream.head, c.journalId);
+  const entries = stream.entries();
+  for (;;) {
+    const next = entries.next();
+    if (next.done) {
+      if (!next.value) return null;
+      break;
+    }
+    s.add(next.value);
+    await pause();
+  }
+  const reread = async function* (): AsyncGenerator<PlannedEntry> {
+    const again = stream.entries();
+    for (;;) {
+      const next = again.next();
+      if (next.done) {
+        // The text is the one the preview read: it cannot have changed.
+        if (!next.value) throw invalid('The file could not be read again the way the preview read it. Nothing was imported.');
+        return;
+      }
+      yield next.value;
+    }
+  };
+  return { plan: stream.head, reread, summary: s.summary };
 }
 
 const pending = new WeakMap<object, Pending>();
@@ -243,18 +288,40 @@ export function previewImport(input: PreviewInput, c: ImportContext): ImportPrev
   const text = daylioText(bytes, input.format, limits);
   if (text !== null) {
     const s = summariser(c.db, { originJournalId: null }, c.journalId);
-    return streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add).then((plan) => done({ ...base, plan, csv: null, text, summary: s.summary }));
+    const reread = async function* (): AsyncGenerator<PlannedEntry> {
+      const rows = streamCsv(text, limits);
+      const header = await rows.next();
+      if (header.done) return;
+      const planner = daylioPlanner(header.value.cells, timeZone);
+      for await (const { cells, line } of rows) {
+        const e = planner.row(cells, line);
+        if (e) yield e;
+      }
+    };
+    return streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add).then((plan) => done({ ...base, plan, csv: null, reread, summary: s.summary }));
   }
-  const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
-  const s = summariser(c.db, plan, c.journalId);
-  for (const e of plan.entries) s.add(e);
-  return done({ ...base, plan, csv, text: null, summary: s.summary });
+  const json = fulcrumText(bytes, input.format, limits);
+  // Decided here, at once: anything that is not a Fulcrum export is read whole, as before.
+  const stream = json === null ? null : fulcrumStream(json);
+  if (stream) {
+    return previewFulcrum(stream, c).then((streamed) => {
+      if (streamed) return done({ ...base, ...streamed, csv: null });
+      return whole();
+    });
+  }
+  return whole();
+
+  function whole(): ImportPreview {
+    const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
+    const s = summariser(c.db, plan, c.journalId);
+    for (const e of plan.entries) s.add(e);
+    return done({ ...base, plan, csv, reread: null, summary: s.summary });
+  }
 }
 
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
 export async function commitImport(input: CommitInput, c: ImportContext): Promise<ImportResult> {
   const p = pending.get(c.owner);
-  const limits = c.limits ?? IMPORT_LIMITS;
   if (!p || p.id !== input.importId || c.now - p.at > PLAN_TTL_MS || p.journalId !== c.journalId || p.db !== c.db) {
     pending.delete(c.owner);
     throw new FulcrumError('NOT_FOUND', 'This import preview has expired. Choose the file again to see a fresh preview.');
@@ -277,7 +344,7 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     );
   }
   const m = tagMapper(c.db, plan, foreignTagsFrom(c.db, plan.tags, summary.uses), input.tagMapping);
-  const text = p.text;
+  const reread = p.reread;
   const options = {
     journalId: c.journalId,
     now: c.now,
@@ -285,19 +352,12 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     ...(c.signal ? { signal: c.signal } : {}),
   };
   let result: ImportResult;
-  if (text === null) {
+  if (reread === null) {
     result = await commitPlan(c.db, { ...m.plan, entries: plan.entries.map(m.entry) }, options);
   } else {
-    // The same file read again, a row at a time: the entries the preview counted, in the same order.
+    // The same file read again, an entry at a time: the entries the preview counted, in the same order.
     const entries = async function* (): AsyncGenerator<PlannedEntry> {
-      const rows = streamCsv(text, limits);
-      const header = await rows.next();
-      if (header.done) return;
-      const planner = daylioPlanner(header.value.cells, p.timeZone);
-      for await (const { cells, line } of rows) {
-        const e = planner.row(cells, line);
-        if (e) yield m.entry(e);
-      }
+      for await (const e of reread()) yield m.entry(e);
     };
     result = await commitPlan(c.db, m.plan, { ...options, stream: { total: summary.count, entries: entries() } });
   }
