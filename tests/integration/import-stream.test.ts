@@ -6,13 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS, type ExportFile, type ImportPreview, type ImportResult } from '../../shared/portability.js';
 import { planFile, previewImport } from '../../main/core/portability/index.js';
+import { planGenericText } from '../../main/core/portability/import/index.js';
+import { readCsv } from '../../main/core/portability/import/csvread.js';
+import { planGenericCsv, proposeMapping } from '../../main/core/portability/import/generic.js';
+import { CsvMapping, type CsvMappingParsed } from '../../shared/portability.js';
 import { commitPlan } from '../../main/core/portability/import/apply.js';
 import { fulcrumStream } from '../../main/core/portability/import/fulcrum.js';
 import { arrayElements, entriesArraySpan } from '../../main/core/portability/import/jsonscan.js';
 import type { ImportPlan, PlannedEntry } from '../../main/core/portability/import/plan.js';
 import { createdService } from '../helpers/journal.js';
 import { fingerprint, journalContent, seedJournal } from '../fixtures/portability/journal.js';
-import { importAll } from '../fixtures/portability/imports.js';
+import { corpus, importAll } from '../fixtures/portability/imports.js';
 
 type Json = Record<string, unknown> & { journal: Record<string, unknown[]> };
 
@@ -158,5 +162,79 @@ describe('finding the entries in checked JSON text', () => {
     expect(elements('{"journal":[{"entries":[]}]}')).toBeNull();
     expect(elements('[{"journal":{"entries":[]}}]')).toBeNull();
     expect(elements('{}')).toBeNull();
+  });
+});
+
+describe('a generic CSV read a row at a time', () => {
+  /** The rows a person might have: day-first dates, quoted text with line breaks, tags, people, a bad score. */
+  const generatedCsv = (n: number, bad = -1) =>
+    [
+      'Date,Time,Title,Text,Tags,With,Balance',
+      ...Array.from({ length: n }, (_, i) => {
+        const d = new Date(Date.UTC(2022, 0, 1) + i * 86_400_000);
+        const day = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+        return `${day},${i % 5 === 0 ? '' : '8:15 pm'},"Row ${i}, ""quoted""","line one\nline ${i % 3}",tag ${i % 4};other,${i % 2 ? 'Alex' : ''},${i === bad ? 9 : (i % 7) - 3}`;
+      }),
+    ].join('\r\n');
+
+  const bothWays = (text: string, mapping: CsvMappingParsed | null) => {
+    const entries: PlannedEntry[] = [];
+    const streamedPlan = planGenericText(text, mapping, 'Europe/Berlin', IMPORT_LIMITS, (e) => entries.push(e));
+    return { streamed: { ...streamedPlan, entries }, whole: planGenericCsv(readCsv(text, IMPORT_LIMITS), mapping, 'Europe/Berlin') };
+  };
+
+  it('gives exactly the plan of reading it whole, for the corpus files and a generated file, with the proposed mapping and others', () => {
+    const texts = [
+      ...['generic-semicolon-dmy.csv', 'generic-bad-values.csv', 'lenient-quotes.csv', 'formula-cells.csv', 'whitespace.csv'].map((f) => corpus(f).toString('utf8')),
+      generatedCsv(800),
+      generatedCsv(300, 120),
+      // Day-first and month-first dates in one column: the date order must be chosen.
+      'date,title\n13/01/2024,a\n01/13/2024,b\n',
+    ];
+    for (const text of texts) {
+      let header: string[];
+      try {
+        header = readCsv(text, IMPORT_LIMITS).header;
+      } catch (e) {
+        // A file the whole reading refuses is refused with the same words.
+        expect(() => bothWays(text, null)).toThrow((e as Error).message);
+        continue;
+      }
+      const proposed = proposeMapping(header);
+      const mappings: (CsvMappingParsed | null)[] = [
+        null,
+        CsvMapping.parse({ ...proposed, dateOrder: 'mdy' }),
+        CsvMapping.parse({ ...proposed, title: null, body: proposed.title }),
+        CsvMapping.parse({ ...proposed, date: null }),
+      ];
+      for (const mapping of mappings) {
+        const { streamed: s, whole: w } = bothWays(text, mapping);
+        expect(s).toEqual(w);
+      }
+    }
+    expect(bothWays(generatedCsv(800), null).streamed.entries).toHaveLength(800);
+  });
+
+  it('imports through the service, with a new mapping at commit and a bad row left out, as committing the whole-file plan does', async () => {
+    const text = generatedCsv(400, 33);
+    const viaStream = await createdService();
+    const preview = await viaStream.call<ImportPreview>('import.preview', { source: { text }, format: 'csv', timeZone: 'Europe/Berlin' });
+    expect(preview).toMatchObject({ canCommit: false, skippable: 1, counts: { entries: 399 } });
+    expect(preview.csv!.sample).toHaveLength(5);
+    const mapping = CsvMapping.parse({ ...preview.csv!.mapping, title: null, body: preview.csv!.mapping.title });
+    const result = await viaStream.call<ImportResult>('import.commit', { importId: preview.importId, mapping, skipProblems: true });
+    expect(result.imported.entries).toBe(399);
+    expect(result.skipped.problems).toBe(1);
+
+    const viaWhole = await createdService();
+    const db = viaWhole.service.vault.database();
+    const plan = planGenericCsv(readCsv(text, IMPORT_LIMITS), mapping, 'Europe/Berlin');
+    await commitPlan(db, plan, { journalId: viaWhole.service.vault.journalId, now: Date.now() });
+    const untimed = (e: Record<string, unknown>) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'created_at' && k !== 'updated_at'));
+    const a = journalContent(viaStream.service.vault.database());
+    const b = journalContent(db);
+    expect(a.entries.map(untimed)).toEqual(b.entries.map(untimed));
+    expect(a.people.map(untimed)).toEqual(b.people.map(untimed));
+    expect(a.tags).toEqual(b.tags);
   });
 });

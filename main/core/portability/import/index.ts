@@ -165,7 +165,7 @@ function genericFirstPass(text: string, mapping: CsvMappingParsed | null, timeZo
 }
 
 /** Plans a generic CSV a row at a time (two passes), handing each entry to `onEntry`; the plan has no entries. */
-function planGenericText(text: string, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits, onEntry: (e: PlannedEntry) => void): ImportPlan {
+export function planGenericText(text: string, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits, onEntry: (e: PlannedEntry) => void): ImportPlan {
   const planner = genericFirstPass(text, mapping, timeZone, limits);
   if (!planner.state.reading) return planner.plan;
   let header = true;
