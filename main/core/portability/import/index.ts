@@ -5,9 +5,10 @@
  * problems with their line or path, duplicates) → commit, all or nothing, in one transaction.
  *
  * The plan of the last preview is kept in memory (one per service, for 15 minutes), so a commit does
- * not send a large file twice; it is bound to the journal it was made for. For a Daylio CSV that is
- * the file's text and a summary, not its entries: both the preview and the commit read it a row at a
- * time. Foreign tags go where the user mapped them; records with a problem can be left out.
+ * not send a large file twice; it is bound to the journal it was made for. For a Daylio or generic
+ * CSV and a Fulcrum export that is the file's text and a summary, not its entries: both the preview
+ * and the commit read it a row (an entry) at a time. Day One JSON is read whole. Foreign tags go where
+ * the user mapped them; records with a problem can be left out.
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -334,7 +335,8 @@ function previewOf(db: DB, p: Pending): ImportPreview {
 
 /**
  * Reads, checks and plans a file, and says what importing it would do. Writes nothing. A Daylio CSV
- * is read a row at a time with pauses (so the answer is a promise); anything else at once.
+ * and a Fulcrum export are read an entry at a time with pauses (so the answer is a promise); a
+ * generic CSV a row at a time without pauses, and anything else whole, at once.
  */
 export function previewImport(input: PreviewInput, c: ImportContext): ImportPreview | Promise<ImportPreview> {
   const limits = c.limits ?? IMPORT_LIMITS;
