@@ -179,7 +179,7 @@ export function entriesArraySpan(text: string): { start: number; end: number } |
 export function* arrayElements(text: string, start: number): Generator<[number, number]> {
   let i = skipWs(text, start + 1);
   if (text.charCodeAt(i) === 0x5d) return;
-  for (;;) {
+  while (i < text.length) {
     const end = skipValue(text, i);
     yield [i, end];
     i = skipWs(text, end);
@@ -194,6 +194,7 @@ function uniqueMember(text: string, open: number, name: string): number | null {
   let i = skipWs(text, open + 1);
   if (text.charCodeAt(i) === 0x7d) return null;
   for (;;) {
+    if (text.charCodeAt(i) !== 0x22) return null;
     const keyEnd = skipString(text, i);
     const key = JSON.parse(text.slice(i, keyEnd)) as string;
     const value = skipWs(text, skipWs(text, keyEnd) + 1); // past the ':'
@@ -215,11 +216,13 @@ function skipWs(text: string, i: number): number {
 /** Past the string whose opening quote is at `i`. */
 function skipString(text: string, i: number): number {
   let j = i + 1;
-  for (;;) {
+  // Bounded all the same, so that text which was not checked cannot make it loop forever.
+  while (j < text.length) {
     const c = text.charCodeAt(j);
     if (c === 0x22) return j + 1;
     j += c === 0x5c ? 2 : 1;
   }
+  return text.length;
 }
 
 /** Past the value that starts at `i` (checked JSON: every bracket is closed, every string ends). */
@@ -237,7 +240,7 @@ function skipValue(text: string, i: number): number {
   }
   let depth = 0;
   let j = i;
-  for (;;) {
+  while (j < text.length) {
     const d = text.charCodeAt(j);
     if (d === 0x22) {
       j = skipString(text, j);
@@ -250,4 +253,5 @@ function skipValue(text: string, i: number): number {
     }
     j++;
   }
+  return text.length;
 }
