@@ -58,7 +58,7 @@ interface Pending {
   csv: CsvRows | null;
   timeZone: string;
   /**
-   * A Daylio CSV or a Fulcrum export is read an entry at a time, twice (preview, then commit), and
+   * A Daylio or generic CSV or a Fulcrum export is read an entry at a time, twice (preview, then commit), and
    * never held as a list of rows or entries: `plan` has no entries, and this reads them again from
    * the file's text (kept) at commit, in the same order.
    */
