@@ -104,6 +104,38 @@ export function readCsvHeader(text: string, limits: Pick<ImportLimits, 'maxStrin
   }
 }
 
+/**
+ * The same reading as `readCsv`, with each row handed to `onRow` as csv-parse reads it and then
+ * dropped: the whole text is parsed at once, synchronously, but no list of rows is built. The header
+ * comes first (line 1, its names trimmed). Errors and limits are those of `readCsv`.
+ */
+export function eachCsvRow(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>, onRow: (cells: string[], line: number) => void): { delimiter: string } {
+  const delimiter = detectDelimiter(text);
+  let count = 0;
+  try {
+    parse(text, {
+      ...options(delimiter, limits),
+      info: false,
+      on_record: (record: string[], info: { lines: number }) => {
+        count++;
+        // A file with too many rows is refused below, as readCsv does, without reading its rows.
+        if (count > limits.maxEntries + 1) return null;
+        if (count === 1) onRow(record.map((h) => h.replace(/^\uFEFF/, '').trim()), 1);
+        else onRow(record, info.lines - countBreaks(record));
+        return null;
+      },
+    });
+  } catch (e) {
+    if (e instanceof FulcrumError) throw e;
+    throw csvError(e as CsvError);
+  }
+  if (count === 0) throw invalid('The file has no rows.');
+  if (count > limits.maxEntries + 1) {
+    throw invalid(`The file has more than ${limits.maxEntries.toLocaleString('en')} rows; that is more than can be imported at once.`);
+  }
+  return { delimiter };
+}
+
 export function readCsv(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): CsvRows {
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];

@@ -4,9 +4,11 @@
  * (a Day One uuid…), or `<journal id>:<entry id>` of the journal that exported them — so importing the
  * same file twice, or a file and a later export of the same journal, finds the duplicates.
  */
-import { FulcrumExport, EXPORT_FORMAT_NAME, EXPORT_VERSION } from '../../../../shared/portability.js';
+import type { z } from 'zod';
+import { ExportEntry, FulcrumExport, EXPORT_FORMAT_NAME, EXPORT_VERSION, IMPORT_LIMITS } from '../../../../shared/portability.js';
 import { BUILTIN_PATTERNS } from '../../../../shared/catalogue.js';
-import { emptyPlan, checkEntry, issuesAsProblems, problem, type ImportPlan } from './plan.js';
+import { arrayElements, entriesArraySpan } from './jsonscan.js';
+import { emptyPlan, checkEntry, issuesAsProblems, problem, type ImportPlan, type PlannedEntry } from './plan.js';
 import { invalid, hasBrokenUnicode } from './text.js';
 
 const BUILTIN_SLUGS = new Set(BUILTIN_PATTERNS.map((p) => p.slug));
@@ -71,16 +73,49 @@ export function planFulcrum(json: unknown): ImportPlan {
     });
   });
 
+  const planEntry = entryPlanner(plan, file.origin.journalId, personIds, tagIds);
+  j.entries.forEach((e, i) => plan.entries.push(planEntry(e, i)));
+
+  const weeks = new Set<string>();
+  j.checkins.forEach((c, i) => {
+    const where = `journal.checkins[${i}]`;
+    if (!personIds.has(c.personId)) problem(plan, `${where}.personId`, null, `names person ${c.personId}, who is not in the file`);
+    if (weeks.has(`${c.personId}/${c.week}`)) problem(plan, where, null, 'a second check-in for the same person and week');
+    weeks.add(`${c.personId}/${c.week}`);
+    if (hasBrokenUnicode(c.note)) problem(plan, `${where}.note`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    plan.checkins.push({ ...c, where, personKey: `p:${c.personId}` });
+  });
+  j.strengths.forEach((s, i) => {
+    if (s.personId !== null && !personIds.has(s.personId)) problem(plan, `journal.strengths[${i}].personId`, null, `names person ${s.personId}, who is not in the file`);
+    if (hasBrokenUnicode(s.text)) problem(plan, `journal.strengths[${i}].text`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    plan.strengths.push({ personKey: s.personId === null ? null : `p:${s.personId}`, text: s.text, createdAt: s.createdAt, updatedAt: s.updatedAt });
+  });
+  j.sessions.forEach((s, i) => {
+    if (hasBrokenUnicode(s.note)) problem(plan, `journal.sessions[${i}].note`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    plan.sessions.push({ day: s.day, note: s.note, createdAt: s.createdAt });
+  });
+  if (file.scope.pseudonymised) plan.notes.push('This export uses pseudonyms: the people are imported under those names.');
+  if (!file.scope.includeText) plan.notes.push('This export was made without the entries’ text: titles, text and notes are empty.');
+  return plan;
+}
+
+type ParsedEntry = z.output<typeof ExportEntry>;
+
+/**
+ * Plans the entries of an export one at a time, in the file's order, adding their problems (a person
+ * or pattern not in the file, a second entry with the same source reference) to `plan`.
+ */
+function entryPlanner(plan: ImportPlan, originJournalId: string, personIds: ReadonlySet<number>, tagIds: ReadonlySet<number>) {
   const refs = new Map<string, number>();
-  j.entries.forEach((e, i) => {
+  return (e: ParsedEntry, i: number): PlannedEntry => {
     const where = `journal.entries[${i}]`;
     for (const id of e.people) if (!personIds.has(id)) problem(plan, `${where}.people`, null, `names person ${id}, who is not in the file`);
     for (const id of e.tags) if (!tagIds.has(id)) problem(plan, `${where}.tags`, null, `names pattern ${id}, which is not in the file`);
-    const sourceRef = e.sourceRef ?? `${file.origin.journalId}:${e.id}`;
+    const sourceRef = e.sourceRef ?? `${originJournalId}:${e.id}`;
     const refKey = `${e.source}\u0000${sourceRef}`;
     if (refs.has(refKey)) problem(plan, `${where}.sourceRef`, null, `the same source reference as journal.entries[${refs.get(refKey)}] (duplicate entries)`);
     else refs.set(refKey, i);
-    const planned = {
+    const planned: PlannedEntry = {
       where,
       line: null,
       occurredAt: e.occurredAt,
@@ -107,28 +142,44 @@ export function planFulcrum(json: unknown): ImportPlan {
       ...(e.sourceRef === null ? { originId: e.id } : {}),
     };
     checkEntry(plan, planned);
-    plan.entries.push(planned);
-  });
+    return planned;
+  };
+}
 
-  const weeks = new Set<string>();
-  j.checkins.forEach((c, i) => {
-    const where = `journal.checkins[${i}]`;
-    if (!personIds.has(c.personId)) problem(plan, `${where}.personId`, null, `names person ${c.personId}, who is not in the file`);
-    if (weeks.has(`${c.personId}/${c.week}`)) problem(plan, where, null, 'a second check-in for the same person and week');
-    weeks.add(`${c.personId}/${c.week}`);
-    if (hasBrokenUnicode(c.note)) problem(plan, `${where}.note`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
-    plan.checkins.push({ ...c, where, personKey: `p:${c.personId}` });
-  });
-  j.strengths.forEach((s, i) => {
-    if (s.personId !== null && !personIds.has(s.personId)) problem(plan, `journal.strengths[${i}].personId`, null, `names person ${s.personId}, who is not in the file`);
-    if (hasBrokenUnicode(s.text)) problem(plan, `journal.strengths[${i}].text`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
-    plan.strengths.push({ personKey: s.personId === null ? null : `p:${s.personId}`, text: s.text, createdAt: s.createdAt, updatedAt: s.updatedAt });
-  });
-  j.sessions.forEach((s, i) => {
-    if (hasBrokenUnicode(s.note)) problem(plan, `journal.sessions[${i}].note`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
-    plan.sessions.push({ day: s.day, note: s.note, createdAt: s.createdAt });
-  });
-  if (file.scope.pseudonymised) plan.notes.push('This export uses pseudonyms: the people are imported under those names.');
-  if (!file.scope.includeText) plan.notes.push('This export was made without the entries’ text: titles, text and notes are empty.');
-  return plan;
+/**
+ * A Fulcrum export read an entry at a time, from checked JSON text: everything but `journal.entries`
+ * is parsed and planned as a whole (people, patterns, check-ins … are few), the entries one by one.
+ * `head` is null when the file is not a Fulcrum export whose parts all match the format, and
+ * `entries` returns false as soon as something does not: the caller then reads the whole file the
+ * usual way, so a damaged file gets the same problems, in the same order, as before. A file that
+ * passes both has no problems at all.
+ */
+export function fulcrumStream(text: string): { head: ImportPlan; entries: () => Generator<PlannedEntry, boolean> } | null {
+  const span = entriesArraySpan(text);
+  if (!span) return null;
+  const skeleton: unknown = JSON.parse(`${text.slice(0, span.start)}[]${text.slice(span.end)}`);
+  if (!isFulcrumExport(skeleton)) return null;
+  const head = planFulcrum(skeleton); // a newer version's file is refused here, as in planFulcrum
+  if (head.problems.length > 0) return null;
+  const file = FulcrumExport.parse(skeleton);
+  const personIds = new Set(file.journal.people.map((p) => p.id));
+  const tagIds = new Set(file.journal.tags.map((t) => t.id));
+  const origin = file.origin.journalId;
+  const entries = function* (): Generator<PlannedEntry, boolean> {
+    const scratch = emptyPlan('fulcrum-json');
+    const planEntry = entryPlanner(scratch, origin, personIds, tagIds);
+    const ids = new Set<number>();
+    let i = 0;
+    for (const [from, to] of arrayElements(text, span.start)) {
+      if (i >= IMPORT_LIMITS.maxEntries) return false;
+      const parsed = ExportEntry.safeParse(JSON.parse(text.slice(from, to)));
+      if (!parsed.success || ids.has(parsed.data.id)) return false;
+      ids.add(parsed.data.id);
+      const planned = planEntry(parsed.data, i++);
+      if (scratch.problems.length > 0) return false;
+      yield planned;
+    }
+    return true;
+  };
+  return { head, entries };
 }

@@ -13,7 +13,7 @@ import type { CsvRows } from './csvread.js';
 import { zoneNote } from './daylio.js';
 import { unguard } from './csvread.js';
 import { parseClock } from './daylio.js';
-import { emptyPlan, checkEntry, fold, problem, type ImportPlan } from './plan.js';
+import { emptyPlan, checkEntry, fold, problem, type ImportPlan, type PlannedEntry } from './plan.js';
 
 type Field = (typeof CSV_FIELDS)[number];
 
@@ -60,19 +60,6 @@ const DATE_XY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T,]+(.*))?$/;
 const HAS_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const pad = (n: string) => n.padStart(2, '0');
 
-/** Which order a dd/dd/yyyy column uses, from its values: a part above 12 decides. */
-function detectOrder(values: readonly string[]): 'dmy' | 'mdy' | 'ambiguous' | 'conflict' {
-  let dmy = false;
-  let mdy = false;
-  for (const v of values) {
-    const m = DATE_XY.exec(v);
-    if (!m) continue;
-    if (Number(m[1]) > 12) dmy = true;
-    if (Number(m[2]) > 12) mdy = true;
-  }
-  return dmy && mdy ? 'conflict' : dmy ? 'dmy' : mdy ? 'mdy' : 'ambiguous';
-}
-
 const hashRef = (parts: readonly string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 
 function domainOf(s: string): Domain | null {
@@ -80,34 +67,47 @@ function domainOf(s: string): Domain | null {
   return DOMAINS.find((d) => d === f || fold(DOMAIN_LABELS[d]) === f) ?? null;
 }
 
-export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, timeZone: string): ImportPlan {
+/**
+ * Reads generic CSV rows with a mapping, in two passes over the rows: `observe` every row's date
+ * (which order a dd/dd/yyyy column uses is decided from all of them), then `decide`, then `row` each
+ * row again, then `finish`. `reading` turns false when the mapping or the dates make reading the rows
+ * pointless (the problem is in `plan`). Entries are handed back, not kept, so a large file need not
+ * be held as rows or entries.
+ */
+export function genericPlanner(header: readonly string[], delimiter: string, mapping: CsvMappingParsed | null, timeZone: string) {
   const plan = emptyPlan('csv');
-  const m = mapping ?? proposeMapping(csv.header);
-  plan.csv = { delimiter: csv.delimiter, columns: csv.header, mapping: m, sample: csv.rows.slice(0, 5).map((r) => r.cells) };
+  const m = mapping ?? proposeMapping(header);
+  plan.csv = { delimiter, columns: [...header], mapping: m, sample: [] };
   for (const field of CSV_FIELDS) {
     const i = m[field];
-    if (i !== null && i >= csv.header.length) problem(plan, 'mapping', null, `${field} is mapped to column ${i + 1}, but the file has ${csv.header.length} columns`);
+    if (i !== null && i >= header.length) problem(plan, 'mapping', null, `${field} is mapped to column ${i + 1}, but the file has ${header.length} columns`);
   }
-  if (m.date === null) {
-    problem(plan, 'mapping', null, 'choose the column that holds the date');
-    return plan;
-  }
-  if (plan.problems.length) return plan;
+  if (m.date === null) problem(plan, 'mapping', null, 'choose the column that holds the date');
+  const state = { reading: plan.problems.length === 0 };
 
-  const cell = (cells: string[], field: Field): string => {
+  const cell = (cells: readonly string[], field: Field): string => {
     const i = m[field];
     return i === null ? '' : unguard((cells[i] ?? '').trim());
   };
   let order: 'ymd' | 'dmy' | 'mdy' = m.dateOrder === 'auto' ? 'dmy' : m.dateOrder;
-  if (m.dateOrder === 'auto') {
-    const found = detectOrder(csv.rows.map((r) => cell(r.cells, 'date')));
-    if (found === 'conflict') {
+  const seen = { dmy: false, mdy: false, xy: false };
+  /** First pass: what a dd/dd/yyyy date column says about its order. */
+  function observe(cells: readonly string[]): void {
+    if (!state.reading || m.dateOrder !== 'auto') return;
+    const x = DATE_XY.exec(cell(cells, 'date'));
+    if (!x) return;
+    seen.xy = true;
+    if (Number(x[1]) > 12) seen.dmy = true;
+    if (Number(x[2]) > 12) seen.mdy = true;
+  }
+  function decide(): void {
+    if (!state.reading || m.dateOrder !== 'auto') return;
+    if (seen.dmy && seen.mdy) {
       problem(plan, 'date column', null, 'some dates put the day first and others the month first; choose the date order');
-      return plan;
-    }
-    if (found === 'ambiguous') {
-      if (csv.rows.some((r) => DATE_XY.test(cell(r.cells, 'date')))) plan.notes.push('Dates like 03/04/2024 were read day first (3 April). Choose "month first" if that is wrong.');
-    } else order = found;
+      state.reading = false;
+    } else if (seen.dmy) order = 'dmy';
+    else if (seen.mdy) order = 'mdy';
+    else if (seen.xy) plan.notes.push('Dates like 03/04/2024 were read day first (3 April). Choose "month first" if that is wrong.');
   }
 
   const people = new Map<string, string>();
@@ -122,7 +122,8 @@ export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, t
       .map((x) => x.replace(/\s+/g, ' ').trim())
       .filter(Boolean);
 
-  for (const { cells, line } of csv.rows) {
+  /** Second pass: the row's entry, or null (with its problem in `plan`). */
+  function row(cells: readonly string[], line: number): PlannedEntry | null {
     const where = `line ${line}`;
     const before = plan.problems.length;
     const rawDate = cell(cells, 'date');
@@ -144,21 +145,20 @@ export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, t
     if (occurredAt === null) {
       if (!dayPart) {
         problem(plan, where, line, rawDate ? 'the date is not a real date' : 'the date is empty');
-        continue;
+        return null;
       }
       let clock = '12:00';
       if (timePart) {
         const c = parseClock(timePart);
         if (!c) {
           problem(plan, where, line, 'the time is not a time like 20:15 or 8:15 pm');
-          continue;
+          return null;
         }
         clock = c;
       } else noTime++;
       occurredAt = zonedInstant(dayPart, clock, timeZone);
       zoneless++;
     }
-
     const score = (field: 'balance' | 'intensity' | 'heard' | 'respected' | 'valued' | 'involved'): number | null => {
       const v = cell(cells, field);
       if (v === '') return null;
@@ -201,12 +201,12 @@ export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, t
     const flags = fold(cell(cells, 'flags'));
     const title = cell(cells, 'title').replace(/\s+/g, ' ');
     const body = cell(cells, 'body');
-    if (plan.problems.length > before) continue;
+    if (plan.problems.length > before) return null;
 
     const base = hashRef([rawDate, timePart, title, body]);
     const n = (refs.get(base) ?? 0) + 1;
     refs.set(base, n);
-    const planned = {
+    const planned: PlannedEntry = {
       where,
       line,
       occurredAt,
@@ -226,8 +226,11 @@ export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, t
       createdAt: null,
       updatedAt: null,
     };
-    if (checkEntry(plan, planned)) plan.entries.push(planned);
+    return checkEntry(plan, planned) ? planned : null;
   }
+
+  function finish(): ImportPlan {
+    if (!state.reading) return plan;
   let colour = 0;
   for (const [key, name] of people) {
     plan.people.push({ key, name, kind: 'other', color: PALETTE[colour++ % PALETTE.length]!, notes: '', archivedAt: null, createdAt: null });
@@ -236,7 +239,23 @@ export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, t
   if (noTime) plan.notes.push(`${noTime} ${noTime === 1 ? 'row has' : 'rows have'} no time; 12:00 was used.`);
   if (unknownDomains.size) plan.notes.push(`${unknownDomains.size} ${unknownDomains.size === 1 ? 'area was' : 'areas were'} not one of Fulcrum's and ${unknownDomains.size === 1 ? 'was' : 'were'} left out.`);
   if (zoneless) plan.notes.push(zoneNote(timeZone));
-  const unmapped = csv.header.filter((_, i) => !CSV_FIELDS.some((f) => m[f] === i)).length;
+  const unmapped = header.filter((_, i) => !CSV_FIELDS.some((f) => m[f] === i)).length;
   if (unmapped) plan.notes.push(`${unmapped} ${unmapped === 1 ? 'column is' : 'columns are'} not imported.`);
-  return plan;
+    return plan;
+  }
+  return { plan, state, observe, decide, row, finish };
+}
+
+export function planGenericCsv(csv: CsvRows, mapping: CsvMappingParsed | null, timeZone: string): ImportPlan {
+  const planner = genericPlanner(csv.header, csv.delimiter, mapping, timeZone);
+  planner.plan.csv!.sample = csv.rows.slice(0, 5).map((r) => r.cells);
+  if (!planner.state.reading) return planner.plan;
+  for (const r of csv.rows) planner.observe(r.cells);
+  planner.decide();
+  if (!planner.state.reading) return planner.plan;
+  for (const { cells, line } of csv.rows) {
+    const e = planner.row(cells, line);
+    if (e) planner.plan.entries.push(e);
+  }
+  return planner.finish();
 }

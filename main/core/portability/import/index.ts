@@ -5,9 +5,10 @@
  * problems with their line or path, duplicates) → commit, all or nothing, in one transaction.
  *
  * The plan of the last preview is kept in memory (one per service, for 15 minutes), so a commit does
- * not send a large file twice; it is bound to the journal it was made for. For a Daylio CSV that is
- * the file's text and a summary, not its entries: both the preview and the commit read it a row at a
- * time. Foreign tags go where the user mapped them; records with a problem can be left out.
+ * not send a large file twice; it is bound to the journal it was made for. For a Daylio or generic
+ * CSV and a Fulcrum export that is the file's text and a summary, not its entries: both the preview
+ * and the commit read it a row (an entry) at a time. Day One JSON is read whole. Foreign tags go where
+ * the user mapped them; records with a problem can be left out.
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -26,14 +27,14 @@ import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
 import { decodeBase64, pickedPath, readLimited, tooLarge } from '../files.js';
 import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
-import { readCsv, readCsvHeader, streamCsv, type CsvRows } from './csvread.js';
+import { detectDelimiter, eachCsvRow, readCsv, readCsvHeader, streamCsv, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
 import { cooperate } from '../../jobs/cooperate.js';
 import { isDayOne, planDayOne } from './dayone.js';
-import { isFulcrumExport, planFulcrum } from './fulcrum.js';
-import { planGenericCsv } from './generic.js';
+import { fulcrumStream, isFulcrumExport, planFulcrum } from './fulcrum.js';
+import { genericPlanner, planGenericCsv } from './generic.js';
 import { countTags, foreignTagsFrom, tagMapper } from './mapping.js';
-import { parseCheckedJson } from './jsonscan.js';
+import { checkJson, parseCheckedJson } from './jsonscan.js';
 import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
 
@@ -57,10 +58,13 @@ interface Pending {
   csv: CsvRows | null;
   timeZone: string;
   /**
-   * A Daylio CSV is read a row at a time, twice (preview, then commit), and never held as a list of
-   * rows or entries: `plan` has no entries, `text` is the file to read again at commit.
+   * A Daylio or generic CSV or a Fulcrum export is read an entry at a time, twice (preview, then commit), and
+   * never held as a list of rows or entries: `plan` has no entries, and this reads them again from
+   * the file's text (kept) at commit, in the same order.
    */
-  text: string | null;
+  reread: (() => AsyncGenerator<PlannedEntry>) | null;
+  /** A generic CSV read a row at a time: its text, to read again with another mapping at commit. */
+  genericText: string | null;
   summary: EntrySummary;
 }
 
@@ -108,13 +112,118 @@ async function streamDaylio(
   return planner!.finish();
 }
 
-/** The file's text when it should be read as a Daylio CSV a row at a time; null for anything else. */
-function daylioText(bytes: Buffer, format: ImportFormat | 'auto', limits: ImportLimits): string | null {
-  if (format !== 'auto' && format !== 'daylio-csv') return null;
+/**
+ * The file's text, decoded once for the readings that go an entry at a time; null when the whole-file
+ * reading is to refuse it first (too large, a ZIP archive). Decoding errors are the whole-file ones.
+ */
+function decodedText(bytes: Buffer, limits: ImportLimits): string | null {
   if (bytes.length > limits.maxBytes || bytes.subarray(0, 4).equals(ZIP)) return null;
-  const text = decodeText(bytes);
-  if (/^\s*[[{]/.test(text)) return null;
-  return format === 'daylio-csv' || isDaylio(readCsvHeader(text, limits)) ? text : null;
+  return decodeText(bytes);
+}
+
+const looksJson = (text: string) => /^\s*[[{]/.test(text);
+
+/** True when the text should be read as a Daylio CSV a row at a time. */
+function isDaylioText(text: string, format: ImportFormat | 'auto', limits: ImportLimits): boolean {
+  if (format !== 'auto' && format !== 'daylio-csv') return false;
+  if (looksJson(text)) return false;
+  return format === 'daylio-csv' || isDaylio(readCsvHeader(text, limits));
+}
+
+/**
+ * True when the text may be a Fulcrum export to read an entry at a time; it is checked as JSON here,
+ * with the same messages the whole-file reading gives.
+ */
+function isFulcrumText(text: string, format: ImportFormat | 'auto', limits: ImportLimits): boolean {
+  if (format !== 'auto' && format !== 'fulcrum-json') return false;
+  if (!looksJson(text)) return false;
+  checkJson(text, limits);
+  return true;
+}
+
+/** True when the text is a generic CSV (not a Daylio one: that is decided before). */
+const isGenericText = (text: string, format: ImportFormat | 'auto') => (format === 'auto' || format === 'csv') && !looksJson(text);
+
+/**
+ * A generic CSV's first pass: the header, a sample of five rows, and every row's date (for the
+ * date order), without keeping the rows.
+ */
+function genericFirstPass(text: string, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits) {
+  const delimiter = detectDelimiter(text);
+  const held: { planner: ReturnType<typeof genericPlanner> | null } = { planner: null };
+  eachCsvRow(text, limits, (cells) => {
+    if (!held.planner) {
+      held.planner = genericPlanner(cells, delimiter, mapping, timeZone);
+      return;
+    }
+    const sample = held.planner.plan.csv!.sample;
+    if (sample.length < 5) sample.push(cells);
+    held.planner.observe(cells);
+  });
+  const planner = held.planner!;
+  planner.decide();
+  return planner;
+}
+
+/** Plans a generic CSV a row at a time (two passes), handing each entry to `onEntry`; the plan has no entries. */
+export function planGenericText(text: string, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits, onEntry: (e: PlannedEntry) => void): ImportPlan {
+  const planner = genericFirstPass(text, mapping, timeZone, limits);
+  if (!planner.state.reading) return planner.plan;
+  let header = true;
+  eachCsvRow(text, limits, (cells, line) => {
+    if (header) {
+      header = false;
+      return;
+    }
+    const e = planner.row(cells, line);
+    if (e) onEntry(e);
+  });
+  return planner.finish();
+}
+
+/** The entries of a generic CSV read again at commit: the first pass at once, then the rows with pauses. */
+function genericRows(text: string, mapping: CsvMappingParsed, timeZone: string, limits: ImportLimits) {
+  return async function* (): AsyncGenerator<PlannedEntry> {
+    const planner = genericFirstPass(text, mapping, timeZone, limits);
+    if (!planner.state.reading) return;
+    const rows = streamCsv(text, limits);
+    await rows.next(); // the header
+    for await (const { cells, line } of rows) {
+      const e = planner.row(cells, line);
+      if (e) yield e;
+    }
+  };
+}
+
+/**
+ * A Fulcrum export summarised an entry at a time, with pauses (for a lock). Null when an entry does
+ * not match the format: the whole-file reading then gives the file's problems.
+ */
+async function previewFulcrum(stream: NonNullable<ReturnType<typeof fulcrumStream>>, c: ImportContext): Promise<Pick<Pending, 'plan' | 'reread' | 'summary'> | null> {  const pause = cooperate(c.signal ?? new AbortController().signal);
+  const s = summariser(c.db, stream.head, c.journalId);
+  const entries = stream.entries();
+  for (;;) {
+    const next = entries.next();
+    if (next.done) {
+      if (!next.value) return null;
+      break;
+    }
+    s.add(next.value);
+    await pause();
+  }
+  const reread = async function* (): AsyncGenerator<PlannedEntry> {
+    const again = stream.entries();
+    for (;;) {
+      const next = again.next();
+      if (next.done) {
+        // The text is the one the preview read: it cannot have changed.
+        if (!next.value) throw invalid('The file could not be read again the way the preview read it. Nothing was imported.');
+        return;
+      }
+      yield next.value;
+    }
+  };
+  return { plan: stream.head, reread, summary: s.summary };
 }
 
 const pending = new WeakMap<object, Pending>();
@@ -226,7 +335,8 @@ function previewOf(db: DB, p: Pending): ImportPreview {
 
 /**
  * Reads, checks and plans a file, and says what importing it would do. Writes nothing. A Daylio CSV
- * is read a row at a time with pauses (so the answer is a promise); anything else at once.
+ * and a Fulcrum export are read an entry at a time with pauses (so the answer is a promise); a
+ * generic CSV a row at a time without pauses, and anything else whole, at once.
  */
 export function previewImport(input: PreviewInput, c: ImportContext): ImportPreview | Promise<ImportPreview> {
   const limits = c.limits ?? IMPORT_LIMITS;
@@ -240,32 +350,76 @@ export function previewImport(input: PreviewInput, c: ImportContext): ImportPrev
     c.progress?.('checking', 1, 1);
     return previewOf(c.db, p);
   };
-  const text = daylioText(bytes, input.format, limits);
+  const decoded = decodedText(bytes, limits);
+  const text = decoded !== null && isDaylioText(decoded, input.format, limits) ? decoded : null;
   if (text !== null) {
     const s = summariser(c.db, { originJournalId: null }, c.journalId);
-    return streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add).then((plan) => done({ ...base, plan, csv: null, text, summary: s.summary }));
+    const reread = async function* (): AsyncGenerator<PlannedEntry> {
+      const rows = streamCsv(text, limits);
+      const header = await rows.next();
+      if (header.done) return;
+      const planner = daylioPlanner(header.value.cells, timeZone);
+      for await (const { cells, line } of rows) {
+        const e = planner.row(cells, line);
+        if (e) yield e;
+      }
+    };
+    return streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add).then((plan) => done({ ...base, plan, csv: null, reread, genericText: null, summary: s.summary }));
   }
-  const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
-  const s = summariser(c.db, plan, c.journalId);
-  for (const e of plan.entries) s.add(e);
-  return done({ ...base, plan, csv, text: null, summary: s.summary });
+  const json = decoded !== null && isFulcrumText(decoded, input.format, limits) ? decoded : null;
+  // Decided here, at once: anything that is not a Fulcrum export is read whole, as before.
+  const stream = json === null ? null : fulcrumStream(json);
+  if (stream) {
+    // The file's bytes are not kept while the entries are read: the text is all that is needed.
+    return previewFulcrum(stream, c).then((streamed) => {
+      if (streamed) return done({ ...base, ...streamed, csv: null, genericText: null });
+      // Something in it does not match the format: read whole for the problems (the text passed the size limit already).
+      return whole(Buffer.from(json!, 'utf8'), { ...limits, maxBytes: Number.MAX_SAFE_INTEGER });
+    });
+  }
+  if (decoded !== null && isGenericText(decoded, input.format)) {
+    const s = summariser(c.db, { originJournalId: null }, c.journalId);
+    const plan = planGenericText(decoded, input.mapping ?? null, timeZone, limits, s.add);
+    const reread = genericRows(decoded, plan.csv!.mapping, timeZone, limits);
+    return done({ ...base, plan, csv: null, reread, genericText: decoded, summary: s.summary });
+  }
+  return whole(bytes, limits);
+
+  function whole(bytes: Buffer, limits: ImportLimits): ImportPreview {
+    const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
+    const s = summariser(c.db, plan, c.journalId);
+    for (const e of plan.entries) s.add(e);
+    return done({ ...base, plan, csv, reread: null, genericText: null, summary: s.summary });
+  }
 }
 
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
 export async function commitImport(input: CommitInput, c: ImportContext): Promise<ImportResult> {
   const p = pending.get(c.owner);
-  const limits = c.limits ?? IMPORT_LIMITS;
   if (!p || p.id !== input.importId || c.now - p.at > PLAN_TTL_MS || p.journalId !== c.journalId || p.db !== c.db) {
     pending.delete(c.owner);
     throw new FulcrumError('NOT_FOUND', 'This import preview has expired. Choose the file again to see a fresh preview.');
   }
   let plan = p.plan;
   let summary = p.summary;
+  let reread = p.reread;
   if (input.mapping) {
-    if (!p.csv) throw new FulcrumError('VALIDATION', 'A column mapping applies only to a generic CSV import.');
-    plan = planGenericCsv(p.csv, input.mapping, p.timeZone);
-    summary = { ...summary, count: plan.entries.length, uses: new Map() };
-    for (const e of plan.entries) countTags(summary.uses, e);
+    if (p.genericText !== null) {
+      // The rows read again with the new mapping: its problems and counts, then the entries at commit.
+      const uses = new Map<string, number>();
+      let count = 0;
+      plan = planGenericText(p.genericText, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS, (e) => {
+        count++;
+        countTags(uses, e);
+      });
+      summary = { ...summary, count, uses };
+      reread = genericRows(p.genericText, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS);
+    } else {
+      if (!p.csv) throw new FulcrumError('VALIDATION', 'A column mapping applies only to a generic CSV import.');
+      plan = planGenericCsv(p.csv, input.mapping, p.timeZone);
+      summary = { ...summary, count: plan.entries.length, uses: new Map() };
+      for (const e of plan.entries) countTags(summary.uses, e);
+    }
   }
   const skipped = input.skipProblems ? skippableRecords(plan) : 0;
   if (plan.problems.length > 0 && skipped === 0) {
@@ -277,7 +431,6 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     );
   }
   const m = tagMapper(c.db, plan, foreignTagsFrom(c.db, plan.tags, summary.uses), input.tagMapping);
-  const text = p.text;
   const options = {
     journalId: c.journalId,
     now: c.now,
@@ -285,19 +438,12 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     ...(c.signal ? { signal: c.signal } : {}),
   };
   let result: ImportResult;
-  if (text === null) {
+  if (reread === null) {
     result = await commitPlan(c.db, { ...m.plan, entries: plan.entries.map(m.entry) }, options);
   } else {
-    // The same file read again, a row at a time: the entries the preview counted, in the same order.
+    // The same file read again, an entry at a time: the entries the preview counted, in the same order.
     const entries = async function* (): AsyncGenerator<PlannedEntry> {
-      const rows = streamCsv(text, limits);
-      const header = await rows.next();
-      if (header.done) return;
-      const planner = daylioPlanner(header.value.cells, p.timeZone);
-      for await (const { cells, line } of rows) {
-        const e = planner.row(cells, line);
-        if (e) yield m.entry(e);
-      }
+      for await (const e of reread()) yield m.entry(e);
     };
     result = await commitPlan(c.db, m.plan, { ...options, stream: { total: summary.count, entries: entries() } });
   }

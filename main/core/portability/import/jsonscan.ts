@@ -158,3 +158,100 @@ export function parseCheckedJson(text: string, limits: Pick<ImportLimits, 'maxDe
     throw invalid('The file is not valid JSON.');
   }
 }
+
+/**
+ * Where the array at `journal.entries` of a Fulcrum export lies in text that checkJson has passed:
+ * `[start, end)` from its '[' to just after its ']'. Null when the top level is not an object with a
+ * `journal` object holding an `entries` array, or when either name is given twice (JSON.parse would
+ * keep the last one; the whole-file reading is left to decide such a file).
+ */
+export function entriesArraySpan(text: string): { start: number; end: number } | null {
+  const top = skipWs(text, 0);
+  if (text.charCodeAt(top) !== 0x7b) return null;
+  const journal = uniqueMember(text, top, 'journal');
+  if (journal === null || text.charCodeAt(journal) !== 0x7b) return null;
+  const entries = uniqueMember(text, journal, 'entries');
+  if (entries === null || text.charCodeAt(entries) !== 0x5b) return null;
+  return { start: entries, end: skipValue(text, entries) };
+}
+
+/** Each element of the array whose '[' is at `start`, as `[from, to)` in checked JSON text. */
+export function* arrayElements(text: string, start: number): Generator<[number, number]> {
+  let i = skipWs(text, start + 1);
+  if (text.charCodeAt(i) === 0x5d) return;
+  while (i < text.length) {
+    const end = skipValue(text, i);
+    yield [i, end];
+    i = skipWs(text, end);
+    if (text.charCodeAt(i) === 0x5d) return;
+    i = skipWs(text, i + 1); // past the ','
+  }
+}
+
+/** The start of the value of the member `name` of the object whose '{' is at `open`; null when absent or repeated. */
+function uniqueMember(text: string, open: number, name: string): number | null {
+  let found: number | null = null;
+  let i = skipWs(text, open + 1);
+  if (text.charCodeAt(i) === 0x7d) return null;
+  for (;;) {
+    if (text.charCodeAt(i) !== 0x22) return null;
+    const keyEnd = skipString(text, i);
+    const key = JSON.parse(text.slice(i, keyEnd)) as string;
+    const value = skipWs(text, skipWs(text, keyEnd) + 1); // past the ':'
+    if (key === name) {
+      if (found !== null) return null;
+      found = value;
+    }
+    i = skipWs(text, skipValue(text, value));
+    if (text.charCodeAt(i) === 0x7d) return found;
+    i = skipWs(text, i + 1); // past the ','
+  }
+}
+
+function skipWs(text: string, i: number): number {
+  while (i < text.length && WS.has(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Past the string whose opening quote is at `i`. */
+function skipString(text: string, i: number): number {
+  let j = i + 1;
+  // Bounded all the same, so that text which was not checked cannot make it loop forever.
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    j += c === 0x5c ? 2 : 1;
+  }
+  return text.length;
+}
+
+/** Past the value that starts at `i` (checked JSON: every bracket is closed, every string ends). */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x22) return skipString(text, i);
+  if (c !== 0x7b && c !== 0x5b) {
+    let j = i;
+    while (j < text.length) {
+      const d = text.charCodeAt(j);
+      if (d === 0x2c || d === 0x7d || d === 0x5d || WS.has(d)) break;
+      j++;
+    }
+    return j;
+  }
+  let depth = 0;
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 0x22) {
+      j = skipString(text, j);
+      continue;
+    }
+    if (d === 0x7b || d === 0x5b) depth++;
+    else if (d === 0x7d || d === 0x5d) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return text.length;
+}
