@@ -22,8 +22,12 @@ async function main(argv: string[]): Promise<void> {
   // time limit; where the download cannot happen (no network) the app falls back to browser mode,
   // saying so in one line that names the log holding the installer's own output.
   if (!check.ok && check.downloadable && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-    process.stderr.write('Downloading the Electron binary (once)…\n');
+    // On a terminal a passing note explains the wait, and is wiped again once the download is done,
+    // so whatever happens the person is left with exactly one line.
+    const tty = process.stderr.isTTY === true;
+    if (tty) process.stderr.write('Downloading the Electron binary (once)…');
     const download = downloadElectron();
+    if (tty) process.stderr.write('\r\x1b[K');
     check = findElectron();
     if (!check.ok && !download.ok) {
       process.stderr.write(downloadFailedLine(electronVersion(), download.log));
