@@ -306,7 +306,7 @@ describe('automatic backups', () => {
     await s.call('vault.changePassphrase', { current: PASSPHRASE, next: OTHER_PASSPHRASE });
     // The old ones went with the change itself; the fresh one follows a moment after the reply.
     expect(await s.call<AutomaticBackup[]>('backup.list')).toEqual([]);
-    flushAutoBackup(s.service.ctx);
+    await flushAutoBackup(s.service.ctx);
     const fresh = await s.call<AutomaticBackup[]>('backup.list');
     expect(fresh).toHaveLength(1);
     expect(old.map((b) => b.name)).not.toContain(fresh[0]!.name);

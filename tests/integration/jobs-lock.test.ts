@@ -28,7 +28,7 @@ async function bigJournal(extra: Parameters<typeof createdService>[1] = {}) {
     ...extra,
     ports: { log: () => {}, emit: (e: AppEvent) => (events.push(e), onEvent(e)), ...extra.ports },
   });
-  await generateJournal({ seed: 7, entries: 1600, drafts: 0 }, s.service);
+  await generateJournal({ seed: 7, entries: 2000, drafts: 0 }, s.service);
   return { ...s, events, setOnEvent: (f: (e: AppEvent) => void) => (onEvent = f) };
 }
 
@@ -144,6 +144,7 @@ describe('quick exit and lock during long work', () => {
     const file = ok.ok ? (ok.value as { base64: string; bytes: number }) : null;
     const bytes = Buffer.from(file!.base64, 'base64');
     expect(bytes.length).toBe(file!.bytes);
+    // More than one 3 MiB piece, so the pieces really are joined.
     expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
     expect(readBackup({ buffer: bytes }).vault.journalId).toBe(service.vault.journalId);
     expect(leftovers(dataDir)).toEqual([]);
