@@ -3,7 +3,7 @@ import { FulcrumError } from '../../../../shared/errors.js';
 import type { ItemType, Receipt, SinceReceipt } from '../../../../shared/ledger.js';
 import { shortCode } from '../../ledger/encoding.js';
 import type { DB } from '../open.js';
-import { all, get, run, value } from './sql.js';
+import { all, get, value } from './sql.js';
 import { chainHead, revisionsAfter } from './revisions.js';
 
 interface ReceiptRow {
