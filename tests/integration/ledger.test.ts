@@ -334,7 +334,7 @@ describe('no plaintext of revisions on disk', () => {
     const OLD = 'Revisioncanary Marmotphrase 5521';
     const e = await call<{ id: number }>('entries.create', entry(`${OLD} title`, `${OLD} body`));
     await call('entries.update', { id: e.id, patch: { title: 'plain', body: 'plain' } });
-    expect((await call<Revision>('history.get', { type: 'entry', id: e.id, rev: 1 })).content.title).toBe(`${OLD} title`);
+    expect((await call<Revision>('history.get', { type: 'entry', id: e.id, rev: 1 })).content).toMatchObject({ title: `${OLD} title` });
     await call('vault.lock');
     const scan = (needle: string) => fs.readdirSync(dataDir).filter((f) => fs.readFileSync(path.join(dataDir, f)).includes(needle));
     for (const needle of [OLD, 'Revisioncanary', 'Marmotphrase']) expect(scan(needle)).toEqual([]);
