@@ -7,7 +7,7 @@
 import { diffWords } from 'diff';
 import { useEffect, useState } from 'react';
 import { BALANCE_LABELS, DOMAIN_LABELS, POWER_SOURCE_LABELS } from '../../shared/catalogue.js';
-import type { EntryRevisionContent, Revision, RevisionSummary } from '../../shared/ledger.js';
+import type { EntryRevisionContent, Receipt, Revision, RevisionSummary, SinceReceipt } from '../../shared/ledger.js';
 import type { Entry } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { dateTimeOf, shortDateTime } from '../lib/format.js';
@@ -111,6 +111,7 @@ export function EntryHistory({ entry, onRestored }: { entry: Entry; onRestored: 
           ))}
         </ol>
       )}
+      <SinceReceiptCheck entryId={entry.id} updatedAt={entry.updatedAt} />
       {open && open.content.type === 'entry' && (
         <RevisionDiff
           revision={open}
@@ -208,6 +209,61 @@ function RevisionDiff(props: { revision: Revision; content: EntryRevisionContent
           Close
         </button>
       </div>
+    </div>
+  );
+}
+
+/** "What changed since this receipt": shown when receipts have been taken. */
+function SinceReceiptCheck({ entryId, updatedAt }: { entryId: number; updatedAt: number }) {
+  const [receipts, setReceipts] = useState<Receipt[]>([]);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [result, setResult] = useState<SinceReceipt | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('ledger.receipts', {})
+      .then(setReceipts)
+      .catch((e) => setError(messageOf(e)));
+  }, []);
+
+  useEffect(() => {
+    if (chosen === null) return setResult(null);
+    let live = true;
+    call('ledger.sinceReceipt', { receiptId: chosen, type: 'entry', id: entryId })
+      .then((r) => live && setResult(r))
+      .catch((e) => live && setError(messageOf(e)));
+    return () => {
+      live = false;
+    };
+  }, [chosen, entryId, updatedAt]);
+
+  if (receipts.length === 0 && !error) return null;
+  const saves = result?.after.filter((r) => r.event === 'saved') ?? [];
+  return (
+    <div className="since-receipt">
+      <ErrorAlert>{error}</ErrorAlert>
+      <label>
+        Compare with a receipt{' '}
+        <select value={chosen ?? ''} onChange={(e) => setChosen(e.target.value === '' ? null : Number(e.target.value))}>
+          <option value="">Choose a receipt</option>
+          {receipts.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.code} · {shortDateTime(r.takenAt)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {result && (
+        <p role="status">
+          {!result.headMatches
+            ? `The history no longer matches receipt ${result.receipt.code}. Check the whole history on the Safety page.`
+            : !result.existed
+              ? `This entry was written after receipt ${result.receipt.code}.`
+              : saves.length === 0
+                ? `Unchanged since receipt ${result.receipt.code} (${shortDateTime(result.receipt.takenAt)}).`
+                : `Changed since receipt ${result.receipt.code}: ${saves.map((r) => `version ${r.rev} (${shortDateTime(r.savedAt)})`).join(', ')}.`}
+        </p>
+      )}
     </div>
   );
 }

@@ -81,4 +81,16 @@ test('the Safety page says the history was checked, checks all of it, and takes 
   await expect(check.receipts.first()).toContainText(head!.code);
   await expect(check.section).toContainText('It is not a notarised time');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // What changed since the receipt, per entry.
+  const two = (await call('entries.search', {})).items.find((e) => e.title === 'Two')!;
+  await call('entries.update', { id: two.id, patch: { title: 'Two, later' } });
+  const history = new EntryHistoryPanel(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timeline', exact: true }).click();
+  await app.timeline.open('One');
+  await expect(await history.compareWithReceipt(head!.code)).toHaveText(/^Unchanged since receipt /);
+  await page.goBack();
+  await app.timeline.open('Two, later');
+  await expect(await history.compareWithReceipt(head!.code)).toHaveText(/^Changed since receipt .*: version 2 \(/);
+  expect(await seriousViolations(page)).toEqual([]);
 });

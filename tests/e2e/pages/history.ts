@@ -33,6 +33,14 @@ export class EntryHistoryPanel {
     return this.diff.getByRole('deletion').filter({ hasText: text });
   }
 
+  /** Chooses a receipt to compare with; returns the line saying what changed since it. */
+  async compareWithReceipt(code: string): Promise<Locator> {
+    const select = this.region.getByRole('combobox', { name: 'Compare with a receipt' });
+    const label = (await select.getByRole('option').allInnerTexts()).find((t) => t.startsWith(code));
+    await select.selectOption({ label: label! });
+    return this.region.getByRole('status').filter({ hasText: code });
+  }
+
   async restore(version: number): Promise<void> {
     await this.diff.getByRole('button', { name: `Restore version ${version}` }).click();
     await expect(this.diff).toBeHidden();
