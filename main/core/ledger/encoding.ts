@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CheckIn, Entry } from '../../../shared/schemas.js';
 
 /**
@@ -99,11 +99,19 @@ export function encodeDeletion(h: RevisionHeader): string {
   ]);
 }
 
-export const digestOf = (content: string): string => createHash('sha256').update(content, 'utf8').digest('hex');
+/** SHA-256 of the content's UTF-8 bytes, hex (one-shot hashing: a full check does this per revision). */
+export const digestOf = (content: string | Buffer): string => hash('sha256', content, 'hex');
+
+// One buffer reused for every link: tag, previous hash, digest (checks run one at a time, synchronously).
+const LINK = Buffer.alloc(DOMAIN_TAG.length + 64);
+DOMAIN_TAG.copy(LINK, 0);
 
 /** hash = SHA-256("fulcrum-ledger-v1" NUL ‖ previous hash (32 bytes) ‖ digest (32 bytes)), hex. */
 export function chainHash(prevHex: string, digestHex: string): string {
-  return createHash('sha256').update(DOMAIN_TAG).update(Buffer.from(prevHex, 'hex')).update(Buffer.from(digestHex, 'hex')).digest('hex');
+  if (!/^[0-9a-f]{64}$/.test(prevHex) || !/^[0-9a-f]{64}$/.test(digestHex)) return '';
+  LINK.write(prevHex, DOMAIN_TAG.length, 'hex');
+  LINK.write(digestHex, DOMAIN_TAG.length + 32, 'hex');
+  return hash('sha256', LINK, 'hex');
 }
 
 /** A receipt's short code: the first 80 bits of the head in five groups of four, easy to copy by hand. */

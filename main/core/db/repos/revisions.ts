@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { FulcrumError } from '../../../../shared/errors.js';
 import {
   CheckInRevisionContent,
@@ -221,7 +220,7 @@ function walk(db: DB, from: ChainHead | null): Walk {
     }
     const content = r[6];
     if (content !== null) {
-      if (createHash('sha256').update(content).digest('hex') !== r[7]) fail(r, 'Its content was changed after it was saved.');
+      if (digestOf(content) !== r[7]) fail(r, 'Its content was changed after it was saved.');
       else if (!labelsMatch(r, content)) fail(r, 'Its labels (which item, which version, when) do not match its content.');
     }
     if (chainHash(r[8], r[7]) !== r[9]) fail(r, 'Its hash does not match what it holds.');
