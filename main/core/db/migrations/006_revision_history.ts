@@ -25,11 +25,12 @@ export const migration006: Migration = {
         rev       INTEGER NOT NULL CHECK (rev >= 1),
         event     TEXT NOT NULL CHECK (event IN ('saved','deleted')),
         saved_at  INTEGER NOT NULL,
-        content   TEXT,
         digest    TEXT NOT NULL,
         prev_hash TEXT NOT NULL,
         hash      TEXT NOT NULL,
         purged_at INTEGER,
+        -- Last: a long text spills onto overflow pages, which reading the columns before it never touches.
+        content   TEXT,
         UNIQUE (item_type, item_id, rev)
       ) STRICT;
 
