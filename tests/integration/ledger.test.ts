@@ -8,6 +8,7 @@ import {
   createEntry,
   createPerson,
   deleteCheckIn,
+  lastLedgerCheck,
   purgeEntry,
   saveCheckIn,
   trashEntry,
@@ -87,11 +88,13 @@ describe('revision history (through the API)', () => {
 
 describe('the ledger: checks and receipts (through the API)', () => {
   it('after unlock checks the whole chain once, then only what was added since the last clean check', async () => {
-    const { call } = await createdService();
+    const { call, service } = await createdService();
     for (let i = 0; i < 5; i++) await call('entries.create', entry(`e${i}`));
     expect((await call<LedgerStatus>('ledger.status')).lastCheck).toBeNull();
     await call('vault.lock');
     await call('vault.unlock', { passphrase: PASSPHRASE });
+    // The unlock answered before the check ran: it is scheduled for the next turn of the event loop.
+    expect(lastLedgerCheck(service.vault.database())).toBeNull();
     await vi.waitFor(async () => expect((await call<LedgerStatus>('ledger.status')).lastCheck).not.toBeNull());
     const first = (await call<LedgerStatus>('ledger.status')).lastCheck!;
     // The first check has no checkpoint to start from, so it reads everything; the next one only the new revisions.
