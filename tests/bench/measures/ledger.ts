@@ -20,6 +20,8 @@ export function measureLedger(j: BenchJournal, samples: number): { full: SizeRes
       })();
     }
     const revisions = db.prepare('SELECT count(*) FROM revisions').pluck().get() as number;
+    // As the app leaves it once calls have been quiet (main/core/db/idle.ts): the log folded into the file.
+    db.pragma('wal_checkpoint(TRUNCATE)');
 
     const full: number[] = [];
     for (let s = 0; s < samples; s++) {
