@@ -146,10 +146,48 @@ describe('the ledger: checks and receipts (through the API)', () => {
     expect((await call<LedgerStatus>('ledger.status')).lastCheck).toMatchObject({ ok: false, kind: 'full' });
     // Nothing is silently repaired: a second check finds the same.
     expect((await call<LedgerCheck>('ledger.verify')).failures).toEqual(check.failures);
+    // The damaged version still lists, and opening a version whose stored form is not even JSON says so plainly.
+    expect(await call<RevisionSummary[]>('history.list', { type: 'entry', id: e.id })).toHaveLength(2);
+    await call('vault.lock');
+    const db2 = openDatabase(path.join(dataDir, 'journal.db'), key);
+    db2.prepare("UPDATE revisions SET content = 'not json {' WHERE seq = 2").run();
+    db2.close();
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    expect(await call<RevisionSummary[]>('history.list', { type: 'entry', id: e.id })).toHaveLength(2);
+    expect(await service.dispatch('history.get', { type: 'entry', id: e.id, rev: 2 })).toMatchObject({ ok: false, error: { code: 'CORRUPT', message: expect.stringMatching(/damaged/) } });
     // And after the next unlock the check stays a full one, still failing.
     await call('vault.lock');
     await call('vault.unlock', { passphrase: PASSPHRASE });
     await vi.waitFor(async () => expect((await call<LedgerStatus>('ledger.status')).lastCheck).toMatchObject({ ok: false, kind: 'full', at: expect.any(Number) }));
+  });
+});
+
+describe('the live journal against its newest revisions', () => {
+  it('an entry or check-in changed in a decrypted copy without a revision is reported; a pattern merge leaves revisions', async () => {
+    const { call, service, dataDir } = await createdService();
+    const p = await call<{ id: number }>('people.create', { name: 'Sam', kind: 'romantic', color: '#0072B2' });
+    const a = await call<{ id: number }>('tags.create', { label: 'Mine', polarity: 'imbalance', category: 'other' });
+    const b = await call<{ id: number }>('tags.create', { label: 'Also mine', polarity: 'imbalance', category: 'other' });
+    const e = await call<{ id: number }>('entries.create', { ...entry('Kept honest'), tagIds: [a.id] });
+    const other = await call<{ id: number }>('entries.create', entry('Untouched'));
+    const c = await call<{ id: number }>('checkins.save', { personId: p.id, week: '2025-01-06', heard: 2 });
+    await call('tags.merge', { from: a.id, into: b.id });
+    expect((await call<RevisionSummary[]>('history.list', { type: 'entry', id: e.id })).map((r) => r.rev)).toEqual([1, 2]);
+    expect((await call<Revision>('history.get', { type: 'entry', id: e.id, rev: 2 })).content).toMatchObject({ patterns: [b.id] });
+    expect(await call<LedgerCheck>('ledger.verify')).toMatchObject({ ok: true, failures: [] });
+
+    const key = service.vault.withDataKey((k) => Buffer.from(k));
+    await call('vault.lock');
+    const db = openDatabase(path.join(dataDir, 'journal.db'), key);
+    db.prepare("UPDATE entries SET body = 'words never saved in Fulcrum' WHERE id = ?").run(e.id);
+    db.prepare('UPDATE checkins SET heard = 5 WHERE id = ?').run(c.id);
+    db.close();
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    const check = await call<LedgerCheck>('ledger.verify');
+    expect(check.ok).toBe(false);
+    expect(check.failures.map((f) => [f.type, f.itemId, f.rev])).toEqual([['entry', e.id, 2], ['checkin', c.id, 1]]);
+    expect(check.failures[0]!.problem).toMatch(/changed without a revision/);
+    expect(check.failures.some((f) => f.itemId === other.id)).toBe(false);
   });
 });
 

@@ -18,8 +18,8 @@ import {
   type RevisionHeader,
 } from '../../ledger/encoding.js';
 import type { DB } from '../open.js';
-import { all, get, run, value } from './sql.js';
-import { getEntry } from './entries.js';
+import { all, column, get, jsonList, run, value } from './sql.js';
+import { getEntry, loadLinks, rowToEntry, SUMMARY_COLUMNS, type EntryRow } from './entries.js';
 import { getCheckIn } from './checkins.js';
 
 /**
@@ -126,7 +126,7 @@ export function tombstone(db: DB, type: ItemType, id: number, now: number): void
 }
 
 const SUMMARY_SQL =
-  "SELECT seq, item_type, item_id, rev, event, saved_at, hash, content IS NULL AS purged, json_extract(content, '$.restoredFrom') AS restored_from FROM revisions";
+  "SELECT seq, item_type, item_id, rev, event, saved_at, hash, content IS NULL AS purged, (CASE WHEN json_valid(content) THEN json_extract(content, '$.restoredFrom') END) AS restored_from FROM revisions";
 
 const toSummary = (r: RevisionRow & { purged: 0 | 1; restored_from: number | null }): RevisionSummary => ({
   seq: r.seq,
@@ -175,7 +175,13 @@ export function getRevision(db: DB, type: ItemType, id: number, rev: number): Re
   );
   if (!row || row.content === null || row.event !== 'saved') throw revisionNotFound();
   // The row comes from the journal file, which may have been edited outside the app: check its shape.
-  const parsed = (type === 'entry' ? EntryRevisionContent : CheckInRevisionContent).safeParse(JSON.parse(row.content));
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(row.content);
+  } catch {
+    // Not JSON any more: reported as damaged below.
+  }
+  const parsed = (type === 'entry' ? EntryRevisionContent : CheckInRevisionContent).safeParse(raw);
   if (!parsed.success) {
     throw new FulcrumError('CORRUPT', 'This earlier version cannot be read: its stored form is damaged. Check the whole history on the Safety page.');
   }
@@ -263,9 +269,72 @@ function finish(db: DB, kind: LedgerCheck['kind'], at: number, w: Walk): LedgerC
   return check;
 }
 
-/** Re-hashes every revision from the first. Nothing is repaired: failures are reported, with where they are. */
+interface Latest {
+  item_id: number;
+  seq: number;
+  rev: number;
+  saved_at: number;
+  digest: string;
+  event: 'saved' | 'deleted';
+  restored_from: number | null;
+}
+
+/**
+ * Each live entry and check-in must read exactly as its newest saved revision: a change made to the
+ * journal's tables without a revision (in a decrypted copy, say) shows here. Entries are compared a
+ * batch at a time, with their links loaded per batch.
+ */
+function liveMismatches(db: DB): LedgerFailure[] {
+  const failures: LedgerFailure[] = [];
+  const latestOf = (type: ItemType, ids: readonly number[]) =>
+    new Map(
+      all<Latest>(
+        db,
+        `SELECT item_id, seq, rev, saved_at, digest, event, (CASE WHEN json_valid(content) THEN json_extract(content, '$.restoredFrom') END) AS restored_from FROM revisions r
+         WHERE item_type = ? AND item_id IN (SELECT value FROM json_each(?))
+           AND rev = (SELECT max(rev) FROM revisions WHERE item_type = r.item_type AND item_id = r.item_id)`,
+        type,
+        jsonList(ids),
+      ).map((l) => [l.item_id, l]),
+    );
+  const compare = (type: ItemType, id: number, latest: Latest | undefined, encode: (h: RevisionHeader, rf: number | null) => string) => {
+    if (failures.length >= MAX_FAILURES) return;
+    if (!latest || latest.event !== 'saved') {
+      failures.push({ seq: latest?.seq ?? 0, type, itemId: id, rev: latest?.rev ?? 0, problem: 'It is in the journal but has no saved version in the history.' });
+      return;
+    }
+    const h: RevisionHeader = { type, id, rev: latest.rev, savedAt: latest.saved_at };
+    if (digestOf(encode(h, latest.restored_from)) !== latest.digest) {
+      failures.push({ seq: latest.seq, type, itemId: id, rev: latest.rev, problem: 'The journal holds something different from its newest saved version: it was changed without a revision.' });
+    }
+  };
+  const entryIds = column<number>(db, 'SELECT id FROM entries ORDER BY id');
+  for (let i = 0; i < entryIds.length; i += 1000) {
+    const ids = entryIds.slice(i, i + 1000);
+    const links = loadLinks(db, ids);
+    const latest = latestOf('entry', ids);
+    const rows = all<EntryRow & { body: string }>(db, `SELECT ${SUMMARY_COLUMNS}, body FROM entries WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids));
+    for (const row of rows) {
+      const entry = { ...rowToEntry(row, links.get(row.id)), body: row.body };
+      compare('entry', row.id, latest.get(row.id), (h, rf) => encodeEntry(h, entry, rf));
+    }
+  }
+  const checkInIds = column<number>(db, 'SELECT id FROM checkins ORDER BY id');
+  const latestCheckIns = latestOf('checkin', checkInIds);
+  for (const id of checkInIds) {
+    const c = getCheckIn(db, id)!;
+    compare('checkin', id, latestCheckIns.get(id), (h, rf) => encodeCheckIn(h, c, rf));
+  }
+  return failures;
+}
+
+/**
+ * Re-hashes every revision from the first, and compares every live entry and check-in with its newest
+ * revision. Nothing is repaired: failures are reported, with where they are.
+ */
 export function verifyAll(db: DB, now: number): LedgerCheck {
-  return finish(db, 'full', now, walk(db, null));
+  const w = walk(db, null);
+  return finish(db, 'full', now, { ...w, failures: [...w.failures, ...liveMismatches(db)].slice(0, MAX_FAILURES) });
 }
 
 /**
