@@ -36,8 +36,10 @@ export class EntryHistoryPanel {
   /** Chooses a receipt to compare with; returns the line saying what changed since it. */
   async compareWithReceipt(code: string): Promise<Locator> {
     const select = this.region.getByRole('combobox', { name: 'Compare with a receipt' });
-    const label = (await select.getByRole('option').allInnerTexts()).find((t) => t.startsWith(code));
-    await select.selectOption({ label: label! });
+    // The receipts load with the page: wait for this one to be offered before choosing it.
+    const option = select.getByRole('option', { name: new RegExp(`^${code} · `) });
+    await expect(option).toHaveCount(1);
+    await select.selectOption({ label: (await option.textContent())! });
     return this.region.getByRole('status').filter({ hasText: code });
   }
 
