@@ -59,6 +59,17 @@ import {
 } from './insights.js';
 import { DeleteJournalInput, SafetyPreferencesPatch, type SafetyPreferences } from './safety.js';
 import {
+  ItemRef,
+  RevisionRef,
+  SinceReceiptInput,
+  type LedgerCheck,
+  type LedgerStatus,
+  type Receipt,
+  type Revision,
+  type RevisionSummary,
+  type SinceReceipt,
+} from './ledger.js';
+import {
   ReportExportInput,
   ReportInput,
   ReportPdfInput,
@@ -320,6 +331,24 @@ export const reportCalls = {
   'templates.delete': call<null>()(byId),
 } as const;
 
+/** Revision history and the tamper-evident ledger (shapes in shared/ledger.ts). */
+export const historyCalls = {
+  /** Every kept version of an entry or check-in, oldest first (content not included). */
+  'history.list': call<RevisionSummary[]>()(ItemRef),
+  'history.get': call<Revision>()(RevisionRef),
+  /** Saves that earlier version again, as a new revision (the versions in between stay in the history). */
+  'history.restore': call<RevisionSummary>()(RevisionRef),
+  /** How many revisions, the chain head, and the last check's result. */
+  'ledger.status': call<LedgerStatus>()(none),
+  /** Re-hashes the whole history now and reports every revision that does not check out. */
+  'ledger.verify': call<LedgerCheck>()(none),
+  'ledger.takeReceipt': call<Receipt>()(none),
+  /** Receipts issued, newest first. */
+  'ledger.receipts': call<Receipt[]>()(none),
+  /** Whether an entry or check-in existed at a receipt and which of its revisions came after it. */
+  'ledger.sinceReceipt': call<SinceReceipt>()(SinceReceiptInput),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -334,6 +363,7 @@ export const api = {
   ...safetyCalls,
   ...portabilityCalls,
   ...reportCalls,
+  ...historyCalls,
 } as const;
 
 export type Api = typeof api;

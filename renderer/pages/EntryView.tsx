@@ -5,7 +5,8 @@ import { ApiError, call, messageOf } from '../api.js';
 import { PersonChip, TagChip } from '../components/Chips.js';
 import { entryHeading, FlagBadges } from '../components/EntryCard.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
-import { dateTimeOf, shortDateTime } from '../lib/format.js';
+import { dateTimeOf } from '../lib/format.js';
+import { EntryHistory } from '../components/EntryHistory.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData, useToast } from '../lib/session.js';
 
@@ -181,10 +182,7 @@ export function EntryViewPage({ id }: { id: number }) {
             </p>
           </section>
         )}
-        <p className="hint">
-          Written {shortDateTime(entry.createdAt)}
-          {entry.updatedAt !== entry.createdAt ? ` · last changed ${shortDateTime(entry.updatedAt)}` : ''}
-        </p>
+        <EntryHistory entry={entry} onRestored={setEntry} />
       </article>
     </div>
   );

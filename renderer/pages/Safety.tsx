@@ -7,6 +7,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_QUICK_EXIT, DELETE_CONFIRMATION, QuickExitShortcut, describeShortcut, type SafetyPreferences } from '../../shared/safety.js';
 import { call, messageOf, subscribe, transport } from '../api.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
+import { HistoryCheckSection } from '../components/HistoryCheck.js';
 import { isMac } from '../lib/hooks.js';
 import { useSession, useToast } from '../lib/session.js';
 import { NewPassphraseFields, PassphraseField, RecoveryKeyPanel } from '../components/Passphrase.js';
@@ -55,6 +56,7 @@ export function SafetyPage() {
         </p>
         <p className="hint">Someone using this computer could delete that note, so hearing of no attempts is not proof that nobody tried.</p>
       </section>
+      <HistoryCheckSection />
       <DeleteSection onDeleted={() => void session.lock()} />
     </div>
   );

@@ -22,6 +22,7 @@ import { FILTERS, measureInsightsFiltered } from './measures/insights-filtered.j
 import { measureInsert } from './measures/insert.js';
 import { measureExportRss, measureImportRss, measureLockDuringJobs } from './measures/jobs.js';
 import { measureKdf } from './measures/kdf.js';
+import { measureLedger } from './measures/ledger.js';
 import { measurePdf, reportAvailable } from './measures/pdf.js';
 import { measureRss } from './measures/rss.js';
 import { ensureRenderer, measureScroll } from './measures/scroll.js';
@@ -158,6 +159,24 @@ function rowDefs(): RowDef[] {
       },
     },
     {
+      id: 'ledger-full',
+      measure: 'History check of the whole chain, 3 revisions per entry (ledger.verify)',
+      target: 'p95 ≤ 1 s',
+      judge: (r) => r.value.p95 <= 1000,
+    },
+    {
+      id: 'ledger-incremental',
+      measure: 'History check after unlock: the 20 revisions added since the last check',
+      target: 'p95 ≤ 50 ms',
+      judge: (r) => r.value.p95 <= 50,
+    },
+    {
+      id: 'ledger-save',
+      measure: "Added to each save: hashing and keeping the revision (inside the save's transaction)",
+      target: 'p95 ≤ 0.5 ms',
+      judge: (r) => r.value.p95 <= 0.5,
+    },
+    {
       id: 'pdf',
       measure: 'Report PDF for one year (browser mode, page.pdf())',
       target: '≤ 2 s',
@@ -259,6 +278,12 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
   if (!wants('insert') && wants('fsync')) {
     await step('fsync', async () => put('fsync', (await measureInsert(j, 50, 1)).fsync));
   }
+  await step('ledger', async () => {
+    const r = measureLedger(j, big ? 3 : 5);
+    put('ledger-full', r.full);
+    put('ledger-incremental', r.incremental);
+    put('ledger-save', r.save);
+  });
   await step('pdf', async () => put('pdf', await measurePdf(j, staticDir)));
   await step('rss', async () => put('rss', await measureRss(j, 3)));
   await step('jobs-lock', async () => {

@@ -225,7 +225,11 @@ describe('the journal format document is enough to read a journal without Fulcru
       // Every table of §3 is there; the derived ones and the access-log private key are not.
       expect(Object.keys(data.tables)).toEqual(expect.arrayContaining(['entries', 'people', 'tags', 'entry_people', 'entry_tags', 'checkins', 'strengths', 'therapy_sessions', 'meta']));
       expect(Object.keys(data.tables).some((t) => /^(entries_fts|rollup_|sqlite_)/.test(t))).toBe(false);
-      expect(data.tables.meta).toEqual([{ key: 'journal_id', value: journalId }]);
+      // The history chain's head is journal metadata too (docs/ledger-encoding.md); the access-log key is not exported.
+      expect(data.tables.meta).toEqual([
+        { key: 'journal_id', value: journalId },
+        { key: 'ledger.head', value: expect.stringMatching(/^\{"seq":\d+,"hash":"[0-9a-f]{64}"\}$/) },
+      ]);
       expect(data.tables.checkins).toHaveLength(2);
     }
     // Read-only: not one byte of the folder changed, and nothing was added to it.

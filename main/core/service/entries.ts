@@ -32,9 +32,9 @@ export const entryHandlers: HandlersFor<'entries'> = {
     purgeExpiredTrash(db, ports.now());
     return searchEntries(db, input, { trash: true });
   },
-  'entries.purge': (input, { vault }) => {
+  'entries.purge': (input, { vault, ports }) => {
     const db = vault.database();
-    return { purged: 'id' in input ? purgeEntry(db, input.id) : purgeTrash(db) };
+    return { purged: 'id' in input ? purgeEntry(db, input.id, ports.now()) : purgeTrash(db, ports.now()) };
   },
 };
 

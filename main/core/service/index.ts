@@ -12,6 +12,7 @@ import { reminderHandlers } from './reminders.js';
 import { safetyHandlers, sessionHandlers } from './safety.js';
 import { autoBackupAfterUnlock, portabilityHandlers, removeOldKeyLeftovers } from './portability.js';
 import { allReportHandlers } from './report.js';
+import { checkHistoryAfterUnlock, historyHandlers, ledgerHandlers } from './history.js';
 import { ReminderService, remindersFor } from '../reminders/index.js';
 import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
 import { createDispatcher } from './dispatch.js';
@@ -20,7 +21,7 @@ import { Vault, type VaultOptions } from '../vault/index.js';
 import { defaultPorts, type Ports } from '../ports.js';
 
 /** Housekeeping that runs after every successful unlock, in order. Each step handles its own errors. */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen(), removeOldKeyLeftovers, autoBackupAfterUnlock];
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen(), removeOldKeyLeftovers, autoBackupAfterUnlock, checkHistoryAfterUnlock];
 
 export const handlers: Handlers = {
   ...vaultHandlers,
@@ -60,6 +61,8 @@ export const handlers: Handlers = {
   ...safetyHandlers,
   ...portabilityHandlers,
   ...allReportHandlers,
+  ...historyHandlers,
+  ...ledgerHandlers,
 };
 
 export interface ServiceOptions extends VaultOptions {

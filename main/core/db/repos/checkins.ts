@@ -4,6 +4,7 @@ import type { CheckIn, CheckInInput } from '../../../../shared/schemas.js';
 import type { DB } from '../open.js';
 import { all, bit, get, run } from './sql.js';
 import { personNotFound } from './people.js';
+import { keepRevision, nextItemId, tombstone } from './revisions.js';
 
 type NewCheckIn = z.output<typeof CheckInInput>;
 
@@ -50,19 +51,21 @@ export function getCheckIn(db: DB, id: number): CheckIn | null {
  * One check-in per person per week: saving the same week again replaces the answers (keeping its id
  * and when it was first made), so a check-in can be corrected without leaving a duplicate.
  */
-export function saveCheckIn(db: DB, input: NewCheckIn, now: number): CheckIn {
+export function saveCheckIn(db: DB, input: NewCheckIn, now: number, restoredFrom: number | null = null): CheckIn {
   return db.transaction(() => {
     if (!get(db, 'SELECT 1 AS one FROM people WHERE id = ?', input.personId)) throw personNotFound();
     const row = get<CheckInRow>(
       db,
-      `INSERT INTO checkins (person_id, week, heard, respected, involved, fair_share, boundaries, safe, note, for_therapist,
+      `INSERT INTO checkins (id, person_id, week, heard, respected, involved, fair_share, boundaries, safe, note, for_therapist,
          created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (person_id, week) DO UPDATE SET
          heard = excluded.heard, respected = excluded.respected, involved = excluded.involved,
          fair_share = excluded.fair_share, boundaries = excluded.boundaries, safe = excluded.safe,
          note = excluded.note, for_therapist = excluded.for_therapist, updated_at = excluded.updated_at
        RETURNING ${COLS}`,
+      // A new check-in never takes an id that a deleted one's history still names; an update keeps its id.
+      nextItemId(db, 'checkin'),
       input.personId,
       input.week,
       input.heard,
@@ -76,7 +79,8 @@ export function saveCheckIn(db: DB, input: NewCheckIn, now: number): CheckIn {
       now,
       now,
     );
-    return toCheckIn(row!);
+    keepRevision(db, 'checkin', row!.id, now, restoredFrom);
+    return getCheckIn(db, row!.id)!;
   })();
 }
 
@@ -91,8 +95,12 @@ export function listCheckIns(db: DB, filter: { personId?: number; from?: string;
   ).map(toCheckIn);
 }
 
-export function deleteCheckIn(db: DB, id: number): void {
-  if (run(db, 'DELETE FROM checkins WHERE id = ?', id).changes === 0) {
-    throw new FulcrumError('NOT_FOUND', 'That check-in is not in the journal (it may have been deleted already). Reload and try again.');
-  }
+/** Deletes a check-in; its revisions keep their hashes (the content is blanked) and the deletion is recorded. */
+export function deleteCheckIn(db: DB, id: number, now: number): void {
+  db.transaction(() => {
+    if (run(db, 'DELETE FROM checkins WHERE id = ?', id).changes === 0) {
+      throw new FulcrumError('NOT_FOUND', 'That check-in is not in the journal (it may have been deleted already). Reload and try again.');
+    }
+    tombstone(db, 'checkin', id, now);
+  })();
 }

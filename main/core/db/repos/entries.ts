@@ -3,8 +3,9 @@ import { DOMAINS, POWER_SOURCES, type Domain, type PowerSource } from '../../../
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { Entry, EntryInput, EntryPatch } from '../../../../shared/schemas.js';
 import type { DB } from '../open.js';
-import { all, bit, get, jsonList, missingIds, run } from './sql.js';
+import { all, bit, column, get, jsonList, missingIds, run } from './sql.js';
 import { DAY_MS, dayIn } from './time.js';
+import { keepRevision, nextItemId, tombstone } from './revisions.js';
 
 type NewEntry = z.output<typeof EntryInput>;
 type EntryChanges = z.output<typeof EntryPatch>;
@@ -152,11 +153,13 @@ export interface EntryOrigin {
 export function createEntry(db: DB, input: NewEntry, now: number, origin: EntryOrigin = { source: 'fulcrum', sourceRef: null }): Entry {
   return db.transaction(() => {
     refuseMissingLinks(db, input);
+    // The id is chosen here, not by SQLite, so it is never one a purged entry's history still names.
     const info = run(
       db,
-      `INSERT INTO entries (occurred_at, time_zone, day, created_at, updated_at, deleted_at, title, body, balance, intensity,
+      `INSERT INTO entries (id, occurred_at, time_zone, day, created_at, updated_at, deleted_at, title, body, balance, intensity,
          heard, respected, valued, involved, outcome, raise_with_therapist, safety_flag, source, source_ref)
-       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      nextItemId(db, 'entry'),
       input.occurredAt,
       input.timeZone,
       dayIn(input.occurredAt, input.timeZone),
@@ -178,15 +181,17 @@ export function createEntry(db: DB, input: NewEntry, now: number, origin: EntryO
     );
     const id = Number(info.lastInsertRowid);
     replaceLinks(db, id, input);
+    keepRevision(db, 'entry', id, now);
     return getEntry(db, id)!;
   })();
 }
 
 /**
  * Changes the fields the patch names; a link list in the patch replaces the old one as a whole. The
- * calendar day follows the time and zone. Entries in the trash are read-only until restored.
+ * calendar day follows the time and zone. Entries in the trash are read-only until restored. The saved
+ * version is kept as a new revision (`restoredFrom`: it brings back that earlier revision).
  */
-export function updateEntry(db: DB, id: number, patch: EntryChanges, now: number): Entry {
+export function updateEntry(db: DB, id: number, patch: EntryChanges, now: number, restoredFrom: number | null = null): Entry {
   return db.transaction(() => {
     const old = getEntry(db, id);
     if (!old) throw entryNotFound();
@@ -220,6 +225,7 @@ export function updateEntry(db: DB, id: number, patch: EntryChanges, now: number
       run(db, 'UPDATE entries SET title = ?, body = ? WHERE id = ?', next.title, next.body, id);
     }
     replaceLinks(db, id, patch);
+    keepRevision(db, 'entry', id, now, restoredFrom);
     return getEntry(db, id)!;
   })();
 }
@@ -238,28 +244,31 @@ export function restoreEntry(db: DB, id: number): Entry {
 
 /**
  * Hard deletes (with `secure_delete` and FTS5 secure-delete the text is overwritten, not just
- * unlinked). The editor's autosaved draft of a purged entry goes with it: it holds the same words.
+ * unlinked). The editor's autosaved draft of a purged entry goes with it: it holds the same words, and
+ * so does the content of its revisions, which is blanked, leaving their hashes and a record of the
+ * deletion in the history.
  */
-function purgeWhere(db: DB, where: string, ...params: unknown[]): number {
+function purgeWhere(db: DB, now: number, where: string, ...params: unknown[]): number {
   return db.transaction(() => {
+    for (const id of column<number>(db, `SELECT id FROM entries WHERE ${where}`, ...params)) tombstone(db, 'entry', id, now);
     run(db, `DELETE FROM drafts WHERE key IN (SELECT 'entry-' || id FROM entries WHERE ${where})`, ...params);
     return run(db, `DELETE FROM entries WHERE ${where}`, ...params).changes;
   })();
 }
 
 /** Deletes one trashed entry for good. Only entries in the trash can be purged: a slip cannot lose a live one. */
-export function purgeEntry(db: DB, id: number): number {
+export function purgeEntry(db: DB, id: number, now: number): number {
   const row = get<{ deleted_at: number | null }>(db, 'SELECT deleted_at FROM entries WHERE id = ?', id);
   if (!row) throw entryNotFound();
   if (row.deleted_at === null) {
     throw new FulcrumError('CONFLICT', 'Only entries in the trash can be deleted for good. Move it to the trash first.');
   }
-  return purgeWhere(db, 'id = ? AND deleted_at IS NOT NULL', id);
+  return purgeWhere(db, now, 'id = ? AND deleted_at IS NOT NULL', id);
 }
 
 /** Empties the trash. */
-export const purgeTrash = (db: DB): number => purgeWhere(db, 'deleted_at IS NOT NULL');
+export const purgeTrash = (db: DB, now: number): number => purgeWhere(db, now, 'deleted_at IS NOT NULL');
 
 /** Deletes for good what has been in the trash longer than TRASH_DAYS (run at every unlock). */
 export const purgeExpiredTrash = (db: DB, now: number): number =>
-  purgeWhere(db, 'deleted_at IS NOT NULL AND deleted_at <= ?', now - TRASH_DAYS * DAY_MS);
+  purgeWhere(db, now, 'deleted_at IS NOT NULL AND deleted_at <= ?', now - TRASH_DAYS * DAY_MS);

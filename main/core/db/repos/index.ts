@@ -8,4 +8,6 @@ export * from './entries.js';
 export * from './search.js';
 export * from './checkins.js';
 export * from './drafts.js';
+export * from './revisions.js';
+export * from './receipts.js';
 export { dayIn } from './time.js';

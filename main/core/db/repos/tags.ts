@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { Category, Polarity, Tag, TagInput, TagPatch } from '../../../../shared/schemas.js';
 import type { DB } from '../open.js';
-import { all, get, run } from './sql.js';
+import { all, column, get, run } from './sql.js';
+import { keepRevision } from './revisions.js';
 
 type NewTag = z.output<typeof TagInput>;
 type TagChanges = z.output<typeof TagPatch>;
@@ -154,11 +155,13 @@ export function mergeTags(db: DB, from: number, into: number, now: number): Tag 
         'A built-in pattern cannot be merged away. Merge the other way round, or archive the built-in pattern to hide it.',
       );
     }
-    // The entries that carried `from` read differently now: they count as edited.
+    // The entries that carried `from` read differently now: they count as edited, and keep a revision.
+    const edited = column<number>(db, 'SELECT entry_id FROM entry_tags WHERE tag_id = ? ORDER BY entry_id', from);
     run(db, 'UPDATE entries SET updated_at = ? WHERE id IN (SELECT entry_id FROM entry_tags WHERE tag_id = ?)', now, from);
     run(db, 'INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) SELECT entry_id, ? FROM entry_tags WHERE tag_id = ?', into, from);
     run(db, 'DELETE FROM entry_tags WHERE tag_id = ?', from);
     run(db, 'DELETE FROM tags WHERE id = ?', from);
+    for (const id of edited) keepRevision(db, 'entry', id, now);
     return toTag(target);
   })();
 }

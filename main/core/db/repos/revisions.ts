@@ -1,0 +1,363 @@
+import { FulcrumError } from '../../../../shared/errors.js';
+import {
+  CheckInRevisionContent,
+  EntryRevisionContent,
+  type ItemType,
+  type LedgerCheck,
+  type LedgerFailure,
+  type Revision,
+  type RevisionSummary,
+} from '../../../../shared/ledger.js';
+import {
+  GENESIS,
+  chainHash,
+  digestOf,
+  encodeCheckIn,
+  encodeDeletion,
+  encodeEntry,
+  type RevisionHeader,
+} from '../../ledger/encoding.js';
+import type { DB } from '../open.js';
+import { all, column, get, jsonList, run, value } from './sql.js';
+import { getEntry, loadLinks, rowToEntry, SUMMARY_COLUMNS, type EntryRow } from './entries.js';
+import { getCheckIn } from './checkins.js';
+
+/**
+ * Revision history. Every save of an entry or a check-in appends its new version to `revisions`,
+ * inside the save's transaction; the rows form one hash chain over the whole journal (the ledger).
+ * Rows are never changed or deleted (triggers refuse it), except that deleting an item for good
+ * blanks the content of its revisions and leaves their hashes as tombstones.
+ */
+
+interface RevisionRow {
+  seq: number;
+  item_type: ItemType;
+  item_id: number;
+  rev: number;
+  event: 'saved' | 'deleted';
+  saved_at: number;
+  content: string | null;
+  digest: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const HEAD_KEY = 'ledger.head';
+const CHECKED_KEY = 'ledger.checked';
+const LAST_CHECK_KEY = 'ledger.lastCheck';
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export function chainHead(db: DB): ChainHead | null {
+  return get<ChainHead>(db, 'SELECT seq, hash FROM revisions ORDER BY seq DESC LIMIT 1') ?? null;
+}
+
+const readMeta = <T>(db: DB, key: string): T | null => {
+  const v = value<string>(db, 'SELECT value FROM meta WHERE key = ?', key);
+  return v === undefined ? null : (JSON.parse(v) as T);
+};
+const writeMeta = (db: DB, key: string, v: unknown) =>
+  run(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, JSON.stringify(v));
+
+/** The next id for a new item: never one that a purged item's revisions already use. */
+export function nextItemId(db: DB, type: ItemType): number {
+  const table = type === 'entry' ? 'entries' : 'checkins';
+  const live = value<number | null>(db, `SELECT max(id) FROM ${table}`) ?? 0;
+  const kept = value<number | null>(db, 'SELECT max(item_id) FROM revisions WHERE item_type = ?', type) ?? 0;
+  return Math.max(live ?? 0, kept ?? 0) + 1;
+}
+
+function append(db: DB, h: RevisionHeader, event: 'saved' | 'deleted', content: string): RevisionSummary {
+  const head = chainHead(db);
+  const prev = head?.hash ?? GENESIS;
+  const digest = digestOf(content);
+  const hash = chainHash(prev, digest);
+  const seq = (head?.seq ?? 0) + 1;
+  run(
+    db,
+    `INSERT INTO revisions (seq, item_type, item_id, rev, event, saved_at, content, digest, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    seq,
+    h.type,
+    h.id,
+    h.rev,
+    event,
+    h.savedAt,
+    content,
+    digest,
+    prev,
+    hash,
+  );
+  writeMeta(db, HEAD_KEY, { seq, hash });
+  return { seq, type: h.type, itemId: h.id, rev: h.rev, event, savedAt: h.savedAt, hash, purged: false, restoredFrom: null };
+}
+
+const nextRev = (db: DB, type: ItemType, id: number): number =>
+  (value<number | null>(db, 'SELECT max(rev) FROM revisions WHERE item_type = ? AND item_id = ?', type, id) ?? 0) + 1;
+
+/**
+ * Keeps the item's current saved state as its next revision. Call inside the save's transaction,
+ * after the write. `restoredFrom` marks a version brought back from an earlier revision.
+ */
+export function keepRevision(db: DB, type: ItemType, id: number, savedAt: number, restoredFrom: number | null = null): RevisionSummary {
+  const h: RevisionHeader = { type, id, rev: nextRev(db, type, id), savedAt };
+  if (type === 'entry') {
+    const entry = getEntry(db, id);
+    if (!entry) throw new Error('keepRevision: entry missing');
+    return { ...append(db, h, 'saved', encodeEntry(h, entry, restoredFrom)), restoredFrom };
+  }
+  const checkIn = getCheckIn(db, id);
+  if (!checkIn) throw new Error('keepRevision: check-in missing');
+  return { ...append(db, h, 'saved', encodeCheckIn(h, checkIn, restoredFrom)), restoredFrom };
+}
+
+/**
+ * An item deleted for good: the content of its revisions is blanked (their hashes stay, so the chain
+ * still checks), and one more revision records that it was deleted and when. Inside the purge's
+ * transaction.
+ */
+export function tombstone(db: DB, type: ItemType, id: number, now: number): void {
+  run(db, 'UPDATE revisions SET content = NULL, purged_at = ? WHERE item_type = ? AND item_id = ? AND content IS NOT NULL', now, type, id);
+  const h: RevisionHeader = { type, id, rev: nextRev(db, type, id), savedAt: now };
+  append(db, h, 'deleted', encodeDeletion(h));
+}
+
+const SUMMARY_SQL =
+  "SELECT seq, item_type, item_id, rev, event, saved_at, hash, content IS NULL AS purged, (CASE WHEN json_valid(content) THEN json_extract(content, '$.restoredFrom') END) AS restored_from FROM revisions";
+
+const toSummary = (r: RevisionRow & { purged: 0 | 1; restored_from: number | null }): RevisionSummary => ({
+  seq: r.seq,
+  type: r.item_type,
+  itemId: r.item_id,
+  rev: r.rev,
+  event: r.event,
+  savedAt: r.saved_at,
+  hash: r.hash,
+  purged: r.purged === 1 && r.event === 'saved',
+  restoredFrom: r.restored_from ?? null,
+});
+
+/** Every revision of one item, oldest first. */
+export function listRevisions(db: DB, type: ItemType, id: number): RevisionSummary[] {
+  return all<RevisionRow & { purged: 0 | 1; restored_from: number | null }>(
+    db,
+    `${SUMMARY_SQL} WHERE item_type = ? AND item_id = ? ORDER BY rev`,
+    type,
+    id,
+  ).map(toSummary);
+}
+
+/** Revisions of one item kept after a chain position (for "what changed since this receipt"). */
+export function revisionsAfter(db: DB, type: ItemType, id: number, seq: number): RevisionSummary[] {
+  return all<RevisionRow & { purged: 0 | 1; restored_from: number | null }>(
+    db,
+    `${SUMMARY_SQL} WHERE item_type = ? AND item_id = ? AND seq > ? ORDER BY rev`,
+    type,
+    id,
+    seq,
+  ).map(toSummary);
+}
+
+export const revisionNotFound = () =>
+  new FulcrumError('NOT_FOUND', 'That earlier version is not in the history (it may have been deleted for good). Reload and try again.');
+
+/** One saved revision with its content. Deleted items' revisions have no content left: NOT_FOUND. */
+export function getRevision(db: DB, type: ItemType, id: number, rev: number): Revision {
+  const row = get<RevisionRow & { purged: 0 | 1; restored_from: number | null }>(
+    db,
+    `${SUMMARY_SQL.replace(' FROM revisions', ', content FROM revisions')} WHERE item_type = ? AND item_id = ? AND rev = ?`,
+    type,
+    id,
+    rev,
+  );
+  if (!row || row.content === null || row.event !== 'saved') throw revisionNotFound();
+  // The row comes from the journal file, which may have been edited outside the app: check its shape.
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(row.content);
+  } catch {
+    // Not JSON any more: reported as damaged below.
+  }
+  const parsed = (type === 'entry' ? EntryRevisionContent : CheckInRevisionContent).safeParse(raw);
+  if (!parsed.success) {
+    throw new FulcrumError('CORRUPT', 'This earlier version cannot be read: its stored form is damaged. Check the whole history on the Safety page.');
+  }
+  return { ...toSummary(row), content: parsed.data };
+}
+
+// ------------------------------------------------------------------ verification
+
+const MAX_FAILURES = 200;
+
+interface Walk {
+  failures: LedgerFailure[];
+  last: ChainHead | null;
+  count: number;
+}
+
+type RawRow = [seq: number, type: ItemType, itemId: number, rev: number, event: string, savedAt: number, content: Buffer | null, digest: string, prevHash: string, hash: string];
+
+/**
+ * Checks the rows after `from` (or all of them) link up: content → digest → hash → next row's previous
+ * hash. Rows are read as arrays and the content as bytes (what is hashed), which spares building an
+ * object and decoding a string per revision.
+ */
+function walk(db: DB, from: ChainHead | null): Walk {
+  const failures: LedgerFailure[] = [];
+  const fail = (r: RawRow, problem: string) => {
+    if (failures.length < MAX_FAILURES) failures.push({ seq: r[0], type: r[1], itemId: r[2], rev: r[3], problem });
+  };
+  let prev = from?.hash ?? GENESIS;
+  let last: ChainHead | null = from;
+  let count = 0;
+  const rows = db
+    .prepare(
+      'SELECT seq, item_type, item_id, rev, event, saved_at, CAST(content AS BLOB), digest, prev_hash, hash FROM revisions WHERE seq > ? ORDER BY seq',
+    )
+    .raw(true)
+    .iterate(from?.seq ?? 0) as IterableIterator<RawRow>;
+  for (const r of rows) {
+    count++;
+    if (r[8] !== prev) {
+      fail(r, 'It does not follow the revision before it: a revision was removed, moved or added here.');
+    }
+    const content = r[6];
+    if (content !== null) {
+      if (digestOf(content) !== r[7]) fail(r, 'Its content was changed after it was saved.');
+      else if (!labelsMatch(r, content)) fail(r, 'Its labels (which item, which version, when) do not match its content.');
+    }
+    if (chainHash(r[8], r[7]) !== r[9]) fail(r, 'Its hash does not match what it holds.');
+    prev = r[9];
+    last = { seq: r[0], hash: r[9] };
+  }
+  return { failures, last, count };
+}
+
+/**
+ * The columns repeat the first fields of the content, which the encoding writes in a fixed order, so
+ * comparing a prefix is enough (and much cheaper than parsing every revision).
+ */
+function labelsMatch(r: RawRow, content: Buffer): boolean {
+  const head = `{"v":1,"type":${JSON.stringify(r[1])},"event":${JSON.stringify(r[4])},"id":${r[2]},"rev":${r[3]},"savedAt":${r[5]}`;
+  const next = content[head.length];
+  return content.length > head.length && content.toString('latin1', 0, head.length) === head && (next === 0x2c || next === 0x7d);
+}
+
+const countRevisions = (db: DB): number => value<number>(db, 'SELECT count(*) FROM revisions') ?? 0;
+
+function finish(db: DB, kind: LedgerCheck['kind'], at: number, w: Walk): LedgerCheck {
+  const head = readMeta<ChainHead>(db, HEAD_KEY);
+  const failures = [...w.failures];
+  if ((head?.seq ?? 0) !== (w.last?.seq ?? 0) || (head?.hash ?? GENESIS) !== (w.last?.hash ?? GENESIS)) {
+    failures.push({
+      seq: head?.seq ?? 0,
+      type: '',
+      itemId: 0,
+      rev: 0,
+      problem: 'The newest revisions the journal recorded are not in the history: they were removed, or the record of the newest one was changed.',
+    });
+  }
+  const check: LedgerCheck = { kind, at, revisions: countRevisions(db), ok: failures.length === 0, failures };
+  db.transaction(() => {
+    writeMeta(db, LAST_CHECK_KEY, check);
+    // Only a clean check moves the checkpoint the next incremental check starts from.
+    if (check.ok && w.last) writeMeta(db, CHECKED_KEY, w.last);
+  })();
+  return check;
+}
+
+interface Latest {
+  item_id: number;
+  seq: number;
+  rev: number;
+  saved_at: number;
+  digest: string;
+  event: 'saved' | 'deleted';
+}
+
+/**
+ * Each live entry and check-in must read exactly as its newest saved revision: a change made to the
+ * journal's tables without a revision (in a decrypted copy, say) shows here. Entries are compared a
+ * batch at a time, with their links loaded per batch.
+ */
+function liveMismatches(db: DB): LedgerFailure[] {
+  const failures: LedgerFailure[] = [];
+  const latestOf = (type: ItemType, ids: readonly number[]) =>
+    new Map(
+      all<Latest>(
+        db,
+        `SELECT item_id, seq, rev, saved_at, digest, event FROM revisions r
+         WHERE item_type = ? AND item_id IN (SELECT value FROM json_each(?))
+           AND rev = (SELECT max(rev) FROM revisions WHERE item_type = r.item_type AND item_id = r.item_id)`,
+        type,
+        jsonList(ids),
+      ).map((l) => [l.item_id, l]),
+    );
+  const compare = (type: ItemType, id: number, latest: Latest | undefined, encode: (h: RevisionHeader, rf: number | null) => string) => {
+    if (failures.length >= MAX_FAILURES) return;
+    if (!latest || latest.event !== 'saved') {
+      failures.push({ seq: latest?.seq ?? 0, type, itemId: id, rev: latest?.rev ?? 0, problem: 'It is in the journal but has no saved version in the history.' });
+      return;
+    }
+    const h: RevisionHeader = { type, id, rev: latest.rev, savedAt: latest.saved_at };
+    // Most versions were not restored from another: only when that does not match is the revision's
+    // own `restoredFrom` read (which means reading its content).
+    const matches = (rf: number | null) => digestOf(encode(h, rf)) === latest.digest;
+    const restoredFrom = () =>
+      value<number | null>(
+        db,
+        "SELECT CASE WHEN json_valid(content) THEN json_extract(content, '$.restoredFrom') END FROM revisions WHERE seq = ?",
+        latest.seq,
+      ) ?? null;
+    if (!matches(null) && !matches(restoredFrom())) {
+      failures.push({ seq: latest.seq, type, itemId: id, rev: latest.rev, problem: 'The journal holds something different from its newest saved version: it was changed without a revision.' });
+    }
+  };
+  const entryIds = column<number>(db, 'SELECT id FROM entries ORDER BY id');
+  for (let i = 0; i < entryIds.length; i += 1000) {
+    const ids = entryIds.slice(i, i + 1000);
+    const links = loadLinks(db, ids);
+    const latest = latestOf('entry', ids);
+    const rows = all<EntryRow & { body: string }>(db, `SELECT ${SUMMARY_COLUMNS}, body FROM entries WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids));
+    for (const row of rows) {
+      const entry = { ...rowToEntry(row, links.get(row.id)), body: row.body };
+      compare('entry', row.id, latest.get(row.id), (h, rf) => encodeEntry(h, entry, rf));
+    }
+  }
+  const checkInIds = column<number>(db, 'SELECT id FROM checkins ORDER BY id');
+  const latestCheckIns = latestOf('checkin', checkInIds);
+  for (const id of checkInIds) {
+    const c = getCheckIn(db, id)!;
+    compare('checkin', id, latestCheckIns.get(id), (h, rf) => encodeCheckIn(h, c, rf));
+  }
+  return failures;
+}
+
+/**
+ * Re-hashes every revision from the first, and compares every live entry and check-in with its newest
+ * revision. Nothing is repaired: failures are reported, with where they are.
+ */
+export function verifyAll(db: DB, now: number): LedgerCheck {
+  const w = walk(db, null);
+  return finish(db, 'full', now, { ...w, failures: [...w.failures, ...liveMismatches(db)].slice(0, MAX_FAILURES) });
+}
+
+/**
+ * Hashes only the revisions added since the last clean check (and confirms the checkpoint is still
+ * where it was). After a failed check it checks everything again, so a failure stays shown until the
+ * whole history checks out.
+ */
+export function verifySinceLastCheck(db: DB, now: number): LedgerCheck {
+  const last = readMeta<LedgerCheck>(db, LAST_CHECK_KEY);
+  const checked = readMeta<ChainHead>(db, CHECKED_KEY);
+  if (!checked || (last && !last.ok)) return verifyAll(db, now);
+  const still = value<string>(db, 'SELECT hash FROM revisions WHERE seq = ?', checked.seq);
+  if (still !== checked.hash) return verifyAll(db, now);
+  return finish(db, 'incremental', now, walk(db, checked));
+}
+
+export const lastLedgerCheck = (db: DB): LedgerCheck | null => readMeta<LedgerCheck>(db, LAST_CHECK_KEY);
+export const revisionCount = countRevisions;

@@ -1,0 +1,101 @@
+import type { EntryRevisionContent, CheckInRevisionContent } from '../../../shared/ledger.js';
+import type { HandlersFor, ServiceContext } from './types.js';
+import {
+  chainHead,
+  getRevision,
+  lastLedgerCheck,
+  listReceipts,
+  listRevisions,
+  revisionCount,
+  saveCheckIn,
+  sinceReceipt,
+  takeReceipt,
+  updateEntry,
+  verifyAll,
+  verifySinceLastCheck,
+} from '../db/repos/index.js';
+import { column, jsonList } from '../db/repos/sql.js';
+import { shortCode } from '../ledger/encoding.js';
+import type { DB } from '../db/open.js';
+
+/** Links of an old version whose person or pattern has since been removed are left out when restoring. */
+const stillThere = (db: DB, table: 'people' | 'tags', ids: readonly number[]): number[] =>
+  ids.length === 0 ? [] : column<number>(db, `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonList(ids));
+
+function restoreEntryRevision(db: DB, c: EntryRevisionContent, now: number) {
+  updateEntry(
+    db,
+    c.id,
+    {
+      occurredAt: c.occurredAt,
+      timeZone: c.timeZone,
+      title: c.title,
+      body: c.body,
+      personIds: stillThere(db, 'people', c.people),
+      tagIds: stillThere(db, 'tags', c.patterns),
+      domains: c.domains,
+      powerSources: c.powerSources,
+      balance: c.balance,
+      intensity: c.intensity,
+      heard: c.heard,
+      respected: c.respected,
+      valued: c.valued,
+      involved: c.involved,
+      outcome: c.outcome,
+      raiseWithTherapist: c.raiseWithTherapist,
+      safetyConcern: c.safetyConcern,
+    },
+    now,
+    c.rev,
+  );
+}
+
+function restoreCheckInRevision(db: DB, c: CheckInRevisionContent, now: number) {
+  const { personId, week, heard, respected, involved, fairShare, boundaries, safe, note, forTherapist } = c;
+  saveCheckIn(db, { personId, week, heard, respected, involved, fairShare, boundaries, safe, note, forTherapist }, now, c.rev);
+}
+
+export const historyHandlers: HandlersFor<'history'> = {
+  'history.list': ({ type, id }, { vault }) => listRevisions(vault.database(), type, id),
+  'history.get': ({ type, id, rev }, { vault }) => getRevision(vault.database(), type, id, rev),
+  'history.restore': ({ type, id, rev }, { vault, ports }) => {
+    const db = vault.database();
+    const { content } = getRevision(db, type, id, rev);
+    if (content.type === 'entry') restoreEntryRevision(db, content, ports.now());
+    else restoreCheckInRevision(db, content, ports.now());
+    return listRevisions(db, type, id).at(-1)!;
+  },
+};
+
+export const ledgerHandlers: HandlersFor<'ledger'> = {
+  'ledger.status': (_input, { vault }) => {
+    const db = vault.database();
+    const head = chainHead(db);
+    return {
+      revisions: revisionCount(db),
+      head: head ? { ...head, code: shortCode(head.hash) } : null,
+      lastCheck: lastLedgerCheck(db),
+    };
+  },
+  'ledger.verify': (_input, { vault, ports }) => verifyAll(vault.database(), ports.now()),
+  'ledger.takeReceipt': (_input, { vault, ports }) => takeReceipt(vault.database(), ports.now()),
+  'ledger.receipts': (_input, { vault }) => listReceipts(vault.database()),
+  'ledger.sinceReceipt': ({ receiptId, type, id }, { vault }) => sinceReceipt(vault.database(), receiptId, type, id),
+};
+
+/**
+ * After unlock, the revisions added since the last clean check are hashed — on the next turn of the
+ * event loop, so the unlock itself does not wait for it. Its result is what the Safety page shows.
+ */
+export function checkHistoryAfterUnlock(ctx: ServiceContext): void {
+  const db = ctx.vault.database();
+  setImmediate(() => {
+    if (!ctx.vault.unlocked || ctx.vault.database() !== db) return;
+    try {
+      const check = verifySinceLastCheck(db, ctx.ports.now());
+      if (!check.ok) ctx.ports.log('warn', `history check found ${check.failures.length} revisions that do not check out`);
+    } catch (e) {
+      ctx.ports.log('warn', `history check failed (${(e as { code?: string })?.code ?? 'error'}); it runs again at the next unlock`);
+    }
+  });
+}

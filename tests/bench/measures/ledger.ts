@@ -1,0 +1,60 @@
+/**
+ * The ledger: checking the whole history chain, the check after unlock (only what was added since the
+ * last clean check), and what keeping a revision adds to each save. The journal is brought to three
+ * revisions per entry first (two more saves of each, through the same code a save runs; not timed).
+ */
+import { keepRevision, verifyAll, verifySinceLastCheck } from '../../../main/core/db/repos/index.js';
+import { closeQuietly, openEncrypted, workCopy, type BenchJournal } from '../journals.js';
+import { summarise, timeSync } from '../stats.js';
+import type { SizeResult } from './common.js';
+
+export function measureLedger(j: BenchJournal, samples: number): { full: SizeResult; incremental: SizeResult; save: SizeResult } {
+  const copy = workCopy(j, 'ledger');
+  const db = openEncrypted(copy.dbFile, j.key);
+  try {
+    const ids = db.prepare('SELECT id FROM entries ORDER BY id').pluck().all() as number[];
+    let now = j.meta.now;
+    for (let i = 0; i < ids.length; i += 2000) {
+      db.transaction(() => {
+        for (const id of ids.slice(i, i + 2000)) for (let k = 0; k < 2; k++) keepRevision(db, 'entry', id, ++now);
+      })();
+    }
+    const revisions = db.prepare('SELECT count(*) FROM revisions').pluck().get() as number;
+    // As the app leaves it once calls have been quiet (main/core/db/idle.ts): the log folded into the file.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+
+    const full: number[] = [];
+    for (let s = 0; s < samples; s++) {
+      full.push(
+        timeSync(() => {
+          if (!verifyAll(db, ++now).ok) throw new Error('the history check failed on an untouched journal');
+        }),
+      );
+    }
+
+    // A session's worth of saves between two unlocks, then the check that runs after the next unlock.
+    const incremental: number[] = [];
+    const save: number[] = [];
+    for (let s = 0; s < Math.max(samples, 10); s++) {
+      db.transaction(() => {
+        for (let k = 0; k < 20; k++) {
+          const id = ids[(s * 20 + k) % ids.length]!;
+          // Timed inside the save's transaction: what keeping the revision adds to a save (the commit is shared).
+          save.push(timeSync(() => keepRevision(db, 'entry', id, ++now)));
+        }
+      })();
+      incremental.push(
+        timeSync(() => {
+          if (!verifySinceLastCheck(db, ++now).ok) throw new Error('the history check failed on an untouched journal');
+        }),
+      );
+    }
+    return {
+      full: { value: summarise(full), extra: { revisions } },
+      incremental: { value: summarise(incremental), extra: { newRevisions: 20 } },
+      save: { value: summarise(save) },
+    };
+  } finally {
+    closeQuietly(db);
+  }
+}
