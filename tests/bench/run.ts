@@ -279,7 +279,7 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
     await step('fsync', async () => put('fsync', (await measureInsert(j, 50, 1)).fsync));
   }
   await step('ledger', async () => {
-    const r = measureLedger(j, big ? 3 : 5);
+    const r = await measureLedger(j, big ? 3 : 5);
     put('ledger-full', r.full);
     put('ledger-incremental', r.incremental);
     put('ledger-save', r.save);

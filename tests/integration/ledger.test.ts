@@ -192,7 +192,7 @@ describe('the live journal against its newest revisions', () => {
 });
 
 describe('migration 6 on an existing journal', () => {
-  it('gives every entry and check-in a first revision, hashed at upgrade, and the chain checks', () => {
+  it('gives every entry and check-in a first revision, hashed at upgrade, and the chain checks', async () => {
     const file = path.join(tempDir(), 'journal.db');
     const key = randomBytes(32);
     const v5 = openDatabase(file, key, { create: true, migrations: MIGRATIONS.slice(0, 5) });
@@ -209,7 +209,7 @@ describe('migration 6 on an existing journal', () => {
       { seq: 2, item_type: 'checkin', item_id: 1, rev: 1, saved_at: 25 },
       { seq: 3, item_type: 'entry', item_id: 1, rev: 1, saved_at: 30 },
     ]);
-    expect(verifyAll(db, 100)).toMatchObject({ ok: true, revisions: 3 });
+    expect(await verifyAll(db, 100)).toMatchObject({ ok: true, revisions: 3 });
     // Revisions are append-only inside the app.
     expect(() => db.prepare('DELETE FROM revisions WHERE seq = 1').run()).toThrow(/revisions are kept/);
     expect(() => db.prepare("UPDATE revisions SET content = '{}' WHERE seq = 1").run()).toThrow(/cannot be changed/);
@@ -286,12 +286,12 @@ const failedSeqs = (c: LedgerCheck) => c.failures.map((f) => f.seq);
 const historyArb = fc.array(opArb, { minLength: 2, maxLength: 25 }).filter((ops) => ops.filter((o) => o.kind === 'create' || o.kind === 'checkin').length >= 2);
 
 describe('the ledger over random edit histories (property tests)', () => {
-  it('the chain of any edit history verifies, and each link is what the encoding document says', () => {
-    fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 30 }), (ops) => {
+  it('the chain of any edit history verifies, and each link is what the encoding document says', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { maxLength: 30 }), async (ops) => {
         const db = journalWith(ops);
         try {
-          expect(verifyAll(db, T0)).toMatchObject({ ok: true, failures: [] });
+          expect(await verifyAll(db, T0)).toMatchObject({ ok: true, failures: [] });
           // Recomputed here from the stored fields alone, as another program would.
           let prev = GENESIS;
           for (const r of db.prepare('SELECT content, digest, prev_hash, hash FROM revisions ORDER BY seq').all() as { content: string | null; digest: string; prev_hash: string; hash: string }[]) {
@@ -308,9 +308,9 @@ describe('the ledger over random edit histories (property tests)', () => {
     );
   });
 
-  it('flipping any byte of any revision is detected at that revision', () => {
-    fc.assert(
-      fc.property(historyArb, fc.nat(), fc.constantFrom('content', 'digest', 'prev_hash', 'hash'), fc.nat(), fc.integer({ min: 0, max: 7 }), (ops, rowPick, column, bytePick, bit) => {
+  it('flipping any byte of any revision is detected at that revision', async () => {
+    await fc.assert(
+      fc.asyncProperty(historyArb, fc.nat(), fc.constantFrom('content', 'digest', 'prev_hash', 'hash'), fc.nat(), fc.integer({ min: 0, max: 7 }), async (ops, rowPick, column, bytePick, bit) => {
         const db = journalWith(ops);
         try {
           unguard(db);
@@ -319,7 +319,7 @@ describe('the ledger over random edit histories (property tests)', () => {
           const bytes = Buffer.from(row.v, 'utf8');
           bytes[bytePick % bytes.length]! ^= 1 << bit;
           db.prepare(`UPDATE revisions SET ${column} = ? WHERE seq = ?`).run(bytes.toString('utf8'), row.seq);
-          const check = verifyAll(db, T0);
+          const check = await verifyAll(db, T0);
           expect(check.ok).toBe(false);
           expect(failedSeqs(check)).toContain(row.seq);
         } finally {
@@ -330,9 +330,9 @@ describe('the ledger over random edit histories (property tests)', () => {
     );
   });
 
-  it('reordering, deleting or inserting a revision is detected where it happened', () => {
-    fc.assert(
-      fc.property(historyArb, fc.constantFrom('swap', 'delete', 'insert'), fc.nat(), fc.nat(), (ops, how, p1, p2) => {
+  it('reordering, deleting or inserting a revision is detected where it happened', async () => {
+    await fc.assert(
+      fc.asyncProperty(historyArb, fc.constantFrom('swap', 'delete', 'insert'), fc.nat(), fc.nat(), async (ops, how, p1, p2) => {
         const db = journalWith(ops);
         try {
           unguard(db);
@@ -344,12 +344,12 @@ describe('the ledger over random edit histories (property tests)', () => {
             if (b === a) b = a === n ? 1 : a + 1;
             const [i, j] = [Math.min(a, b), Math.max(a, b)];
             db.exec(`UPDATE revisions SET seq = -1 WHERE seq = ${i}; UPDATE revisions SET seq = ${i} WHERE seq = ${j}; UPDATE revisions SET seq = ${j} WHERE seq = -1;`);
-            expect(failedSeqs(verifyAll(db, T0))).toContain(i);
+            expect(failedSeqs(await verifyAll(db, T0))).toContain(i);
           } else if (how === 'delete') {
             const k = 1 + (p1 % n);
             db.prepare('DELETE FROM revisions WHERE seq = ?').run(k);
             // Removing the newest leaves the recorded head pointing at a revision that is not there (reported at that position).
-            expect(failedSeqs(verifyAll(db, T0))).toContain(k === n ? n : k + 1);
+            expect(failedSeqs(await verifyAll(db, T0))).toContain(k === n ? n : k + 1);
           } else {
             // A forged revision slipped in before position k, well formed and chained to the one before it.
             const k = 1 + (p1 % n);
@@ -358,7 +358,7 @@ describe('the ledger over random edit histories (property tests)', () => {
             const content = JSON.stringify({ v: 1, type: 'entry', event: 'saved', id: 999, rev: 1, savedAt: T0 });
             const digest = digestOf(content);
             db.prepare(`INSERT INTO revisions (seq, ${cols}) VALUES (?, 'entry', 999, 1, 'saved', ?, ?, ?, ?, ?, NULL)`).run(k, T0, content, digest, prev, chainHash(prev, digest));
-            expect(failedSeqs(verifyAll(db, T0))).toContain(k + 1);
+            expect(failedSeqs(await verifyAll(db, T0))).toContain(k + 1);
           }
         } finally {
           db.close();

@@ -1,3 +1,4 @@
+import { cooperate } from '../jobs/cooperate.js';
 import type { EntryRevisionContent, CheckInRevisionContent } from '../../../shared/ledger.js';
 import type { HandlersFor, ServiceContext } from './types.js';
 import {
@@ -77,7 +78,7 @@ export const ledgerHandlers: HandlersFor<'ledger'> = {
       lastCheck: lastLedgerCheck(db),
     };
   },
-  'ledger.verify': (_input, { vault, ports }) => verifyAll(vault.database(), ports.now()),
+  'ledger.verify': (_input, { vault, ports }) => verifyAll(vault.database(), ports.now(), cooperate(vault.lockSignal)),
   'ledger.takeReceipt': (_input, { vault, ports }) => takeReceipt(vault.database(), ports.now()),
   'ledger.receipts': (_input, { vault }) => listReceipts(vault.database()),
   'ledger.sinceReceipt': ({ receiptId, type, id }, { vault }) => sinceReceipt(vault.database(), receiptId, type, id),
@@ -89,13 +90,19 @@ export const ledgerHandlers: HandlersFor<'ledger'> = {
  */
 export function checkHistoryAfterUnlock(ctx: ServiceContext): void {
   const db = ctx.vault.database();
+  const signal = ctx.vault.lockSignal;
   setImmediate(() => {
     if (!ctx.vault.unlocked || ctx.vault.database() !== db) return;
-    try {
-      const check = verifySinceLastCheck(db, ctx.ports.now());
-      if (!check.ok) ctx.ports.log('warn', `history check found ${check.failures.length} revisions that do not check out`);
-    } catch (e) {
-      ctx.ports.log('warn', `history check failed (${(e as { code?: string })?.code ?? 'error'}); it runs again at the next unlock`);
-    }
+    verifySinceLastCheck(db, ctx.ports.now(), cooperate(signal)).then(
+      (check) => {
+        if (!check.ok) ctx.ports.log('warn', `history check found ${check.failures.length} revisions that do not check out`);
+      },
+      (e) => {
+        // A lock stopped it (CANCELLED): it runs again at the next unlock, as does a failed one.
+        if ((e as { code?: string })?.code !== 'CANCELLED') {
+          ctx.ports.log('warn', `history check failed (${(e as { code?: string })?.code ?? 'error'}); it runs again at the next unlock`);
+        }
+      },
+    );
   });
 }

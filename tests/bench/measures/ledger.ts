@@ -5,10 +5,10 @@
  */
 import { keepRevision, verifyAll, verifySinceLastCheck } from '../../../main/core/db/repos/index.js';
 import { closeQuietly, openEncrypted, workCopy, type BenchJournal } from '../journals.js';
-import { summarise, timeSync } from '../stats.js';
+import { summarise, timeIt, timeSync } from '../stats.js';
 import type { SizeResult } from './common.js';
 
-export function measureLedger(j: BenchJournal, samples: number): { full: SizeResult; incremental: SizeResult; save: SizeResult } {
+export async function measureLedger(j: BenchJournal, samples: number): Promise<{ full: SizeResult; incremental: SizeResult; save: SizeResult }> {
   const copy = workCopy(j, 'ledger');
   const db = openEncrypted(copy.dbFile, j.key);
   try {
@@ -26,8 +26,8 @@ export function measureLedger(j: BenchJournal, samples: number): { full: SizeRes
     const full: number[] = [];
     for (let s = 0; s < samples; s++) {
       full.push(
-        timeSync(() => {
-          if (!verifyAll(db, ++now).ok) throw new Error('the history check failed on an untouched journal');
+        await timeIt(async () => {
+          if (!(await verifyAll(db, ++now)).ok) throw new Error('the history check failed on an untouched journal');
         }),
       );
     }
@@ -44,8 +44,8 @@ export function measureLedger(j: BenchJournal, samples: number): { full: SizeRes
         }
       })();
       incremental.push(
-        timeSync(() => {
-          if (!verifySinceLastCheck(db, ++now).ok) throw new Error('the history check failed on an untouched journal');
+        await timeIt(async () => {
+          if (!(await verifySinceLastCheck(db, ++now)).ok) throw new Error('the history check failed on an untouched journal');
         }),
       );
     }

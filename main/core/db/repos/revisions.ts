@@ -200,12 +200,21 @@ interface Walk {
 
 type RawRow = [seq: number, type: ItemType, itemId: number, rev: number, event: string, savedAt: number, content: Buffer | null, digest: string, prevHash: string, hash: string];
 
+/** Awaited between batches of a whole-history check, so lock, quick exit and other calls get their turn. */
+export type Pause = () => Promise<void>;
+const noPause: Pause = async () => {};
+/** Revisions hashed per batch of a history check. */
+const WALK_BATCH = 2000;
+
 /**
  * Checks the rows after `from` (or all of them) link up: content → digest → hash → next row's previous
  * hash. Rows are read as arrays and the content as bytes (what is hashed), which spares building an
- * object and decoding a string per revision.
+ * object and decoding a string per revision. It reads a batch at a time and pauses between batches;
+ * revisions saved during a pause come after the last one read, so the walk simply goes on to them. It
+ * ends on a read that finds nothing more, with no pause after it, so the caller can compare the chain
+ * head with where the walk ended before anything else is saved.
  */
-function walk(db: DB, from: ChainHead | null): Walk {
+async function walk(db: DB, from: ChainHead | null, pause: Pause): Promise<Walk> {
   const failures: LedgerFailure[] = [];
   const fail = (r: RawRow, problem: string) => {
     if (failures.length < MAX_FAILURES) failures.push({ seq: r[0], type: r[1], itemId: r[2], rev: r[3], problem });
@@ -213,25 +222,30 @@ function walk(db: DB, from: ChainHead | null): Walk {
   let prev = from?.hash ?? GENESIS;
   let last: ChainHead | null = from;
   let count = 0;
-  const rows = db
+  const batch = db
     .prepare(
-      'SELECT seq, item_type, item_id, rev, event, saved_at, CAST(content AS BLOB), digest, prev_hash, hash FROM revisions WHERE seq > ? ORDER BY seq',
+      'SELECT seq, item_type, item_id, rev, event, saved_at, CAST(content AS BLOB), digest, prev_hash, hash FROM revisions WHERE seq > ? ORDER BY seq LIMIT ?',
     )
-    .raw(true)
-    .iterate(from?.seq ?? 0) as IterableIterator<RawRow>;
-  for (const r of rows) {
-    count++;
-    if (r[8] !== prev) {
-      fail(r, 'It does not follow the revision before it: a revision was removed, moved or added here.');
+    .raw(true);
+  for (let after = from?.seq ?? 0; ; ) {
+    const rows = batch.all(after, WALK_BATCH) as RawRow[];
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      count++;
+      if (r[8] !== prev) {
+        fail(r, 'It does not follow the revision before it: a revision was removed, moved or added here.');
+      }
+      const content = r[6];
+      if (content !== null) {
+        if (digestOf(content) !== r[7]) fail(r, 'Its content was changed after it was saved.');
+        else if (!labelsMatch(r, content)) fail(r, 'Its labels (which item, which version, when) do not match its content.');
+      }
+      if (chainHash(r[8], r[7]) !== r[9]) fail(r, 'Its hash does not match what it holds.');
+      prev = r[9];
+      last = { seq: r[0], hash: r[9] };
+      after = r[0];
     }
-    const content = r[6];
-    if (content !== null) {
-      if (digestOf(content) !== r[7]) fail(r, 'Its content was changed after it was saved.');
-      else if (!labelsMatch(r, content)) fail(r, 'Its labels (which item, which version, when) do not match its content.');
-    }
-    if (chainHash(r[8], r[7]) !== r[9]) fail(r, 'Its hash does not match what it holds.');
-    prev = r[9];
-    last = { seq: r[0], hash: r[9] };
+    await pause();
   }
   return { failures, last, count };
 }
@@ -283,7 +297,7 @@ interface Latest {
  * journal's tables without a revision (in a decrypted copy, say) shows here. Entries are compared a
  * batch at a time, with their links loaded per batch.
  */
-function liveMismatches(db: DB): LedgerFailure[] {
+async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
   const failures: LedgerFailure[] = [];
   const latestOf = (type: ItemType, ids: readonly number[]) =>
     new Map(
@@ -326,6 +340,7 @@ function liveMismatches(db: DB): LedgerFailure[] {
       const entry = { ...rowToEntry(row, links.get(row.id)), body: row.body };
       compare('entry', row.id, latest.get(row.id), (h, rf) => encodeEntry(h, entry, rf));
     }
+    await pause();
   }
   const checkInIds = column<number>(db, 'SELECT id FROM checkins ORDER BY id');
   const latestCheckIns = latestOf('checkin', checkInIds);
@@ -338,11 +353,14 @@ function liveMismatches(db: DB): LedgerFailure[] {
 
 /**
  * Re-hashes every revision from the first, and compares every live entry and check-in with its newest
- * revision. Nothing is repaired: failures are reported, with where they are.
+ * revision. Nothing is repaired: failures are reported, with where they are. Long on a large journal:
+ * it awaits `pause` between batches (the live tables first, then the chain, whose last read is followed
+ * directly by the comparison with the recorded head).
  */
-export function verifyAll(db: DB, now: number): LedgerCheck {
-  const w = walk(db, null);
-  return finish(db, 'full', now, { ...w, failures: [...w.failures, ...liveMismatches(db)].slice(0, MAX_FAILURES) });
+export async function verifyAll(db: DB, now: number, pause: Pause = noPause): Promise<LedgerCheck> {
+  const live = await liveMismatches(db, pause);
+  const w = await walk(db, null, pause);
+  return finish(db, 'full', now, { ...w, failures: [...w.failures, ...live].slice(0, MAX_FAILURES) });
 }
 
 /**
@@ -350,13 +368,13 @@ export function verifyAll(db: DB, now: number): LedgerCheck {
  * where it was). After a failed check it checks everything again, so a failure stays shown until the
  * whole history checks out.
  */
-export function verifySinceLastCheck(db: DB, now: number): LedgerCheck {
+export async function verifySinceLastCheck(db: DB, now: number, pause: Pause = noPause): Promise<LedgerCheck> {
   const last = readMeta<LedgerCheck>(db, LAST_CHECK_KEY);
   const checked = readMeta<ChainHead>(db, CHECKED_KEY);
-  if (!checked || (last && !last.ok)) return verifyAll(db, now);
+  if (!checked || (last && !last.ok)) return verifyAll(db, now, pause);
   const still = value<string>(db, 'SELECT hash FROM revisions WHERE seq = ?', checked.seq);
-  if (still !== checked.hash) return verifyAll(db, now);
-  return finish(db, 'incremental', now, walk(db, checked));
+  if (still !== checked.hash) return verifyAll(db, now, pause);
+  return finish(db, 'incremental', now, await walk(db, checked, pause));
 }
 
 export const lastLedgerCheck = (db: DB): LedgerCheck | null => readMeta<LedgerCheck>(db, LAST_CHECK_KEY);
