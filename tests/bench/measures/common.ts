@@ -1,5 +1,8 @@
 /** What every measure shares: the real handlers, dispatched against any open database handle. */
+import path from 'node:path';
+import { build } from 'esbuild';
 import type { DB } from '../../../main/core/db/index.js';
+import { CACHE_ROOT } from '../journals.js';
 import { createDispatcher, handlers, type ServiceContext } from '../../../main/core/service/index.js';
 import type { Vault } from '../../../main/core/vault/index.js';
 import type { Summary } from '../stats.js';
@@ -36,4 +39,31 @@ export function dispatcherOn(db: DB, now: () => number, lockSignal: AbortSignal 
 export function journalClock(now: number): () => number {
   const t0 = Date.now();
   return () => now + (Date.now() - t0);
+}
+
+const bundles = new Map<string, Promise<string>>();
+/**
+ * A child-process script of the bench (`tests/bench/<name>.ts`) bundled once per run into the cache,
+ * so it starts under plain Node without a TypeScript loader inflating the memory it measures.
+ */
+export function childBundle(name: string): Promise<string> {
+  let bundled = bundles.get(name);
+  if (!bundled) {
+    bundled = (async () => {
+      const outfile = path.join(CACHE_ROOT, `${name}.mjs`);
+      await build({
+        entryPoints: [path.resolve(import.meta.dirname, '..', `${name}.ts`)],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        logLevel: 'error',
+      });
+      return outfile;
+    })();
+    bundles.set(name, bundled);
+  }
+  return bundled;
 }

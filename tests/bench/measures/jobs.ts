@@ -6,32 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { writeExportFile } from '../../../main/core/portability/export/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
-import { benchService, CACHE_ROOT, WORK_ROOT, workCopy, type BenchJournal } from '../journals.js';
+import { benchService, WORK_ROOT, workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
-import type { SizeResult } from './common.js';
-import { journalClock } from './common.js';
-
-let bundled: Promise<string> | null = null;
-function childBundle(): Promise<string> {
-  bundled ??= (async () => {
-    const outfile = path.join(CACHE_ROOT, 'jobs-child.mjs');
-    await build({
-      entryPoints: [path.resolve(import.meta.dirname, '..', 'jobs-child.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'error',
-    });
-    return outfile;
-  })();
-  return bundled;
-}
+import { childBundle, journalClock, type SizeResult } from './common.js';
 
 interface ChildReport {
   beforeMB: number;
@@ -63,7 +42,7 @@ const rssResult = (reports: ChildReport[], extra: Record<string, unknown> = {}):
 
 /** Peak RSS of export.save (JSON, the whole journal, text included), in a child process. */
 export async function measureExportRss(j: BenchJournal, runs: number): Promise<SizeResult> {
-  const script = await childBundle();
+  const script = await childBundle('jobs-child');
   const copy = workCopy(j, 'export-rss');
   const out = path.join(WORK_ROOT, `${j.label}-export.json`);
   const reports: ChildReport[] = [];
@@ -89,7 +68,7 @@ const CAPPED_HEAP_MB = 256;
  * CAPPED_HEAP_MB says that: it finishes (`cappedPeakMB`) only if what the import keeps fits.
  */
 export async function measureImportRss(j: BenchJournal, runs: number): Promise<SizeResult> {
-  const script = await childBundle();
+  const script = await childBundle('jobs-child');
   const copy = workCopy(j, 'import-src');
   const file = path.join(WORK_ROOT, `${j.label}-import.json`);
   const service = benchService(copy.dataDir, () => j.meta.now);

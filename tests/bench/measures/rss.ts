@@ -1,29 +1,8 @@
 /** Main-process memory with the journal open, measured in a child process (see rss-child.ts). */
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { build } from 'esbuild';
-import { CACHE_ROOT, workCopy, type BenchJournal } from '../journals.js';
+import { workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
-import type { SizeResult } from './common.js';
-
-let bundled: Promise<string> | null = null;
-function childBundle(): Promise<string> {
-  bundled ??= (async () => {
-    const outfile = path.join(CACHE_ROOT, 'rss-child.mjs');
-    await build({
-      entryPoints: [path.resolve(import.meta.dirname, '..', 'rss-child.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'error',
-    });
-    return outfile;
-  })();
-  return bundled;
-}
+import { childBundle, type SizeResult } from './common.js';
 
 interface ChildReport {
   beforeUnlockMB: number;
@@ -33,7 +12,7 @@ interface ChildReport {
 }
 
 export async function measureRss(j: BenchJournal, runs: number): Promise<SizeResult> {
-  const script = await childBundle();
+  const script = await childBundle('rss-child');
   const copy = workCopy(j, 'rss');
   const reports: ChildReport[] = [];
   for (let i = 0; i < runs; i++) {
