@@ -209,8 +209,10 @@ test('the entry page writes its dates in one style', async ({ page, host }) => {
     },
     { occurredAt, createdAt: made.createdAt },
   );
-  await expect(page.getByText(expected.when, { exact: true })).toBeVisible();
-  await expect(page.getByText(`Written ${expected.written}`)).toBeVisible();
+  // When it happened reads the same at the top and in its history; when it was written, in the same style.
+  await expect(page.getByText(expected.when, { exact: true })).toHaveCount(2);
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history.getByText(expected.written, { exact: true }).first()).toBeVisible();
 });
 
 test('editing an entry keeps the areas it was saved with, and adds only what new patterns suggest', async ({ page, host }) => {
