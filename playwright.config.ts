@@ -42,6 +42,9 @@ export default defineConfig({
       testDir: 'tests/e2e',
       use: {
         browserName: 'chromium',
+        // Transitions off (the app honours prefers-reduced-motion): a contrast check or a screenshot
+        // taken right after a theme switch must see the colours as they end, not halfway there.
+        reducedMotion: 'reduce',
         launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
       },
     },
