@@ -137,14 +137,23 @@ function EntryBlock({ e }: { e: ReportEntry }) {
         <span className="rp-entry-when">
           {entryDate(e.day)}, {e.time}
         </span>
-        {e.title ? <span className="rp-entry-title"> — {e.title}</span> : null}
+        {e.title ? (
+          <span className="rp-entry-title">
+            {' — '}
+            <bdi>{e.title}</bdi>
+          </span>
+        ) : null}
         <Flags e={e} />
       </h4>
       <EntryFacts e={e} />
-      {e.body ? <div className="rp-body">{e.body}</div> : null}
+      {e.body ? (
+        <div className="rp-body" dir="auto">
+          {e.body}
+        </div>
+      ) : null}
       {e.outcome ? (
         <p className="rp-outcome">
-          <strong>Outcome:</strong> {e.outcome}
+          <strong>Outcome:</strong> <bdi>{e.outcome}</bdi>
         </p>
       ) : null}
     </article>
@@ -175,7 +184,12 @@ function SafetyBox({ model }: { model: ReportModel }) {
           {items.slice(0, FIRST_PAGE_SAFETY).map((e) => (
             <li key={e.id}>
               <strong>{entryDate(e.day)}</strong>
-              {e.title ? ` — ${e.title}` : ''}
+              {e.title ? (
+                <>
+                  {' — '}
+                  <bdi>{e.title}</bdi>
+                </>
+              ) : null}
               {e.people.length > 0 ? ` · ${e.people.join(', ')}` : ''}
             </li>
           ))}
@@ -210,7 +224,12 @@ function FlaggedList({ model }: { model: ReportModel }) {
             {items.slice(0, FIRST_PAGE_FLAGGED).map((e) => (
               <li key={e.id}>
                 <strong>{entryDate(e.day)}</strong>
-                {e.title ? ` — ${e.title}` : ''}
+                {e.title ? (
+                  <>
+                    {' — '}
+                    <bdi>{e.title}</bdi>
+                  </>
+                ) : null}
                 <span className="rp-muted">
                   {' · '}
                   {[
@@ -331,7 +350,9 @@ function FirstPage({ model }: { model: ReportModel }) {
       {model.questions !== null && model.questions.trim() !== '' && (
         <section className="rp-section" aria-labelledby="rp-questions">
           <h3 id="rp-questions">Questions for my next session</h3>
-          <div className="rp-questions">{model.questions.trim()}</div>
+          <div className="rp-questions" dir="auto">
+            {model.questions.trim()}
+          </div>
         </section>
       )}
 
@@ -488,7 +509,7 @@ function CheckIns({ model }: { model: ReportModel }) {
                 <strong>
                   Week of {longDate(n.week)}, {n.name}:
                 </strong>{' '}
-                {n.note}
+                <bdi>{n.note}</bdi>
               </li>
             ))}
           </ul>

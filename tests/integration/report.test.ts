@@ -269,6 +269,19 @@ describe('the printed document', () => {
     expect(printed(await build({ range: { kind: 'dates', from: '2024-04-01', to: '2024-04-20' } }))).not.toContain('Safety concerns in this period');
   });
 
+  it("sets the writer's own text apart by its own direction, so Arabic or Hebrew in it reads right", async () => {
+    const m = await build({ range: RANGE, entries: { select: 'all' } });
+    const html = renderToStaticMarkup(createElement(ReportDocument, { model: m }));
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+    const bodies = html.match(/<div class="rp-body"[^>]*>/g) ?? [];
+    expect(bodies.length).toBe((m.entries ?? []).filter((e) => e.body).length);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const tag of bodies) expect(tag).toContain('dir="auto"');
+    const titled = (m.entries ?? []).filter((e) => e.title);
+    expect(titled.length).toBeGreaterThan(0);
+    for (const e of titled) expect(html).toContain(`<bdi>${esc(e.title!)}</bdi>`);
+  });
+
   it('keeps "I" a capital mid-sentence: in the Entries heading and in the balance words', async () => {
     const flagged = printed(await build({ range: RANGE, entries: { select: 'flagged' } }));
     expect(flagged).toContain('· entries I flagged to talk about');
