@@ -130,6 +130,17 @@ function Flags({ e }: { e: ReportEntry }) {
   );
 }
 
+/** " — title", the title isolated by its own direction (the writer may write right to left). */
+function DashTitle({ title }: { title: string | null }) {
+  if (!title) return null;
+  return (
+    <>
+      {' — '}
+      <bdi>{title}</bdi>
+    </>
+  );
+}
+
 function EntryBlock({ e }: { e: ReportEntry }) {
   return (
     <article className="rp-entry">
@@ -139,8 +150,7 @@ function EntryBlock({ e }: { e: ReportEntry }) {
         </span>
         {e.title ? (
           <span className="rp-entry-title">
-            {' — '}
-            <bdi>{e.title}</bdi>
+            <DashTitle title={e.title} />
           </span>
         ) : null}
         <Flags e={e} />
@@ -184,12 +194,7 @@ function SafetyBox({ model }: { model: ReportModel }) {
           {items.slice(0, FIRST_PAGE_SAFETY).map((e) => (
             <li key={e.id}>
               <strong>{entryDate(e.day)}</strong>
-              {e.title ? (
-                <>
-                  {' — '}
-                  <bdi>{e.title}</bdi>
-                </>
-              ) : null}
+              <DashTitle title={e.title} />
               {e.people.length > 0 ? ` · ${e.people.join(', ')}` : ''}
             </li>
           ))}
@@ -224,12 +229,7 @@ function FlaggedList({ model }: { model: ReportModel }) {
             {items.slice(0, FIRST_PAGE_FLAGGED).map((e) => (
               <li key={e.id}>
                 <strong>{entryDate(e.day)}</strong>
-                {e.title ? (
-                  <>
-                    {' — '}
-                    <bdi>{e.title}</bdi>
-                  </>
-                ) : null}
+                <DashTitle title={e.title} />
                 <span className="rp-muted">
                   {' · '}
                   {[

@@ -24,6 +24,7 @@ import {
 import type { DB } from '../db/index.js';
 import { dayNumber, monthNumber, type DayBlock, type InsightIndex } from './memindex.js';
 import type { Scope } from './range.js';
+import { movingMean, ratio } from './mean.js';
 import { prepared } from './sql.js';
 
 type TagRow = { tagId: number; label: string; category: PatternRef['category']; polarity: PatternRef['polarity']; color: string | null };
@@ -207,7 +208,6 @@ function shows(x: IndexedScope, b: DayBlock, i: number): number {
 }
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
-const ratio = (sum: number, n: number) => (n > 0 ? sum / n : null);
 
 export function patternCountsIx(x: IndexedScope, s: Scope): PatternCounts {
   const n = s.axis.buckets.length;
@@ -300,18 +300,6 @@ function measureSums(x: IndexedScope, len: number): Sums {
   }
   x.sums = out;
   return out;
-}
-
-function movingMean(sums: number[], counts: number[], window: number): (number | null)[] {
-  return sums.map((_, i) => {
-    let sum = 0;
-    let n = 0;
-    for (let j = Math.max(0, i - window + 1); j <= i; j++) {
-      sum += sums[j]!;
-      n += counts[j]!;
-    }
-    return ratio(sum, n);
-  });
 }
 
 function series(personId: number | null, s: Scope, entries: number[], rated: number[], sums: number[], prev: { n: number; s: number }, window: number): BalanceSeries {

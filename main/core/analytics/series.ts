@@ -15,6 +15,7 @@ import {
 import type { DB } from '../db/index.js';
 import type { Scope } from './range.js';
 import { balanceTrendIx, healthyShareIx, patternCountsIx, scoreTrendsIx } from './indexed.js';
+import { movingMean, ratio } from './mean.js';
 import { bucketExpr, entryConditions, filterParams, personCondition, prepared, tagCondition, type Params, ENTRIES, ENTRY_TAGS, ENTRY_PEOPLE } from './sql.js';
 
 /** Named parameters every query may use (unused ones are ignored). */
@@ -42,7 +43,6 @@ function bucketOrPrevious(s: Scope, day = 'd'): string {
  */
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
-const ratio = (sum: number, n: number) => (n > 0 ? sum / n : null);
 
 export function patternCounts(db: DB, s: Scope): PatternCounts {
   const n = s.axis.buckets.length;
@@ -140,19 +140,6 @@ function measureSums(db: DB, s: Scope): SumRow[] {
        }
      ) GROUP BY 1`,
   ).all(scopeParams(s)) as SumRow[];
-}
-
-/** Trailing window over bucket positions: Σ sums ÷ Σ counts of the last `window` buckets. */
-function movingMean(sums: number[], counts: number[], window: number): (number | null)[] {
-  return sums.map((_, i) => {
-    let sum = 0;
-    let n = 0;
-    for (let j = Math.max(0, i - window + 1); j <= i; j++) {
-      sum += sums[j]!;
-      n += counts[j]!;
-    }
-    return ratio(sum, n);
-  });
 }
 
 function balanceSeries(personId: number | null, s: Scope, rows: { b: string | null; n: number; nb: number; sb: number }[], window: number): BalanceSeries {
