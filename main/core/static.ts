@@ -26,7 +26,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=(), clipboard-read=()',
+  'Permissions-Policy': 'camera=(), microphone=(self), geolocation=(), usb=(), serial=(), hid=(), payment=(), clipboard-read=()',
 };
 
 const MIME: Readonly<Record<string, string>> = {
