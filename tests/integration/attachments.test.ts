@@ -231,3 +231,41 @@ describe('attachments: purge, backup, passphrase change', () => {
     expect(dataDir).toBeTruthy();
   });
 });
+
+describe('attachments in the report', () => {
+  it('lists the chosen attachments of included entries with name, type, size, times and hash; pseudonyms apply to names and captions', async () => {
+    const { uploaded, entry, call } = await setup();
+    const person = await call<{ id: number }>('people.create', { name: 'Robin', kind: 'romantic', color: '#0072B2' });
+    const a = await uploaded(photoWithGps(), 'Robin kitchen.jpg');
+    const b = await uploaded(wavWith('x'), 'voice.wav');
+    const e = await entry({ personIds: [person.id], attachments: [a.id, b.id] });
+    const other = await uploaded(photoWithGps(), 'elsewhere.jpg');
+    await entry({ occurredAt: Date.UTC(2020, 0, 1), attachments: [other.id] });
+    await call('attachments.update', { id: a.id, patch: { caption: 'what Robin broke' } });
+    const model = await call<{ attachments: Record<string, unknown>[] }>('report.build', {
+      config: {
+        range: { kind: 'dates', from: '2025-04-01', to: '2025-05-31' },
+        entries: { select: 'all' },
+        pseudonyms: { [String(person.id)]: 'P' },
+        attachmentIds: [a.id, other.id],
+      },
+      today: '2025-06-01',
+    });
+    // `other` belongs to an entry outside the range and `b` was not chosen: neither is listed.
+    expect(model.attachments).toEqual([
+      {
+        id: a.id,
+        entryId: e.id,
+        name: 'P kitchen.jpg',
+        caption: 'what P broke',
+        mime: 'image/jpeg',
+        kind: 'image',
+        bytes: photoWithGps().length,
+        sha256: a.sha256,
+        capturedAt: '2024-03-02T19:10:00',
+        attachedAt: a.attachedAt,
+        metadataRemoved: true,
+      },
+    ]);
+  });
+});

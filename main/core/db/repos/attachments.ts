@@ -302,6 +302,21 @@ export function attachmentCounts(db: DB, entryIds: readonly number[]): Attachmen
   return out;
 }
 
+/** The chosen attachments that belong to the given (shown) entries, in the entries' order, then their own. */
+export function attachmentsOfEntries(db: DB, attachmentIds: readonly number[], entryIds: readonly number[]): AttachmentMeta[] {
+  if (attachmentIds.length === 0 || entryIds.length === 0) return [];
+  const order = new Map(entryIds.map((id, i) => [id, i]));
+  return all<Row>(
+    db,
+    `SELECT ${COLUMNS} FROM attachments a WHERE a.id IN (SELECT value FROM json_each(?)) AND a.owner_kind = 'entry'
+       AND a.owner_id IN (SELECT value FROM json_each(?)) AND a.removed_at IS NULL ORDER BY a.position, a.id`,
+    jsonList(attachmentIds),
+    jsonList(entryIds),
+  )
+    .map(toMeta)
+    .sort((x, y) => order.get(x.owner!.id)! - order.get(y.owner!.id)!);
+}
+
 export const attachmentTotals = (db: DB): { count: number; bytes: number } =>
   get<{ count: number; bytes: number }>(db, 'SELECT count(*) AS count, coalesce(sum(bytes), 0) AS bytes FROM attachments')!;
 
