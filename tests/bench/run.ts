@@ -22,6 +22,7 @@ import { FILTERS, measureInsightsFiltered } from './measures/insights-filtered.j
 import { measureInsert } from './measures/insert.js';
 import { measureExportRss, measureImportRss, measureLockDuringJobs } from './measures/jobs.js';
 import { measureKdf } from './measures/kdf.js';
+import { measureAttachments } from './measures/attachments.js';
 import { measureLedger } from './measures/ledger.js';
 import { measurePdf, reportAvailable } from './measures/pdf.js';
 import { measureRss } from './measures/rss.js';
@@ -230,6 +231,22 @@ function rowDefs(): RowDef[] {
       once: true,
       judge: (r) => r.value.p50 >= 700 && r.value.p50 <= 1500,
     },
+    {
+      id: 'attach-write',
+      measure: 'Attaching a 20 MB photo: type by content, EXIF, stripped shared copy, SHA-256, chunked encrypted write (5 runs)',
+      target: 'p95 ≤ 1000 ms',
+      baseline: 'plain SQLite, same calls',
+      once: true,
+      judge: (r) => r.value.p95 <= 1000,
+    },
+    {
+      id: 'attach-read',
+      measure: "Reading a 20 MB attachment's original back (5 runs)",
+      target: 'reference: encrypted ÷ plain ratio',
+      baseline: 'plain SQLite, same calls',
+      once: true,
+      judge: () => null,
+    },
   );
   return defs.filter((d) => wants(d.id));
 }
@@ -324,6 +341,12 @@ async function main(): Promise<void> {
   if (wants('kdf')) {
     log('measuring the KDF (calibration + 3 derivations)…');
     results.set('kdf', { [labels.at(-1)!]: await measureKdf(3) });
+  }
+  if (wants('attach')) {
+    log('measuring attachments (20 MB photo, encrypted and plain)…');
+    const att = await measureAttachments(5);
+    results.set('attach-write', { [labels.at(-1)!]: att.write });
+    results.set('attach-read', { [labels.at(-1)!]: att.read });
   }
   fs.rmSync(WORK_ROOT, { recursive: true, force: true });
 
