@@ -269,3 +269,41 @@ describe('attachments in the report', () => {
     ]);
   });
 });
+
+describe('attachments: check-ins and unlinked uploads', () => {
+  it("a check-in's attachments are listed with it and deleted with it", async () => {
+    const { uploaded, call, service } = await setup();
+    const person = await call<{ id: number }>('people.create', { name: 'Sam', kind: 'family', color: '#0072B2' });
+    const ci = await call<{ id: number }>('checkins.save', { personId: person.id, week: '2025-04-28', heard: 2 });
+    const a = await uploaded(wavWith('after the call'), 'call.wav', { owner: { kind: 'checkin', id: ci.id } });
+    expect(a.owner).toEqual({ kind: 'checkin', id: ci.id });
+    expect((await call<AttachmentMeta[]>('attachments.list', { owner: { kind: 'checkin', id: ci.id } })).map((x) => x.id)).toEqual([a.id]);
+    await call('checkins.delete', { id: ci.id });
+    expect((await service.dispatch('attachments.get', { id: a.id })).ok).toBe(false);
+  });
+
+  it('an upload never linked to an entry is deleted for good after 30 days (at unlock), not before', async () => {
+    let now = Date.UTC(2025, 4, 1);
+    const dataDir = tempDir();
+    const s = await createdService(dataDir, { ports: { log: () => {}, now: () => now } });
+    const r = (await s.service.dispatch('attachments.upload', { data: photoWithGps(), name: 'a.jpg', options: {} })) as Reply<AttachmentMeta>;
+    const id = (r as { value: AttachmentMeta }).value.id;
+    await s.call('vault.lock');
+    now += 29 * 86_400_000;
+    await s.call('vault.unlock', { passphrase: PASSPHRASE });
+    expect((await s.service.dispatch('attachments.get', { id })).ok).toBe(true);
+    await s.call('vault.lock');
+    now += 2 * 86_400_000;
+    await s.call('vault.unlock', { passphrase: PASSPHRASE });
+    expect((await s.service.dispatch('attachments.get', { id })).ok).toBe(false);
+    s.service.vault.lock();
+  });
+
+  it('attachments.status counts the originals and names the limits', async () => {
+    const { uploaded, call } = await setup();
+    const photo = photoWithGps();
+    await uploaded(photo, 'a.jpg');
+    const st = await call<{ count: number; bytes: number; warning: string | null; warnAtBytes: number }>('attachments.status');
+    expect(st).toMatchObject({ count: 1, bytes: photo.length, warning: null, warnAtBytes: 2 * 1024 ** 3 });
+  });
+});

@@ -119,6 +119,3 @@ export function strippedCopy(bytes: Uint8Array, mime: string): SharedCopy | null
   else return null;
   return out.head.byteLength + (bytes.byteLength - out.tailFrom) === bytes.byteLength ? null : out;
 }
-
-/** The whole shared copy in one buffer. */
-export const sharedBytes = (original: Uint8Array, copy: SharedCopy): Uint8Array => concat([copy.head, original.subarray(copy.tailFrom)]);
