@@ -137,6 +137,17 @@ describe('attachments: linked to entries', () => {
     expect(await call('attachments.counts', { entryIds: [e.id] })).toEqual({ [String(e.id)]: { count: 1, firstImageId: a.id } });
   });
 
+  it('an attachment swapped in a decrypted copy without a revision is reported by the history check', async () => {
+    const { uploaded, entry, call, service } = await setup();
+    const a = await uploaded(photoWithGps(), 'a.jpg');
+    const e = await entry({ attachments: [a.id] });
+    expect((await call<{ ok: boolean }>('ledger.verify')).ok).toBe(true);
+    service.vault.database().prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.id);
+    const check = await call<{ ok: boolean; failures: { itemId: number }[] }>('ledger.verify');
+    expect(check.ok).toBe(false);
+    expect(check.failures.map((f) => f.itemId)).toContain(e.id);
+  });
+
   it("refuses another entry's attachment and an unknown id", async () => {
     const { uploaded, entry, service } = await setup();
     const a = await uploaded(photoWithGps(), 'a.jpg');

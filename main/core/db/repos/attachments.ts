@@ -102,6 +102,22 @@ export function listAttachments(db: DB, owner: AttachmentOwner, includeRemoved =
 export const attachmentHashes = (db: DB, kind: 'entry' | 'checkin', id: number): string[] =>
   column<string>(db, 'SELECT sha256 FROM attachments WHERE owner_kind = ? AND owner_id = ? AND removed_at IS NULL ORDER BY position, id', kind, id);
 
+/** The same for many entries in one query (the whole-history check reads a thousand at a time). */
+export function attachmentHashesOf(db: DB, entryIds: readonly number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const rows = all<{ owner_id: number; sha256: string }>(
+    db,
+    "SELECT owner_id, sha256 FROM attachments WHERE owner_kind = 'entry' AND owner_id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL ORDER BY owner_id, position, id",
+    jsonList(entryIds),
+  );
+  for (const r of rows) {
+    const list = out.get(r.owner_id);
+    if (list) list.push(r.sha256);
+    else out.set(r.owner_id, [r.sha256]);
+  }
+  return out;
+}
+
 function ownerExists(db: DB, owner: AttachmentOwner): boolean {
   const table = owner.kind === 'entry' ? 'entries' : 'checkins';
   return value<number>(db, `SELECT count(*) FROM ${table} WHERE id = ?`, owner.id) === 1;
