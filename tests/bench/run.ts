@@ -22,7 +22,7 @@ import { FILTERS, measureInsightsFiltered } from './measures/insights-filtered.j
 import { measureInsert } from './measures/insert.js';
 import { measureExportRss, measureImportRss, measureLockDuringJobs } from './measures/jobs.js';
 import { measureKdf } from './measures/kdf.js';
-import { measureAttachments } from './measures/attachments.js';
+import { measureAttachments, measureWithAttachments } from './measures/attachments.js';
 import { measureLedger } from './measures/ledger.js';
 import { measurePdf, reportAvailable } from './measures/pdf.js';
 import { measureRss } from './measures/rss.js';
@@ -247,6 +247,22 @@ function rowDefs(): RowDef[] {
       once: true,
       judge: () => null,
     },
+    {
+      id: 'attach-timeline',
+      measure: 'Timeline first page, 2k entries with a 256 KB photo on every fifth (30 runs)',
+      target: 'within 10 % of the same journal without attachments',
+      baseline: 'the same entries, no attachments',
+      once: true,
+      judge: (r) => (r.ratio ?? Infinity) <= 1.1,
+    },
+    {
+      id: 'attach-search',
+      measure: 'Text search (first page), 2k entries with a 256 KB photo on every fifth (30 runs)',
+      target: 'within 10 % of the same journal without attachments',
+      baseline: 'the same entries, no attachments',
+      once: true,
+      judge: (r) => (r.ratio ?? Infinity) <= 1.1,
+    },
   );
   return defs.filter((d) => wants(d.id));
 }
@@ -347,6 +363,10 @@ async function main(): Promise<void> {
     const att = await measureAttachments(5);
     results.set('attach-write', { [labels.at(-1)!]: att.write });
     results.set('attach-read', { [labels.at(-1)!]: att.read });
+    log('measuring the timeline and search with and without attachments…');
+    const mixed = await measureWithAttachments();
+    results.set('attach-timeline', { [labels.at(-1)!]: mixed.timeline });
+    results.set('attach-search', { [labels.at(-1)!]: mixed.search });
   }
   fs.rmSync(WORK_ROOT, { recursive: true, force: true });
 

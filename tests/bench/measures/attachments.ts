@@ -45,6 +45,48 @@ async function run(db: DB, photo: Buffer, rounds: number) {
   return { write: summarise(write), read: summarise(read) };
 }
 
+/**
+ * The timeline's first page and a text search on two encrypted journals of `entries` entries, one of
+ * them with a 256 KB photo on every fifth entry: attachments should not slow either.
+ */
+export async function measureWithAttachments(entries = 2000, rounds = 30): Promise<{ timeline: SizeResult; search: SizeResult }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fulcrum-bench-att-'));
+  try {
+    const photo = Buffer.concat([photoWithGps(), crypto.randomBytes(256 * 1024)]);
+    const open = async (name: string, withFiles: boolean) => {
+      const db = openDatabase(path.join(dir, name), crypto.randomBytes(32), { create: true });
+      migrate(db, MIGRATIONS);
+      const { call } = dispatcherOn(db, () => Date.UTC(2025, 5, 1));
+      for (let i = 0; i < entries; i++) {
+        const e = await call<{ id: number }>('entries.create', { occurredAt: Date.UTC(2024, 0, 1) + i * 3_600_000, timeZone: 'UTC', title: `day ${i}`, body: `a walk by the river and a talk ${i}` });
+        if (withFiles && i % 5 === 0) await call('attachments.upload', { data: photo, name: `photo ${i}.jpg`, options: { owner: { kind: 'entry', id: e.id } } });
+      }
+      return { db, call };
+    };
+    const plain = await open('without.db', false);
+    const files = await open('with.db', true);
+    const time = async (call: (c: string, i: unknown) => Promise<unknown>, input: unknown) => {
+      const samples: number[] = [];
+      for (let i = 0; i < rounds; i++) samples.push(await timeIt(() => call('entries.search', input)));
+      return summarise(samples);
+    };
+    const page = { limit: 50 };
+    const query = { filter: { text: 'river talk' }, limit: 50 };
+    const tWith = await time(files.call, page);
+    const tWithout = await time(plain.call, page);
+    const sWith = await time(files.call, query);
+    const sWithout = await time(plain.call, query);
+    plain.db.close();
+    files.db.close();
+    return {
+      timeline: { value: tWith, baseline: tWithout, ratio: tWith.p50 / tWithout.p50 },
+      search: { value: sWith, baseline: sWithout, ratio: sWith.p50 / sWithout.p50 },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function measureAttachments(rounds = 5): Promise<{ write: SizeResult; read: SizeResult }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fulcrum-bench-att-'));
   try {
