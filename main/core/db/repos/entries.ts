@@ -3,6 +3,7 @@ import { DOMAINS, POWER_SOURCES, type Domain, type PowerSource } from '../../../
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { Entry, EntryInput, EntryPatch } from '../../../../shared/schemas.js';
 import type { DB } from '../open.js';
+import { indexUnspaced } from '../unspaced.js';
 import { all, bit, column, get, jsonList, missingIds, run } from './sql.js';
 import { DAY_MS, dayIn } from './time.js';
 import { keepRevision, nextItemId, tombstone } from './revisions.js';
@@ -180,6 +181,7 @@ export function createEntry(db: DB, input: NewEntry, now: number, origin: EntryO
       origin.sourceRef,
     );
     const id = Number(info.lastInsertRowid);
+    indexUnspaced(db, id, input.title, input.body);
     replaceLinks(db, id, input);
     keepRevision(db, 'entry', id, now);
     return getEntry(db, id)!;
@@ -223,6 +225,7 @@ export function updateEntry(db: DB, id: number, patch: EntryChanges, now: number
     // Only touch the text when it changed: rewriting it re-indexes the entry for search.
     if (next.title !== old.title || next.body !== old.body) {
       run(db, 'UPDATE entries SET title = ?, body = ? WHERE id = ?', next.title, next.body, id);
+      indexUnspaced(db, id, next.title, next.body);
     }
     replaceLinks(db, id, patch);
     keepRevision(db, 'entry', id, now, restoredFrom);

@@ -1,0 +1,39 @@
+import type { Migration } from '../migrate.js';
+import { UNSPACED, unspacedTokens } from '../unspaced.js';
+
+/**
+ * Search in scripts written without spaces (see main/core/db/unspaced.ts): a contentless FTS5 table
+ * with one token per character of those scripts, filled here for the entries already written. Like
+ * the main index it forgets deleted text at once (secure-delete) and leaves merging to idle time
+ * (automerge off; main/core/db/idle.ts merges it). The triggers drop an entry's row when its text
+ * changes or it is deleted; the repositories write the new row.
+ */
+export const migration008: Migration = {
+  version: 8,
+  name: 'search in scripts without spaces',
+  up: (db) => {
+    db.exec(`
+      CREATE VIRTUAL TABLE entries_unspaced USING fts5 (
+        chars,
+        content = '', contentless_delete = 1,
+        tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+      );
+      INSERT INTO entries_unspaced (entries_unspaced, rank) VALUES ('secure-delete', 1);
+      INSERT INTO entries_unspaced (entries_unspaced, rank) VALUES ('automerge', 0);
+      CREATE TRIGGER entries_unspaced_ad AFTER DELETE ON entries BEGIN
+        DELETE FROM entries_unspaced WHERE rowid = old.id;
+      END;
+      CREATE TRIGGER entries_unspaced_au AFTER UPDATE OF title, body ON entries BEGIN
+        DELETE FROM entries_unspaced WHERE rowid = old.id;
+      END;
+    `);
+    const rows = db.prepare('SELECT id, title, body FROM entries').iterate() as IterableIterator<{ id: number; title: string; body: string }>;
+    // Collected first (a connection cannot write while it iterates): ids and tokens only, not the text.
+    const pending: [number, string][] = [];
+    for (const r of rows) if (UNSPACED.test(r.title) || UNSPACED.test(r.body)) pending.push([r.id, unspacedTokens(r.title, r.body)]);
+    const insert = db.prepare('INSERT INTO entries_unspaced (rowid, chars) VALUES (?, ?)');
+    for (const [id, tokens] of pending) insert.run(id, tokens);
+    // One segment for all of them, rather than what the inserts left.
+    db.exec(`INSERT INTO entries_unspaced (entries_unspaced) VALUES ('optimize');`);
+  },
+};
