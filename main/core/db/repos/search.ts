@@ -85,6 +85,20 @@ export interface SearchQuery {
 const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
 
 /**
+ * The count of a plain text search, read from the full-text index alone: the matching rows less those
+ * in the trash (a few at most). The general count walks every live entry and checks it against the
+ * match set, ~4× slower for a word most entries contain ("a", "mo" while typing), and looking the
+ * matches up in `entries` instead costs a page read each. Null when other filters narrow the search.
+ */
+function textOnly(filter: EntryFilter, trash: boolean, text: TextQuery | null): string | null {
+  if (trash || text === null || Object.keys(filter).some((k) => k !== 'text')) return null;
+  const notTrashed = 'rowid NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)';
+  if (text.match === null) return `SELECT count(*) FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced AND ${notTrashed}`;
+  const alsoUnspaced = text.unspaced === null ? '' : ' AND rowid IN (SELECT rowid FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced)';
+  return `SELECT count(*) FROM entries_fts WHERE entries_fts MATCH @match AND ${notTrashed}${alsoUnspaced}`;
+}
+
+/**
  * The page query: ids and sort keys of the next `limit` entries (one more, to know if a page follows).
  *
  * Shape and why:
@@ -157,7 +171,7 @@ export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, lim
     where.push('e.safety_flag = @safety');
     params.safety = bit(filter.safetyConcern);
   }
-  const countSql = `SELECT count(*) FROM entries e WHERE ${where.join(' AND ')}`;
+  const countSql = textOnly(filter, trash, text) ?? `SELECT count(*) FROM entries e WHERE ${where.join(' AND ')}`;
   if (cursor) {
     where.push(`(${key}, e.id) < (@cursorKey, @cursorId)`);
     params.cursorKey = cursor.occurredAt;
