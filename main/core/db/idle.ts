@@ -1,6 +1,6 @@
 /**
- * Journal upkeep off the hot path: once calls have been quiet for a moment, the full-text
- * index is merged a step at a time, then the WAL is checkpointed.
+ * Journal upkeep off the hot path: once calls have been quiet for a moment, expired trash is
+ * purged and the full-text indexes are merged, a step at a time, then the WAL is checkpointed.
  *
  * - Checkpoints: SQLite checkpoints automatically inside the commit that pushes the WAL past 1000
  *   pages, so one save in ~30 paid for copying everything before it into the database (at 100k
@@ -23,6 +23,11 @@ export interface IdleCheckpointOptions {
   timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
   /** Called when a checkpoint fails (it is retried after the next call). Never given journal content. */
   onError?: (code: string) => void;
+  /**
+   * Work done a step at a time before the merges and the checkpoint (the purge of expired trash).
+   * Returns true when it did some: it is called again after a short gap, until it has none left.
+   */
+  upkeep?: (db: DB) => boolean;
 }
 
 export const IDLE_CHECKPOINT_MS = 1500;
@@ -36,12 +41,19 @@ const STEP_GAP_MS = 10;
  * left), false when there was nothing worth merging. FTS5 signals work by raising the change count by
  * two or more.
  */
-export function ftsMergeStep(db: DB, pages = FTS_MERGE_PAGES): boolean {
+export function ftsMergeStep(db: DB, pages = FTS_MERGE_PAGES, table: FtsTable = 'entries_fts'): boolean {
   const changes = db.prepare('SELECT total_changes()').pluck();
   const before = changes.get() as number;
-  db.prepare(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('merge', ${Math.max(1, Math.floor(pages))})`).run();
+  db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ${Math.max(1, Math.floor(pages))})`).run();
   return (changes.get() as number) - before >= 2;
 }
+
+/** The full-text indexes whose merging waits for idle time (automerge off). */
+export const FTS_TABLES = ['entries_fts', 'entries_unspaced'] as const;
+export type FtsTable = (typeof FTS_TABLES)[number];
+
+/** One merge step on the first index that has work; false when none has. */
+export const ftsMergeAnyStep = (db: DB, pages = FTS_MERGE_PAGES): boolean => FTS_TABLES.some((t) => ftsMergeStep(db, pages, t));
 
 /**
  * Wraps a dispatcher: after every call, (re)arms a timer; when no call has run or is running for
@@ -71,7 +83,7 @@ export function withIdleCheckpoints<D extends Dispatch>(
     if (running > 0 || !vault.unlocked || snapshotsHeld()) return;
     try {
       const db = vault.database();
-      if (ftsMergeStep(db)) {
+      if (opts.upkeep?.(db) || ftsMergeAnyStep(db)) {
         timer = timers.setTimeout(fire, STEP_GAP_MS);
         return;
       }

@@ -272,6 +272,22 @@ export function purgeEntry(db: DB, id: number, now: number): number {
 /** Empties the trash. */
 export const purgeTrash = (db: DB, now: number): number => purgeWhere(db, now, 'deleted_at IS NOT NULL');
 
-/** Deletes for good what has been in the trash longer than TRASH_DAYS (run at every unlock). */
-export const purgeExpiredTrash = (db: DB, now: number): number =>
-  purgeWhere(db, now, 'deleted_at IS NOT NULL AND deleted_at <= ?', now - TRASH_DAYS * DAY_MS);
+/** How long an entry stays in the trash before it is deleted for good. */
+export const TRASH_KEEP_MS = TRASH_DAYS * DAY_MS;
+
+/**
+ * Deletes for good up to `max` of the entries that have been in the trash longer than TRASH_DAYS, the
+ * longest-trashed first, in one transaction; returns how many. Run in idle moments, a batch at a time
+ * (main/core/db/idle.ts), so that no call — an unlock least of all — waits for a long purge; until
+ * then the trash view already leaves them out.
+ */
+export function purgeExpiredTrash(db: DB, now: number, max = Number.MAX_SAFE_INTEGER): number {
+  const ids = column<number>(
+    db,
+    'SELECT id FROM entries WHERE deleted_at IS NOT NULL AND deleted_at <= ? ORDER BY deleted_at, id LIMIT ?',
+    now - TRASH_KEEP_MS,
+    max,
+  );
+  if (ids.length === 0) return 0;
+  return purgeWhere(db, now, 'id IN (SELECT value FROM json_each(?)) AND deleted_at IS NOT NULL', jsonList(ids));
+}

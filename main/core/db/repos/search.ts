@@ -113,9 +113,14 @@ function textOnly(filter: EntryFilter, trash: boolean, text: TextQuery | null): 
  * - The day range also bounds occurred_at (a zone is never more than a day from UTC), so the time
  *   index is read only across that stretch; `+e.day` keeps the exact check off the day index.
  */
-export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, limit: number, trash: boolean): SearchQuery {
+export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, limit: number, trash: boolean, trashedAfter?: number): SearchQuery {
   const where: string[] = [trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
   const params: Record<string, string | number> = { limit: limit + 1 };
+  // The trash never shows an entry that is due to be deleted for good (idle time deletes it).
+  if (trash && trashedAfter !== undefined) {
+    where.push('e.deleted_at > @trashedAfter');
+    params.trashedAfter = trashedAfter;
+  }
   const key = trash ? 'e.deleted_at' : 'e.occurred_at';
   const text = filter.text === undefined ? null : textQuery(filter.text);
   const match = text?.match ?? null;
@@ -263,9 +268,10 @@ function runSnippets(db: DB, runs: readonly string[], ids: readonly number[]): M
  * The timeline (`trash: false`, newest first by when it happened) or the trash (`trash: true`, most
  * recently deleted first), filtered, one keyset page at a time. In the trash the cursor's
  * `occurredAt` holds the deletion time, the trash's sort key; callers pass `nextCursor` back unchanged.
+ * `trashedAfter` leaves out of the trash what was deleted at or before that time.
  */
-export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean }): SearchPage {
-  const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash);
+export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean; trashedAfter?: number }): SearchPage {
+  const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash, opts.trashedAfter);
   // The count is asked for once per search, with its first page, and only when something narrows the
   // list ("12 entries match"): following pages and the plain timeline never pay for it.
   const counted = req.cursor === null && Object.keys(req.filter).length > 0;
