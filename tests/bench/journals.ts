@@ -113,6 +113,8 @@ export async function prepareJournal(entries: number, opts: { rebuild?: boolean;
     // Generating writes through the repositories, not through calls, so to the auto-lock the journal
     // looks untouched: on a busy machine generation outlasts its timeout and the journal would lock.
     service.safety.autoLock.stop();
+    // …and idle-time checkpoints, which follow calls, never run: SQLite's own keeps the WAL bounded here.
+    service.vault.database().pragma('wal_autocheckpoint = 1000');
     let nextReport = 0.1;
     const generated = await generateJournal(
       {

@@ -5,9 +5,10 @@
 export function manualTimers() {
   let pending: (() => void) | null = null;
   let steps = 0;
+  let lastDelay: number | null = null;
   return {
     timers: {
-      setTimeout: (fn: () => void) => ((pending = fn), 1),
+      setTimeout: (fn: () => void, ms: number) => ((pending = fn), (lastDelay = ms), 1),
       clearTimeout: () => void (pending = null),
     },
     /** Runs the one pending idle step, if any. */
@@ -25,6 +26,10 @@ export function manualTimers() {
     },
     get armed() {
       return pending !== null;
+    },
+    /** The delay the last timer was set for. */
+    get lastDelay() {
+      return lastDelay;
     },
     /** Idle steps run so far. */
     get steps() {
