@@ -46,12 +46,18 @@ export const migration008: Migration = {
         DELETE FROM entries_unspaced WHERE rowid = old.id;
       END;
     `);
-    const rows = db.prepare('SELECT id, title, body FROM entries').iterate() as IterableIterator<{ id: number; title: string; body: string }>;
-    // Collected first (a connection cannot write while it iterates): ids and tokens only, not the text.
-    const pending: [number, string][] = [];
-    for (const r of rows) if (UNSPACED.test(r.title) || UNSPACED.test(r.body)) pending.push([r.id, unspacedTokens(r.title, r.body)]);
+    // Ids first (a connection cannot write while it iterates), then each entry's text again: holding
+    // the tokens of every such entry at once would be a hundred megabytes at 100k entries.
+    const ids: number[] = [];
+    for (const r of db.prepare('SELECT id, title, body FROM entries').iterate() as IterableIterator<{ id: number; title: string; body: string }>) {
+      if (UNSPACED.test(r.title) || UNSPACED.test(r.body)) ids.push(r.id);
+    }
+    const read = db.prepare('SELECT title, body FROM entries WHERE id = ?');
     const insert = db.prepare('INSERT INTO entries_unspaced (rowid, chars) VALUES (?, ?)');
-    for (const [id, tokens] of pending) insert.run(id, tokens);
+    for (const id of ids) {
+      const { title, body } = read.get(id) as { title: string; body: string };
+      insert.run(id, unspacedTokens(title, body));
+    }
     // One segment for all of them, rather than what the inserts left.
     db.exec(`INSERT INTO entries_unspaced (entries_unspaced) VALUES ('optimize');`);
   },
