@@ -202,6 +202,13 @@ function rowDefs(): RowDef[] {
       judge: (r) => r.value.p95 <= 150,
     },
     {
+      id: 'rss-reports',
+      measure: 'Main-process RSS after unlock, the timeline, the whole Insights page and five one-year reports (report.build; child process; extra: peak)',
+      target: '≤ 150 MB',
+      unit: 'MB',
+      judge: (r) => r.value.p95 <= 150 && ((r.extra?.peakMB as number | undefined) ?? Infinity) <= 150,
+    },
+    {
       id: 'jobs-lock-backup',
       measure: 'Quick exit while a backup of the whole journal runs: from the moment it is asked for to its reply (the backup stops)',
       target: 'p95 ≤ 100 ms',
@@ -303,6 +310,7 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
   });
   await step('pdf', async () => put('pdf', await measurePdf(j, staticDir)));
   await step('rss', async () => put('rss', await measureRss(j, 3)));
+  await step('rss-reports', async () => put('rss-reports', await measureRss(j, 2, true)));
   await step('jobs-lock', async () => {
     const r = await measureLockDuringJobs(j, big ? 6 : 10);
     put('jobs-lock-backup', r.backup);
