@@ -28,7 +28,7 @@ import { measurePdf, reportAvailable } from './measures/pdf.js';
 import { measureRss } from './measures/rss.js';
 import { ensureRenderer, measureScroll } from './measures/scroll.js';
 import { measureSearch } from './measures/search.js';
-import { measureUnlock } from './measures/unlock.js';
+import { measureUnlock, measureUnlockWithPurge } from './measures/unlock.js';
 import { measureWorkload } from './measures/workload.js';
 import { formatTable, type RowDef, type RowResult } from './table.js';
 
@@ -71,6 +71,18 @@ function rowDefs(): RowDef[] {
       judge: (r) => r.value.p95 <= 300,
     },
     {
+      id: 'unlock-purge',
+      measure: 'Unlock through the service with 1,000 entries in the trash past 30 days (purged later, in idle time), then the first screen',
+      target: 'p95 ≤ 100 ms',
+      judge: (r) => r.value.p95 <= 100,
+    },
+    {
+      id: 'unlock-purge-idle',
+      measure: 'The idle purge of those 1,000 entries, in batches (one sample; extra: the longest batch, what a call could wait for)',
+      target: 'reference (each batch ≤ 50 ms)',
+      judge: () => null,
+    },
+    {
       id: 'unlock-backup',
       measure: "The day's automatic backup, run a moment after the first unlock (in steps; calls are answered between them; one sample)",
       target: 'reference (≤ 300 ms would go unnoticed)',
@@ -78,7 +90,7 @@ function rowDefs(): RowDef[] {
     },
     {
       id: 'search',
-      measure: 'Full-text search, 20 realistic queries (first page of 50 with snippets)',
+      measure: 'Full-text search, 31 queries: 20 realistic, 1- and 2-letter prefixes, Japanese and Thai, no match (first page of 50 with snippets and the count)',
       target: 'p95 ≤ 15 ms',
       baseline: 'LIKE scan, plain SQLite',
       judge: (r) => r.value.p95 <= 15,
@@ -191,6 +203,13 @@ function rowDefs(): RowDef[] {
       judge: (r) => r.value.p95 <= 150,
     },
     {
+      id: 'rss-reports',
+      measure: 'Main-process RSS after unlock, the timeline, the whole Insights page and five one-year reports (report.build; child process; extra: peak)',
+      target: '≤ 150 MB',
+      unit: 'MB',
+      judge: (r) => r.value.p95 <= 150 && ((r.extra?.peakMB as number | undefined) ?? Infinity) <= 150,
+    },
+    {
       id: 'jobs-lock-backup',
       measure: 'Quick exit while a backup of the whole journal runs: from the moment it is asked for to its reply (the backup stops)',
       target: 'p95 ≤ 100 ms',
@@ -291,6 +310,11 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
     put('unlock-service', r.service);
     put('unlock-backup', r.backup);
   });
+  await step('unlock-purge', async () => {
+    const r = await measureUnlockWithPurge(j, big ? 3 : 5);
+    put('unlock-purge', r.unlock);
+    put('unlock-purge-idle', r.purge);
+  });
   await step('search', async () => put('search', await measureSearch(j, 5, big ? 1 : 3)));
   if (insightChannels().length > 0) {
     await step('insights', async () => {
@@ -319,6 +343,7 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
   });
   await step('pdf', async () => put('pdf', await measurePdf(j, staticDir)));
   await step('rss', async () => put('rss', await measureRss(j, 3)));
+  await step('rss-reports', async () => put('rss-reports', await measureRss(j, 2, true)));
   await step('jobs-lock', async () => {
     const r = await measureLockDuringJobs(j, big ? 6 : 10);
     put('jobs-lock-backup', r.backup);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { IDLE_CHECKPOINT_MS, ftsMergeStep, withIdleCheckpoints } from '../../main/core/db/idle.js';
+import crypto from 'node:crypto';
+import { IDLE_CHECKPOINT_MS, STEP_GAP_MS, WAL_LIMIT_BYTES, ftsMergeStep, withIdleCheckpoints } from '../../main/core/db/idle.js';
+import { manualTimers as recordedTimers } from '../helpers/idle.js';
 import { createEntry } from '../../main/core/db/repos/index.js';
 import { EntryInput } from '../../shared/schemas.js';
 import { createdService } from '../helpers/journal.js';
@@ -103,6 +105,40 @@ describe('journal upkeep off the hot path', () => {
       service.vault.lock();
       clock.fire(); // locked: no database to touch, and no error
       expect(service.vault.unlocked).toBe(false);
+    } finally {
+      service.vault.lock();
+    }
+  });
+
+  it('never checkpoints inside a save, however long the WAL grows; past its limit it checkpoints right after the call', async () => {
+    const idle = recordedTimers();
+    const { service, dataDir } = await createdService(undefined, { idleTimers: idle.timers });
+    try {
+      const db = service.vault.database();
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      idle.settle();
+      const file = path.join(dataDir, 'journal.db');
+      const digest = () => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+      const before = digest();
+      // Past 1000 pages, where SQLite's automatic checkpoint would have copied the WAL into the
+      // database inside one of these saves. Written in place, the database file stays as it was.
+      let n = 0;
+      while (walBytes(dataDir) <= WAL_LIMIT_BYTES) {
+        const reply = await service.dispatch('entries.create', { ...entry(n++), body: `${n} `.repeat(12_000) });
+        expect(reply.ok).toBe(true);
+        expect(digest()).toBe(before);
+      }
+      expect(walBytes(dataDir)).toBeGreaterThan(1000 * 4096);
+      // The call that took the WAL past the limit asked for a checkpoint without the idle wait.
+      expect(idle.armed).toBe(true);
+      expect(idle.lastDelay).toBe(STEP_GAP_MS);
+      idle.fire();
+      expect(walBytes(dataDir)).toBe(0);
+      expect(digest()).not.toBe(before);
+      expect(db.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(n);
+      // Below the limit again: the next call waits for a quiet moment as usual.
+      await service.dispatch('entries.get', { id: 1 });
+      expect(idle.lastDelay).toBe(IDLE_CHECKPOINT_MS);
     } finally {
       service.vault.lock();
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_PATTERNS } from '../../shared/catalogue.js';
 import type { CheckIn, Draft, Entry, Person, SearchPage, Tag } from '../../shared/schemas.js';
 import { PASSPHRASE, createdService } from '../helpers/journal.js';
+import { manualTimers } from '../helpers/idle.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 4, 1, 12, 0, 0);
@@ -9,7 +10,8 @@ const T0 = Date.UTC(2025, 4, 1, 12, 0, 0);
 /** A journal whose clock the test moves. Every call goes through dispatch, like the renderer's. */
 async function journal() {
   const clock = { now: T0 };
-  const j = await createdService(undefined, { ports: { now: () => clock.now, log: () => {} } });
+  const idle = manualTimers();
+  const j = await createdService(undefined, { ports: { now: () => clock.now, log: () => {} }, idleTimers: idle.timers });
   const fail = async (channel: string, input: unknown) => {
     const reply = await j.service.dispatch(channel, input);
     if (reply.ok) throw new Error(`${channel} unexpectedly succeeded`);
@@ -17,7 +19,7 @@ async function journal() {
   };
   const db = () => j.service.vault.database();
   const count = (table: string) => db().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return { ...j, clock, fail, db, count };
+  return { ...j, clock, idle, fail, db, count };
 }
 type Journal = Awaited<ReturnType<typeof journal>>;
 
@@ -319,9 +321,9 @@ describe('entries', () => {
     expect(await j.call<Entry>('entries.get', { id: live.id })).toEqual(live);
   });
 
-  it('deletes what has been in the trash for more than 30 days when the journal is unlocked', async () => {
+  it('deletes what has been in the trash for more than 30 days once the journal is idle, never inside the unlock', async () => {
     const j = await journal();
-    const old = await entry(j, { title: 'old' });
+    const old = await entry(j, { title: 'old', body: 'a quarrel about the lantern' });
     const recent = await entry(j, { title: 'recent' });
     const live = await entry(j, { title: 'live' });
     await j.call('entries.delete', { id: old.id });
@@ -332,19 +334,28 @@ describe('entries', () => {
     j.clock.now = T0 + 29 * DAY;
     await j.call('vault.lock');
     await j.call('vault.unlock', { passphrase: PASSPHRASE });
+    j.idle.settle();
     expect(j.count('entries')).toBe(3);
 
     j.clock.now = T0 + 30 * DAY + 1;
     await j.call('vault.lock');
     await j.call('vault.unlock', { passphrase: PASSPHRASE });
+    // The unlock answered without purging; the trash already leaves the expired entry out.
+    expect(j.count('entries')).toBe(3);
+    expect((await j.call<SearchPage>('entries.trash', {})).items.map((e) => e.id)).toEqual([recent.id]);
+    expect(j.idle.armed).toBe(true);
+    j.idle.settle();
     expect(await j.fail('entries.get', { id: old.id })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await j.call('drafts.get', { key: `entry-${old.id}` })).toBeNull();
+    expect(j.db().prepare("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'lantern'").pluck().get()).toBe(0);
     expect((await j.call<Entry>('entries.get', { id: recent.id })).deletedAt).toBe(T0 + 10 * DAY);
     expect(await j.call<Entry>('entries.get', { id: live.id })).toEqual(live);
 
-    // A journal left unlocked past the deadline: the trash view never shows an expired entry.
+    // A journal left unlocked past the deadline: the trash view never shows an expired entry, and the
+    // next quiet moment deletes it.
     j.clock.now = T0 + 41 * DAY;
     expect((await j.call<SearchPage>('entries.trash', {})).items).toEqual([]);
+    j.idle.settle();
     expect(await j.fail('entries.get', { id: recent.id })).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

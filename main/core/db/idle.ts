@@ -1,16 +1,20 @@
 /**
- * Journal upkeep off the hot path: once calls have been quiet for a moment, the full-text
- * index is merged a step at a time, then the WAL is checkpointed.
+ * Journal upkeep off the hot path: once calls have been quiet for a moment, expired trash is
+ * purged and the full-text indexes are merged, a step at a time, then the WAL is checkpointed.
  *
  * - Checkpoints: SQLite checkpoints automatically inside the commit that pushes the WAL past 1000
  *   pages, so one save in ~30 paid for copying everything before it into the database (at 100k
- *   entries up to ~120 ms for that save, against ~1.3 ms for the others). TRUNCATE also empties the WAL
- *   file, so old page versions (encrypted, but still earlier text) do not linger there. The automatic
- *   checkpoint stays as the backstop for long bursts of writes (imports).
+ *   entries up to ~120 ms for that save, against ~1.3 ms for the others). That automatic checkpoint is
+ *   off (`wal_autocheckpoint = 0` in open.ts), so no save ever pays for one: checkpoints run here, after
+ *   a quiet moment, or — when a burst of writes (an import, a long session without a pause) has grown
+ *   the WAL past WAL_LIMIT_BYTES — right after the call that grew it, between calls, so the WAL stays
+ *   bounded. TRUNCATE also empties the WAL file, so old page versions (encrypted, but still earlier
+ *   text) do not linger there.
  * - Full-text merges: migration 5 turns FTS5's automerge off, so a save only appends its own small
  *   index segment; the merging it used to do inside some unlucky save (~110 ms at 100k) happens here,
  *   FTS_MERGE_PAGES pages per step, yielding between steps so a call never waits for more than one.
  */
+import fs from 'node:fs';
 import type { Reply } from '../../../shared/errors.js';
 import { snapshotsHeld } from './held.js';
 import type { DB } from './open.js';
@@ -23,25 +27,41 @@ export interface IdleCheckpointOptions {
   timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
   /** Called when a checkpoint fails (it is retried after the next call). Never given journal content. */
   onError?: (code: string) => void;
+  /**
+   * Work done a step at a time before the merges and the checkpoint (the purge of expired trash).
+   * Returns true when it did some: it is called again after a short gap, until it has none left.
+   */
+  upkeep?: (db: DB) => boolean;
+  /** WAL size past which a checkpoint runs right after the call, without waiting for a quiet moment. */
+  walLimitBytes?: number;
 }
 
 export const IDLE_CHECKPOINT_MS = 1500;
 /** Pages of full-text merge work per idle step (a few tens of ms at 100k entries). */
 export const FTS_MERGE_PAGES = 128;
 /** Pause between merge steps, so queued calls run in between. */
-const STEP_GAP_MS = 10;
+export const STEP_GAP_MS = 10;
+/** The WAL size SQLite's automatic checkpoint would have kept (1000 pages of 4 KiB). */
+export const WAL_LIMIT_BYTES = 4000 * 1024;
 
 /**
  * One step of merging the full-text index's segments. Returns true when FTS5 did work (more may be
  * left), false when there was nothing worth merging. FTS5 signals work by raising the change count by
  * two or more.
  */
-export function ftsMergeStep(db: DB, pages = FTS_MERGE_PAGES): boolean {
+export function ftsMergeStep(db: DB, pages = FTS_MERGE_PAGES, table: FtsTable = 'entries_fts'): boolean {
   const changes = db.prepare('SELECT total_changes()').pluck();
   const before = changes.get() as number;
-  db.prepare(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('merge', ${Math.max(1, Math.floor(pages))})`).run();
+  db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ${Math.max(1, Math.floor(pages))})`).run();
   return (changes.get() as number) - before >= 2;
 }
+
+/** The full-text indexes whose merging waits for idle time (automerge off). */
+export const FTS_TABLES = ['entries_fts', 'entries_unspaced'] as const;
+export type FtsTable = (typeof FTS_TABLES)[number];
+
+/** One merge step on the first index that has work; false when none has. */
+export const ftsMergeAnyStep = (db: DB, pages = FTS_MERGE_PAGES): boolean => FTS_TABLES.some((t) => ftsMergeStep(db, pages, t));
 
 /**
  * Wraps a dispatcher: after every call, (re)arms a timer; when no call has run or is running for
@@ -62,8 +82,17 @@ export function withIdleCheckpoints<D extends Dispatch>(
     },
     clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
   };
+  const walLimit = opts.walLimitBytes ?? WAL_LIMIT_BYTES;
   let running = 0;
   let timer: unknown = null;
+
+  const walTooLong = (db: DB): boolean => {
+    try {
+      return fs.statSync(`${db.name}-wal`).size > walLimit;
+    } catch {
+      return false;
+    }
+  };
 
   const fire = () => {
     timer = null;
@@ -71,7 +100,12 @@ export function withIdleCheckpoints<D extends Dispatch>(
     if (running > 0 || !vault.unlocked || snapshotsHeld()) return;
     try {
       const db = vault.database();
-      if (ftsMergeStep(db)) {
+      if (walTooLong(db)) {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        timer = timers.setTimeout(fire, STEP_GAP_MS);
+        return;
+      }
+      if (opts.upkeep?.(db) || ftsMergeAnyStep(db)) {
         timer = timers.setTimeout(fire, STEP_GAP_MS);
         return;
       }
@@ -82,7 +116,8 @@ export function withIdleCheckpoints<D extends Dispatch>(
   };
   const arm = () => {
     if (timer !== null) timers.clearTimeout(timer);
-    timer = timers.setTimeout(fire, idleMs);
+    const soon = vault.unlocked && walTooLong(vault.database());
+    timer = timers.setTimeout(fire, soon ? STEP_GAP_MS : idleMs);
   };
 
   const wrapped = async (channel: string, raw: unknown) => {

@@ -73,6 +73,8 @@ export const PRAGMAS = [
   'busy_timeout = 5000',
   'trusted_schema = OFF',
   'cache_size = -16000',
+  // No checkpoint inside a commit: they run between calls (main/core/db/idle.ts).
+  'wal_autocheckpoint = 0',
 ];
 
 export interface OpenOptions {

@@ -2,7 +2,7 @@ import type { Handlers, ServiceContext } from './types.js';
 import { vaultHandlers } from './vault.js';
 import { peopleHandlers } from './people.js';
 import { tagHandlers } from './tags.js';
-import { entryHandlers, purgeExpiredOnUnlock } from './entries.js';
+import { entryHandlers, purgeExpiredInIdle } from './entries.js';
 import { checkInHandlers } from './checkins.js';
 import { draftHandlers } from './drafts.js';
 import { insightHandlers } from './insights.js';
@@ -17,12 +17,12 @@ import { attachmentByteHandlers, attachmentHandlers } from './attachments.js';
 import { ReminderService, remindersFor } from '../reminders/index.js';
 import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
 import { createDispatcher } from './dispatch.js';
-import { withIdleCheckpoints } from '../db/idle.js';
+import { withIdleCheckpoints, type IdleCheckpointOptions } from '../db/idle.js';
 import { Vault, type VaultOptions } from '../vault/index.js';
 import { defaultPorts, type Ports } from '../ports.js';
 
 /** Housekeeping that runs after every successful unlock, in order. Each step handles its own errors. */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [purgeExpiredOnUnlock, (ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen(), removeOldKeyLeftovers, autoBackupAfterUnlock, checkHistoryAfterUnlock];
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [(ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen(), removeOldKeyLeftovers, autoBackupAfterUnlock, checkHistoryAfterUnlock];
 
 export const handlers: Handlers = {
   ...vaultHandlers,
@@ -70,6 +70,8 @@ export const handlers: Handlers = {
 
 export interface ServiceOptions extends VaultOptions {
   ports?: Partial<Ports>;
+  /** Timers for idle upkeep (tests fire them by hand). */
+  idleTimers?: IdleCheckpointOptions['timers'];
   safety?: SafetyOptions;
 }
 
@@ -82,8 +84,11 @@ export function createService(opts: ServiceOptions) {
   const reminders = new ReminderService(ctx);
   // Auto-lock, quick exit and the access log; it locks through the dispatcher, behind queued writes.
   const safety = new SafetyService(ctx, opts.safety);
-  // WAL checkpoints run once calls have been quiet for a moment, not inside somebody's save.
+  // Purging expired trash, index merges and WAL checkpoints run once calls have been quiet for a
+  // moment, not inside somebody's unlock or save.
   const dispatch = withIdleCheckpoints(createDispatcher(handlers, ctx), vault, {
+    upkeep: purgeExpiredInIdle(ctx),
+    ...(opts.idleTimers ? { timers: opts.idleTimers } : {}),
     onError: (code) => ports.log('warn', `idle checkpoint failed (${code}); retried after the next call`),
   });
   return { vault, ports, ctx, reminders, safety, dispatch: safety.attach(dispatch) };

@@ -11,7 +11,11 @@ import { closeQuietly, openEncrypted, openPlain, type BenchJournal } from '../jo
 import { summarise, timeIt, timeSync } from '../stats.js';
 import { dispatcherOn, type SizeResult } from './common.js';
 
-/** Twenty queries a person might type. Every word but the last query's is in the generator's lexicons. */
+/**
+ * Queries a person might type: twenty whole searches (every word but the last query's is in the
+ * generator's lexicons), then the first keystrokes of a search — one- and two-letter prefixes, which
+ * match most of the journal — one Japanese character, and words that are nowhere.
+ */
 export function searchQueries(j: BenchJournal): string[] {
   const [a = 'Alex', b = 'Sam'] = j.meta.names;
   return [
@@ -35,6 +39,17 @@ export function searchQueries(j: BenchJournal): string[] {
     a,
     `${b} money`,
     'xylophone',
+    'a',
+    'm',
+    's',
+    'mo',
+    'de',
+    'al',
+    '金',
+    'お',
+    'qx',
+    'zzyzx',
+    'ฟ้า',
   ];
 }
 
@@ -70,12 +85,15 @@ export async function measureSearch(j: BenchJournal, reps: number, likeReps: num
       hits[q] = (await search(e.call, q)).items.length; // warm-up, and the hit counts for the report
       likePage(plain, q);
     }
+    const perQuery: Record<string, number[]> = Object.fromEntries(queries.map((q) => [q, []]));
     const ftsEnc: number[] = [];
     const ftsPlain: number[] = [];
     const like: number[] = [];
     for (let r = 0; r < reps; r++) {
       for (const q of queries) {
-        ftsEnc.push(await timeIt(() => search(e.call, q)));
+        const ms = await timeIt(() => search(e.call, q));
+        ftsEnc.push(ms);
+        perQuery[q]!.push(ms);
         ftsPlain.push(await timeIt(() => search(p.call, q)));
       }
     }
@@ -91,6 +109,10 @@ export async function measureSearch(j: BenchJournal, reps: number, likeReps: num
         ftsOnPlain: plainFts,
         encryptionCostP50: value.p50 / plainFts.p50,
         firstPageHits: hits,
+        slowestQueriesP50: Object.entries(perQuery)
+          .map(([q, ms]) => [q, summarise(ms).p50] as const)
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, 5),
       },
     };
   } finally {

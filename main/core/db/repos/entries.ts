@@ -3,6 +3,7 @@ import { DOMAINS, POWER_SOURCES, type Domain, type PowerSource } from '../../../
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { Entry, EntryInput, EntryPatch } from '../../../../shared/schemas.js';
 import type { DB } from '../open.js';
+import { indexUnspaced } from '../unspaced.js';
 import { all, bit, column, get, jsonList, missingIds, run } from './sql.js';
 import { DAY_MS, dayIn } from './time.js';
 import { keepRevision, nextItemId, tombstone } from './revisions.js';
@@ -181,6 +182,7 @@ export function createEntry(db: DB, input: NewEntry, now: number, origin: EntryO
       origin.sourceRef,
     );
     const id = Number(info.lastInsertRowid);
+    indexUnspaced(db, id, input.title, input.body);
     replaceLinks(db, id, input);
     if (input.attachments !== undefined) setEntryAttachments(db, id, input.attachments, now);
     keepRevision(db, 'entry', id, now);
@@ -225,6 +227,7 @@ export function updateEntry(db: DB, id: number, patch: EntryChanges, now: number
     // Only touch the text when it changed: rewriting it re-indexes the entry for search.
     if (next.title !== old.title || next.body !== old.body) {
       run(db, 'UPDATE entries SET title = ?, body = ? WHERE id = ?', next.title, next.body, id);
+      indexUnspaced(db, id, next.title, next.body);
     }
     replaceLinks(db, id, patch);
     if (patch.attachments !== undefined) setEntryAttachments(db, id, patch.attachments, now);
@@ -279,9 +282,24 @@ export function purgeTrash(db: DB, now: number): number {
   return purged;
 }
 
-/** Deletes for good what has been in the trash longer than TRASH_DAYS (run at every unlock). */
-export function purgeExpiredTrash(db: DB, now: number): number {
-  const purged = purgeWhere(db, now, 'deleted_at IS NOT NULL AND deleted_at <= ?', now - TRASH_DAYS * DAY_MS);
+/** How long an entry stays in the trash before it is deleted for good. */
+export const TRASH_KEEP_MS = TRASH_DAYS * DAY_MS;
+
+/**
+ * Deletes for good up to `max` of the entries that have been in the trash longer than TRASH_DAYS, the
+ * longest-trashed first, in one transaction; returns how many. Run in idle moments, a batch at a time
+ * (main/core/db/idle.ts), so that no call — an unlock least of all — waits for a long purge; until
+ * then the trash view already leaves them out.
+ */
+export function purgeExpiredTrash(db: DB, now: number, max = Number.MAX_SAFE_INTEGER): number {
+  const ids = column<number>(
+    db,
+    'SELECT id FROM entries WHERE deleted_at IS NOT NULL AND deleted_at <= ? ORDER BY deleted_at, id LIMIT ?',
+    now - TRASH_KEEP_MS,
+    max,
+  );
+  // Attachments removed from their entries long enough ago, and uploads never linked to one, go too.
   purgeAttachments(db, now);
-  return purged;
+  if (ids.length === 0) return 0;
+  return purgeWhere(db, now, 'id IN (SELECT value FROM json_each(?)) AND deleted_at IS NOT NULL', jsonList(ids));
 }

@@ -14,6 +14,7 @@ import type { DB } from '../open.js';
 import { SUMMARY_COLUMNS, loadLinks, rowToEntry, type EntryRow } from './entries.js';
 import { all, bit, jsonList, value } from './sql.js';
 import { DAY_MS, utcStartOf } from './time.js';
+import { UNSPACED, UNSPACED_RUNS, unspacedPhrase, unspacedRuns } from '../unspaced.js';
 
 type SearchRequest = z.output<typeof SearchInput>;
 
@@ -24,36 +25,78 @@ const SNIPPET_TOKENS = 24;
 /** Searching for more words than this adds nothing but work. */
 const MAX_TERMS = 32;
 
+/** What the user typed, as queries: FTS5 for the words of spaced scripts, phrases for unspaced runs. */
+export interface TextQuery {
+  /** For entries_fts (unicode61); null when every word is in a script without spaces. */
+  match: string | null;
+  /** For entries_unspaced (one token per character); null when no word has such text. */
+  unspaced: string | null;
+  /** The unspaced runs searched for, to highlight them in excerpts. */
+  runs: string[];
+}
+
 /**
- * Turns what the user typed into an FTS5 query that cannot fail to parse: every word becomes a quoted
+ * Turns what the user typed into FTS5 queries that cannot fail to parse: every word becomes a quoted
  * string (inner quotes doubled), so FTS5 operators, column filters, NEAR(…), `^`, `*`, parentheses and
  * unbalanced quotes are all just text; the last word is a prefix ("argu" finds "argument") so results
  * follow the typing. Words are ANDed. Words with no letter or digit cannot match anything in the
- * index (the tokenizer drops them) and are left out. Returns null when nothing searchable is left.
+ * index (the tokenizer drops them) and are left out. Text in scripts written without spaces (お金,
+ * ภาษา) is searched as a substring through the per-character index (main/core/db/unspaced.ts), so
+ * "お金" finds "今日はお金の話をした"; the rest of such a word ("2024年" → "2024") goes to the main
+ * index. Returns null when nothing searchable is left.
  */
-export function ftsQuery(text: string): string | null {
+export function textQuery(text: string): TextQuery | null {
   const words = text
     .normalize('NFC')
     // FTS5 reads its query as a C string: a NUL would end it inside a quote. No control character is
     // part of a word, so all of them separate words.
     .replace(/\p{Cc}/gu, ' ')
     .split(/\s+/u)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    // A Thai vowel or tone mark on its own has no letter in it, but is still text to find.
+    .filter((w) => /[\p{L}\p{N}]/u.test(w) || UNSPACED.test(w))
     .slice(0, MAX_TERMS);
-  if (words.length === 0) return null;
-  return words.map((w, i) => `"${w.replaceAll('"', '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  const spaced: string[] = [];
+  const runs: string[] = [];
+  for (const w of words) {
+    runs.push(...unspacedRuns(w));
+    spaced.push(...w.replace(UNSPACED_RUNS, ' ').split(' ').filter((part) => /[\p{L}\p{N}]/u.test(part)));
+  }
+  if (spaced.length === 0 && runs.length === 0) return null;
+  const match =
+    spaced.length === 0 ? null : spaced.map((w, i) => `"${w.replaceAll('"', '""')}"${i === spaced.length - 1 ? '*' : ''}`).join(' ');
+  const unspaced = runs.length === 0 ? null : runs.map(unspacedPhrase).join(' ');
+  return { match, unspaced, runs };
 }
+
+/** The query for the main full-text index alone (see textQuery). */
+export const ftsQuery = (text: string): string | null => textQuery(text)?.match ?? null;
 
 /** What a search or trash query needs: SQL and named parameters, kept apart so tests can EXPLAIN it. */
 export interface SearchQuery {
   sql: string;
   params: Record<string, string | number>;
   match: string | null;
+  /** The unspaced runs searched for (see textQuery); empty when none. */
+  runs: string[];
   /** How many entries the filter matches in all (same conditions, no cursor or limit); uses `params`. */
   countSql: string;
 }
 
 const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
+
+/**
+ * The count of a plain text search, read from the full-text index alone: the matching rows less those
+ * in the trash (a few at most). The general count walks every live entry and checks it against the
+ * match set, ~4× slower for a word most entries contain ("a", "mo" while typing), and looking the
+ * matches up in `entries` instead costs a page read each. Null when other filters narrow the search.
+ */
+function textOnly(filter: EntryFilter, trash: boolean, text: TextQuery | null): string | null {
+  if (trash || text === null || Object.keys(filter).some((k) => k !== 'text')) return null;
+  const notTrashed = 'rowid NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)';
+  if (text.match === null) return `SELECT count(*) FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced AND ${notTrashed}`;
+  const alsoUnspaced = text.unspaced === null ? '' : ' AND rowid IN (SELECT rowid FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced)';
+  return `SELECT count(*) FROM entries_fts WHERE entries_fts MATCH @match AND ${notTrashed}${alsoUnspaced}`;
+}
 
 /**
  * The page query: ids and sort keys of the next `limit` entries (one more, to know if a page follows).
@@ -70,17 +113,27 @@ const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !==
  * - The day range also bounds occurred_at (a zone is never more than a day from UTC), so the time
  *   index is read only across that stretch; `+e.day` keeps the exact check off the day index.
  */
-export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, limit: number, trash: boolean): SearchQuery {
+export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, limit: number, trash: boolean, trashedAfter?: number): SearchQuery {
   const where: string[] = [trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
   const params: Record<string, string | number> = { limit: limit + 1 };
+  // The trash never shows an entry that is due to be deleted for good (idle time deletes it).
+  if (trash && trashedAfter !== undefined) {
+    where.push('e.deleted_at > @trashedAfter');
+    params.trashedAfter = trashedAfter;
+  }
   const key = trash ? 'e.deleted_at' : 'e.occurred_at';
-  const match = filter.text === undefined ? null : ftsQuery(filter.text);
+  const text = filter.text === undefined ? null : textQuery(filter.text);
+  const match = text?.match ?? null;
   if (match !== null) {
     // An entry is also found by the file name or caption of one of its (shown) attachments.
     where.push(
       "+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match UNION SELECT owner_id FROM attachments WHERE owner_kind = 'entry' AND removed_at IS NULL AND id IN (SELECT rowid FROM attachments_fts WHERE attachments_fts MATCH @match))",
     );
     params.match = match;
+  }
+  if (text?.unspaced) {
+    where.push('+e.id IN (SELECT rowid FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced)');
+    params.unspaced = text.unspaced;
   }
   if (nonEmpty(filter.personIds)) {
     where.push('+e.id IN (SELECT entry_id FROM entry_people WHERE person_id IN (SELECT value FROM json_each(@people)))');
@@ -126,7 +179,7 @@ export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, lim
     where.push('e.safety_flag = @safety');
     params.safety = bit(filter.safetyConcern);
   }
-  const countSql = `SELECT count(*) FROM entries e WHERE ${where.join(' AND ')}`;
+  const countSql = textOnly(filter, trash, text) ?? `SELECT count(*) FROM entries e WHERE ${where.join(' AND ')}`;
   if (cursor) {
     where.push(`(${key}, e.id) < (@cursorKey, @cursorId)`);
     params.cursorKey = cursor.occurredAt;
@@ -135,7 +188,7 @@ export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, lim
   const sql =
     `SELECT e.id AS id, ${key} AS k FROM entries e WHERE ${where.join(' AND ')} ` +
     `ORDER BY ${key} DESC, e.id DESC LIMIT @limit`;
-  return { sql, params, match, countSql };
+  return { sql, params, match, runs: text?.runs ?? [], countSql };
 }
 
 const MARKERS = /[\uE000\uE001]/gu;
@@ -181,13 +234,47 @@ function snippets(db: DB, match: string, ids: readonly number[]): Map<number, st
   return out;
 }
 
+/** Characters of context before the first match in an excerpt of unspaced text. */
+const RUN_CONTEXT = 40;
+
+/**
+ * Excerpts around the first match of unspaced text (FTS5's snippet() cannot, as that index is
+ * contentless): the body from a little before the first occurrence of any run, every occurrence in it
+ * wrapped in HIGHLIGHT_START/HIGHLIGHT_END. The body's own U+E000/U+E001 are removed first, so only
+ * real matches come out marked.
+ */
+export function runExcerpt(body: string, runs: readonly string[]): string | null {
+  const text = squash(body.normalize('NFC').replace(MARKERS, ''));
+  const found = runs.map((r) => text.indexOf(r)).filter((i) => i >= 0);
+  if (found.length === 0) return null;
+  const first = Math.min(...found);
+  const start = Math.max(0, first - RUN_CONTEXT);
+  const chars = Array.from(text.slice(start));
+  const window = chars.slice(0, EXCERPT_CHARS).join('');
+  const cut = chars.length > EXCERPT_CHARS;
+  // Longest first, so a run inside a longer one does not split its mark.
+  const pattern = new RegExp([...new Set(runs)].sort((a, b) => b.length - a.length).map((r) => r.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu');
+  const marked = window.replace(pattern, (m) => `${HIGHLIGHT_START}${m}${HIGHLIGHT_END}`);
+  return `${start > 0 ? '…' : ''}${marked}${cut ? '…' : ''}`;
+}
+
+function runSnippets(db: DB, runs: readonly string[], ids: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const r of all<{ id: number; body: string }>(db, 'SELECT id, body FROM entries WHERE id IN (SELECT value FROM json_each(?))', jsonList(ids))) {
+    const excerpt = runExcerpt(r.body, runs);
+    if (excerpt !== null) out.set(r.id, excerpt);
+  }
+  return out;
+}
+
 /**
  * The timeline (`trash: false`, newest first by when it happened) or the trash (`trash: true`, most
  * recently deleted first), filtered, one keyset page at a time. In the trash the cursor's
  * `occurredAt` holds the deletion time, the trash's sort key; callers pass `nextCursor` back unchanged.
+ * `trashedAfter` leaves out of the trash what was deleted at or before that time.
  */
-export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean }): SearchPage {
-  const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash);
+export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean; trashedAfter?: number }): SearchPage {
+  const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash, opts.trashedAfter);
   // The count is asked for once per search, with its first page, and only when something narrows the
   // list ("12 entries match"): following pages and the plain timeline never pay for it.
   const counted = req.cursor === null && Object.keys(req.filter).length > 0;
@@ -196,7 +283,7 @@ export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean
   } catch (e) {
     // ftsQuery() quotes everything, so this should not happen; if FTS5 still finds fault with a query,
     // the person gets a plain answer rather than "something went wrong".
-    if (q.match !== null && (e as { code?: string }).code === 'SQLITE_ERROR') {
+    if ((q.match !== null || q.runs.length > 0) && (e as { code?: string }).code === 'SQLITE_ERROR') {
       throw new FulcrumError('VALIDATION', 'Fulcrum could not search for that text. Try other words.');
     }
     throw e;
@@ -220,7 +307,7 @@ function runSearch(db: DB, q: SearchQuery, limit: number, counted: boolean): Sea
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const links = loadLinks(db, ids);
-  const snips = q.match === null ? null : snippets(db, q.match, ids);
+  const snips = q.match !== null ? snippets(db, q.match, ids) : q.runs.length > 0 ? runSnippets(db, q.runs, ids) : null;
 
   const items: EntrySummary[] = [];
   for (const id of ids) {
