@@ -6,6 +6,7 @@ import type { Reply } from '../../shared/errors.js';
 import { HEIC_NOT_SUPPORTED, NOT_ACCEPTED } from '../../main/core/attachments/content.js';
 import { PASSPHRASE, OTHER_PASSPHRASE, createdService, tempDir, testService } from '../helpers/journal.js';
 import { exifOf, photoWithGps, pngWith, wavWith } from '../helpers/attachments.js';
+import { manualTimers } from '../helpers/idle.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const DAY = Date.UTC(2025, 4, 1, 12);
@@ -293,19 +294,24 @@ describe('attachments: check-ins and unlinked uploads', () => {
     expect((await service.dispatch('attachments.get', { id: a.id })).ok).toBe(false);
   });
 
-  it('an upload never linked to an entry is deleted for good after 30 days (at unlock), not before', async () => {
+  it('an upload never linked to an entry is deleted for good after 30 days (in idle time), not before', async () => {
     let now = Date.UTC(2025, 4, 1);
     const dataDir = tempDir();
-    const s = await createdService(dataDir, { ports: { log: () => {}, now: () => now } });
+    const idle = manualTimers();
+    const s = await createdService(dataDir, { ports: { log: () => {}, now: () => now }, idleTimers: idle.timers });
     const r = (await s.service.dispatch('attachments.upload', { data: photoWithGps(), name: 'a.jpg', options: {} })) as Reply<AttachmentMeta>;
     const id = (r as { value: AttachmentMeta }).value.id;
     await s.call('vault.lock');
     now += 29 * 86_400_000;
     await s.call('vault.unlock', { passphrase: PASSPHRASE });
+    idle.settle();
     expect((await s.service.dispatch('attachments.get', { id })).ok).toBe(true);
     await s.call('vault.lock');
     now += 2 * 86_400_000;
     await s.call('vault.unlock', { passphrase: PASSPHRASE });
+    // Unlock itself deletes nothing; the quiet moment after it does.
+    expect((await s.service.dispatch('attachments.get', { id })).ok).toBe(true);
+    idle.settle();
     expect((await s.service.dispatch('attachments.get', { id })).ok).toBe(false);
     s.service.vault.lock();
   });
