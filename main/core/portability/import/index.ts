@@ -25,16 +25,18 @@ import {
 } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
-import { decodeBase64, pickedPath, readLimited, tooLarge } from '../files.js';
+import { decodeBase64, pickedPath, tooLarge } from '../files.js';
 import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
 import { detectDelimiter, eachCsvRow, readCsv, readCsvHeader, streamCsv, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
 import { cooperate } from '../../jobs/cooperate.js';
-import { isDayOne, planDayOne } from './dayone.js';
+import { dayOnePlanner, isDayOne, planDayOne, tooManyDayOne } from './dayone.js';
 import { fulcrumStream, isFulcrumExport, planFulcrum } from './fulcrum.js';
 import { genericPlanner, planGenericCsv } from './generic.js';
 import { countTags, foreignTagsFrom, tagMapper } from './mapping.js';
-import { checkJson, parseCheckedJson } from './jsonscan.js';
+import { parseCheckedJson } from './jsonscan.js';
+import { jsonElements, scanJsonFile, type JsonSkeleton } from './jsonstream.js';
+import { bufferSource, fileSource, readAll, type ByteSource } from './source.js';
 import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
 
@@ -130,17 +132,6 @@ function isDaylioText(text: string, format: ImportFormat | 'auto', limits: Impor
   return format === 'daylio-csv' || isDaylio(readCsvHeader(text, limits));
 }
 
-/**
- * True when the text may be a Fulcrum export to read an entry at a time; it is checked as JSON here,
- * with the same messages the whole-file reading gives.
- */
-function isFulcrumText(text: string, format: ImportFormat | 'auto', limits: ImportLimits): boolean {
-  if (format !== 'auto' && format !== 'fulcrum-json') return false;
-  if (!looksJson(text)) return false;
-  checkJson(text, limits);
-  return true;
-}
-
 /** True when the text is a generic CSV (not a Daylio one: that is decided before). */
 const isGenericText = (text: string, format: ImportFormat | 'auto') => (format === 'auto' || format === 'csv') && !looksJson(text);
 
@@ -195,35 +186,98 @@ function genericRows(text: string, mapping: CsvMappingParsed, timeZone: string, 
   };
 }
 
+/** The entries of a streamed JSON file, planned: null from `plan` hands the file to the whole-file reading. */
+interface JsonEntries {
+  plan: ImportPlan;
+  path: 'journal.entries' | 'entries';
+  /** A fresh planner for one reading of the entries (preview, commit). */
+  planner: () => (raw: unknown, i: number) => PlannedEntry | null | 'skip';
+  /** Once the preview has read every entry: what the plan gathers along the way (Day One's tags and notes). */
+  finish?: () => void;
+}
+
 /**
- * A Fulcrum export summarised an entry at a time, with pauses (for a lock). Null when an entry does
- * not match the format: the whole-file reading then gives the file's problems.
+ * A JSON file read a piece at a time (jsonstream.ts): checked whole first, then a Fulcrum or Day One
+ * export summarised an entry at a time, with pauses (for a lock), and read again the same way at
+ * commit. Null when the file is not JSON, or is a kind of JSON this reading leaves to the whole-file
+ * one (a repeated name, a Fulcrum export with a problem: there, its problems are listed as before).
  */
-async function previewFulcrum(stream: NonNullable<ReturnType<typeof fulcrumStream>>, c: ImportContext): Promise<Pick<Pending, 'plan' | 'reread' | 'summary'> | null> {  const pause = cooperate(c.signal ?? new AbortController().signal);
-  const s = summariser(c.db, stream.head, c.journalId);
-  const entries = stream.entries();
-  for (;;) {
-    const next = entries.next();
-    if (next.done) {
-      if (!next.value) return null;
-      break;
-    }
-    s.add(next.value);
+async function previewJson(
+  source: ByteSource,
+  format: ImportFormat | 'auto',
+  timeZone: string,
+  c: ImportContext,
+  limits: ImportLimits,
+): Promise<Pick<Pending, 'plan' | 'reread' | 'summary'> | null> {
+  if (format !== 'auto' && format !== 'fulcrum-json' && format !== 'dayone-json') return null;
+  if (await startsWith(source, ZIP)) return null;
+  const pause = cooperate(c.signal ?? new AbortController().signal);
+  const scan = await scanJsonFile(source, limits, pause);
+  if (!scan) return null;
+  const json = scan.skeleton;
+  let entries: JsonEntries | null;
+  if (format !== 'dayone-json' && isFulcrumExport(json)) entries = fulcrumEntries(scan);
+  else if (format !== 'fulcrum-json' && isDayOne(json)) entries = dayOneEntries(scan, timeZone, limits);
+  else throw notThisJson(format);
+  if (!entries) return null;
+  const { plan, path, planner } = entries;
+
+  const s = summariser(c.db, plan, c.journalId);
+  const preview = planner();
+  let i = 0;
+  for await (const raw of jsonElements(source, limits, path, scan.seen)) {
+    const e = preview(raw, i++);
+    if (e === null) return null;
+    if (e !== 'skip') s.add(e);
     await pause();
   }
+  entries.finish?.();
   const reread = async function* (): AsyncGenerator<PlannedEntry> {
-    const again = stream.entries();
-    for (;;) {
-      const next = again.next();
-      if (next.done) {
-        // The text is the one the preview read: it cannot have changed.
-        if (!next.value) throw invalid('The file could not be read again the way the preview read it. Nothing was imported.');
-        return;
-      }
-      yield next.value;
+    const again = planner();
+    let j = 0;
+    for await (const raw of jsonElements(source, limits, path, scan.seen)) {
+      const e = again(raw, j++);
+      // The bytes are the ones the preview read (checked as they are read): this cannot happen.
+      if (e === null) throw invalid('The file could not be read again the way the preview read it.');
+      if (e !== 'skip') yield e;
     }
   };
-  return { plan: stream.head, reread, summary: s.summary };
+  return { plan, reread, summary: s.summary };
+}
+
+function fulcrumEntries(scan: JsonSkeleton): JsonEntries | null {
+  if (scan.lists['journal.entries'] === null) return null;
+  const stream = fulcrumStream(scan.skeleton); // a newer version's file is refused here
+  if (!stream) return null;
+  return { plan: stream.head, path: 'journal.entries', planner: stream.entries };
+}
+
+/**
+ * A Day One export planned an entry at a time: its problems are each entry's own (an entry with
+ * one is left out), gathered in the preview's plan as the whole-file reading gathers them.
+ */
+function dayOneEntries(scan: JsonSkeleton, timeZone: string, limits: ImportLimits): JsonEntries | null {
+  const count = scan.lists.entries;
+  if (count === null) return null;
+  if (count > limits.maxEntries) throw tooManyDayOne(count, limits.maxEntries);
+  // The preview's reading gathers the problems, tags and notes in the plan; a reading at commit uses a scratch planner.
+  const first = dayOnePlanner(timeZone);
+  let used = false;
+  return {
+    plan: first.plan,
+    path: 'entries',
+    planner: () => {
+      const p = used ? dayOnePlanner(timeZone) : first;
+      used = true;
+      return (raw, i) => p.entry(raw, i) ?? 'skip';
+    },
+    finish: () => void first.finish(count),
+  };
+}
+
+async function startsWith(source: ByteSource, bytes: Buffer): Promise<boolean> {
+  for await (const p of source.pieces()) return p.subarray(0, bytes.length).equals(bytes);
+  return false;
 }
 
 const pending = new WeakMap<object, Pending>();
@@ -247,15 +301,24 @@ export interface ImportContext {
 type PreviewInput = z.output<typeof ImportPreviewInput>;
 type CommitInput = z.output<typeof ImportCommitInput>;
 
-function sourceBytes(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits): Buffer {
-  if ('token' in src) return readLimited(pickedPath(c.owner, src.token, 'import', c.now), limits.maxBytes, 'The file');
-  if ('base64' in src) return decodeBase64(src.base64, limits.maxBytes, 'The file');
+function sourceOf(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits): ByteSource {
+  if ('token' in src) return fileSource(pickedPath(c.owner, src.token, 'import', c.now), limits.maxBytes, 'The file');
+  if ('base64' in src) return bufferSource(decodeBase64(src.base64, limits.maxBytes, 'The file'));
   const bytes = Buffer.from(src.text, 'utf8');
   if (bytes.length > limits.maxBytes) throw tooLarge(bytes.length, limits.maxBytes, 'The file');
-  return bytes;
+  return bufferSource(bytes);
 }
 
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
+
+const notThisJson = (format: ImportFormat | 'auto') =>
+  invalid(
+    format === 'fulcrum-json'
+      ? 'This JSON file is not a Fulcrum export (its "format" is not "fulcrum-export").'
+      : format === 'dayone-json'
+        ? 'This JSON file is not a Day One export (it has no list of "entries").'
+        : 'This JSON file is neither a Fulcrum export nor a Day One export.',
+  );
 
 /** The plan for a file, in the chosen format or the one detected. */
 export function planFile(
@@ -273,13 +336,7 @@ export function planFile(
     const json = parseCheckedJson(text, opts.limits);
     if (opts.format !== 'dayone-json' && isFulcrumExport(json)) return { plan: planFulcrum(json), csv: null };
     if (opts.format !== 'fulcrum-json' && isDayOne(json)) return { plan: planDayOne(json, opts.timeZone, opts.limits.maxEntries), csv: null };
-    throw invalid(
-      opts.format === 'fulcrum-json'
-        ? 'This JSON file is not a Fulcrum export (its "format" is not "fulcrum-export").'
-        : opts.format === 'dayone-json'
-          ? 'This JSON file is not a Day One export (it has no list of "entries").'
-          : 'This JSON file is neither a Fulcrum export nor a Day One export.',
-    );
+    throw notThisJson(opts.format);
   }
   if (!wantsCsv && opts.format !== 'auto') throw invalid('Unknown import format.');
   if (looksJson && opts.format !== 'auto') throw invalid('This file holds JSON, not CSV. Choose the matching format.');
@@ -338,10 +395,10 @@ function previewOf(db: DB, p: Pending): ImportPreview {
  * and a Fulcrum export are read an entry at a time with pauses (so the answer is a promise); a
  * generic CSV a row at a time without pauses, and anything else whole, at once.
  */
-export function previewImport(input: PreviewInput, c: ImportContext): ImportPreview | Promise<ImportPreview> {
+export async function previewImport(input: PreviewInput, c: ImportContext): Promise<ImportPreview> {
   const limits = c.limits ?? IMPORT_LIMITS;
   c.progress?.('reading', 0, 1);
-  const bytes = sourceBytes(input.source, c, limits);
+  const source = sourceOf(input.source, c, limits);
   c.progress?.('checking', 0, 1);
   const timeZone = input.timeZone ?? c.timeZone;
   const base = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, db: c.db, at: c.now, timeZone };
@@ -350,6 +407,11 @@ export function previewImport(input: PreviewInput, c: ImportContext): ImportPrev
     c.progress?.('checking', 1, 1);
     return previewOf(c.db, p);
   };
+  // A JSON export is read from the file a piece at a time; the whole-file reading below is for CSV
+  // and for a JSON file with something the piecewise reading leaves to it.
+  const streamed = await previewJson(source, input.format, timeZone, c, limits);
+  if (streamed) return done({ ...base, ...streamed, csv: null, genericText: null });
+  const bytes = await readAll(source);
   const decoded = decodedText(bytes, limits);
   const text = decoded !== null && isDaylioText(decoded, input.format, limits) ? decoded : null;
   if (text !== null) {
@@ -364,18 +426,8 @@ export function previewImport(input: PreviewInput, c: ImportContext): ImportPrev
         if (e) yield e;
       }
     };
-    return streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add).then((plan) => done({ ...base, plan, csv: null, reread, genericText: null, summary: s.summary }));
-  }
-  const json = decoded !== null && isFulcrumText(decoded, input.format, limits) ? decoded : null;
-  // Decided here, at once: anything that is not a Fulcrum export is read whole, as before.
-  const stream = json === null ? null : fulcrumStream(json);
-  if (stream) {
-    // The file's bytes are not kept while the entries are read: the text is all that is needed.
-    return previewFulcrum(stream, c).then((streamed) => {
-      if (streamed) return done({ ...base, ...streamed, csv: null, genericText: null });
-      // Something in it does not match the format: read whole for the problems (the text passed the size limit already).
-      return whole(Buffer.from(json!, 'utf8'), { ...limits, maxBytes: Number.MAX_SAFE_INTEGER });
-    });
+    const plan = await streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add);
+    return done({ ...base, plan, csv: null, reread, genericText: null, summary: s.summary });
   }
   if (decoded !== null && isGenericText(decoded, input.format)) {
     const s = summariser(c.db, { originJournalId: null }, c.journalId);
@@ -383,14 +435,10 @@ export function previewImport(input: PreviewInput, c: ImportContext): ImportPrev
     const reread = genericRows(decoded, plan.csv!.mapping, timeZone, limits);
     return done({ ...base, plan, csv: null, reread, genericText: decoded, summary: s.summary });
   }
-  return whole(bytes, limits);
-
-  function whole(bytes: Buffer, limits: ImportLimits): ImportPreview {
-    const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
-    const s = summariser(c.db, plan, c.journalId);
-    for (const e of plan.entries) s.add(e);
-    return done({ ...base, plan, csv, reread: null, genericText: null, summary: s.summary });
-  }
+  const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
+  const s = summariser(c.db, plan, c.journalId);
+  for (const e of plan.entries) s.add(e);
+  return done({ ...base, plan, csv, reread: null, genericText: null, summary: s.summary });
 }
 
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
