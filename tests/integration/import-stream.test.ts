@@ -228,13 +228,19 @@ describe('a generic CSV read a row at a time', () => {
       }),
     ].join('\r\n');
 
-  const bothWays = (text: string, mapping: CsvMappingParsed | null) => {
+  /** The text in pieces of `size` characters, as a file read a piece at a time hands it on. */
+  const inPieces = (text: string, size: number) =>
+    async function* () {
+      for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+    };
+
+  const bothWays = async (text: string, mapping: CsvMappingParsed | null, size = 97) => {
     const entries: PlannedEntry[] = [];
-    const streamedPlan = planGenericText(text, mapping, 'Europe/Berlin', IMPORT_LIMITS, (e) => entries.push(e));
+    const streamedPlan = await planGenericText(inPieces(text, size), mapping, 'Europe/Berlin', IMPORT_LIMITS, (e) => entries.push(e));
     return { streamed: { ...streamedPlan, entries }, whole: planGenericCsv(readCsv(text, IMPORT_LIMITS), mapping, 'Europe/Berlin') };
   };
 
-  it('gives exactly the plan of reading it whole, for the corpus files and a generated file, with the proposed mapping and others', () => {
+  it('gives exactly the plan of reading it whole, for the corpus files and a generated file, with the proposed mapping and others', async () => {
     const texts = [
       ...['generic-semicolon-dmy.csv', 'generic-bad-values.csv', 'lenient-quotes.csv', 'formula-cells.csv', 'whitespace.csv'].map((f) => corpus(f).toString('utf8')),
       generatedCsv(800),
@@ -248,7 +254,7 @@ describe('a generic CSV read a row at a time', () => {
         header = readCsv(text, IMPORT_LIMITS).header;
       } catch (e) {
         // A file the whole reading refuses is refused with the same words.
-        expect(() => bothWays(text, null)).toThrow((e as Error).message);
+        await expect(bothWays(text, null)).rejects.toThrow((e as Error).message);
         continue;
       }
       const proposed = proposeMapping(header);
@@ -259,11 +265,14 @@ describe('a generic CSV read a row at a time', () => {
         CsvMapping.parse({ ...proposed, date: null }),
       ];
       for (const mapping of mappings) {
-        const { streamed: s, whole: w } = bothWays(text, mapping);
-        expect(s).toEqual(w);
+        // Pieces of one character, of a few, and the whole text at once.
+        for (const size of [1, 97, text.length]) {
+          const { streamed: s, whole: w } = await bothWays(text, mapping, size);
+          expect(s).toEqual(w);
+        }
       }
     }
-    expect(bothWays(generatedCsv(800), null).streamed.entries).toHaveLength(800);
+    expect((await bothWays(generatedCsv(800), null)).streamed.entries).toHaveLength(800);
   });
 
   it('imports through the service, with a new mapping at commit and a bad row left out, as committing the whole-file plan does', async () => {

@@ -27,7 +27,7 @@ import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
 import { decodeBase64, pickedPath, tooLarge } from '../files.js';
 import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
-import { detectDelimiter, eachCsvRow, readCsv, readCsvHeader, streamCsv, type CsvRows } from './csvread.js';
+import { readCsv, streamCsvPieces, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
 import { cooperate } from '../../jobs/cooperate.js';
 import { dayOnePlanner, isDayOne, planDayOne, tooManyDayOne } from './dayone.js';
@@ -36,7 +36,7 @@ import { genericPlanner, planGenericCsv } from './generic.js';
 import { countTags, foreignTagsFrom, tagMapper } from './mapping.js';
 import { parseCheckedJson } from './jsonscan.js';
 import { jsonElements, scanJsonFile, type JsonSkeleton } from './jsonstream.js';
-import { bufferSource, fileSource, readAll, type ByteSource } from './source.js';
+import { bufferSource, decodePieces, fileSource, readAll, watched, type ByteSource, type Seen } from './source.js';
 import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
 
@@ -66,7 +66,7 @@ interface Pending {
    */
   reread: (() => AsyncGenerator<PlannedEntry>) | null;
   /** A generic CSV read a row at a time: its text, to read again with another mapping at commit. */
-  genericText: string | null;
+  genericRead: TextReader | null;
   summary: EntrySummary;
 }
 
@@ -94,15 +94,38 @@ function summariser(db: DB, plan: Pick<ImportPlan, 'originJournalId'>, journalId
   return { summary, add };
 }
 
+/** The text of an imported file, read from the start each time it is called. */
+type TextReader = () => AsyncGenerator<string>;
+
+/**
+ * The source's text, read again as often as needed (source.ts); every reading after the first
+ * complete one checks that the file is still the one that reading saw.
+ */
+function textReader(source: ByteSource): TextReader {
+  let seen: Seen | null = null;
+  return async function* () {
+    const box = { value: null as Seen | null };
+    yield* decodePieces(watched(source, box, seen ?? undefined));
+    seen ??= box.value;
+  };
+}
+
+/** Text already in memory, as a TextReader (tests, and what does not come from a file). */
+export const textOf =
+  (text: string): TextReader =>
+  async function* () {
+    yield text;
+  };
+
 /** Reads a Daylio CSV a row at a time, handing each entry to `onEntry`, and pausing (for a lock) as it goes. */
 async function streamDaylio(
-  text: string,
+  read: TextReader,
   opts: { timeZone: string; limits: ImportLimits; signal: AbortSignal | undefined },
   onEntry: (e: PlannedEntry) => void,
 ): Promise<ImportPlan> {
   const pause = cooperate(opts.signal ?? new AbortController().signal);
   let planner: ReturnType<typeof daylioPlanner> | null = null;
-  for await (const { cells, line } of streamCsv(text, opts.limits)) {
+  for await (const { cells, line } of streamCsvPieces(read(), opts.limits)) {
     if (!planner) {
       planner = daylioPlanner(cells, opts.timeZone);
       continue;
@@ -114,70 +137,64 @@ async function streamDaylio(
   return planner!.finish();
 }
 
-/**
- * The file's text, decoded once for the readings that go an entry at a time; null when the whole-file
- * reading is to refuse it first (too large, a ZIP archive). Decoding errors are the whole-file ones.
- */
-function decodedText(bytes: Buffer, limits: ImportLimits): string | null {
-  if (bytes.length > limits.maxBytes || bytes.subarray(0, 4).equals(ZIP)) return null;
-  return decodeText(bytes);
+/** The header row of a CSV (the first record), reading no further than it. */
+async function csvHeader(read: TextReader, limits: ImportLimits): Promise<string[]> {
+  const rows = streamCsvPieces(read(), limits);
+  try {
+    const first = await rows.next();
+    return first.done ? [] : first.value.cells;
+  } finally {
+    await rows.return(undefined);
+  }
 }
-
-const looksJson = (text: string) => /^\s*[[{]/.test(text);
-
-/** True when the text should be read as a Daylio CSV a row at a time. */
-function isDaylioText(text: string, format: ImportFormat | 'auto', limits: ImportLimits): boolean {
-  if (format !== 'auto' && format !== 'daylio-csv') return false;
-  if (looksJson(text)) return false;
-  return format === 'daylio-csv' || isDaylio(readCsvHeader(text, limits));
-}
-
-/** True when the text is a generic CSV (not a Daylio one: that is decided before). */
-const isGenericText = (text: string, format: ImportFormat | 'auto') => (format === 'auto' || format === 'csv') && !looksJson(text);
 
 /**
  * A generic CSV's first pass: the header, a sample of five rows, and every row's date (for the
  * date order), without keeping the rows.
  */
-function genericFirstPass(text: string, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits) {
-  const delimiter = detectDelimiter(text);
-  const held: { planner: ReturnType<typeof genericPlanner> | null } = { planner: null };
-  eachCsvRow(text, limits, (cells) => {
-    if (!held.planner) {
-      held.planner = genericPlanner(cells, delimiter, mapping, timeZone);
-      return;
+async function genericFirstPass(read: TextReader, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits) {
+  let planner: ReturnType<typeof genericPlanner> | null = null;
+  for await (const { cells, delimiter } of streamCsvPieces(read(), limits)) {
+    if (!planner) {
+      planner = genericPlanner(cells, delimiter, mapping, timeZone);
+      continue;
     }
-    const sample = held.planner.plan.csv!.sample;
+    const sample = planner.plan.csv!.sample;
     if (sample.length < 5) sample.push(cells);
-    held.planner.observe(cells);
-  });
-  const planner = held.planner!;
-  planner.decide();
-  return planner;
+    planner.observe(cells);
+  }
+  planner!.decide();
+  return planner!;
 }
 
 /** Plans a generic CSV a row at a time (two passes), handing each entry to `onEntry`; the plan has no entries. */
-export function planGenericText(text: string, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits, onEntry: (e: PlannedEntry) => void): ImportPlan {
-  const planner = genericFirstPass(text, mapping, timeZone, limits);
+export async function planGenericText(
+  read: TextReader,
+  mapping: CsvMappingParsed | null,
+  timeZone: string,
+  limits: ImportLimits,
+  onEntry: (e: PlannedEntry) => void,
+): Promise<ImportPlan> {
+  const planner = await genericFirstPass(read, mapping, timeZone, limits);
   if (!planner.state.reading) return planner.plan;
   let header = true;
-  eachCsvRow(text, limits, (cells, line) => {
+  for await (const { cells, line } of streamCsvPieces(read(), limits)) {
     if (header) {
       header = false;
-      return;
+      continue;
     }
     const e = planner.row(cells, line);
     if (e) onEntry(e);
-  });
+  }
   return planner.finish();
 }
 
-/** The entries of a generic CSV read again at commit: the first pass at once, then the rows with pauses. */
-function genericRows(text: string, mapping: CsvMappingParsed, timeZone: string, limits: ImportLimits) {
+/** The entries of a generic CSV read again at commit: the first pass, then the rows. */
+function genericRows(read: TextReader, mapping: CsvMappingParsed, timeZone: string, limits: ImportLimits) {
   return async function* (): AsyncGenerator<PlannedEntry> {
-    const planner = genericFirstPass(text, mapping, timeZone, limits);
+    const planner = await genericFirstPass(read, mapping, timeZone, limits);
     if (!planner.state.reading) return;
-    const rows = streamCsv(text, limits);
+    const rows = streamCsvPieces(read(), limits);
     await rows.next(); // the header
     for await (const { cells, line } of rows) {
       const e = planner.row(cells, line);
@@ -210,7 +227,6 @@ async function previewJson(
   limits: ImportLimits,
 ): Promise<Pick<Pending, 'plan' | 'reread' | 'summary'> | null> {
   if (format !== 'auto' && format !== 'fulcrum-json' && format !== 'dayone-json') return null;
-  if (await startsWith(source, ZIP)) return null;
   const pause = cooperate(c.signal ?? new AbortController().signal);
   const scan = await scanJsonFile(source, limits, pause);
   if (!scan) return null;
@@ -273,6 +289,15 @@ function dayOneEntries(scan: JsonSkeleton, timeZone: string, limits: ImportLimit
     },
     finish: () => void first.finish(count),
   };
+}
+
+/** The first character of the file's text that is not white space (the errors of decoding it, if any). */
+async function firstCharacter(source: ByteSource): Promise<string> {
+  for await (const text of decodePieces(source.pieces())) {
+    const m = /\S/.exec(text);
+    if (m) return m[0];
+  }
+  return '';
 }
 
 async function startsWith(source: ByteSource, bytes: Buffer): Promise<boolean> {
@@ -407,38 +432,42 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
     c.progress?.('checking', 1, 1);
     return previewOf(c.db, p);
   };
-  // A JSON export is read from the file a piece at a time; the whole-file reading below is for CSV
-  // and for a JSON file with something the piecewise reading leaves to it.
-  const streamed = await previewJson(source, input.format, timeZone, c, limits);
-  if (streamed) return done({ ...base, ...streamed, csv: null, genericText: null });
-  const bytes = await readAll(source);
-  const decoded = decodedText(bytes, limits);
-  const text = decoded !== null && isDaylioText(decoded, input.format, limits) ? decoded : null;
-  if (text !== null) {
-    const s = summariser(c.db, { originJournalId: null }, c.journalId);
-    const reread = async function* (): AsyncGenerator<PlannedEntry> {
-      const rows = streamCsv(text, limits);
-      const header = await rows.next();
-      if (header.done) return;
-      const planner = daylioPlanner(header.value.cells, timeZone);
-      for await (const { cells, line } of rows) {
-        const e = planner.row(cells, line);
-        if (e) yield e;
+  // A journal export is read from the file a piece at a time, never held whole. What is left to the
+  // whole-file reading below: a ZIP archive, and a JSON file with something the piecewise reading
+  // leaves to it (a repeated name; a Fulcrum export with a problem, whose problems are listed as before).
+  if (!(await startsWith(source, ZIP))) {
+    const first = await firstCharacter(source);
+    if (first === '{' || first === '[') {
+      const streamed = await previewJson(source, input.format, timeZone, c, limits);
+      if (streamed) return done({ ...base, ...streamed, csv: null, genericRead: null });
+    } else if (input.format === 'auto' || input.format === 'daylio-csv' || input.format === 'csv') {
+      const read = textReader(source);
+      const s = summariser(c.db, { originJournalId: null }, c.journalId);
+      if (input.format === 'daylio-csv' || (input.format === 'auto' && isDaylio(await csvHeader(read, limits)))) {
+        const reread = async function* (): AsyncGenerator<PlannedEntry> {
+          let planner: ReturnType<typeof daylioPlanner> | null = null;
+          for await (const { cells, line } of streamCsvPieces(read(), limits)) {
+            if (!planner) {
+              planner = daylioPlanner(cells, timeZone);
+              continue;
+            }
+            const e = planner.row(cells, line);
+            if (e) yield e;
+          }
+        };
+        const plan = await streamDaylio(read, { timeZone, limits, signal: c.signal }, s.add);
+        return done({ ...base, plan, csv: null, reread, genericRead: null, summary: s.summary });
       }
-    };
-    const plan = await streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add);
-    return done({ ...base, plan, csv: null, reread, genericText: null, summary: s.summary });
+      const plan = await planGenericText(read, input.mapping ?? null, timeZone, limits, s.add);
+      const reread = genericRows(read, plan.csv!.mapping, timeZone, limits);
+      return done({ ...base, plan, csv: null, reread, genericRead: read, summary: s.summary });
+    }
   }
-  if (decoded !== null && isGenericText(decoded, input.format)) {
-    const s = summariser(c.db, { originJournalId: null }, c.journalId);
-    const plan = planGenericText(decoded, input.mapping ?? null, timeZone, limits, s.add);
-    const reread = genericRows(decoded, plan.csv!.mapping, timeZone, limits);
-    return done({ ...base, plan, csv: null, reread, genericText: decoded, summary: s.summary });
-  }
+  const bytes = await readAll(source);
   const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
   const s = summariser(c.db, plan, c.journalId);
   for (const e of plan.entries) s.add(e);
-  return done({ ...base, plan, csv, reread: null, genericText: null, summary: s.summary });
+  return done({ ...base, plan, csv, reread: null, genericRead: null, summary: s.summary });
 }
 
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
@@ -452,16 +481,16 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
   let summary = p.summary;
   let reread = p.reread;
   if (input.mapping) {
-    if (p.genericText !== null) {
+    if (p.genericRead !== null) {
       // The rows read again with the new mapping: its problems and counts, then the entries at commit.
       const uses = new Map<string, number>();
       let count = 0;
-      plan = planGenericText(p.genericText, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS, (e) => {
+      plan = await planGenericText(p.genericRead, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS, (e) => {
         count++;
         countTags(uses, e);
       });
       summary = { ...summary, count, uses };
-      reread = genericRows(p.genericText, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS);
+      reread = genericRows(p.genericRead, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS);
     } else {
       if (!p.csv) throw new FulcrumError('VALIDATION', 'A column mapping applies only to a generic CSV import.');
       plan = planGenericCsv(p.csv, input.mapping, p.timeZone);

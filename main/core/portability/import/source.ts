@@ -106,6 +106,15 @@ const changed = () => invalid('The file changed after the preview was made. Choo
  */
 export async function* decodePieces(pieces: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const it = pieces[Symbol.asyncIterator]();
+  try {
+    yield* decodeFrom(it);
+  } finally {
+    // Stopped early (the caller had what it needed) or failed: the file is closed all the same.
+    await it.return?.(undefined);
+  }
+}
+
+async function* decodeFrom(it: AsyncIterator<Buffer>): AsyncGenerator<string> {
   // The first 8 KiB decide the encoding and whether it is binary.
   let head: Buffer = Buffer.alloc(0);
   let ended = false;
