@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS, type ExportFile, type ImportPreview, type ImportResult, type PickedFile } from '../../shared/portability.js';
+import { CsvMapping, IMPORT_LIMITS, type ExportFile, type ImportPreview, type ImportResult, type PickedFile } from '../../shared/portability.js';
 import { scriptedDialogs } from '../../main/core/ports.js';
 import { planFile } from '../../main/core/portability/index.js';
 import { commitPlan } from '../../main/core/portability/import/apply.js';
@@ -55,7 +55,7 @@ async function importer(file: string) {
   return { ...s, db, preview };
 }
 
-describe('a JSON export read from its file a piece at a time', () => {
+describe('an export read from its file a piece at a time', () => {
   it('imports a Fulcrum export of several MiB exactly as committing the whole-file plan does', async () => {
     const text = JSON.stringify(generated(await seededExport(), 2500), null, 1);
     expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
@@ -167,5 +167,47 @@ describe('a JSON export read from its file a piece at a time', () => {
       if (!commit.ok) expect(commit.error.message).toBe('The file changed after the preview was made. Choose it again to see a fresh preview. Nothing was imported.');
       expect(fingerprint(s.db())).toBe(before);
     }
+  });
+
+  it('reads a generic CSV of several MiB from its file, with a new mapping at commit, as the whole-file reading does; a changed file is not imported', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => {
+      const d = new Date(Date.UTC(2019, 0, 1) + i * 14_400_000);
+      const day = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+      const text = Array.from({ length: 70 }, (_, k) => WORDS[(i + k) % WORDS.length]!.replace(/"/g, '""')).join(i % 2 ? ' ' : '\n');
+      return `${day},${String(d.getUTCHours()).padStart(2, '0')}:00,"Row ${i} ${WORDS[i % WORDS.length]!.replace(/"/g, '""')}","${text}",tag ${i % 4}`;
+    });
+    const text = ['Date,Time,Title,Text,Tags', ...rows].join('\r\n');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1.5 * 1024 * 1024);
+    const file = path.join(tempDir(), 'days.csv');
+    fs.writeFileSync(file, text);
+
+    const viaFile = await importer(file);
+    const reply = await viaFile.preview();
+    if (!reply.ok) throw new Error(reply.error.message);
+    const preview = reply.value as ImportPreview;
+    expect(preview).toMatchObject({ format: 'csv', canCommit: true, counts: { entries: 2500 } });
+    const mapping = { ...preview.csv!.mapping, title: null, body: preview.csv!.mapping.title };
+
+    // Changed after the preview: refused at commit, nothing imported.
+    const before = fingerprint(viaFile.db());
+    fs.writeFileSync(file, text.replace('Row 2000 ', 'Row 2499 '));
+    const refused = await viaFile.service.dispatch('import.commit', { importId: preview.importId, mapping });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toBe('The file changed after the preview was made. Choose it again to see a fresh preview. Nothing was imported.');
+    expect(fingerprint(viaFile.db())).toBe(before);
+
+    fs.writeFileSync(file, text);
+    const again = await viaFile.preview();
+    if (!again.ok) throw new Error(again.error.message);
+    const result = await viaFile.call<ImportResult>('import.commit', { importId: (again.value as ImportPreview).importId, mapping });
+    expect(result.imported.entries).toBe(2500);
+
+    const viaWhole = await createdService();
+    const plan = planFile(fs.readFileSync(file), { format: 'auto', mapping: CsvMapping.parse(mapping), timeZone: 'UTC', limits: IMPORT_LIMITS }).plan;
+    await commitPlan(viaWhole.service.vault.database(), plan, { journalId: viaWhole.service.vault.journalId, now: Date.now() });
+    const a = journalContent(viaFile.db());
+    const b = journalContent(viaWhole.service.vault.database());
+    expect(a.entries.map(untimed)).toEqual(b.entries.map(untimed));
+    expect(a.tags).toEqual(b.tags);
   });
 });
