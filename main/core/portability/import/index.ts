@@ -5,10 +5,11 @@
  * problems with their line or path, duplicates) → commit, all or nothing, in one transaction.
  *
  * The plan of the last preview is kept in memory (one per service, for 15 minutes), so a commit does
- * not send a large file twice; it is bound to the journal it was made for. For a Daylio or generic
- * CSV and a Fulcrum export that is the file's text and a summary, not its entries: both the preview
- * and the commit read it a row (an entry) at a time. Day One JSON is read whole. Foreign tags go where
- * the user mapped them; records with a problem can be left out.
+ * not send a large file twice; it is bound to the journal it was made for. That is a summary, not the
+ * entries, and not the file: the file is read from its source a piece at a time (source.ts) — a file
+ * chosen on disk is read again from disk, checked to be the same — a row (an entry) at a time, once
+ * for the preview and again at commit. Foreign tags go where the user mapped them; records with a
+ * problem can be left out.
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -60,9 +61,9 @@ interface Pending {
   csv: CsvRows | null;
   timeZone: string;
   /**
-   * A Daylio or generic CSV or a Fulcrum export is read an entry at a time, twice (preview, then commit), and
-   * never held as a list of rows or entries: `plan` has no entries, and this reads them again from
-   * the file's text (kept) at commit, in the same order.
+   * A file read an entry at a time, twice (preview, then commit), and never held as a list of rows
+   * or entries: `plan` has no entries, and this reads them again from the file at commit, in the
+   * same order. Null when the file was read whole (then `plan` has its entries).
    */
   reread: (() => AsyncGenerator<PlannedEntry>) | null;
   /** A generic CSV read a row at a time: its text, to read again with another mapping at commit. */
