@@ -1,5 +1,5 @@
 /**
- * A JSON export chosen as a file is read from disk a piece (1 MiB) at a time, once to check it, then
+ * A JSON export chosen as a file is read from disk a piece (32 KiB) at a time, once to check it, then
  * again for the preview and for the commit — never held whole. These tests use files of several
  * pieces, with characters of two to four bytes, so that tokens and characters are cut at piece
  * boundaries: the plan must be exactly the whole-file reading's; a cut-off file gets the clear
@@ -56,9 +56,9 @@ async function importer(file: string) {
 }
 
 describe('an export read from its file a piece at a time', () => {
-  it('imports a Fulcrum export of several MiB exactly as committing the whole-file plan does', async () => {
-    const text = JSON.stringify(generated(await seededExport(), 2500), null, 1);
-    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
+  it('imports a Fulcrum export of many pieces exactly as committing the whole-file plan does', async () => {
+    const text = JSON.stringify(generated(await seededExport(), 700), null, 1);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(20 * 32 * 1024);
     const file = path.join(tempDir(), 'export.json');
     fs.writeFileSync(file, text);
 
@@ -66,31 +66,31 @@ describe('an export read from its file a piece at a time', () => {
     const reply = await viaFile.preview();
     if (!reply.ok) throw new Error(reply.error.message);
     const preview = reply.value as ImportPreview;
-    expect(preview).toMatchObject({ canCommit: true, counts: { entries: 2500, newEntries: 2500 } });
+    expect(preview).toMatchObject({ canCommit: true, counts: { entries: 700, newEntries: 700 } });
     const result = await viaFile.call<ImportResult>('import.commit', { importId: preview.importId });
-    expect(result.imported.entries).toBe(2500);
+    expect(result.imported.entries).toBe(700);
 
     const viaWhole = await createdService();
     const plan = planFile(fs.readFileSync(file), { format: 'auto', timeZone: 'UTC', limits: IMPORT_LIMITS }).plan;
     await commitPlan(viaWhole.service.vault.database(), plan, { journalId: viaWhole.service.vault.journalId, now: Date.now() });
     const a = journalContent(viaFile.db());
     const b = journalContent(viaWhole.service.vault.database());
-    expect(a.entries).toHaveLength(2500);
+    expect(a.entries).toHaveLength(700);
     expect(a.entries.map(untimed)).toEqual(b.entries.map(untimed));
     expect({ ...a, entries: [] }).toEqual({ ...b, entries: [] });
   });
 
-  it('imports a Day One export of several MiB as the whole-file reading plans it, problems and tags included', async () => {
-    const entries = Array.from({ length: 3000 }, (_, i) => ({
+  it('imports a Day One export of many pieces as the whole-file reading plans it, problems and tags included', async () => {
+    const entries = Array.from({ length: 800 }, (_, i) => ({
       uuid: `UUID-${i}`,
-      creationDate: i === 1234 ? 'not a date' : new Date(Date.UTC(2020, 0, 1) + i * 7_200_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      creationDate: i === 234 ? 'not a date' : new Date(Date.UTC(2020, 0, 1) + i * 7_200_000).toISOString().replace(/\.\d+Z$/, 'Z'),
       timeZone: i % 5 === 0 ? 'Nowhere/Else' : 'Europe/Berlin',
       text: `# Day ${i} ${WORDS[i % WORDS.length]}\n\n${Array.from({ length: 40 }, (_, k) => WORDS[(i + k) % WORDS.length]).join(' ')}`,
       tags: [WORDS[i % 4]!, 'shared'],
       richText: '{"meta":{"version":1}}',
     }));
     const text = JSON.stringify({ metadata: { version: '1.0' }, entries });
-    expect(Buffer.byteLength(text)).toBeGreaterThan(1.5 * 1024 * 1024);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(10 * 32 * 1024);
     const file = path.join(tempDir(), 'Journal.json');
     fs.writeFileSync(file, text);
 
@@ -99,35 +99,35 @@ describe('an export read from its file a piece at a time', () => {
     if (!reply.ok) throw new Error(reply.error.message);
     const preview = reply.value as ImportPreview;
     const whole = planFile(fs.readFileSync(file), { format: 'auto', timeZone: 'UTC', limits: IMPORT_LIMITS }).plan;
-    expect(preview).toMatchObject({ format: 'dayone-json', canCommit: false, skippable: 1, counts: { entries: 2999 } });
+    expect(preview).toMatchObject({ format: 'dayone-json', canCommit: false, skippable: 1, counts: { entries: 799 } });
     expect(preview.problems).toEqual(whole.problems.map(({ where, line, message }) => ({ where, line, message })));
     expect(preview.notes).toEqual(whole.notes);
     expect(preview.foreignTags.map((t) => t.label).sort()).toEqual(whole.tags.map((t) => t.label).sort());
 
     const result = await viaFile.call<ImportResult>('import.commit', { importId: preview.importId, skipProblems: true });
-    expect(result.imported.entries).toBe(2999);
+    expect(result.imported.entries).toBe(799);
     const viaWhole = await createdService();
     await commitPlan(viaWhole.service.vault.database(), whole, { journalId: viaWhole.service.vault.journalId, now: Date.now() });
     expect(journalContent(viaFile.db()).entries.map(untimed)).toEqual(journalContent(viaWhole.service.vault.database()).entries.map(untimed));
   });
 
   it('gives a file cut off anywhere the clear message, and changes nothing', async () => {
-    const text = JSON.stringify(generated(await seededExport(), 1500));
+    const text = JSON.stringify(generated(await seededExport(), 400));
     const bytes = Buffer.from(text);
     const dir = tempDir();
     const s = await importer(path.join(dir, 'cut.json'));
     await s.call('entries.create', { occurredAt: Date.UTC(2024, 1, 1), timeZone: 'UTC', title: 'already here', body: 'kept' });
     const before = fingerprint(s.db());
     // Past the first piece, inside a string, after a comma, inside a number, inside a 4-byte character.
-    const emoji = bytes.indexOf(Buffer.from('🌱'), 1024 * 1024 + 10);
-    const comma = bytes.indexOf(',', 1024 * 1024 + 5000);
-    const number = bytes.indexOf('"id":', 1024 * 1024 + 9000) + 6;
+    const emoji = bytes.indexOf(Buffer.from('🌱'), 5 * 32 * 1024 + 10);
+    const comma = bytes.indexOf(',', 32 * 1024 + 5000);
+    const number = bytes.indexOf('"id":', 2 * 32 * 1024 + 9000) + 6;
     // A cut before an ASCII byte ends the text on a whole character.
     const whole = (i: number) => {
       while (bytes[i]! >= 0x80) i--;
       return i;
     };
-    const cuts = [whole(1024 * 1024 + 3), comma + 1, number, emoji + 2, bytes.length - 1];
+    const cuts = [whole(3 * 32 * 1024 + 3), comma + 1, number, emoji + 2, bytes.length - 1];
     for (const cut of cuts) {
       fs.writeFileSync(path.join(dir, 'cut.json'), bytes.subarray(0, cut));
       const reply = await s.preview();
@@ -142,14 +142,14 @@ describe('an export read from its file a piece at a time', () => {
   });
 
   it('does not import a file that changed after the preview, and changes nothing', async () => {
-    const text = JSON.stringify(generated(await seededExport(), 1500));
+    const text = JSON.stringify(generated(await seededExport(), 400));
     const file = path.join(tempDir(), 'export.json');
     fs.writeFileSync(file, text);
     const s = await importer(file);
     const before = fingerprint(s.db());
     const changes = [
       // The same length, one entry's title different: the whole file is read before anything is kept.
-      (t: string) => t.replace('"Entry 1400 ', '"Entry 1499 '),
+      (t: string) => t.replace('"Entry 380 ', '"Entry 399 '),
       (t: string) => t.replace('"Entry 3 ', '"Entry 9 '),
       // Longer.
       (t: string) => `${t}\n`,
@@ -169,15 +169,15 @@ describe('an export read from its file a piece at a time', () => {
     }
   });
 
-  it('reads a generic CSV of several MiB from its file, with a new mapping at commit, as the whole-file reading does; a changed file is not imported', async () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => {
+  it('reads a generic CSV of many pieces from its file, with a new mapping at commit, as the whole-file reading does; a changed file is not imported', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => {
       const d = new Date(Date.UTC(2019, 0, 1) + i * 14_400_000);
       const day = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
       const text = Array.from({ length: 70 }, (_, k) => WORDS[(i + k) % WORDS.length]!.replace(/"/g, '""')).join(i % 2 ? ' ' : '\n');
       return `${day},${String(d.getUTCHours()).padStart(2, '0')}:00,"Row ${i} ${WORDS[i % WORDS.length]!.replace(/"/g, '""')}","${text}",tag ${i % 4}`;
     });
     const text = ['Date,Time,Title,Text,Tags', ...rows].join('\r\n');
-    expect(Buffer.byteLength(text)).toBeGreaterThan(1.5 * 1024 * 1024);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(10 * 32 * 1024);
     const file = path.join(tempDir(), 'days.csv');
     fs.writeFileSync(file, text);
 
@@ -185,12 +185,12 @@ describe('an export read from its file a piece at a time', () => {
     const reply = await viaFile.preview();
     if (!reply.ok) throw new Error(reply.error.message);
     const preview = reply.value as ImportPreview;
-    expect(preview).toMatchObject({ format: 'csv', canCommit: true, counts: { entries: 2500 } });
+    expect(preview).toMatchObject({ format: 'csv', canCommit: true, counts: { entries: 600 } });
     const mapping = { ...preview.csv!.mapping, title: null, body: preview.csv!.mapping.title };
 
     // Changed after the preview: refused at commit, nothing imported.
     const before = fingerprint(viaFile.db());
-    fs.writeFileSync(file, text.replace('Row 2000 ', 'Row 2499 '));
+    fs.writeFileSync(file, text.replace('Row 500 ', 'Row 599 '));
     const refused = await viaFile.service.dispatch('import.commit', { importId: preview.importId, mapping });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toBe('The file changed after the preview was made. Choose it again to see a fresh preview. Nothing was imported.');
@@ -200,7 +200,7 @@ describe('an export read from its file a piece at a time', () => {
     const again = await viaFile.preview();
     if (!again.ok) throw new Error(again.error.message);
     const result = await viaFile.call<ImportResult>('import.commit', { importId: (again.value as ImportPreview).importId, mapping });
-    expect(result.imported.entries).toBe(2500);
+    expect(result.imported.entries).toBe(600);
 
     const viaWhole = await createdService();
     const plan = planFile(fs.readFileSync(file), { format: 'auto', mapping: CsvMapping.parse(mapping), timeZone: 'UTC', limits: IMPORT_LIMITS }).plan;

@@ -12,11 +12,16 @@ import { FulcrumError } from '../../../../shared/errors.js';
 import { tooLarge } from '../files.js';
 import { invalid } from './text.js';
 
-const PIECE = 1024 * 1024;
+/**
+ * Small enough that a piece, and the text decoded from it (two bytes a character at most), stay
+ * below V8's large-object size: they are then collected young, as soon as they are read, instead of
+ * piling up (in large-object space) until a full collection, which a growing heap puts off.
+ */
+const PIECE = 32 * 1024;
 
 export interface ByteSource {
   readonly size: number;
-  /** The bytes from the start, in pieces of at most 1 MiB. */
+  /** The bytes from the start, in pieces of at most 32 KiB. */
   pieces(): AsyncGenerator<Buffer>;
 }
 
