@@ -12,8 +12,7 @@
  *   FTS_MERGE_PAGES pages per step, yielding between steps so a call never waits for more than one.
  */
 import type { Reply } from '../../../shared/errors.js';
-import { snapshotsHeld } from './held.js';
-import type { DB } from './open.js';
+import { snapshotsHeld, type DB } from './open.js';
 
 type Dispatch = (channel: string, raw: unknown) => Promise<Reply<unknown>>;
 
@@ -68,9 +67,10 @@ export function withIdleCheckpoints<D extends Dispatch>(
   const fire = () => {
     timer = null;
     // A backup's read snapshot is open: a TRUNCATE checkpoint would wait on it. The next call re-arms.
-    if (running > 0 || !vault.unlocked || snapshotsHeld()) return;
+    if (running > 0 || !vault.unlocked) return;
     try {
       const db = vault.database();
+      if (snapshotsHeld(db)) return;
       if (ftsMergeStep(db)) {
         timer = timers.setTimeout(fire, STEP_GAP_MS);
         return;
