@@ -43,56 +43,85 @@ export function ftsMergeStep(db: DB, pages = FTS_MERGE_PAGES): boolean {
 }
 
 /**
- * Wraps a dispatcher: after every call, (re)arms a timer; when no call has run or is running for
- * `idleMs` and the journal is unlocked, merges the full-text index step by step, then checkpoints.
+ * The idle upkeep of one session: after every call, (re)arms a timer; when no call has run or is
+ * running for `idleMs` and the journal is unlocked, merges the full-text index step by step, then
+ * checkpoints. Nothing is armed while the journal is locked, and `cancel` (the session calls it when
+ * the journal locks) takes the timer off at once.
  */
+export class IdleUpkeep {
+  private readonly idleMs: number;
+  private readonly timers: NonNullable<IdleCheckpointOptions['timers']>;
+  private running = 0;
+  private timer: unknown = null;
+
+  constructor(
+    private readonly vault: { readonly unlocked: boolean; database(): DB },
+    private readonly opts: IdleCheckpointOptions = {},
+  ) {
+    this.idleMs = opts.idleMs ?? IDLE_CHECKPOINT_MS;
+    this.timers = opts.timers ?? {
+      setTimeout: (fn: () => void, ms: number) => {
+        const h = setTimeout(fn, ms);
+        // Never keeps the process alive: a quit checkpoints through lock() anyway.
+        h.unref?.();
+        return h;
+      },
+      clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    };
+  }
+
+  /** Is a step waiting on its timer? */
+  get armed(): boolean {
+    return this.timer !== null;
+  }
+
+  cancel(): void {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private readonly fire = () => {
+    this.timer = null;
+    if (this.running > 0 || !this.vault.unlocked) return;
+    try {
+      const db = this.vault.database();
+      // A backup's read snapshot is open: a TRUNCATE checkpoint would wait on it. The next call re-arms.
+      if (snapshotsHeld(db)) return;
+      if (ftsMergeStep(db)) {
+        this.timer = this.timers.setTimeout(this.fire, STEP_GAP_MS);
+        return;
+      }
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (e) {
+      this.opts.onError?.(String((e as { code?: unknown })?.code ?? 'error'));
+    }
+  };
+
+  private arm(): void {
+    this.cancel();
+    if (this.vault.unlocked) this.timer = this.timers.setTimeout(this.fire, this.idleMs);
+  }
+
+  /** The dispatcher with upkeep after its calls. */
+  wrap<D extends Dispatch>(dispatch: D): D {
+    const wrapped = async (channel: string, raw: unknown) => {
+      this.running++;
+      try {
+        return await dispatch(channel, raw);
+      } finally {
+        this.running--;
+        this.arm();
+      }
+    };
+    return wrapped as D;
+  }
+}
+
+/** Wraps a dispatcher with idle upkeep of its own (see IdleUpkeep). */
 export function withIdleCheckpoints<D extends Dispatch>(
   dispatch: D,
   vault: { readonly unlocked: boolean; database(): DB },
   opts: IdleCheckpointOptions = {},
 ): D {
-  const idleMs = opts.idleMs ?? IDLE_CHECKPOINT_MS;
-  const timers = opts.timers ?? {
-    setTimeout: (fn: () => void, ms: number) => {
-      const h = setTimeout(fn, ms);
-      // Never keeps the process alive: a quit checkpoints through lock() anyway.
-      h.unref?.();
-      return h;
-    },
-    clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  };
-  let running = 0;
-  let timer: unknown = null;
-
-  const fire = () => {
-    timer = null;
-    // A backup's read snapshot is open: a TRUNCATE checkpoint would wait on it. The next call re-arms.
-    if (running > 0 || !vault.unlocked) return;
-    try {
-      const db = vault.database();
-      if (snapshotsHeld(db)) return;
-      if (ftsMergeStep(db)) {
-        timer = timers.setTimeout(fire, STEP_GAP_MS);
-        return;
-      }
-      db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch (e) {
-      opts.onError?.(String((e as { code?: unknown })?.code ?? 'error'));
-    }
-  };
-  const arm = () => {
-    if (timer !== null) timers.clearTimeout(timer);
-    timer = timers.setTimeout(fire, idleMs);
-  };
-
-  const wrapped = async (channel: string, raw: unknown) => {
-    running++;
-    try {
-      return await dispatch(channel, raw);
-    } finally {
-      running--;
-      arm();
-    }
-  };
-  return wrapped as D;
+  return new IdleUpkeep(vault, opts).wrap(dispatch);
 }

@@ -39,12 +39,6 @@ export function wroteOn(db: DB, day: string, timeZone: string): boolean {
   return newest >= start && newest < end;
 }
 
-const registry = new WeakMap<object, ReminderService>();
-/** The reminder service of a service context (handlers find it from their `ctx`). */
-export function remindersFor(ctx: object): ReminderService | undefined {
-  return registry.get(ctx);
-}
-
 export class ReminderService {
   private state: SchedulerState | null = null;
   private settings: Settings | null = null;
@@ -67,7 +61,6 @@ export class ReminderService {
       },
       clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
     };
-    registry.set(ctx, this);
   }
 
   get active(): boolean {
@@ -93,19 +86,29 @@ export class ReminderService {
   }
 
   /**
-   * Forgets the schedule. The timer keeps looking (it reads nothing while locked), so a journal that
-   * is unlocked again without a call — a passphrase change reopens the database — picks up again.
+   * Forgets the schedule. The timer keeps looking until the journal is locked (`stop`), so a database
+   * reopened without a lock — a passphrase change closes and reopens it — picks up again.
    */
   private deactivate(): void {
     this.state = null;
     this.settings = null;
   }
 
-  /** Stops for good (app quit). */
-  dispose(): void {
+  /** The journal locked: forgets the schedule and stops the timer (the next unlock starts both). */
+  stop(): void {
     this.deactivate();
     if (this.handle !== null) this.timers.clearInterval(this.handle);
     this.handle = null;
+  }
+
+  /** Is the clock being watched (a timer is set)? */
+  get watching(): boolean {
+    return this.handle !== null;
+  }
+
+  /** Stops for good (the session closes). */
+  dispose(): void {
+    this.stop();
   }
 
   /** Re-reads the settings (after `settings.update`) and reschedules from now. */

@@ -70,6 +70,12 @@ export interface VaultOptions {
   /** Called for every failed unlock while locked (the access log seals it). */
   onFailedAttempt?: (at: number, vault: VaultFile) => void;
   /**
+   * Called once a lock has closed the database and zeroed the key (whoever locked: a call, auto-lock,
+   * quick exit, deleting the journal), so the session can stop what it runs for an open journal.
+   * Never called by a lock of an already locked journal. Must not throw.
+   */
+  onLocked?: () => void;
+  /**
    * TEST ONLY: called at each step boundary of a key rotation, so a test can stop the process there
    * (throw, or exit a child process) and check what the next unlock finds. Production never sets it.
    */
@@ -152,6 +158,11 @@ export class Vault {
 
   get unlocked(): boolean {
     return this.db !== null;
+  }
+
+  /** Is the data key in memory? (False once locked: lock zeroes and drops it.) */
+  get holdsKey(): boolean {
+    return this.dataKey !== null;
   }
 
   /**
@@ -443,6 +454,7 @@ export class Vault {
 
   /** Checkpoints and closes the database and zeroes the key. Safe to call when already locked. */
   lock(): void {
+    const wasOpen = this.db !== null || this.dataKey !== null;
     this.unlockedFor?.abort();
     this.unlockedFor = null;
     const db = this.db;
@@ -459,6 +471,7 @@ export class Vault {
       this.dataKey = null;
       this.vault = null;
       this.usedRecoveryKey = false;
+      if (wasOpen) this.opts.onLocked?.();
     }
   }
 

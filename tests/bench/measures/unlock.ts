@@ -11,13 +11,12 @@ import type { DB } from '../../../main/core/db/index.js';
 import { AFTER_UNLOCK, createDispatcher, handlers, type ServiceContext } from '../../../main/core/service/index.js';
 import { purgeExpiredOnUnlock } from '../../../main/core/service/entries.js';
 import { flushAutoBackup } from '../../../main/core/service/portability.js';
-import { ReminderService, remindersFor } from '../../../main/core/reminders/index.js';
 import { readJournalId } from '../../../main/core/vault/seed.js';
 import type { Vault } from '../../../main/core/vault/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
 import { benchService, closeQuietly, openEncrypted, openPlain, workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
-import type { SizeResult } from './common.js';
+import { contextOn, type SizeResult } from './common.js';
 
 type Dispatch = (channel: string, raw: unknown) => Promise<{ ok: boolean; value?: unknown }>;
 
@@ -37,14 +36,14 @@ async function firstScreen(dispatch: Dispatch): Promise<void> {
  * The housekeeping steps both sides can run on a bare database handle: the trash purge and the
  * reminders. (The access log and the automatic backup need the real vault; the service measure has them.)
  */
-const HOUSEKEEPING = [purgeExpiredOnUnlock, (ctx: ServiceContext) => remindersFor(ctx)?.sync()];
+const HOUSEKEEPING = [purgeExpiredOnUnlock, (ctx: ServiceContext) => ctx.reminders.sync()];
 if (!AFTER_UNLOCK.includes(purgeExpiredOnUnlock)) throw new Error('AFTER_UNLOCK no longer purges the trash: update the unlock measure');
 
 async function unlockOnce(open: () => DB, now: number): Promise<number> {
   let db: DB | null = null;
   const vault = { get unlocked() { return db !== null; }, database: () => db! } as unknown as Vault;
-  const ctx: ServiceContext = { vault, ports: { now: () => now, log: () => {}, emit: () => {} } };
-  const reminders = new ReminderService(ctx);
+  const ctx = contextOn(vault, { now: () => now, log: () => {}, emit: () => {} });
+  const reminders = ctx.reminders;
   const dispatch = createDispatcher(handlers, ctx);
   const t0 = performance.now();
   try {
@@ -90,7 +89,7 @@ export async function measureUnlock(j: BenchJournal, rounds: number): Promise<{ 
       times.push(performance.now() - t0);
       if (i === 0) {
         const b0 = performance.now();
-        const made = await flushAutoBackup(service.ctx);
+        const made = await flushAutoBackup(service);
         const ms = performance.now() - b0;
         if (made?.made) backup = { value: summarise([ms]), extra: { backupMB: made.made.bytes / 1e6 } };
       }
