@@ -6,8 +6,8 @@
  * anything from the journal.
  */
 import { REMINDER_KINDS, REMINDER_TEXT, type ReminderKind, type ReminderStatus, type Settings } from '../../../shared/insights.js';
-import { checkInsDue, readSettings } from '../analytics/index.js';
-import { prepared } from '../analytics/sql.js';
+import { checkInsDue, readSettings } from '../db/analytics/index.js';
+import { prepared } from '../db/analytics/sql.js';
 import type { DB } from '../db/index.js';
 import type { Ports } from '../ports.js';
 import type { Vault } from '../vault/index.js';

@@ -8,7 +8,7 @@ import type { EntrySelection } from '../../../shared/report.js';
 import type { DB } from '../db/index.js';
 import { loadLinks, rowToEntry, SUMMARY_COLUMNS, type EntryRow } from '../db/repos/index.js';
 import { all } from '../db/repos/sql.js';
-import { entryConditions, filterParams } from '../analytics/sql.js';
+import { entryConditions, filterParams } from '../db/analytics/sql.js';
 
 export interface Selection {
   from: string;

@@ -29,13 +29,13 @@ import {
   resolveScope,
   scoreTrends,
   topPatterns,
-} from '../analytics/index.js';
-import { ENTRIES, entryConditions, filterParams, prepared } from '../analytics/sql.js';
+} from '../db/analytics/index.js';
+import { ENTRIES, entryConditions, filterParams, prepared } from '../db/analytics/sql.js';
 import { localTime } from '../portability/export/fields.js';
 import { Pseudonymiser } from '../portability/export/pseudonyms.js';
 import { loadEntries, selectedEntryIds } from './entries.js';
 import { resolveRange } from './range.js';
-import { lastSessionDay } from './sessions.js';
+import { lastSessionDay } from '../db/repos/sessions.js';
 
 export interface ReportContext {
   /** Today in the user's zone. */

@@ -1,5 +1,5 @@
 import type { HandlersFor } from './types.js';
-import { readSettings, updateSettings } from '../analytics/index.js';
+import { readSettings, updateSettings } from '../db/analytics/index.js';
 
 export const settingsHandlers: HandlersFor<'settings'> = {
   'settings.get': (_input, { vault }) => readSettings(vault.database()),

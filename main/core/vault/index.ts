@@ -5,7 +5,7 @@ import { FulcrumError } from '../../../shared/errors.js';
 import type { VaultStatus } from '../../../shared/schemas.js';
 import { closeDatabase, openDatabase, rekeyDatabase, type DB } from '../db/index.js';
 import { FILE_MODE, ensurePrivateDir, ioError } from '../fsutil.js';
-import { seedJournal, readJournalId } from './seed.js';
+import { seedJournal, readJournalId } from '../db/seed.js';
 import { KDF_FLOOR, INSECURE_TEST_KDF, calibrateKdf, deriveKey, meetsFloor, type KdfParams } from './kdf.js';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery.js';
 import { checkStrength } from './strength.js';

@@ -11,7 +11,7 @@ import type { DB } from '../../../main/core/db/index.js';
 import { AFTER_UNLOCK, createDispatcher, handlers, type ServiceContext } from '../../../main/core/service/index.js';
 import { purgeExpiredOnUnlock } from '../../../main/core/service/entries.js';
 import { flushAutoBackup } from '../../../main/core/service/portability.js';
-import { readJournalId } from '../../../main/core/vault/seed.js';
+import { readJournalId } from '../../../main/core/db/seed.js';
 import type { Vault } from '../../../main/core/vault/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
 import { benchService, closeQuietly, openEncrypted, openPlain, workCopy, type BenchJournal } from '../journals.js';

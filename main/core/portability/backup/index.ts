@@ -35,7 +35,7 @@ import { cooperate, throwIfCancelled } from '../../jobs/cooperate.js';
 import { DIR_MODE, ensurePrivateDir, fsyncDir, ioError } from '../../fsutil.js';
 import { FILES, Vault, type Secret } from '../../vault/index.js';
 import { writeVaultFile } from '../../vault/file.js';
-import { readJournalId } from '../../vault/seed.js';
+import { readJournalId } from '../../db/seed.js';
 import { readBackupSteps, writeBackupSteps, type BackupBytes, type BackupHeader } from './format.js';
 
 export { readBackup, MAGIC, BACKUP_FORMAT, BACKUP_VERSION, type BackupBytes, type BackupHeader } from './format.js';

@@ -13,8 +13,8 @@
  * - Memory only, per database handle, and discarded the moment the journal starts to lock (the
  *   vault's lock signal): nothing of it outlives the lock.
  */
-import type { DB } from '../db/index.js';
-import { cooperate } from '../jobs/cooperate.js';
+import type { DB } from '../index.js';
+import { cooperate } from '../../jobs/cooperate.js';
 import { prepared } from './sql.js';
 
 const DAY_MS = 86_400_000;

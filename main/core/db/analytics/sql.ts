@@ -3,9 +3,9 @@
  * bucket a day falls in. Aggregations read only the covering index `entries_live_day` (day and the
  * measures), never the entries table itself with its text.
  */
-import type { InsightFilter, Bucket } from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
-import { stmt } from '../db/repos/sql.js';
+import type { InsightFilter, Bucket } from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
+import { stmt } from '../repos/sql.js';
 
 /**
  * SQL functions insights need that SQLite lacks, registered once per database handle.
