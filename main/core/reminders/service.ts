@@ -7,7 +7,7 @@
  */
 import { REMINDER_KINDS, REMINDER_TEXT, type ReminderKind, type ReminderStatus, type Settings } from '../../../shared/insights.js';
 import { checkInsDue, readSettings } from '../db/analytics/index.js';
-import { prepared } from '../db/analytics/sql.js';
+import { hasEntryOn, newestEntryCreatedAt } from '../db/repos/activity.js';
 import type { DB } from '../db/index.js';
 import type { Ports } from '../ports.js';
 import type { Vault } from '../vault/index.js';
@@ -32,8 +32,8 @@ export interface ReminderOptions {
  * midnight (ids grow with creation, so the newest live id is one index step).
  */
 export function wroteOn(db: DB, day: string, timeZone: string): boolean {
-  if (prepared(db, 'SELECT EXISTS (SELECT 1 FROM entries WHERE deleted_at IS NULL AND day = ?)').pluck().get(day)) return true;
-  const newest = prepared(db, 'SELECT created_at FROM entries WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined;
+  if (hasEntryOn(db, day)) return true;
+  const newest = newestEntryCreatedAt(db);
   if (newest === undefined) return false;
   const { start, end } = dayBounds(day, timeZone);
   return newest >= start && newest < end;

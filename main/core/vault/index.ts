@@ -4,6 +4,7 @@ import path from 'node:path';
 import { FulcrumError } from '../../../shared/errors.js';
 import type { VaultStatus } from '../../../shared/schemas.js';
 import { closeDatabase, openDatabase, rekeyDatabase, type DB } from '../db/index.js';
+import { quickCheck } from '../db/checks.js';
 import { FILE_MODE, ensurePrivateDir, ioError } from '../fsutil.js';
 import { seedJournal, readJournalId } from '../db/seed.js';
 import { KDF_FLOOR, INSECURE_TEST_KDF, calibrateKdf, deriveKey, meetsFloor, type KdfParams } from './kdf.js';
@@ -585,7 +586,7 @@ export class Vault {
       progress({ phase: 'checking', done: 4, total });
       const verify = openDatabase(rotating, newKey);
       try {
-        const ok = verify.pragma('quick_check', { simple: true });
+        const ok = quickCheck(verify);
         if (ok !== 'ok') throw new FulcrumError('CORRUPT', 'The re-encrypted copy failed its check. Nothing was changed.');
       } finally {
         closeDatabase(verify);

@@ -11,3 +11,4 @@ export * from './drafts.js';
 export * from './revisions.js';
 export * from './receipts.js';
 export { dayIn } from './time.js';
+export { existingIds } from './sql.js';

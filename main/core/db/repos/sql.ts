@@ -45,3 +45,9 @@ export function missingIds(db: DB, table: 'people' | 'tags' | 'entries', ids: re
   const found = new Set(column<number>(db, `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids)));
   return ids.filter((id) => !found.has(id));
 }
+
+/** The ids out of `ids` that are in `table`, in ascending order (the table from a closed set, never from input). */
+export function existingIds(db: DB, table: 'people' | 'tags' | 'entries', ids: readonly number[]): number[] {
+  if (ids.length === 0) return [];
+  return column<number>(db, `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonList(ids));
+}
