@@ -152,6 +152,26 @@ describe('a session after its journal locks', () => {
     expectReleased(service, db);
   });
 
+  it('keeps nothing running when a passphrase change fails after it committed (the journal is left locked)', async () => {
+    let crash = false;
+    const j = await createdService(undefined, {
+      ports: { log: () => {} },
+      crashAt: (step) => {
+        if (crash && step === 'database-swapped') throw new Error('injected crash');
+      },
+    });
+    await j.call('vault.lock');
+    await j.call('vault.unlock', { passphrase: PASSPHRASE });
+    await j.call('settings.update', { journalReminder: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], time: '20:00' } });
+    expect(j.service.resources().timers).toMatchObject({ reminders: 1, autoBackup: 1 });
+    crash = true;
+    const reply = await j.service.dispatch('vault.changePassphrase', { current: PASSPHRASE, next: 'amber quartz lighthouse meridian tulip' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'IO' } });
+    expect(j.service.vault.unlocked).toBe(false);
+    expect(withoutPicks(j.service.resources())).toEqual(NOTHING_RUNNING);
+    expect(timers.live()).toEqual([]);
+  });
+
   it('starts everything again at the next unlock', async () => {
     const { service, call } = await busySession();
     await call('vault.lock');

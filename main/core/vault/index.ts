@@ -455,7 +455,7 @@ export class Vault {
 
   /** Checkpoints and closes the database and zeroes the key. Safe to call when already locked. */
   lock(): void {
-    const wasOpen = this.db !== null || this.dataKey !== null;
+    const wasOpen = this.db !== null || this.dataKey !== null || this.unlockedFor !== null;
     this.unlockedFor?.abort();
     this.unlockedFor = null;
     const db = this.db;
