@@ -6,9 +6,24 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const electronModules = ['electron', 'electron-store', 'electron/*'];
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+const restrict = (patterns, message, more = []) => ({
+  'no-restricted-imports': ['error', { patterns: [...patterns.map((group) => ({ group: [group], message })), ...more] }],
 });
+const coreMay = [...electronModules, '**/main/app/**', '**/main/web/**', '**/renderer/**', 'react', 'react-dom'];
+const coreMessage = 'main/core is plain Node: never electron, electron-store, the app or web hosts, or the renderer (docs/architecture.md).';
+
+// SQL has one owner, main/core/db: elsewhere nothing prepares, executes or pragmas SQL, and nothing
+// imports the raw statement helpers. Other modules call the functions of db (repos, analytics, checks).
+const sqlMessage = 'SQL lives only under main/core/db: call a function of db (repos, analytics, checks) instead (docs/architecture.md).';
+const noSqlHelpers = [{ group: ['**/db/repos/sql.js', '**/db/analytics/sql.js', 'better-sqlite3-multiple-ciphers'], message: sqlMessage }];
+const noSqlCalls = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: "CallExpression[callee.property.name='prepare']", message: sqlMessage },
+    { selector: "CallExpression[callee.property.name='pragma']", message: sqlMessage },
+    { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: sqlMessage },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'build/', 'release/', '.cache/', 'test-results/', 'playwright-report/', 'bench-results/'] },
@@ -26,15 +41,25 @@ export default tseslint.config(
   },
   {
     files: ['main/core/**'],
-    rules: restrict([...electronModules, '**/main/app/**', '**/main/web/**', '**/renderer/**', 'react', 'react-dom'], 'main/core is plain Node: never electron, electron-store, the app or web hosts, or the renderer (docs/architecture.md).'),
+    rules: restrict(coreMay, coreMessage),
+  },
+  {
+    files: ['main/core/**'],
+    ignores: ['main/core/db/**'],
+    rules: { ...restrict(coreMay, coreMessage, noSqlHelpers), ...noSqlCalls },
+  },
+  {
+    files: ['main/web/**', 'main/app/**', 'main/cli/**'],
+    rules: noSqlCalls,
   },
   {
     files: ['main/web/**'],
     rules: restrict([...electronModules, '**/main/app/**', '**/renderer/**'], 'main/web (browser mode) runs without Electron.'),
   },
   {
+    // The Electron main process reaches the journal only through the session's dispatch: never the database layer.
     files: ['main/app/**'],
-    rules: restrict(['**/main/web/**', '**/renderer/**'], 'main/app is Electron glue over main/core.'),
+    rules: restrict(['**/main/web/**', '**/renderer/**', '**/core/db/**'], 'main/app is Electron glue over main/core: it calls dispatch, never the database layer (main/core/db).'),
   },
   {
     // The stand-alone journal reader proves that docs/journal-format.md is enough: it may use only Node,

@@ -6,10 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session } from 'electron';
 import type { AppEvent } from '../../shared/api.js';
-import { setNativeBinding } from '../core/db/open.js';
 import { ensurePrivateDir } from '../core/fsutil.js';
 import { APP_NAME, JOURNAL_SUBDIR, userDataDir } from '../core/paths.js';
-import { createService } from '../core/service/index.js';
+import { createService, setNativeBinding } from '../core/service/index.js';
 import { EVENT_CHANNEL } from './bridge.js';
 import { registerIpc } from './ipc.js';
 import { installMenu } from './menu.js';
@@ -97,10 +96,7 @@ function start(): void {
   app.on('second-instance', reveal);
   app.on('activate', reveal);
   // Quitting always locks: the database is checkpointed and closed, the key zeroed.
-  app.on('will-quit', () => {
-    service.safety.dispose();
-    service.vault.lock();
-  });
+  app.on('will-quit', () => service.closeNow());
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {

@@ -4,7 +4,7 @@ import type { AttachStep } from './attachments/steps.js';
 
 /**
  * Side effects behind small ports: Electron implements them in main/app, the browser-mode
- * host in main/web, and tests pass simple in-memory ones. Core never imports 'electron'.
+ * host in main/web, and tests pass simple in-memory ones (tests/helpers/ports.ts). Core never imports 'electron'.
  */
 export interface Ports {
   /** Milliseconds since the epoch. */
@@ -81,41 +81,5 @@ export function defaultPorts(): Ports {
       if (level !== 'info' || process.env.FULCRUM_DEBUG) process.stderr.write(`[fulcrum] ${level}: ${message}\n`);
     },
     emit: () => {},
-  };
-}
-
-/** Dialogs that answer from a list (tests): each call takes the next answer. */
-export function scriptedDialogs(answers: (string | null)[]): Dialogs & { asked: { kind: 'save' | 'open'; title: string }[] } {
-  const asked: { kind: 'save' | 'open'; title: string }[] = [];
-  const next = async () => (answers.length ? answers.shift()! : null);
-  return {
-    asked,
-    saveFile: (o) => (asked.push({ kind: 'save', title: o.title }), next()),
-    openFile: (o) => (asked.push({ kind: 'open', title: o.title }), next()),
-  };
-}
-
-/** A notifier that keeps what it was asked to show (tests check it never carries content). */
-export function recordingNotifier(): Notifier & { shown: { title: string; body: string }[] } {
-  const shown: { title: string; body: string }[] = [];
-  return { shown, show: (title, body) => void shown.push({ title, body }) };
-}
-
-/**
- * Power events fired by hand: tests fire them; browser mode uses it as is (a browser tab cannot see
- * the OS suspend, so only idle auto-lock applies there).
- */
-export function manualPowerEvents(): PowerEvents & { fire(event: PowerEvent): void } {
-  const listeners = new Map<PowerEvent, Set<() => void>>();
-  return {
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener);
-      return () => void set.delete(listener);
-    },
-    fire(event) {
-      for (const l of [...(listeners.get(event) ?? [])]) l();
-    },
   };
 }

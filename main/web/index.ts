@@ -2,8 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createService } from '../core/service/index.js';
-import { manualPowerEvents, type PowerEvent } from '../core/ports.js';
-import { TestClock } from '../core/safety/index.js';
+import type { PowerEvent, PowerEvents } from '../core/ports.js';
+import type { Clock } from '../core/safety/index.js';
 import type { Reply } from '../../shared/errors.js';
 import { EventStreams } from './events.js';
 import { createWebServer, type WebServer } from './server.js';
@@ -28,6 +28,19 @@ export interface WebHostOptions {
    * locks, so that closing the tab locks it. Default {@link PAGES_GONE_LOCK_MS}.
    */
   pagesGoneLockMs?: number;
+  /**
+   * TEST ONLY, and only with `insecureTestKdf`: the auto-lock's clock and the power events, handed in
+   * by tests (tests/helpers/ports.ts), which `test.advanceClock` and `test.firePower` then drive.
+   * Without them (the CLI, a real journal) those calls do not exist (404) and the host has no power
+   * events: a browser tab cannot see the OS suspend, so only the idle auto-lock applies.
+   */
+  testPorts?: WebTestPorts;
+}
+
+/** What a test hands the browser-mode host to drive its auto-lock (see `WebHostOptions.testPorts`). */
+export interface WebTestPorts {
+  clock: Clock & { advance(ms: number): void };
+  power: PowerEvents & { fire(event: PowerEvent): void };
 }
 
 /** A few seconds: enough for a page's stream to reconnect after a hiccup, short enough that a closed tab is not left open. */
@@ -45,18 +58,19 @@ export interface WebHost extends WebServer {
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const events = new EventStreams();
-  const power = manualPowerEvents();
-  // TEST ONLY: with the insecure test flag, the auto-lock runs on a clock e2e tests can push forward
-  // and power events can be fired; without it these calls do not exist (404).
-  const testClock = opts.insecureTestKdf ? new TestClock({ real: true }) : null;
+  // TEST ONLY: with the insecure test flag, a test may hand in a clock it pushes forward and power
+  // events it fires; the test flag alone adds only the call that mints launch links.
+  const testPorts = opts.insecureTestKdf ? opts.testPorts : undefined;
   const service = createService({
     dataDir: opts.dataDir,
     insecureTestKdf: opts.insecureTestKdf ?? false,
-    ports: { emit: (event) => events.emit(event), power },
-    ...(testClock ? { safety: { clock: testClock } } : {}),
+    ports: { emit: (event) => events.emit(event), ...(testPorts ? { power: testPorts.power } : {}) },
+    ...(testPorts ? { safety: { clock: testPorts.clock } } : {}),
   });
   let server: WebServer | undefined;
-  const testCalls = testClock ? testOnlyCalls(testClock, power, () => server?.newLaunchUrl() ?? '', () => service.safety.autoLock.pending) : undefined;
+  const testCalls = opts.insecureTestKdf
+    ? testOnlyCalls(testPorts, () => server?.newLaunchUrl() ?? '', () => service.safety.autoLock.pending)
+    : undefined;
   try {
     server = await createWebServer({
       dispatch: service.dispatch,
@@ -72,7 +86,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       },
     });
   } catch (e) {
-    service.vault.lock();
+    await service.close();
     throw e;
   }
   const started = server;
@@ -89,12 +103,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     emit: started.emit,
     close() {
       closing ??= (async () => {
-        service.safety.dispose();
         try {
-          // Through dispatch, so a write already in the queue finishes before the database closes.
-          await service.dispatch('vault.lock', {});
+          // Locks through dispatch (a write already in the queue finishes before the database
+          // closes) and releases every timer and listener of the session.
+          await service.close();
         } finally {
-          service.vault.lock();
           await started.close();
         }
       })();
@@ -108,14 +121,17 @@ const FirePower = z.object({ event: z.enum(['suspend', 'lock-screen']) }).strict
 const bad = (message: string): Reply<never> => ({ ok: false, error: { code: 'VALIDATION', message } });
 
 /**
- * The calls only a test host has: move the auto-lock's clock (answering whether a lock is now
- * announced), fire a system power event, and mint
- * another single-use launch URL (a test that opens a second page, or drives a host in another
- * process, needs one: the printed link works once).
+ * The calls only a test host has: mint another single-use launch URL (a test that opens a second
+ * page, or drives a host in another process, needs one: the printed link works once); and, when the
+ * test handed in its ports, move the auto-lock's clock (answering whether a lock is now announced)
+ * and fire a system power event.
  */
-function testOnlyCalls(clock: TestClock, power: ReturnType<typeof manualPowerEvents>, newLaunchUrl: () => string, lockPending: () => string | null) {
+function testOnlyCalls(ports: WebTestPorts | undefined, newLaunchUrl: () => string, lockPending: () => string | null) {
+  const newLaunch = { 'test.newLaunchUrl': async (): Promise<Reply<unknown>> => ({ ok: true, value: { url: newLaunchUrl() } }) };
+  if (!ports) return newLaunch;
+  const { clock, power } = ports;
   return {
-    'test.newLaunchUrl': async (): Promise<Reply<unknown>> => ({ ok: true, value: { url: newLaunchUrl() } }),
+    ...newLaunch,
     'test.advanceClock': async (input: unknown): Promise<Reply<unknown>> => {
       const p = AdvanceClock.safeParse(input);
       if (!p.success) return bad('test.advanceClock takes { ms }.');

@@ -6,7 +6,7 @@
  *   jobs-child export <dataDir> <now> <out file>     export.save of the whole journal as JSON
  *   jobs-child import <dataDir> <now> <import file>  a new journal in <dataDir>, then import.preview + import.commit
  */
-import { scriptedDialogs } from '../../main/core/ports.js';
+import { scriptedDialogs } from '../helpers/ports.js';
 import { createService } from '../../main/core/service/index.js';
 import { PASSPHRASE } from '../helpers/files.js';
 

@@ -7,8 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { MIGRATIONS, PRAGMAS, closeDatabase, migrate, openDatabase, type DB } from '../../main/core/db/index.js';
+import { Connection, MIGRATIONS, PRAGMAS, closeDatabase, migrate, openDatabase, type DB } from '../../main/core/db/index.js';
 import { ftsMergeAnyStep } from '../../main/core/db/idle.js';
 import { createService } from '../../main/core/service/index.js';
 import { GENERATOR_VERSION, generateJournal, journalHash, type GeneratedJournal } from '../generator/index.js';
@@ -62,7 +61,7 @@ async function dataKeyOf(dataDir: string, now: number): Promise<Buffer> {
 
 /** Opens a plain copy exactly as openDatabase opens a journal, minus the key: same pragmas, same migrations check. */
 export function openPlain(file: string): DB {
-  const db = new Database(file, { fileMustExist: true });
+  const db = new Connection(file, { fileMustExist: true });
   for (const p of PRAGMAS) db.pragma(p);
   migrate(db, MIGRATIONS);
   return db;

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startWebHost, type WebHost } from '../../main/web/index.js';
 import { sessionOf } from './api.js';
+import { webTestPorts } from '../helpers/ports.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -36,7 +37,7 @@ function assertRendererBuilt(): void {
  */
 export async function openHost(dataDir = newDataDir(), opts: { pagesGoneLockMs?: number } = {}): Promise<WebHost> {
   assertRendererBuilt();
-  return startWebHost({ dataDir, insecureTestKdf: true, staticDir: RENDERER_DIR, ...opts });
+  return startWebHost({ dataDir, insecureTestKdf: true, testPorts: webTestPorts(), staticDir: RENDERER_DIR, ...opts });
 }
 
 export interface SpawnedHost {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../shared/catalogue.js';
 import type { Entry, Person, Tag } from '../../shared/schemas.js';
 import type { InsightsOverview } from '../../shared/insights.js';
-import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/analytics/index.js';
+import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/db/analytics/index.js';
 import type { DB } from '../../main/core/db/index.js';
 import { createdService } from '../helpers/journal.js';
 import { rounded } from './analytics-helpers.js';

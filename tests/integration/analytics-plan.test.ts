@@ -7,8 +7,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../main/core/db/index.js';
-import { seedJournal } from '../../main/core/vault/seed.js';
-import { checkInsDue, checkInTrends, invalidateRollups, overview, patternHistory, withScope } from '../../main/core/analytics/index.js';
+import { seedJournal } from '../../main/core/db/seed.js';
+import { checkInsDue, checkInTrends, invalidateRollups, overview, patternHistory, withScope } from '../../main/core/db/analytics/index.js';
 import type { InsightFilter } from '../../shared/insights.js';
 import { tempDir } from '../helpers/files.js';
 import { load, type RJournal } from './analytics-helpers.js';
@@ -16,6 +16,9 @@ import { load, type RJournal } from './analytics-helpers.js';
 /** A database handle that records every statement run through it, with its parameters. */
 function recording(db: DB) {
   const seen = new Map<string, unknown>();
+  // A statement cache of its own: the connection's cache would hand back statements prepared before
+  // recording started, without going through prepare.
+  const statements = new Map<string, unknown>();
   const wrap = <T extends object>(target: T, onCall: (name: PropertyKey, args: unknown[]) => void): T => {
     const proxy: T = new Proxy(target, {
       get(t, p) {
@@ -32,6 +35,7 @@ function recording(db: DB) {
   };
   const proxy = new Proxy(db, {
     get(t, p) {
+      if (p === 'statements') return statements;
       if (p === 'prepare') {
         return (sql: string) => wrap(t.prepare(sql), (name, args) => {
           if (name === 'all' || name === 'get' || name === 'run') seen.set(sql, args[0] ?? {});

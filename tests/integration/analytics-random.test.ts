@@ -9,8 +9,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../main/core/db/index.js';
-import { seedJournal } from '../../main/core/vault/seed.js';
-import { checkInsDue, checkInTrends, overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/analytics/index.js';
+import { seedJournal } from '../../main/core/db/seed.js';
+import { checkInsDue, checkInTrends, overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/db/analytics/index.js';
 import { tempDir } from '../helpers/files.js';
 import { brute, bruteCheckIns, bruteDue, journalArb, load, queryArb, rounded, dayArb } from './analytics-helpers.js';
 

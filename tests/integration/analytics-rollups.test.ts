@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, DOMAINS, POLARITIES } from '../../shared/catalogue.js';
 import type { Entry, Person, Tag } from '../../shared/schemas.js';
-import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/analytics/index.js';
+import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/db/analytics/index.js';
 import { createdService } from '../helpers/journal.js';
 import { rounded } from './analytics-helpers.js';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../main/core/db/index.js';
-import { scriptedDialogs } from '../../main/core/ports.js';
+import { scriptedDialogs } from '../helpers/ports.js';
 import { MAGIC, readBackup } from '../../main/core/portability/index.js';
 import { AUTO_BACKUP_DELAY_MS, flushAutoBackup } from '../../main/core/service/portability.js';
 import { Vault } from '../../main/core/vault/index.js';
@@ -116,7 +116,7 @@ describe('encrypted backups', () => {
     const bJournal = b.service.vault.journalId;
     await b.call('vault.lock');
     await b.call('vault.unlock', { passphrase: PASSPHRASE });
-    expect((await flushAutoBackup(b.service.ctx))?.made).not.toBeNull();
+    expect((await flushAutoBackup(b.service))?.made).not.toBeNull();
 
     const result = await b.call<RestoreResult>('backup.restore', { file: { base64: file.base64 }, secret: { recoveryKey: a.recoveryKey } });
     expect(result.preview.sameJournal).toBe(false);
@@ -125,7 +125,7 @@ describe('encrypted backups', () => {
     await b.call('vault.unlock', { recoveryKey: a.recoveryKey });
     expect(journalContent(b.service.vault.database())).toEqual(journalContent(a.service.vault.database()));
     // B's backups from today are of the replaced journal: the restored one gets its own at once.
-    expect((await flushAutoBackup(b.service.ctx))?.made).not.toBeNull();
+    expect((await flushAutoBackup(b.service))?.made).not.toBeNull();
 
     const previous = await b.call<PreviousJournal[]>('backup.previous');
     expect(previous).toEqual([result.previous]);
@@ -199,7 +199,7 @@ describe('encrypted backups', () => {
     const s = await journalWithCanary(tempDir(), { ports: { log: () => {}, now: () => now } });
     await s.call('vault.lock');
     await s.call('vault.unlock', { passphrase: PASSPHRASE });
-    await flushAutoBackup(s.service.ctx);
+    await flushAutoBackup(s.service);
     await s.call('vault.lock');
     const [auto] = await s.call<AutomaticBackup[]>('backup.list');
     const attempt = (passphrase: string) => s.service.dispatch('backup.inspect', { file: { automatic: auto!.name }, secret: { passphrase } });
@@ -262,12 +262,12 @@ describe('automatic backups', () => {
     for (let day = 0; day < 70; day++) {
       now = Date.UTC(2024, 0, 1 + day, 9);
       await s.call('vault.unlock', { passphrase: PASSPHRASE });
-      expect((await flushAutoBackup(s.service.ctx))?.made).not.toBeNull();
+      expect((await flushAutoBackup(s.service))?.made).not.toBeNull();
       // A second unlock the same day does not make another.
       now += 3 * 3600_000;
       await s.call('vault.lock');
       await s.call('vault.unlock', { passphrase: PASSPHRASE });
-      expect((await flushAutoBackup(s.service.ctx))?.made).toBeNull();
+      expect((await flushAutoBackup(s.service))?.made).toBeNull();
       await s.call('vault.lock');
       made.push(new Date(Date.UTC(2024, 0, 1 + day, 9)).toISOString().slice(0, 10));
     }
@@ -291,7 +291,7 @@ describe('automatic backups', () => {
       await s.call('vault.lock');
       now += DAY;
       await s.call('vault.unlock', { passphrase: PASSPHRASE });
-      await flushAutoBackup(s.service.ctx);
+      await flushAutoBackup(s.service);
     }
     // And a journal kept aside by a restore (it opens with the old passphrase too).
     const backup = await s.call<BackupFile>('backup.build');
@@ -306,7 +306,7 @@ describe('automatic backups', () => {
     await s.call('vault.changePassphrase', { current: PASSPHRASE, next: OTHER_PASSPHRASE });
     // The old ones went with the change itself; the fresh one follows a moment after the reply.
     expect(await s.call<AutomaticBackup[]>('backup.list')).toEqual([]);
-    await flushAutoBackup(s.service.ctx);
+    await flushAutoBackup(s.service);
     const fresh = await s.call<AutomaticBackup[]>('backup.list');
     expect(fresh).toHaveLength(1);
     expect(old.map((b) => b.name)).not.toContain(fresh[0]!.name);
@@ -333,7 +333,7 @@ describe('automatic backups', () => {
     fs.rmSync(path.join(s.dataDir, 'backups'), { recursive: true });
     await s.call('vault.unlock', { passphrase: PASSPHRASE });
     await s.call('vault.lock');
-    expect(await flushAutoBackup(s.service.ctx)).toBeNull();
+    expect(await flushAutoBackup(s.service)).toBeNull();
     expect(fs.existsSync(path.join(s.dataDir, 'backups'))).toBe(false);
   });
 });

@@ -74,7 +74,7 @@ describe('10 000 entries', () => {
     // The automatic backup runs after the unlock has answered (here it is run at once).
     await a.call('vault.lock');
     await a.call('vault.unlock', { passphrase: PASSPHRASE });
-    await flushAutoBackup(a.service.ctx);
+    await flushAutoBackup(a.service);
     expect(await a.call<unknown[]>('backup.list')).toHaveLength(1);
   }, 180_000);
 });

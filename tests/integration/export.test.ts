@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FulcrumExport, type ExportFile, type ProgressEvent } from '../../shared/portability.js';
-import { scriptedDialogs } from '../../main/core/ports.js';
+import { scriptedDialogs } from '../helpers/ports.js';
 import type { AppEvent } from '../../shared/api.js';
 import { createdService, tempDir } from '../helpers/journal.js';
 import { OTHER_NAME, REAL_NAME, seedJournal } from '../fixtures/portability/journal.js';

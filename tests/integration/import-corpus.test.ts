@@ -212,7 +212,7 @@ describe('the hostile import corpus', () => {
   it('refuses a file over the size limit before reading it, and more entries than the limit', async () => {
     const db = s.service.vault.database();
     const before = fingerprint(db);
-    const ctx = { db, journalId: s.service.vault.journalId, now: Date.now(), owner: {}, timeZone: 'UTC' };
+    const ctx = { db, journalId: s.service.vault.journalId, now: Date.now(), owner: s.service, timeZone: 'UTC' };
     const small = { ...IMPORT_LIMITS, maxBytes: 1000 };
     await expect(previewImport({ source: { text: 'date\n' + '2024-01-01\n'.repeat(200) }, format: 'auto' }, { ...ctx, limits: small })).rejects.toThrow(
       /The file is too large \(3 KB; the limit is 1 KB\)\. Nothing was imported\./,

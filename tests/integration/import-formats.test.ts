@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptedDialogs } from '../../main/core/ports.js';
+import { scriptedDialogs } from '../helpers/ports.js';
 import type { ImportPreview, ImportResult, PickedFile } from '../../shared/portability.js';
 import type { Entry, Tag } from '../../shared/schemas.js';
 import { createdService, tempDir } from '../helpers/journal.js';

@@ -303,7 +303,7 @@ describe('a large Daylio file', () => {
     const db = service.vault.database();
     const lock = new AbortController();
     lock.abort();
-    const owner = {};
+    const owner = service;
     const ctx = { db, journalId: service.vault.journalId, now: Date.now(), owner, timeZone: 'UTC', signal: lock.signal };
     await expect(Promise.resolve().then(() => previewImport({ source: { text: daylio(rows(50)).toString() }, format: 'auto' }, ctx))).rejects.toMatchObject({
       code: 'CANCELLED',

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvMapping, IMPORT_LIMITS, type ExportFile, type ImportPreview, type ImportResult, type PickedFile } from '../../shared/portability.js';
-import { scriptedDialogs } from '../../main/core/ports.js';
+import { scriptedDialogs } from '../helpers/ports.js';
 import { planFile } from '../../main/core/portability/index.js';
 import { commitPlan } from '../../main/core/portability/import/apply.js';
 import { createdService, tempDir } from '../helpers/journal.js';

@@ -131,7 +131,7 @@ describe('a Fulcrum export read an entry at a time', () => {
       { ...base, journal: { ...base.journal, people: [...base.journal.people!, base.journal.people![0]] } },
     ];
     const { service } = await createdService();
-    const ctx = { db: service.vault.database(), journalId: service.vault.journalId, now: Date.now(), owner: {}, timeZone: 'UTC' };
+    const ctx = { db: service.vault.database(), journalId: service.vault.journalId, now: Date.now(), owner: service, timeZone: 'UTC' };
     for (const file of broken) {
       const text = JSON.stringify(file);
       const plan = whole(text);
@@ -149,7 +149,7 @@ describe('a Fulcrum export read an entry at a time', () => {
     const { service } = await createdService();
     const lock = new AbortController();
     lock.abort();
-    const ctx = { db: service.vault.database(), journalId: service.vault.journalId, now: Date.now(), owner: {}, timeZone: 'UTC', signal: lock.signal };
+    const ctx = { db: service.vault.database(), journalId: service.vault.journalId, now: Date.now(), owner: service, timeZone: 'UTC', signal: lock.signal };
     await expect(Promise.resolve().then(() => previewImport({ source: { text }, format: 'auto' }, ctx))).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../shared/api.js';
 import type { Reply } from '../../shared/errors.js';
-import { scriptedDialogs, type Dialogs } from '../../main/core/ports.js';
+import type { Dialogs } from '../../main/core/ports.js';
+import { scriptedDialogs } from '../helpers/ports.js';
 import { CHUNK } from '../../main/core/db/snapshot.js';
 import { readBackup } from '../../main/core/portability/index.js';
 import { generateJournal } from '../generator/index.js';
@@ -175,7 +176,7 @@ describe('quick exit and lock during long work', () => {
     if (!service.vault.unlocked) await call('vault.unlock', { passphrase: PASSPHRASE });
     const { flushAutoBackup, autoBackupAfterUnlock } = await import('../../main/core/service/portability.js');
     fs.rmSync(path.join(dataDir, 'backups'), { recursive: true, force: true });
-    autoBackupAfterUnlock(service.ctx);
+    autoBackupAfterUnlock(service);
     const realRead = fs.readSync.bind(fs) as (...a: unknown[]) => number;
     let lock: Promise<Reply<unknown>> | null = null;
     vi.spyOn(fs, 'readSync').mockImplementation(((...args: unknown[]) => {
@@ -183,7 +184,7 @@ describe('quick exit and lock during long work', () => {
       if (n === CHUNK && !lock) lock = service.dispatch('vault.lock', {});
       return n;
     }) as typeof fs.readSync);
-    const result = await flushAutoBackup(service.ctx);
+    const result = await flushAutoBackup(service);
     expect(result).toBeNull();
     expect(await lock!).toEqual({ ok: true, value: null });
     expect(service.vault.unlocked).toBe(false);
@@ -196,8 +197,8 @@ describe('quick exit and lock during long work', () => {
     if (!service.vault.unlocked) await call('vault.unlock', { passphrase: PASSPHRASE });
     const { flushAutoBackup, autoBackupAfterUnlock } = await import('../../main/core/service/portability.js');
     fs.rmSync(path.join(dataDir, 'backups'), { recursive: true, force: true });
-    autoBackupAfterUnlock(service.ctx);
-    const made = await flushAutoBackup(service.ctx);
+    autoBackupAfterUnlock(service);
+    const made = await flushAutoBackup(service);
     expect(made?.made?.bytes).toBeGreaterThan(2 * CHUNK);
     const realRead = fs.readSync.bind(fs) as (...a: unknown[]) => number;
     let lock: Promise<Reply<unknown>> | null = null;

@@ -15,7 +15,7 @@ import { FulcrumExport, type ExportFile } from '../../shared/portability.js';
 import type { ReportConfig, ReportEstimate, ReportModel, ReportTemplate, TherapySession } from '../../shared/report.js';
 import { wrappedLines } from '../../main/core/report/index.js';
 import type { PrintOptions } from '../../main/core/ports.js';
-import { scriptedDialogs } from '../../main/core/ports.js';
+import { scriptedDialogs } from '../helpers/ports.js';
 import { createdService, tempDir } from '../helpers/journal.js';
 import {
   MANAGER,

@@ -38,7 +38,7 @@ async function preparedJournal() {
     await call('vault.lock');
     now += DAY;
     await call('vault.unlock', { passphrase: PASSPHRASE });
-    await flushAutoBackup(service.ctx);
+    await flushAutoBackup(service);
   }
   const backup = await call<{ base64: string }>('backup.build');
   await call('backup.restore', { file: { base64: backup.base64 }, secret: { passphrase: PASSPHRASE } });

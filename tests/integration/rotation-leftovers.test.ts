@@ -15,7 +15,7 @@ describe('old-key copies found at unlock', () => {
     await call('vault.lock');
     now += DAY;
     await call('vault.unlock', { passphrase: PASSPHRASE });
-    await flushAutoBackup(service.ctx);
+    await flushAutoBackup(service);
     const old = await call<AutomaticBackup[]>('backup.list');
     expect(old.length).toBeGreaterThanOrEqual(1);
     // Someone keeps a copy of an old-key backup, to put it back after the change.
@@ -26,7 +26,7 @@ describe('old-key copies found at unlock', () => {
     const other = await createdService(tempDir(), { ports: { log: () => {}, now: () => now - 3 * DAY } });
     await callOf(other.service)('vault.lock');
     await callOf(other.service)('vault.unlock', { passphrase: PASSPHRASE });
-    await flushAutoBackup(other.service.ctx);
+    await flushAutoBackup(other.service);
     const [foreign] = await callOf(other.service)<AutomaticBackup[]>('backup.list');
     other.service.vault.lock();
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../shared/api.js';
-import { GRACE_MS, TestClock } from '../../main/core/safety/index.js';
-import { manualPowerEvents } from '../../main/core/ports.js';
+import { GRACE_MS } from '../../main/core/safety/index.js';
+import { TestClock, manualPowerEvents } from '../helpers/ports.js';
 import { memoryPreferences } from '../../main/core/prefs.js';
 import { PASSPHRASE, createdService, filesContaining, tempDir, testService } from '../helpers/journal.js';
 

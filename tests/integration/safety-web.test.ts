@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startWebHost, NEUTRAL_PATH, type WebHost } from '../../main/web/index.js';
+import { webTestPorts } from '../helpers/ports.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/core/static.js';
 import { PASSPHRASE, tempDir } from '../helpers/journal.js';
 import { rawRequest, sessionFor } from '../helpers/http.js';
@@ -21,8 +22,9 @@ function staticDir(): string {
   return dir;
 }
 
-async function host(insecureTestKdf: boolean, pagesGoneLockMs?: number) {
-  const h = await startWebHost({ dataDir: tempDir(), insecureTestKdf, staticDir: staticDir(), ...(pagesGoneLockMs === undefined ? {} : { pagesGoneLockMs }) });
+async function host(insecureTestKdf: boolean, pagesGoneLockMs?: number, withTestPorts = true) {
+  const testPorts = withTestPorts ? webTestPorts() : undefined;
+  const h = await startWebHost({ dataDir: tempDir(), insecureTestKdf, testPorts, staticDir: staticDir(), ...(pagesGoneLockMs === undefined ? {} : { pagesGoneLockMs }) });
   hosts.push(h);
   const session = await sessionFor(h.port, h.url);
   const call = async (name: string, input: unknown = {}) => {
@@ -66,6 +68,13 @@ describe('test-only calls', () => {
     expect(await call('test.newLaunchUrl')).toMatchObject({ status: 404 });
     const noToken = await rawRequest(h.port, { method: 'POST', path: '/api/test.advanceClock', headers: { 'Content-Type': 'application/json' }, body: '{"ms":1}' });
     expect(noToken.status).toBe(401);
+  });
+
+  it('with the test flag but no test ports (the CLI), only mint launch links: no clock to move, no power events', async () => {
+    const { call } = await host(true, undefined, false);
+    expect(await call('test.newLaunchUrl')).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await call('test.advanceClock', { ms: 1000 })).toMatchObject({ status: 404 });
+    expect(await call('test.firePower', { event: 'suspend' })).toMatchObject({ status: 404 });
   });
 
   it('with the test flag, move the auto-lock clock: five idle minutes lock the journal', async () => {

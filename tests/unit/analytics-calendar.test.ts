@@ -13,7 +13,7 @@ import {
   weekStartOf,
   type Bucket,
 } from '../../shared/insights.js';
-import { bucketExpr } from '../../main/core/analytics/sql.js';
+import { bucketExpr } from '../../main/core/db/analytics/sql.js';
 
 const dayArb = fc.integer({ min: 0, max: 200 * 365 }).map((n) => addDays('1900-01-01', n));
 

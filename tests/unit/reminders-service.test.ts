@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/api.js';
 import { REMINDER_TEXT, type ReminderStatus, type Settings } from '../../shared/insights.js';
 import type { Person } from '../../shared/schemas.js';
-import { recordingNotifier } from '../../main/core/ports.js';
-import { ReminderService, zonedInstant } from '../../main/core/reminders/index.js';
+import { recordingNotifier } from '../helpers/ports.js';
+import { zonedInstant } from '../../main/core/reminders/index.js';
 import { createdService, PASSPHRASE } from '../helpers/journal.js';
 
 const ZONE = 'Europe/Berlin';
@@ -18,15 +18,18 @@ async function setup() {
   const clock = { now: at('2024-05-06', '09:00') }; // a Monday
   const notifier = recordingNotifier();
   const events: AppEvent[] = [];
-  const j = await createdService(undefined, { ports: { now: () => clock.now, log: () => {}, notifier, emit: (e) => void events.push(e) } });
   const timers = { started: 0, cleared: 0 };
-  const reminders = new ReminderService(j.service.ctx, {
-    timeZone: () => ZONE,
-    timers: {
-      setInterval: () => (timers.started++, { fake: true }),
-      clearInterval: () => void timers.cleared++,
+  const j = await createdService(undefined, {
+    ports: { now: () => clock.now, log: () => {}, notifier, emit: (e) => void events.push(e) },
+    reminders: {
+      timeZone: () => ZONE,
+      timers: {
+        setInterval: () => (timers.started++, { fake: true }),
+        clearInterval: () => void timers.cleared++,
+      },
     },
   });
+  const reminders = j.service.reminders;
   const tickAt = (day: string, time: string) => {
     clock.now = at(day, time);
     return reminders.tick();
@@ -99,6 +102,9 @@ describe('reminder service', () => {
     await r.call('settings.update', { journalReminder: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], time: '20:00' } });
     expect(r.reminders.active).toBe(true);
     r.service.vault.lock(); // as auto-lock and quick exit do, without a call
+    // The lock took the timer off: a locked journal leaves nothing running.
+    expect(r.timers).toEqual({ started: 1, cleared: 1 });
+    expect(r.reminders.watching).toBe(false);
     expect(r.tickAt('2024-05-06', '20:00').fired).toEqual([]);
     expect(r.reminders.active).toBe(false);
     expect(r.notifier.shown).toEqual([]);
@@ -107,10 +113,10 @@ describe('reminder service', () => {
     await r.call('vault.unlock', { passphrase: PASSPHRASE });
     expect(r.reminders.active).toBe(true);
     expect(r.tickAt('2024-05-07', '20:00').fired).toEqual(['journal']);
-    // One timer the whole time; it only looks at the clock.
-    expect(r.timers).toEqual({ started: 1, cleared: 0 });
+    // The unlock set the timer again; it only looks at the clock.
+    expect(r.timers).toEqual({ started: 2, cleared: 1 });
     r.reminders.dispose();
-    expect(r.timers.cleared).toBe(1);
+    expect(r.timers.cleared).toBe(2);
   });
 
   it('picks up again when the journal is reopened without a call (as a passphrase change does)', async () => {

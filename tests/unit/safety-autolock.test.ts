@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/api.js';
-import { AutoLock, GRACE_MS, TestClock, type AutoLockReason } from '../../main/core/safety/index.js';
-import { manualPowerEvents } from '../../main/core/ports.js';
+import { AutoLock, GRACE_MS, type AutoLockReason } from '../../main/core/safety/index.js';
+import { TestClock, manualPowerEvents } from '../helpers/ports.js';
 
 const MIN = 60_000;
 

@@ -16,8 +16,7 @@
  */
 import fs from 'node:fs';
 import type { Reply } from '../../../shared/errors.js';
-import { snapshotsHeld } from './held.js';
-import type { DB } from './open.js';
+import { snapshotsHeld, type DB } from './open.js';
 
 type Dispatch = (channel: string, raw: unknown) => Promise<Reply<unknown>>;
 
@@ -64,70 +63,103 @@ export type FtsTable = (typeof FTS_TABLES)[number];
 export const ftsMergeAnyStep = (db: DB, pages = FTS_MERGE_PAGES): boolean => FTS_TABLES.some((t) => ftsMergeStep(db, pages, t));
 
 /**
- * Wraps a dispatcher: after every call, (re)arms a timer; when no call has run or is running for
- * `idleMs` and the journal is unlocked, merges the full-text index step by step, then checkpoints.
+ * The idle upkeep of one session: after every call, (re)arms a timer; when no call has run or is
+ * running for `idleMs` and the journal is unlocked, runs the upkeep (expired trash), merges the
+ * full-text indexes step by step, then checkpoints. A WAL grown past the limit is checkpointed right
+ * after the call that grew it. Nothing is armed while the journal is locked, and `cancel` (the session
+ * calls it when the journal locks) takes the timer off at once.
  */
+export class IdleUpkeep {
+  private readonly idleMs: number;
+  private readonly walLimit: number;
+  private readonly timers: NonNullable<IdleCheckpointOptions['timers']>;
+  private running = 0;
+  private timer: unknown = null;
+
+  constructor(
+    private readonly vault: { readonly unlocked: boolean; database(): DB },
+    private readonly opts: IdleCheckpointOptions = {},
+  ) {
+    this.idleMs = opts.idleMs ?? IDLE_CHECKPOINT_MS;
+    this.walLimit = opts.walLimitBytes ?? WAL_LIMIT_BYTES;
+    this.timers = opts.timers ?? {
+      setTimeout: (fn: () => void, ms: number) => {
+        const h = setTimeout(fn, ms);
+        // Never keeps the process alive: a quit checkpoints through lock() anyway.
+        h.unref?.();
+        return h;
+      },
+      clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    };
+  }
+
+  /** Is a step waiting on its timer? */
+  get armed(): boolean {
+    return this.timer !== null;
+  }
+
+  cancel(): void {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private walTooLong(db: DB): boolean {
+    try {
+      return fs.statSync(`${db.name}-wal`).size > this.walLimit;
+    } catch {
+      return false;
+    }
+  }
+
+  private readonly fire = () => {
+    this.timer = null;
+    if (this.running > 0 || !this.vault.unlocked) return;
+    try {
+      const db = this.vault.database();
+      // A backup's read snapshot is open: a TRUNCATE checkpoint would wait on it. The next call re-arms.
+      if (snapshotsHeld(db)) return;
+      if (this.walTooLong(db)) {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        this.timer = this.timers.setTimeout(this.fire, STEP_GAP_MS);
+        return;
+      }
+      if (this.opts.upkeep?.(db) || ftsMergeAnyStep(db)) {
+        this.timer = this.timers.setTimeout(this.fire, STEP_GAP_MS);
+        return;
+      }
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (e) {
+      this.opts.onError?.(String((e as { code?: unknown })?.code ?? 'error'));
+    }
+  };
+
+  private arm(): void {
+    this.cancel();
+    if (!this.vault.unlocked) return;
+    const soon = this.walTooLong(this.vault.database());
+    this.timer = this.timers.setTimeout(this.fire, soon ? STEP_GAP_MS : this.idleMs);
+  }
+
+  /** The dispatcher with upkeep after its calls. */
+  wrap<D extends Dispatch>(dispatch: D): D {
+    const wrapped = async (channel: string, raw: unknown) => {
+      this.running++;
+      try {
+        return await dispatch(channel, raw);
+      } finally {
+        this.running--;
+        this.arm();
+      }
+    };
+    return wrapped as D;
+  }
+}
+
+/** Wraps a dispatcher with idle upkeep of its own (see IdleUpkeep). */
 export function withIdleCheckpoints<D extends Dispatch>(
   dispatch: D,
   vault: { readonly unlocked: boolean; database(): DB },
   opts: IdleCheckpointOptions = {},
 ): D {
-  const idleMs = opts.idleMs ?? IDLE_CHECKPOINT_MS;
-  const timers = opts.timers ?? {
-    setTimeout: (fn: () => void, ms: number) => {
-      const h = setTimeout(fn, ms);
-      // Never keeps the process alive: a quit checkpoints through lock() anyway.
-      h.unref?.();
-      return h;
-    },
-    clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  };
-  const walLimit = opts.walLimitBytes ?? WAL_LIMIT_BYTES;
-  let running = 0;
-  let timer: unknown = null;
-
-  const walTooLong = (db: DB): boolean => {
-    try {
-      return fs.statSync(`${db.name}-wal`).size > walLimit;
-    } catch {
-      return false;
-    }
-  };
-
-  const fire = () => {
-    timer = null;
-    // A backup's read snapshot is open: a TRUNCATE checkpoint would wait on it. The next call re-arms.
-    if (running > 0 || !vault.unlocked || snapshotsHeld()) return;
-    try {
-      const db = vault.database();
-      if (walTooLong(db)) {
-        db.pragma('wal_checkpoint(TRUNCATE)');
-        timer = timers.setTimeout(fire, STEP_GAP_MS);
-        return;
-      }
-      if (opts.upkeep?.(db) || ftsMergeAnyStep(db)) {
-        timer = timers.setTimeout(fire, STEP_GAP_MS);
-        return;
-      }
-      db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch (e) {
-      opts.onError?.(String((e as { code?: unknown })?.code ?? 'error'));
-    }
-  };
-  const arm = () => {
-    if (timer !== null) timers.clearTimeout(timer);
-    const soon = vault.unlocked && walTooLong(vault.database());
-    timer = timers.setTimeout(fire, soon ? STEP_GAP_MS : idleMs);
-  };
-
-  const wrapped = async (channel: string, raw: unknown) => {
-    running++;
-    try {
-      return await dispatch(channel, raw);
-    } finally {
-      running--;
-      arm();
-    }
-  };
-  return wrapped as D;
+  return new IdleUpkeep(vault, opts).wrap(dispatch);
 }

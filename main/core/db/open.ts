@@ -1,12 +1,12 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import { FulcrumError } from '../../../shared/errors.js';
 import { FILE_MODE, ioError } from '../fsutil.js';
-import { releaseSnapshots } from './held.js';
+import { Connection } from './connection.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate, schemaVersion, type Migration } from './migrate.js';
 
-export type DB = Database.Database;
+export type DB = Connection;
+export { Connection } from './connection.js';
 
 /**
  * Cipher: SQLCipher v4 (AES-256-CBC with a per-page HMAC-SHA512), through SQLite3MultipleCiphers.
@@ -112,7 +112,7 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
 
   let db: DB;
   try {
-    db = new Database(file, { fileMustExist: true, readonly: opts.readonly ?? false, nativeBinding });
+    db = new Connection(file, { fileMustExist: true, readonly: opts.readonly ?? false, nativeBinding });
   } catch (e) {
     throw new FulcrumError('IO', `The journal could not be opened (${(e as Error).message}).`);
   }
@@ -147,10 +147,18 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
   }
 }
 
+/** Ends every read snapshot held against `db` (called before any explicit checkpoint). */
+export function releaseSnapshots(db: DB): void {
+  for (const release of [...db.snapshots]) release();
+}
+
+/** Are copies being taken from `db` right now? (The idle checkpoint leaves the journal alone meanwhile.) */
+export const snapshotsHeld = (db: DB): boolean => db.snapshots.size > 0;
+
 /** Writes the WAL back into the database and empties it (on lock and before copies). */
 export function checkpoint(db: DB): void {
   // A backup's read snapshot would make this wait for the busy timeout: it is ended first.
-  releaseSnapshots();
+  releaseSnapshots(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 

@@ -15,10 +15,9 @@
  */
 import fs from 'node:fs';
 import { FulcrumError } from '../../../shared/errors.js';
-import { holdSnapshot, releaseSnapshots } from './held.js';
-import { openDatabase, type DB } from './open.js';
+import { openDatabase, releaseSnapshots, type DB } from './open.js';
 
-export { snapshotsHeld, releaseSnapshots } from './held.js';
+export { snapshotsHeld, releaseSnapshots } from './open.js';
 
 export const CHUNK = 1024 * 1024;
 
@@ -41,7 +40,7 @@ export interface Snapshot {
  */
 export function openSnapshot(db: DB, file: string, key: Buffer, signal?: AbortSignal): Snapshot {
   if (db.inTransaction) throw new FulcrumError('CONFLICT', 'Another change is being saved. Try the backup again in a moment.');
-  releaseSnapshots();
+  releaseSnapshots(db);
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
   if (!result || result.busy !== 0 || result.log > 0) throw busy();
   const reader = openDatabase(file, key, { readonly: true });
@@ -51,7 +50,8 @@ export function openSnapshot(db: DB, file: string, key: Buffer, signal?: AbortSi
     lost = true;
     if (reader.open) reader.close();
   };
-  const unhold = holdSnapshot(release);
+  db.snapshots.add(release);
+  const unhold = () => void db.snapshots.delete(release);
   const close = () => {
     unhold();
     signal?.removeEventListener('abort', release);

@@ -18,17 +18,37 @@ interface Picked {
 }
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
-const picks = new WeakMap<object, Map<string, Picked>>();
 
-function tokensOf(owner: object): Map<string, Picked> {
-  let m = picks.get(owner);
-  if (!m) picks.set(owner, (m = new Map()));
-  return m;
+/**
+ * The files chosen in this session's dialogs, by token. Owned by the Session: tokens outlive a lock
+ * (a backup is picked and restored while locked) and go when the session closes.
+ */
+export class PickedFiles {
+  private readonly tokens = new Map<string, Picked>();
+
+  add(picked: Picked): string {
+    for (const [t, p] of this.tokens) if (picked.at - p.at > TOKEN_TTL_MS) this.tokens.delete(t);
+    const token = randomBytes(18).toString('base64url');
+    this.tokens.set(token, picked);
+    return token;
+  }
+
+  get(token: string): Picked | undefined {
+    return this.tokens.get(token);
+  }
+
+  get size(): number {
+    return this.tokens.size;
+  }
+
+  clear(): void {
+    this.tokens.clear();
+  }
 }
 
 /** Asks the native open dialog for a file; null when cancelled. Needs the Dialogs port (desktop). */
 export async function pickFile(
-  owner: object,
+  files: PickedFiles,
   ports: Ports,
   purpose: Picked['purpose'],
   opts: { title: string; filters: FileFilter[] },
@@ -44,11 +64,7 @@ export async function pickFile(
   } catch (e) {
     throw new FulcrumError('IO', `That file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}). Choose another one.`);
   }
-  const tokens = tokensOf(owner);
-  const now = ports.now();
-  for (const [t, p] of tokens) if (now - p.at > TOKEN_TTL_MS) tokens.delete(t);
-  const token = randomBytes(18).toString('base64url');
-  tokens.set(token, { path: chosen, purpose, at: now });
+  const token = files.add({ path: chosen, purpose, at: ports.now() });
   return { token, name: path.basename(chosen), bytes };
 }
 
@@ -56,8 +72,8 @@ export const noDialogs = () =>
   new FulcrumError('IO', 'This window cannot show a file dialog. Use the download or file-upload option instead.');
 
 /** The path behind a token from `pickFile`. */
-export function pickedPath(owner: object, token: string, purpose: Picked['purpose'], now: number): string {
-  const p = tokensOf(owner).get(token);
+export function pickedPath(files: PickedFiles, token: string, purpose: Picked['purpose'], now: number): string {
+  const p = files.get(token);
   if (!p || p.purpose !== purpose || now - p.at > TOKEN_TTL_MS) {
     throw new FulcrumError('NOT_FOUND', 'That file choice has expired. Choose the file again.');
   }

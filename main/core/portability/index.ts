@@ -8,4 +8,4 @@ export * from './export/index.js';
 export * from './backup/index.js';
 export * from './backup/auto.js';
 export * from './import/index.js';
-export { pickFile, pickedPath, readLimited, decodeBase64, noDialogs } from './files.js';
+export { PickedFiles, pickFile, pickedPath, readLimited, decodeBase64, noDialogs } from './files.js';

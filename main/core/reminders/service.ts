@@ -6,8 +6,8 @@
  * anything from the journal.
  */
 import { REMINDER_KINDS, REMINDER_TEXT, type ReminderKind, type ReminderStatus, type Settings } from '../../../shared/insights.js';
-import { checkInsDue, readSettings } from '../analytics/index.js';
-import { prepared } from '../analytics/sql.js';
+import { checkInsDue, readSettings } from '../db/analytics/index.js';
+import { hasEntryOn, newestEntryCreatedAt } from '../db/repos/activity.js';
 import type { DB } from '../db/index.js';
 import type { Ports } from '../ports.js';
 import type { Vault } from '../vault/index.js';
@@ -32,17 +32,11 @@ export interface ReminderOptions {
  * midnight (ids grow with creation, so the newest live id is one index step).
  */
 export function wroteOn(db: DB, day: string, timeZone: string): boolean {
-  if (prepared(db, 'SELECT EXISTS (SELECT 1 FROM entries WHERE deleted_at IS NULL AND day = ?)').pluck().get(day)) return true;
-  const newest = prepared(db, 'SELECT created_at FROM entries WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get() as number | undefined;
+  if (hasEntryOn(db, day)) return true;
+  const newest = newestEntryCreatedAt(db);
   if (newest === undefined) return false;
   const { start, end } = dayBounds(day, timeZone);
   return newest >= start && newest < end;
-}
-
-const registry = new WeakMap<object, ReminderService>();
-/** The reminder service of a service context (handlers find it from their `ctx`). */
-export function remindersFor(ctx: object): ReminderService | undefined {
-  return registry.get(ctx);
 }
 
 export class ReminderService {
@@ -67,7 +61,6 @@ export class ReminderService {
       },
       clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
     };
-    registry.set(ctx, this);
   }
 
   get active(): boolean {
@@ -93,19 +86,29 @@ export class ReminderService {
   }
 
   /**
-   * Forgets the schedule. The timer keeps looking (it reads nothing while locked), so a journal that
-   * is unlocked again without a call — a passphrase change reopens the database — picks up again.
+   * Forgets the schedule. The timer keeps looking until the journal is locked (`stop`), so a database
+   * reopened without a lock — a passphrase change closes and reopens it — picks up again.
    */
   private deactivate(): void {
     this.state = null;
     this.settings = null;
   }
 
-  /** Stops for good (app quit). */
-  dispose(): void {
+  /** The journal locked: forgets the schedule and stops the timer (the next unlock starts both). */
+  stop(): void {
     this.deactivate();
     if (this.handle !== null) this.timers.clearInterval(this.handle);
     this.handle = null;
+  }
+
+  /** Is the clock being watched (a timer is set)? */
+  get watching(): boolean {
+    return this.handle !== null;
+  }
+
+  /** Stops for good (the session closes). */
+  dispose(): void {
+    this.stop();
   }
 
   /** Re-reads the settings (after `settings.update`) and reschedules from now. */

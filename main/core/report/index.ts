@@ -8,5 +8,5 @@ export { estimatePages, wrappedLines } from './estimate.js';
 export { saveReportPdf, noPrinter } from './pdf.js';
 export { resolveRange, type ResolvedRange } from './range.js';
 export { selectedEntryIds, loadEntries, type Selection } from './entries.js';
-export { addSession, deleteSession, lastSessionDay, listSessions } from './sessions.js';
-export { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
+export { addSession, deleteSession, lastSessionDay, listSessions } from '../db/repos/sessions.js';
+export { deleteTemplate, listTemplates, saveTemplate } from '../db/repos/templates.js';

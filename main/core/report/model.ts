@@ -13,7 +13,6 @@ import type {
   ReportModel,
   ReportPattern,
   ReportPerson,
-  ReportPeriod,
   ReportSummary,
 } from '../../../shared/report.js';
 import type { Entry, Person, Tag } from '../../../shared/schemas.js';
@@ -29,13 +28,15 @@ import {
   resolveScope,
   scoreTrends,
   topPatterns,
-} from '../analytics/index.js';
-import { ENTRIES, entryConditions, filterParams, prepared } from '../analytics/sql.js';
+} from '../db/analytics/index.js';
 import { localTime } from '../portability/export/fields.js';
 import { Pseudonymiser } from '../portability/export/pseudonyms.js';
 import { loadEntries, selectedEntryIds } from './entries.js';
+import { entryCounts, journalStartDay } from '../db/analytics/report.js';
+
+export { journalStartDay };
 import { resolveRange } from './range.js';
-import { lastSessionDay } from './sessions.js';
+import { lastSessionDay } from '../db/repos/sessions.js';
 
 export interface ReportContext {
   /** Today in the user's zone. */
@@ -58,30 +59,6 @@ export function reportBucket(days: number): Bucket {
   if (days <= 14) return 'day';
   if (days <= 190) return 'week';
   return 'month';
-}
-
-interface Counts {
-  entries: number;
-  days: number;
-  flagged: number;
-  safety: number;
-  intensity: number | null;
-}
-
-function entryCounts(db: DB, p: ReportPeriod, personIds: readonly number[]): Counts {
-  const filter = personIds.length ? { personIds: [...personIds] } : {};
-  return prepared(
-    db,
-    `SELECT count(*) AS entries, count(DISTINCT e.day) AS days, total(e.raise_with_therapist) AS flagged,
-       total(e.safety_flag) AS safety, avg(e.intensity) AS intensity
-     FROM ${ENTRIES} WHERE ${entryConditions(filter)}`,
-  ).get({ ...filterParams(filter), from: p.from, to: p.to }) as Counts;
-}
-
-/** The day of the journal's first live entry (the trash does not count), or null for an empty journal. */
-export function journalStartDay(db: DB): string | null {
-  const row = prepared(db, 'SELECT min(day) AS day FROM entries WHERE deleted_at IS NULL').get() as { day: string | null } | undefined;
-  return row?.day ?? null;
 }
 
 /** Everything the print view needs for `config`, names already replaced by pseudonyms. */

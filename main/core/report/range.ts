@@ -3,7 +3,7 @@ import { FulcrumError } from '../../../shared/errors.js';
 import { addDays, daysBetween } from '../../../shared/insights.js';
 import type { ReportPeriod, ReportRange } from '../../../shared/report.js';
 import type { DB } from '../db/index.js';
-import { lastSessionDay } from './sessions.js';
+import { lastSessionDay } from '../db/repos/sessions.js';
 
 export interface ResolvedRange {
   range: ReportPeriod;

@@ -18,6 +18,7 @@ import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, di
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../db/index.js';
+import { insertUnlockFailures, readAccessLogKey, writeAccessLogKey } from '../db/repos/accesslog.js';
 import { FILE_MODE } from '../fsutil.js';
 
 export const ACCESS_LOG_FILE = 'access.log';
@@ -25,7 +26,6 @@ export const ACCESS_LOG_FILE = 'access.log';
 export const ACCESS_LOG_MAX_BYTES = 64 * 1024;
 /** At unlock, at most this much of a (possibly planted, huge) file is read. */
 const READ_LIMIT = 4 * ACCESS_LOG_MAX_BYTES;
-const META_KEY = 'access_log_key';
 const LINE_PREFIX = 'v1.';
 const HKDF_INFO = 'fulcrum/access-log/v1';
 const aad = (journalId: string) => Buffer.from(`fulcrum-access-log/v1/${journalId}`);
@@ -143,14 +143,12 @@ export function ensureAccessLogKey(db: DB): string {
     }
   }
   const pair = generateAccessLogKey();
-  db.transaction(() => {
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_KEY, pair.privateJwk);
-  })();
+  writeAccessLogKey(db, pair.privateJwk);
   return pair.publicKey;
 }
 
 function privateKeyOf(db: DB): KeyObject | null {
-  const stored = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(META_KEY) as string | undefined;
+  const stored = readAccessLogKey(db);
   if (stored === undefined) return null;
   try {
     return createPrivateKey({ key: JSON.parse(stored) as Record<string, string>, format: 'jwk' });
@@ -189,24 +187,9 @@ export function importAttempts(db: DB, dataDir: string, journalId: string, now: 
   const key = privateKeyOf(db);
   const times = key ? lines.map((l) => openAttempt(l, key, journalId)) : lines.map(() => null);
   const found = times.filter((t): t is number => t !== null);
-  let imported = 0;
-  db.transaction(() => {
-    const insert = db.prepare('INSERT INTO unlock_failures (at, recorded_at) SELECT @at, @now WHERE NOT EXISTS (SELECT 1 FROM unlock_failures WHERE at = @at)');
-    for (const at of found) imported += insert.run({ at, now }).changes;
-  })();
+  const imported = insertUnlockFailures(db, found, now);
   fs.rmSync(file, { force: true });
   return { imported, skipped: lines.length - found.length };
 }
 
-/** Failed attempts not yet acknowledged, oldest first. */
-export function unacknowledgedAttempts(db: DB): number[] {
-  return db.prepare('SELECT at FROM unlock_failures WHERE acknowledged_at IS NULL ORDER BY at').pluck().all() as number[];
-}
-
-/** The person has seen the attempts up to `upTo`; acknowledged ones older than a year are forgotten. */
-export function acknowledgeAttempts(db: DB, upTo: number, now: number): void {
-  db.transaction(() => {
-    db.prepare('UPDATE unlock_failures SET acknowledged_at = ? WHERE acknowledged_at IS NULL AND at <= ?').run(now, upTo);
-    db.prepare('DELETE FROM unlock_failures WHERE acknowledged_at IS NOT NULL AND at < ?').run(now - 365 * 86_400_000);
-  })();
-}
+export { acknowledgeAttempts, unacknowledgedAttempts } from '../db/repos/accesslog.js';

@@ -47,6 +47,11 @@ export class AutoLock {
     }
   }
 
+  /** Timers set right now (the idle check and the announced lock's grace). */
+  get timers(): number {
+    return (this.timer !== null ? 1 : 0) + (this.pendingTimer !== null ? 1 : 0);
+  }
+
   /** Is a lock announced and waiting for its grace period? */
   get pending(): AutoLockReason | null {
     return this.pendingReason;

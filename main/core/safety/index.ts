@@ -1,6 +1,6 @@
 /**
- * Safety: auto-lock, quick exit, the access log and deleting the journal, for one service
- * context. Created by createService; handlers find it with `safetyFor(ctx)`.
+ * Safety: auto-lock, quick exit, the access log and deleting the journal, for one session. The
+ * Session creates it; handlers find it as `ctx.safety`.
  */
 import { FulcrumError } from '../../../shared/errors.js';
 import { SafetyPreferences, type SafetyPreferences as SafetyPrefs } from '../../../shared/safety.js';
@@ -14,7 +14,7 @@ import { deleteJournalFiles } from './delete.js';
 
 export { ACCESS_LOG_FILE, ACCESS_LOG_MAX_BYTES, appendAttempt, importAttempts, openAttempt, sealAttempt, generateAccessLogKey } from './accesslog.js';
 export { AutoLock, GRACE_MS, type AutoLockReason } from './autolock.js';
-export { TestClock, systemClock, type Clock } from './clock.js';
+export { systemClock, type Clock } from './clock.js';
 export { deleteJournalFiles, isJournalFile } from './delete.js';
 
 export interface SafetyContext {
@@ -28,12 +28,6 @@ export interface SafetyOptions {
 }
 
 type Dispatch = (channel: string, raw: unknown) => Promise<unknown>;
-
-const registry = new WeakMap<object, SafetyService>();
-/** The safety service of a service context. */
-export function safetyFor(ctx: object): SafetyService | undefined {
-  return registry.get(ctx);
-}
 
 /** Records a failed unlock while locked (the vault's onFailedAttempt hook). Never throws. */
 export function recordFailedAttempt(dataDir: string) {
@@ -64,7 +58,6 @@ export class SafetyService {
       power: ctx.ports.power,
       window: ctx.ports.window,
     });
-    registry.set(ctx, this);
   }
 
   /**

@@ -14,14 +14,13 @@ import {
   updateEntry,
   verifyAll,
   verifySinceLastCheck,
+  existingIds,
 } from '../db/repos/index.js';
-import { column, jsonList } from '../db/repos/sql.js';
 import { shortCode } from '../ledger/encoding.js';
 import type { DB } from '../db/open.js';
 
 /** Links of an old version whose person or pattern has since been removed are left out when restoring. */
-const stillThere = (db: DB, table: 'people' | 'tags', ids: readonly number[]): number[] =>
-  ids.length === 0 ? [] : column<number>(db, `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonList(ids));
+const stillThere = (db: DB, table: 'people' | 'tags', ids: readonly number[]): number[] => existingIds(db, table, ids);
 
 function restoreEntryRevision(db: DB, c: EntryRevisionContent, now: number) {
   updateEntry(

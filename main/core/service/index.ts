@@ -2,7 +2,7 @@ import type { Handlers, ServiceContext } from './types.js';
 import { vaultHandlers } from './vault.js';
 import { peopleHandlers } from './people.js';
 import { tagHandlers } from './tags.js';
-import { entryHandlers, purgeExpiredInIdle } from './entries.js';
+import { entryHandlers } from './entries.js';
 import { checkInHandlers } from './checkins.js';
 import { draftHandlers } from './drafts.js';
 import { insightHandlers } from './insights.js';
@@ -14,15 +14,13 @@ import { autoBackupAfterUnlock, portabilityHandlers, removeOldKeyLeftovers } fro
 import { allReportHandlers } from './report.js';
 import { checkHistoryAfterUnlock, historyHandlers, ledgerHandlers } from './history.js';
 import { attachmentByteHandlers, attachmentHandlers } from './attachments.js';
-import { ReminderService, remindersFor } from '../reminders/index.js';
-import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
-import { createDispatcher } from './dispatch.js';
-import { withIdleCheckpoints, type IdleCheckpointOptions } from '../db/idle.js';
-import { Vault, type VaultOptions } from '../vault/index.js';
-import { defaultPorts, type Ports } from '../ports.js';
+import { Session, type SessionOptions } from '../session.js';
 
-/** Housekeeping that runs after every successful unlock, in order. Each step handles its own errors. */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [(ctx) => remindersFor(ctx)?.sync(), (ctx) => safetyFor(ctx)?.afterOpen(), removeOldKeyLeftovers, autoBackupAfterUnlock, checkHistoryAfterUnlock];
+/**
+ * Housekeeping that runs after every successful unlock, in order. Each step handles its own errors.
+ * Expired trash is not purged here but in idle time (`purgeExpiredInIdle`), so no unlock waits for it.
+ */
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [(ctx) => ctx.reminders.sync(), (ctx) => ctx.safety.afterOpen(), removeOldKeyLeftovers, autoBackupAfterUnlock, checkHistoryAfterUnlock];
 
 export const handlers: Handlers = {
   ...vaultHandlers,
@@ -30,11 +28,11 @@ export const handlers: Handlers = {
     const result = await vaultHandlers['vault.unlock'](input, ctx);
     for (const step of AFTER_UNLOCK) step(ctx);
     // Attempts sealed while locked were brought in by the safety step: the person sees them now.
-    return { ...result, failedAttempts: safetyFor(ctx)?.failedAttempts() ?? [] };
+    return { ...result, failedAttempts: ctx.safety.failedAttempts() };
   },
   'vault.create': async (input, ctx) => {
     const result = await vaultHandlers['vault.create'](input, ctx);
-    safetyFor(ctx)?.afterOpen();
+    ctx.safety.afterOpen();
     return result;
   },
   // The rotation itself deleted the backups made with the old data key (they open with the old
@@ -68,32 +66,16 @@ export const handlers: Handlers = {
   ...attachmentByteHandlers,
 };
 
-export interface ServiceOptions extends VaultOptions {
-  ports?: Partial<Ports>;
-  /** Timers for idle upkeep (tests fire them by hand). */
-  idleTimers?: IdleCheckpointOptions['timers'];
-  safety?: SafetyOptions;
-}
+export type ServiceOptions = SessionOptions;
 
-/** Builds the whole back end for one data folder: the vault, the ports and the dispatcher. */
-export function createService(opts: ServiceOptions) {
-  const ports = { ...defaultPorts(), ...opts.ports };
-  const vault = new Vault({ ...opts, now: opts.now ?? ports.now, onFailedAttempt: opts.onFailedAttempt ?? recordFailedAttempt(opts.dataDir) });
-  const ctx: ServiceContext = { vault, ports };
-  // Runs reminders while unlocked: starts after unlock (AFTER_UNLOCK) or a settings change, stops on lock.
-  const reminders = new ReminderService(ctx);
-  // Auto-lock, quick exit and the access log; it locks through the dispatcher, behind queued writes.
-  const safety = new SafetyService(ctx, opts.safety);
-  // Purging expired trash, index merges and WAL checkpoints run once calls have been quiet for a
-  // moment, not inside somebody's unlock or save.
-  const dispatch = withIdleCheckpoints(createDispatcher(handlers, ctx), vault, {
-    upkeep: purgeExpiredInIdle(ctx),
-    ...(opts.idleTimers ? { timers: opts.idleTimers } : {}),
-    onError: (code) => ports.log('warn', `idle checkpoint failed (${code}); retried after the next call`),
-  });
-  return { vault, ports, ctx, reminders, safety, dispatch: safety.attach(dispatch) };
+/** Builds the whole back end for one data folder: a Session (vault, ports, services, dispatcher). */
+export function createService(opts: ServiceOptions): Session {
+  return new Session(opts);
 }
-export type Service = ReturnType<typeof createService>;
+export type Service = Session;
 
 export { createDispatcher, toApiError, type Dispatch } from './dispatch.js';
 export type { Handlers, ServiceContext, Handler, HandlersFor } from './types.js';
+export { Session, type SessionOptions, type SessionResources } from '../session.js';
+/** Which native build of SQLite to load (Electron's own): process-wide, set once before any session. */
+export { setNativeBinding } from '../db/open.js';

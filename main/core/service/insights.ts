@@ -17,7 +17,7 @@ import {
   withScope,
   type QueryInput,
   type Scope,
-} from '../analytics/index.js';
+} from '../db/analytics/index.js';
 import type { DB } from '../db/index.js';
 
 import { localDay, systemTimeZone } from '../reminders/zone.js';

@@ -77,7 +77,7 @@ function importContext(ctx: ServiceContext): ImportContext {
 }
 
 function backupBytes(file: BackupSource, ctx: ServiceContext): BackupBytes {
-  if ('token' in file) return { file: pickedPath(ctx, file.token, 'backup', ctx.ports.now()) };
+  if ('token' in file) return { file: pickedPath(ctx.files, file.token, 'backup', ctx.ports.now()) };
   if ('base64' in file) return { buffer: decodeBase64(file.base64, MAX_UPLOADED_BACKUP, 'The backup') };
   const p = path.join(backupDir(ctx.vault.dataDir), file.automatic);
   if (!fs.existsSync(p)) throw new FulcrumError('NOT_FOUND', 'That automatic backup is no longer there. Reload the list.');
@@ -124,21 +124,19 @@ async function readBase64(file: string, signal: AbortSignal): Promise<{ base64: 
  * a limit, `backup.inspect` would be a way round the unlock throttle. So wrong secrets given to a
  * backup count like failed unlocks (the same growing delays), and a throttled journal throttles them.
  */
-const backupFailures = new WeakMap<ServiceContext, { failures: number; lastAt: number }>();
-
 async function withSecretThrottle<T>(ctx: ServiceContext, fn: () => Promise<T>): Promise<T> {
   const now = ctx.ports.now();
-  const state = backupFailures.get(ctx) ?? { failures: 0, lastAt: 0 };
+  const state = ctx.backups.failures;
   const wait = Math.max(ctx.vault.retryAfterMs(), state.lastAt + throttleDelayMs(state.failures) - now);
   if (wait > 0) throw new FulcrumError('THROTTLED', `Too many attempts. Try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
   try {
     const result = await fn();
-    backupFailures.delete(ctx);
+    ctx.backups.failures = { failures: 0, lastAt: 0 };
     return result;
   } catch (e) {
     if (e instanceof FulcrumError && e.code === 'WRONG_SECRET') {
       const failures = state.failures + 1;
-      backupFailures.set(ctx, { failures, lastAt: ctx.ports.now() });
+      ctx.backups.failures = { failures, lastAt: ctx.ports.now() };
       throw new FulcrumError('WRONG_SECRET', e.message, { retryAfterMs: throttleDelayMs(failures) });
     }
     throw e;
@@ -181,7 +179,7 @@ export const backupHandlers: HandlersFor<'backup'> = {
   },
   'backup.pick': (_input, ctx) =>
     pickFile(
-      ctx,
+      ctx.files,
       ctx.ports,
       'backup',
       { title: 'Choose a Fulcrum backup', filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }] },
@@ -203,7 +201,7 @@ export const backupHandlers: HandlersFor<'backup'> = {
 export const importHandlers: HandlersFor<'import'> = {
   'import.pick': (_input, ctx) =>
     pickFile(
-      ctx,
+      ctx.files,
       ctx.ports,
       'import',
       {
@@ -233,17 +231,40 @@ export const portabilityHandlers = { ...exportHandlers, ...backupHandlers, ...im
  * tries again. A failure is logged (without content) and retried at the next unlock.
  */
 export const AUTO_BACKUP_DELAY_MS = 2_000;
-const autoJobs = new WeakMap<ServiceContext, ReturnType<typeof setTimeout>>();
+
+/**
+ * A session's backup bookkeeping: the automatic backup waiting to run, and the wrong secrets given
+ * to backups (see withSecretThrottle). Owned by the Session; a lock cancels the waiting backup.
+ */
+export class BackupJobs {
+  failures = { failures: 0, lastAt: 0 };
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Runs `fn` after `ms`, replacing one already waiting. */
+  schedule(fn: () => void, ms: number): void {
+    this.cancel();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      fn();
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  /** Takes the waiting backup off the timer: true when there was one. */
+  cancel(): boolean {
+    if (this.timer === null) return false;
+    clearTimeout(this.timer);
+    this.timer = null;
+    return true;
+  }
+
+  get scheduled(): boolean {
+    return this.timer !== null;
+  }
+}
 
 export function autoBackupAfterUnlock(ctx: ServiceContext): void {
-  const previous = autoJobs.get(ctx);
-  if (previous) clearTimeout(previous);
-  const timer = setTimeout(() => {
-    autoJobs.delete(ctx);
-    void runAutoBackup(ctx);
-  }, AUTO_BACKUP_DELAY_MS);
-  timer.unref?.();
-  autoJobs.set(ctx, timer);
+  ctx.backups.schedule(() => void runAutoBackup(ctx), AUTO_BACKUP_DELAY_MS);
 }
 
 async function runAutoBackup(ctx: ServiceContext): Promise<AutoResult | null> {
@@ -264,10 +285,7 @@ async function runAutoBackup(ctx: ServiceContext): Promise<AutoResult | null> {
 
 /** Runs a scheduled automatic backup now instead of after the delay (tests; a host about to quit). */
 export async function flushAutoBackup(ctx: ServiceContext): Promise<AutoResult | null> {
-  const timer = autoJobs.get(ctx);
-  if (!timer) return null;
-  clearTimeout(timer);
-  autoJobs.delete(ctx);
+  if (!ctx.backups.cancel()) return null;
   return runAutoBackup(ctx);
 }
 

@@ -16,7 +16,7 @@ import {
   saveReportPdf,
   saveTemplate,
 } from '../report/index.js';
-import { weekStartSetting } from '../analytics/index.js';
+import { weekStartSetting } from '../db/analytics/index.js';
 import { todayFor } from './insights.js';
 import type { HandlersFor, ServiceContext } from './types.js';
 

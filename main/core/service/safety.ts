@@ -1,14 +1,9 @@
 import type { HandlersFor } from './types.js';
-import { FulcrumError } from '../../../shared/errors.js';
-import { safetyFor, type SafetyService } from '../safety/index.js';
+import type { SafetyService } from '../safety/index.js';
 import type { ServiceContext } from './types.js';
 
 /** Safety calls: auto-lock activity, quick exit, preferences, the access log, delete journal. */
-function safety(ctx: ServiceContext): SafetyService {
-  const s = safetyFor(ctx);
-  if (!s) throw new FulcrumError('INTERNAL', 'Safety features are not running. Restart Fulcrum.');
-  return s;
-}
+const safety = (ctx: ServiceContext): SafetyService => ctx.safety;
 
 export const sessionHandlers: HandlersFor<'session'> = {
   'session.activity': (_input, ctx) => {

@@ -1,13 +1,9 @@
 import type { z } from 'zod';
 import type { ByteCalls, ByteChannel, CallDef, Channel, ParsedInputOf, ResultOf } from '../../../shared/api.js';
-import type { Vault } from '../vault/index.js';
-import type { Ports } from '../ports.js';
+import type { Session } from '../session.js';
 
-/** What every handler gets besides its validated input. */
-export interface ServiceContext {
-  readonly vault: Vault;
-  readonly ports: Ports;
-}
+/** What every handler gets besides its validated input: the journal's session. */
+export type ServiceContext = Pick<Session, 'vault' | 'ports' | 'reminders' | 'safety' | 'files' | 'imports' | 'backups'>;
 
 export type Handler<C extends Channel> = (
   input: ParsedInputOf<C>,

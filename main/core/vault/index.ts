@@ -4,8 +4,9 @@ import path from 'node:path';
 import { FulcrumError } from '../../../shared/errors.js';
 import type { VaultStatus } from '../../../shared/schemas.js';
 import { closeDatabase, openDatabase, rekeyDatabase, type DB } from '../db/index.js';
+import { quickCheck } from '../db/checks.js';
 import { FILE_MODE, ensurePrivateDir, ioError } from '../fsutil.js';
-import { seedJournal, readJournalId } from './seed.js';
+import { seedJournal, readJournalId } from '../db/seed.js';
 import { KDF_FLOOR, INSECURE_TEST_KDF, calibrateKdf, deriveKey, meetsFloor, type KdfParams } from './kdf.js';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery.js';
 import { checkStrength } from './strength.js';
@@ -69,6 +70,12 @@ export interface VaultOptions {
   now?: () => number;
   /** Called for every failed unlock while locked (the access log seals it). */
   onFailedAttempt?: (at: number, vault: VaultFile) => void;
+  /**
+   * Called once a lock has closed the database and zeroed the key (whoever locked: a call, auto-lock,
+   * quick exit, deleting the journal), so the session can stop what it runs for an open journal.
+   * Never called by a lock of an already locked journal. Must not throw.
+   */
+  onLocked?: () => void;
   /**
    * TEST ONLY: called at each step boundary of a key rotation, so a test can stop the process there
    * (throw, or exit a child process) and check what the next unlock finds. Production never sets it.
@@ -152,6 +159,11 @@ export class Vault {
 
   get unlocked(): boolean {
     return this.db !== null;
+  }
+
+  /** Is the data key in memory? (False once locked: lock zeroes and drops it.) */
+  get holdsKey(): boolean {
+    return this.dataKey !== null;
   }
 
   /**
@@ -443,6 +455,7 @@ export class Vault {
 
   /** Checkpoints and closes the database and zeroes the key. Safe to call when already locked. */
   lock(): void {
+    const wasOpen = this.db !== null || this.dataKey !== null || this.unlockedFor !== null;
     this.unlockedFor?.abort();
     this.unlockedFor = null;
     const db = this.db;
@@ -459,6 +472,7 @@ export class Vault {
       this.dataKey = null;
       this.vault = null;
       this.usedRecoveryKey = false;
+      if (wasOpen) this.opts.onLocked?.();
     }
   }
 
@@ -572,7 +586,7 @@ export class Vault {
       progress({ phase: 'checking', done: 4, total });
       const verify = openDatabase(rotating, newKey);
       try {
-        const ok = verify.pragma('quick_check', { simple: true });
+        const ok = quickCheck(verify);
         if (ok !== 'ok') throw new FulcrumError('CORRUPT', 'The re-encrypted copy failed its check. Nothing was changed.');
       } finally {
         closeDatabase(verify);

@@ -5,6 +5,11 @@ import type { DB } from '../../../main/core/db/index.js';
 import { CACHE_ROOT } from '../journals.js';
 import { createDispatcher, handlers, type ServiceContext } from '../../../main/core/service/index.js';
 import type { Vault } from '../../../main/core/vault/index.js';
+import type { Ports } from '../../../main/core/ports.js';
+import { PendingImports, PickedFiles } from '../../../main/core/portability/index.js';
+import { ReminderService } from '../../../main/core/reminders/index.js';
+import { SafetyService } from '../../../main/core/safety/index.js';
+import { BackupJobs } from '../../../main/core/service/portability.js';
 import type { Summary } from '../stats.js';
 
 /** One measure at one journal size. Times in ms unless the row says otherwise. */
@@ -25,7 +30,7 @@ export interface SizeResult {
  */
 export function dispatcherOn(db: DB, now: () => number, lockSignal: AbortSignal = new AbortController().signal) {
   const vault = { unlocked: true, database: () => db, lockSignal } as unknown as Vault;
-  const ctx: ServiceContext = { vault, ports: { now, log: () => {}, emit: () => {} } };
+  const ctx = contextOn(vault, { now, log: () => {}, emit: () => {} });
   const dispatch = createDispatcher(handlers, ctx);
   const call = async <T = unknown>(channel: string, input: unknown = {}): Promise<T> => {
     const reply = await dispatch(channel, input);
@@ -33,6 +38,12 @@ export function dispatcherOn(db: DB, now: () => number, lockSignal: AbortSignal 
     return reply.value as T;
   };
   return { ctx, dispatch, call };
+}
+
+/** A session's worth of services around a stand-in vault (a bare database handle), for the handlers. */
+export function contextOn(vault: Vault, ports: Ports): ServiceContext {
+  const base = { vault, ports, files: new PickedFiles(), imports: new PendingImports(), backups: new BackupJobs() };
+  return { ...base, reminders: new ReminderService(base), safety: new SafetyService(base) };
 }
 
 /** A clock that starts at the journal's "now" and ticks with real time (writes get distinct, plausible times). */

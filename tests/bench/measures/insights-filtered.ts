@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { CATEGORIES } from '../../../shared/catalogue.js';
 import { insightCalls } from '../../../shared/api.js';
-import { readyIndex, startInsightIndex } from '../../../main/core/analytics/index.js';
+import { readyIndex, startInsightIndex } from '../../../main/core/db/analytics/index.js';
 import { closeQuietly, openEncrypted, workCopy, type BenchJournal } from '../journals.js';
 import { summarise, timeIt } from '../stats.js';
 import { dispatcherOn, type SizeResult } from './common.js';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { insightCalls } from '../../../shared/api.js';
-import { startInsightIndex } from '../../../main/core/analytics/index.js';
+import { startInsightIndex } from '../../../main/core/db/analytics/index.js';
 import { closeQuietly, openEncrypted, openPlain, workCopy, type BenchJournal } from '../journals.js';
 import { summarise, timeIt } from '../stats.js';
 import { dispatcherOn, type SizeResult } from './common.js';

@@ -12,13 +12,12 @@ import { AFTER_UNLOCK, createDispatcher, handlers, type ServiceContext } from '.
 import { PURGE_BATCH, purgeExpiredInIdle } from '../../../main/core/service/entries.js';
 import { createService } from '../../../main/core/service/index.js';
 import { flushAutoBackup } from '../../../main/core/service/portability.js';
-import { ReminderService, remindersFor } from '../../../main/core/reminders/index.js';
-import { readJournalId } from '../../../main/core/vault/seed.js';
+import { readJournalId } from '../../../main/core/db/seed.js';
 import type { Vault } from '../../../main/core/vault/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
 import { benchService, closeQuietly, openEncrypted, openPlain, workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
-import type { SizeResult } from './common.js';
+import { contextOn, type SizeResult } from './common.js';
 
 type Dispatch = (channel: string, raw: unknown) => Promise<{ ok: boolean; value?: unknown }>;
 
@@ -39,14 +38,14 @@ async function firstScreen(dispatch: Dispatch): Promise<void> {
  * and the automatic backup need the real vault; the service measure has them. The expired-trash purge
  * runs in idle time, not at unlock: see measureUnlockWithPurge.)
  */
-const HOUSEKEEPING = [(ctx: ServiceContext) => remindersFor(ctx)?.sync()];
+const HOUSEKEEPING = [(ctx: ServiceContext) => ctx.reminders.sync()];
 if (AFTER_UNLOCK.length === 0) throw new Error('AFTER_UNLOCK is empty: update the unlock measure');
 
 async function unlockOnce(open: () => DB, now: number): Promise<number> {
   let db: DB | null = null;
   const vault = { get unlocked() { return db !== null; }, database: () => db! } as unknown as Vault;
-  const ctx: ServiceContext = { vault, ports: { now: () => now, log: () => {}, emit: () => {} } };
-  const reminders = new ReminderService(ctx);
+  const ctx = contextOn(vault, { now: () => now, log: () => {}, emit: () => {} });
+  const reminders = ctx.reminders;
   const dispatch = createDispatcher(handlers, ctx);
   const t0 = performance.now();
   try {
@@ -92,7 +91,7 @@ export async function measureUnlock(j: BenchJournal, rounds: number): Promise<{ 
       times.push(performance.now() - t0);
       if (i === 0) {
         const b0 = performance.now();
-        const made = await flushAutoBackup(service.ctx);
+        const made = await flushAutoBackup(service);
         const ms = performance.now() - b0;
         if (made?.made) backup = { value: summarise([ms]), extra: { backupMB: made.made.bytes / 1e6 } };
       }
@@ -144,7 +143,7 @@ export async function measureUnlockWithPurge(j: BenchJournal, rounds: number, du
       if (pending < due) throw new Error(`the unlock purged the trash (${pending} of ${due} left)`);
       if (i < rounds) await service.dispatch('vault.lock', {});
     }
-    const step = purgeExpiredInIdle(service.ctx);
+    const step = purgeExpiredInIdle(service);
     const db = service.vault.database();
     const steps: number[] = [];
     const p0 = performance.now();

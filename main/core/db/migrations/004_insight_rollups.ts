@@ -9,7 +9,7 @@ import type { Migration } from '../migrate.js';
  *
  * They are a cache of the base tables, never the truth: triggers only note which days changed
  * (`rollup_dirty`, one tiny insert per write), and the analytics code recomputes those days from the
- * base tables before it reads (main/core/analytics/rollups.ts). Only counts and sums are kept — no
+ * base tables before it reads (main/core/db/analytics/rollups.ts). Only counts and sums are kept — no
  * text. Every day with live entries is marked dirty here, so the first insights call builds them.
  */
 export const migration004: Migration = {

@@ -12,3 +12,4 @@ export * from './revisions.js';
 export * from './receipts.js';
 export * from './attachments.js';
 export { dayIn } from './time.js';
+export { existingIds } from './sql.js';

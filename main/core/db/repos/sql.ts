@@ -1,26 +1,19 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Statement } from '../connection.js';
 import type { DB } from '../open.js';
 
-type Statement = Database.Statement<unknown[], unknown>;
-
 /**
- * Prepared statements, cached per open database. Preparing is the costly part of a small query;
- * keying the cache on the db object means a lock (which closes the handle) drops the whole cache with
- * it, and a new unlock starts clean. Search builds its SQL from the set of filters in use, which is a
+ * Prepared statements, cached on the connection (`Connection.statements`). Preparing is the costly
+ * part of a small query; a lock closes the connection and drops the whole cache with it, so a new
+ * unlock starts clean. This is the one statement cache: repositories, analytics and the other db
+ * modules all prepare through it. Search builds its SQL from the set of filters in use, which is a
  * small fixed family of texts (list values are bound as one JSON array), so this cache stays small.
  */
-const caches = new WeakMap<DB, Map<string, Statement>>();
-
 export function stmt(db: DB, text: string): Statement {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  let st = cache.get(text);
+  let st = db.statements.get(text);
   if (!st) {
     st = db.prepare(text) as Statement;
-    cache.set(text, st);
+    db.statements.set(text, st);
   }
   return st;
 }
@@ -51,4 +44,10 @@ export function missingIds(db: DB, table: 'people' | 'tags' | 'entries', ids: re
   if (ids.length === 0) return [];
   const found = new Set(column<number>(db, `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids)));
   return ids.filter((id) => !found.has(id));
+}
+
+/** The ids out of `ids` that are in `table`, in ascending order (the table from a closed set, never from input). */
+export function existingIds(db: DB, table: 'people' | 'tags' | 'entries', ids: readonly number[]): number[] {
+  if (ids.length === 0) return [];
+  return column<number>(db, `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonList(ids));
 }

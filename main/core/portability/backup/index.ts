@@ -30,12 +30,13 @@ import path from 'node:path';
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { BackupPreview, PreviousJournal } from '../../../../shared/portability.js';
 import { closeDatabase, openDatabase, type DB } from '../../db/index.js';
+import { integrityCheck, journalSummary, quickCheck } from '../../db/checks.js';
 import { driveSteps, openSnapshot, runSteps, type Snapshot, type Step } from '../../db/snapshot.js';
 import { cooperate, throwIfCancelled } from '../../jobs/cooperate.js';
 import { DIR_MODE, ensurePrivateDir, fsyncDir, ioError } from '../../fsutil.js';
 import { FILES, Vault, type Secret } from '../../vault/index.js';
 import { writeVaultFile } from '../../vault/file.js';
-import { readJournalId } from '../../vault/seed.js';
+import { readJournalId } from '../../db/seed.js';
 import { readBackupSteps, writeBackupSteps, type BackupBytes, type BackupHeader } from './format.js';
 
 export { readBackup, MAGIC, BACKUP_FORMAT, BACKUP_VERSION, type BackupBytes, type BackupHeader } from './format.js';
@@ -57,17 +58,7 @@ export function parseStamp(s: string): number | null {
 
 /** What a journal holds, for the preview (read inside the encrypted database). */
 export function previewOf(db: DB): Omit<BackupPreview, 'createdAt' | 'kind' | 'sameJournal'> {
-  // Three index reads: asked as one aggregate, SQLite reads every live row for its day (~0.3 s cold at
-  // 10k entries, seconds at 100k), which a backup cannot pause inside.
-  const e = db
-    .prepare(
-      'SELECT (SELECT count(*) FROM entries WHERE deleted_at IS NULL) AS n, ' +
-        '(SELECT min(day) FROM entries WHERE deleted_at IS NULL) AS first, (SELECT max(day) FROM entries WHERE deleted_at IS NULL) AS last',
-    )
-    .get() as { n: number; first: string | null; last: string | null };
-  const people = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
-  const checkins = db.prepare('SELECT count(*) FROM checkins').pluck().get() as number;
-  return { entries: e.n, firstDay: e.first, lastDay: e.last, people, checkins };
+  return journalSummary(db);
 }
 
 const tmpName = (dir: string, what: string) => path.join(dir, `.${what}-${randomBytes(6).toString('hex')}`);
@@ -176,8 +167,7 @@ async function openStaged(
   await staged.unlock(secret);
   try {
     const db = staged.database();
-    const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new FulcrumError('CORRUPT', 'This backup is damaged (its database failed the integrity check). Nothing was changed. Try another backup.');
+    if (integrityCheck(db) !== 'ok') throw new FulcrumError('CORRUPT', 'This backup is damaged (its database failed the integrity check). Nothing was changed. Try another backup.');
     keepKey?.(staged.withDataKey((k) => Buffer.from(k)));
     return { ...previewOf(db), createdAt: header.createdAt, kind: header.kind, sameJournal: currentJournalId === header.vault.journalId };
   } finally {
@@ -270,7 +260,7 @@ export async function restoreBackup(
       // written from the backup's header, which is what the caller's unlock will read.
       const check = openDatabase(file(FILES.db), key!);
       try {
-        if (readJournalId(check) !== header.vault.journalId || check.pragma('quick_check', { simple: true }) !== 'ok') {
+        if (readJournalId(check) !== header.vault.journalId || quickCheck(check) !== 'ok') {
           throw new FulcrumError('CORRUPT', 'The restored journal failed its check after it was put in place. Your previous journal was put back.');
         }
       } finally {

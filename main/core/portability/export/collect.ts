@@ -9,8 +9,8 @@ import type { CheckIn, Entry, Person, Tag } from '../../../../shared/schemas.js'
 import type { Strength } from '../../../../shared/insights.js';
 import type { DB } from '../../db/index.js';
 import { listCheckIns, listPeople, listTags, searchEntries } from '../../db/repos/index.js';
-import { all, jsonList } from '../../db/repos/sql.js';
-import { listStrengths } from '../../service/strengths.js';
+import { entryBodies, therapySessionsOldestFirst } from '../../db/repos/export.js';
+import { listStrengths } from '../../db/repos/strengths.js';
 
 export type Scope = z.output<typeof ExportScope>;
 
@@ -61,13 +61,7 @@ export function collectExport(db: DB, scope: Scope, progress: Progress = () => {
   const extra = new Map<number, { body: string; source_ref: string | null }>();
   for (let i = 0; i < summaries.length; i += PAGE) {
     const ids = summaries.slice(i, i + PAGE).map((e) => e.id);
-    for (const r of all<{ id: number; body: string; source_ref: string | null }>(
-      db,
-      'SELECT id, body, source_ref FROM entries WHERE id IN (SELECT value FROM json_each(?))',
-      jsonList(ids),
-    )) {
-      extra.set(r.id, r);
-    }
+    for (const r of entryBodies(db, ids)) extra.set(r.id, r);
   }
   const entries: ExportEntryRow[] = summaries.map((e) => {
     const x = extra.get(e.id);
@@ -87,12 +81,7 @@ export function collectExport(db: DB, scope: Scope, progress: Progress = () => {
     .sort((a, b) => a.week.localeCompare(b.week) || a.personId - b.personId);
   // Strengths are words the user wrote: they go only with the text.
   const strengths = scope.includeText ? listStrengths(db).filter((s) => chosen(s.personId)) : [];
-  const sessions = all<{ id: number; day: string; note: string; created_at: number }>(
-    db,
-    'SELECT id, day, note, created_at FROM therapy_sessions ORDER BY day, id',
-  )
-    .filter((s) => inRange(s.day))
-    .map((s) => ({ id: s.id, day: s.day, note: s.note, createdAt: s.created_at }));
+  const sessions = therapySessionsOldestFirst(db).filter((s) => inRange(s.day));
 
   return { scope, people, tags: listTags(db, { includeArchived: true }), entries, checkins, strengths, sessions };
 }

@@ -12,9 +12,9 @@
  */
 import type { ExportCounts, ExportFormat } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
-import { buildSearchQuery, listCheckIns, listPeople, listTags, loadLinks, rowToEntry, SUMMARY_COLUMNS, type EntryRow } from '../../db/repos/index.js';
-import { all, jsonList } from '../../db/repos/sql.js';
-import { listStrengths } from '../../service/strengths.js';
+import { listCheckIns, listPeople, listTags, loadLinks, rowToEntry } from '../../db/repos/index.js';
+import { dayOfEntry, entryRowsWithBodies, peopleInEntries, searchKeys, therapySessionsOldestFirst } from '../../db/repos/export.js';
+import { listStrengths } from '../../db/repos/strengths.js';
 import type { ExportData, ExportEntryRow, Scope } from './collect.js';
 import { csvHead, csvRow } from './csv.js';
 import { lookup } from './fields.js';
@@ -43,8 +43,7 @@ async function idsInScope(db: DB, scope: Scope, pause: () => Promise<void>): Pro
   const ids: number[] = [];
   let cursor: { occurredAt: number; id: number } | null = null;
   for (;;) {
-    const q = buildSearchQuery(filter, cursor, ID_PAGE, false);
-    const keys = all<{ id: number; k: number }>(db, q.sql, q.params);
+    const keys = searchKeys(db, filter, cursor, ID_PAGE);
     const page = keys.slice(0, ID_PAGE);
     for (const r of page) ids.push(r.id);
     if (keys.length <= ID_PAGE) break;
@@ -57,11 +56,7 @@ async function idsInScope(db: DB, scope: Scope, pause: () => Promise<void>): Pro
 
 /** Whole entries (body and source reference included) for some ids, in the order given. */
 function entriesById(db: DB, ids: readonly number[]): ExportEntryRow[] {
-  const rows = all<EntryRow & { body: string; source_ref: string | null }>(
-    db,
-    `SELECT ${SUMMARY_COLUMNS}, body, source_ref FROM entries WHERE id IN (SELECT value FROM json_each(?))`,
-    jsonList(ids),
-  );
+  const rows = entryRowsWithBodies(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const links = loadLinks(db, ids);
   const out: ExportEntryRow[] = [];
@@ -82,10 +77,7 @@ async function everythingElse(db: DB, scope: Scope, ids: readonly number[], paus
   if (personIds) {
     // Anyone else named in the chosen entries comes along.
     for (let i = 0; i < ids.length; i += ID_PAGE) {
-      const part = jsonList(ids.slice(i, i + ID_PAGE));
-      for (const r of all<{ p: number }>(db, 'SELECT DISTINCT person_id AS p FROM entry_people WHERE entry_id IN (SELECT value FROM json_each(?))', part)) {
-        wanted.add(r.p);
-      }
+      for (const p of peopleInEntries(db, ids.slice(i, i + ID_PAGE))) wanted.add(p);
       await pause();
     }
   }
@@ -98,14 +90,12 @@ async function everythingElse(db: DB, scope: Scope, ids: readonly number[], paus
     .sort((a, b) => a.week.localeCompare(b.week) || a.personId - b.personId);
   await pause();
   const strengths = scope.includeText ? listStrengths(db).filter((s) => chosen(s.personId)) : [];
-  const sessions = all<{ id: number; day: string; note: string; created_at: number }>(db, 'SELECT id, day, note, created_at FROM therapy_sessions ORDER BY day, id')
-    .filter((s) => inRange(s.day))
-    .map((s) => ({ id: s.id, day: s.day, note: s.note, createdAt: s.created_at }));
+  const sessions = therapySessionsOldestFirst(db).filter((s) => inRange(s.day));
   return { scope, people, tags: listTags(db, { includeArchived: true }), entries: [], checkins, strengths, sessions };
 }
 
 const dayOf = (db: DB, id: number | undefined) =>
-  id === undefined ? undefined : (all<{ day: string }>(db, 'SELECT day FROM entries WHERE id = ?', id)[0]?.day ?? undefined);
+  id === undefined ? undefined : dayOfEntry(db, id);
 
 /** Marks where the entries go in the JSON skeleton (a key: user text inside strings has its quotes escaped). */
 const JSON_ENTRIES = '\n    "entries": []';

@@ -7,9 +7,22 @@ import { FulcrumError } from '../../../../shared/errors.js';
 import type { ImportResult } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { createEntry, createPerson, createTag, listPeople, listTags, saveCheckIn, updatePerson, updateTag } from '../../db/repos/index.js';
-import { all, get, run } from '../../db/repos/sql.js';
+import {
+  addTherapySession,
+  beginImmediate,
+  commit,
+  countSameMinute,
+  hasCheckIn,
+  hasOwnEntry,
+  hasSourceRef,
+  hasTherapySession,
+  rollbackIfOpen,
+  setUpdatedAt,
+  tagLooks,
+  takenMinuteRefs,
+} from '../../db/repos/imports.js';
 import { cooperate } from '../../jobs/cooperate.js';
-import { createStrength, listStrengths } from '../../service/strengths.js';
+import { createStrength, listStrengths } from '../../db/repos/strengths.js';
 import { fold, type ImportPlan, type PlannedEntry } from './plan.js';
 
 export interface Resolution {
@@ -37,23 +50,14 @@ export function duplicateChecker(db: DB, plan: Pick<ImportPlan, 'originJournalId
       const key = JSON.stringify([e.source, e.sourceRef, e.title, e.body]);
       const k = (sameMinute.get(key) ?? 0) + 1;
       sameMinute.set(key, k);
-      const row = get<{ n: number }>(
-        db,
-        'SELECT count(*) AS n FROM entries WHERE source = ? AND (source_ref = ? OR source_ref GLOB ?) AND title = ? AND body = ?',
-        e.source,
-        e.sourceRef,
-        numbered(e.sourceRef),
-        e.title,
-        e.body,
-      );
-      return (row?.n ?? 0) >= k;
+      return countSameMinute(db, e) >= k;
     }
-    if (get(db, 'SELECT 1 AS one FROM entries WHERE source = ? AND source_ref = ?', e.source, e.sourceRef)) return true;
+    if (hasSourceRef(db, e.source, e.sourceRef)) return true;
     // An export of this very journal: its own entries carry no reference, only their id here.
     return (
       sameJournal &&
       e.originId !== undefined &&
-      get(db, 'SELECT 1 AS one FROM entries WHERE id = ? AND source_ref IS NULL AND occurred_at = ?', e.originId, e.occurredAt) !== undefined
+      hasOwnEntry(db, e.originId, e.occurredAt)
     );
   };
 }
@@ -100,7 +104,7 @@ export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolu
     const person = personMap.get(c.personKey) ?? null;
     if (person === null) return false;
     const key = `${person}|${c.week}`;
-    const dup = weeks.has(key) || get(db, 'SELECT 1 AS one FROM checkins WHERE person_id = ? AND week = ?', person, c.week) !== undefined;
+    const dup = weeks.has(key) || hasCheckIn(db, person, c.week);
     weeks.add(key);
     return dup;
   });
@@ -116,21 +120,14 @@ export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolu
   });
 
   const sessionDuplicate = plan.sessions.map(
-    (s) => get(db, 'SELECT 1 AS one FROM therapy_sessions WHERE day = ? AND note = ?', s.day, s.note) !== undefined,
+    (s) => hasTherapySession(db, s.day, s.note),
   );
   return { people: personMap, tags: tagMap, entryDuplicate, checkinDuplicate, strengthDuplicate, sessionDuplicate };
 }
 
-/** GLOB pattern for "<ref> #2", "<ref> #3" … (the ref's own glob characters taken literally). */
-const numbered = (ref: string) => `${ref.replace(/[[*?]/g, (c) => `[${c}]`)} #[0-9]*`;
-
 /** The first free reference for another entry at this minute: the minute itself, then "#2", "#3" …. */
 function freeMinuteRef(db: DB, source: string, ref: string): string {
-  const taken = new Set(
-    all<{ r: string }>(db, 'SELECT source_ref AS r FROM entries WHERE source = ? AND (source_ref = ? OR source_ref GLOB ?)', source, ref, numbered(ref)).map(
-      (x) => x.r,
-    ),
-  );
+  const taken = new Set(takenMinuteRefs(db, source, ref));
   if (!taken.has(ref)) return ref;
   let n = 2;
   while (taken.has(`${ref} #${n}`)) n++;
@@ -169,7 +166,7 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
     imported: { entries: 0, people: 0, tags: 0, checkins: 0, strengths: 0, sessions: 0 },
     skipped: { entries: 0, checkins: 0, strengths: 0 },
   };
-  db.exec('BEGIN IMMEDIATE');
+  beginImmediate(db);
   try {
     const r = resolvePlan(db, plan, opts.journalId);
 
@@ -228,7 +225,7 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
         createdAt ?? now,
         { source, sourceRef: refIsMinute ? freeMinuteRef(db, source, sourceRef) : sourceRef },
       );
-      if (updatedAt !== null && updatedAt !== created.updatedAt) run(db, 'UPDATE entries SET updated_at = ? WHERE id = ?', updatedAt, created.id);
+      if (updatedAt !== null && updatedAt !== created.updatedAt) setUpdatedAt(db, 'entries', created.id, updatedAt);
       result.imported.entries++;
     }
     opts.progress?.(total, total);
@@ -240,7 +237,7 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       }
       const { where: _w, personKey, createdAt, updatedAt, ...answers } = c;
       const saved = saveCheckIn(db, { ...answers, personId: personIds.get(personKey)! }, createdAt ?? now);
-      if (updatedAt !== null && updatedAt !== saved.updatedAt) run(db, 'UPDATE checkins SET updated_at = ? WHERE id = ?', updatedAt, saved.id);
+      if (updatedAt !== null && updatedAt !== saved.updatedAt) setUpdatedAt(db, 'checkins', saved.id, updatedAt);
       result.imported.checkins++;
     });
 
@@ -251,21 +248,21 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       }
       const personId = s.personKey === null ? null : personIds.get(s.personKey)!;
       const saved = createStrength(db, { personId, text: s.text }, s.createdAt ?? now);
-      if (s.updatedAt !== null && s.updatedAt !== saved.updatedAt) run(db, 'UPDATE strengths SET updated_at = ? WHERE id = ?', s.updatedAt, saved.id);
+      if (s.updatedAt !== null && s.updatedAt !== saved.updatedAt) setUpdatedAt(db, 'strengths', saved.id, s.updatedAt);
       result.imported.strengths++;
     });
 
     plan.sessions.forEach((s, i) => {
       if (r.sessionDuplicate[i]) return;
-      run(db, 'INSERT INTO therapy_sessions (day, note, created_at) VALUES (?, ?, ?)', s.day, s.note, s.createdAt ?? now);
+      addTherapySession(db, s.day, s.note, s.createdAt ?? now);
       result.imported.sessions++;
     });
 
     if (!db.open) throw lockedDuring();
-    db.exec('COMMIT');
+    commit(db);
     return result;
   } catch (e) {
-    if (db.open && db.inTransaction) db.exec('ROLLBACK');
+    rollbackIfOpen(db);
     if (!db.open) throw lockedDuring();
     throw e;
   }
@@ -279,7 +276,7 @@ const lockedDuring = () => new FulcrumError('LOCKED', 'The journal was locked du
  * in this journal win.
  */
 function customiseBuiltin(db: DB, id: number, t: ImportPlan['tags'][number], now: number): void {
-  const row = get<{ label: string; color: string | null; archived_at: number | null }>(db, 'SELECT label, color, archived_at FROM tags WHERE id = ?', id);
+  const row = tagLooks(db, id);
   if (!row || row.label !== CATALOGUE_LABEL.get(t.builtinSlug!) || row.color !== null || row.archived_at !== null) return;
   if (t.label === row.label && t.color === null && t.archivedAt === null) return;
   try {

@@ -26,7 +26,7 @@ import {
 } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
-import { decodeBase64, pickedPath, tooLarge } from '../files.js';
+import { decodeBase64, pickedPath, tooLarge, type PickedFiles } from '../files.js';
 import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
 import { readCsv, streamCsvPieces, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
@@ -306,7 +306,32 @@ async function startsWith(source: ByteSource, bytes: Buffer): Promise<boolean> {
   return false;
 }
 
-const pending = new WeakMap<object, Pending>();
+/**
+ * The one import preview a session keeps for its commit (a new preview replaces it). Owned by the
+ * Session and dropped when the journal locks: the plan holds what was read from the file.
+ */
+export class PendingImports {
+  private pending: Pending | null = null;
+
+  get current(): Pending | null {
+    return this.pending;
+  }
+
+  set(p: Pending): void {
+    this.pending = p;
+  }
+
+  /** Forgets the kept plan; with an id, only if it is that one. */
+  clear(importId?: string): void {
+    if (importId === undefined || this.pending?.id === importId) this.pending = null;
+  }
+}
+
+/** Where a session keeps the files it picked and its pending import (the Session). */
+export interface ImportOwner {
+  readonly files: PickedFiles;
+  readonly imports: PendingImports;
+}
 
 export type ImportProgress = (phase: 'reading' | 'checking' | 'saving', done: number, total: number) => void;
 
@@ -314,8 +339,8 @@ export interface ImportContext {
   db: DB;
   journalId: string;
   now: number;
-  /** The file chooser's owner (the service context): tokens and plans are kept per service. */
-  owner: object;
+  /** The session: its picked-file tokens and its pending import. */
+  owner: ImportOwner;
   /** The zone to use when the file has none: the renderer's, or the computer's. */
   timeZone: string;
   limits?: ImportLimits;
@@ -328,7 +353,7 @@ type PreviewInput = z.output<typeof ImportPreviewInput>;
 type CommitInput = z.output<typeof ImportCommitInput>;
 
 function sourceOf(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits): ByteSource {
-  if ('token' in src) return fileSource(pickedPath(c.owner, src.token, 'import', c.now), limits.maxBytes, 'The file');
+  if ('token' in src) return fileSource(pickedPath(c.owner.files, src.token, 'import', c.now), limits.maxBytes, 'The file');
   if ('base64' in src) return bufferSource(decodeBase64(src.base64, limits.maxBytes, 'The file'));
   const bytes = Buffer.from(src.text, 'utf8');
   if (bytes.length > limits.maxBytes) throw tooLarge(bytes.length, limits.maxBytes, 'The file');
@@ -429,7 +454,7 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
   const timeZone = input.timeZone ?? c.timeZone;
   const base = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, db: c.db, at: c.now, timeZone };
   const done = (p: Pending) => {
-    pending.set(c.owner, p);
+    c.owner.imports.set(p);
     c.progress?.('checking', 1, 1);
     return previewOf(c.db, p);
   };
@@ -473,9 +498,9 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
 
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
 export async function commitImport(input: CommitInput, c: ImportContext): Promise<ImportResult> {
-  const p = pending.get(c.owner);
+  const p = c.owner.imports.current;
   if (!p || p.id !== input.importId || c.now - p.at > PLAN_TTL_MS || p.journalId !== c.journalId || p.db !== c.db) {
-    pending.delete(c.owner);
+    c.owner.imports.clear();
     throw new FulcrumError('NOT_FOUND', 'This import preview has expired. Choose the file again to see a fresh preview.');
   }
   let plan = p.plan;
@@ -526,11 +551,11 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     result = await commitPlan(c.db, m.plan, { ...options, stream: { total: summary.count, entries: entries() } });
   }
   if (skipped > 0) result.skipped.problems = skipped;
-  pending.delete(c.owner);
+  c.owner.imports.clear();
   return result;
 }
 
 /** Forgets the kept plan (the preview was closed). */
-export function cancelImport(owner: object, importId: string): void {
-  if (pending.get(owner)?.id === importId) pending.delete(owner);
+export function cancelImport(owner: ImportOwner, importId: string): void {
+  owner.imports.clear(importId);
 }

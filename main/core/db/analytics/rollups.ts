@@ -4,7 +4,7 @@
  * tables, in the caller's transaction. A normal session changes a day or two; the first call after a
  * migration or an import rebuilds every day once.
  */
-import type { DB } from '../db/index.js';
+import type { DB } from '../index.js';
 import { prepared } from './sql.js';
 
 /** Live entries on the dirty days, through the day index. */

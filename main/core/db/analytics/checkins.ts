@@ -6,8 +6,8 @@ import {
   type CheckInMeasure,
   type CheckInsDue,
   type CheckInTrends,
-} from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
+} from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
 import { bucketExpr, prepared } from './sql.js';
 
 /**

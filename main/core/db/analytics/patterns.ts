@@ -1,6 +1,6 @@
 /** Per-pattern insights: the most frequent patterns with their change, and each pattern's history. */
-import { daysBetween, type PatternHistory, type PatternRef, type TopPatterns } from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
+import { daysBetween, type PatternHistory, type PatternRef, type TopPatterns } from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
 import type { Scope } from './range.js';
 import { patternHistoryIx, topPatternsIx } from './indexed.js';
 import { scopeParams } from './series.js';

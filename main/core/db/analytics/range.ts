@@ -1,4 +1,4 @@
-import { FulcrumError } from '../../../shared/errors.js';
+import { FulcrumError } from '../../../../shared/errors.js';
 import {
   addDays,
   autoBucket,
@@ -10,8 +10,8 @@ import {
   type InsightFilter,
   type AheadOfToday,
   type Period,
-} from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
+} from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
 import { refreshRollups } from './rollups.js';
 import { indexedScope, type IndexedScope } from './indexed.js';
 import { readyIndex } from './memindex.js';

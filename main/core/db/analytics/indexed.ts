@@ -4,7 +4,7 @@
  * admitted patterns as lookup arrays. The semantics are exactly those of the SQL in sql.ts (which
  * entries a filter admits, which of their patterns count); the brute-force tests check both.
  */
-import { CATEGORIES, POLARITIES, type Category, type Domain, DOMAINS, type Polarity } from '../../../shared/catalogue.js';
+import { CATEGORIES, POLARITIES, type Category, type Domain, DOMAINS, type Polarity } from '../../../../shared/catalogue.js';
 import {
   daysBetween,
   SCORE_MEASURES,
@@ -20,8 +20,8 @@ import {
   type PersonMeasures,
   type ScoreTrends,
   type TopPatterns,
-} from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
+} from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
 import { dayNumber, monthNumber, type DayBlock, type InsightIndex } from './memindex.js';
 import type { Scope } from './range.js';
 import { movingMean, ratio } from './mean.js';

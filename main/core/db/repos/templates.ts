@@ -3,10 +3,10 @@
  * on the way in and on the way out (a template written by an older version that no longer parses is
  * left out of the list, and said so in the log without its content).
  */
-import { FulcrumError } from '../../../shared/errors.js';
-import { ReportConfig, templateSettings, type ReportConfigParsed, type ReportTemplate } from '../../../shared/report.js';
-import type { DB } from '../db/index.js';
-import { all, get, run, value } from '../db/repos/sql.js';
+import { FulcrumError } from '../../../../shared/errors.js';
+import { ReportConfig, templateSettings, type ReportConfigParsed, type ReportTemplate } from '../../../../shared/report.js';
+import type { DB } from '../index.js';
+import { all, get, run, value } from './sql.js';
 
 interface Row {
   id: number;

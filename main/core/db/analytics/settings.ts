@@ -4,8 +4,8 @@
  * schedule says something about the person. A stored value that no longer parses falls back to its
  * default rather than breaking the app.
  */
-import { SETTINGS_DEFAULTS, Settings } from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
+import { SETTINGS_DEFAULTS, Settings } from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
 import { prepared } from './sql.js';
 
 const KEYS = Object.keys(SETTINGS_DEFAULTS) as (keyof Settings)[];

@@ -1,5 +1,5 @@
 import { BUILTIN_PATTERNS } from '../../../shared/catalogue.js';
-import type { DB } from '../db/index.js';
+import type { DB } from './index.js';
 
 /** Writes what every new journal starts with: its identity and the built-in pattern catalogue. */
 export function seedJournal(db: DB, journalId: string, now: number): void {

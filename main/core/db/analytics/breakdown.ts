@@ -1,7 +1,7 @@
 /** Calendar heat map, domain breakdown and the per-person comparison. */
-import { DOMAINS, type Domain } from '../../../shared/catalogue.js';
-import type { DomainBreakdown, HeatMap, PeopleComparison, PersonMeasures } from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
+import { DOMAINS, type Domain } from '../../../../shared/catalogue.js';
+import type { DomainBreakdown, HeatMap, PeopleComparison, PersonMeasures } from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
 import type { Scope } from './range.js';
 import { domainBreakdownIx, heatMapIx, peopleComparisonIx } from './indexed.js';
 import { scopeParams } from './series.js';

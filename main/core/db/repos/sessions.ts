@@ -2,10 +2,10 @@
  * Therapy session days ("since my last session"): the user marks the day of a session, and the
  * report builder can start its range there. Plain SQL functions of the journal's database.
  */
-import { FulcrumError } from '../../../shared/errors.js';
-import type { TherapySession } from '../../../shared/report.js';
-import type { DB } from '../db/index.js';
-import { all, get, run, value } from '../db/repos/sql.js';
+import { FulcrumError } from '../../../../shared/errors.js';
+import type { TherapySession } from '../../../../shared/report.js';
+import type { DB } from '../index.js';
+import { all, get, run, value } from './sql.js';
 
 interface Row {
   id: number;

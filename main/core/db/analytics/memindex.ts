@@ -13,8 +13,8 @@
  * - Memory only, per database handle, and discarded the moment the journal starts to lock (the
  *   vault's lock signal): nothing of it outlives the lock.
  */
-import type { DB } from '../db/index.js';
-import { cooperate } from '../jobs/cooperate.js';
+import type { DB } from '../index.js';
+import { cooperate } from '../../jobs/cooperate.js';
 import { prepared } from './sql.js';
 
 const DAY_MS = 86_400_000;
@@ -213,11 +213,9 @@ export class InsightIndex {
   }
 }
 
-const indexes = new WeakMap<DB, InsightIndex>();
-
 /** The ready index of this database handle, or null (still building, never started, or discarded). */
 export function readyIndex(db: DB): InsightIndex | null {
-  const ix = indexes.get(db);
+  const ix = indexOf(db);
   return ix?.ready && db.open ? ix : null;
 }
 
@@ -248,11 +246,14 @@ function untrackDirtyDays(db: DB): void {
   db.exec('DROP TABLE IF EXISTS temp.insight_dirty');
 }
 
+/** The index the connection owns (it is dropped with the connection, see Connection.close). */
+const indexOf = (db: DB): InsightIndex | null => (db.insightIndex instanceof InsightIndex ? db.insightIndex : null);
+
 export function discardInsightIndex(db: DB): void {
-  const ix = indexes.get(db);
+  const ix = indexOf(db);
   if (!ix) return;
   ix.discard();
-  indexes.delete(db);
+  db.insightIndex = null;
   try {
     untrackDirtyDays(db);
   } catch {
@@ -270,11 +271,11 @@ const SLICE = 1000;
  * while it builds returns the same promise.
  */
 export function startInsightIndex(db: DB, signal: AbortSignal, opts: { sliceEntries?: number; afterSlice?: () => void } = {}): Promise<InsightIndex | null> {
-  const existing = indexes.get(db);
+  const existing = indexOf(db);
   if (existing) return existing.built;
   if (signal.aborted) return Promise.resolve(null);
   const ix = new InsightIndex();
-  indexes.set(db, ix);
+  db.insightIndex = ix;
   // From now on every write marks its days; a day written after its slice was read is reloaded.
   trackDirtyDays(db);
   const onAbort = () => discardInsightIndex(db);

@@ -3,12 +3,9 @@
  * bucket a day falls in. Aggregations read only the covering index `entries_live_day` (day and the
  * measures), never the entries table itself with its text.
  */
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { InsightFilter, Bucket } from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
-
-const statements = new WeakMap<DB, Map<string, Statement>>();
-const withFunctions = new WeakSet<DB>();
+import type { InsightFilter, Bucket } from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
+import { stmt } from '../repos/sql.js';
 
 /**
  * SQL functions insights need that SQLite lacks, registered once per database handle.
@@ -17,7 +14,7 @@ const withFunctions = new WeakSet<DB>();
  * pass; a window function (lag) over the same rows costs several times more.
  */
 export function ensureFunctions(db: DB): void {
-  if (withFunctions.has(db)) return;
+  if (db.functions.has('fulcrum_longest_gap')) return;
   type Gap = { prev: number | null; max: number | null };
   db.aggregate('fulcrum_longest_gap', {
     start: (): Gap => ({ prev: null, max: null }),
@@ -30,15 +27,15 @@ export function ensureFunctions(db: DB): void {
     result: (acc: Gap) => acc.max,
     deterministic: true,
   } as Parameters<DB['aggregate']>[1]);
-  withFunctions.add(db);
+  db.functions.add('fulcrum_longest_gap');
 }
-/** Prepared once per database handle and SQL text (the filters make a handful of shapes). */
-export function prepared(db: DB, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = db.prepare(sql)));
-  return s;
+/**
+ * Prepared once per connection and SQL text (the filters make a handful of shapes), in the connection's
+ * one cache. Statements are shared, so this starts each use from whole rows; `.pluck()` asks for values.
+ */
+export function prepared(db: DB, sql: string) {
+  const st = stmt(db, sql);
+  return st.reader ? st.raw(false).pluck(false) : st;
 }
 
 export type Params = Record<string, string | number | null>;

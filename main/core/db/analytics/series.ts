@@ -3,7 +3,7 @@
  * and the healthy share. One grouped query per series; the bucket is computed in SQL from `day`.
  * Rows of the previous period come back in the same pass with a NULL bucket.
  */
-import { CATEGORIES, POLARITIES, type Category, type Polarity } from '../../../shared/catalogue.js';
+import { CATEGORIES, POLARITIES, type Category, type Polarity } from '../../../../shared/catalogue.js';
 import {
   SCORE_MEASURES,
   type BalanceSeries,
@@ -11,8 +11,8 @@ import {
   type HealthyShare,
   type PatternCounts,
   type ScoreTrends,
-} from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
+} from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
 import type { Scope } from './range.js';
 import { balanceTrendIx, healthyShareIx, patternCountsIx, scoreTrendsIx } from './indexed.js';
 import { movingMean, ratio } from './mean.js';

@@ -3,8 +3,8 @@
  * series the charts draw directly. Every function takes the database and explicit inputs (today, the
  * week start), so the same code serves the insights page, the therapist report and the tests.
  */
-import type { InsightFilter, InsightsOverview, Bucket } from '../../../shared/insights.js';
-import type { DB } from '../db/index.js';
+import type { InsightFilter, InsightsOverview, Bucket } from '../../../../shared/insights.js';
+import type { DB } from '../index.js';
 import { resolveScope, type Scope, type ScopeOptions } from './range.js';
 import { balanceTrend, healthyShare, patternCounts, scoreTrends } from './series.js';
 import { topPatterns } from './patterns.js';
