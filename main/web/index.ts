@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createService } from '../core/service/index.js';
-import { manualPowerEvents, type PowerEvent } from '../core/ports.js';
-import { TestClock } from '../core/safety/index.js';
+import { startCore, type Core } from '../core/worker/client.js';
+import type { PowerEvent } from '../core/ports.js';
 import type { Reply } from '../../shared/errors.js';
 import { EventStreams } from './events.js';
 import { createWebServer, type WebServer } from './server.js';
@@ -45,21 +44,21 @@ export interface WebHost extends WebServer {
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const events = new EventStreams();
-  const power = manualPowerEvents();
-  // TEST ONLY: with the insecure test flag, the auto-lock runs on a clock e2e tests can push forward
-  // and power events can be fired; without it these calls do not exist (404).
-  const testClock = opts.insecureTestKdf ? new TestClock({ real: true }) : null;
-  const service = createService({
+  // The core runs in a worker thread of its own: this thread only serves HTTP and forwards calls and
+  // events. TEST ONLY: with the insecure test flag, the auto-lock runs on a clock e2e tests can push
+  // forward and power events can be fired; without it these calls do not exist (404).
+  const testHost = opts.insecureTestKdf ?? false;
+  const core = await startCore({
     dataDir: opts.dataDir,
     insecureTestKdf: opts.insecureTestKdf ?? false,
-    ports: { emit: (event) => events.emit(event), power },
-    ...(testClock ? { safety: { clock: testClock } } : {}),
+    ports: { emit: (event) => events.emit(event) },
+    testClock: testHost,
   });
   let server: WebServer | undefined;
-  const testCalls = testClock ? testOnlyCalls(testClock, power, () => server?.newLaunchUrl() ?? '', () => service.safety.autoLock.pending) : undefined;
+  const testCalls = testHost ? testOnlyCalls(core, () => server?.newLaunchUrl() ?? '') : undefined;
   try {
     server = await createWebServer({
-      dispatch: service.dispatch,
+      dispatch: core.dispatch,
       staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
       port: opts.port,
       host: opts.host,
@@ -68,11 +67,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       whenPagesGone: {
         graceMs: opts.pagesGoneLockMs ?? PAGES_GONE_LOCK_MS,
         // Through dispatch, like every lock, so a write already queued finishes first.
-        onGone: () => void service.dispatch('vault.lock', {}),
+        onGone: () => void core.dispatch('vault.lock', {}),
       },
     });
   } catch (e) {
-    service.vault.lock();
+    await core.close();
     throw e;
   }
   const started = server;
@@ -89,12 +88,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     emit: started.emit,
     close() {
       closing ??= (async () => {
-        service.safety.dispose();
         try {
-          // Through dispatch, so a write already in the queue finishes before the database closes.
-          await service.dispatch('vault.lock', {});
+          // The core locks after any write already in its queue, then its thread ends.
+          await core.close();
         } finally {
-          service.vault.lock();
           await started.close();
         }
       })();
@@ -113,20 +110,19 @@ const bad = (message: string): Reply<never> => ({ ok: false, error: { code: 'VAL
  * another single-use launch URL (a test that opens a second page, or drives a host in another
  * process, needs one: the printed link works once).
  */
-function testOnlyCalls(clock: TestClock, power: ReturnType<typeof manualPowerEvents>, newLaunchUrl: () => string, lockPending: () => string | null) {
+function testOnlyCalls(core: Core, newLaunchUrl: () => string) {
   return {
     'test.newLaunchUrl': async (): Promise<Reply<unknown>> => ({ ok: true, value: { url: newLaunchUrl() } }),
     'test.advanceClock': async (input: unknown): Promise<Reply<unknown>> => {
       const p = AdvanceClock.safeParse(input);
       if (!p.success) return bad('test.advanceClock takes { ms }.');
-      clock.advance(p.data.ms);
-      // Timers due by then have run: a test can tell "no lock was announced" without waiting.
-      return { ok: true, value: { now: clock.now(), lockPending: lockPending() } };
+      // Timers due by then have run in the core: a test can tell "no lock was announced" without waiting.
+      return { ok: true, value: await core.advanceClock(p.data.ms) };
     },
     'test.firePower': async (input: unknown): Promise<Reply<unknown>> => {
       const p = FirePower.safeParse(input);
       if (!p.success) return bad("test.firePower takes { event: 'suspend' | 'lock-screen' }.");
-      power.fire(p.data.event satisfies PowerEvent);
+      core.firePower(p.data.event satisfies PowerEvent);
       return { ok: true, value: null };
     },
   };

@@ -1,0 +1,244 @@
+/**
+ * The host side of the core's worker thread. `startCore` starts the worker (entry.ts) and gives the
+ * host what it had from createService: `dispatch(channel, raw) → Reply` with the same contract, and
+ * the app events. It answers the worker's requests for host ports (file dialogs, print to PDF,
+ * notifications, the window, preferences, power events) from the ports the host passes in.
+ *
+ * The host's event loop never runs core work: a call is one message out and one back, so a long job
+ * or a slow statement in the worker cannot hold a window, a menu or an HTTP request.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AppEvent } from '../../../shared/api.js';
+import type { Reply } from '../../../shared/errors.js';
+import type { Ports, PowerEvent } from '../ports.js';
+import { PREFERENCE_KEYS } from '../prefs.js';
+import { FromWorker, PRESENCE_FOCUSED, PRESENCE_IDLE_MS, type ToWorker, type WorkerInit } from './protocol.js';
+
+/** The host's own ports; the worker reaches them by message. */
+export type HostPorts = Partial<Pick<Ports, 'emit' | 'log' | 'dialogs' | 'printer' | 'notifier' | 'power' | 'preferences' | 'window'>>;
+
+export interface CoreOptions {
+  dataDir: string;
+  insecureTestKdf?: boolean;
+  ports?: HostPorts;
+  nativeBinding?: string;
+  /** TEST ONLY: the auto-lock's clock is moved by `advanceClock`. */
+  testClock?: boolean;
+  /** Tests: a fixed "now" inside the core. */
+  fixedNow?: number;
+  /** Where the worker script is: by default the bundled worker.js beside this file, or entry.ts from source. */
+  workerScript?: string;
+}
+
+export interface Core {
+  dispatch(channel: string, raw: unknown): Promise<Reply<unknown>>;
+  /** TEST ONLY (with `testClock`): moves the auto-lock's clock; answers whether a lock is now announced. */
+  advanceClock(ms: number): Promise<{ now: number; lockPending: string | null }>;
+  /** Whether the auto-lock has announced a lock and waits its grace period. */
+  lockPending(): Promise<string | null>;
+  /** Hands a system power event to the core (suspend, screen lock). */
+  firePower(event: PowerEvent): void;
+  /** Locks the journal (after the calls already queued), then ends the worker. */
+  close(): Promise<void>;
+  /** The worker's thread id (tests). */
+  readonly threadId: number;
+}
+
+/** How often the host samples idle time and window focus for the auto-lock. */
+export const PRESENCE_SAMPLE_MS = 1000;
+
+const CRASHED: Reply<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Something went wrong inside Fulcrum and the journal was locked. Nothing of this action was saved; unlock it and try again.' },
+};
+
+function defaultScript(): { file: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (here.endsWith('.js')) return { file: new URL('./worker.js', here), eval: false };
+  // From source (tsx, vitest, Playwright): the worker loads entry.ts through tsx's loader.
+  const entry = new URL('./entry.ts', here).href;
+  const tsxDir = path.dirname(createRequire(fileURLToPath(here)).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+  return {
+    file: `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`,
+    eval: true,
+  };
+}
+
+export async function startCore(opts: CoreOptions): Promise<Core> {
+  const ports = opts.ports ?? {};
+  const log = ports.log ?? ((level: string, message: string) => void process.stderr.write(`[fulcrum] ${level}: ${message}\n`));
+  const sampleIdle = ports.power?.idleMs;
+  const win = ports.window;
+  const presence = sampleIdle || win ? new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT) : undefined;
+  const init: WorkerInit = {
+    dataDir: opts.dataDir,
+    insecureTestKdf: opts.insecureTestKdf ?? false,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    has: { dialogs: !!ports.dialogs, printer: !!ports.printer, notifier: !!ports.notifier, window: !!win, idle: !!sampleIdle },
+    ...(ports.preferences ? { preferences: ports.preferences.all() } : {}),
+    ...(presence ? { presence } : {}),
+    testClock: opts.testClock ?? false,
+    ...(opts.fixedNow !== undefined ? { fixedNow: opts.fixedNow } : {}),
+  };
+  const script = opts.workerScript ? { file: opts.workerScript, eval: false } : defaultScript();
+  const worker = new Worker(script.file, { eval: script.eval, workerData: init });
+
+  const calls = new Map<number, (reply: Reply<unknown>) => void>();
+  const tests = new Map<number, (value: unknown) => void>();
+  let nextId = 1;
+  let ended = false;
+  let closedResolve: () => void = () => {};
+  const closed = new Promise<void>((resolve) => (closedResolve = resolve));
+  const post = (msg: ToWorker) => {
+    if (!ended) worker.postMessage(msg);
+  };
+
+  const sample = () => {
+    if (!presence) return;
+    const view = new Float64Array(presence);
+    try {
+      if (sampleIdle) view[PRESENCE_IDLE_MS] = sampleIdle();
+      view[PRESENCE_FOCUSED] = win?.isFocused() ? 1 : 0;
+    } catch {
+      // A window gone or a monitor that cannot answer: the last sample stands.
+    }
+  };
+  sample();
+  const sampler = presence ? setInterval(sample, PRESENCE_SAMPLE_MS) : null;
+  sampler?.unref();
+  const powerOff = ports.power ? (['suspend', 'lock-screen'] as const).map((event) => ports.power!.on(event, () => post({ t: 'power', event }))) : [];
+
+  async function answer(id: number, run: () => unknown): Promise<void> {
+    try {
+      let value = await run();
+      if (value instanceof Uint8Array) value = new Uint8Array(value); // a plain copy, whatever Buffer pool it came from
+      post({ t: 'answer', id, ok: true, value });
+    } catch (e) {
+      post({ t: 'answer', id, ok: false, message: (e as Error)?.message ?? 'failed' });
+    }
+  }
+
+  const onMessage = (raw: unknown) => {
+    const parsed = FromWorker.safeParse(raw);
+    if (!parsed.success) return log('error', 'the core sent a message the host does not know; ignored');
+    const msg = parsed.data;
+    switch (msg.t) {
+      case 'reply': {
+        const done = calls.get(msg.id);
+        calls.delete(msg.id);
+        done?.(msg.reply as Reply<unknown>);
+        return;
+      }
+      case 'event':
+        ports.emit?.(msg.event as AppEvent);
+        return;
+      case 'ask': {
+        const [a, b] = msg.args;
+        if (msg.op === 'dialogs.saveFile') return void answer(msg.id, () => ports.dialogs!.saveFile(a as never));
+        if (msg.op === 'dialogs.openFile') return void answer(msg.id, () => ports.dialogs!.openFile(a as never));
+        return void answer(msg.id, () => ports.printer!.printToPDF(a as string, b as never));
+      }
+      case 'tell': {
+        const [a, b] = msg.args;
+        try {
+          if (msg.op === 'notifier.show') ports.notifier?.show(String(a), String(b));
+          else if (msg.op === 'window.hide') win?.hide();
+          else if (ports.preferences && PREFERENCE_KEYS.includes(a as never)) ports.preferences.set(a as never, b as never);
+        } catch {
+          log('warn', `host port ${msg.op} failed`);
+        }
+        return;
+      }
+      case 'tested': {
+        const done = tests.get(msg.id);
+        tests.delete(msg.id);
+        done?.(msg.value);
+        return;
+      }
+      case 'closed':
+        // The journal is locked and the key zeroed: nothing is left in the thread worth waiting for.
+        void worker.terminate();
+        return;
+      case 'ready':
+        return;
+    }
+  };
+  worker.on('message', onMessage);
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const onReady = (m: unknown) => {
+      if ((m as { t?: unknown })?.t === 'ready') {
+        worker.off('message', onReady);
+        worker.off('error', reject);
+        resolve();
+      }
+    };
+    worker.on('message', onReady);
+    worker.once('error', reject);
+  });
+
+  worker.on('error', (e) => log('error', `the core's thread failed: ${e.name}`));
+  worker.on('exit', () => {
+    ended = true;
+    if (sampler) clearInterval(sampler);
+    for (const off of powerOff) off();
+    // Its key went with it: what was unlocked is locked now.
+    for (const done of calls.values()) done(CRASHED);
+    calls.clear();
+    for (const done of tests.values()) done(null);
+    tests.clear();
+    closedResolve();
+  });
+
+  try {
+    await ready;
+  } catch (e) {
+    await worker.terminate();
+    throw e;
+  }
+
+  const test = (op: 'advanceClock' | 'lockPending', ms?: number) =>
+    new Promise<unknown>((resolve) => {
+      if (ended) return resolve(null);
+      const id = nextId++;
+      tests.set(id, resolve);
+      post({ t: 'test', id, op, ...(ms === undefined ? {} : { ms }) });
+    });
+
+  let closing: Promise<void> | null = null;
+  return {
+    threadId: worker.threadId,
+    dispatch(channel, raw) {
+      if (ended) return Promise.resolve(CRASHED);
+      // Quick exit hides the window the moment it is asked for, before the core has even seen the call.
+      if (channel === 'session.quickExit') {
+        try {
+          win?.hide();
+        } catch {
+          log('warn', 'quick exit: the window could not be hidden');
+        }
+      }
+      return new Promise((resolve) => {
+        const id = nextId++;
+        calls.set(id, resolve);
+        post({ t: 'call', id, channel, raw });
+      });
+    },
+    advanceClock: async (ms) => ((await test('advanceClock', ms)) ?? { now: 0, lockPending: null }) as { now: number; lockPending: string | null },
+    lockPending: async () => (((await test('lockPending')) as { lockPending: string | null } | null)?.lockPending ?? null),
+    firePower: (event) => post({ t: 'power', event }),
+    close() {
+      closing ??= (async () => {
+        if (!ended) {
+          post({ t: 'close' });
+          await closed;
+        }
+      })();
+      return closing;
+    },
+  };
+}
