@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AppEvent } from '../../../shared/api.js';
 import type { Reply } from '../../../shared/errors.js';
-import type { Ports, PowerEvent } from '../ports.js';
+import { defaultPorts, type Ports, type PowerEvent } from '../ports.js';
 import { PREFERENCE_KEYS } from '../prefs.js';
 import { FromWorker, PRESENCE_FOCUSED, PRESENCE_IDLE_MS, type ToWorker, type WorkerInit } from './protocol.js';
 
@@ -70,7 +70,7 @@ function defaultScript(): { file: string | URL; eval: boolean } {
 
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const ports = opts.ports ?? {};
-  const log = ports.log ?? ((level: string, message: string) => void process.stderr.write(`[fulcrum] ${level}: ${message}\n`));
+  const log = ports.log ?? defaultPorts().log;
   const sampleIdle = ports.power?.idleMs;
   const win = ports.window;
   const presence = sampleIdle || win ? new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT) : undefined;
@@ -147,6 +147,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         try {
           if (msg.op === 'notifier.show') ports.notifier?.show(String(a), String(b));
           else if (msg.op === 'window.hide') win?.hide();
+          else if (msg.op === 'log') log(a === 'error' || a === 'warn' ? a : 'info', String(b));
           else if (ports.preferences && PREFERENCE_KEYS.includes(a as never)) ports.preferences.set(a as never, b as never);
         } catch {
           log('warn', `host port ${msg.op} failed`);
@@ -210,9 +211,11 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     });
 
   let closing: Promise<void> | null = null;
+  const CLOSED: Reply<never> = { ok: false, error: { code: 'LOCKED', message: 'The journal is locked. Unlock it to continue.' } };
   return {
     threadId: worker.threadId,
     dispatch(channel, raw) {
+      if (closing) return Promise.resolve(CLOSED);
       if (ended) return Promise.resolve(CRASHED);
       // Quick exit hides the window the moment it is asked for, before the core has even seen the call.
       if (channel === 'session.quickExit') {

@@ -32,7 +32,7 @@ export interface WorkerInit {
 /** Host ports the worker asks for and waits on. */
 export type AskOp = 'dialogs.saveFile' | 'dialogs.openFile' | 'printer.printToPDF';
 /** Host ports the worker tells, without an answer. */
-export type TellOp = 'notifier.show' | 'window.hide' | 'preferences.set';
+export type TellOp = 'notifier.show' | 'window.hide' | 'preferences.set' | 'log';
 export type TestOp = 'advanceClock' | 'lockPending';
 
 export type ToWorker =
@@ -52,7 +52,7 @@ export const FromWorker = z.discriminatedUnion('t', [
   z.object({ t: z.literal('reply'), id: z.number().int(), reply: ReplyShape }),
   z.object({ t: z.literal('event'), event: z.object({ type: z.string() }).passthrough() }),
   z.object({ t: z.literal('ask'), id: z.number().int(), op: z.enum(['dialogs.saveFile', 'dialogs.openFile', 'printer.printToPDF']), args: z.array(z.unknown()) }),
-  z.object({ t: z.literal('tell'), op: z.enum(['notifier.show', 'window.hide', 'preferences.set']), args: z.array(z.unknown()) }),
+  z.object({ t: z.literal('tell'), op: z.enum(['notifier.show', 'window.hide', 'preferences.set', 'log']), args: z.array(z.unknown()) }),
   z.object({ t: z.literal('tested'), id: z.number().int(), value: z.unknown() }),
   z.object({ t: z.literal('closed') }),
 ]);

@@ -50,6 +50,8 @@ export function serveCore(port: Port, init: WorkerInit): void {
   const power = manualPowerEvents();
   const ports: Partial<Ports> = {
     emit: (event: AppEvent) => port.postMessage({ t: 'event', event }),
+    // The host decides where logs go (they never carry journal content).
+    log: (level, message) => tell('log', [level, message]),
     power: init.has.idle && presence ? { on: power.on, idleMs: () => presence[PRESENCE_IDLE_MS]! } : { on: power.on },
     ...(init.fixedNow !== undefined ? { now: () => init.fixedNow! } : {}),
     ...(init.has.dialogs ? { dialogs } : {}),
