@@ -139,6 +139,16 @@ describe('the core in a worker thread', () => {
     expect(events).toContainEqual({ type: 'locked', reason: 'suspend' });
   });
 
+  it('a thread that dies answers the calls in flight and every later one with a plain error; the host lives on', async () => {
+    const logged: string[] = [];
+    const c = await startCore({ dataDir: tempDir(), ports: { log: (_l, m) => void logged.push(m) }, workerScript: path.resolve(import.meta.dirname, '../helpers/dying-worker.mjs') });
+    cores.push(c);
+    const reply = await c.dispatch('vault.status', {});
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/locked/) } });
+    expect(logged).toContain('the core sent a message the host does not know; ignored');
+    expect(await c.dispatch('vault.status', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
   it('close locks the journal after the calls already sent, and later calls are refused', async () => {
     const { c, call, dataDir } = await core();
     await call('vault.unlock', { passphrase: PASSPHRASE });

@@ -1,0 +1,176 @@
+/**
+ * Long work and the host: while a backup of the whole journal (backup.save) or an import of 10k
+ * entries (import.preview + import.commit) runs, how long a timeline page, a search and a save wait
+ * for their answer, how long lock and quick exit take, and how long the host's own event loop is held
+ * (perf_hooks.monitorEventLoopDelay). Each is measured twice in the same run: with the core in the
+ * host's thread (createService, as before) and with the core in its worker thread (startCore).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Reply } from '../../../shared/errors.js';
+import { scriptedDialogs, type Dialogs } from '../../../main/core/ports.js';
+import { writeExportFile } from '../../../main/core/portability/export/index.js';
+import { startCore } from '../../../main/core/worker/client.js';
+import { PASSPHRASE } from '../../helpers/files.js';
+import { generateJournal } from '../../generator/index.js';
+import { benchService, WORK_ROOT, workCopy, type BenchJournal } from '../journals.js';
+import { summarise, type Summary } from '../stats.js';
+import { journalClock, type SizeResult } from './common.js';
+import { entryInput } from './workload.js';
+import { searchQueries } from './search.js';
+
+type Dispatch = (channel: string, raw: unknown) => Promise<Reply<unknown>>;
+export type HostMode = 'host-thread' | 'worker';
+export type JobKind = 'backup' | 'import';
+
+interface Side {
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+/** The entries an import brings in (the brief's 10k-entry import). */
+export const IMPORT_ENTRIES = 10_000;
+
+async function openSide(mode: HostMode, j: BenchJournal, dataDir: string, dialogs: Dialogs): Promise<Side> {
+  if (mode === 'worker') {
+    const core = await startCore({ dataDir, insecureTestKdf: true, ports: { log: () => {}, dialogs } });
+    return { dispatch: core.dispatch, close: () => core.close() };
+  }
+  const service = benchService(dataDir, journalClock(j.meta.now));
+  Object.assign(service.ports, { dialogs });
+  return {
+    dispatch: service.dispatch,
+    close: async () => {
+      service.safety.dispose();
+      await service.dispatch('vault.lock', {});
+      service.reminders.dispose();
+    },
+  };
+}
+
+const must = async (p: Promise<Reply<unknown>>, what: string) => {
+  const r = await p;
+  if (!r.ok) throw new Error(`${what}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+};
+
+/**
+ * A JSON export of another generated journal of IMPORT_ENTRIES entries, text included, made once per
+ * run (another journal, so the import finds nothing already there and writes every entry).
+ */
+let importFile: Promise<string> | null = null;
+function importFileOf(j: BenchJournal): Promise<string> {
+  importFile ??= (async () => {
+    const dataDir = path.join(WORK_ROOT, 'thread-import-src');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const file = path.join(WORK_ROOT, 'thread-import.json');
+    const service = benchService(dataDir, () => j.meta.now);
+    await service.vault.create(PASSPHRASE);
+    await generateJournal({ seed: 4242, entries: IMPORT_ENTRIES, drafts: 0 }, service);
+    await writeExportFile('json', { includeText: true, pseudonyms: {} }, { db: service.vault.database(), journalId: service.vault.journalId, now: j.meta.now }, file);
+    service.reminders.dispose();
+    service.vault.lock();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return file;
+  })();
+  return importFile;
+}
+
+/** Starts the job; `ended` resolves with its reply. */
+async function startJob(kind: JobKind, side: Side): Promise<{ ended: Promise<Reply<unknown>> }> {
+  if (kind === 'backup') return { ended: side.dispatch('backup.save', {}) };
+  const picked = (await must(side.dispatch('import.pick', {}), 'import.pick')) as { token: string };
+  const ended = (async () => {
+    const preview = await side.dispatch('import.preview', { source: { token: picked.token }, format: 'auto' });
+    if (!preview.ok) return preview;
+    return side.dispatch('import.commit', { importId: (preview.value as { importId: string }).importId });
+  })();
+  return { ended };
+}
+
+function dialogsFor(kind: JobKind, j: BenchJournal, file: string | null): Dialogs {
+  if (kind === 'backup') return scriptedDialogs(Array.from({ length: 8 }, (_, i) => path.join(WORK_ROOT, `${j.label}-thread-backup-${i}.fulcrum`)));
+  return scriptedDialogs(Array.from({ length: 8 }, () => file));
+}
+
+export interface ThreadResult {
+  /** Longest-wait figures of the probe calls (timeline, search, save) during the job. */
+  waits: SizeResult;
+  /** Lock (vault.lock) and quick exit latency during the job, from the moment each was due. */
+  lock: SizeResult;
+  /** The host's event-loop delay during the job (max per run). */
+  loop: SizeResult;
+}
+
+/**
+ * One mode, one job: `runs` runs with probe calls one after another for the whole job, then `runs`
+ * runs where a lock (alternately vault.lock and session.quickExit) is asked for 150 ms into the job.
+ */
+export async function measureThread(j: BenchJournal, mode: HostMode, kind: JobKind, runs: number): Promise<ThreadResult> {
+  const file = kind === 'import' ? await importFileOf(j) : null;
+  const queries = searchQueries(j);
+  const waits: number[] = [];
+  const perRunMax: number[] = [];
+  const loopMax: number[] = [];
+  const loopP99: number[] = [];
+  const lockTimes: number[] = [];
+  const idleWaits: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const copy = workCopy(j, `thread-${mode}-${kind}`);
+    const side = await openSide(mode, j, copy.dataDir, dialogsFor(kind, j, file));
+    try {
+      await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
+      const probes: [string, () => unknown][] = [
+        ['entries.search', () => ({ limit: 50 })],
+        ['entries.search', () => ({ filter: { text: queries[run % queries.length] }, limit: 50 })],
+        ['entries.create', () => entryInput(j, 900_000 + run, 400)],
+      ];
+      // The same probes with nothing running: what the machine's load alone costs.
+      for (let i = 0; i < 9; i++) {
+        const [channel, input] = probes[i % probes.length]!;
+        const t0 = performance.now();
+        await must(side.dispatch(channel, input()), channel);
+        idleWaits.push(performance.now() - t0);
+      }
+      const loop = monitorEventLoopDelay({ resolution: 5 });
+      loop.enable();
+      let done = false;
+      const job = (await startJob(kind, side)).ended.finally(() => (done = true));
+      let maxWait = 0;
+      for (let i = 0; !done; i++) {
+        const [channel, input] = probes[i % probes.length]!;
+        const t0 = performance.now();
+        await side.dispatch(channel, input());
+        const w = performance.now() - t0;
+        waits.push(w);
+        maxWait = Math.max(maxWait, w);
+      }
+      const result = await job;
+      loop.disable();
+      if (!result.ok) throw new Error(`${kind} failed: ${result.error.code} ${result.error.message}`);
+      perRunMax.push(maxWait);
+      loopMax.push(loop.max / 1e6);
+      loopP99.push(loop.percentile(99) / 1e6);
+
+      // A lock 150 ms into the same job, timed from the moment it was due.
+      await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
+      const lockChannel = run % 2 === 0 ? 'session.quickExit' : 'vault.lock';
+      const second = (await startJob(kind, side)).ended;
+      const due = performance.now() + 150;
+      const at = await new Promise<number>((resolve) => setTimeout(() => void side.dispatch(lockChannel, {}).then(() => resolve(performance.now())), 150));
+      lockTimes.push(at - due);
+      await second;
+    } finally {
+      await side.close();
+    }
+  }
+  const idle = summarise(idleWaits);
+  const value: Summary = summarise(waits);
+  return {
+    waits: { value, baseline: idle, ratio: value.p95 / idle.p95, extra: { calls: waits.length, longestPerRun: perRunMax.map((m) => Math.round(m)).join(', ') } },
+    lock: { value: summarise(lockTimes) },
+    loop: { value: summarise(loopMax), extra: { p99: summarise(loopP99).p50 } },
+  };
+}
