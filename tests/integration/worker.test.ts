@@ -139,14 +139,24 @@ describe('the core in a worker thread', () => {
     expect(events).toContainEqual({ type: 'locked', reason: 'suspend' });
   });
 
-  it('a thread that dies answers the calls in flight and every later one with a plain error; the host lives on', async () => {
+  it('a thread that dies answers the call in flight with a plain error, says the journal is locked, and a new thread takes its place', async () => {
     const logged: string[] = [];
-    const c = await startCore({ dataDir: tempDir(), ports: { log: (_l, m) => void logged.push(m) }, workerScript: path.resolve(import.meta.dirname, '../helpers/dying-worker.mjs') });
+    const events: AppEvent[] = [];
+    const c = await startCore({
+      dataDir: tempDir(),
+      ports: { log: (_l, m) => void logged.push(m), emit: (e) => void events.push(e) },
+      workerScript: path.resolve(import.meta.dirname, '../helpers/dying-worker.mjs'),
+    });
     cores.push(c);
-    const reply = await c.dispatch('vault.status', {});
+    const first = await c.dispatch('vault.status', {});
+    expect(first.ok).toBe(true);
+    const reply = await c.dispatch('test.die', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/locked/) } });
     expect(logged).toContain('the core sent a message the host does not know; ignored');
-    expect(await c.dispatch('vault.status', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(events).toEqual([{ type: 'locked', reason: 'user' }]);
+    const again = await c.dispatch('vault.status', {});
+    expect(again.ok).toBe(true);
+    expect((again as { value: { threadId: number } }).value.threadId).not.toBe((first as { value: { threadId: number } }).value.threadId);
   });
 
   it('close locks the journal after the calls already sent, and later calls are refused', async () => {

@@ -68,33 +68,29 @@ function defaultScript(): { file: string | URL; eval: boolean } {
   };
 }
 
+/** One run of the worker thread; a new one replaces it if it dies. */
+interface Thread {
+  worker: Worker;
+  calls: Map<number, (reply: Reply<unknown>) => void>;
+  tests: Map<number, (value: unknown) => void>;
+  ended: boolean;
+  /** Resolves when the thread has ended, whatever the reason. */
+  exited: Promise<void>;
+}
+
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const ports = opts.ports ?? {};
   const log = ports.log ?? defaultPorts().log;
   const sampleIdle = ports.power?.idleMs;
   const win = ports.window;
   const presence = sampleIdle || win ? new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT) : undefined;
-  const init: WorkerInit = {
-    dataDir: opts.dataDir,
-    insecureTestKdf: opts.insecureTestKdf ?? false,
-    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-    has: { dialogs: !!ports.dialogs, printer: !!ports.printer, notifier: !!ports.notifier, window: !!win, idle: !!sampleIdle },
-    ...(ports.preferences ? { preferences: ports.preferences.all() } : {}),
-    ...(presence ? { presence } : {}),
-    testClock: opts.testClock ?? false,
-    ...(opts.fixedNow !== undefined ? { fixedNow: opts.fixedNow } : {}),
-  };
   const script = opts.workerScript ? { file: opts.workerScript, eval: false } : defaultScript();
-  const worker = new Worker(script.file, { eval: script.eval, workerData: init });
-
-  const calls = new Map<number, (reply: Reply<unknown>) => void>();
-  const tests = new Map<number, (value: unknown) => void>();
   let nextId = 1;
-  let ended = false;
-  let closedResolve: () => void = () => {};
-  const closed = new Promise<void>((resolve) => (closedResolve = resolve));
-  const post = (msg: ToWorker) => {
-    if (!ended) worker.postMessage(msg);
+  let closing: Promise<void> | null = null;
+  let current: Thread;
+
+  const post = (thread: Thread, msg: ToWorker) => {
+    if (!thread.ended) thread.worker.postMessage(msg);
   };
 
   const sample = () => {
@@ -110,26 +106,26 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   sample();
   const sampler = presence ? setInterval(sample, PRESENCE_SAMPLE_MS) : null;
   sampler?.unref();
-  const powerOff = ports.power ? (['suspend', 'lock-screen'] as const).map((event) => ports.power!.on(event, () => post({ t: 'power', event }))) : [];
+  const powerOff = ports.power ? (['suspend', 'lock-screen'] as const).map((event) => ports.power!.on(event, () => post(current, { t: 'power', event }))) : [];
 
-  async function answer(id: number, run: () => unknown): Promise<void> {
+  async function answer(thread: Thread, id: number, run: () => unknown): Promise<void> {
     try {
       let value = await run();
       if (value instanceof Uint8Array) value = new Uint8Array(value); // a plain copy, whatever Buffer pool it came from
-      post({ t: 'answer', id, ok: true, value });
+      post(thread, { t: 'answer', id, ok: true, value });
     } catch (e) {
-      post({ t: 'answer', id, ok: false, message: (e as Error)?.message ?? 'failed' });
+      post(thread, { t: 'answer', id, ok: false, message: (e as Error)?.message ?? 'failed' });
     }
   }
 
-  const onMessage = (raw: unknown) => {
+  function onMessage(thread: Thread, raw: unknown): void {
     const parsed = FromWorker.safeParse(raw);
     if (!parsed.success) return log('error', 'the core sent a message the host does not know; ignored');
     const msg = parsed.data;
     switch (msg.t) {
       case 'reply': {
-        const done = calls.get(msg.id);
-        calls.delete(msg.id);
+        const done = thread.calls.get(msg.id);
+        thread.calls.delete(msg.id);
         done?.(msg.reply as Reply<unknown>);
         return;
       }
@@ -138,9 +134,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         return;
       case 'ask': {
         const [a, b] = msg.args;
-        if (msg.op === 'dialogs.saveFile') return void answer(msg.id, () => ports.dialogs!.saveFile(a as never));
-        if (msg.op === 'dialogs.openFile') return void answer(msg.id, () => ports.dialogs!.openFile(a as never));
-        return void answer(msg.id, () => ports.printer!.printToPDF(a as string, b as never));
+        if (msg.op === 'dialogs.saveFile') return void answer(thread, msg.id, () => ports.dialogs!.saveFile(a as never));
+        if (msg.op === 'dialogs.openFile') return void answer(thread, msg.id, () => ports.dialogs!.openFile(a as never));
+        return void answer(thread, msg.id, () => ports.printer!.printToPDF(a as string, b as never));
       }
       case 'tell': {
         const [a, b] = msg.args;
@@ -155,68 +151,94 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         return;
       }
       case 'tested': {
-        const done = tests.get(msg.id);
-        tests.delete(msg.id);
+        const done = thread.tests.get(msg.id);
+        thread.tests.delete(msg.id);
         done?.(msg.value);
         return;
       }
       case 'closed':
         // The journal is locked and the key zeroed: nothing is left in the thread worth waiting for.
-        void worker.terminate();
+        void thread.worker.terminate();
         return;
       case 'ready':
         return;
     }
-  };
-  worker.on('message', onMessage);
-
-  const ready = new Promise<void>((resolve, reject) => {
-    const onReady = (m: unknown) => {
-      if ((m as { t?: unknown })?.t === 'ready') {
-        worker.off('message', onReady);
-        worker.off('error', reject);
-        resolve();
-      }
-    };
-    worker.on('message', onReady);
-    worker.once('error', reject);
-  });
-
-  worker.on('error', (e) => log('error', `the core's thread failed: ${e.name}`));
-  worker.on('exit', () => {
-    ended = true;
-    if (sampler) clearInterval(sampler);
-    for (const off of powerOff) off();
-    // Its key went with it: what was unlocked is locked now.
-    for (const done of calls.values()) done(CRASHED);
-    calls.clear();
-    for (const done of tests.values()) done(null);
-    tests.clear();
-    closedResolve();
-  });
-
-  try {
-    await ready;
-  } catch (e) {
-    await worker.terminate();
-    throw e;
   }
 
-  const test = (op: 'advanceClock' | 'lockPending', ms?: number) =>
-    new Promise<unknown>((resolve) => {
-      if (ended) return resolve(null);
-      const id = nextId++;
-      tests.set(id, resolve);
-      post({ t: 'test', id, op, ...(ms === undefined ? {} : { ms }) });
+  async function spawn(): Promise<Thread> {
+    const init: WorkerInit = {
+      dataDir: opts.dataDir,
+      insecureTestKdf: opts.insecureTestKdf ?? false,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      has: { dialogs: !!ports.dialogs, printer: !!ports.printer, notifier: !!ports.notifier, window: !!win, idle: !!sampleIdle },
+      // Read at every start: a thread started after a crash sees the preferences as they are now.
+      ...(ports.preferences ? { preferences: ports.preferences.all() } : {}),
+      ...(presence ? { presence } : {}),
+      testClock: opts.testClock ?? false,
+      ...(opts.fixedNow !== undefined ? { fixedNow: opts.fixedNow } : {}),
+    };
+    const worker = new Worker(script.file, { eval: script.eval, workerData: init });
+    let exitedResolve: () => void = () => {};
+    const thread: Thread = { worker, calls: new Map(), tests: new Map(), ended: false, exited: new Promise((r) => (exitedResolve = r)) };
+    const ready = new Promise<void>((resolve, reject) => {
+      const onReady = (m: unknown) => {
+        if ((m as { t?: unknown })?.t !== 'ready') return;
+        worker.off('message', onReady);
+        resolve();
+      };
+      worker.on('message', onReady);
+      worker.once('exit', () => reject(new Error('the core thread ended before it was ready')));
     });
+    worker.on('message', (m: unknown) => onMessage(thread, m));
+    worker.on('error', (e) => log('error', `the core's thread failed: ${e.name}`));
+    worker.on('exit', () => {
+      thread.ended = true;
+      // Its key went with it: what was unlocked is locked now.
+      for (const done of thread.calls.values()) done(CRASHED);
+      thread.calls.clear();
+      for (const done of thread.tests.values()) done(null);
+      thread.tests.clear();
+      exitedResolve();
+      if (!closing) {
+        log('error', "the core's thread ended; the journal is locked and a new thread takes its place");
+        ports.emit?.({ type: 'locked', reason: 'user' });
+      }
+    });
+    try {
+      await ready;
+    } catch (e) {
+      await worker.terminate();
+      throw e;
+    }
+    return thread;
+  }
 
-  let closing: Promise<void> | null = null;
+  current = await spawn();
+  let respawning: Promise<Thread> | null = null;
+  /** The live thread; after a crash, a new one (the journal starts locked, as after a restart). */
+  const live = async (): Promise<Thread> => {
+    if (!current.ended) return current;
+    respawning ??= spawn().finally(() => (respawning = null));
+    current = await respawning;
+    return current;
+  };
+
+  const test = async (op: 'advanceClock' | 'lockPending', ms?: number): Promise<unknown> => {
+    const thread = await live();
+    return new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      thread.tests.set(id, resolve);
+      post(thread, { t: 'test', id, op, ...(ms === undefined ? {} : { ms }) });
+    });
+  };
+
   const CLOSED: Reply<never> = { ok: false, error: { code: 'LOCKED', message: 'The journal is locked. Unlock it to continue.' } };
   return {
-    threadId: worker.threadId,
+    get threadId() {
+      return current.worker.threadId;
+    },
     dispatch(channel, raw) {
       if (closing) return Promise.resolve(CLOSED);
-      if (ended) return Promise.resolve(CRASHED);
       // Quick exit hides the window the moment it is asked for, before the core has even seen the call.
       if (channel === 'session.quickExit') {
         try {
@@ -225,20 +247,27 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
           log('warn', 'quick exit: the window could not be hidden');
         }
       }
-      return new Promise((resolve) => {
-        const id = nextId++;
-        calls.set(id, resolve);
-        post({ t: 'call', id, channel, raw });
-      });
+      const send = (thread: Thread) =>
+        new Promise<Reply<unknown>>((resolve) => {
+          const id = nextId++;
+          thread.calls.set(id, resolve);
+          post(thread, { t: 'call', id, channel, raw });
+        });
+      // Posted at once while the thread lives, so calls reach it in the order they were made.
+      if (!current.ended) return send(current);
+      return live().then(send, () => CRASHED);
     },
     advanceClock: async (ms) => ((await test('advanceClock', ms)) ?? { now: 0, lockPending: null }) as { now: number; lockPending: string | null },
     lockPending: async () => (((await test('lockPending')) as { lockPending: string | null } | null)?.lockPending ?? null),
-    firePower: (event) => post({ t: 'power', event }),
+    firePower: (event) => post(current, { t: 'power', event }),
     close() {
       closing ??= (async () => {
-        if (!ended) {
-          post({ t: 'close' });
-          await closed;
+        if (sampler) clearInterval(sampler);
+        for (const off of powerOff) off();
+        const thread = respawning ? await respawning.catch(() => current) : current;
+        if (!thread.ended) {
+          post(thread, { t: 'close' });
+          await thread.exited;
         }
       })();
       return closing;

@@ -1,5 +1,5 @@
 /**
- * Long work and the host: while a backup of the whole journal (backup.save) or an import of 10k
+ * Long work and the host: while the day's automatic backup of the whole journal or an import of 10k
  * entries (import.preview + import.commit) runs, how long a timeline page, a search and a save wait
  * for their answer, how long lock and quick exit take, and how long the host's own event loop is held
  * (perf_hooks.monitorEventLoopDelay). Each is measured twice in the same run: with the core in the
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Reply } from '../../../shared/errors.js';
 import { scriptedDialogs, type Dialogs } from '../../../main/core/ports.js';
+import { AUTO_BACKUP_DELAY_MS } from '../../../main/core/service/portability.js';
 import { writeExportFile } from '../../../main/core/portability/export/index.js';
 import { startCore } from '../../../main/core/worker/client.js';
 import { PASSPHRASE } from '../../helpers/files.js';
@@ -27,19 +28,36 @@ export type JobKind = 'backup' | 'import';
 interface Side {
   dispatch: Dispatch;
   close(): Promise<void>;
+  /** Resolves at the next log line that matches (the automatic backup says when it is done). */
+  nextLog(match: RegExp): Promise<string>;
+}
+
+function logWatch() {
+  const waiting: { match: RegExp; resolve: (line: string) => void }[] = [];
+  return {
+    log: (_level: string, message: string) => {
+      for (const w of waiting.filter((w) => w.match.test(message))) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(message);
+      }
+    },
+    nextLog: (match: RegExp) => new Promise<string>((resolve) => void waiting.push({ match, resolve })),
+  };
 }
 
 /** The entries an import brings in (the brief's 10k-entry import). */
 export const IMPORT_ENTRIES = 10_000;
 
 async function openSide(mode: HostMode, j: BenchJournal, dataDir: string, dialogs: Dialogs): Promise<Side> {
+  const watch = logWatch();
   if (mode === 'worker') {
-    const core = await startCore({ dataDir, insecureTestKdf: true, ports: { log: () => {}, dialogs } });
-    return { dispatch: core.dispatch, close: () => core.close() };
+    const core = await startCore({ dataDir, insecureTestKdf: true, ports: { log: watch.log, dialogs } });
+    return { dispatch: core.dispatch, close: () => core.close(), nextLog: watch.nextLog };
   }
   const service = benchService(dataDir, journalClock(j.meta.now));
-  Object.assign(service.ports, { dialogs });
+  Object.assign(service.ports, { dialogs, log: watch.log });
   return {
+    nextLog: watch.nextLog,
     dispatch: service.dispatch,
     close: async () => {
       service.safety.dispose();
@@ -78,20 +96,28 @@ function importFileOf(j: BenchJournal): Promise<string> {
   return importFile;
 }
 
-/** Starts the job; `ended` resolves with its reply. */
-async function startJob(kind: JobKind, side: Side): Promise<{ ended: Promise<Reply<unknown>> }> {
-  if (kind === 'backup') return { ended: side.dispatch('backup.save', {}) };
+/**
+ * Starts the job; `ended` resolves with its reply. The backup is the day's automatic one, which the
+ * unlock schedules AUTO_BACKUP_DELAY_MS after its reply: `startsIn` says when it begins.
+ */
+async function startJob(kind: JobKind, side: Side): Promise<{ ended: Promise<Reply<unknown>>; startsIn: number }> {
+  if (kind === 'backup') {
+    const made = side.nextLog(/automatic backup (made|failed)/);
+    await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
+    const ended = made.then((line): Reply<unknown> => (/made/.test(line) ? { ok: true, value: null } : { ok: false, error: { code: 'INTERNAL', message: line } }));
+    return { ended, startsIn: AUTO_BACKUP_DELAY_MS };
+  }
+  await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
   const picked = (await must(side.dispatch('import.pick', {}), 'import.pick')) as { token: string };
   const ended = (async () => {
     const preview = await side.dispatch('import.preview', { source: { token: picked.token }, format: 'auto' });
     if (!preview.ok) return preview;
     return side.dispatch('import.commit', { importId: (preview.value as { importId: string }).importId });
   })();
-  return { ended };
+  return { ended, startsIn: 0 };
 }
 
-function dialogsFor(kind: JobKind, j: BenchJournal, file: string | null): Dialogs {
-  if (kind === 'backup') return scriptedDialogs(Array.from({ length: 8 }, (_, i) => path.join(WORK_ROOT, `${j.label}-thread-backup-${i}.fulcrum`)));
+function dialogsFor(file: string | null): Dialogs {
   return scriptedDialogs(Array.from({ length: 8 }, () => file));
 }
 
@@ -119,25 +145,30 @@ export async function measureThread(j: BenchJournal, mode: HostMode, kind: JobKi
   const idleWaits: number[] = [];
   for (let run = 0; run < runs; run++) {
     const copy = workCopy(j, `thread-${mode}-${kind}`);
-    const side = await openSide(mode, j, copy.dataDir, dialogsFor(kind, j, file));
+    let side = await openSide(mode, j, copy.dataDir, dialogsFor(file));
     try {
-      await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
       const probes: [string, () => unknown][] = [
         ['entries.search', () => ({ limit: 50 })],
         ['entries.search', () => ({ filter: { text: queries[run % queries.length] }, limit: 50 })],
         ['entries.create', () => entryInput(j, 900_000 + run, 400)],
       ];
-      // The same probes with nothing running: what the machine's load alone costs.
+      // The same probes with nothing running: what the machine's load alone costs. (A journal opened
+      // and locked again first, so the day's automatic backup is not yet made when the job starts.)
+      await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
       for (let i = 0; i < 9; i++) {
         const [channel, input] = probes[i % probes.length]!;
         const t0 = performance.now();
         await must(side.dispatch(channel, input()), channel);
         idleWaits.push(performance.now() - t0);
       }
+      await must(side.dispatch('vault.lock', {}), 'lock');
       const loop = monitorEventLoopDelay({ resolution: 5 });
       loop.enable();
       let done = false;
-      const job = (await startJob(kind, side)).ended.finally(() => (done = true));
+      const started = await startJob(kind, side);
+      const job = started.ended.finally(() => (done = true));
+      // Probes count from the moment the job begins.
+      if (started.startsIn > 0) await new Promise((r) => setTimeout(r, started.startsIn));
       let maxWait = 0;
       for (let i = 0; !done; i++) {
         const [channel, input] = probes[i % probes.length]!;
@@ -154,14 +185,18 @@ export async function measureThread(j: BenchJournal, mode: HostMode, kind: JobKi
       loopMax.push(loop.max / 1e6);
       loopP99.push(loop.percentile(99) / 1e6);
 
-      // A lock 150 ms into the same job, timed from the moment it was due.
-      await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
+      // A lock 150 ms into the same job on a fresh copy, timed from the moment it was due.
+      await must(side.dispatch('vault.lock', {}), 'lock');
+      await side.close();
+      const again = workCopy(j, `thread-${mode}-${kind}`);
+      side = await openSide(mode, j, again.dataDir, dialogsFor(file));
       const lockChannel = run % 2 === 0 ? 'session.quickExit' : 'vault.lock';
-      const second = (await startJob(kind, side)).ended;
-      const due = performance.now() + 150;
-      const at = await new Promise<number>((resolve) => setTimeout(() => void side.dispatch(lockChannel, {}).then(() => resolve(performance.now())), 150));
+      const second = await startJob(kind, side);
+      const delay = second.startsIn + 150;
+      const due = performance.now() + delay;
+      const at = await new Promise<number>((resolve) => setTimeout(() => void side.dispatch(lockChannel, {}).then(() => resolve(performance.now())), delay));
       lockTimes.push(at - due);
-      await second;
+      if (kind === 'import') await second.ended;
     } finally {
       await side.close();
     }
