@@ -10,6 +10,7 @@ import { manualPowerEvents, type Dialogs, type FileFilter, type Ports, type Prin
 import { createPreferencesStore, type PreferencesStore } from '../prefs.js';
 import { TestClock } from '../safety/index.js';
 import { createService } from '../service/index.js';
+import { withReadConnection } from './reads.js';
 import { PRESENCE_FOCUSED, PRESENCE_IDLE_MS, type AskOp, type TellOp, type ToWorker, type WorkerInit } from './protocol.js';
 
 type Port = Pick<MessagePort, 'postMessage' | 'on' | 'off'>;
@@ -71,12 +72,14 @@ export function serveCore(port: Port, init: WorkerInit): void {
   };
   const testClock = init.testClock ? new TestClock({ real: true }) : null;
   const service = createService({ dataDir: init.dataDir, insecureTestKdf: init.insecureTestKdf, ports, ...(testClock ? { safety: { clock: testClock } } : {}) });
+  // Reads answered beside a long job instead of behind it (reads.ts).
+  const calls = withReadConnection(service.ctx, service.dispatch);
 
   let closing = false;
   const onMessage = (msg: ToWorker) => {
     switch (msg.t) {
       case 'call':
-        void service.dispatch(msg.channel, msg.raw).then((reply) => port.postMessage({ t: 'reply', id: msg.id, reply }));
+        void calls.dispatch(msg.channel, msg.raw).then((reply) => port.postMessage({ t: 'reply', id: msg.id, reply }));
         return;
       case 'answer': {
         const w = waiting.get(msg.id);
