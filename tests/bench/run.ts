@@ -211,7 +211,7 @@ function rowDefs(): RowDef[] {
         return [
           {
             id: `thread-wait-${kind}-${mode}`,
-            measure: `Wait of a timeline page, a search and a save while ${job} runs — ${where}`,
+            measure: `Wait of a timeline page and a search while ${job} runs (saves, interleaved, in the notes) — ${where}`,
             target: 'p95 ≤ 50 ms',
             baseline: 'the same calls with nothing running',
             judge: (r) => r.value.p95 <= 50,
