@@ -97,6 +97,31 @@ describe('the core in a worker thread', () => {
     expect(await c.dispatch('people.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
+  it('from the moment a lock is asked for, the host refuses calls that need the journal open, without waiting for the core', async () => {
+    const { c, call, setOnEvent } = await core();
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    const order: string[] = [];
+    let lock: Promise<Reply<unknown>> | null = null;
+    let read: Promise<Reply<unknown>> | null = null;
+    let status: Promise<Reply<unknown>> | null = null;
+    setOnEvent((e) => {
+      if (e.type !== 'progress' || e.task !== 'export' || lock) return;
+      lock = c.dispatch('vault.lock', {}).then((r) => (order.push('lock'), r));
+      read = c.dispatch('entries.get', { id: 1 }).then((r) => (order.push('read'), r));
+      // Calls allowed while locked still go to the core, after the lock.
+      status = c.dispatch('vault.status', {}).then((r) => (order.push('status'), r));
+    });
+    const exported = await c.dispatch('export.build', { format: 'json' });
+    expect(exported).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await read!).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await lock!).toEqual({ ok: true, value: null });
+    expect(await status!).toMatchObject({ ok: true, value: { unlocked: false } });
+    expect(order).toEqual(['read', 'lock', 'status']);
+    // Once locked and unlocked again, calls reach the core as before.
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    expect((await c.dispatch('entries.get', { id: 1 })).ok).toBe(true);
+  });
+
   it('asks the host for its file dialog and writes where the host answered', async () => {
     const out = path.join(tempDir(), 'journal-export.csv');
     const dialogs = scriptedDialogs([out, null]);

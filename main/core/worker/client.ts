@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AppEvent } from '../../../shared/api.js';
+import { api, isChannel, type AppEvent } from '../../../shared/api.js';
 import type { Reply } from '../../../shared/errors.js';
 import { defaultPorts, type Ports, type PowerEvent } from '../ports.js';
 import { PREFERENCE_KEYS } from '../prefs.js';
@@ -232,6 +232,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     });
   };
 
+  let locksInFlight = 0;
+  const LOCKING: Reply<never> = { ok: false, error: { code: 'LOCKED', message: 'The journal is locking. Unlock it to continue.' } };
   const CLOSED: Reply<never> = { ok: false, error: { code: 'LOCKED', message: 'The journal is locked. Unlock it to continue.' } };
   return {
     get threadId() {
@@ -247,6 +249,11 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
           log('warn', 'quick exit: the window could not be hidden');
         }
       }
+      // From the moment a lock is asked for until the core has done it, nothing that needs the journal
+      // open reaches the core: the key is out of the UI's reach at once, even while the core thread
+      // finishes a step that cannot pause. Calls sent before the lock still run first, in order.
+      if (locksInFlight > 0 && isChannel(channel) && !api[channel].whileLocked) return Promise.resolve(LOCKING);
+      const locking = channel === 'vault.lock' || channel === 'session.quickExit';
       const send = (thread: Thread) =>
         new Promise<Reply<unknown>>((resolve) => {
           const id = nextId++;
@@ -254,8 +261,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
           post(thread, { t: 'call', id, channel, raw });
         });
       // Posted at once while the thread lives, so calls reach it in the order they were made.
-      if (!current.ended) return send(current);
-      return live().then(send, () => CRASHED);
+      const reply = !current.ended ? send(current) : live().then(send, () => CRASHED);
+      if (!locking) return reply;
+      locksInFlight++;
+      return reply.finally(() => locksInFlight--);
     },
     advanceClock: async (ms) => ((await test('advanceClock', ms)) ?? { now: 0, lockPending: null }) as { now: number; lockPending: string | null },
     lockPending: async () => (((await test('lockPending')) as { lockPending: string | null } | null)?.lockPending ?? null),
