@@ -205,7 +205,7 @@ function rowDefs(): RowDef[] {
       judge: (r) => r.value.p95 <= 100,
     },
     ...(['backup', 'import'] as JobKind[]).flatMap((kind): RowDef[] => {
-      const job = kind === 'backup' ? 'a backup of the whole journal (backup.save)' : 'an import of 10k entries (preview + commit)';
+      const job = kind === 'backup' ? "the day's automatic backup of the whole journal" : 'an import of 10k entries (preview + commit)';
       return (['host-thread', 'worker'] as HostMode[]).flatMap((mode): RowDef[] => {
         const where = mode === 'worker' ? 'core in its worker thread (now)' : 'core on the host thread (before)';
         return [
