@@ -27,8 +27,6 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** TEST ONLY: the auto-lock's clock is moved by `advanceClock`. */
   testClock?: boolean;
-  /** Tests: a fixed "now" inside the core. */
-  fixedNow?: number;
   /** Where the worker script is: by default the bundled worker.js beside this file, or entry.ts from source. */
   workerScript?: string;
 }
@@ -175,7 +173,6 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       ...(ports.preferences ? { preferences: ports.preferences.all() } : {}),
       ...(presence ? { presence } : {}),
       testClock: opts.testClock ?? false,
-      ...(opts.fixedNow !== undefined ? { fixedNow: opts.fixedNow } : {}),
     };
     const worker = new Worker(script.file, { eval: script.eval, workerData: init });
     let exitedResolve: () => void = () => {};

@@ -25,8 +25,6 @@ export interface WorkerInit {
   presence?: SharedArrayBuffer;
   /** TEST ONLY (browser mode's test host): the auto-lock runs on a clock `test.advanceClock` moves. */
   testClock: boolean;
-  /** Tests: a fixed "now" for the ports (milliseconds since the epoch). */
-  fixedNow?: number;
 }
 
 /** Host ports the worker asks for and waits on. */

@@ -54,7 +54,6 @@ export function serveCore(port: Port, init: WorkerInit): void {
     // The host decides where logs go (they never carry journal content).
     log: (level, message) => tell('log', [level, message]),
     power: init.has.idle && presence ? { on: power.on, idleMs: () => presence[PRESENCE_IDLE_MS]! } : { on: power.on },
-    ...(init.fixedNow !== undefined ? { now: () => init.fixedNow! } : {}),
     ...(init.has.dialogs ? { dialogs } : {}),
     ...(init.has.printer
       ? {
