@@ -102,8 +102,9 @@ function importFileOf(j: BenchJournal): Promise<string> {
  */
 async function startJob(kind: JobKind, side: Side): Promise<{ ended: Promise<Reply<unknown>>; startsIn: number }> {
   if (kind === 'backup') {
-    const made = side.nextLog(/automatic backup (made|failed)/);
     await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
+    // Watched from this unlock on: a line from an earlier backup stopped by the lock before it must not count.
+    const made = side.nextLog(/automatic backup (made|failed)/);
     const ended = made.then((line): Reply<unknown> => (/made/.test(line) ? { ok: true, value: null } : { ok: false, error: { code: 'INTERNAL', message: line } }));
     return { ended, startsIn: AUTO_BACKUP_DELAY_MS };
   }
