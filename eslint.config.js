@@ -6,6 +6,8 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const electronModules = ['electron', 'electron-store', 'electron/*'];
+// What only the core's worker thread loads: the hosts' own threads never open the journal or hold its key.
+const coreThread = ['**/core/db/**', '**/core/service/**', '**/core/vault/**', '**/core/analytics/**', '**/core/portability/**', '**/core/report/**', '**/core/safety/**', '**/core/reminders/**', '**/core/session*', '**/core/worker/serve*', '**/core/worker/entry*'];
 const restrict = (patterns, message, more = []) => ({
   'no-restricted-imports': ['error', { patterns: [...patterns.map((group) => ({ group: [group], message })), ...more] }],
 });
@@ -54,12 +56,12 @@ export default tseslint.config(
   },
   {
     files: ['main/web/**'],
-    rules: restrict([...electronModules, '**/main/app/**', '**/renderer/**'], 'main/web (browser mode) runs without Electron.'),
+    rules: restrict([...electronModules, '**/main/app/**', '**/renderer/**', ...coreThread], 'main/web (browser mode) runs without Electron, and reaches the journal only through the core thread (main/core/worker/client.ts).'),
   },
   {
-    // The Electron main process reaches the journal only through the session's dispatch: never the database layer.
+    // The Electron main process reaches the journal only through the core thread: never the database layer or the Session.
     files: ['main/app/**'],
-    rules: restrict(['**/main/web/**', '**/renderer/**', '**/core/db/**'], 'main/app is Electron glue over main/core: it calls dispatch, never the database layer (main/core/db).'),
+    rules: restrict(['**/main/web/**', '**/renderer/**', ...coreThread], 'main/app is Electron glue over main/core; it reaches the journal only through the core thread (main/core/worker/client.ts).'),
   },
   {
     // The stand-alone journal reader proves that docs/journal-format.md is enough: it may use only Node,

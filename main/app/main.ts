@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session } f
 import type { AppEvent } from '../../shared/api.js';
 import { ensurePrivateDir } from '../core/fsutil.js';
 import { APP_NAME, JOURNAL_SUBDIR, userDataDir } from '../core/paths.js';
-import { createService, setNativeBinding } from '../core/service/index.js';
+import { startCore } from '../core/worker/client.js';
 import { EVENT_CHANNEL } from './bridge.js';
 import { registerIpc } from './ipc.js';
 import { installMenu } from './menu.js';
@@ -62,7 +62,6 @@ function start(): void {
   if (!fs.existsSync(binding)) {
     fatal(`The database module built for this version of Electron is missing (${binding}). Run \`npm start\`, which builds it.`);
   }
-  setNativeBinding(binding);
 
   let win: BrowserWindow | null = null;
   const emit = (event: AppEvent) => {
@@ -70,11 +69,13 @@ function start(): void {
   };
   // The preferences (lock timeout, quick-exit shortcut, window bounds) are read before the journal opens.
   const prefs = electronPreferences();
-  // Auto-lock on idle, suspend and screen lock, and quick exit, live in core (main/core/safety) behind
-  // these ports: powerMonitor's events and idle time, and the window to hide.
-  const service = createService({
+  // The core (journal, key, every long job) runs in a worker thread of its own, so nothing it does can
+  // hold this thread, which draws the window and the menus. It reaches the ports below by message:
+  // auto-lock on idle, suspend and screen lock, quick exit's hide, dialogs, the printer, notifications.
+  const core = startCore({
     dataDir: journalDir,
     insecureTestKdf,
+    nativeBinding: binding,
     ports: {
       emit,
       dialogs: electronDialogs(() => win),
@@ -85,6 +86,9 @@ function start(): void {
       window: electronWindowControl(() => win),
     },
   });
+  core.catch((e: unknown) => fatal(`The journal's thread could not start (${(e as Error).message}).`));
+  // IPC is registered at once; a call made while the thread is still starting waits for it.
+  const dispatch = async (channel: string, raw: unknown) => (await core).dispatch(channel, raw);
 
   // Launching Fulcrum again brings back the window quick exit hid (locked, showing the unlock screen).
   const reveal = () => {
@@ -95,8 +99,19 @@ function start(): void {
   };
   app.on('second-instance', reveal);
   app.on('activate', reveal);
-  // Quitting always locks: the database is checkpointed and closed, the key zeroed.
-  app.on('will-quit', () => service.closeNow());
+  // Quitting always locks: the database is checkpointed and closed, the key zeroed (after any write
+  // already sent), then the app quits for real.
+  let locked = false;
+  app.on('will-quit', (event?: { preventDefault(): void }) => {
+    if (locked) return;
+    event?.preventDefault();
+    void core
+      .then((c) => c.close())
+      .finally(() => {
+        locked = true;
+        app.quit();
+      });
+  });
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
@@ -106,7 +121,7 @@ function start(): void {
     hardenSession(ses, { devTools, microphone });
     hardenSession(session.defaultSession, { devTools });
     registerAppProtocol(ses, path.join(app.getAppPath(), 'dist', 'renderer'));
-    registerIpc(ipcMain, service.dispatch, () => win, microphone);
+    registerIpc(ipcMain, dispatch, () => win, microphone);
 
     nativeTheme.themeSource = prefs.get('theme');
     installMenu({ devTools, send: (command) => emit({ type: 'command', command }) });

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createService } from '../core/service/index.js';
-import type { PowerEvent, PowerEvents } from '../core/ports.js';
-import type { Clock } from '../core/safety/index.js';
+import { startCore, type Core } from '../core/worker/client.js';
+import type { PowerEvent } from '../core/ports.js';
 import type { Reply } from '../../shared/errors.js';
 import { EventStreams } from './events.js';
 import { createWebServer, type WebServer } from './server.js';
@@ -37,10 +36,13 @@ export interface WebHostOptions {
   testPorts?: WebTestPorts;
 }
 
-/** What a test hands the browser-mode host to drive its auto-lock (see `WebHostOptions.testPorts`). */
+/**
+ * What a test hands the browser-mode host to drive its auto-lock (see `WebHostOptions.testPorts`):
+ * the URL of the module exporting its `TestClock`, which the core's thread loads (objects do not
+ * cross threads). Power events are fired by message (`test.firePower`).
+ */
 export interface WebTestPorts {
-  clock: Clock & { advance(ms: number): void };
-  power: PowerEvents & { fire(event: PowerEvent): void };
+  clockModule: string;
 }
 
 /** A few seconds: enough for a page's stream to reconnect after a hiccup, short enough that a closed tab is not left open. */
@@ -58,22 +60,22 @@ export interface WebHost extends WebServer {
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const events = new EventStreams();
-  // TEST ONLY: with the insecure test flag, a test may hand in a clock it pushes forward and power
-  // events it fires; the test flag alone adds only the call that mints launch links.
+  // The core runs in a worker thread of its own: this thread only serves HTTP and forwards calls and
+  // events. TEST ONLY: with the insecure test flag, a test may hand in the module of its test clock
+  // (the core's thread loads it) and then move that clock and fire power events; the test flag alone
+  // adds only the call that mints launch links.
   const testPorts = opts.insecureTestKdf ? opts.testPorts : undefined;
-  const service = createService({
+  const core = await startCore({
     dataDir: opts.dataDir,
     insecureTestKdf: opts.insecureTestKdf ?? false,
-    ports: { emit: (event) => events.emit(event), ...(testPorts ? { power: testPorts.power } : {}) },
-    ...(testPorts ? { safety: { clock: testPorts.clock } } : {}),
+    ports: { emit: (event) => events.emit(event) },
+    ...(testPorts ? { testClockModule: testPorts.clockModule } : {}),
   });
   let server: WebServer | undefined;
-  const testCalls = opts.insecureTestKdf
-    ? testOnlyCalls(testPorts, () => server?.newLaunchUrl() ?? '', () => service.safety.autoLock.pending)
-    : undefined;
+  const testCalls = opts.insecureTestKdf ? testOnlyCalls(testPorts ? core : null, () => server?.newLaunchUrl() ?? '') : undefined;
   try {
     server = await createWebServer({
-      dispatch: service.dispatch,
+      dispatch: core.dispatch,
       staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
       port: opts.port,
       host: opts.host,
@@ -82,11 +84,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       whenPagesGone: {
         graceMs: opts.pagesGoneLockMs ?? PAGES_GONE_LOCK_MS,
         // Through dispatch, like every lock, so a write already queued finishes first.
-        onGone: () => void service.dispatch('vault.lock', {}),
+        onGone: () => void core.dispatch('vault.lock', {}),
       },
     });
   } catch (e) {
-    await service.close();
+    await core.close();
     throw e;
   }
   const started = server;
@@ -104,9 +106,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     close() {
       closing ??= (async () => {
         try {
-          // Locks through dispatch (a write already in the queue finishes before the database
-          // closes) and releases every timer and listener of the session.
-          await service.close();
+          // The core locks after any write already in its queue, then its thread ends.
+          await core.close();
         } finally {
           await started.close();
         }
@@ -126,23 +127,21 @@ const bad = (message: string): Reply<never> => ({ ok: false, error: { code: 'VAL
  * test handed in its ports, move the auto-lock's clock (answering whether a lock is now announced)
  * and fire a system power event.
  */
-function testOnlyCalls(ports: WebTestPorts | undefined, newLaunchUrl: () => string, lockPending: () => string | null) {
+function testOnlyCalls(core: Core | null, newLaunchUrl: () => string) {
   const newLaunch = { 'test.newLaunchUrl': async (): Promise<Reply<unknown>> => ({ ok: true, value: { url: newLaunchUrl() } }) };
-  if (!ports) return newLaunch;
-  const { clock, power } = ports;
+  if (!core) return newLaunch;
   return {
     ...newLaunch,
     'test.advanceClock': async (input: unknown): Promise<Reply<unknown>> => {
       const p = AdvanceClock.safeParse(input);
       if (!p.success) return bad('test.advanceClock takes { ms }.');
-      clock.advance(p.data.ms);
-      // Timers due by then have run: a test can tell "no lock was announced" without waiting.
-      return { ok: true, value: { now: clock.now(), lockPending: lockPending() } };
+      // Timers due by then have run in the core: a test can tell "no lock was announced" without waiting.
+      return { ok: true, value: await core.advanceClock(p.data.ms) };
     },
     'test.firePower': async (input: unknown): Promise<Reply<unknown>> => {
       const p = FirePower.safeParse(input);
       if (!p.success) return bad("test.firePower takes { event: 'suspend' | 'lock-screen' }.");
-      power.fire(p.data.event satisfies PowerEvent);
+      core.firePower(p.data.event satisfies PowerEvent);
       return { ok: true, value: null };
     },
   };

@@ -28,6 +28,7 @@ import { measurePdf, reportAvailable } from './measures/pdf.js';
 import { measureRss } from './measures/rss.js';
 import { ensureRenderer, measureScroll } from './measures/scroll.js';
 import { measureSearch } from './measures/search.js';
+import { measureThread, type HostMode, type JobKind } from './measures/thread.js';
 import { measureUnlock, measureUnlockWithPurge } from './measures/unlock.js';
 import { measureWorkload } from './measures/workload.js';
 import { formatTable, type RowDef, type RowResult } from './table.js';
@@ -223,6 +224,33 @@ function rowDefs(): RowDef[] {
       baseline: 'the same quick exit with nothing running',
       judge: (r) => r.value.p95 <= 100,
     },
+    ...(['backup', 'import'] as JobKind[]).flatMap((kind): RowDef[] => {
+      const job = kind === 'backup' ? "the day's automatic backup of the whole journal" : 'an import of 10k entries (preview + commit)';
+      return (['host-thread', 'worker'] as HostMode[]).flatMap((mode): RowDef[] => {
+        const where = mode === 'worker' ? 'core in its worker thread (now)' : 'core on the host thread (before)';
+        return [
+          {
+            id: `thread-wait-${kind}-${mode}`,
+            measure: `Wait of a timeline page and a search while ${job} runs (saves, interleaved, in the notes) — ${where}`,
+            target: 'p95 ≤ 50 ms',
+            baseline: 'the same calls with nothing running',
+            judge: (r) => r.value.p95 <= 50,
+          },
+          {
+            id: `thread-lock-${kind}-${mode}`,
+            measure: `Lock / quick exit asked for 150 ms into ${job}, to its reply — ${where}`,
+            target: 'p95 ≤ 100 ms',
+            judge: (r) => r.value.p95 <= 100,
+          },
+          {
+            id: `thread-loop-${kind}-${mode}`,
+            measure: `The host's event loop: longest delay (monitorEventLoopDelay) while ${job} runs — ${where}`,
+            target: '≤ 50 ms',
+            judge: (r) => r.value.max <= 50,
+          },
+        ];
+      });
+    }),
     {
       id: 'jobs-rss-export',
       measure: 'Peak RSS of an export of the whole journal (child process: unlock, export.save as JSON, text included)',
@@ -349,6 +377,16 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
     put('jobs-lock-backup', r.backup);
     put('jobs-lock-export', r.export);
   });
+  for (const kind of ['backup', 'import'] as JobKind[]) {
+    for (const mode of ['host-thread', 'worker'] as HostMode[]) {
+      await step(`thread-${kind}-${mode}`, async () => {
+        const r = await measureThread(j, mode, kind, big ? 2 : 3);
+        put(`thread-wait-${kind}-${mode}`, r.waits);
+        put(`thread-lock-${kind}-${mode}`, r.lock);
+        put(`thread-loop-${kind}-${mode}`, r.loop);
+      });
+    }
+  }
   await step('jobs-rss-export', async () => put('jobs-rss-export', await measureExportRss(j, 1)));
   await step('jobs-rss-import', async () => put('jobs-rss-import', await measureImportRss(j, 1)));
   await step('scroll', async () => {

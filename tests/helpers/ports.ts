@@ -117,9 +117,10 @@ export class TestClock implements Clock {
 }
 
 /**
- * What browser mode's test host is handed (startWebHost `testPorts`): a clock that runs in real time
- * and can be pushed forward (`test.advanceClock`), and power events fired by hand (`test.firePower`).
+ * What browser mode's test host is handed (startWebHost `testPorts`): this module, whose `TestClock`
+ * the core's thread loads to run the auto-lock on a clock that runs in real time and can be pushed
+ * forward (`test.advanceClock`); power events are fired by message (`test.firePower`).
  */
 export function webTestPorts() {
-  return { clock: new TestClock({ real: true }), power: manualPowerEvents() };
+  return { clockModule: import.meta.url };
 }

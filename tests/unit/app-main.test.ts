@@ -21,9 +21,11 @@ type Observed = Record<string, any>; // eslint-disable-line @typescript-eslint/n
 
 let seen: Observed;
 let dataDir: string;
+let bundles: { main: string; worker: string };
 
 beforeAll(async () => {
-  const { main } = await buildMain();
+  const { main, worker } = await buildMain();
+  bundles = { main: fs.readFileSync(main, 'utf8'), worker: fs.readFileSync(worker, 'utf8') };
   const appPath = tempDir('fulcrum-app-');
   // The Node build stands in for the Electron-ABI one (same file name, same place main.ts looks).
   const nativeDir = electronNativeDir(appPath, '45.4.1');
@@ -47,6 +49,13 @@ beforeAll(async () => {
 });
 
 describe('the desktop main process (bundled, against a stand-in electron)', () => {
+  it('never loads the database or the vault: they run in the core thread (dist/app/worker.js)', () => {
+    expect(bundles.main).not.toContain('better-sqlite3-multiple-ciphers');
+    expect(bundles.main).not.toContain('@node-rs/argon2');
+    expect(bundles.worker).toContain('better-sqlite3-multiple-ciphers');
+    expect(bundles.worker).toContain('@node-rs/argon2');
+  });
+
   it('names the app, sandboxes every renderer and registers app:// as a standard secure scheme', () => {
     expect(seen.name).toBe('Fulcrum');
     expect(seen.paths.userData).toBe(path.join(dataDir, 'electron-profile'));

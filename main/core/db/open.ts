@@ -77,6 +77,9 @@ export const PRAGMAS = [
   'wal_autocheckpoint = 0',
 ];
 
+/** A read-only connection beside the journal's own (main/core/worker/reads.ts): memory only, never waits long. */
+const READER_PRAGMAS = ['temp_store = MEMORY', 'trusted_schema = OFF', 'busy_timeout = 5000', 'cache_size = -8000'];
+
 export interface OpenOptions {
   create?: boolean;
   migrations?: readonly Migration[];
@@ -135,7 +138,10 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
       // migrate() says the same; checking here keeps even the journal-mode pragma from touching the file.
       migrate(db, migrations);
     }
-    if (opts.readonly) return db;
+    if (opts.readonly) {
+      for (const p of READER_PRAGMAS) db.pragma(p);
+      return db;
+    }
     if (opts.create) db.pragma(`page_size = ${PAGE_SIZE}`);
     for (const p of PRAGMAS) db.pragma(p);
     migrate(db, migrations);
