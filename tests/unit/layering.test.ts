@@ -43,9 +43,14 @@ describe('layering', () => {
     expect(await problems('main/core/db/probe.ts', inside)).toEqual([]);
   });
 
-  it('keeps the Electron main process away from the database layer', async () => {
+  it('keeps both hosts (the Electron main process, browser mode) away from the database layer and the Session', async () => {
     const code = "import { openDatabase } from '../core/db/open.js';\nexport const x = openDatabase;\n";
     expect(await problems('main/app/probe.ts', code)).toEqual(['no-restricted-imports:1']);
-    expect(await problems('main/web/probe.ts', code)).toEqual([]);
+    expect(await problems('main/web/probe.ts', code)).toEqual(['no-restricted-imports:1']);
+    const session = "import { Session } from '../core/session.js';\nexport const x = Session;\n";
+    expect(await problems('main/app/probe.ts', session)).toEqual(['no-restricted-imports:1']);
+    // The worker's client is how they reach the journal.
+    const client = "import { startCore } from '../core/worker/client.js';\nexport const x = startCore;\n";
+    expect(await problems('main/app/probe.ts', client)).toEqual([]);
   });
 });
