@@ -98,6 +98,17 @@ import {
   type RestoreResult,
   type SaveResult,
 } from './portability.js';
+import {
+  AttachmentCountsInput,
+  AttachmentListInput,
+  AttachmentPatch,
+  AttachmentReorderInput,
+  type AttachmentCounts,
+  type AttachmentMeta,
+  type AttachmentStatus,
+  type AttachmentVariant,
+  type UploadOptions,
+} from './attachments.js';
 
 export interface CallDef<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly input: I;
@@ -349,6 +360,28 @@ export const historyCalls = {
   'ledger.sinceReceipt': call<SinceReceipt>()(SinceReceiptInput),
 } as const;
 
+/**
+ * Attachments (shapes and how the renderer uses them in shared/attachments.ts). The bytes travel
+ * through the bridge's own methods (`attachmentUpload`, `attachmentThumbnail`, `attachmentBytes`),
+ * never through these JSON calls.
+ */
+export const attachmentCalls = {
+  /** An entry's or check-in's attachments in their order. */
+  'attachments.list': call<AttachmentMeta[]>()(AttachmentListInput),
+  'attachments.get': call<AttachmentMeta>()(byId),
+  /** Caption (alt text) and whether copies that leave the journal keep the location/device metadata. */
+  'attachments.update': call<AttachmentMeta>()(z.object({ id: Id, patch: AttachmentPatch }).strict()),
+  /** The owner's attachments in the new order (every shown attachment, each once). */
+  'attachments.reorder': call<AttachmentMeta[]>()(AttachmentReorderInput),
+  /** To the trash: hidden from the entry, restorable (undo) until its entry's trash is emptied. */
+  'attachments.remove': call<AttachmentMeta>()(byId),
+  'attachments.restore': call<AttachmentMeta>()(byId),
+  /** Timeline cards: the count and first image of each entry's attachments. */
+  'attachments.counts': call<AttachmentCounts>()(AttachmentCountsInput),
+  /** How much the attachments weigh, the limits, and a warning past the size the person should know about. */
+  'attachments.status': call<AttachmentStatus>()(none),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -364,6 +397,7 @@ export const api = {
   ...portabilityCalls,
   ...reportCalls,
   ...historyCalls,
+  ...attachmentCalls,
 } as const;
 
 export type Api = typeof api;
@@ -383,6 +417,12 @@ export type FulcrumBridge = {
   readonly subscribe: (listener: (event: AppEvent) => void) => () => void;
   /** 'electron' or 'browser': the browser mode shows a visible label. */
   readonly transport: 'electron' | 'browser';
+  /** Stores a file (checked by its content) in the journal; see shared/attachments.ts. */
+  readonly attachmentUpload: (data: Blob | Uint8Array, name: string, options?: UploadOptions) => Promise<Reply<AttachmentMeta>>;
+  /** Stores the small preview the renderer drew (PNG, JPEG or WebP, at most 512 KB). */
+  readonly attachmentThumbnail: (id: number, data: Blob | Uint8Array) => Promise<Reply<AttachmentMeta>>;
+  /** The bytes of one variant, from memory (nothing is written to disk or cached). */
+  readonly attachmentBytes: (id: number, variant: AttachmentVariant) => Promise<Reply<Blob>>;
 };
 
 export type AppEvent =

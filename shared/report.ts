@@ -100,6 +100,8 @@ export const ReportConfig = z
     /** "Questions for my next session", typed by the user. */
     questions: text(QUESTIONS_MAX).default(''),
     pageSize: PageSize.default('a4'),
+    /** Attachments chosen for the report (of entries in it); images print as their 'shared' copy. */
+    attachmentIds: z.array(Id).max(200).default([]),
   })
   .strict();
 export type ReportConfig = z.input<typeof ReportConfig>;

@@ -227,6 +227,11 @@ const entryFields = {
   outcome: text(LIMITS.note).default(''),
   raiseWithTherapist: z.boolean().default(false),
   safetyConcern: z.boolean().default(false),
+  /**
+   * The entry's attachments in order (ids from an upload). Omitted: they stay as they are. Naming a
+   * list links the unlinked ones, orders them, and moves the ones left out to the trash.
+   */
+  attachments: z.array(Id).max(50).optional(),
 };
 
 /** The date again in the entry's own zone: "1 January 1900, 00:30" in Berlin is still 1900. */
