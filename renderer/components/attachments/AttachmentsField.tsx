@@ -11,10 +11,11 @@ import { ACCEPTED_MIME, type AttachmentMeta } from '../../../shared/attachments.
 import { ApiError, call, messageOf } from '../../api.js';
 import { useToast } from '../../lib/session.js';
 import { carriesFiles, filesOfDrop, filesOfPaste, formatBytes } from './capture.js';
-import { attach, bytesOf } from './client.js';
+import { attach } from './client.js';
+import { loadOriginal, toViewerItem } from './EntryAttachments.js';
 import { VoiceRecorder } from './Recorder.js';
 import { AttachmentThumb } from './Thumb.js';
-import { altOf, AttachmentViewer, type ViewerItem } from './Viewer.js';
+import { altOf, AttachmentViewer } from './Viewer.js';
 import './attachments.css';
 
 const ACCEPT = [...Object.keys(ACCEPTED_MIME), '.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.m4a', '.mp3', '.ogg', '.wav', '.webm', '.txt'].join(',');
@@ -28,8 +29,6 @@ interface Pending {
 
 export type IdsUpdate = (f: (ids: number[]) => number[]) => void;
 
-export const toViewerItem = (m: AttachmentMeta): ViewerItem => ({ id: m.id, name: m.name, mimeType: m.mime, size: m.bytes, caption: m.caption });
-const loadOriginal = (item: ViewerItem) => bytesOf(item.id, 'original');
 
 export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; dropTarget: RefObject<HTMLElement | null>; disabled?: boolean }) {
   const { ids, update } = props;
