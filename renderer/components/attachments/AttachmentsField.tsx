@@ -10,7 +10,8 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, ty
 import { ACCEPTED_MIME, type AttachmentMeta } from '../../../shared/attachments.js';
 import { ApiError, call, messageOf } from '../../api.js';
 import { useToast } from '../../lib/session.js';
-import { carriesFiles, filesOfDrop, filesOfPaste, formatBytes } from './capture.js';
+import { formatBytes } from './capture.js';
+import { useFileIntake } from './intake.js';
 import { attach } from './client.js';
 import { loadOriginal, toViewerItem } from './EntryAttachments.js';
 import { VoiceRecorder } from './Recorder.js';
@@ -18,7 +19,7 @@ import { AttachmentThumb } from './Thumb.js';
 import { altOf, AttachmentViewer } from './Viewer.js';
 import './attachments.css';
 
-const ACCEPT = [...Object.keys(ACCEPTED_MIME), '.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.m4a', '.mp3', '.ogg', '.wav', '.webm', '.txt'].join(',');
+export const ACCEPT = [...Object.keys(ACCEPTED_MIME), '.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.m4a', '.mp3', '.ogg', '.wav', '.webm', '.txt'].join(',');
 
 interface Pending {
   key: number;
@@ -35,7 +36,6 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
   const toast = useToast();
   const [metas, setMetas] = useState<ReadonlyMap<number, AttachmentMeta>>(new Map());
   const [pending, setPending] = useState<Pending[]>([]);
-  const [dragging, setDragging] = useState(false);
   const [viewing, setViewing] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -88,52 +88,7 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
   );
 
   // Drop files anywhere on the editor; paste a screenshot into any of its fields.
-  useEffect(() => {
-    const el = props.dropTarget.current;
-    if (!el) return;
-    let depth = 0;
-    const onEnter = (e: DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
-      depth++;
-      setDragging(true);
-    };
-    const onLeave = (e: DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const onOver = (e: DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const onDrop = (e: DragEvent) => {
-      depth = 0;
-      setDragging(false);
-      if (!carriesFiles(e.dataTransfer)) return;
-      // Never let the browser open the file in place of the app.
-      e.preventDefault();
-      attachFiles(filesOfDrop(e.dataTransfer));
-    };
-    const onPaste = (e: ClipboardEvent) => {
-      const files = filesOfPaste(e.clipboardData);
-      if (files.length === 0) return;
-      e.preventDefault();
-      attachFiles(files);
-    };
-    el.addEventListener('dragenter', onEnter);
-    el.addEventListener('dragleave', onLeave);
-    el.addEventListener('dragover', onOver);
-    el.addEventListener('drop', onDrop);
-    el.addEventListener('paste', onPaste);
-    return () => {
-      el.removeEventListener('dragenter', onEnter);
-      el.removeEventListener('dragleave', onLeave);
-      el.removeEventListener('dragover', onOver);
-      el.removeEventListener('drop', onDrop);
-      el.removeEventListener('paste', onPaste);
-    };
-  }, [props.dropTarget, attachFiles]);
+  const dragging = useFileIntake(props.dropTarget, attachFiles);
 
   const shown = ids.map((id) => metas.get(id)).filter((m): m is AttachmentMeta => m !== undefined);
 
@@ -249,7 +204,7 @@ export function sensitiveWords(m: Pick<AttachmentMeta, 'sensitive'>): string[] {
   return found;
 }
 
-function AttachmentRow(props: {
+export function AttachmentRow(props: {
   meta: AttachmentMeta;
   first: boolean;
   last: boolean;
