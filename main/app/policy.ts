@@ -52,5 +52,27 @@ export function isAllowedSender(s: SenderFacts): boolean {
   return s.isMainFrame && s.isOurWindow && typeof s.url === 'string' && isAppUrl(s.url);
 }
 
-/** Every permission (camera, notifications, clipboard-read, geolocation, …) is refused. */
-export const grantsPermission = (_permission: string): boolean => false;
+/** What Electron says about a permission request (PermissionRequest details). */
+export interface PermissionFacts {
+  /** For 'media': what is asked for ('audio', 'video'). */
+  mediaTypes?: readonly string[] | undefined;
+  requestingUrl?: string | undefined;
+  isMainFrame?: boolean | undefined;
+}
+
+/**
+ * Every permission (camera, notifications, clipboard-read, geolocation, …) is refused, with one
+ * exception: the microphone alone, asked for by the app's own page — a voice note, which the page asks
+ * for only when the person clicks "Record" and releases when the recording stops. Each recording asks
+ * again: the permission check (without facts) always answers no, so nothing is remembered.
+ */
+export function grantsPermission(permission: string, facts: PermissionFacts = {}): boolean {
+  return (
+    permission === 'media' &&
+    facts.isMainFrame === true &&
+    facts.mediaTypes?.length === 1 &&
+    facts.mediaTypes[0] === 'audio' &&
+    typeof facts.requestingUrl === 'string' &&
+    isAppUrl(facts.requestingUrl)
+  );
+}

@@ -6,7 +6,9 @@ import type { App, Session, WebContents } from 'electron';
 import { grantsPermission, isAllowedRequest, isAppUrl } from './policy.js';
 
 export function hardenSession(ses: Session, opts: { devTools: boolean }): void {
-  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(grantsPermission(permission)));
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(grantsPermission(permission, { mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame })),
+  );
   ses.setPermissionCheckHandler((_wc, permission) => grantsPermission(permission));
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));

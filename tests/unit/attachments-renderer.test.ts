@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EntryInput, EntryPatch, type Entry } from '../../shared/schemas.js';
 import { blankState, draftContent, hasContent, parseDraft, stateFromEntry, toEntryInput, toEntryPatch } from '../../renderer/lib/editorState.js';
 import { carriesFiles, filesOfPaste, formatBytes, stamp } from '../../renderer/components/attachments/capture.js';
-import { sensitiveWords } from '../../renderer/components/attachments/AttachmentsField.js';
-import { altOf, kindOf } from '../../renderer/components/attachments/Viewer.js';
+import { altOf, kindOf, sensitiveWords } from '../../renderer/components/attachments/words.js';
 
 const entry: Entry = {
   id: 7,
@@ -35,13 +34,13 @@ const entry: Entry = {
   deletedAt: null,
 };
 
-/** Enough of a DataTransfer for the paste code (Node has File, not DataTransfer). */
-function clipboard(items: { kind: 'file' | 'string'; file?: File }[], types: string[] = []): DataTransfer {
+/** Enough of a DataTransfer for the paste and drop code (Node has File, not DataTransfer). */
+function clipboard(items: { kind: 'file' | 'string'; file?: File }[], types: string[] = []) {
   return {
     types,
     items: items.map((i) => ({ kind: i.kind, getAsFile: () => i.file ?? null })),
     files: items.flatMap((i) => (i.file ? [i.file] : [])),
-  } as unknown as DataTransfer;
+  };
 }
 
 describe('the editor draft and its attachments', () => {

@@ -16,7 +16,8 @@ import { attach } from './client.js';
 import { loadOriginal, toViewerItem } from './EntryAttachments.js';
 import { VoiceRecorder } from './Recorder.js';
 import { AttachmentThumb } from './Thumb.js';
-import { altOf, AttachmentViewer } from './Viewer.js';
+import { AttachmentViewer } from './Viewer.js';
+import { sensitiveWords } from './words.js';
 import './attachments.css';
 
 export const ACCEPT = [...Object.keys(ACCEPTED_MIME), '.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.m4a', '.mp3', '.ogg', '.wav', '.webm', '.txt'].join(',');
@@ -195,15 +196,6 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
   );
 }
 
-/** What a file says about where it was made and with what, in words. */
-export function sensitiveWords(m: Pick<AttachmentMeta, 'sensitive'>): string[] {
-  const found: string[] = [];
-  if (m.sensitive.gps) found.push(`the place it was taken (${m.sensitive.gps})`);
-  if (m.sensitive.device) found.push(`the device (${m.sensitive.device})`);
-  if (m.sensitive.xmp) found.push('editing details (XMP)');
-  return found;
-}
-
 export function AttachmentRow(props: {
   meta: AttachmentMeta;
   first: boolean;
@@ -318,4 +310,3 @@ export function AttachmentRow(props: {
   );
 }
 
-export { altOf };

@@ -10,6 +10,9 @@ import { Dialog } from '../Dialog.js';
 import { useObjectUrl } from './blobs.js';
 import { formatBytes } from './capture.js';
 import { PdfPreview } from './PdfPreview.js';
+import { altOf, kindOf } from './words.js';
+
+export { altOf, kindOf };
 
 export interface ViewerItem {
   id: number;
@@ -17,23 +20,6 @@ export interface ViewerItem {
   mimeType: string;
   size: number;
   caption: string;
-}
-
-export type AttachmentKind = 'image' | 'audio' | 'pdf' | 'text' | 'other';
-
-export function kindOf(mimeType: string): AttachmentKind {
-  if (mimeType.startsWith('image/')) return 'image';
-  if (mimeType.startsWith('audio/')) return 'audio';
-  if (mimeType === 'application/pdf') return 'pdf';
-  if (mimeType.startsWith('text/')) return 'text';
-  return 'other';
-}
-
-/** What a screen reader hears for an attachment: its caption, or what it is. */
-export function altOf(item: Pick<ViewerItem, 'caption' | 'name' | 'mimeType'>): string {
-  if (item.caption.trim()) return item.caption.trim();
-  const k = kindOf(item.mimeType);
-  return k === 'image' ? `Image: ${item.name}` : k === 'audio' ? `Audio: ${item.name}` : k === 'pdf' ? `PDF: ${item.name}` : item.name;
 }
 
 const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3, 4];

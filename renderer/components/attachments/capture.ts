@@ -4,13 +4,24 @@
  * writes anywhere.
  */
 
+// The parts of a DataTransfer used here, so this file also runs (and is tested) outside a page.
+interface TypesOf {
+  readonly types: ArrayLike<string>;
+}
+interface FilesOf {
+  readonly files: ArrayLike<File>;
+}
+interface ItemsOf {
+  readonly items: ArrayLike<{ readonly kind: string; getAsFile(): File | null }>;
+}
+
 /** Whether a drag carries files (and not text being moved inside a field). */
-export function carriesFiles(dt: DataTransfer | null): boolean {
+export function carriesFiles(dt: TypesOf | null): boolean {
   return Boolean(dt && Array.from(dt.types).includes('Files'));
 }
 
 /** The files of a drop, in the order given. */
-export function filesOfDrop(dt: DataTransfer | null): File[] {
+export function filesOfDrop(dt: FilesOf | null): File[] {
   return dt ? Array.from(dt.files) : [];
 }
 
@@ -25,7 +36,7 @@ const EXTENSION: Readonly<Record<string, string>> = {
  * The files of a paste. A screenshot arrives as an image item with a generic name ("image.png") or
  * none, so it is named after the moment it was pasted. Text on the clipboard is left to the field.
  */
-export function filesOfPaste(dt: DataTransfer | null, now = new Date()): File[] {
+export function filesOfPaste(dt: ItemsOf | null, now = new Date()): File[] {
   if (!dt) return [];
   const files: File[] = [];
   for (const item of Array.from(dt.items)) {
