@@ -101,13 +101,15 @@ import {
 import {
   AttachmentCountsInput,
   AttachmentListInput,
+  AttachmentName,
   AttachmentPatch,
   AttachmentReorderInput,
+  AttachmentVariant,
+  UploadOptions,
+  type AttachmentBytes,
   type AttachmentCounts,
   type AttachmentMeta,
   type AttachmentStatus,
-  type AttachmentVariant,
-  type UploadOptions,
 } from './attachments.js';
 
 export interface CallDef<I extends z.ZodType = z.ZodType, R = unknown> {
@@ -381,6 +383,21 @@ export const attachmentCalls = {
   /** How much the attachments weigh, the limits, and a warning past the size the person should know about. */
   'attachments.status': call<AttachmentStatus>()(none),
 } as const;
+
+/**
+ * The calls that carry bytes. Not part of `api`: no JSON route or IPC channel exists for them. Each
+ * host reads the bytes its own way (a binary HTTP body, a Uint8Array over IPC) and hands them to the
+ * same dispatcher, which validates them here like any other input.
+ */
+const Bytes = z.instanceof(Uint8Array);
+export const byteCalls = {
+  'attachments.upload': call<AttachmentMeta>()(z.object({ data: Bytes, name: AttachmentName, options: UploadOptions.default({}) }).strict()),
+  'attachments.thumbnail': call<AttachmentMeta>()(z.object({ id: Id, data: Bytes }).strict()),
+  'attachments.bytes': call<AttachmentBytes>()(z.object({ id: Id, variant: AttachmentVariant }).strict()),
+} as const;
+export type ByteCalls = typeof byteCalls;
+export type ByteChannel = keyof ByteCalls;
+export const isByteChannel = (name: string): name is ByteChannel => Object.hasOwn(byteCalls, name);
 
 export const api = {
   ...vaultCalls,

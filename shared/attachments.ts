@@ -133,6 +133,13 @@ export const AttachmentReorderInput = z.object({ owner: AttachmentOwner, ids: z.
 export const AttachmentCountsInput = z.object({ entryIds: z.array(Id).max(LIMITS.listIds) }).strict();
 export type AttachmentCounts = Record<string, { count: number; firstImageId: number | null }>;
 
+/** One variant's bytes as the core hands them to a host (which sends them on as a binary body). */
+export interface AttachmentBytes {
+  mime: string;
+  name: string;
+  data: Uint8Array;
+}
+
 export interface AttachmentStatus {
   count: number;
   /** Originals' bytes, all attachments (removed ones included until purged). */

@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../shared/api.js';
 import type { PreferencesStore } from './prefs.js';
+import type { AttachStep } from './attachments/steps.js';
 
 /**
  * Side effects behind small ports: Electron implements them in main/app, the browser-mode
@@ -24,6 +25,8 @@ export interface Ports {
   preferences?: PreferencesStore;
   /** The desktop window, for quick exit (browser mode has none: the page leaves by itself). */
   window?: WindowControl;
+  /** Tests only: called at each step of storing an attachment, to kill the process there. */
+  attachCrashAt?: (step: AttachStep) => void;
 }
 
 /** The one app window, as quick exit and idle detection need it. */

@@ -9,6 +9,7 @@ import { SECURITY_HEADERS, contentTypeOf, resolveStaticFile } from '../core/stat
 import { EventStreams } from './events.js';
 import { NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_SCRIPT, NEUTRAL_SCRIPT_PATH } from './neutral.js';
 import { Presence } from './presence.js';
+import { attachmentRoute } from './attachments.js';
 import {
   Credentials,
   STATUS_FOR,
@@ -205,6 +206,14 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
         res.on('close', () => presence.streamClosed());
       }
       return;
+    }
+    if (name.startsWith('attachment/')) {
+      presence?.callStarted();
+      try {
+        return await attachmentRoute(req, res, name, opts.dispatch);
+      } finally {
+        presence?.callEnded();
+      }
     }
     if (req.method !== 'POST') return fail(res, 405, { code: 'UNKNOWN_CALL', message: 'Calls are made with POST.' }, { Allow: 'POST' });
     const testCall = opts.testCalls && Object.hasOwn(opts.testCalls, name) ? opts.testCalls[name] : undefined;

@@ -8,6 +8,7 @@
  * DOM-free on purpose (fetch, streams, TextDecoder only), so it is tested under Node against the real host.
  */
 import { CHANNELS, type AppEvent, type Channel, type FulcrumBridge } from '../../shared/api.js';
+import { ATTACHMENT_ROUTES, type AttachmentMeta, type AttachmentVariant, type UploadOptions } from '../../shared/attachments.js';
 import type { ApiErrorShape, Reply } from '../../shared/errors.js';
 
 export interface HttpBridgeOptions {
@@ -105,7 +106,68 @@ export function createHttpBridge(token: string, opts: HttpBridgeOptions = {}): F
 
   const methods = Object.fromEntries(CHANNELS.map((c) => [c, callOf(c)]));
   const events = eventStream(`${base}/api/events`, auth, doFetch);
-  return Object.freeze({ ...methods, subscribe: events.subscribe, transport: 'browser' as const }) as unknown as FulcrumBridge;
+  return Object.freeze({
+    ...methods,
+    ...attachmentMethods(base, auth, doFetch),
+    subscribe: events.subscribe,
+    transport: 'browser' as const,
+  }) as unknown as FulcrumBridge;
+}
+
+/** Reads a JSON Reply, or says the host did not answer. */
+async function replyOf<T>(res: Promise<Response>): Promise<Reply<T>> {
+  try {
+    const body: unknown = await (await res).json();
+    return isReply(body) ? (body as Reply<T>) : { ok: false, error: UNREACHABLE };
+  } catch {
+    return { ok: false, error: UNREACHABLE };
+  }
+}
+
+/**
+ * The byte routes (main/web/attachments.ts): files go up as binary bodies and come back as Blobs, kept
+ * in memory (the host answers `Cache-Control: no-store`, so the browser keeps no cache entry on disk).
+ */
+function attachmentMethods(base: string, auth: string, doFetch: typeof fetch) {
+  const body = (data: Blob | Uint8Array): Blob => (data instanceof Uint8Array ? new Blob([data as Uint8Array<ArrayBuffer>]) : data);
+  const post = (url: string, data: Blob | Uint8Array, headers: Record<string, string> = {}) =>
+    doFetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', Authorization: auth, ...headers },
+      body: body(data),
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    });
+  return {
+    attachmentUpload: (data: Blob | Uint8Array, name: string, options: UploadOptions = {}): Promise<Reply<AttachmentMeta>> =>
+      replyOf(
+        post(`${base}${ATTACHMENT_ROUTES.upload}`, data, {
+          'X-Fulcrum-Name': encodeURIComponent(name),
+          ...(options.owner ? { 'X-Fulcrum-Owner': `${options.owner.kind}:${options.owner.id}` } : {}),
+        }),
+      ),
+    attachmentThumbnail: (id: number, data: Blob | Uint8Array): Promise<Reply<AttachmentMeta>> =>
+      replyOf(post(`${base}${ATTACHMENT_ROUTES.thumbnail}/${id}`, data)),
+    attachmentBytes: async (id: number, variant: AttachmentVariant): Promise<Reply<Blob>> => {
+      let res: Response;
+      try {
+        res = await doFetch(`${base}${ATTACHMENT_ROUTES.bytes}/${id}/${variant}`, {
+          headers: { Authorization: auth },
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        });
+      } catch {
+        return { ok: false, error: UNREACHABLE };
+      }
+      if (!res.ok || (res.headers.get('Content-Type') ?? '').startsWith('application/json')) return replyOf<Blob>(Promise.resolve(res));
+      try {
+        const blob = await res.blob();
+        return { ok: true, value: blob.type ? blob : new Blob([blob], { type: res.headers.get('Content-Type') ?? '' }) };
+      } catch {
+        return { ok: false, error: UNREACHABLE };
+      }
+    },
+  };
 }
 
 function parseFrame(frame: string): AppEvent | null {
@@ -199,5 +261,12 @@ function eventStream(url: string, auth: string, doFetch: typeof fetch) {
 export function createMissingTokenBridge(message: string): FulcrumBridge {
   const reply = async (): Promise<Reply<never>> => ({ ok: false, error: { code: 'ACCESS_DENIED', message } });
   const methods = Object.fromEntries(CHANNELS.map((c) => [c, reply]));
-  return Object.freeze({ ...methods, subscribe: () => () => {}, transport: 'browser' as const }) as unknown as FulcrumBridge;
+  return Object.freeze({
+    ...methods,
+    attachmentUpload: reply,
+    attachmentThumbnail: reply,
+    attachmentBytes: reply,
+    subscribe: () => () => {},
+    transport: 'browser' as const,
+  }) as unknown as FulcrumBridge;
 }

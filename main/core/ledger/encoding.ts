@@ -29,8 +29,11 @@ const json = (pairs: [string, unknown][]): string =>
 const sortedNumbers = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
 const sortedStrings = (xs: readonly string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-/** A saved version of an entry. `restoredFrom` names the revision it was restored from, if any. */
-export function encodeEntry(h: RevisionHeader, e: Entry, restoredFrom: number | null): string {
+/**
+ * A saved version of an entry. `restoredFrom` names the revision it was restored from, if any;
+ * `attachments` are the hashes of its attachment originals in order.
+ */
+export function encodeEntry(h: RevisionHeader, e: Entry, restoredFrom: number | null, attachments: readonly string[] = []): string {
   return json([
     ['v', ENCODING_VERSION],
     ['type', 'entry'],
@@ -58,8 +61,8 @@ export function encodeEntry(h: RevisionHeader, e: Entry, restoredFrom: number | 
     ['raiseWithTherapist', e.raiseWithTherapist],
     ['safetyConcern', e.safetyConcern],
     ['source', e.source],
-    // Reserved: the SHA-256 of each attachment, once entries can have attachments.
-    ['attachments', []],
+    // The SHA-256 (hex) of each of the entry's attachments, in the entry's order.
+    ['attachments', [...attachments]],
   ]);
 }
 

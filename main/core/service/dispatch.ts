@@ -1,4 +1,4 @@
-import { api, isChannel, type Channel } from '../../../shared/api.js';
+import { api, byteCalls, isByteChannel, isChannel, type ByteChannel, type Channel } from '../../../shared/api.js';
 import { FulcrumError, type ApiErrorShape, type Reply } from '../../../shared/errors.js';
 import { PLAIN_MESSAGES } from '../../../shared/schemas.js';
 import type { Handlers, ServiceContext } from './types.js';
@@ -53,8 +53,8 @@ const LOCKING: ReadonlySet<Channel> = new Set<Channel>(['vault.lock', 'session.q
 export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function run(channel: Channel, raw: unknown): Promise<Reply<unknown>> {
-    const def = api[channel];
+  async function run(channel: Channel | ByteChannel, raw: unknown): Promise<Reply<unknown>> {
+    const def = isByteChannel(channel) ? byteCalls[channel] : api[channel];
     if (!def.whileLocked && !ctx.vault.unlocked) {
       return { ok: false, error: { code: 'LOCKED', message: 'The journal is locked. Unlock it to continue.' } };
     }
@@ -77,11 +77,11 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
   }
 
   return function dispatch(channel: string, raw: unknown): Promise<Reply<unknown>> {
-    if (typeof channel !== 'string' || !isChannel(channel)) {
+    if (typeof channel !== 'string' || !(isChannel(channel) || isByteChannel(channel))) {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CALL', message: 'There is no such call.' } });
     }
     // Only a real lock call stops the jobs: a malformed one is refused in its turn and stops nothing.
-    if (LOCKING.has(channel) && api[channel].input.safeParse(raw).success) ctx.vault.stopJobs();
+    if (isChannel(channel) && LOCKING.has(channel) && api[channel].input.safeParse(raw).success) ctx.vault.stopJobs();
     const result = queue.then(() => run(channel, raw)).catch((e) => ({ ok: false as const, error: toApiError(e) }));
     queue = result;
     return result;

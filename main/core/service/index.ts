@@ -13,6 +13,7 @@ import { safetyHandlers, sessionHandlers } from './safety.js';
 import { autoBackupAfterUnlock, portabilityHandlers, removeOldKeyLeftovers } from './portability.js';
 import { allReportHandlers } from './report.js';
 import { checkHistoryAfterUnlock, historyHandlers, ledgerHandlers } from './history.js';
+import { attachmentByteHandlers, attachmentHandlers } from './attachments.js';
 import { ReminderService, remindersFor } from '../reminders/index.js';
 import { SafetyService, recordFailedAttempt, safetyFor, type SafetyOptions } from '../safety/index.js';
 import { createDispatcher } from './dispatch.js';
@@ -63,6 +64,8 @@ export const handlers: Handlers = {
   ...allReportHandlers,
   ...historyHandlers,
   ...ledgerHandlers,
+  ...attachmentHandlers,
+  ...attachmentByteHandlers,
 };
 
 export interface ServiceOptions extends VaultOptions {

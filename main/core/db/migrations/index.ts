@@ -4,7 +4,8 @@ import { migration003 } from './003_settings_strengths_sessions.js';
 import { migration004 } from './004_insight_rollups.js';
 import { migration005 } from './005_fts_merge_when_idle.js';
 import { migration006 } from './006_revision_history.js';
+import { migration007 } from './007_attachments.js';
 import type { Migration } from '../migrate.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];

@@ -5,6 +5,7 @@ import type { DB } from '../open.js';
 import { all, bit, get, run } from './sql.js';
 import { personNotFound } from './people.js';
 import { keepRevision, nextItemId, tombstone } from './revisions.js';
+import { deleteAttachmentsOf } from './attachments.js';
 
 type NewCheckIn = z.output<typeof CheckInInput>;
 
@@ -102,5 +103,6 @@ export function deleteCheckIn(db: DB, id: number, now: number): void {
       throw new FulcrumError('NOT_FOUND', 'That check-in is not in the journal (it may have been deleted already). Reload and try again.');
     }
     tombstone(db, 'checkin', id, now);
+    deleteAttachmentsOf(db, 'checkin', [id]);
   })();
 }

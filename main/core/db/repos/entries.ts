@@ -6,6 +6,7 @@ import type { DB } from '../open.js';
 import { all, bit, column, get, jsonList, missingIds, run } from './sql.js';
 import { DAY_MS, dayIn } from './time.js';
 import { keepRevision, nextItemId, tombstone } from './revisions.js';
+import { deleteAttachmentsOf, purgeAttachments, setEntryAttachments } from './attachments.js';
 
 type NewEntry = z.output<typeof EntryInput>;
 type EntryChanges = z.output<typeof EntryPatch>;
@@ -181,6 +182,7 @@ export function createEntry(db: DB, input: NewEntry, now: number, origin: EntryO
     );
     const id = Number(info.lastInsertRowid);
     replaceLinks(db, id, input);
+    if (input.attachments !== undefined) setEntryAttachments(db, id, input.attachments, now);
     keepRevision(db, 'entry', id, now);
     return getEntry(db, id)!;
   })();
@@ -225,6 +227,7 @@ export function updateEntry(db: DB, id: number, patch: EntryChanges, now: number
       run(db, 'UPDATE entries SET title = ?, body = ? WHERE id = ?', next.title, next.body, id);
     }
     replaceLinks(db, id, patch);
+    if (patch.attachments !== undefined) setEntryAttachments(db, id, patch.attachments, now);
     keepRevision(db, 'entry', id, now, restoredFrom);
     return getEntry(db, id)!;
   })();
@@ -250,7 +253,10 @@ export function restoreEntry(db: DB, id: number): Entry {
  */
 function purgeWhere(db: DB, now: number, where: string, ...params: unknown[]): number {
   return db.transaction(() => {
-    for (const id of column<number>(db, `SELECT id FROM entries WHERE ${where}`, ...params)) tombstone(db, 'entry', id, now);
+    const ids = column<number>(db, `SELECT id FROM entries WHERE ${where}`, ...params);
+    for (const id of ids) tombstone(db, 'entry', id, now);
+    // Their files go with them (and removed files of live entries, with the trash's own rules).
+    deleteAttachmentsOf(db, 'entry', ids);
     run(db, `DELETE FROM drafts WHERE key IN (SELECT 'entry-' || id FROM entries WHERE ${where})`, ...params);
     return run(db, `DELETE FROM entries WHERE ${where}`, ...params).changes;
   })();
@@ -267,8 +273,15 @@ export function purgeEntry(db: DB, id: number, now: number): number {
 }
 
 /** Empties the trash. */
-export const purgeTrash = (db: DB, now: number): number => purgeWhere(db, now, 'deleted_at IS NOT NULL');
+export function purgeTrash(db: DB, now: number): number {
+  const purged = purgeWhere(db, now, 'deleted_at IS NOT NULL');
+  purgeAttachments(db, now, true);
+  return purged;
+}
 
 /** Deletes for good what has been in the trash longer than TRASH_DAYS (run at every unlock). */
-export const purgeExpiredTrash = (db: DB, now: number): number =>
-  purgeWhere(db, now, 'deleted_at IS NOT NULL AND deleted_at <= ?', now - TRASH_DAYS * DAY_MS);
+export function purgeExpiredTrash(db: DB, now: number): number {
+  const purged = purgeWhere(db, now, 'deleted_at IS NOT NULL AND deleted_at <= ?', now - TRASH_DAYS * DAY_MS);
+  purgeAttachments(db, now);
+  return purged;
+}

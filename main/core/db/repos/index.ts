@@ -10,4 +10,5 @@ export * from './checkins.js';
 export * from './drafts.js';
 export * from './revisions.js';
 export * from './receipts.js';
+export * from './attachments.js';
 export { dayIn } from './time.js';

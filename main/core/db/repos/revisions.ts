@@ -21,6 +21,7 @@ import type { DB } from '../open.js';
 import { all, column, get, jsonList, run, value } from './sql.js';
 import { getEntry, loadLinks, rowToEntry, SUMMARY_COLUMNS, type EntryRow } from './entries.js';
 import { getCheckIn } from './checkins.js';
+import { attachmentHashes } from './attachments.js';
 
 /**
  * Revision history. Every save of an entry or a check-in appends its new version to `revisions`,
@@ -107,7 +108,7 @@ export function keepRevision(db: DB, type: ItemType, id: number, savedAt: number
   if (type === 'entry') {
     const entry = getEntry(db, id);
     if (!entry) throw new Error('keepRevision: entry missing');
-    return { ...append(db, h, 'saved', encodeEntry(h, entry, restoredFrom)), restoredFrom };
+    return { ...append(db, h, 'saved', encodeEntry(h, entry, restoredFrom, attachmentHashes(db, 'entry', id))), restoredFrom };
   }
   const checkIn = getCheckIn(db, id);
   if (!checkIn) throw new Error('keepRevision: check-in missing');
@@ -338,7 +339,8 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     const rows = all<EntryRow & { body: string }>(db, `SELECT ${SUMMARY_COLUMNS}, body FROM entries WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids));
     for (const row of rows) {
       const entry = { ...rowToEntry(row, links.get(row.id)), body: row.body };
-      compare('entry', row.id, latest.get(row.id), (h, rf) => encodeEntry(h, entry, rf));
+      const files = attachmentHashes(db, 'entry', row.id);
+      compare('entry', row.id, latest.get(row.id), (h, rf) => encodeEntry(h, entry, rf, files));
     }
     await pause();
   }

@@ -76,7 +76,10 @@ export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, lim
   const key = trash ? 'e.deleted_at' : 'e.occurred_at';
   const match = filter.text === undefined ? null : ftsQuery(filter.text);
   if (match !== null) {
-    where.push('+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match)');
+    // An entry is also found by the file name or caption of one of its (shown) attachments.
+    where.push(
+      "+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match UNION SELECT owner_id FROM attachments WHERE owner_kind = 'entry' AND removed_at IS NULL AND id IN (SELECT rowid FROM attachments_fts WHERE attachments_fts MATCH @match))",
+    );
     params.match = match;
   }
   if (nonEmpty(filter.personIds)) {
