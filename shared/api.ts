@@ -440,6 +440,13 @@ export type FulcrumBridge = {
   readonly attachmentThumbnail: (id: number, data: Blob | Uint8Array) => Promise<Reply<AttachmentMeta>>;
   /** The bytes of one variant, from memory (nothing is written to disk or cached). */
   readonly attachmentBytes: (id: number, variant: AttachmentVariant) => Promise<Reply<Blob>>;
+  /**
+   * Call in the click handler of "Record", right before getUserMedia({ audio: true }): the desktop app
+   * lets the microphone through only while armed; release when the recording stops (or is cancelled).
+   * Browser mode: the browser asks the person itself, so these do nothing.
+   */
+  readonly armMicrophone: () => Promise<void>;
+  readonly releaseMicrophone: () => Promise<void>;
 };
 
 export type AppEvent =

@@ -2,12 +2,18 @@
  * Builds `window.fulcrum` for the preload from the contract's channel list. Plain (no Electron
  * import) so it is unit tested with a stand-in for ipcRenderer.
  */
-import type { AppEvent, Channel, FulcrumBridge } from '../../shared/api.js';
+import type { AppEvent, ByteChannel, Channel, FulcrumBridge } from '../../shared/api.js';
+import type { AttachmentBytes, AttachmentVariant, UploadOptions } from '../../shared/attachments.js';
 import type { Reply } from '../../shared/errors.js';
 
 export const IPC_PREFIX = 'fulcrum:';
 export const EVENT_CHANNEL = 'fulcrum:event';
-export const ipcChannelOf = (channel: Channel) => `${IPC_PREFIX}${channel}`;
+export const ipcChannelOf = (channel: Channel | ByteChannel) => `${IPC_PREFIX}${channel}`;
+/** The calls that carry bytes: a Uint8Array crosses IPC (structured clone), never a path or file:// URL. */
+/** Arms / releases the microphone gate (main/app/policy.ts MicrophoneGate). */
+export const MICROPHONE_ARM = 'fulcrum:microphone.arm';
+export const MICROPHONE_RELEASE = 'fulcrum:microphone.release';
+export const BYTE_CHANNELS: readonly ByteChannel[] = ['attachments.upload', 'attachments.thumbnail', 'attachments.bytes'];
 
 /** The part of ipcRenderer the bridge uses. */
 export interface IpcLike {
@@ -40,5 +46,28 @@ export function buildBridge(ipc: IpcLike, channels: readonly Channel[]): Fulcrum
     ipc.on(EVENT_CHANNEL, wrapped);
     return () => void ipc.removeListener(EVENT_CHANNEL, wrapped);
   };
-  return Object.freeze({ ...methods, subscribe, transport: 'electron' as const }) as unknown as FulcrumBridge;
+  const invoke = async (channel: ByteChannel, input: unknown): Promise<Reply<unknown>> => {
+    try {
+      return (await ipc.invoke(ipcChannelOf(channel), input)) as Reply<unknown>;
+    } catch {
+      return BROKEN;
+    }
+  };
+  const bytesOf = async (data: Blob | Uint8Array): Promise<Uint8Array> => (data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+  const attachments = {
+    attachmentUpload: async (data: Blob | Uint8Array, name: string, options: UploadOptions = {}) =>
+      invoke('attachments.upload', { data: await bytesOf(data), name, options }),
+    attachmentThumbnail: async (id: number, data: Blob | Uint8Array) => invoke('attachments.thumbnail', { id, data: await bytesOf(data) }),
+    attachmentBytes: async (id: number, variant: AttachmentVariant): Promise<Reply<Blob>> => {
+      const r = await invoke('attachments.bytes', { id, variant });
+      if (!r.ok) return r;
+      const { mime, data } = r.value as AttachmentBytes;
+      return { ok: true, value: new Blob([data as Uint8Array<ArrayBuffer>], { type: mime }) };
+    },
+  };
+  const microphone = {
+    armMicrophone: async () => void (await ipc.invoke(MICROPHONE_ARM, null).catch(() => null)),
+    releaseMicrophone: async () => void (await ipc.invoke(MICROPHONE_RELEASE, null).catch(() => null)),
+  };
+  return Object.freeze({ ...methods, ...attachments, ...microphone, subscribe, transport: 'electron' as const }) as unknown as FulcrumBridge;
 }

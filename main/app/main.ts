@@ -14,7 +14,7 @@ import { EVENT_CHANNEL } from './bridge.js';
 import { registerIpc } from './ipc.js';
 import { installMenu } from './menu.js';
 import { nativeBindingPath } from './native.js';
-import { PARTITION } from './policy.js';
+import { MicrophoneGate, PARTITION } from './policy.js';
 import { electronPreferences } from './prefs.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol.js';
 import { electronDialogs, electronNotifier, electronPowerEvents, electronPrinter, electronWindowControl } from './ports.js';
@@ -105,10 +105,12 @@ function start(): void {
 
   void app.whenReady().then(() => {
     const ses = session.fromPartition(PARTITION);
-    hardenSession(ses, { devTools });
+    // The microphone opens only while the person has armed a recording (every other permission: never).
+    const microphone = new MicrophoneGate();
+    hardenSession(ses, { devTools, microphone });
     hardenSession(session.defaultSession, { devTools });
     registerAppProtocol(ses, path.join(app.getAppPath(), 'dist', 'renderer'));
-    registerIpc(ipcMain, service.dispatch, () => win);
+    registerIpc(ipcMain, service.dispatch, () => win, microphone);
 
     nativeTheme.themeSource = prefs.get('theme');
     installMenu({ devTools, send: (command) => emit({ type: 'command', command }) });

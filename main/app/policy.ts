@@ -52,27 +52,41 @@ export function isAllowedSender(s: SenderFacts): boolean {
   return s.isMainFrame && s.isOurWindow && typeof s.url === 'string' && isAppUrl(s.url);
 }
 
-/** What Electron says about a permission request (PermissionRequest details). */
-export interface PermissionFacts {
-  /** For 'media': what is asked for ('audio', 'video'). */
-  mediaTypes?: readonly string[] | undefined;
-  requestingUrl?: string | undefined;
-  isMainFrame?: boolean | undefined;
+/** Every permission (camera, notifications, clipboard-read, geolocation, …) is refused. */
+export const grantsPermission = (_permission: string): boolean => false;
+
+/** What Electron tells a permission handler about a request (the parts the gate reads). */
+export interface PermissionAsk {
+  permission: string;
+  /** For 'media': which devices ('audio', 'video'). */
+  mediaTypes?: readonly string[];
+  /** The page asking, and whether it is the main frame. */
+  requestingUrl?: string;
+  isMainFrame?: boolean;
 }
 
 /**
- * Every permission (camera, notifications, clipboard-read, geolocation, …) is refused, with one
- * exception: the microphone alone, asked for by the app's own page — a voice note, which the page asks
- * for only when the person clicks "Record" and releases when the recording stops. Each recording asks
- * again: the permission check (without facts) always answers no, so nothing is remembered.
+ * The one exception to "every permission is refused": the microphone, only while the person has
+ * armed a recording with a click (the renderer calls `armMicrophone` in that click's handler), only
+ * audio (never the camera), only for the app's own main frame, and only until the recording stops
+ * (`releaseMicrophone`) or ARM_MS pass, whichever comes first.
  */
-export function grantsPermission(permission: string, facts: PermissionFacts = {}): boolean {
-  return (
-    permission === 'media' &&
-    facts.isMainFrame === true &&
-    facts.mediaTypes?.length === 1 &&
-    facts.mediaTypes[0] === 'audio' &&
-    typeof facts.requestingUrl === 'string' &&
-    isAppUrl(facts.requestingUrl)
-  );
+export class MicrophoneGate {
+  static readonly ARM_MS = 15 * 60 * 1000;
+  private armedUntil = 0;
+  constructor(private readonly now: () => number = Date.now) {}
+  arm(): void {
+    this.armedUntil = this.now() + MicrophoneGate.ARM_MS;
+  }
+  release(): void {
+    this.armedUntil = 0;
+  }
+  get armed(): boolean {
+    return this.now() < this.armedUntil;
+  }
+  allows(ask: PermissionAsk): boolean {
+    if (ask.permission !== 'media' || !this.armed) return grantsPermission(ask.permission);
+    const types = ask.mediaTypes ?? [];
+    return types.length > 0 && types.every((t) => t === 'audio') && ask.isMainFrame !== false && isAppUrl(ask.requestingUrl ?? '');
+  }
 }

@@ -3,13 +3,23 @@
  * app's own files; every web contents refuses navigation, new windows and <webview>.
  */
 import type { App, Session, WebContents } from 'electron';
-import { grantsPermission, isAllowedRequest, isAppUrl } from './policy.js';
+import { MicrophoneGate, isAllowedRequest, isAppUrl } from './policy.js';
 
-export function hardenSession(ses: Session, opts: { devTools: boolean }): void {
-  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
-    callback(grantsPermission(permission, { mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame })),
-  );
-  ses.setPermissionCheckHandler((_wc, permission) => grantsPermission(permission));
+/**
+ * `microphone`: the gate a recording arms (see MicrophoneGate); without one, every permission is
+ * refused, the microphone included.
+ */
+export function hardenSession(ses: Session, opts: { devTools: boolean; microphone?: MicrophoneGate }): void {
+  const gate = opts.microphone ?? new MicrophoneGate(() => 0);
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const d = details as { mediaTypes?: string[]; requestingUrl?: string; isMainFrame?: boolean };
+    callback(gate.allows({ permission, mediaTypes: d.mediaTypes, requestingUrl: d.requestingUrl, isMainFrame: d.isMainFrame }));
+  });
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => {
+    const d = details as { mediaType?: string; requestingUrl?: string; isMainFrame?: boolean };
+    const mediaTypes = d.mediaType && d.mediaType !== 'unknown' ? [d.mediaType] : [];
+    return gate.allows({ permission, mediaTypes, requestingUrl: d.requestingUrl ?? requestingOrigin, isMainFrame: d.isMainFrame });
+  });
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, opts) }));

@@ -109,6 +109,8 @@ export function createHttpBridge(token: string, opts: HttpBridgeOptions = {}): F
   return Object.freeze({
     ...methods,
     ...attachmentMethods(base, auth, doFetch),
+    armMicrophone: async () => {},
+    releaseMicrophone: async () => {},
     subscribe: events.subscribe,
     transport: 'browser' as const,
   }) as unknown as FulcrumBridge;
@@ -266,6 +268,8 @@ export function createMissingTokenBridge(message: string): FulcrumBridge {
     attachmentUpload: reply,
     attachmentThumbnail: reply,
     attachmentBytes: reply,
+    armMicrophone: async () => {},
+    releaseMicrophone: async () => {},
     subscribe: () => () => {},
     transport: 'browser' as const,
   }) as unknown as FulcrumBridge;

@@ -41,21 +41,6 @@ describe('desktop app policy', () => {
       expect(grantsPermission(p), p).toBe(false);
     }
   });
-
-  it('lets the app’s own page ask for the microphone alone (a voice note), and nothing else', () => {
-    const mic = { mediaTypes: ['audio'], requestingUrl: APP_ENTRY, isMainFrame: true };
-    expect(grantsPermission('media', mic)).toBe(true);
-    expect(grantsPermission('media', { ...mic, mediaTypes: ['video'] })).toBe(false);
-    expect(grantsPermission('media', { ...mic, mediaTypes: ['audio', 'video'] })).toBe(false);
-    expect(grantsPermission('media', { ...mic, mediaTypes: [] })).toBe(false);
-    expect(grantsPermission('media', { ...mic, requestingUrl: 'https://evil.example/' })).toBe(false);
-    expect(grantsPermission('media', { ...mic, requestingUrl: 'file:///tmp/x.html' })).toBe(false);
-    expect(grantsPermission('media', { ...mic, isMainFrame: false })).toBe(false);
-    // Only 'media' with those facts: no other permission is granted by them.
-    for (const p of ['notifications', 'geolocation', 'clipboard-read', 'display-capture']) expect(grantsPermission(p, mic), p).toBe(false);
-    // The check (no facts: "is it already granted?") always says no, so nothing is remembered.
-    expect(grantsPermission('media')).toBe(false);
-  });
 });
 
 describe('the preload bridge', () => {
