@@ -1,10 +1,16 @@
 /**
- * "Record a voice note": the microphone is asked for only when the person clicks, and every track is
- * stopped the moment the recording ends (or the page leaves), so the microphone is not held. The
+ * "Record a voice note": the microphone is asked for only when the person clicks (the desktop app arms
+ * it for that recording only), and every track is stopped and the arming released the moment the
+ * recording ends (or the page leaves), so the microphone is not held. The
  * recording stays in memory and is handed over as a File, to be attached like any other.
  */
 import { useEffect, useRef, useState } from 'react';
+import { bridge } from '../../api.js';
 import { stamp } from './capture.js';
+
+/** The desktop app lets the microphone through only while a recording is armed (browser mode: no-op). */
+const arm = () => bridge().armMicrophone().catch(() => undefined);
+const disarm = () => void bridge().releaseMicrophone().catch(() => undefined);
 
 /** A voice note longer than this stops by itself (it is still kept). */
 export const MAX_RECORDING_MS = 10 * 60_000;
@@ -45,6 +51,7 @@ export function VoiceRecorder(props: { onRecorded: (file: File) => void; disable
   const release = () => {
     for (const t of stream.current?.getTracks() ?? []) t.stop();
     stream.current = null;
+    disarm();
   };
 
   useEffect(() => {
@@ -79,9 +86,11 @@ export function VoiceRecorder(props: { onRecorded: (file: File) => void; disable
     }
     setPhase('starting');
     try {
+      await arm();
       const s = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
       if (gone.current) {
         for (const t of s.getTracks()) t.stop();
+        disarm();
         return;
       }
       stream.current = s;
