@@ -209,6 +209,9 @@ test('chosen files go into the report: images with caption, capture time and has
   const report = new ReportBuilder(page);
   await report.open();
   const reportFiles = new ReportFiles(page);
+  // The entry is not flagged for the therapist (the builder's default): no file of it is offered.
+  await expect(reportFiles.section.getByText('None of the entries in this report has an attached file.')).toBeVisible();
+  await report.entries('All entries in the range');
   const image = reportFiles.include(/^Messages from Sam on Sunday/);
   const pdf = reportFiles.include(/^landlord-letter\.pdf/);
   await expect(image).not.toBeChecked();
