@@ -8,6 +8,7 @@ import { apiOf } from './api.js';
 import { expect, test } from './fixtures.js';
 import { Fulcrum } from './pages/index.js';
 import { AttachmentsSection } from './pages/attachments.js';
+import type { InPage, TrackLike } from './in-page.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../../playwright.config.js';
 
 // A launch option forces a worker of its own, so it is set for this whole file.
@@ -31,16 +32,17 @@ test('is recorded only between Record and Stop, the microphone released, and att
   const files = new AttachmentsSection(page);
   // Count the live microphone tracks the page holds, as the recorder gets them.
   await page.evaluate(() => {
-    const w = window as unknown as { __tracks: MediaStreamTrack[] };
-    w.__tracks = [];
-    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    navigator.mediaDevices.getUserMedia = async (c) => {
+    const w = globalThis as unknown as InPage;
+    const tracks: TrackLike[] = (w.__tracks = []);
+    const devices = w.navigator.mediaDevices;
+    const original = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = async (c: unknown) => {
       const s = await original(c);
-      w.__tracks.push(...s.getTracks());
+      tracks.push(...s.getTracks());
       return s;
     };
   });
-  const live = () => page.evaluate(() => (window as unknown as { __tracks: MediaStreamTrack[] }).__tracks.filter((t) => t.readyState === 'live').length);
+  const live = () => page.evaluate(() => ((globalThis as unknown as InPage).__tracks ?? []).filter((t) => t.readyState === 'live').length);
   await app.shell.newEntry();
   await app.editor.fill({ title: 'What I wanted to say' });
   expect(await live()).toBe(0);

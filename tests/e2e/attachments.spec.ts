@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { apiOf } from './api.js';
 import { canaryPng, minimalPdf, toneWav, withExif } from './attachment-files.js';
 import { expect, test } from './fixtures.js';
+import type { CanvasLike, ImageLike, InPage, MediaLike } from './in-page.js';
 import { Fulcrum } from './pages/index.js';
 import { AttachmentsSection, EntryFiles, ReportFiles } from './pages/attachments.js';
 import { ReportBuilder } from './pages/report.js';
@@ -32,11 +33,12 @@ async function unlockedApp(page: Page, host: { newLaunchUrl(): string | Promise<
 async function pasteImage(page: Page, selector: string, bytes: Buffer, type = 'image/png'): Promise<void> {
   await page.evaluate(
     ({ selector, b64, type }) => {
+      const w = globalThis as unknown as InPage;
       const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([data], 'image.png', { type }));
-      const target = document.querySelector(selector)!;
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      const dt = new w.DataTransfer();
+      dt.items.add(new w.File([data], 'image.png', { type }));
+      const target = w.document.querySelector(selector)!;
+      target.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     },
     { selector, b64: bytes.toString('base64'), type },
   );
@@ -46,10 +48,11 @@ async function pasteImage(page: Page, selector: string, bytes: Buffer, type = 'i
 async function dropFiles(page: Page, selector: string, files: { name: string; type: string; bytes: Buffer }[]): Promise<void> {
   await page.evaluate(
     ({ selector, files }) => {
-      const dt = new DataTransfer();
-      for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
-      const target = document.querySelector(selector)!;
-      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      const w = globalThis as unknown as InPage;
+      const dt = new w.DataTransfer();
+      for (const f of files) dt.items.add(new w.File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+      const target = w.document.querySelector(selector)!;
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new w.DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     },
     { selector, files: files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') })) },
   );
@@ -112,7 +115,7 @@ test('paste a screenshot, drop a PDF, attach audio; caption, order, view by keyb
   await card.getByRole('link', { name: 'Sunday evening' }).click();
   const entryFiles = new EntryFiles(page);
   await expect(entryFiles.section.getByRole('img', { name: 'Messages from Sam on Sunday' })).toBeVisible();
-  const order = await entryFiles.section.getByRole('button', { name: /^View / }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const order = await entryFiles.section.getByRole('button', { name: /^View / }).evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-label')));
   expect(order).toEqual(['View landlord-letter.pdf', 'View voicemail.wav', `View ${pasted}`]);
 
   // ---- the viewer: the image, zoom with + and -, previous/next with the arrows, Escape closes
@@ -121,7 +124,7 @@ test('paste a screenshot, drop a PDF, attach audio; caption, order, view by keyb
   await expect(viewer.title()).toHaveText(`${pasted} (3 of 3)`);
   await expect(viewer.dialog.getByRole('img', { name: 'Messages from Sam on Sunday' })).toBeVisible();
   // The image shown is the bytes attached, decoded: its width in pixels is the PNG's own.
-  await expect.poll(() => viewer.dialog.getByRole('img', { name: 'Messages from Sam on Sunday' }).evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(Math.ceil('Screenshot of the message thread, synthetic pixels'.length / 3));
+  await expect.poll(() => viewer.dialog.getByRole('img', { name: 'Messages from Sam on Sunday' }).evaluate((i) => (i as unknown as ImageLike).naturalWidth)).toBe(Math.ceil('Screenshot of the message thread, synthetic pixels'.length / 3));
   await expect(viewer.zoomLevel()).toHaveText('100%');
   await page.keyboard.press('+');
   await expect(viewer.zoomLevel()).toHaveText('150%');
@@ -135,8 +138,9 @@ test('paste a screenshot, drop a PDF, attach audio; caption, order, view by keyb
   // pdf.js drew the page: the canvas is not blank.
   await expect
     .poll(() =>
-      viewer.pdfPage(1, 1, 'landlord-letter.pdf').evaluate((c: HTMLCanvasElement) => {
-        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      viewer.pdfPage(1, 1, 'landlord-letter.pdf').evaluate((el) => {
+        const c = el as unknown as CanvasLike;
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let dark = 0;
         for (let i = 0; i < d.length; i += 4) if (d[i]! < 128 && d[i + 3]! > 0) dark++;
         return dark;
@@ -146,7 +150,7 @@ test('paste a screenshot, drop a PDF, attach audio; caption, order, view by keyb
   await page.keyboard.press('ArrowRight');
   await expect(viewer.title()).toHaveText('voicemail.wav (2 of 3)');
   await expect(viewer.audio).toHaveAttribute('src', /^blob:/);
-  await expect.poll(() => viewer.audio.evaluate((a: HTMLAudioElement) => a.duration)).toBeCloseTo(0.6, 1);
+  await expect.poll(() => viewer.audio.evaluate((a) => (a as unknown as MediaLike).duration)).toBeCloseTo(0.6, 1);
   await page.keyboard.press('Escape');
   await expect(viewer.dialog).toBeHidden();
   await expect(opener).toBeFocused();
@@ -159,17 +163,17 @@ test('paste a screenshot, drop a PDF, attach audio; caption, order, view by keyb
     return src;
   })();
   expect(url).toMatch(/^blob:/);
-  expect(await page.evaluate((u) => fetch(u).then(() => 'loaded', () => 'revoked'), url)).toBe('revoked');
+  expect(await page.evaluate((u) => (globalThis as unknown as InPage).fetch(u).then(() => 'loaded', () => 'revoked'), url)).toBe('revoked');
 });
 
 test('a photo’s location and camera are shown on attaching and kept out of shared copies unless the person keeps them', async ({ page, host }) => {
   const app = await unlockedApp(page, host);
   const files = new AttachmentsSection(page);
   const jpeg = await page.evaluate(() => {
-    const c = document.createElement('canvas');
+    const c = (globalThis as unknown as InPage).document.createElement('canvas');
     c.width = 64;
     c.height = 48;
-    const x = c.getContext('2d')!;
+    const x = c.getContext('2d');
     x.fillStyle = '#37a';
     x.fillRect(0, 0, 64, 48);
     return c.toDataURL('image/jpeg', 0.9).split(',')[1]!;
@@ -182,10 +186,28 @@ test('a photo’s location and camera are shown on attaching and kept out of sha
   await expect(row).toContainText('the place it was taken (52.5200, 13.4050)');
   await expect(row).toContainText('the device (Canon · EOS 5D · SN12345)');
   await expect(files.keepDetails('station.jpg')).not.toBeChecked();
-
   const call = apiOf(host);
+
+  // Which attachment it is: the editor's draft names it.
+  await expect(app.editor.draftSaved).toBeVisible();
+  const draft = (await call('drafts.list', {}))[0]!;
+  const id = (JSON.parse(draft.content) as { state: { attachmentIds: number[] } }).state.attachmentIds[0]!;
+  /** Whether the bytes of a variant, as the page gets them, contain the camera's serial number. */
+  const holdsSerial = (variant: 'original' | 'shared') =>
+    page.evaluate(
+      async ({ id, variant }) => {
+        const r = await (globalThis as unknown as InPage).fulcrum.attachmentBytes(id, variant);
+        return new TextDecoder('latin1').decode(new Uint8Array(await r.value.arrayBuffer())).includes('SN12345');
+      },
+      { id, variant },
+    );
+  // The original is kept exactly (its hash still matches); the copy that leaves the journal is without.
+  expect(await holdsSerial('original')).toBe(true);
+  expect(await holdsSerial('shared')).toBe(false);
   await files.keepDetails('station.jpg').check();
   await expect(files.keepDetails('station.jpg')).toBeChecked();
+  // The choice is the person's: now the shared copy keeps them.
+  await expect.poll(() => holdsSerial('shared')).toBe(true);
   await app.editor.save();
   const [entry] = (await call('entries.search', { filter: {}, cursor: null, limit: 5 })).items;
   const [meta] = await call('attachments.list', { owner: { kind: 'entry', id: entry!.id } });

@@ -234,11 +234,15 @@ export function AttachmentRow(props: {
   }
   saveRef.current = saveCaption;
 
+  // The box follows the click at once; if saving the choice fails it goes back, with why.
+  const [keep, setKeepShown] = useState(m.keepSensitive);
   async function setKeep(keepSensitive: boolean) {
+    setKeepShown(keepSensitive);
     try {
       props.onSaved(await call('attachments.update', { id: m.id, patch: { keepSensitive } }));
       setError(null);
     } catch (e) {
+      setKeepShown(!keepSensitive);
       setError(messageOf(e));
     }
   }
@@ -284,7 +288,7 @@ export function AttachmentRow(props: {
               This file records {found.join(', ')}. Fulcrum keeps the original as it is, and removes these details from every copy that leaves the journal (reports, exports).
             </p>
             <label className="check">
-              <input type="checkbox" checked={m.keepSensitive} onChange={(e) => void setKeep(e.target.checked)} />
+              <input type="checkbox" checked={keep} onChange={(e) => void setKeep(e.target.checked)} />
               Keep location and device details in shared copies of {m.name}
             </label>
           </div>

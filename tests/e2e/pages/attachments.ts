@@ -31,7 +31,7 @@ export class AttachmentsSection {
   }
 
   names(): Promise<string[]> {
-    return this.list.getByRole('button', { name: /^View / }).evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').replace(/^View /, '')));
+    return this.list.getByRole('button', { name: /^View / }).evaluateAll((els) => els.map((e) => ((e as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-label') ?? '').replace(/^View /, '')));
   }
 
   /** Through the "Attach files" button and the file chooser it opens, as a person would. */
