@@ -14,6 +14,7 @@ import type { CanvasLike, ImageLike, InPage, MediaLike } from './in-page.js';
 import { Fulcrum } from './pages/index.js';
 import { AttachmentsSection, EntryFiles, ReportFiles } from './pages/attachments.js';
 import { ReportBuilder } from './pages/report.js';
+import { CheckIns } from './pages/checkins.js';
 
 const PASSPHRASE = 'cobalt harbour lantern violet seven';
 
@@ -259,4 +260,32 @@ test('chosen files go into the report: images with caption, capture time and has
   await expect(section).toContainText('Captured');
   // Printed from memory: the image is inside the document itself, not a URL to anything.
   expect(await section.getByRole('img', { name: 'Messages from Sam on Sunday' }).getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+});
+
+test('a check-in’s note takes files: held until the check-in is saved, then attached to it', async ({ page, host }) => {
+  await unlockedApp(page, host);
+  const checkIns = new CheckIns(page);
+  await checkIns.open();
+  const form = await checkIns.start('Sam');
+  const files = new AttachmentsSection(page);
+  await form.note.fill('A hard week.');
+  await files.attach({ name: 'voicemail.wav', mimeType: 'audio/wav', buffer: VOICE });
+  // Not yet in the journal: listed as waiting for the save.
+  await expect(files.section.getByRole('list', { name: 'Files to attach when saved' })).toContainText('voicemail.wav');
+  await pasteImage(page, '#checkin-note', SCREENSHOT);
+  await expect(files.section.getByRole('list', { name: 'Files to attach when saved' }).getByRole('listitem')).toHaveCount(2);
+  await form.save.click();
+  await expect(checkIns.heading).toBeVisible();
+
+  const call = apiOf(host);
+  const [saved] = await call('checkins.list', {});
+  const attached = await call('attachments.list', { owner: { kind: 'checkin', id: saved!.id } });
+  expect(attached.map((m) => m.kind).sort()).toEqual(['audio', 'image']);
+
+  // Opened again, the check-in lists them, and one can be viewed.
+  await checkIns.open();
+  await checkIns.done.getByRole('link', { name: 'Change the check-in about Sam' }).click();
+  await expect(files.row('voicemail.wav')).toBeVisible();
+  const viewer = await files.view('voicemail.wav');
+  await expect(viewer.audio).toHaveAttribute('src', /^blob:/);
 });
