@@ -5,6 +5,7 @@
  * `FULCRUM_UPDATE_SCREENSHOTS=1 npx playwright test attachments-screenshots` rewrites
  * tests/e2e/screenshots/attachments-*.png.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { apiOf } from './api.js';
@@ -21,8 +22,13 @@ const DIR = path.join(ROOT, 'tests', 'e2e', 'screenshots');
 test.use({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light', timezoneId: 'Europe/London', locale: 'en-GB' });
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = UPDATE ? path.join(DIR, `${name}.png`) : testInfo.outputPath(`${name}.png`);
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: UPDATE ? path.join(DIR, `${name}.png`) : testInfo.outputPath(`${name}.png`), animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  if (!UPDATE) return;
+  // Best effort, as for the other README pictures: a lossy palette, then lossless recompression.
+  spawnSync('pngquant', ['--force', '--skip-if-larger', '--strip', '--speed', '1', '--quality', '80-98', '--ext', '.png', file]);
+  spawnSync('optipng', ['-quiet', '-o2', file]);
 }
 
 /** A made-up message thread drawn on a canvas, as a phone screenshot would look (JPEG, so EXIF can go in). */

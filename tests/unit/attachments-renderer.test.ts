@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EntryInput, EntryPatch, type Entry } from '../../shared/schemas.js';
 import { blankState, draftContent, hasContent, parseDraft, stateFromEntry, toEntryInput, toEntryPatch } from '../../renderer/lib/editorState.js';
 import { carriesFiles, filesOfPaste, formatBytes, stamp } from '../../renderer/components/attachments/capture.js';
-import { altOf, kindOf, sensitiveWords } from '../../renderer/components/attachments/words.js';
+import { altOf, kindOf, listWords, sensitiveWords } from '../../renderer/components/attachments/words.js';
 
 const entry: Entry = {
   id: 7,
@@ -112,6 +112,9 @@ describe('what the person is told about an attachment', () => {
       'editing details (XMP)',
     ]);
     expect(sensitiveWords({ sensitive: { gps: null, device: null, xmp: false } })).toEqual([]);
+    expect(listWords(['the place', 'the device'])).toBe('the place and the device');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listWords(['a'])).toBe('a');
   });
 
   it('reads the caption as alt text, or says what the file is', () => {

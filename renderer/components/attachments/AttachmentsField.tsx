@@ -17,7 +17,7 @@ import { loadOriginal, toViewerItem } from './EntryAttachments.js';
 import { VoiceRecorder } from './Recorder.js';
 import { AttachmentThumb } from './Thumb.js';
 import { AttachmentViewer } from './Viewer.js';
-import { sensitiveWords } from './words.js';
+import { listWords, sensitiveWords } from './words.js';
 import './attachments.css';
 
 export const ACCEPT = [...Object.keys(ACCEPTED_MIME), '.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.m4a', '.mp3', '.ogg', '.wav', '.webm', '.txt'].join(',');
@@ -272,7 +272,7 @@ export function AttachmentRow(props: {
           type="text"
           dir="auto"
           className="attachment-caption"
-          placeholder="Caption (read aloud in place of the picture)"
+          placeholder={m.kind === 'image' ? 'Caption (read aloud in place of the picture)' : 'Caption (what this is)'}
           value={caption}
           maxLength={1000}
           onChange={(e) => setCaption(e.target.value)}
@@ -285,7 +285,7 @@ export function AttachmentRow(props: {
         {found.length > 0 && (
           <div className="attachment-sensitive">
             <p>
-              This file records {found.join(', ')}. Fulcrum keeps the original as it is, and removes these details from every copy that leaves the journal (reports, exports).
+              This file records {listWords(found)}. Fulcrum keeps the original as it is, and removes these details from every copy that leaves the journal (reports, exports).
             </p>
             <label className="check">
               <input type="checkbox" checked={keep} onChange={(e) => void setKeep(e.target.checked)} />

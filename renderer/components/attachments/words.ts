@@ -28,3 +28,9 @@ export function sensitiveWords(m: Pick<AttachmentMeta, 'sensitive'>): string[] {
   if (m.sensitive.xmp) found.push('editing details (XMP)');
   return found;
 }
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
