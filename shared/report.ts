@@ -322,6 +322,28 @@ export interface ReportModel {
   flagged: { total: number; items: ReportEntry[] };
   /** The included entries, oldest first; null when the entries section is off. */
   entries: ReportEntry[] | null;
+  /**
+   * The attachments chosen for the report (`config.attachmentIds`) of included entries, in the
+   * entries' order. Images print as their 'shared' copy (`attachmentBytes(id, 'shared')`).
+   */
+  attachments: ReportAttachment[];
+}
+
+/** An attachment as the report lists it. Pseudonyms apply to its name and caption, never to pixels or voices. */
+export interface ReportAttachment {
+  id: number;
+  entryId: number;
+  name: string;
+  caption: string;
+  mime: string;
+  kind: 'image' | 'pdf' | 'audio' | 'text';
+  bytes: number;
+  /** SHA-256 of the original as attached (the printed copy may lack its location/device metadata). */
+  sha256: string;
+  capturedAt: string | null;
+  attachedAt: string;
+  /** The copy that leaves the journal has its location/device metadata removed. */
+  metadataRemoved: boolean;
 }
 
 // ---------------------------------------------------------------- how long it will be

@@ -336,7 +336,7 @@ function openDatabase(file, dataKey) {
 // ---------------------------------------------------------------------------------------------------
 // The export (§3)
 
-const DERIVED = /^(sqlite_|entries_fts|rollup_)/;
+const DERIVED = /^(sqlite_|entries_fts|attachments_fts|rollup_)/;
 
 const plainValue = (v) => (Buffer.isBuffer(v) ? { base64: v.toString('base64') } : typeof v === 'bigint' ? v.toString() : v);
 const plainRow = (row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)]));

@@ -53,11 +53,24 @@ export function buildBridge(ipc: IpcLike, channels: readonly Channel[]): Fulcrum
       return BROKEN;
     }
   };
-  const bytesOf = async (data: Blob | Uint8Array): Promise<Uint8Array> => (data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+  // What crosses the context bridge as a file: a Uint8Array (always), or a Blob/File where the bridge copies one.
+  const bytesOf = async (data: Blob | Uint8Array): Promise<Uint8Array | null> => {
+    try {
+      return data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+    } catch {
+      return null;
+    }
+  };
+  const unreadable: Reply<never> = { ok: false, error: { code: 'VALIDATION', message: 'That file could not be read. Try attaching it again.' } };
   const attachments = {
-    attachmentUpload: async (data: Blob | Uint8Array, name: string, options: UploadOptions = {}) =>
-      invoke('attachments.upload', { data: await bytesOf(data), name, options }),
-    attachmentThumbnail: async (id: number, data: Blob | Uint8Array) => invoke('attachments.thumbnail', { id, data: await bytesOf(data) }),
+    attachmentUpload: async (data: Blob | Uint8Array, name: string, options: UploadOptions = {}) => {
+      const bytes = await bytesOf(data);
+      return bytes ? invoke('attachments.upload', { data: bytes, name, options }) : unreadable;
+    },
+    attachmentThumbnail: async (id: number, data: Blob | Uint8Array) => {
+      const bytes = await bytesOf(data);
+      return bytes ? invoke('attachments.thumbnail', { id, data: bytes }) : unreadable;
+    },
     attachmentBytes: async (id: number, variant: AttachmentVariant): Promise<Reply<Blob>> => {
       const r = await invoke('attachments.bytes', { id, variant });
       if (!r.ok) return r;

@@ -12,11 +12,11 @@ import { MicrophoneGate, isAllowedRequest, isAppUrl } from './policy.js';
 export function hardenSession(ses: Session, opts: { devTools: boolean; microphone?: MicrophoneGate }): void {
   const gate = opts.microphone ?? new MicrophoneGate(() => 0);
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
-    const d = details as { mediaTypes?: string[]; requestingUrl?: string; isMainFrame?: boolean };
+    const d = (details ?? {}) as { mediaTypes?: string[]; requestingUrl?: string; isMainFrame?: boolean };
     callback(gate.allows({ permission, mediaTypes: d.mediaTypes, requestingUrl: d.requestingUrl, isMainFrame: d.isMainFrame }));
   });
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => {
-    const d = details as { mediaType?: string; requestingUrl?: string; isMainFrame?: boolean };
+    const d = (details ?? {}) as { mediaType?: string; requestingUrl?: string; isMainFrame?: boolean };
     const mediaTypes = d.mediaType && d.mediaType !== 'unknown' ? [d.mediaType] : [];
     return gate.allows({ permission, mediaTypes, requestingUrl: d.requestingUrl ?? requestingOrigin, isMainFrame: d.isMainFrame });
   });

@@ -22,6 +22,7 @@ import { FILTERS, measureInsightsFiltered } from './measures/insights-filtered.j
 import { measureInsert } from './measures/insert.js';
 import { measureExportRss, measureImportRss, measureLockDuringJobs } from './measures/jobs.js';
 import { measureKdf } from './measures/kdf.js';
+import { measureAttachments, measureWithAttachments } from './measures/attachments.js';
 import { measureLedger } from './measures/ledger.js';
 import { measurePdf, reportAvailable } from './measures/pdf.js';
 import { measureRss } from './measures/rss.js';
@@ -230,6 +231,38 @@ function rowDefs(): RowDef[] {
       once: true,
       judge: (r) => r.value.p50 >= 700 && r.value.p50 <= 1500,
     },
+    {
+      id: 'attach-write',
+      measure: 'Attaching a 20 MB photo: type by content, EXIF, stripped shared copy, SHA-256, chunked encrypted write (5 runs)',
+      target: 'p95 ≤ 1000 ms',
+      baseline: 'plain SQLite, same calls',
+      once: true,
+      judge: (r) => r.value.p95 <= 1000,
+    },
+    {
+      id: 'attach-read',
+      measure: "Reading a 20 MB attachment's original back (5 runs)",
+      target: 'reference: encrypted ÷ plain ratio',
+      baseline: 'plain SQLite, same calls',
+      once: true,
+      judge: () => null,
+    },
+    {
+      id: 'attach-timeline',
+      measure: 'Timeline first page, 2k entries with a 256 KB photo on every fifth (30 runs)',
+      target: 'within 10 % of the same journal without attachments',
+      baseline: 'the same entries, no attachments',
+      once: true,
+      judge: (r) => (r.ratio ?? Infinity) <= 1.1,
+    },
+    {
+      id: 'attach-search',
+      measure: 'Text search (first page), 2k entries with a 256 KB photo on every fifth (30 runs)',
+      target: 'within 10 % of the same journal without attachments',
+      baseline: 'the same entries, no attachments',
+      once: true,
+      judge: (r) => (r.ratio ?? Infinity) <= 1.1,
+    },
   );
   return defs.filter((d) => wants(d.id));
 }
@@ -324,6 +357,16 @@ async function main(): Promise<void> {
   if (wants('kdf')) {
     log('measuring the KDF (calibration + 3 derivations)…');
     results.set('kdf', { [labels.at(-1)!]: await measureKdf(3) });
+  }
+  if (wants('attach')) {
+    log('measuring attachments (20 MB photo, encrypted and plain)…');
+    const att = await measureAttachments(5);
+    results.set('attach-write', { [labels.at(-1)!]: att.write });
+    results.set('attach-read', { [labels.at(-1)!]: att.read });
+    log('measuring the timeline and search with and without attachments…');
+    const mixed = await measureWithAttachments();
+    results.set('attach-timeline', { [labels.at(-1)!]: mixed.timeline });
+    results.set('attach-search', { [labels.at(-1)!]: mixed.search });
   }
   fs.rmSync(WORK_ROOT, { recursive: true, force: true });
 

@@ -137,6 +137,17 @@ describe('attachments: linked to entries', () => {
     expect(await call('attachments.counts', { entryIds: [e.id] })).toEqual({ [String(e.id)]: { count: 1, firstImageId: a.id } });
   });
 
+  it('an attachment swapped in a decrypted copy without a revision is reported by the history check', async () => {
+    const { uploaded, entry, call, service } = await setup();
+    const a = await uploaded(photoWithGps(), 'a.jpg');
+    const e = await entry({ attachments: [a.id] });
+    expect((await call<{ ok: boolean }>('ledger.verify')).ok).toBe(true);
+    service.vault.database().prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run('0'.repeat(64), a.id);
+    const check = await call<{ ok: boolean; failures: { itemId: number }[] }>('ledger.verify');
+    expect(check.ok).toBe(false);
+    expect(check.failures.map((f) => f.itemId)).toContain(e.id);
+  });
+
   it("refuses another entry's attachment and an unknown id", async () => {
     const { uploaded, entry, service } = await setup();
     const a = await uploaded(photoWithGps(), 'a.jpg');
@@ -229,5 +240,81 @@ describe('attachments: purge, backup, passphrase change', () => {
     other.vault.lock();
     service.vault.lock();
     expect(dataDir).toBeTruthy();
+  });
+});
+
+describe('attachments in the report', () => {
+  it('lists the chosen attachments of included entries with name, type, size, times and hash; pseudonyms apply to names and captions', async () => {
+    const { uploaded, entry, call } = await setup();
+    const person = await call<{ id: number }>('people.create', { name: 'Robin', kind: 'romantic', color: '#0072B2' });
+    const a = await uploaded(photoWithGps(), 'Robin kitchen.jpg');
+    const b = await uploaded(wavWith('x'), 'voice.wav');
+    const e = await entry({ personIds: [person.id], attachments: [a.id, b.id] });
+    const other = await uploaded(photoWithGps(), 'elsewhere.jpg');
+    await entry({ occurredAt: Date.UTC(2020, 0, 1), attachments: [other.id] });
+    await call('attachments.update', { id: a.id, patch: { caption: 'what Robin broke' } });
+    const model = await call<{ attachments: Record<string, unknown>[] }>('report.build', {
+      config: {
+        range: { kind: 'dates', from: '2025-04-01', to: '2025-05-31' },
+        entries: { select: 'all' },
+        pseudonyms: { [String(person.id)]: 'P' },
+        attachmentIds: [a.id, other.id],
+      },
+      today: '2025-06-01',
+    });
+    // `other` belongs to an entry outside the range and `b` was not chosen: neither is listed.
+    expect(model.attachments).toEqual([
+      {
+        id: a.id,
+        entryId: e.id,
+        name: 'P kitchen.jpg',
+        caption: 'what P broke',
+        mime: 'image/jpeg',
+        kind: 'image',
+        bytes: photoWithGps().length,
+        sha256: a.sha256,
+        capturedAt: '2024-03-02T19:10:00',
+        attachedAt: a.attachedAt,
+        metadataRemoved: true,
+      },
+    ]);
+  });
+});
+
+describe('attachments: check-ins and unlinked uploads', () => {
+  it("a check-in's attachments are listed with it and deleted with it", async () => {
+    const { uploaded, call, service } = await setup();
+    const person = await call<{ id: number }>('people.create', { name: 'Sam', kind: 'family', color: '#0072B2' });
+    const ci = await call<{ id: number }>('checkins.save', { personId: person.id, week: '2025-04-28', heard: 2 });
+    const a = await uploaded(wavWith('after the call'), 'call.wav', { owner: { kind: 'checkin', id: ci.id } });
+    expect(a.owner).toEqual({ kind: 'checkin', id: ci.id });
+    expect((await call<AttachmentMeta[]>('attachments.list', { owner: { kind: 'checkin', id: ci.id } })).map((x) => x.id)).toEqual([a.id]);
+    await call('checkins.delete', { id: ci.id });
+    expect((await service.dispatch('attachments.get', { id: a.id })).ok).toBe(false);
+  });
+
+  it('an upload never linked to an entry is deleted for good after 30 days (at unlock), not before', async () => {
+    let now = Date.UTC(2025, 4, 1);
+    const dataDir = tempDir();
+    const s = await createdService(dataDir, { ports: { log: () => {}, now: () => now } });
+    const r = (await s.service.dispatch('attachments.upload', { data: photoWithGps(), name: 'a.jpg', options: {} })) as Reply<AttachmentMeta>;
+    const id = (r as { value: AttachmentMeta }).value.id;
+    await s.call('vault.lock');
+    now += 29 * 86_400_000;
+    await s.call('vault.unlock', { passphrase: PASSPHRASE });
+    expect((await s.service.dispatch('attachments.get', { id })).ok).toBe(true);
+    await s.call('vault.lock');
+    now += 2 * 86_400_000;
+    await s.call('vault.unlock', { passphrase: PASSPHRASE });
+    expect((await s.service.dispatch('attachments.get', { id })).ok).toBe(false);
+    s.service.vault.lock();
+  });
+
+  it('attachments.status counts the originals and names the limits', async () => {
+    const { uploaded, call } = await setup();
+    const photo = photoWithGps();
+    await uploaded(photo, 'a.jpg');
+    const st = await call<{ count: number; bytes: number; warning: string | null; warnAtBytes: number }>('attachments.status');
+    expect(st).toMatchObject({ count: 1, bytes: photo.length, warning: null, warnAtBytes: 2 * 1024 ** 3 });
   });
 });

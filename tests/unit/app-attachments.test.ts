@@ -48,6 +48,8 @@ describe('attachments in the desktop app (against stand-ins)', () => {
     const blob = (got as { value: Blob }).value;
     expect(blob.type).toBe('image/png');
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([1, 2, 3]);
+    // Something that is neither bytes nor a readable Blob gets a plain reply, not a thrown error.
+    expect(await bridge.attachmentUpload({} as Blob, 'x.jpg')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     // A drop never navigates the window to the file: file:// is not the app.
     expect(isAppUrl('file:///home/someone/photo.jpg')).toBe(false);
   });

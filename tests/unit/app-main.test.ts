@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BYTE_CHANNELS, MICROPHONE_ARM, MICROPHONE_RELEASE } from '../../main/app/bridge.js';
 import { CHANNELS } from '../../shared/api.js';
 import { buildMain } from '../../main/cli/build-main.js';
 import { electronNativeDir } from '../../main/app/native.js';
@@ -86,7 +87,10 @@ describe('the desktop main process (bundled, against a stand-in electron)', () =
   });
 
   it('registers one IPC handler per contract call, and answers only our window’s main frame', () => {
-    expect([...seen.ipcChannels].sort()).toEqual(CHANNELS.map((c) => `fulcrum:${c}`).sort());
+    // The contract's calls, the byte calls of attachments, and arming/releasing the microphone.
+    expect([...seen.ipcChannels].sort()).toEqual(
+      [...CHANNELS, ...BYTE_CHANNELS].map((c) => `fulcrum:${c}`).concat([MICROPHONE_ARM, MICROPHONE_RELEASE]).sort(),
+    );
     expect(seen.ipc.trusted).toMatchObject({ ok: true, value: { exists: false, unlocked: false } });
     for (const k of ['subframe', 'foreignUrl', 'otherContents', 'noFrame']) {
       expect(seen.ipc[k], k).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });

@@ -22,7 +22,8 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function stripJpeg(b: Uint8Array): Uint8Array {
+/** The JPEG's header without the dropped segments, and where its image data starts (kept as is). */
+function stripJpeg(b: Uint8Array): SharedCopy {
   const parts: Uint8Array[] = [b.subarray(0, 2)];
   let i = 2;
   while (i + 4 <= b.length) {
@@ -37,8 +38,7 @@ function stripJpeg(b: Uint8Array): Uint8Array {
     if (!drop) parts.push(b.subarray(i, end));
     i = end;
   }
-  parts.push(b.subarray(i));
-  return concat(parts);
+  return { head: concat(parts), tailFrom: i };
 }
 
 const PNG_DROP = new Set(['eXIf', 'tEXt', 'zTXt', 'iTXt']);
@@ -99,13 +99,23 @@ function stripGif(b: Uint8Array): Uint8Array {
   return b;
 }
 
+/**
+ * The shared copy is `head` followed by the original from `tailFrom` on. A JPEG's metadata sits in
+ * its header, so only the stripped header is stored and the image data is read from the original:
+ * attaching a large photo writes its bytes once, not twice.
+ */
+export interface SharedCopy {
+  head: Uint8Array;
+  tailFrom: number;
+}
+
 /** The shared copy of `bytes` (a `mime` image), or null when it has nothing to strip. */
-export function strippedCopy(bytes: Uint8Array, mime: string): Uint8Array | null {
-  let out: Uint8Array;
+export function strippedCopy(bytes: Uint8Array, mime: string): SharedCopy | null {
+  let out: SharedCopy;
   if (mime === 'image/jpeg') out = stripJpeg(bytes);
-  else if (mime === 'image/png') out = stripPng(bytes);
-  else if (mime === 'image/webp') out = stripWebp(bytes);
-  else if (mime === 'image/gif') out = stripGif(bytes);
+  else if (mime === 'image/png') out = { head: stripPng(bytes), tailFrom: bytes.byteLength };
+  else if (mime === 'image/webp') out = { head: stripWebp(bytes), tailFrom: bytes.byteLength };
+  else if (mime === 'image/gif') out = { head: stripGif(bytes), tailFrom: bytes.byteLength };
   else return null;
-  return out.byteLength === bytes.byteLength ? null : out;
+  return out.head.byteLength + (bytes.byteLength - out.tailFrom) === bytes.byteLength ? null : out;
 }

@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/report.js';
 import type { Entry, Person, Tag } from '../../../shared/schemas.js';
 import type { DB } from '../db/index.js';
-import { listCheckIns, listPeople, listTags } from '../db/repos/index.js';
+import { attachmentsOfEntries, listCheckIns, listPeople, listTags } from '../db/repos/index.js';
 import {
   balanceTrend,
   checkInTrends,
@@ -232,5 +232,18 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     safety: { total: now.safety, items: entries.filter((e) => e.safety) },
     flagged: { total: now.flagged, items: entries.filter((e) => e.flagged) },
     entries: sections.entries ? entries : null,
+    attachments: attachmentsOfEntries(db, config.attachmentIds, ids).map((a) => ({
+      id: a.id,
+      entryId: a.owner!.id,
+      name: alias.text(a.name),
+      caption: alias.text(a.caption),
+      mime: a.mime,
+      kind: a.kind,
+      bytes: a.bytes,
+      sha256: a.sha256,
+      capturedAt: a.capturedAt,
+      attachedAt: a.attachedAt,
+      metadataRemoved: !a.keepSensitive && (a.sensitive.gps !== null || a.sensitive.device !== null || a.sensitive.xmp),
+    })),
   };
 }

@@ -29,7 +29,7 @@ function touchOwner(db: DB, owner: AttachmentOwner | null, now: number): void {
   keepRevision(db, 'entry', owner.id, now);
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
+const gb = (n: number) => `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
 
 export const attachmentHandlers: HandlersFor<'attachments'> = {
   'attachments.list': ({ owner, includeRemoved }, { vault }) => listAttachments(vault.database(), owner, includeRemoved),
@@ -68,7 +68,7 @@ export const attachmentHandlers: HandlersFor<'attachments'> = {
       bytes,
       warnAtBytes: ATTACHMENT_LIMITS.journalWarnBytes,
       warning: over
-        ? `Your attachments now take ${mb(bytes)}. Everything still works, but each backup and export carries them all, so they take longer and need that much free space. Removing files you no longer need (and emptying the trash) makes them smaller.`
+        ? `Your attachments now take ${gb(bytes)}. Everything still works, but each backup and export carries them all, so they take longer and need that much free space. Removing files you no longer need (and emptying the trash) makes them smaller.`
         : null,
       limits: ATTACHMENT_LIMITS,
     };

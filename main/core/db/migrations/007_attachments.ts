@@ -7,7 +7,8 @@ import type { Migration } from '../migrate.js';
  * the text: backups, passphrase changes (rekey) and secure delete cover them with no extra code.
  *
  * variant: 'original' (byte-identical to what was attached), 'thumbnail' (a small preview the renderer
- * drew), 'shared' (the original without location/device metadata; absent when the original has none).
+ * drew), 'shared' (the start of the copy without location/device metadata — for a JPEG its stripped
+ * header; the rest is the original from `shared_from` on; absent when the original has none).
  * An attachment without an owner was uploaded for an entry not yet saved.
  */
 export const migration007: Migration = {
@@ -33,6 +34,8 @@ export const migration007: Migration = {
       sensitive      TEXT NOT NULL,
       keep_sensitive INTEGER NOT NULL DEFAULT 0 CHECK (keep_sensitive IN (0,1)),
       removed_at     INTEGER,
+      -- The 'shared' copy is its own chunks followed by the original from this byte on (NULL: no shared copy).
+      shared_from    INTEGER,
       CHECK ((owner_kind IS NULL) = (owner_id IS NULL))
     ) STRICT;
     CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id, position);

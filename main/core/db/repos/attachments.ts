@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/attachments.js';
 import type { DB } from '../open.js';
 import type { AttachStep } from '../../attachments/steps.js';
+import type { SharedCopy } from '../../attachments/strip.js';
 import { all, bit, column, get, jsonList, run, value } from './sql.js';
 
 /**
@@ -101,6 +102,22 @@ export function listAttachments(db: DB, owner: AttachmentOwner, includeRemoved =
 export const attachmentHashes = (db: DB, kind: 'entry' | 'checkin', id: number): string[] =>
   column<string>(db, 'SELECT sha256 FROM attachments WHERE owner_kind = ? AND owner_id = ? AND removed_at IS NULL ORDER BY position, id', kind, id);
 
+/** The same for many entries in one query (the whole-history check reads a thousand at a time). */
+export function attachmentHashesOf(db: DB, entryIds: readonly number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const rows = all<{ owner_id: number; sha256: string }>(
+    db,
+    "SELECT owner_id, sha256 FROM attachments WHERE owner_kind = 'entry' AND owner_id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL ORDER BY owner_id, position, id",
+    jsonList(entryIds),
+  );
+  for (const r of rows) {
+    const list = out.get(r.owner_id);
+    if (list) list.push(r.sha256);
+    else out.set(r.owner_id, [r.sha256]);
+  }
+  return out;
+}
+
 function ownerExists(db: DB, owner: AttachmentOwner): boolean {
   const table = owner.kind === 'entry' ? 'entries' : 'checkins';
   return value<number>(db, `SELECT count(*) FROM ${table} WHERE id = ?`, owner.id) === 1;
@@ -164,7 +181,7 @@ export function insertAttachment(
   db: DB,
   meta: NewAttachment,
   original: Uint8Array,
-  shared: Uint8Array | null,
+  shared: SharedCopy | null,
   owner: AttachmentOwner | null,
   now: number,
   hooks: { crashAt?: (step: AttachStep) => void; onLinked?: (owner: AttachmentOwner) => void } = {},
@@ -178,8 +195,8 @@ export function insertAttachment(
     const id = Number(
       run(
         db,
-        `INSERT INTO attachments (owner_kind, owner_id, position, name, mime, kind, bytes, sha256, captured_at, attached_at, width, height, duration_ms, sensitive)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO attachments (owner_kind, owner_id, position, name, mime, kind, bytes, sha256, captured_at, attached_at, width, height, duration_ms, sensitive, shared_from)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         owner?.kind ?? null,
         owner?.id ?? null,
         position,
@@ -194,12 +211,13 @@ export function insertAttachment(
         meta.height ?? null,
         meta.durationMs ?? null,
         JSON.stringify(meta.sensitive),
+        shared?.tailFrom ?? null,
       ).lastInsertRowid,
     );
     crashAt('row-written');
     writeChunks(db, id, 'original', original, () => crashAt('chunk-written'));
     if (shared) {
-      writeChunks(db, id, 'shared', shared);
+      writeChunks(db, id, 'shared', shared.head);
       crashAt('shared-written');
     }
     if (owner) {
@@ -214,16 +232,19 @@ export function insertAttachment(
 /** One variant's bytes; 'shared' falls back to the original when there was nothing to strip (or it is kept). */
 export function readAttachmentBytes(db: DB, id: number, variant: AttachmentVariant): Uint8Array {
   const meta = requireAttachment(db, id);
-  let v: AttachmentVariant = variant;
-  if (variant === 'shared' && (meta.keepSensitive || value<number>(db, "SELECT count(*) FROM attachment_chunks WHERE attachment_id = ? AND variant = 'shared'", id) === 0)) {
-    v = 'original';
-  }
-  const chunks = column<Buffer>(db, 'SELECT data FROM attachment_chunks WHERE attachment_id = ? AND variant = ? ORDER BY seq', id, v);
-  if (chunks.length === 0) {
-    if (v === 'thumbnail') throw new FulcrumError('NOT_FOUND', 'This attachment has no preview yet.');
-    throw new FulcrumError('CORRUPT', 'The bytes of this attachment are missing from the journal. Restore it from a backup.');
-  }
-  return chunks.length === 1 ? new Uint8Array(chunks[0]!) : new Uint8Array(Buffer.concat(chunks));
+  const read = (v: AttachmentVariant): Buffer => {
+    const chunks = column<Buffer>(db, 'SELECT data FROM attachment_chunks WHERE attachment_id = ? AND variant = ? ORDER BY seq', id, v);
+    if (chunks.length === 0) {
+      if (v === 'thumbnail') throw new FulcrumError('NOT_FOUND', 'This attachment has no preview yet.');
+      throw new FulcrumError('CORRUPT', 'The bytes of this attachment are missing from the journal. Restore it from a backup.');
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  };
+  if (variant !== 'shared') return new Uint8Array(read(variant));
+  const from = value<number | null>(db, 'SELECT shared_from FROM attachments WHERE id = ?', id) ?? null;
+  const original = read('original');
+  if (meta.keepSensitive || from === null) return new Uint8Array(original);
+  return new Uint8Array(Buffer.concat([read('shared'), original.subarray(from)]));
 }
 
 export function writeThumbnail(db: DB, id: number, bytes: Uint8Array): AttachmentMeta {
@@ -300,6 +321,21 @@ export function attachmentCounts(db: DB, entryIds: readonly number[]): Attachmen
   );
   for (const r of rows) out[String(r.owner_id)] = { count: r.n, firstImageId: r.first_image };
   return out;
+}
+
+/** The chosen attachments that belong to the given (shown) entries, in the entries' order, then their own. */
+export function attachmentsOfEntries(db: DB, attachmentIds: readonly number[], entryIds: readonly number[]): AttachmentMeta[] {
+  if (attachmentIds.length === 0 || entryIds.length === 0) return [];
+  const order = new Map(entryIds.map((id, i) => [id, i]));
+  return all<Row>(
+    db,
+    `SELECT ${COLUMNS} FROM attachments a WHERE a.id IN (SELECT value FROM json_each(?)) AND a.owner_kind = 'entry'
+       AND a.owner_id IN (SELECT value FROM json_each(?)) AND a.removed_at IS NULL ORDER BY a.position, a.id`,
+    jsonList(attachmentIds),
+    jsonList(entryIds),
+  )
+    .map(toMeta)
+    .sort((x, y) => order.get(x.owner!.id)! - order.get(y.owner!.id)!);
 }
 
 export const attachmentTotals = (db: DB): { count: number; bytes: number } =>

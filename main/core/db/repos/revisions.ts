@@ -21,7 +21,7 @@ import type { DB } from '../open.js';
 import { all, column, get, jsonList, run, value } from './sql.js';
 import { getEntry, loadLinks, rowToEntry, SUMMARY_COLUMNS, type EntryRow } from './entries.js';
 import { getCheckIn } from './checkins.js';
-import { attachmentHashes } from './attachments.js';
+import { attachmentHashes, attachmentHashesOf } from './attachments.js';
 
 /**
  * Revision history. Every save of an entry or a check-in appends its new version to `revisions`,
@@ -335,11 +335,12 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
   for (let i = 0; i < entryIds.length; i += 1000) {
     const ids = entryIds.slice(i, i + 1000);
     const links = loadLinks(db, ids);
+    const hashes = attachmentHashesOf(db, ids);
     const latest = latestOf('entry', ids);
     const rows = all<EntryRow & { body: string }>(db, `SELECT ${SUMMARY_COLUMNS}, body FROM entries WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids));
     for (const row of rows) {
       const entry = { ...rowToEntry(row, links.get(row.id)), body: row.body };
-      const files = attachmentHashes(db, 'entry', row.id);
+      const files = hashes.get(row.id) ?? [];
       compare('entry', row.id, latest.get(row.id), (h, rf) => encodeEntry(h, entry, rf, files));
     }
     await pause();
