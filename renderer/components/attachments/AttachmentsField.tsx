@@ -39,6 +39,8 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
   const [pending, setPending] = useState<Pending[]>([]);
   const [viewing, setViewing] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Past the size the person should know about (backups and exports carry every file). */
+  const [sizeWarning, setSizeWarning] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const nextKey = useRef(1);
@@ -81,6 +83,9 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
             update((list) => [...list, meta.id]);
             setPending((p) => p.filter((x) => x.key !== key));
             setAnnounce(`Attached ${meta.name}.`);
+            call('attachments.status', {})
+              .then((st) => setSizeWarning(st.warning))
+              .catch(() => undefined);
           })
           .catch((e: unknown) => setPending((p) => p.map((x) => (x.key === key ? { ...x, error: messageOf(e) } : x))));
       }
@@ -147,6 +152,7 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
         <VoiceRecorder onRecorded={(f) => attachFiles([f])} disabled={props.disabled} />
       </div>
       {notice && <p className="notice">{notice}</p>}
+      {sizeWarning && <p className="notice attachments-size">{sizeWarning}</p>}
       <p className="visually-hidden" role="status">
         {announce}
       </p>
