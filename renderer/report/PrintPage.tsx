@@ -128,7 +128,7 @@ export function ReportPrintPage() {
       {model && (
         <div className="rp-sheet" ref={docRef}>
           <ReportDocument model={model}>
-            <ReportAttachments model={model} ids={config.attachmentIds} onReady={setFilesReady} />
+            <ReportAttachments model={model} onReady={setFilesReady} />
           </ReportDocument>
         </div>
       )}

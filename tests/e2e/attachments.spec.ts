@@ -235,6 +235,9 @@ test('chosen files go into the report: images with caption, capture time and has
   // The entry is not flagged for the therapist (the builder's default): no file of it is offered.
   await expect(reportFiles.section.getByText('None of the entries in this report has an attached file.')).toBeVisible();
   await report.entries('All entries in the range');
+  // Sam is printed as "Alex": in the file's caption too (never in its pixels, as the builder says).
+  await report.include('Sam');
+  await report.pseudonym('Sam', 'Alex');
   const image = reportFiles.include(/^Messages from Sam on Sunday/);
   const pdf = reportFiles.include(/^landlord-letter\.pdf/);
   await expect(image).not.toBeChecked();
@@ -253,13 +256,14 @@ test('chosen files go into the report: images with caption, capture time and has
   const preview = await report.openPreview();
   const section = preview.document.getByRole('region', { name: /^Attached files/ });
   await expect(section).toBeVisible();
-  await expect(section.getByRole('img', { name: 'Messages from Sam on Sunday' })).toBeVisible();
+  await expect(section.getByRole('img', { name: 'Messages from Alex on Sunday' })).toBeVisible();
+  await expect(section).not.toContainText('Sam');
   await expect(section).toContainText(shot.sha256);
   await expect(section).toContainText(letter.sha256);
   await expect(section).toContainText('landlord-letter.pdf (application/pdf');
   await expect(section).toContainText('Captured');
   // Printed from memory: the image is inside the document itself, not a URL to anything.
-  expect(await section.getByRole('img', { name: 'Messages from Sam on Sunday' }).getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+  expect(await section.getByRole('img', { name: 'Messages from Alex on Sunday' }).getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
 });
 
 test('a check-in’s note takes files: held until the check-in is saved, then attached to it', async ({ page, host }) => {

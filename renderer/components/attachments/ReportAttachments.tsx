@@ -3,12 +3,13 @@
  * (only files of entries the report includes are offered), and each ticked file says that a pseudonym
  * cannot hide what is inside it. In the report, images are printed from their shared copy (location
  * and device details removed unless the person kept them) with caption, capture time and the original's
- * SHA-256; other files are listed with name, type, size, times and hash. Images go into the document
+ * SHA-256, names and captions under the report's pseudonyms (core applies them); other files are
+ * listed with name, type, size, times and hash. Images go into the document
  * as data: URLs drawn in memory, so the saved PDF is self-contained and nothing is written on the way.
  */
 import { useEffect, useId, useState } from 'react';
 import type { AttachmentMeta } from '../../../shared/attachments.js';
-import type { ReportConfigParsed, ReportModel } from '../../../shared/report.js';
+import type { ReportAttachment, ReportConfigParsed, ReportModel } from '../../../shared/report.js';
 import { call, messageOf } from '../../api.js';
 import { formatDateTime } from '../../lib/format.js';
 import { entryDate } from '../../report/format.js';
@@ -149,41 +150,33 @@ async function printable(id: number): Promise<string | null> {
 }
 
 interface Printed {
-  meta: AttachmentMeta;
-  entryDay: string;
+  meta: ReportAttachment;
+  entryDay: string | null;
   image: string | null;
 }
 
 /**
- * The report's "Attached files" section. `onReady` says when every chosen image is drawn, so the PDF
- * is not saved half-way.
+ * The report's "Attached files" section, from the model core built: only chosen files of included
+ * entries, their names and captions already under the report's pseudonyms. `onReady` says when every
+ * image is drawn, so the PDF is not saved half-way.
  */
-export function ReportAttachments({ model, ids, onReady }: { model: ReportModel; ids: readonly number[]; onReady: (ready: boolean) => void }) {
+export function ReportAttachments({ model, onReady }: { model: ReportModel; onReady: (ready: boolean) => void }) {
   const [printed, setPrinted] = useState<Printed[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const key = ids.join(',');
 
   useEffect(() => {
-    const wanted = key ? key.split(',').map(Number) : [];
-    if (wanted.length === 0) {
+    const chosen = model.attachments;
+    if (chosen.length === 0) {
       setPrinted([]);
       onReady(true);
       return;
     }
     let live = true;
     onReady(false);
+    const dayOf = new Map((model.entries ?? []).map((e) => [e.id, e.day]));
     (async () => {
       try {
-        // Only files of entries this report includes, in the order of the entries, then their own.
-        const entries = model.entries ?? [];
-        const order = new Map(entries.map((e, i) => [e.id, i]));
-        const metas = await Promise.all(wanted.map((id) => call('attachments.get', { id }).catch(() => null)));
-        const kept = metas
-          .filter((m): m is AttachmentMeta => m !== null && m.removedAt === null && m.owner?.kind === 'entry' && order.has(m.owner.id))
-          .sort((a, b) => order.get(a.owner!.id)! - order.get(b.owner!.id)! || a.position - b.position);
-        const out = await Promise.all(
-          kept.map(async (m) => ({ meta: m, entryDay: entries[order.get(m.owner!.id)!]!.day, image: m.kind === 'image' ? await printable(m.id) : null })),
-        );
+        const out = await Promise.all(chosen.map(async (m) => ({ meta: m, entryDay: dayOf.get(m.entryId) ?? null, image: m.kind === 'image' ? await printable(m.id) : null })));
         if (live) {
           setPrinted(out);
           onReady(true);
@@ -198,7 +191,7 @@ export function ReportAttachments({ model, ids, onReady }: { model: ReportModel;
     return () => {
       live = false;
     };
-  }, [key, model, onReady]);
+  }, [model, onReady]);
 
   if (error)
     return (
@@ -226,14 +219,24 @@ export function ReportAttachments({ model, ids, onReady }: { model: ReportModel;
               <dd dir="auto">
                 {m.name} ({m.mime}, {formatBytes(m.bytes)})
               </dd>
-              <dt>From the entry of</dt>
-              <dd>{entryDate(entryDay)}</dd>
+              {entryDay && (
+                <>
+                  <dt>From the entry of</dt>
+                  <dd>{entryDate(entryDay)}</dd>
+                </>
+              )}
               <dt>Captured</dt>
               <dd>{capturedWords(m.capturedAt)}</dd>
               <dt>Attached</dt>
               <dd>{attachedWords(m.attachedAt)}</dd>
               <dt>SHA-256 of the original</dt>
               <dd className="rp-hash">{m.sha256}</dd>
+              {m.metadataRemoved && (
+                <>
+                  <dt>Shared copy</dt>
+                  <dd>location and device details removed</dd>
+                </>
+              )}
             </dl>
           </figcaption>
         </figure>
