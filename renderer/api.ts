@@ -64,3 +64,17 @@ export function messageOf(e: unknown): string {
 export function subscribe(listener: (event: AppEvent) => void): () => void {
   return bridge().subscribe(listener);
 }
+
+/** Like `call`, for the bridge's own methods (attachment bytes): the value, or an ApiError. */
+export async function unwrap<T>(send: () => Promise<Reply<T>>): Promise<T> {
+  let reply: Reply<T>;
+  try {
+    reply = await send();
+  } catch {
+    throw new ApiError('IO', 'Fulcrum could not reach its back end. Check that Fulcrum is still running, then try again.');
+  }
+  if (reply.ok) return reply.value;
+  const { code, message, detail } = reply.error;
+  if (code === 'LOCKED') for (const l of [...lockedListeners]) l();
+  throw new ApiError(code, message, detail);
+}

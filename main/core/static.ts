@@ -4,12 +4,16 @@ import path from 'node:path';
 /**
  * The renderer's Content-Security-Policy, sent by both hosts (the Electron `app://` protocol and the
  * browser-mode server): nothing but the app's own files; no inline script, no eval, no remote origin.
+ * `blob:` for images and media: attachments are shown from bytes held in the page's memory (object
+ * URLs), never from a URL that reaches a disk or the network. The PDF preview's worker is one of the
+ * app's own files ('self', through script-src).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+  'media-src blob:',
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -26,6 +30,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
+  // The microphone for a voice note, asked for only on the person's click (the browser asks too).
   'Permissions-Policy': 'camera=(), microphone=(self), geolocation=(), usb=(), serial=(), hid=(), payment=(), clipboard-read=()',
 };
 

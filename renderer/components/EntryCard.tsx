@@ -4,6 +4,8 @@ import { HIGHLIGHT_START, type EntrySummary, type Person, type Tag } from '../..
 import { stripHighlights, timeOf } from '../lib/format.js';
 import { PersonChip, TagChip } from './Chips.js';
 import { Highlighted } from './Highlighted.js';
+import { CardAttachments } from './attachments/EntryAttachments.js';
+import type { AttachmentCounts } from '../../shared/attachments.js';
 
 const HEADING_CHARS = 70;
 
@@ -51,6 +53,8 @@ export function EntryCard(props: {
   actions?: ReactNode;
   /** 3 under a day heading (timeline), 2 directly under the page title (trash). */
   headingLevel?: 2 | 3;
+  /** How many files the entry has and its first image (timeline). */
+  attachments?: AttachmentCounts[string];
 }) {
   const e = props.entry;
   const headingId = `entry-${e.id}-heading`;
@@ -87,6 +91,7 @@ export function EntryCard(props: {
           ))}
         </div>
       )}
+      <CardAttachments counts={props.attachments} />
       {props.actions && <div className="entry-actions">{props.actions}</div>}
     </article>
   );

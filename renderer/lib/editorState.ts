@@ -33,6 +33,8 @@ export interface EditorState {
   powerSources: PowerSource[];
   raiseWithTherapist: boolean;
   safetyConcern: boolean;
+  /** The entry's attachments in order (uploaded already; linked when the entry is saved). */
+  attachmentIds: number[];
 }
 
 export function blankState(now = Date.now()): EditorState {
@@ -55,6 +57,7 @@ export function blankState(now = Date.now()): EditorState {
     powerSources: [],
     raiseWithTherapist: false,
     safetyConcern: false,
+    attachmentIds: [],
   };
 }
 
@@ -67,7 +70,7 @@ function suggested(tagIds: readonly number[], tags: readonly Tag[]): Domain[] {
  * A saved entry's areas are kept exactly: those it has count as ticked, and those its patterns would
  * suggest but it lacks count as unticked, so opening it to edit changes nothing by itself.
  */
-export function stateFromEntry(e: Entry, tags: readonly Tag[] = []): EditorState {
+export function stateFromEntry(e: Entry, tags: readonly Tag[] = [], attachmentIds: readonly number[] = []): EditorState {
   return {
     when: toLocalInput(e.occurredAt),
     personIds: [...e.personIds],
@@ -87,6 +90,7 @@ export function stateFromEntry(e: Entry, tags: readonly Tag[] = []): EditorState
     powerSources: [...e.powerSources],
     raiseWithTherapist: e.raiseWithTherapist,
     safetyConcern: e.safetyConcern,
+    attachmentIds: [...attachmentIds],
   };
 }
 
@@ -112,6 +116,8 @@ const DraftState = z.object({
   powerSources: z.array(z.enum(POWER_SOURCES)).catch([]),
   raiseWithTherapist: z.boolean().catch(false),
   safetyConcern: z.boolean().catch(false),
+  // A draft from before attachments: absent, so the entry's own are kept (never "none").
+  attachmentIds: z.array(z.number().int().positive()).max(50).optional().catch(undefined),
 });
 const DraftDoc = z.object({ v: z.literal(1), state: DraftState });
 
@@ -122,13 +128,14 @@ export function draftContent(state: EditorState): string {
   return JSON.stringify({ v: 1, state: Object.fromEntries(FIELDS.map((k) => [k, state[k]])) });
 }
 
-export function parseDraft(content: string): EditorState | null {
+/** `base`: the entry as saved, whose attachments a draft without any list keeps. */
+export function parseDraft(content: string, base?: Pick<EditorState, 'attachmentIds'>): EditorState | null {
   try {
     const r = DraftDoc.safeParse(JSON.parse(content));
     if (!r.success) return null;
     // A draft from before areas were suggested: what it had ticked stays ticked.
-    const { domainsOn, ...rest } = r.data.state;
-    return { ...rest, domainsOn: domainsOn ?? rest.domains };
+    const { domainsOn, attachmentIds, ...rest } = r.data.state;
+    return { ...rest, domainsOn: domainsOn ?? rest.domains, attachmentIds: attachmentIds ?? [...(base?.attachmentIds ?? [])] };
   } catch {
     return null;
   }
@@ -166,7 +173,7 @@ export function sameState(a: EditorState, b: EditorState): boolean {
 }
 
 export function hasContent(s: EditorState): boolean {
-  return Boolean(s.body.trim() || s.title.trim() || s.tagIds.length > 0 || s.outcome.trim());
+  return Boolean(s.body.trim() || s.title.trim() || s.tagIds.length > 0 || s.outcome.trim() || s.attachmentIds.length > 0);
 }
 
 /** The fields shared by create and update; null when the date is not a valid moment. */
@@ -191,6 +198,7 @@ export function toEntryInput(s: EditorState): EntryInput | null {
     outcome: s.outcome,
     raiseWithTherapist: s.raiseWithTherapist,
     safetyConcern: s.safetyConcern,
+    attachments: s.attachmentIds,
   };
 }
 

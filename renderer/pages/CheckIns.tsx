@@ -3,7 +3,7 @@
  * "bring this to my therapist"), and each person's history, charted. One check-in per person per
  * week: saving again replaces it.
  */
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { format } from 'date-fns';
 import { addDays, CHECKIN_MEASURES, weekStartOf, type CheckInMeasure, type CheckInsDue, type CheckInTrends } from '../../shared/insights.js';
 import type { CheckIn } from '../../shared/schemas.js';
@@ -11,6 +11,7 @@ import { call, messageOf } from '../api.js';
 import { CHECKIN_QUESTIONS, PersonCheckInChart, num, rangeLabel } from '../charts/index.js';
 import { Swatch } from '../components/Chips.js';
 import { ConfirmDialog } from '../components/Dialog.js';
+import { attachHeld, CheckInAttachments } from '../components/attachments/CheckInAttachments.js';
 import { ScoreGroup } from '../components/EditorControls.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
 import { navigate } from '../lib/router.js';
@@ -289,6 +290,9 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** Files chosen for a check-in not saved yet: in memory until it is. */
+  const [held, setHeld] = useState<File[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
   const today = todayLocal();
 
   useEffect(() => {
@@ -336,7 +340,16 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
     setBusy(true);
     setError(null);
     try {
-      await call('checkins.save', { personId, week: existing?.week ?? week, ...answers, note, forTherapist });
+      const saved = await call('checkins.save', { personId, week: existing?.week ?? week, ...answers, note, forTherapist });
+      const failed = await attachHeld(held, saved.id);
+      setHeld([]);
+      if (failed.length > 0) {
+        // Saved, but not every file: stay, so the person sees which and can try again.
+        setExisting(saved);
+        setError(`The check-in is saved, but ${failed.length === 1 ? 'one file was' : 'some files were'} not attached. ${failed.join(' ')}`);
+        setBusy(false);
+        return;
+      }
       toast.show(`Check-in about ${person?.name ?? 'this person'} saved.`);
       navigate('/checkins');
     } catch (err) {
@@ -374,7 +387,7 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
       {!week || !ready ? (
         <Loading />
       ) : (
-        <form className="checkin-form" onSubmit={save} noValidate>
+        <form ref={formRef} className="checkin-form" onSubmit={save} noValidate>
           <div className="field">
             <label htmlFor="checkin-week">Week</label>
             <select id="checkin-week" value={week} onChange={(e) => setWeek(e.target.value)}>
@@ -398,6 +411,7 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
               Optional: anything you want to remember about this week.
             </p>
           </div>
+          <CheckInAttachments checkInId={existing?.id ?? null} held={held} setHeld={setHeld} dropTarget={formRef} disabled={busy} />
           <label className="check">
             <input type="checkbox" checked={forTherapist} onChange={(e) => setForTherapist(e.target.checked)} />
             Bring this to my therapist
@@ -414,7 +428,7 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
             <a className="button" href="#/checkins">
               Cancel
             </a>
-            <button type="submit" className="button primary" disabled={busy || (answeredCount === 0 && !note.trim())}>
+            <button type="submit" className="button primary" disabled={busy || (answeredCount === 0 && !note.trim() && held.length === 0)}>
               {busy ? 'Saving…' : 'Save check-in'}
             </button>
           </div>

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type K
 import { DOMAIN_LABELS, DOMAINS, POWER_SOURCE_LABELS, POWER_SOURCES } from '../../shared/catalogue.js';
 import { checkEntryDate, DATE_PROBLEMS, type Entry } from '../../shared/schemas.js';
 import { ApiError, call, messageOf } from '../api.js';
+import { AttachmentsField } from '../components/attachments/AttachmentsField.js';
 import { ConfirmDialog } from '../components/Dialog.js';
 import { BalanceSlider, CheckboxGroup, PatternPicker, PeoplePicker, ScoreGroup } from '../components/EditorControls.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
@@ -74,12 +75,16 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
     let live = true;
     (async () => {
       try {
-        const [entry, draft] = await Promise.all([entryId ? call('entries.get', { id: entryId }) : Promise.resolve(null), call('drafts.get', { key })]);
+        const [entry, draft, attached] = await Promise.all([
+          entryId ? call('entries.get', { id: entryId }) : Promise.resolve(null),
+          call('drafts.get', { key }),
+          entryId ? call('attachments.list', { owner: { kind: 'entry', id: entryId } }) : Promise.resolve([]),
+        ]);
         if (!live) return;
-        const base = entry ? stateFromEntry(entry, tagsRef.current) : blankState();
+        const base = entry ? stateFromEntry(entry, tagsRef.current, attached.map((a) => a.id)) : blankState();
         baseline.current = base;
         setOriginal(entry);
-        const restored = draft ? parseDraft(draft.content) : null;
+        const restored = draft ? parseDraft(draft.content, base) : null;
         if (draft && restored && !sameState(restored, base)) {
           lastSaved.current = draft.content;
           setRestoredAt(draft.updatedAt);
@@ -168,6 +173,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
   }, []);
   const setPatterns = useCallback((ids: number[]) => setState((s) => (s ? withPatterns(s, ids, tagsRef.current) : s)), []);
   const setDomains = useCallback((ds: EditorState['domains']) => setState((s) => (s ? withDomains(s, ds, tagsRef.current) : s)), []);
+  const updateAttachments = useCallback((f: (ids: number[]) => number[]) => setState((s) => (s ? { ...s, attachmentIds: f(s.attachmentIds) } : s)), []);
 
   // ---- save / cancel
   function onFormKeyDown(e: KeyboardEvent<HTMLFormElement>) {
@@ -188,7 +194,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
     e.preventDefault();
     if (!state || saving) return;
     if (!hasContent(state)) {
-      setError('Write what happened, or choose at least one pattern, before saving.');
+      setError('Write what happened, choose at least one pattern, or attach a file before saving.');
       return;
     }
     const fields = original ? toEntryPatch(state, original) : toEntryInput(state);
@@ -324,6 +330,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
       </p>
     </div>
   );
+  const attachments = <AttachmentsField ids={state.attachmentIds} update={updateAttachments} dropTarget={formRef} disabled={saving} />;
   const patterns = <PatternPicker tags={tags} value={state.tagIds} onChange={setPatterns} compact={quick} />;
   const balance = <BalanceSlider value={state.balance} onChange={(v) => update('balance', v)} />;
   const ratings = (
@@ -399,6 +406,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
               {patterns}
               {balance}
               {body}
+              {attachments}
             </section>
             <details className="editor-section more-details">
               <summary>More details: when, title, how it felt, areas of life, outcome, flags</summary>
@@ -413,6 +421,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
               {whenAndTitle}
               {who}
               {body}
+              {attachments}
             </section>
             <section className="editor-section">{patterns}</section>
             <section className="editor-section">

@@ -7,6 +7,7 @@ import { entryHeading, FlagBadges } from '../components/EntryCard.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
 import { dateTimeOf } from '../lib/format.js';
 import { EntryHistory } from '../components/EntryHistory.js';
+import { EntryAttachments } from '../components/attachments/EntryAttachments.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData, useToast } from '../lib/session.js';
 
@@ -173,6 +174,8 @@ export function EntryViewPage({ id }: { id: number }) {
             ))}
           </section>
         )}
+
+        <EntryAttachments owner={{ kind: 'entry', id: entry.id }} version={entry.updatedAt} />
 
         {entry.outcome && (
           <section aria-labelledby="entry-outcome" className="entry-section">

@@ -30,6 +30,7 @@ import { useJournalData, useToast } from '../lib/session.js';
 import { entryDate, localToday, longDate, plural } from '../report/format.js';
 import { useReportState } from '../report/state.js';
 import '../report/builder.css';
+import { ReportAttachmentPicker } from '../components/attachments/ReportAttachments.js';
 
 const PRESETS = [7, 30, 90, 365] as const;
 /** How long the settings stay unchanged before the printed length is worked out again. */
@@ -85,6 +86,7 @@ export function ReportPage() {
       <PeopleSection config={config} setConfig={setConfig} />
       <SectionsSection config={config} setConfig={setConfig} />
       <EntriesSection config={config} setConfig={setConfig} range={range} />
+      {!problem && <ReportAttachmentPicker config={config} setConfig={setConfig} />}
       <QuestionsSection config={config} setConfig={setConfig} />
       <section className="builder-section" aria-labelledby="rb-paper">
         <h2 id="rb-paper">Paper size</h2>

@@ -10,6 +10,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Category, type Polarity } from '../..
 import type { Cursor, Draft, EntryFilter, EntrySummary } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { EntryCard } from '../components/EntryCard.js';
+import { useAttachmentCounts } from '../components/attachments/EntryAttachments.js';
 import { CheckInsDueNotice } from '../components/CheckInsDueNotice.js';
 import { DrillNotice } from '../components/DrillNotice.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
@@ -145,6 +146,8 @@ export function TimelinePage() {
     }
     return out;
   }, [items]);
+  const entryIds = useMemo(() => items.map((e) => e.id), [items]);
+  const attachmentCounts = useAttachmentCounts(entryIds);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -333,7 +336,7 @@ export function TimelinePage() {
                   {row.kind === 'day' ? (
                     <h2 className="day-heading">{dayHeading(row.day, today)}</h2>
                   ) : (
-                    <EntryCard entry={row.entry} personById={personById} tagById={tagById} href={`#/entry/${row.entry.id}`} />
+                    <EntryCard entry={row.entry} personById={personById} tagById={tagById} href={`#/entry/${row.entry.id}`} attachments={attachmentCounts[row.entry.id]} />
                   )}
                 </div>
               );

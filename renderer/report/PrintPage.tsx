@@ -15,6 +15,7 @@ import { downloadBlob, type PlainFormat } from './files.js';
 import { localToday } from './format.js';
 import { PlaintextConfirm } from './PlaintextConfirm.js';
 import { ReportDocument } from './ReportDocument.js';
+import { ReportAttachments } from '../components/attachments/ReportAttachments.js';
 import { useReportState } from './state.js';
 import reportCss from './report.css?inline';
 import './report.css';
@@ -31,6 +32,8 @@ export function ReportPrintPage() {
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<PlainFormat | null>(null);
   const docRef = useRef<HTMLDivElement>(null);
+  /** The chosen attachments are drawn into the document (nothing to wait for when there are none). */
+  const [filesReady, setFilesReady] = useState(config.attachmentIds.length === 0);
   const browser = useMemo(() => {
     try {
       return transport() === 'browser';
@@ -103,7 +106,7 @@ export function ReportPrintPage() {
         </a>
       </header>
       <div className="rp-actions rp-screen-only" role="group" aria-label="Save or print the report">
-        <button type="button" className="button primary" disabled={!model} onClick={() => setConfirm('pdf')}>
+        <button type="button" className="button primary" disabled={!model || !filesReady} onClick={() => setConfirm('pdf')}>
           {browser ? 'Print or save as PDF…' : 'Save as PDF…'}
         </button>
         <span className="rp-actions-label">Also as a file:</span>
@@ -124,7 +127,9 @@ export function ReportPrintPage() {
       {!model && !error && <Loading label="Putting the report together…" />}
       {model && (
         <div className="rp-sheet" ref={docRef}>
-          <ReportDocument model={model} />
+          <ReportDocument model={model}>
+            <ReportAttachments model={model} onReady={setFilesReady} />
+          </ReportDocument>
         </div>
       )}
       {confirm && (

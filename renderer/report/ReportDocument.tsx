@@ -8,6 +8,7 @@
 import { CATEGORY_DESCRIPTIONS, CATEGORY_LABELS, DOMAIN_LABELS, PERSON_KIND_LABELS, BALANCE_LABELS, type Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
 import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
+import type { ReactNode } from 'react';
 import { POLARITY_SIGN, POLARITY_WORD } from '../components/Chips.js';
 import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
 import { change, decimal, entryDate, longDate, midSentence, percent, plural, type ChangeKind } from './format.js';
@@ -540,7 +541,8 @@ function Entries({ model }: { model: ReportModel }) {
   );
 }
 
-export function ReportDocument({ model }: { model: ReportModel }) {
+/** `children`: more of the document after the rest (the attached files the writer chose). */
+export function ReportDocument({ model, children }: { model: ReportModel; children?: ReactNode }) {
   const detail = model.charts || model.patterns || model.checkins || model.entries;
   return (
     // Days only in the data attributes: the PDF header and footer are built from them (never a name).
@@ -557,6 +559,7 @@ export function ReportDocument({ model }: { model: ReportModel }) {
           {model.entries && <Entries model={model} />}
         </div>
       )}
+      {children}
     </article>
   );
 }

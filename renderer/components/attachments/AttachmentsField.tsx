@@ -1,0 +1,322 @@
+/**
+ * The attachments of an entry being written: attach by the file picker, by dropping files anywhere on
+ * the editor, by pasting a screenshot into it, or by recording a voice note. Each file is uploaded at
+ * once (encrypted in the journal, not yet linked); the editor keeps the ordered ids with its draft and
+ * names them when the entry is saved, so a file removed here goes to the trash with the save, and
+ * Undo brings it back until then. Captions (alt text) and the choice about location/device metadata
+ * are saved on the attachment as they change.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { ACCEPTED_MIME, type AttachmentMeta } from '../../../shared/attachments.js';
+import { ApiError, call, messageOf } from '../../api.js';
+import { useToast } from '../../lib/session.js';
+import { formatBytes } from './capture.js';
+import { useFileIntake } from './intake.js';
+import { attach } from './client.js';
+import { loadOriginal, toViewerItem } from './EntryAttachments.js';
+import { VoiceRecorder } from './Recorder.js';
+import { AttachmentThumb } from './Thumb.js';
+import { AttachmentViewer } from './Viewer.js';
+import { listWords, sensitiveWords } from './words.js';
+import './attachments.css';
+
+export const ACCEPT = [...Object.keys(ACCEPTED_MIME), '.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.m4a', '.mp3', '.ogg', '.wav', '.webm', '.txt'].join(',');
+
+interface Pending {
+  key: number;
+  name: string;
+  size: number;
+  error: string | null;
+}
+
+export type IdsUpdate = (f: (ids: number[]) => number[]) => void;
+
+
+export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; dropTarget: RefObject<HTMLElement | null>; disabled?: boolean }) {
+  const { ids, update } = props;
+  const toast = useToast();
+  const [metas, setMetas] = useState<ReadonlyMap<number, AttachmentMeta>>(new Map());
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Past the size the person should know about (backups and exports carry every file). */
+  const [sizeWarning, setSizeWarning] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const nextKey = useRef(1);
+  const headingId = useId();
+  const hintId = useId();
+
+  const remember = useCallback((m: AttachmentMeta) => setMetas((prev) => new Map(prev).set(m.id, m)), []);
+
+  // Attachments named by the entry or its draft that this page has not seen yet.
+  const missing = ids.filter((id) => !metas.has(id)).join(',');
+  useEffect(() => {
+    if (!missing) return;
+    let live = true;
+    void Promise.all(
+      missing.split(',').map(Number).map(async (id) => {
+        try {
+          const m = await call('attachments.get', { id });
+          if (live) remember(m);
+        } catch (e) {
+          if (!live || !(e instanceof ApiError && e.code === 'NOT_FOUND')) return;
+          update((list) => list.filter((x) => x !== id));
+          setNotice('A file this draft named is no longer in the journal (it was deleted for good), so it was left out.');
+        }
+      }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [missing, remember, update]);
+
+  const attachFiles = useCallback(
+    (files: File[]) => {
+      if (props.disabled) return;
+      for (const file of files) {
+        const key = nextKey.current++;
+        setPending((p) => [...p, { key, name: file.name, size: file.size, error: null }]);
+        attach(file)
+          .then((meta) => {
+            remember(meta);
+            update((list) => [...list, meta.id]);
+            setPending((p) => p.filter((x) => x.key !== key));
+            setAnnounce(`Attached ${meta.name}.`);
+            call('attachments.status', {})
+              .then((st) => setSizeWarning(st.warning))
+              .catch(() => undefined);
+          })
+          .catch((e: unknown) => setPending((p) => p.map((x) => (x.key === key ? { ...x, error: messageOf(e) } : x))));
+      }
+    },
+    [props.disabled, remember, update],
+  );
+
+  // Drop files anywhere on the editor; paste a screenshot into any of its fields.
+  const dragging = useFileIntake(props.dropTarget, attachFiles);
+
+  const shown = ids.map((id) => metas.get(id)).filter((m): m is AttachmentMeta => m !== undefined);
+
+  function move(id: number, by: -1 | 1) {
+    update((list) => {
+      const i = list.indexOf(id);
+      const j = i + by;
+      if (i < 0 || j < 0 || j >= list.length) return list;
+      const next = [...list];
+      [next[i], next[j]] = [next[j]!, next[i]!];
+      return next;
+    });
+    const m = metas.get(id);
+    if (m) setAnnounce(`${m.name} moved ${by < 0 ? 'up' : 'down'}.`);
+  }
+
+  function remove(m: AttachmentMeta) {
+    const at = ids.indexOf(m.id);
+    update((list) => list.filter((x) => x !== m.id));
+    toast.show(`Removed ${m.name}. It goes to the trash when you save.`, {
+      label: 'Undo',
+      run: () => update((list) => (list.includes(m.id) ? list : [...list.slice(0, at), m.id, ...list.slice(at)])),
+    });
+  }
+
+  return (
+    <section className={dragging ? 'attachments-field dragging' : 'attachments-field'} aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        Attachments
+      </h2>
+      <p id={hintId} className="hint">
+        Screenshots, photos, voice notes, PDFs or text files, kept encrypted with this entry. Choose files, drop them here, or paste a screenshot.
+      </p>
+      {dragging && (
+        <p className="drop-hint" aria-hidden="true">
+          Drop the files to attach them
+        </p>
+      )}
+      <div className="row attachments-actions">
+        <button type="button" className="button small" onClick={() => input.current?.click()} disabled={props.disabled} aria-describedby={hintId}>
+          Attach files
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          hidden
+          aria-label="Files to attach"
+          onChange={(e) => {
+            attachFiles(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+        />
+        <VoiceRecorder onRecorded={(f) => attachFiles([f])} disabled={props.disabled} />
+      </div>
+      {notice && <p className="notice">{notice}</p>}
+      {sizeWarning && <p className="notice attachments-size">{sizeWarning}</p>}
+      <p className="visually-hidden" role="status">
+        {announce}
+      </p>
+      {pending.length > 0 && (
+        <ul className="attachment-uploads">
+          {pending.map((p) => (
+            <li key={p.key}>
+              {p.error ? (
+                <div role="alert" className="error attachment-error">
+                  <span>
+                    {p.name} was not attached. {p.error}
+                  </span>
+                  <button type="button" className="button small" onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
+                    Dismiss
+                  </button>
+                </div>
+              ) : (
+                <div className="attachment-uploading">
+                  <span>
+                    Attaching {p.name} ({formatBytes(p.size)})…
+                  </span>
+                  <progress aria-label={`Attaching ${p.name}`} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {shown.length > 0 && (
+        <ol className="attachment-list" aria-label="Attached files">
+          {shown.map((m, i) => (
+            <AttachmentRow
+              key={m.id}
+              meta={m}
+              first={i === 0}
+              last={i === shown.length - 1}
+              onView={() => setViewing(i)}
+              onMove={(by) => move(m.id, by)}
+              onRemove={() => remove(m)}
+              onSaved={remember}
+            />
+          ))}
+        </ol>
+      )}
+      {viewing !== null && shown.length > 0 && <AttachmentViewer items={shown.map(toViewerItem)} start={viewing} load={loadOriginal} onClose={() => setViewing(null)} />}
+    </section>
+  );
+}
+
+export function AttachmentRow(props: {
+  meta: AttachmentMeta;
+  first: boolean;
+  last: boolean;
+  onView: () => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+  onSaved: (m: AttachmentMeta) => void;
+}) {
+  const m = props.meta;
+  const [caption, setCaption] = useState(m.caption);
+  const [error, setError] = useState<string | null>(null);
+  const saved = useRef(m.caption);
+  const captionId = useId();
+  const found = sensitiveWords(m);
+  const saveRef = useRef<() => Promise<void>>(async () => undefined);
+
+  // Saved a moment after typing stops, on leaving the field, and if the row goes away meanwhile.
+  useEffect(() => {
+    if (caption === saved.current) return;
+    const t = setTimeout(() => void saveRef.current(), 800);
+    return () => clearTimeout(t);
+  }, [caption]);
+  useEffect(() => () => void saveRef.current(), []);
+
+  async function saveCaption() {
+    if (caption === saved.current) return;
+    try {
+      const next = await call('attachments.update', { id: m.id, patch: { caption } });
+      saved.current = next.caption;
+      props.onSaved(next);
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+  saveRef.current = saveCaption;
+
+  // The box follows the click at once; if saving the choice fails it goes back, with why.
+  const [keep, setKeepShown] = useState(m.keepSensitive);
+  async function setKeep(keepSensitive: boolean) {
+    setKeepShown(keepSensitive);
+    try {
+      props.onSaved(await call('attachments.update', { id: m.id, patch: { keepSensitive } }));
+      setError(null);
+    } catch (e) {
+      setKeepShown(!keepSensitive);
+      setError(messageOf(e));
+    }
+  }
+
+  // Alt+↑ / Alt+↓ on a row moves it, as the buttons do.
+  function onKeyDown(e: KeyboardEvent<HTMLLIElement>) {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    if ((e.key === 'ArrowUp' && props.first) || (e.key === 'ArrowDown' && props.last)) return;
+    e.preventDefault();
+    props.onMove(e.key === 'ArrowUp' ? -1 : 1);
+  }
+
+  return (
+    <li className="attachment-row" onKeyDown={onKeyDown}>
+      <button type="button" className="attachment-open" onClick={props.onView} aria-label={`View ${m.name}`}>
+        <AttachmentThumb meta={m} />
+      </button>
+      <div className="attachment-details">
+        <p className="attachment-name" dir="auto">
+          {m.name} <span className="hint">({formatBytes(m.bytes)})</span>
+        </p>
+        <label htmlFor={captionId} className="visually-hidden">
+          Caption for {m.name}
+        </label>
+        <input
+          id={captionId}
+          type="text"
+          dir="auto"
+          className="attachment-caption"
+          placeholder={m.kind === 'image' ? 'Caption (read aloud in place of the picture)' : 'Caption (what this is)'}
+          value={caption}
+          maxLength={1000}
+          onChange={(e) => setCaption(e.target.value)}
+          onBlur={() => void saveCaption()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) void saveCaption();
+          }}
+          autoComplete="off"
+        />
+        {found.length > 0 && (
+          <div className="attachment-sensitive">
+            <p>
+              This file records {listWords(found)}. Fulcrum keeps the original as it is, and removes these details from every copy that leaves the journal (reports, exports).
+            </p>
+            <label className="check">
+              <input type="checkbox" checked={keep} onChange={(e) => void setKeep(e.target.checked)} />
+              Keep location and device details in shared copies of {m.name}
+            </label>
+          </div>
+        )}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="attachment-row-actions">
+        <button type="button" className="button small" onClick={() => props.onMove(-1)} disabled={props.first} aria-label={`Move ${m.name} up`} aria-keyshortcuts="Alt+ArrowUp">
+          ↑
+        </button>
+        <button type="button" className="button small" onClick={() => props.onMove(1)} disabled={props.last} aria-label={`Move ${m.name} down`} aria-keyshortcuts="Alt+ArrowDown">
+          ↓
+        </button>
+        <button type="button" className="button small danger-subtle" onClick={props.onRemove} aria-label={`Remove ${m.name}`}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+

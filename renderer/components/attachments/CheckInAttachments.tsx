@@ -1,0 +1,189 @@
+/**
+ * Files with a check-in's note. A check-in that is saved already takes files at once (linked to it,
+ * encrypted in the journal); Remove sends one to the trash, with Undo. A new check-in holds the files
+ * chosen in memory only and attaches them right after it is saved (`attachHeld`).
+ */
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import type { AttachmentMeta, AttachmentOwner } from '../../../shared/attachments.js';
+import { call, messageOf } from '../../api.js';
+import { useToast } from '../../lib/session.js';
+import { AttachmentRow, ACCEPT } from './AttachmentsField.js';
+import { formatBytes } from './capture.js';
+import { attach, precheck } from './client.js';
+import { loadOriginal, toViewerItem } from './EntryAttachments.js';
+import { useFileIntake } from './intake.js';
+import { VoiceRecorder } from './Recorder.js';
+import { AttachmentViewer } from './Viewer.js';
+import './attachments.css';
+
+/** Attaches the files held for a new check-in once it exists; answers the ones that failed, with why. */
+export async function attachHeld(files: readonly File[], checkInId: number): Promise<string[]> {
+  const failed: string[] = [];
+  for (const f of files) {
+    try {
+      await attach(f, { owner: { kind: 'checkin', id: checkInId } });
+    } catch (e) {
+      failed.push(`${f.name}: ${messageOf(e)}`);
+    }
+  }
+  return failed;
+}
+
+export function CheckInAttachments(props: {
+  checkInId: number | null;
+  held: File[];
+  setHeld: (f: (files: File[]) => File[]) => void;
+  dropTarget: RefObject<HTMLElement | null>;
+  disabled?: boolean;
+}) {
+  const { checkInId, setHeld } = props;
+  const toast = useToast();
+  const [list, setList] = useState<AttachmentMeta[]>([]);
+  const [busy, setBusy] = useState<string[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+  const hintId = useId();
+  const owner: AttachmentOwner | null = checkInId === null ? null : { kind: 'checkin', id: checkInId };
+
+  const reload = useCallback(async () => {
+    if (checkInId === null) return setList([]);
+    try {
+      setList(await call('attachments.list', { owner: { kind: 'checkin', id: checkInId } }));
+    } catch (e) {
+      setErrors([messageOf(e)]);
+    }
+  }, [checkInId]);
+  useEffect(() => void reload(), [reload]);
+
+  const onFiles = useCallback(
+    (files: File[]) => {
+      if (props.disabled) return;
+      if (checkInId === null) {
+        const refused = files.map((f) => precheck(f)).filter((m): m is string => m !== null);
+        setErrors(refused);
+        setHeld((h) => [...h, ...files.filter((f) => precheck(f) === null)]);
+        return;
+      }
+      for (const f of files) {
+        setBusy((b) => [...b, f.name]);
+        attach(f, { owner: { kind: 'checkin', id: checkInId } })
+          .then(() => reload())
+          .catch((e: unknown) => setErrors((list) => [...list, `${f.name} was not attached. ${messageOf(e)}`]))
+          .finally(() => setBusy((b) => b.filter((n) => n !== f.name)));
+      }
+    },
+    [checkInId, props.disabled, reload, setHeld],
+  );
+  const dragging = useFileIntake(props.dropTarget, onFiles);
+
+  async function move(id: number, by: -1 | 1) {
+    if (!owner) return;
+    const ids = list.map((m) => m.id);
+    const i = ids.indexOf(id);
+    const j = i + by;
+    if (i < 0 || j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    try {
+      setList(await call('attachments.reorder', { owner, ids }));
+    } catch (e) {
+      setErrors([messageOf(e)]);
+    }
+  }
+
+  async function remove(m: AttachmentMeta) {
+    try {
+      await call('attachments.remove', { id: m.id });
+      await reload();
+      toast.show(`Moved ${m.name} to the trash.`, {
+        label: 'Undo',
+        run: async () => {
+          await call('attachments.restore', { id: m.id });
+          await reload();
+        },
+      });
+    } catch (e) {
+      setErrors([messageOf(e)]);
+    }
+  }
+
+  return (
+    <section className={dragging ? 'attachments-field dragging' : 'attachments-field'} aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        Attachments
+      </h2>
+      <p id={hintId} className="hint">
+        {checkInId === null
+          ? 'Files chosen here are attached, encrypted, when you save the check-in. Choose files, drop them here, or paste a screenshot.'
+          : 'Kept encrypted with this check-in. Choose files, drop them here, or paste a screenshot.'}
+      </p>
+      {dragging && (
+        <p className="drop-hint" aria-hidden="true">
+          Drop the files to attach them
+        </p>
+      )}
+      <div className="row attachments-actions">
+        <button type="button" className="button small" onClick={() => input.current?.click()} disabled={props.disabled} aria-describedby={hintId}>
+          Attach files
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          hidden
+          aria-label="Files to attach"
+          onChange={(e) => {
+            onFiles(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+        />
+        <VoiceRecorder onRecorded={(f) => onFiles([f])} disabled={props.disabled} />
+      </div>
+      {errors.map((m, i) => (
+        <p key={i} role="alert" className="error">
+          {m}
+        </p>
+      ))}
+      {busy.map((name, i) => (
+        <div key={`${name}-${i}`} className="attachment-uploading">
+          <span>Attaching {name}…</span>
+          <progress aria-label={`Attaching ${name}`} />
+        </div>
+      ))}
+      {props.held.length > 0 && (
+        <ul className="attachment-list" aria-label="Files to attach when saved">
+          {props.held.map((f, i) => (
+            <li key={`${f.name}-${i}`} className="attachment-row">
+              <span className="attachment-name" dir="auto">
+                {f.name} <span className="hint">({formatBytes(f.size)}, attached when you save)</span>
+              </span>
+              <span />
+              <button type="button" className="button small danger-subtle" onClick={() => setHeld((h) => h.filter((_, k) => k !== i))} aria-label={`Remove ${f.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.length > 0 && (
+        <ol className="attachment-list" aria-label="Attached files">
+          {list.map((m, i) => (
+            <AttachmentRow
+              key={m.id}
+              meta={m}
+              first={i === 0}
+              last={i === list.length - 1}
+              onView={() => setViewing(i)}
+              onMove={(by) => void move(m.id, by)}
+              onRemove={() => void remove(m)}
+              onSaved={(next) => setList((l) => l.map((x) => (x.id === next.id ? next : x)))}
+            />
+          ))}
+        </ol>
+      )}
+      {viewing !== null && list.length > 0 && <AttachmentViewer items={list.map(toViewerItem)} start={viewing} load={loadOriginal} onClose={() => setViewing(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,246 @@
+/**
+ * Attachments in the therapist report. In the builder the person ticks, per file, what to include
+ * (only files of entries the report includes are offered), and each ticked file says that a pseudonym
+ * cannot hide what is inside it. In the report, images are printed from their shared copy (location
+ * and device details removed unless the person kept them) with caption, capture time and the original's
+ * SHA-256, names and captions under the report's pseudonyms (core applies them); other files are
+ * listed with name, type, size, times and hash. Images go into the document
+ * as data: URLs drawn in memory, so the saved PDF is self-contained and nothing is written on the way.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { AttachmentMeta } from '../../../shared/attachments.js';
+import type { ReportAttachment, ReportConfigParsed, ReportModel } from '../../../shared/report.js';
+import { call, messageOf } from '../../api.js';
+import { formatDateTime } from '../../lib/format.js';
+import { entryDate } from '../../report/format.js';
+import { formatBytes } from './capture.js';
+import { bytesOf } from './client.js';
+
+/** How long the settings stay unchanged before the files on offer are worked out again. */
+const SETTLE_MS = 400;
+
+type Update = (f: (c: ReportConfigParsed) => ReportConfigParsed) => void;
+
+interface Offered {
+  entry: { id: number; day: string; title: string | null };
+  files: AttachmentMeta[];
+}
+
+/** "12 March 2026, 14:03", or words saying the file did not record it. */
+export function capturedWords(iso: string | null): string {
+  if (!iso) return 'not recorded in the file';
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : formatDateTime(ms);
+}
+
+const attachedWords = (iso: string) => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : formatDateTime(ms);
+};
+
+/** The builder's "Attachments" section. */
+export function ReportAttachmentPicker({ config, setConfig }: { config: ReportConfigParsed; setConfig: Update }) {
+  const [offered, setOffered] = useState<Offered[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+  const noteId = useId();
+  // What decides which entries are in; the chosen files themselves do not.
+  const { attachmentIds, questions: _q, ...scope } = config;
+  const scopeKey = JSON.stringify(scope);
+
+  useEffect(() => {
+    let live = true;
+    const t = setTimeout(async () => {
+      try {
+        const parsed = JSON.parse(scopeKey) as Omit<ReportConfigParsed, 'attachmentIds' | 'questions'>;
+        const model = await call('report.build', { config: { ...parsed, questions: '', attachmentIds: [] }, today: localDay() });
+        const entries = model.entries ?? [];
+        const counts = entries.length ? await call('attachments.counts', { entryIds: entries.slice(0, 1000).map((e) => e.id) }) : {};
+        const withFiles = entries.filter((e) => (counts[e.id]?.count ?? 0) > 0);
+        const lists = await Promise.all(withFiles.map((e) => call('attachments.list', { owner: { kind: 'entry', id: e.id } })));
+        if (live) {
+          setOffered(withFiles.map((e, i) => ({ entry: { id: e.id, day: e.day, title: e.title }, files: lists[i]! })));
+          setError(null);
+        }
+      } catch (e) {
+        if (live) setError(messageOf(e));
+      }
+    }, SETTLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [scopeKey]);
+
+  const chosen = new Set(attachmentIds);
+  const toggle = (id: number, on: boolean) =>
+    setConfig((c) => ({ ...c, attachmentIds: on ? [...c.attachmentIds.filter((x) => x !== id), id] : c.attachmentIds.filter((x) => x !== id) }));
+
+  return (
+    <section className="builder-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>Attachments</h2>
+      <p className="hint">Files are left out unless you tick them. Only the files of entries in this report are listed.</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {!offered && !error && <p className="hint">Looking for attached files…</p>}
+      {offered && offered.length === 0 && <p className="hint">None of the entries in this report has an attached file.</p>}
+      {offered && offered.length > 0 && (
+        <ul className="report-attachments">
+          {offered.flatMap(({ entry, files }) =>
+            files.map((m) => {
+              const on = chosen.has(m.id);
+              return (
+                <li key={m.id}>
+                  <label className="check">
+                    <input type="checkbox" checked={on} onChange={(e) => toggle(m.id, e.target.checked)} aria-describedby={on ? `${noteId}-${m.id}` : undefined} />
+                    <span dir="auto">
+                      {m.caption.trim() || m.name} <span className="hint">· {m.name}, {formatBytes(m.bytes)} · {entryDate(entry.day)}{entry.title ? ` — ${entry.title}` : ''}</span>
+                    </span>
+                  </label>
+                  {on && (
+                    <p id={`${noteId}-${m.id}`} className="hint">
+                      A pseudonym cannot hide what is inside this file: faces, names, handwriting or voices in it are shared as they are.
+                      {m.keepSensitive ? ' You chose to keep its location and device details.' : ''}
+                    </p>
+                  )}
+                </li>
+              );
+            }),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function localDay(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** The longest side of an image as printed (about 13 cm at 300 dpi is more than a page needs). */
+const PRINT_PX = 1600;
+
+/** The shared copy drawn to a JPEG data: URL in memory (and so also without any metadata at all). */
+async function printable(id: number): Promise<string | null> {
+  const blob = await bytesOf(id, 'shared');
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  } catch {
+    return null;
+  }
+  try {
+    const scale = Math.min(1, PRINT_PX / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/jpeg', 0.88);
+  } finally {
+    bitmap.close();
+  }
+}
+
+interface Printed {
+  meta: ReportAttachment;
+  entryDay: string | null;
+  image: string | null;
+}
+
+/**
+ * The report's "Attached files" section, from the model core built: only chosen files of included
+ * entries, their names and captions already under the report's pseudonyms. `onReady` says when every
+ * image is drawn, so the PDF is not saved half-way.
+ */
+export function ReportAttachments({ model, onReady }: { model: ReportModel; onReady: (ready: boolean) => void }) {
+  const [printed, setPrinted] = useState<Printed[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const chosen = model.attachments;
+    if (chosen.length === 0) {
+      setPrinted([]);
+      onReady(true);
+      return;
+    }
+    let live = true;
+    onReady(false);
+    const dayOf = new Map((model.entries ?? []).map((e) => [e.id, e.day]));
+    (async () => {
+      try {
+        const out = await Promise.all(chosen.map(async (m) => ({ meta: m, entryDay: dayOf.get(m.entryId) ?? null, image: m.kind === 'image' ? await printable(m.id) : null })));
+        if (live) {
+          setPrinted(out);
+          onReady(true);
+        }
+      } catch (e) {
+        if (live) {
+          setError(messageOf(e));
+          onReady(false);
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [model, onReady]);
+
+  if (error)
+    return (
+      <p role="alert" className="error rp-screen-only">
+        The attached files could not be put into the report. {error}
+      </p>
+    );
+  if (!printed || printed.length === 0) return null;
+  return (
+    <section className="rp-section rp-attachments" aria-labelledby="rp-attachments">
+      <h3 id="rp-attachments">
+        Attached files <span className="rp-muted">· {printed.length === 1 ? '1 file' : `${printed.length} files`}, chosen by the writer</span>
+      </h3>
+      {printed.map(({ meta: m, entryDay, image }) => (
+        <figure key={m.id} className="rp-attachment">
+          {image && <img src={image} alt={m.caption.trim() || `Image: ${m.name}`} />}
+          <figcaption>
+            {m.caption.trim() && (
+              <p className="rp-attachment-caption" dir="auto">
+                {m.caption}
+              </p>
+            )}
+            <dl>
+              <dt>File</dt>
+              <dd dir="auto">
+                {m.name} ({m.mime}, {formatBytes(m.bytes)})
+              </dd>
+              {entryDay && (
+                <>
+                  <dt>From the entry of</dt>
+                  <dd>{entryDate(entryDay)}</dd>
+                </>
+              )}
+              <dt>Captured</dt>
+              <dd>{capturedWords(m.capturedAt)}</dd>
+              <dt>Attached</dt>
+              <dd>{attachedWords(m.attachedAt)}</dd>
+              <dt>SHA-256 of the original</dt>
+              <dd className="rp-hash">{m.sha256}</dd>
+              {m.metadataRemoved && (
+                <>
+                  <dt>Shared copy</dt>
+                  <dd>location and device details removed</dd>
+                </>
+              )}
+            </dl>
+          </figcaption>
+        </figure>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * The renderer's attachment logic that runs without a page: how the editor's draft carries the
+ * entry's attachments, how a pasted screenshot is named, how sensitive metadata is worded.
+ */
+import { describe, expect, it } from 'vitest';
+import { EntryInput, EntryPatch, type Entry } from '../../shared/schemas.js';
+import { blankState, draftContent, hasContent, parseDraft, stateFromEntry, toEntryInput, toEntryPatch } from '../../renderer/lib/editorState.js';
+import { carriesFiles, filesOfPaste, formatBytes, stamp } from '../../renderer/components/attachments/capture.js';
+import { altOf, kindOf, listWords, sensitiveWords } from '../../renderer/components/attachments/words.js';
+
+const entry: Entry = {
+  id: 7,
+  occurredAt: Date.UTC(2025, 2, 4, 9, 30),
+  timeZone: 'Europe/Berlin',
+  day: '2025-03-04',
+  title: '',
+  body: '',
+  personIds: [],
+  tagIds: [],
+  domains: [],
+  powerSources: [],
+  balance: null,
+  intensity: null,
+  heard: null,
+  respected: null,
+  valued: null,
+  involved: null,
+  outcome: '',
+  raiseWithTherapist: false,
+  safetyConcern: false,
+  source: 'app',
+  createdAt: Date.UTC(2025, 2, 4, 10),
+  updatedAt: Date.UTC(2025, 2, 4, 10),
+  deletedAt: null,
+};
+
+/** Enough of a DataTransfer for the paste and drop code (Node has File, not DataTransfer). */
+function clipboard(items: { kind: 'file' | 'string'; file?: File }[], types: string[] = []) {
+  return {
+    types,
+    items: items.map((i) => ({ kind: i.kind, getAsFile: () => i.file ?? null })),
+    files: items.flatMap((i) => (i.file ? [i.file] : [])),
+  };
+}
+
+describe('the editor draft and its attachments', () => {
+  it('keeps the order of the attachments through a draft and names them on save', () => {
+    const s = { ...blankState(0), attachmentIds: [5, 3, 9] };
+    expect(parseDraft(draftContent(s))!.attachmentIds).toEqual([5, 3, 9]);
+    const input = toEntryInput(s)!;
+    expect(input.attachments).toEqual([5, 3, 9]);
+    expect(EntryInput.safeParse(input).success).toBe(true);
+    const patch = toEntryPatch(stateFromEntry(entry, [], [3, 5]), entry)!;
+    expect(patch.attachments).toEqual([3, 5]);
+    expect(EntryPatch.safeParse(patch).success).toBe(true);
+  });
+
+  it('a draft written before attachments keeps the entry’s own, never “none” (which would trash them on save)', () => {
+    const old = JSON.parse(draftContent(blankState(0))) as { v: 1; state: Record<string, unknown> };
+    delete old.state.attachmentIds;
+    const base = stateFromEntry(entry, [], [11, 12]);
+    expect(parseDraft(JSON.stringify(old), base)!.attachmentIds).toEqual([11, 12]);
+    // A damaged list falls back the same way.
+    old.state.attachmentIds = 'garbage';
+    expect(parseDraft(JSON.stringify(old), base)!.attachmentIds).toEqual([11, 12]);
+    // An explicit empty list is the writer's choice and stays empty.
+    expect(parseDraft(draftContent({ ...base, attachmentIds: [] }), base)!.attachmentIds).toEqual([]);
+  });
+
+  it('an entry with only an attachment (a screenshot, no words) can be saved', () => {
+    expect(hasContent(blankState(0))).toBe(false);
+    expect(hasContent({ ...blankState(0), attachmentIds: [1] })).toBe(true);
+  });
+});
+
+describe('files handed to the editor', () => {
+  it('names a pasted screenshot after the moment it was pasted, keeping its bytes and type', async () => {
+    const png = new File([new Uint8Array([137, 80, 78, 71])], 'image.png', { type: 'image/png' });
+    const at = new Date(2026, 11, 7, 14, 5, 9);
+    const [f] = filesOfPaste(clipboard([{ kind: 'string' }, { kind: 'file', file: png }]), at);
+    expect(f!.name).toBe('Pasted screenshot 2026-12-07 14.05.09.png');
+    expect(f!.type).toBe('image/png');
+    expect(new Uint8Array(await f!.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
+  });
+
+  it('keeps a pasted file’s own name when it has one, and ignores text on the clipboard', () => {
+    const pdf = new File(['%PDF-1.4'], 'letter.pdf', { type: 'application/pdf' });
+    expect(filesOfPaste(clipboard([{ kind: 'file', file: pdf }])).map((f) => f.name)).toEqual(['letter.pdf']);
+    expect(filesOfPaste(clipboard([{ kind: 'string' }]))).toEqual([]);
+    expect(filesOfPaste(null)).toEqual([]);
+  });
+
+  it('tells a drag of files from text being moved', () => {
+    expect(carriesFiles(clipboard([], ['Files']))).toBe(true);
+    expect(carriesFiles(clipboard([], ['text/plain']))).toBe(false);
+    expect(carriesFiles(null)).toBe(false);
+  });
+
+  it('words sizes and moments plainly', () => {
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
+    expect(stamp(new Date(2026, 0, 2, 3, 4, 5))).toBe('2026-01-02 03.04.05');
+  });
+});
+
+describe('what the person is told about an attachment', () => {
+  it('names each kind of location and device metadata found, and nothing when there is none', () => {
+    expect(sensitiveWords({ sensitive: { gps: '52.5200, 13.4050', device: 'Canon EOS 5D (serial 123)', xmp: true } })).toEqual([
+      'the place it was taken (52.5200, 13.4050)',
+      'the device (Canon EOS 5D (serial 123))',
+      'editing details (XMP)',
+    ]);
+    expect(sensitiveWords({ sensitive: { gps: null, device: null, xmp: false } })).toEqual([]);
+    expect(listWords(['the place', 'the device'])).toBe('the place and the device');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listWords(['a'])).toBe('a');
+  });
+
+  it('reads the caption as alt text, or says what the file is', () => {
+    expect(altOf({ caption: '  Message from Sunday  ', name: 'a.png', mimeType: 'image/png' })).toBe('Message from Sunday');
+    expect(altOf({ caption: '', name: 'a.png', mimeType: 'image/png' })).toBe('Image: a.png');
+    expect(altOf({ caption: '', name: 'v.webm', mimeType: 'audio/webm' })).toBe('Audio: v.webm');
+    expect(kindOf('application/pdf')).toBe('pdf');
+    expect(kindOf('text/plain')).toBe('text');
+  });
+});
