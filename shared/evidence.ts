@@ -59,8 +59,8 @@ export const TAGS = { field: 'fulcrum-field-v2', salt: 'fulcrum-salt-v2', link1:
 const Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
 const Seq = z.number().int().positive();
 
-/** A field shown in the report: its value and its salt, from which anyone recomputes its commitment. */
-const ShownField = z.object({ value: z.unknown(), salt: Hex }).strict();
+/** A field shown in the report: its value and its salt, from which anyone recomputes its commitment (given too, so a change is found at its field). */
+const ShownField = z.object({ value: z.unknown(), salt: Hex, commitment: Hex }).strict();
 /** A field withheld: only its commitment; `shown` is what the report printed instead (a pseudonymised text), if anything. */
 const WithheldField = z.object({ commitment: Hex, withheld: z.enum(['redacted', 'pseudonymised']), shown: z.string().optional() }).strict();
 export const DisclosedField = z.union([ShownField, WithheldField]);
@@ -295,7 +295,10 @@ async function digestOfEntry(e: DisclosedEntry, problems: string[], shown: strin
       return null;
     }
     if ('salt' in f) {
-      commitments.push([name, await fieldCommitment(name, f.salt, f.value)]);
+      if ((await fieldCommitment(name, f.salt, f.value)) !== f.commitment) {
+        problems.push(`Its field “${name}” was changed: it does not match its commitment.`);
+      }
+      commitments.push([name, f.commitment]);
       shown.push(name);
     } else {
       commitments.push([name, f.commitment]);
@@ -346,14 +349,10 @@ export async function checkEvidence(raw: unknown, receiptHead?: string): Promise
     if (e.seq > head.seq) c.problems.push(`It is after the stated head (position ${e.seq} > ${head.seq}).`);
     const digest = await digestOfEntry(e, c.problems, c.shown, c.withheld);
     if (digest !== null) {
-      if (e.v === 2 && e.digest !== undefined && e.digest !== digest) c.problems.push('Its fields do not match its digest: a field was changed.');
+      if (e.v === 2 && e.digest !== undefined && e.digest !== digest) c.problems.push('Its field commitments do not match its digest: a commitment was changed.');
       const included = e.seq <= head.seq && (await verifyInclusion(e.seq - 1, head.seq, await leafHash(e.seq, digest), e.proof, head.root));
       if (!included) {
-        c.problems.push(
-          e.v === 2 && c.shown.length > 0
-            ? 'Its fields or its proof do not lead to the stated head: a shown field, the proof or its position was changed.'
-            : 'Its proof does not lead to the stated head: the content, the proof or its position was changed.',
-        );
+        c.problems.push('Its proof does not lead to the stated head: the revision, the proof or its position was changed.');
       }
       const linked = e.linkRoot === null ? await link1(e.prevHash, digest) : await link2(e.prevHash, digest, e.linkRoot);
       if (linked !== e.hash) c.problems.push('Its revision hash does not match what it holds.');
