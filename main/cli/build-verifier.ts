@@ -31,8 +31,8 @@ const BODY = `
 <input id="file" type="file" accept=".json,application/json">
 <p id="file-name" class="hint"></p>
 </div>
-<label for="receipt">A receipt’s head (optional)</label>
-<p class="hint" id="receipt-hint">Type the code of a receipt you were given (for example ABCD-EF01-2345-6789-ABCD) to check that the entries existed, unchanged, when it was taken.</p>
+<label for="receipt">A receipt’s code (optional)</label>
+<p class="hint" id="receipt-hint">To check that the entries existed, unchanged, when a receipt was taken: type its code (like ABCD-EF01-2345-6789-ABCD) or its whole head.</p>
 <input id="receipt" type="text" autocomplete="off" spellcheck="false" aria-describedby="receipt-hint">
 <button id="check" type="button">Check</button>
 <section id="result" aria-live="polite"></section>

@@ -5,6 +5,7 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
+import type { ReactNode } from 'react';
 import { CATEGORY_DESCRIPTIONS, CATEGORY_LABELS, DOMAIN_LABELS, PERSON_KIND_LABELS, BALANCE_LABELS, type Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
 import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
@@ -540,7 +541,8 @@ function Entries({ model }: { model: ReportModel }) {
   );
 }
 
-export function ReportDocument({ model }: { model: ReportModel }) {
+/** `appendix`: drawn last, inside the document (the report's verification). */
+export function ReportDocument({ model, appendix }: { model: ReportModel; appendix?: ReactNode }) {
   const detail = model.charts || model.patterns || model.checkins || model.entries;
   return (
     // Days only in the data attributes: the PDF header and footer are built from them (never a name).
@@ -557,6 +559,7 @@ export function ReportDocument({ model }: { model: ReportModel }) {
           {model.entries && <Entries model={model} />}
         </div>
       )}
+      {appendix}
     </article>
   );
 }
