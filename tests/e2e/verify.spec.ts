@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Evidence } from '../../shared/evidence.js';
 import { apiOf, type ApiCall } from './api.js';
-import { expect, test } from './fixtures.js';
+import { expect, ROOT, test } from './fixtures.js';
 import { Gate } from './pages/index.js';
 import { ReportChecker } from './pages/verifier.js';
 
@@ -80,6 +80,9 @@ test('the standalone verifier, offline: a pseudonymised report is valid, against
     await expect(checker.entries).toHaveCount(3);
     await expect(checker.entries.first()).toContainText('Withheld, committed: body (pseudonymised)');
     expect(await seriousViolations(page)).toEqual([]);
+    // The README's picture of it (rewritten only with FULCRUM_UPDATE_SCREENSHOTS=1, as the other screenshots).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: process.env.FULCRUM_UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'tests', 'e2e', 'screenshots', 'verifier.png') : test.info().outputPath('verifier.png') });
 
     await checker.checkAgainst(p.receipt.code);
     await expect(checker.valid).toContainText(`At receipt ${p.receipt.code}: 1 existed unchanged, 2 saved after it.`);
