@@ -239,6 +239,9 @@ export interface EntryCheck {
   withheld: { name: string; why: 'redacted' | 'pseudonymised' }[];
   /** When checked against a receipt: whether this revision was already in the history then. */
   atReceipt?: 'existed' | 'after';
+  /** What the entry shows of itself, to match it with the printed report: the day it happened (UTC) and its title, when shown. */
+  day?: string;
+  title?: string;
 }
 
 export interface EvidenceCheck {
@@ -348,6 +351,20 @@ export async function checkEvidence(raw: unknown, receiptHead?: string): Promise
     seen.add(e.seq);
     if (e.seq > head.seq) c.problems.push(`It is after the stated head (position ${e.seq} > ${head.seq}).`);
     const digest = await digestOfEntry(e, c.problems, c.shown, c.withheld);
+    const shownValue = (name: string): unknown => {
+      const f = e.fields?.[name];
+      if (f && 'salt' in f) return f.value;
+      if (e.content === undefined) return undefined;
+      try {
+        return (JSON.parse(e.content) as Record<string, unknown>)[name];
+      } catch {
+        return undefined;
+      }
+    };
+    const occurred = shownValue('occurredAt');
+    if (typeof occurred === 'number' && Number.isFinite(occurred) && Math.abs(occurred) < 8.64e15) c.day = new Date(occurred).toISOString().slice(0, 10);
+    const title = shownValue('title');
+    if (typeof title === 'string') c.title = title;
     if (digest !== null) {
       if (e.v === 2 && e.digest !== undefined && e.digest !== digest) c.problems.push('Its field commitments do not match its digest: a commitment was changed.');
       const included = e.seq <= head.seq && (await verifyInclusion(e.seq - 1, head.seq, await leafHash(e.seq, digest), e.proof, head.root));

@@ -125,6 +125,7 @@ function CheckResult({ result }: { result: EvidenceCheck }) {
                 Entry #{e.id}, version {e.rev}: {e.ok ? 'checks out' : 'does not check out'}
               </strong>
               {e.atReceipt && <span>{e.atReceipt === 'existed' ? ' · existed at the receipt' : ' · saved after the receipt'}</span>}
+              {(e.day || e.title !== undefined) && <div className="hint">{[e.day, e.title !== undefined ? `“${e.title}”` : 'title withheld'].filter(Boolean).join(' · ')}</div>}
               {e.problems.map((p) => (
                 <div key={p} className="error">
                   {p}

@@ -44,6 +44,7 @@ function render(r: EvidenceCheck) {
   for (const e of r.entries) {
     const li = el('li', undefined, e.ok ? 'ok' : 'bad');
     li.append(el('strong', `Entry #${e.id}, version ${e.rev} (position ${e.seq}): ${e.ok ? 'checks out' : 'does not check out'}`));
+    if (e.day || e.title !== undefined) li.append(el('div', [e.day, e.title !== undefined ? `“${e.title}”` : 'title withheld'].filter(Boolean).join(' · '), 'detail'));
     if (e.atReceipt) li.append(el('span', e.atReceipt === 'existed' ? ' · existed at the receipt' : ' · saved after the receipt'));
     for (const p of e.problems) li.append(el('div', p, 'problem'));
     if (e.ok) {

@@ -47,6 +47,7 @@ describe('evidence of a report', () => {
     expect(r.ok).toBe(true);
     expect(r.summary).toMatch(/^Valid against head [0-9A-F]{4}(-[0-9A-F]{4}){4} \(position \d+\): 3 entries, 1 withheld in the period 2025-03-01 to 2025-03-31\.$/);
     expect(r.entries[0]!.withheld).toEqual([{ name: 'body', why: 'pseudonymised' }]);
+    expect(r.entries.map((e) => [e.day, e.title])).toEqual([['2025-03-03', 'The budget talk'], ['2025-03-04', 'Dinner'], ['2025-03-06', 'Car keys']]);
   });
 
   it('"summary only" withholds every text field, and still checks out', async () => {
