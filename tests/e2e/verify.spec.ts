@@ -15,7 +15,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Evidence } from '../../shared/evidence.js';
 import { apiOf, type ApiCall } from './api.js';
 import { expect, ROOT, test } from './fixtures.js';
-import { Gate } from './pages/index.js';
+import { Fulcrum, Gate } from './pages/index.js';
+import { ReportBuilder } from './pages/report.js';
+import { checkEvidence } from '../../shared/evidence.js';
 import { ReportChecker } from './pages/verifier.js';
 
 const PASSPHRASE = 'copper meadow lantern otter nine';
@@ -121,4 +123,38 @@ test('"Check a report" works while the journal is locked, with the same check', 
   expect((await call('vault.status', {})).unlocked).toBe(false);
   await page.getByRole('button', { name: 'Back to unlock' }).click();
   await expect(gate.unlockHeading).toBeVisible();
+});
+
+test('the report preview ends with its proofs, and downloads the evidence package: the report, its evidence and the verifier', async ({ page, host }) => {
+  const call = apiOf(host);
+  await call('vault.create', { passphrase: PASSPHRASE });
+  const sam = await call('people.create', { name: 'Sam', kind: 'romantic', color: '#336699' });
+  for (const [d, title] of [[0, 'The budget talk'], [1, 'Dinner']] as const) {
+    await call('entries.create', { occurredAt: DAY + d * 86_400_000, timeZone: 'UTC', title, body: 'Sam was there.', personIds: [sam.id], raiseWithTherapist: true });
+  }
+  await call('entries.create', { occurredAt: DAY, timeZone: 'UTC', title: 'Not shared', body: 'private' });
+  await page.goto(host.url);
+  await new Fulcrum(page).timeline.open('Dinner');
+  const builder = new ReportBuilder(page);
+  await builder.open();
+  await builder.chooseDates('2025-03-01', '2025-03-31');
+  await builder.entries('Only entries flagged “raise with my therapist”');
+  const preview = await builder.openPreview();
+  const head = (await call('ledger.status', {})).head!;
+  await expect(preview.verification).toContainText(head.hash);
+  await expect(preview.verification).toContainText('this report includes 2 and leaves out 1');
+  await expect(preview.verification.getByRole('listitem')).toHaveCount(2);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const downloading = page.waitForEvent('download');
+  await preview.evidencePackage();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^fulcrum-evidence-\d{4}-\d{2}-\d{2}\.zip$/);
+  const files = unzipSync(fs.readFileSync(await download.path()));
+  expect(Object.keys(files).sort()).toEqual(['README.txt', 'evidence.json', 'report.html', 'verify-report.html']);
+  // The printed report in the package carries the same proofs as its evidence.
+  const evidence = JSON.parse(strFromU8(files['evidence.json']!)) as Evidence;
+  expect(strFromU8(files['report.html']!)).toContain(evidence.entries[0]!.proof[0]!);
+  const check = await checkEvidence(evidence);
+  expect(check.summary).toMatch(/: 2 entries, 1 withheld in the period 2025-03-01 to 2025-03-31\.$/);
 });
