@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -294,10 +294,10 @@ async function independentDigest(content: string): Promise<string> {
   const o = JSON.parse(content) as Record<string, unknown> & { v: number; type: 'entry' | 'checkin'; id: number; rev: number; savedAt: number; salt: string };
   if (o.v === 1) return hex(await sha256(content));
   const names = o.type === 'entry' ? ENTRY_FIELDS : CHECKIN_FIELDS;
+  const salts = createHash('shake256', { outputLength: 32 * names.length }).update('fulcrum-salt-v2\u0000').update(Buffer.from(o.salt, 'hex')).digest();
   const commitments: [string, string][] = [];
-  for (const name of names) {
-    const salt = hex(await sha256('fulcrum-salt-v2\u0000', Buffer.from(o.salt, 'hex'), name));
-    commitments.push([name, await fieldCommitment(name, salt, o[name])]);
+  for (const [i, name] of names.entries()) {
+    commitments.push([name, await fieldCommitment(name, hex(salts.subarray(32 * i, 32 * i + 32)), o[name])]);
   }
   return hex(await sha256(commitmentForm(o, commitments)));
 }

@@ -1,4 +1,4 @@
-import { hash, randomBytes } from 'node:crypto';
+import { createHash, hash, randomBytes } from 'node:crypto';
 import { CHECKIN_FIELDS, ENTRY_FIELDS, TAGS, commitmentForm, type EntryField } from '../../../shared/evidence.js';
 import type { CheckIn, Entry } from '../../../shared/schemas.js';
 
@@ -101,8 +101,15 @@ const FIELD_TAG = Buffer.from(`${TAGS.field}\u0000`, 'utf8');
 const SALT_TAG = Buffer.from(`${TAGS.salt}\u0000`, 'utf8');
 const NUL = Buffer.from([0]);
 
-/** A field's salt: SHA-256("fulcrum-salt-v2" NUL ‖ the revision's secret (32 bytes) ‖ field name). Showing one field's salt reveals no other. */
-export const fieldSalt = (secret: Buffer, name: string): Buffer => hash('sha256', Buffer.concat([SALT_TAG, secret, Buffer.from(name, 'utf8')]), 'buffer') as unknown as Buffer;
+/**
+ * The fields' salts, 32 bytes each, in field order: SHAKE256("fulcrum-salt-v2" NUL ‖ the revision's
+ * secret (32 bytes)) read to 32 bytes per field — one hash for all of them. Showing one field's salt
+ * reveals no other.
+ */
+export function fieldSalts(secret: Buffer, count: number): Buffer[] {
+  const all = createHash('shake256', { outputLength: 32 * count }).update(SALT_TAG).update(secret).digest();
+  return Array.from({ length: count }, (_, i) => all.subarray(32 * i, 32 * i + 32));
+}
 
 /** SHA-256("fulcrum-field-v2" NUL ‖ name ‖ NUL ‖ salt ‖ canonical JSON of the value), hex. */
 export const fieldCommitment = (name: string, salt: Buffer, value: unknown): string =>
@@ -115,11 +122,20 @@ export interface Encoded {
   digest: string;
 }
 
+const contentV2 = (h: RevisionHeader, values: [string, unknown][], secret: Buffer): string =>
+  json([...headerPairs(2, h, 'saved'), ...values, ['salt', secret.toString('hex')]]);
+
 function encodeV2(h: RevisionHeader, values: [string, unknown][], secret: Buffer): Encoded {
-  const content = json([...headerPairs(2, h, 'saved'), ...values, ['salt', secret.toString('hex')]]);
-  const commitments = values.map(([k, v]): [string, string] => [k, fieldCommitment(k, fieldSalt(secret, k), v)]);
-  return { content, digest: digestOf(commitmentForm(h, commitments)) };
+  const salts = fieldSalts(secret, values.length);
+  const commitments = values.map(([k, v], i): [string, string] => [k, fieldCommitment(k, salts[i]!, v)]);
+  return { content: contentV2(h, values, secret), digest: digestOf(commitmentForm(h, commitments)) };
 }
+
+/** The stored content of a version 2 revision with these values and secret (no hashing: for comparing with what is stored). */
+export const entryContentV2 = (h: RevisionHeader, e: Entry, restoredFrom: number | null, secret: Buffer): string =>
+  contentV2({ ...h, type: 'entry' }, entryValues(e, restoredFrom), secret);
+export const checkInContentV2 = (h: RevisionHeader, c: CheckIn, restoredFrom: number | null, secret: Buffer): string =>
+  contentV2({ ...h, type: 'checkin' }, checkInValues(c, restoredFrom), secret);
 
 /** A saved version of an entry, version 2 (what every new save writes). */
 export const encodeEntryV2 = (h: RevisionHeader, e: Entry, restoredFrom: number | null, secret: Buffer = randomBytes(32)): Encoded =>
@@ -160,9 +176,9 @@ export function digestOfV2(content: Buffer | string): string | null {
   const expected = ['v', 'type', 'event', 'id', 'rev', 'savedAt', ...names, 'salt'];
   if (names.length === 0 || keys.length !== expected.length || keys.some((k, i) => k !== expected[i])) return null;
   if (typeof o.salt !== 'string' || !/^[0-9a-f]{64}$/.test(o.salt) || typeof o.id !== 'number' || typeof o.rev !== 'number' || typeof o.savedAt !== 'number') return null;
-  const secret = Buffer.from(o.salt, 'hex');
+  const salts = fieldSalts(Buffer.from(o.salt, 'hex'), names.length);
   const h: RevisionHeader = { type: o.type as ItemType, id: o.id, rev: o.rev, savedAt: o.savedAt };
-  return digestOf(commitmentForm(h, names.map((k): [string, string] => [k, fieldCommitment(k, fieldSalt(secret, k), o[k])])));
+  return digestOf(commitmentForm(h, names.map((k, i): [string, string] => [k, fieldCommitment(k, salts[i]!, o[k])])));
 }
 
 /** The record that an item was deleted for good: it carries no content, only that and when. */

@@ -12,7 +12,7 @@ import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
 import { all, value } from '../db/repos/sql.js';
 import { entryConditions, filterParams } from '../analytics/sql.js';
-import { chainHash, chainHash2, fieldCommitment, fieldSalt, isV2 } from '../ledger/encoding.js';
+import { chainHash, chainHash2, fieldCommitment, fieldSalts, isV2 } from '../ledger/encoding.js';
 import { Tree, leafOf } from '../ledger/merkle.js';
 import { Pseudonymiser } from '../portability/export/pseudonyms.js';
 import { selectedEntryIds } from './entries.js';
@@ -102,10 +102,10 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
       const whole = !summaryOnly && ![...TEXT_FIELDS].some(altered);
       return { ...base, v: 1 as const, ...(whole ? { content: r.content } : { digest: r.digest }) };
     }
-    const secret = Buffer.from(String(o.salt), 'hex');
+    const salts = fieldSalts(Buffer.from(String(o.salt), 'hex'), ENTRY_FIELDS.length);
     const fields: Record<string, DisclosedField> = {};
-    for (const name of ENTRY_FIELDS) {
-      const salt = fieldSalt(secret, name);
+    for (const [i, name] of ENTRY_FIELDS.entries()) {
+      const salt = salts[i]!;
       const v = o[name];
       const commitment = fieldCommitment(name, salt, v);
       if (TEXT_FIELDS.has(name) && (summaryOnly || altered(name))) {

@@ -19,7 +19,10 @@ import {
   encodeDeletion,
   encodeEntry,
   encodeEntryV2,
+  entryContentV2,
+  checkInContentV2,
   isV2,
+  secretOf,
   type Encoded,
   type RevisionHeader,
 } from '../../ledger/encoding.js';
@@ -325,8 +328,8 @@ interface Latest {
   saved_at: number;
   digest: string;
   event: 'saved' | 'deleted';
-  /** Version 2 content: the revision's secret (hex). */
-  salt: string | null;
+  /** Version 2: the stored content (the walk checks it against the digest). */
+  v2: string | null;
 }
 
 /**
@@ -341,7 +344,7 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
       all<Latest>(
         db,
         `SELECT item_id, seq, rev, saved_at, digest, event,
-           CASE WHEN substr(content, 1, 7) = '{"v":2,' AND json_valid(content) THEN json_extract(content, '$.salt') END AS salt
+           CASE WHEN substr(content, 1, 7) = '{"v":2,' THEN content END AS v2
          FROM revisions r
          WHERE item_type = ? AND item_id IN (SELECT value FROM json_each(?))
            AND rev = (SELECT max(rev) FROM revisions WHERE item_type = r.item_type AND item_id = r.item_id)`,
@@ -359,9 +362,10 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     const h: RevisionHeader = { type, id, rev: latest.rev, savedAt: latest.saved_at };
     // Most versions were not restored from another: only when that does not match is the revision's
     // own `restoredFrom` read (which means reading its content).
-    // Version 2: re-encoded with the revision's own secret, so its salts and commitments come out the same.
-    const secret = latest.salt && /^[0-9a-f]{64}$/.test(latest.salt) ? Buffer.from(latest.salt, 'hex') : null;
-    const matches = (rf: number | null) => encode(h, rf, secret) === latest.digest;
+    // Version 2: the item re-encoded with the revision's own secret must be, byte for byte, the stored
+    // content (whose fields the chain check ties to the digest) — no hashing needed.
+    const secret = latest.v2 ? secretOf(latest.v2) : null;
+    const matches = (rf: number | null) => (secret ? encode(h, rf, secret) === latest.v2 : encode(h, rf, null) === latest.digest);
     const restoredFrom = () =>
       value<number | null>(
         db,
@@ -380,7 +384,7 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     const rows = all<EntryRow & { body: string }>(db, `SELECT ${SUMMARY_COLUMNS}, body FROM entries WHERE id IN (SELECT value FROM json_each(?))`, jsonList(ids));
     for (const row of rows) {
       const entry = { ...rowToEntry(row, links.get(row.id)), body: row.body };
-      compare('entry', row.id, latest.get(row.id), (h, rf, secret) => (secret ? encodeEntryV2(h, entry, rf, secret).digest : digestOf(encodeEntry(h, entry, rf))));
+      compare('entry', row.id, latest.get(row.id), (h, rf, secret) => (secret ? entryContentV2(h, entry, rf, secret) : digestOf(encodeEntry(h, entry, rf))));
     }
     await pause();
   }
@@ -388,7 +392,7 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
   const latestCheckIns = latestOf('checkin', checkInIds);
   for (const id of checkInIds) {
     const c = getCheckIn(db, id)!;
-    compare('checkin', id, latestCheckIns.get(id), (h, rf, secret) => (secret ? encodeCheckInV2(h, c, rf, secret).digest : digestOf(encodeCheckIn(h, c, rf))));
+    compare('checkin', id, latestCheckIns.get(id), (h, rf, secret) => (secret ? checkInContentV2(h, c, rf, secret) : digestOf(encodeCheckIn(h, c, rf))));
   }
   return failures;
 }
