@@ -11,6 +11,7 @@ import { call, messageOf } from '../api.js';
 import { CHECKIN_QUESTIONS, PersonCheckInChart, num, rangeLabel } from '../charts/index.js';
 import { Swatch } from '../components/Chips.js';
 import { ConfirmDialog } from '../components/Dialog.js';
+import { CheckInRevisions } from '../components/CheckInRevisions.js';
 import { ScoreGroup } from '../components/EditorControls.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
 import { navigate } from '../lib/router.js';
@@ -420,6 +421,7 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
           </div>
         </form>
       )}
+      {ready && existing && week && <CheckInRevisions checkIn={existing} onRestored={() => void load(week)} />}
       {confirmDelete && existing && (
         <ConfirmDialog
           title="Delete this check-in?"
