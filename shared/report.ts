@@ -320,6 +320,8 @@ export interface ReportModel {
   flagged: { total: number; items: ReportEntry[] };
   /** The included entries, oldest first; null when the entries section is off. */
   entries: ReportEntry[] | null;
+  /** Revisions in the journal's history: the printed proofs' length follows from it (the estimate needs it). */
+  ledgerRevisions: number;
 }
 
 // ---------------------------------------------------------------- how long it will be

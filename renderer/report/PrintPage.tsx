@@ -142,7 +142,7 @@ export function ReportPrintPage() {
       {!model && !error && <Loading label="Putting the report together…" />}
       {model && (
         <div className="rp-sheet" ref={docRef}>
-          <ReportDocument model={model} appendix={<VerificationAppendix evidence={evidence.evidence} problem={evidence.problem} />} />
+          <ReportDocument model={model} appendix={<VerificationAppendix evidence={evidence.evidence} problem={evidence.problem} compact={!(model.charts || model.patterns || model.checkins || model.entries)} />} />
         </div>
       )}
       {confirm && (

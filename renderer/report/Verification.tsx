@@ -12,7 +12,21 @@ import { useToast } from '../lib/session.js';
 import { base64ToBytes, downloadBlob } from './files.js';
 import { localToday } from './format.js';
 
-export function VerificationAppendix({ evidence, problem }: { evidence: Evidence | null; problem: string | null }) {
+/** `compact`: a report of page one alone gets one line in small print (no entries, so no proofs). */
+export function VerificationAppendix({ evidence, problem, compact = false }: { evidence: Evidence | null; problem: string | null; compact?: boolean }) {
+  if (compact) {
+    return (
+      <section className="rp-verify-line" aria-label="Verification">
+        <p>
+          {evidence
+            ? `Verification: made from the journal’s history at head ${evidence.head.hash} (code ${shortCodeOf(evidence.head.hash)}); ${evidence.counts.inPeriod} entries in the period, none included.`
+            : problem
+              ? `This report carries no proofs: ${problem}`
+              : 'Putting the proofs together…'}
+        </p>
+      </section>
+    );
+  }
   if (!evidence) {
     return (
       <section className="rp-section rp-verify" aria-labelledby="rp-verify">

@@ -232,5 +232,6 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     safety: { total: now.safety, items: entries.filter((e) => e.safety) },
     flagged: { total: now.flagged, items: entries.filter((e) => e.flagged) },
     entries: sections.entries ? entries : null,
+    ledgerRevisions: (prepared(db, 'SELECT count(*) AS n FROM revisions').get() as { n: number }).n,
   };
 }
