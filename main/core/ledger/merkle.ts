@@ -6,20 +6,27 @@ import { hash } from 'node:crypto';
  * the standard ones. Hashes are raw 32-byte Buffers here; hex at the edges.
  */
 
-const ONE = Buffer.from([1]);
+// One buffer each for a leaf's and a node's input, reused: hashing runs synchronously, one at a time.
+const LEAF = Buffer.alloc(41);
+const NODE = Buffer.alloc(65);
+NODE[0] = 1;
 
-const sha = (...parts: Buffer[]): Buffer => hash('sha256', Buffer.concat(parts), 'buffer') as unknown as Buffer;
+const sha = (b: Buffer): Buffer => hash('sha256', b, 'buffer') as unknown as Buffer;
 
 /** SHA-256(0x00 ‖ seq as 8 bytes big-endian ‖ digest). */
 export function leafOf(seq: number, digestHex: string): Buffer {
-  const b = Buffer.alloc(41);
-  b.writeBigUInt64BE(BigInt(seq), 1);
-  b.write(digestHex, 9, 'hex');
-  return sha(b);
+  LEAF.writeUInt32BE(Math.floor(seq / 2 ** 32), 1);
+  LEAF.writeUInt32BE(seq >>> 0, 5);
+  LEAF.write(digestHex, 9, 'hex');
+  return sha(LEAF);
 }
 
 /** SHA-256(0x01 ‖ left ‖ right). */
-export const nodeOf = (l: Buffer, r: Buffer): Buffer => sha(ONE, l, r);
+export function nodeOf(l: Buffer, r: Buffer): Buffer {
+  l.copy(NODE, 1);
+  r.copy(NODE, 33);
+  return sha(NODE);
+}
 
 const largestPow2Below = (n: number) => {
   let k = 1;
