@@ -10,7 +10,9 @@ import { checkEvidence, type Evidence } from '../../shared/evidence.js';
 import type { EvidencePackageFile } from '../../shared/report.js';
 import type { Receipt } from '../../shared/ledger.js';
 import { buildVerifierHtml, generatedSource, GENERATED } from '../../main/cli/build-verifier.js';
-import { createdService } from '../helpers/journal.js';
+import path from 'node:path';
+import { scriptedDialogs } from '../../main/core/ports.js';
+import { callOf, createdService, tempDir } from '../helpers/journal.js';
 
 const DAY = Date.UTC(2025, 2, 3, 18);
 const at = (d: number) => DAY + d * 86_400_000;
@@ -141,6 +143,26 @@ describe('evidence of a report', () => {
     const json = JSON.parse((await call<{ content: string }>('report.export', { config: config(), format: 'json' })).content) as { verification: Evidence };
     expect((await checkEvidence(json.verification)).ok).toBe(true);
     expect(json.verification.entries).toHaveLength(3);
+  });
+
+  it('desktop: the package holds the PDF the printer port made, and is written where the dialog says (0600); no printer: a plain message', async () => {
+    const target = path.join(tempDir(), 'evidence.zip');
+    const dialogs = scriptedDialogs([target]);
+    const { service } = await createdService(undefined, { ports: { log: () => {}, dialogs, printer: { printToPDF: async () => Buffer.from('%PDF-1.7 test') } } });
+    const call = callOf(service);
+    await call('entries.create', { occurredAt: at(0), timeZone: 'UTC', title: 'One', body: 'text', raiseWithTherapist: true });
+    const input = { config: config(), html: '<!doctype html><p>report</p>', pageSize: 'a4', from: '2025-03-01', to: '2025-03-31', generatedOn: '2025-04-01' };
+    const saved = await call<{ saved: boolean; path: string }>('report.saveEvidencePackage', input);
+    expect(saved).toMatchObject({ saved: true, path: target });
+    expect((fs.statSync(target).mode & 0o777).toString(8)).toBe('600');
+    const files = unzipSync(fs.readFileSync(target));
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'evidence.json', 'report.pdf', 'verify-report.html']);
+    expect(strFromU8(files['report.pdf']!)).toBe('%PDF-1.7 test');
+    expect(dialogs.asked[0]!.title).toMatch(/not encrypted/);
+    expect((await checkEvidence(JSON.parse(strFromU8(files['evidence.json']!)))).ok).toBe(true);
+
+    const browser = await createdService();
+    expect(await browser.service.dispatch('report.saveEvidencePackage', input)).toMatchObject({ ok: false, error: { code: 'IO' } });
   });
 
   it('the verifier file in the repository is the one the build makes from its sources', async () => {
