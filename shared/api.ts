@@ -69,12 +69,15 @@ import {
   type RevisionSummary,
   type SinceReceipt,
 } from './ledger.js';
+import type { Evidence } from './evidence.js';
 import {
+  EvidencePackageInput,
   ReportExportInput,
   ReportInput,
   ReportPdfInput,
   SessionInput,
   TemplateInput,
+  type EvidencePackageFile,
   type ReportModel,
   type ReportEstimate,
   type ReportTemplate,
@@ -334,6 +337,12 @@ export const reportCalls = {
   'report.savePdf': call<SaveResult<{ bytes: number; ms: number }>>()(ReportPdfInput),
   /** The printed length of the report these settings make, estimated before printing (the builder shows it). */
   'report.estimate': call<ReportEstimate>()(ReportInput),
+  /** What the report discloses, with the proofs that it is in the history (shared/evidence.ts). */
+  'report.evidence': call<Evidence>()(ReportInput),
+  /** Browser mode: the evidence package (report HTML, evidence.json, the standalone verifier) as a zip to download. */
+  'report.evidencePackage': call<EvidencePackageFile>()(EvidencePackageInput),
+  /** Desktop: the evidence package with the report as PDF, saved where a native dialog says. */
+  'report.saveEvidencePackage': call<SaveResult<{ bytes: number }>>()(EvidencePackageInput),
   /** Therapy session days ("since my last session"), newest first. */
   'sessions.list': call<TherapySession[]>()(none),
   'sessions.add': call<TherapySession>()(SessionInput),

@@ -11,10 +11,10 @@ export type ItemType = z.infer<typeof ItemType>;
 const Int = z.number().int();
 const Score = Int.min(1).max(5).nullable();
 
-/** One saved version of an entry, as hashed (version 1 of the encoding). */
+/** One saved version of an entry, as stored (version 1 or 2 of the encoding). */
 export const EntryRevisionContent = z
   .object({
-    v: z.literal(1),
+    v: z.union([z.literal(1), z.literal(2)]),
     type: z.literal('entry'),
     event: z.literal('saved'),
     id: Id,
@@ -41,13 +41,15 @@ export const EntryRevisionContent = z
     safetyConcern: z.boolean(),
     source: z.string(),
     attachments: z.array(z.string()),
+    /** Version 2: the revision's secret its fields' salts come from (never sent to the renderer). */
+    salt: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   })
   .strict();
 export type EntryRevisionContent = z.infer<typeof EntryRevisionContent>;
 
 export const CheckInRevisionContent = z
   .object({
-    v: z.literal(1),
+    v: z.union([z.literal(1), z.literal(2)]),
     type: z.literal('checkin'),
     event: z.literal('saved'),
     id: Id,
@@ -65,6 +67,7 @@ export const CheckInRevisionContent = z
     safe: Score,
     note: z.string(),
     forTherapist: z.boolean(),
+    salt: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   })
   .strict();
 export type CheckInRevisionContent = z.infer<typeof CheckInRevisionContent>;

@@ -327,6 +327,8 @@ export interface ReportModel {
    * entries' order. Images print as their 'shared' copy (`attachmentBytes(id, 'shared')`).
    */
   attachments: ReportAttachment[];
+  /** Revisions in the journal's history: the printed proofs' length follows from it (the estimate needs it). */
+  ledgerRevisions: number;
 }
 
 /** An attachment as the report lists it. Pseudonyms apply to its name and caption, never to pixels or voices. */
@@ -384,3 +386,18 @@ export function pdfHeaderFooter(p: { from: string; to: string; generatedOn: stri
 
 /** Page margins for the PDF (room for the header and footer), in millimetres. */
 export const PDF_MARGINS_MM = { top: 18, bottom: 18, left: 16, right: 16 } as const;
+
+// ---------------------------------------------------------------- the evidence package
+/** The print view's HTML and header data (as for the PDF) and the settings it was made with: the evidence is built from the same settings. */
+export const EvidencePackageInput = ReportPdfInput.extend({ config: ReportConfig, today: Day.optional() }).strict();
+export type EvidencePackageInput = z.input<typeof EvidencePackageInput>;
+
+/** Browser mode: the package's bytes, to download. */
+export interface EvidencePackageFile {
+  filename: string;
+  mimeType: 'application/zip';
+  /** The zip, base64. */
+  base64: string;
+  entries: number;
+  withheld: number;
+}

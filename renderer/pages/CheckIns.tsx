@@ -12,6 +12,7 @@ import { CHECKIN_QUESTIONS, PersonCheckInChart, num, rangeLabel } from '../chart
 import { Swatch } from '../components/Chips.js';
 import { ConfirmDialog } from '../components/Dialog.js';
 import { attachHeld, CheckInAttachments } from '../components/attachments/CheckInAttachments.js';
+import { CheckInRevisions } from '../components/CheckInRevisions.js';
 import { ScoreGroup } from '../components/EditorControls.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
 import { navigate } from '../lib/router.js';
@@ -434,6 +435,7 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
           </div>
         </form>
       )}
+      {ready && existing && week && <CheckInRevisions checkIn={existing} onRestored={() => void load(week)} />}
       {confirmDelete && existing && (
         <ConfirmDialog
           title="Delete this check-in?"

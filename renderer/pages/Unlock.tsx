@@ -3,6 +3,7 @@ import type { UnlockResult } from '../../shared/api.js';
 import type { VaultStatus } from '../../shared/schemas.js';
 import { ApiError, call, messageOf } from '../api.js';
 import { PassphraseField } from '../components/Passphrase.js';
+import { CheckReportScreen } from '../components/CheckReport.js';
 
 export function UnlockScreen(props: { status: VaultStatus; notice: string | null; onUnlocked: (result: UnlockResult, usedRecoveryKey: string | null) => void; onRecheck: () => Promise<void> }) {
   const [useRecovery, setUseRecovery] = useState(false);
@@ -12,6 +13,7 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
   const [waitUntil, setWaitUntil] = useState(() => (props.status.retryAfterMs > 0 ? Date.now() + props.status.retryAfterMs : 0));
   const [now, setNow] = useState(() => Date.now());
   const inputRef = useRef<HTMLInputElement>(null);
+  const [checkingReport, setCheckingReport] = useState(false);
 
   const waiting = waitUntil > now;
   useEffect(() => {
@@ -47,6 +49,8 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
   }
 
   const secondsLeft = Math.ceil((waitUntil - now) / 1000);
+
+  if (checkingReport) return <CheckReportScreen onBack={() => setCheckingReport(false)} />;
 
   if (props.status.problem) {
     return (
@@ -146,6 +150,12 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
             </div>
           )}
         </form>
+        <p className="hint">
+          <button type="button" className="link-button" onClick={() => setCheckingReport(true)}>
+            Check a report
+          </button>{' '}
+          — its evidence file is checked without unlocking.
+        </p>
       </main>
     </div>
   );

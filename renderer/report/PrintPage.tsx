@@ -16,6 +16,8 @@ import { localToday } from './format.js';
 import { PlaintextConfirm } from './PlaintextConfirm.js';
 import { ReportDocument } from './ReportDocument.js';
 import { ReportAttachments } from '../components/attachments/ReportAttachments.js';
+import { EvidencePackageButton, VerificationAppendix } from './Verification.js';
+import type { Evidence } from '../../shared/evidence.js';
 import { useReportState } from './state.js';
 import reportCss from './report.css?inline';
 import './report.css';
@@ -31,6 +33,7 @@ export function ReportPrintPage() {
   const [model, setModel] = useState<ReportModel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<PlainFormat | null>(null);
+  const [evidence, setEvidence] = useState<{ evidence: Evidence | null; problem: string | null }>({ evidence: null, problem: null });
   const docRef = useRef<HTMLDivElement>(null);
   /** The chosen attachments are drawn into the document (nothing to wait for when there are none). */
   const [filesReady, setFilesReady] = useState(config.attachmentIds.length === 0);
@@ -47,6 +50,10 @@ export function ReportPrintPage() {
     call('report.build', { config, today: localToday() })
       .then((m) => live && setModel(m))
       .catch((e) => live && setError(messageOf(e)));
+    // The proofs printed at the end: the same settings, the same snapshot of the history as the package's.
+    call('report.evidence', { config, today: localToday() })
+      .then((ev) => live && setEvidence({ evidence: ev, problem: null }))
+      .catch((e) => live && setEvidence({ evidence: null, problem: messageOf(e) }));
     return () => {
       live = false;
     };
@@ -119,6 +126,17 @@ export function ReportPrintPage() {
         <button type="button" className="button" disabled={!model} onClick={() => setConfirm('json')}>
           JSON
         </button>
+        {model && (
+          <EvidencePackageButton
+            model={model}
+            config={config}
+            browser={browser}
+            html={() => {
+              const doc = docRef.current?.querySelector<HTMLElement>('.rp-doc');
+              return doc ? standaloneHtml(doc) : null;
+            }}
+          />
+        )}
       </div>
       {browser && model && (
         <p className="hint rp-screen-only">In your browser’s print window, choose “Save as PDF” as the printer, and turn on “Headers and footers” for page numbers and the date range on every page.</p>
@@ -127,7 +145,10 @@ export function ReportPrintPage() {
       {!model && !error && <Loading label="Putting the report together…" />}
       {model && (
         <div className="rp-sheet" ref={docRef}>
-          <ReportDocument model={model}>
+          <ReportDocument
+            model={model}
+            appendix={<VerificationAppendix evidence={evidence.evidence} problem={evidence.problem} compact={!(model.charts || model.patterns || model.checkins || model.entries)} />}
+          >
             <ReportAttachments model={model} onReady={setFilesReady} />
           </ReportDocument>
         </div>

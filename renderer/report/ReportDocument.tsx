@@ -5,10 +5,10 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
+import type { ReactNode } from 'react';
 import { CATEGORY_DESCRIPTIONS, CATEGORY_LABELS, DOMAIN_LABELS, PERSON_KIND_LABELS, BALANCE_LABELS, type Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
 import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
-import type { ReactNode } from 'react';
 import { POLARITY_SIGN, POLARITY_WORD } from '../components/Chips.js';
 import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
 import { change, decimal, entryDate, longDate, midSentence, percent, plural, type ChangeKind } from './format.js';
@@ -541,8 +541,8 @@ function Entries({ model }: { model: ReportModel }) {
   );
 }
 
-/** `children`: more of the document after the rest (the attached files the writer chose). */
-export function ReportDocument({ model, children }: { model: ReportModel; children?: ReactNode }) {
+/** `children`: more of the document after the rest (the attached files the writer chose); `appendix`: drawn last (the report's verification). */
+export function ReportDocument({ model, children, appendix }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
   const detail = model.charts || model.patterns || model.checkins || model.entries;
   return (
     // Days only in the data attributes: the PDF header and footer are built from them (never a name).
@@ -560,6 +560,7 @@ export function ReportDocument({ model, children }: { model: ReportModel; childr
         </div>
       )}
       {children}
+      {appendix}
     </article>
   );
 }

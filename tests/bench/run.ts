@@ -191,6 +191,12 @@ function rowDefs(): RowDef[] {
       judge: (r) => r.value.p95 <= 0.5,
     },
     {
+      id: 'ledger-proofs',
+      measure: 'Report proofs for 1,000 entries: fields, salted commitments and Merkle inclusion proofs (report.evidence)',
+      target: 'p95 ≤ 200 ms',
+      judge: (r) => r.value.p95 <= 200,
+    },
+    {
       id: 'pdf',
       measure: 'Report PDF for one year (browser mode, page.pdf())',
       target: '≤ 2 s',
@@ -368,6 +374,7 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
     put('ledger-full', r.full);
     put('ledger-incremental', r.incremental);
     put('ledger-save', r.save);
+    put('ledger-proofs', r.proofs);
   });
   await step('pdf', async () => put('pdf', await measurePdf(j, staticDir)));
   await step('rss', async () => put('rss', await measureRss(j, 3)));

@@ -229,6 +229,7 @@ describe('the journal format document is enough to read a journal without Fulcru
       expect(data.tables.meta).toEqual([
         { key: 'journal_id', value: journalId },
         { key: 'ledger.head', value: expect.stringMatching(/^\{"seq":\d+,"hash":"[0-9a-f]{64}"\}$/) },
+        { key: 'ledger.frontier', value: expect.stringMatching(/^\{"size":\d+,"nodes":\["[0-9a-f]{64}"/) },
       ]);
       expect(data.tables.checkins).toHaveLength(2);
     }

@@ -1,4 +1,5 @@
-import { hash } from 'node:crypto';
+import { createHash, hash, randomBytes } from 'node:crypto';
+import { CHECKIN_FIELDS, ENTRY_FIELDS, TAGS, commitmentForm, type EntryField } from '../../../shared/evidence.js';
 import type { CheckIn, Entry } from '../../../shared/schemas.js';
 
 /**
@@ -8,8 +9,9 @@ import type { CheckIn, Entry } from '../../../shared/schemas.js';
  * JSON.stringify does, integers in decimal. Its digest is SHA-256 over the UTF-8 bytes; the
  * revision's hash chains that digest to the previous revision's hash.
  */
-export const ENCODING_VERSION = 1;
+export const ENCODING_VERSION = 2;
 const DOMAIN_TAG = Buffer.from('fulcrum-ledger-v1\u0000', 'utf8');
+const DOMAIN_TAG_2 = Buffer.from('fulcrum-ledger-v2\u0000', 'utf8');
 /** The "previous hash" of the first revision. */
 export const GENESIS = '0'.repeat(64);
 
@@ -30,17 +32,11 @@ const sortedNumbers = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
 const sortedStrings = (xs: readonly string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /**
- * A saved version of an entry. `restoredFrom` names the revision it was restored from, if any;
- * `attachments` are the hashes of its attachment originals in order.
+ * An entry's fields as the encoding lists them (the order of ENTRY_FIELDS). `attachments` are the
+ * SHA-256 (hex) of its attachment originals, in the entry's order.
  */
-export function encodeEntry(h: RevisionHeader, e: Entry, restoredFrom: number | null, attachments: readonly string[] = []): string {
-  return json([
-    ['v', ENCODING_VERSION],
-    ['type', 'entry'],
-    ['event', 'saved'],
-    ['id', h.id],
-    ['rev', h.rev],
-    ['savedAt', h.savedAt],
+export function entryValues(e: Entry, restoredFrom: number | null, attachments: readonly string[] = []): [EntryField, unknown][] {
+  return [
     ['restoredFrom', restoredFrom],
     ['occurredAt', e.occurredAt],
     ['timeZone', e.timeZone],
@@ -63,18 +59,11 @@ export function encodeEntry(h: RevisionHeader, e: Entry, restoredFrom: number | 
     ['source', e.source],
     // The SHA-256 (hex) of each of the entry's attachments, in the entry's order.
     ['attachments', [...attachments]],
-  ]);
+  ];
 }
 
-/** A saved version of a check-in. */
-export function encodeCheckIn(h: RevisionHeader, c: CheckIn, restoredFrom: number | null): string {
-  return json([
-    ['v', ENCODING_VERSION],
-    ['type', 'checkin'],
-    ['event', 'saved'],
-    ['id', h.id],
-    ['rev', h.rev],
-    ['savedAt', h.savedAt],
+function checkInValues(c: CheckIn, restoredFrom: number | null): [string, unknown][] {
+  return [
     ['restoredFrom', restoredFrom],
     ['personId', c.personId],
     ['week', c.week],
@@ -87,13 +76,124 @@ export function encodeCheckIn(h: RevisionHeader, c: CheckIn, restoredFrom: numbe
     ['safe', c.safe],
     ['note', c.note],
     ['forTherapist', c.forTherapist],
-  ]);
+  ];
+}
+
+const headerPairs = (v: 1 | 2, h: RevisionHeader, event: RevisionEvent): [string, unknown][] => [
+  ['v', v],
+  ['type', h.type],
+  ['event', event],
+  ['id', h.id],
+  ['rev', h.rev],
+  ['savedAt', h.savedAt],
+];
+
+/** A saved version of an entry in version 1 (whole-revision hashing). `restoredFrom` names the revision it was restored from. */
+export function encodeEntry(h: RevisionHeader, e: Entry, restoredFrom: number | null, attachments: readonly string[] = []): string {
+  return json([...headerPairs(1, { ...h, type: 'entry' }, 'saved'), ...entryValues(e, restoredFrom, attachments)]);
+}
+
+/** A saved version of a check-in in version 1. */
+export function encodeCheckIn(h: RevisionHeader, c: CheckIn, restoredFrom: number | null): string {
+  return json([...headerPairs(1, { ...h, type: 'checkin' }, 'saved'), ...checkInValues(c, restoredFrom)]);
+}
+
+// ---------------------------------------------------------------- version 2: a salted commitment per field
+
+const FIELD_TAG = Buffer.from(`${TAGS.field}\u0000`, 'utf8');
+const SALT_TAG = Buffer.from(`${TAGS.salt}\u0000`, 'utf8');
+const NUL = Buffer.from([0]);
+
+/**
+ * The fields' salts, 32 bytes each, in field order: SHAKE256("fulcrum-salt-v2" NUL ‖ the revision's
+ * secret (32 bytes)) read to 32 bytes per field — one hash for all of them. Showing one field's salt
+ * reveals no other.
+ */
+export function fieldSalts(secret: Buffer, count: number): Buffer[] {
+  const all = createHash('shake256', { outputLength: 32 * count }).update(SALT_TAG).update(secret).digest();
+  return Array.from({ length: count }, (_, i) => all.subarray(32 * i, 32 * i + 32));
+}
+
+/** SHA-256("fulcrum-field-v2" NUL ‖ name ‖ NUL ‖ salt ‖ canonical JSON of the value), hex. */
+export const fieldCommitment = (name: string, salt: Buffer, value: unknown): string =>
+  hash('sha256', Buffer.concat([FIELD_TAG, Buffer.from(name, 'utf8'), NUL, salt, Buffer.from(JSON.stringify(value), 'utf8')]), 'hex');
+
+export interface Encoded {
+  /** What is stored: every value, and the revision's secret the salts come from. */
+  content: string;
+  /** SHA-256 of the commitment form (what the chain commits to). */
+  digest: string;
+}
+
+const contentV2 = (h: RevisionHeader, values: [string, unknown][], secret: Buffer): string =>
+  json([...headerPairs(2, h, 'saved'), ...values, ['salt', secret.toString('hex')]]);
+
+function encodeV2(h: RevisionHeader, values: [string, unknown][], secret: Buffer): Encoded {
+  const salts = fieldSalts(secret, values.length);
+  const commitments = values.map(([k, v], i): [string, string] => [k, fieldCommitment(k, salts[i]!, v)]);
+  return { content: contentV2(h, values, secret), digest: digestOf(commitmentForm(h, commitments)) };
+}
+
+/** The stored content of a version 2 revision with these values and secret (no hashing: for comparing with what is stored). */
+export const entryContentV2 = (h: RevisionHeader, e: Entry, restoredFrom: number | null, secret: Buffer, attachments: readonly string[] = []): string =>
+  contentV2({ ...h, type: 'entry' }, entryValues(e, restoredFrom, attachments), secret);
+export const checkInContentV2 = (h: RevisionHeader, c: CheckIn, restoredFrom: number | null, secret: Buffer): string =>
+  contentV2({ ...h, type: 'checkin' }, checkInValues(c, restoredFrom), secret);
+
+/** A saved version of an entry, version 2 (what every new save writes). */
+export const encodeEntryV2 = (
+  h: RevisionHeader,
+  e: Entry,
+  restoredFrom: number | null,
+  attachments: readonly string[] = [],
+  secret: Buffer = randomBytes(32),
+): Encoded => encodeV2({ ...h, type: 'entry' }, entryValues(e, restoredFrom, attachments), secret);
+
+export const encodeCheckInV2 = (h: RevisionHeader, c: CheckIn, restoredFrom: number | null, secret: Buffer = randomBytes(32)): Encoded =>
+  encodeV2({ ...h, type: 'checkin' }, checkInValues(c, restoredFrom), secret);
+
+const V2_PREFIX = Buffer.from('{"v":2,', 'latin1');
+/** Whether stored content is version 2 (by its first bytes). */
+export const isV2 = (content: Buffer | string): boolean =>
+  typeof content === 'string' ? content.startsWith('{"v":2,') : content.length > 7 && content.subarray(0, 7).equals(V2_PREFIX);
+
+/** The secret of a version 2 revision's stored content (the salts come from it), or null. */
+export function secretOf(content: string): Buffer | null {
+  try {
+    const o = JSON.parse(content) as { salt?: unknown };
+    return typeof o.salt === 'string' && /^[0-9a-f]{64}$/.test(o.salt) ? Buffer.from(o.salt, 'hex') : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The digest of stored version 2 content, recomputed from its values and secret; null when it is not
+ * well-formed version 2 content (its fields not exactly those of its type, in order).
+ */
+export function digestOfV2(content: Buffer | string): string | null {
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(typeof content === 'string' ? content : content.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (!o || typeof o !== 'object' || o.v !== 2 || o.event !== 'saved') return null;
+  const names: readonly string[] = o.type === 'entry' ? ENTRY_FIELDS : o.type === 'checkin' ? CHECKIN_FIELDS : [];
+  const keys = Object.keys(o);
+  const expected = ['v', 'type', 'event', 'id', 'rev', 'savedAt', ...names, 'salt'];
+  if (names.length === 0 || keys.length !== expected.length || keys.some((k, i) => k !== expected[i])) return null;
+  if (typeof o.salt !== 'string' || !/^[0-9a-f]{64}$/.test(o.salt) || typeof o.id !== 'number' || typeof o.rev !== 'number' || typeof o.savedAt !== 'number') return null;
+  const salts = fieldSalts(Buffer.from(o.salt, 'hex'), names.length);
+  const h: RevisionHeader = { type: o.type as ItemType, id: o.id, rev: o.rev, savedAt: o.savedAt };
+  return digestOf(commitmentForm(h, names.map((k, i): [string, string] => [k, fieldCommitment(k, salts[i]!, o[k])])));
 }
 
 /** The record that an item was deleted for good: it carries no content, only that and when. */
 export function encodeDeletion(h: RevisionHeader): string {
   return json([
-    ['v', ENCODING_VERSION],
+    // Version 1 either way: a deletion has no fields to disclose one by one.
+    ['v', 1],
     ['type', h.type],
     ['event', 'deleted'],
     ['id', h.id],
@@ -119,3 +219,9 @@ export function chainHash(prevHex: string, digestHex: string): string {
 
 /** A receipt's short code: the first 80 bits of the head in five groups of four, easy to copy by hand. */
 export const shortCode = (headHex: string): string => (headHex.slice(0, 20).toUpperCase().match(/.{4}/g) ?? []).join('-');
+
+/** Version 2 link: SHA-256("fulcrum-ledger-v2" NUL ‖ previous hash ‖ digest ‖ root of the tree up to and including this revision), hex. */
+export function chainHash2(prevHex: string, digestHex: string, root: Buffer): string {
+  if (!/^[0-9a-f]{64}$/.test(prevHex) || !/^[0-9a-f]{64}$/.test(digestHex)) return '';
+  return hash('sha256', Buffer.concat([DOMAIN_TAG_2, Buffer.from(prevHex, 'hex'), Buffer.from(digestHex, 'hex'), root]), 'hex');
+}

@@ -25,6 +25,8 @@ const CHAR_EM = 0.5;
 const CHART_UNITS = 640;
 
 const lineMm = (pt: number, lh = LINE) => pt * PT * lh;
+/** Lines `chars` characters of monospace (0.6 em each, broken anywhere) take at `pt` over `widthMm`. */
+const monoLines = (chars: number, pt: number, widthMm: number) => Math.ceil(chars / Math.max(10, Math.floor(widthMm / (pt * PT * 0.6))));
 
 /** Lines a text takes at `pt` over `widthMm`: every paragraph at least one line, long words wrapping. */
 export function wrappedLines(text: string, pt: number, widthMm: number): number {
@@ -197,8 +199,20 @@ export function estimatePages(m: ReportModel, detail: EntryDetail = m.detail): n
   const paper = PAPER[m.pageSize];
   const width = paper.w - PDF_MARGINS_MM.left - PDF_MARGINS_MM.right;
   const height = paper.h - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom;
-  const first = Math.max(1, Math.ceil(firstPageHeight(m, width) / height));
   const blocks = detailBlocks(m, detail, width);
+  // The verification at the end (renderer/report/Verification.tsx): the head and what is left out —
+  // right after page one when there is no detail — then per included entry its revision hash (7.5 pt
+  // monospace) and its proof (6 pt monospace), which are not split across pages.
+  const intro = SECTION_HEADING + 7 + lineMm(10) * (wrappedLines('x'.repeat(330), 10, width) + wrappedLines('x'.repeat(230), 10, width)) + 4;
+  // Without detail it is one line under page one (the same text in small print, no heading).
+  const first = Math.max(1, Math.ceil((firstPageHeight(m, width) + (blocks.length ? 0 : lineMm(8) * wrappedLines('x'.repeat(200), 8, width) + 3)) / height));
+  if (blocks.length) {
+    blocks.push({ h: intro, keep: false });
+    const proofHashes = Math.ceil(Math.log2(Math.max(2, m.ledgerRevisions)));
+    for (let i = 0; i < (m.entries?.length ?? 0); i++) {
+      blocks.push({ h: lineMm(7.5) * monoLines(110, 7.5, width - 6) + lineMm(6) * monoLines(7 + proofHashes * 65, 6, width - 6) + 1.2, keep: true });
+    }
+  }
   // The detail starts on a page of its own (break-before: page), sections 7 mm apart.
   return first + (blocks.length ? paginate(blocks, height, 0) : 0);
 }

@@ -16,6 +16,9 @@ import { toJsonExport } from '../portability/export/json.js';
 import { mdBlock, toMarkdown } from '../portability/export/markdown.js';
 import { fileDay, noDialogs } from '../portability/files.js';
 import { selectedEntryIds } from './entries.js';
+import { buildEvidence } from './evidence.js';
+import type { Evidence } from '../../../shared/evidence.js';
+import { FulcrumError } from '../../../shared/errors.js';
 import { resolveRange } from './range.js';
 
 export interface ReportExportContext {
@@ -59,6 +62,20 @@ export function reportExportData(config: ReportConfigParsed, c: ReportExportCont
   return { ...prepared, people: prepared.people.filter((p) => named.has(p.id)) };
 }
 
+/**
+ * The JSON of a report also carries its evidence (the disclosed entries with their proofs, the stated
+ * head, how many entries of the period are not included); null when the history cannot give proofs
+ * (empty, or not checking out), which the file then says rather than failing.
+ */
+function verificationOf(config: ReportConfigParsed, c: ReportExportContext): Evidence | null {
+  try {
+    return buildEvidence(c.db, config, { today: c.today, now: c.now });
+  } catch (e) {
+    if (e instanceof FulcrumError) return null;
+    throw e;
+  }
+}
+
 const QUESTIONS_HEADING = '## Questions for my next session';
 
 export function buildReportExport(config: ReportConfigParsed, format: ExportFormat, c: ReportExportContext): ExportFile {
@@ -67,7 +84,7 @@ export function buildReportExport(config: ReportConfigParsed, format: ExportForm
   if (format === 'csv') content = toCsv(data);
   else if (format === 'json') {
     const pseudonymised = new Pseudonymiser(listPeople(c.db, { includeArchived: true }), config.pseudonyms).active;
-    content = JSON.stringify(toJsonExport(data, { journalId: c.journalId, now: c.now, pseudonymised }), null, 2) + '\n';
+    content = JSON.stringify({ ...toJsonExport(data, { journalId: c.journalId, now: c.now, pseudonymised }), verification: verificationOf(config, c) }, null, 2) + '\n';
   } else {
     content = toMarkdown(data, { now: c.now }).replace(/^# Journal export\n/, '# Report for my therapist\n');
     const questions = config.sections.questions ? new Pseudonymiser(listPeople(c.db, { includeArchived: true }), config.pseudonyms).text(config.questions).trim() : '';

@@ -18,6 +18,7 @@ import type {
 import type { Entry, Person, Tag } from '../../../shared/schemas.js';
 import type { DB } from '../db/index.js';
 import { attachmentsOfEntries, listCheckIns, listPeople, listTags } from '../db/repos/index.js';
+import { revisionCount } from '../db/repos/revisions.js';
 import {
   balanceTrend,
   checkInTrends,
@@ -222,5 +223,6 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
       attachedAt: a.attachedAt,
       metadataRemoved: !a.keepSensitive && (a.sensitive.gps !== null || a.sensitive.device !== null || a.sensitive.xmp),
     })),
+    ledgerRevisions: revisionCount(db),
   };
 }

@@ -17,6 +17,12 @@ import {
   saveTemplate,
 } from '../report/index.js';
 import { weekStartSetting } from '../db/analytics/index.js';
+import { buildEvidence } from '../report/evidence.js';
+import { evidencePackage } from '../report/package.js';
+import { PDF_MARGINS_MM, pdfHeaderFooter } from '../../../shared/report.js';
+import { writeFileAtomic } from '../fsutil.js';
+import { fileDay, noDialogs } from '../portability/files.js';
+import { noPrinter } from '../report/pdf.js';
 import { todayFor } from './insights.js';
 import type { HandlersFor, ServiceContext } from './types.js';
 
@@ -37,6 +43,38 @@ export const reportHandlers: HandlersFor<'report'> = {
   'report.savePdf': (input, ctx) => {
     ctx.vault.database();
     return saveReportPdf(input, ctx.ports);
+  },
+  'report.evidence': ({ config, today }, ctx) => buildEvidence(ctx.vault.database(), config, { today: todayFor(ctx, today), now: ctx.ports.now() }),
+  'report.evidencePackage': ({ config, today, html }, ctx) => {
+    const evidence = buildEvidence(ctx.vault.database(), config, { today: todayFor(ctx, today), now: ctx.ports.now() });
+    const zip = evidencePackage({ evidence, report: { kind: 'html', html } });
+    return {
+      filename: `fulcrum-evidence-${fileDay(ctx.ports.now())}.zip`,
+      mimeType: 'application/zip' as const,
+      base64: Buffer.from(zip).toString('base64'),
+      entries: evidence.counts.included,
+      withheld: evidence.counts.withheld,
+    };
+  },
+  'report.saveEvidencePackage': async (input, ctx) => {
+    const { ports } = ctx;
+    if (!ports.printer) throw noPrinter();
+    if (!ports.dialogs) throw noDialogs();
+    const evidence = buildEvidence(ctx.vault.database(), input.config, { today: todayFor(ctx, input.today), now: ports.now() });
+    const pdf = await ports.printer.printToPDF(input.html, {
+      pageSize: input.pageSize === 'letter' ? 'Letter' : 'A4',
+      marginsMm: PDF_MARGINS_MM,
+      ...pdfHeaderFooter(input),
+    });
+    const zip = evidencePackage({ evidence, report: { kind: 'pdf', bytes: pdf } });
+    const target = await ports.dialogs.saveFile({
+      title: 'Save the evidence package (not encrypted)',
+      defaultName: `fulcrum-evidence-${fileDay(ports.now())}.zip`,
+      filters: [{ name: 'Zip', extensions: ['zip'] }],
+    });
+    if (!target) return { saved: false as const };
+    writeFileAtomic(target, Buffer.from(zip));
+    return { saved: true as const, path: target, bytes: zip.length };
   },
   'report.estimate': ({ config, today }, ctx) => {
     const db = ctx.vault.database();

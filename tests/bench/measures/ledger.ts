@@ -4,11 +4,13 @@
  * revisions per entry first (two more saves of each, through the same code a save runs; not timed).
  */
 import { keepRevision, verifyAll, verifySinceLastCheck } from '../../../main/core/db/repos/index.js';
+import { buildEvidence } from '../../../main/core/report/evidence.js';
+import { ReportConfig } from '../../../shared/report.js';
 import { closeQuietly, openEncrypted, workCopy, type BenchJournal } from '../journals.js';
 import { summarise, timeIt, timeSync } from '../stats.js';
 import type { SizeResult } from './common.js';
 
-export async function measureLedger(j: BenchJournal, samples: number): Promise<{ full: SizeResult; incremental: SizeResult; save: SizeResult }> {
+export async function measureLedger(j: BenchJournal, samples: number): Promise<{ full: SizeResult; incremental: SizeResult; save: SizeResult; proofs: SizeResult }> {
   const copy = workCopy(j, 'ledger');
   const db = openEncrypted(copy.dbFile, j.key);
   try {
@@ -49,7 +51,20 @@ export async function measureLedger(j: BenchJournal, samples: number): Promise<{
         }),
       );
     }
+    // A report of 1,000 hand-picked entries spread over the journal: their fields, commitments and proofs.
+    const live = db.prepare('SELECT id FROM entries WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
+    const picked = live.filter((_, i) => i % Math.max(1, Math.floor(live.length / 1000)) === 0).slice(0, 1000);
+    const config = ReportConfig.parse({ range: { kind: 'dates', from: '1970-01-01', to: '2999-12-31' }, entries: { select: 'picked', pickedIds: picked, detail: 'full' } });
+    const proofs: number[] = [];
+    for (let s = 0; s < samples; s++) {
+      proofs.push(
+        timeSync(() => {
+          if (buildEvidence(db, config, { today: '2999-12-31', now: ++now }).entries.length !== picked.length) throw new Error('the report left out picked entries');
+        }),
+      );
+    }
     return {
+      proofs: { value: summarise(proofs), extra: { entries: picked.length, revisions: revisions + 20 * Math.max(samples, 10) } },
       full: { value: summarise(full), extra: { revisions } },
       incremental: { value: summarise(incremental), extra: { newRevisions: 20 } },
       save: { value: summarise(save) },

@@ -64,6 +64,20 @@ export class CheckInForm {
     return this.page.getByRole('heading', { name: `Check-in about ${name}`, level: 1 });
   }
 
+  /** The check-in's history: its facts, its versions, one version compared with now. */
+  get history(): { section: Locator; changed: Locator; versions: Locator; compared: (rev: number) => Locator; open: (rev: number) => Promise<void>; restore: (rev: number) => Promise<void> } {
+    const section = this.page.getByRole('region', { name: 'History of this check-in' });
+    const compared = (rev: number) => section.getByRole('region', { name: `Version ${rev} compared with now` });
+    return {
+      section,
+      changed: section.getByRole('definition').nth(2),
+      versions: section.getByRole('list', { name: 'Versions of this check-in, oldest first' }).getByRole('listitem'),
+      compared,
+      open: async (rev: number) => section.getByRole('button', { name: new RegExp(`^Version ${rev} · `) }).click(),
+      restore: async (rev: number) => compared(rev).getByRole('button', { name: `Restore version ${rev}` }).click(),
+    };
+  }
+
   question(q: Question): Locator {
     return this.page.getByRole('radiogroup', { name: q });
   }

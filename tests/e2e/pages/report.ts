@@ -78,11 +78,22 @@ export class ReportPreview {
   readonly heading: Locator;
   readonly document: Locator;
   readonly confirmDialog: Locator;
+  /** The report's last section: the stated head, what is left out, each entry's hash and proof. */
+  readonly verification: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Report preview', level: 1 });
     this.document = page.getByRole('article', { name: 'The report' });
     this.confirmDialog = page.getByRole('dialog', { name: /will not be encrypted/ });
+    this.verification = this.document.getByRole('region', { name: 'Verification' });
+  }
+
+  /** "Evidence package", confirmed: the zip's download (browser mode). */
+  async evidencePackage(): Promise<void> {
+    await this.page.getByRole('group', { name: 'Save or print the report' }).getByRole('button', { name: 'Evidence package' }).click();
+    await expect(this.confirmDialog).toHaveAccessibleName('The evidence package will not be encrypted');
+    await this.confirmDialog.getByRole('button', { name: 'Download the evidence package (not encrypted)' }).click();
+    await expect(this.confirmDialog).toBeHidden();
   }
 
   /** Clicks a save/print button and confirms the "not encrypted" warning, which names the format. */

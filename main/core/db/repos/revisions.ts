@@ -11,12 +11,22 @@ import {
 import {
   GENESIS,
   chainHash,
+  chainHash2,
   digestOf,
+  digestOfV2,
   encodeCheckIn,
+  encodeCheckInV2,
   encodeDeletion,
   encodeEntry,
+  encodeEntryV2,
+  entryContentV2,
+  checkInContentV2,
+  isV2,
+  secretOf,
+  type Encoded,
   type RevisionHeader,
 } from '../../ledger/encoding.js';
+import { Frontier, leafOf } from '../../ledger/merkle.js';
 import type { DB } from '../open.js';
 import { all, column, get, jsonList, run, value } from './sql.js';
 import { getEntry, loadLinks, rowToEntry, SUMMARY_COLUMNS, type EntryRow } from './entries.js';
@@ -46,6 +56,8 @@ interface RevisionRow {
 const HEAD_KEY = 'ledger.head';
 const CHECKED_KEY = 'ledger.checked';
 const LAST_CHECK_KEY = 'ledger.lastCheck';
+/** The Merkle tree's frontier at the head (docs/ledger-encoding.md §5), kept so a save hashes O(log n), not the whole tree. */
+const FRONTIER_KEY = 'ledger.frontier';
 
 export interface ChainHead {
   seq: number;
@@ -71,12 +83,28 @@ export function nextItemId(db: DB, type: ItemType): number {
   return Math.max(live ?? 0, kept ?? 0) + 1;
 }
 
-function append(db: DB, h: RevisionHeader, event: 'saved' | 'deleted', content: string): RevisionSummary {
+/** The tree's frontier over the first `size` revisions, rebuilt from their digests. */
+export function frontierFromDigests(db: DB, size: number): Frontier {
+  const f = new Frontier();
+  const rows = db.prepare('SELECT seq, digest FROM revisions WHERE seq <= ? ORDER BY seq').raw(true).iterate(size) as IterableIterator<[number, string]>;
+  for (const [seq, digest] of rows) f.add(leafOf(seq, digest));
+  return f;
+}
+
+/** The frontier at the head: the kept one when it is for the head, else rebuilt (the first save after an upgrade). */
+function headFrontier(db: DB, size: number): Frontier {
+  const kept = Frontier.fromJSON(readMeta<unknown>(db, FRONTIER_KEY));
+  return kept && kept.size === size ? kept : frontierFromDigests(db, size);
+}
+
+function append(db: DB, h: RevisionHeader, event: 'saved' | 'deleted', encoded: Encoded): RevisionSummary {
   const head = chainHead(db);
   const prev = head?.hash ?? GENESIS;
-  const digest = digestOf(content);
-  const hash = chainHash(prev, digest);
+  const { content, digest } = encoded;
   const seq = (head?.seq ?? 0) + 1;
+  const frontier = headFrontier(db, head?.seq ?? 0);
+  frontier.add(leafOf(seq, digest));
+  const hash = chainHash2(prev, digest, frontier.root()!);
   run(
     db,
     `INSERT INTO revisions (seq, item_type, item_id, rev, event, saved_at, content, digest, prev_hash, hash)
@@ -93,6 +121,7 @@ function append(db: DB, h: RevisionHeader, event: 'saved' | 'deleted', content: 
     hash,
   );
   writeMeta(db, HEAD_KEY, { seq, hash });
+  writeMeta(db, FRONTIER_KEY, frontier);
   return { seq, type: h.type, itemId: h.id, rev: h.rev, event, savedAt: h.savedAt, hash, purged: false, restoredFrom: null };
 }
 
@@ -108,11 +137,11 @@ export function keepRevision(db: DB, type: ItemType, id: number, savedAt: number
   if (type === 'entry') {
     const entry = getEntry(db, id);
     if (!entry) throw new Error('keepRevision: entry missing');
-    return { ...append(db, h, 'saved', encodeEntry(h, entry, restoredFrom, attachmentHashes(db, 'entry', id))), restoredFrom };
+    return { ...append(db, h, 'saved', encodeEntryV2(h, entry, restoredFrom, attachmentHashes(db, 'entry', id))), restoredFrom };
   }
   const checkIn = getCheckIn(db, id);
   if (!checkIn) throw new Error('keepRevision: check-in missing');
-  return { ...append(db, h, 'saved', encodeCheckIn(h, checkIn, restoredFrom)), restoredFrom };
+  return { ...append(db, h, 'saved', encodeCheckInV2(h, checkIn, restoredFrom)), restoredFrom };
 }
 
 /**
@@ -123,7 +152,8 @@ export function keepRevision(db: DB, type: ItemType, id: number, savedAt: number
 export function tombstone(db: DB, type: ItemType, id: number, now: number): void {
   run(db, 'UPDATE revisions SET content = NULL, purged_at = ? WHERE item_type = ? AND item_id = ? AND content IS NOT NULL', now, type, id);
   const h: RevisionHeader = { type, id, rev: nextRev(db, type, id), savedAt: now };
-  append(db, h, 'deleted', encodeDeletion(h));
+  const content = encodeDeletion(h);
+  append(db, h, 'deleted', { content, digest: digestOf(content) });
 }
 
 const SUMMARY_SQL =
@@ -186,7 +216,9 @@ export function getRevision(db: DB, type: ItemType, id: number, rev: number): Re
   if (!parsed.success) {
     throw new FulcrumError('CORRUPT', 'This earlier version cannot be read: its stored form is damaged. Check the whole history on the Safety page.');
   }
-  return { ...toSummary(row), content: parsed.data };
+  // The secret behind the fields' salts stays in core: it is disclosed per field, in a report, only.
+  const { salt: _secret, ...content } = parsed.data;
+  return { ...toSummary(row), content };
 }
 
 // ------------------------------------------------------------------ verification
@@ -197,6 +229,8 @@ interface Walk {
   failures: LedgerFailure[];
   last: ChainHead | null;
   count: number;
+  /** The tree's frontier at `last`. */
+  frontier: Frontier;
 }
 
 type RawRow = [seq: number, type: ItemType, itemId: number, rev: number, event: string, savedAt: number, content: Buffer | null, digest: string, prevHash: string, hash: string];
@@ -215,7 +249,7 @@ const WALK_BATCH = 2000;
  * ends on a read that finds nothing more, with no pause after it, so the caller can compare the chain
  * head with where the walk ended before anything else is saved.
  */
-async function walk(db: DB, from: ChainHead | null, pause: Pause): Promise<Walk> {
+async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: Pause): Promise<Walk> {
   const failures: LedgerFailure[] = [];
   const fail = (r: RawRow, problem: string) => {
     if (failures.length < MAX_FAILURES) failures.push({ seq: r[0], type: r[1], itemId: r[2], rev: r[3], problem });
@@ -237,26 +271,30 @@ async function walk(db: DB, from: ChainHead | null, pause: Pause): Promise<Walk>
         fail(r, 'It does not follow the revision before it: a revision was removed, moved or added here.');
       }
       const content = r[6];
+      const v2 = content !== null && isV2(content);
       if (content !== null) {
-        if (digestOf(content) !== r[7]) fail(r, 'Its content was changed after it was saved.');
-        else if (!labelsMatch(r, content)) fail(r, 'Its labels (which item, which version, when) do not match its content.');
+        if ((v2 ? digestOfV2(content) : digestOf(content)) !== r[7]) fail(r, 'Its content was changed after it was saved.');
+        else if (!labelsMatch(r, content, v2 ? 2 : 1)) fail(r, 'Its labels (which item, which version, when) do not match its content.');
       }
-      if (chainHash(r[8], r[7]) !== r[9]) fail(r, 'Its hash does not match what it holds.');
+      frontier.add(leafOf(r[0], /^[0-9a-f]{64}$/.test(r[7]) ? r[7] : GENESIS));
+      // A version 1 link (revisions from before version 2) or a version 2 link, which also commits to
+      // the tree up to this revision; version 2 content always has a version 2 link.
+      if ((v2 || chainHash(r[8], r[7]) !== r[9]) && chainHash2(r[8], r[7], frontier.root()!) !== r[9]) fail(r, 'Its hash does not match what it holds.');
       prev = r[9];
       last = { seq: r[0], hash: r[9] };
       after = r[0];
     }
     await pause();
   }
-  return { failures, last, count };
+  return { failures, last, count, frontier };
 }
 
 /**
  * The columns repeat the first fields of the content, which the encoding writes in a fixed order, so
  * comparing a prefix is enough (and much cheaper than parsing every revision).
  */
-function labelsMatch(r: RawRow, content: Buffer): boolean {
-  const head = `{"v":1,"type":${JSON.stringify(r[1])},"event":${JSON.stringify(r[4])},"id":${r[2]},"rev":${r[3]},"savedAt":${r[5]}`;
+function labelsMatch(r: RawRow, content: Buffer, v: 1 | 2): boolean {
+  const head = `{"v":${v},"type":${JSON.stringify(r[1])},"event":${JSON.stringify(r[4])},"id":${r[2]},"rev":${r[3]},"savedAt":${r[5]}`;
   const next = content[head.length];
   return content.length > head.length && content.toString('latin1', 0, head.length) === head && (next === 0x2c || next === 0x7d);
 }
@@ -279,7 +317,7 @@ function finish(db: DB, kind: LedgerCheck['kind'], at: number, w: Walk): LedgerC
   db.transaction(() => {
     writeMeta(db, LAST_CHECK_KEY, check);
     // Only a clean check moves the checkpoint the next incremental check starts from.
-    if (check.ok && w.last) writeMeta(db, CHECKED_KEY, w.last);
+    if (check.ok && w.last) writeMeta(db, CHECKED_KEY, { ...w.last, frontier: w.frontier });
   })();
   return check;
 }
@@ -291,6 +329,8 @@ interface Latest {
   saved_at: number;
   digest: string;
   event: 'saved' | 'deleted';
+  /** Version 2: the stored content (the walk checks it against the digest). */
+  v2: string | null;
 }
 
 /**
@@ -304,14 +344,17 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     new Map(
       all<Latest>(
         db,
-        `SELECT item_id, seq, rev, saved_at, digest, event FROM revisions r
+        `SELECT item_id, seq, rev, saved_at, digest, event,
+           CASE WHEN substr(content, 1, 7) = '{"v":2,' THEN content END AS v2
+         FROM revisions r
          WHERE item_type = ? AND item_id IN (SELECT value FROM json_each(?))
            AND rev = (SELECT max(rev) FROM revisions WHERE item_type = r.item_type AND item_id = r.item_id)`,
         type,
         jsonList(ids),
       ).map((l) => [l.item_id, l]),
     );
-  const compare = (type: ItemType, id: number, latest: Latest | undefined, encode: (h: RevisionHeader, rf: number | null) => string) => {
+  type Encode = (h: RevisionHeader, rf: number | null, secret: Buffer | null) => string;
+  const compare = (type: ItemType, id: number, latest: Latest | undefined, encode: Encode) => {
     if (failures.length >= MAX_FAILURES) return;
     if (!latest || latest.event !== 'saved') {
       failures.push({ seq: latest?.seq ?? 0, type, itemId: id, rev: latest?.rev ?? 0, problem: 'It is in the journal but has no saved version in the history.' });
@@ -320,7 +363,10 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     const h: RevisionHeader = { type, id, rev: latest.rev, savedAt: latest.saved_at };
     // Most versions were not restored from another: only when that does not match is the revision's
     // own `restoredFrom` read (which means reading its content).
-    const matches = (rf: number | null) => digestOf(encode(h, rf)) === latest.digest;
+    // Version 2: the item re-encoded with the revision's own secret must be, byte for byte, the stored
+    // content (whose fields the chain check ties to the digest) — no hashing needed.
+    const secret = latest.v2 ? secretOf(latest.v2) : null;
+    const matches = (rf: number | null) => (secret ? encode(h, rf, secret) === latest.v2 : encode(h, rf, null) === latest.digest);
     const restoredFrom = () =>
       value<number | null>(
         db,
@@ -341,7 +387,9 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     for (const row of rows) {
       const entry = { ...rowToEntry(row, links.get(row.id)), body: row.body };
       const files = hashes.get(row.id) ?? [];
-      compare('entry', row.id, latest.get(row.id), (h, rf) => encodeEntry(h, entry, rf, files));
+      compare('entry', row.id, latest.get(row.id), (h, rf, secret) =>
+        secret ? entryContentV2(h, entry, rf, secret, files) : digestOf(encodeEntry(h, entry, rf, files)),
+      );
     }
     await pause();
   }
@@ -349,7 +397,7 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
   const latestCheckIns = latestOf('checkin', checkInIds);
   for (const id of checkInIds) {
     const c = getCheckIn(db, id)!;
-    compare('checkin', id, latestCheckIns.get(id), (h, rf) => encodeCheckIn(h, c, rf));
+    compare('checkin', id, latestCheckIns.get(id), (h, rf, secret) => (secret ? checkInContentV2(h, c, rf, secret) : digestOf(encodeCheckIn(h, c, rf))));
   }
   return failures;
 }
@@ -362,7 +410,7 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
  */
 export async function verifyAll(db: DB, now: number, pause: Pause = noPause): Promise<LedgerCheck> {
   const live = await liveMismatches(db, pause);
-  const w = await walk(db, null, pause);
+  const w = await walk(db, null, new Frontier(), pause);
   return finish(db, 'full', now, { ...w, failures: [...w.failures, ...live].slice(0, MAX_FAILURES) });
 }
 
@@ -373,11 +421,13 @@ export async function verifyAll(db: DB, now: number, pause: Pause = noPause): Pr
  */
 export async function verifySinceLastCheck(db: DB, now: number, pause: Pause = noPause): Promise<LedgerCheck> {
   const last = readMeta<LedgerCheck>(db, LAST_CHECK_KEY);
-  const checked = readMeta<ChainHead>(db, CHECKED_KEY);
+  const checked = readMeta<ChainHead & { frontier?: unknown }>(db, CHECKED_KEY);
   if (!checked || (last && !last.ok)) return verifyAll(db, now, pause);
   const still = value<string>(db, 'SELECT hash FROM revisions WHERE seq = ?', checked.seq);
   if (still !== checked.hash) return verifyAll(db, now, pause);
-  return finish(db, 'incremental', now, await walk(db, checked, pause));
+  const kept = Frontier.fromJSON(checked.frontier);
+  const frontier = kept && kept.size === checked.seq ? kept : frontierFromDigests(db, checked.seq);
+  return finish(db, 'incremental', now, await walk(db, { seq: checked.seq, hash: checked.hash }, frontier, pause));
 }
 
 export const lastLedgerCheck = (db: DB): LedgerCheck | null => readMeta<LedgerCheck>(db, LAST_CHECK_KEY);

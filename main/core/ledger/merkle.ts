@@ -1,0 +1,160 @@
+import { hash } from 'node:crypto';
+
+/**
+ * The Merkle tree over the ledger (docs/ledger-encoding.md §5): one leaf per revision, in chain order,
+ * shaped as RFC 9162 (Certificate Transparency) shapes it, so its inclusion and consistency proofs are
+ * the standard ones. Hashes are raw 32-byte Buffers here; hex at the edges.
+ */
+
+// One buffer each for a leaf's and a node's input, reused: hashing runs synchronously, one at a time.
+const LEAF = Buffer.alloc(41);
+const NODE = Buffer.alloc(65);
+NODE[0] = 1;
+
+const sha = (b: Buffer): Buffer => hash('sha256', b, 'buffer') as unknown as Buffer;
+
+/** SHA-256(0x00 ‖ seq as 8 bytes big-endian ‖ digest). */
+export function leafOf(seq: number, digestHex: string): Buffer {
+  LEAF.writeUInt32BE(Math.floor(seq / 2 ** 32), 1);
+  LEAF.writeUInt32BE(seq >>> 0, 5);
+  LEAF.write(digestHex, 9, 'hex');
+  return sha(LEAF);
+}
+
+/** SHA-256(0x01 ‖ left ‖ right). */
+export function nodeOf(l: Buffer, r: Buffer): Buffer {
+  l.copy(NODE, 1);
+  r.copy(NODE, 33);
+  return sha(NODE);
+}
+
+const largestPow2Below = (n: number) => {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+};
+
+/**
+ * The roots of the perfect subtrees that make up a tree of `size` leaves, biggest first (one per set
+ * bit of `size`). Adding a leaf merges equal-sized subtrees, like carrying in binary: on average one
+ * node hash per leaf.
+ */
+export class Frontier {
+  constructor(
+    public size = 0,
+    public readonly nodes: Buffer[] = [],
+  ) {}
+
+  add(leaf: Buffer): void {
+    let h = leaf;
+    let n = this.size;
+    // Each trailing 1 bit of the old size is a subtree of the same height as the new one: merge.
+    while (n % 2 === 1) {
+      h = nodeOf(this.nodes.pop()!, h);
+      n = Math.floor(n / 2);
+    }
+    this.nodes.push(h);
+    this.size++;
+  }
+
+  /** The tree's root: the subtrees folded from the smallest (RFC 9162's MTH). */
+  root(): Buffer | null {
+    if (this.nodes.length === 0) return null;
+    let r = this.nodes[this.nodes.length - 1]!;
+    for (let i = this.nodes.length - 2; i >= 0; i--) r = nodeOf(this.nodes[i]!, r);
+    return r;
+  }
+
+  toJSON() {
+    return { size: this.size, nodes: this.nodes.map((b) => b.toString('hex')) };
+  }
+
+  static fromJSON(v: unknown): Frontier | null {
+    const o = v as { size?: unknown; nodes?: unknown };
+    if (!o || typeof o.size !== 'number' || !Array.isArray(o.nodes) || !o.nodes.every((x) => typeof x === 'string' && /^[0-9a-f]{64}$/.test(x))) return null;
+    let bits = 0;
+    for (let n = o.size; n > 0; n = Math.floor(n / 2)) bits += n % 2;
+    if (bits !== o.nodes.length) return null;
+    return new Frontier(o.size, (o.nodes as string[]).map((x) => Buffer.from(x, 'hex')));
+  }
+}
+
+/**
+ * A whole tree in memory, for proofs: every perfect, aligned subtree's root, level by level (level 0 =
+ * the leaves). Built in one pass, about two hashes per leaf.
+ */
+export class Tree {
+  private readonly levels: Buffer[][];
+
+  constructor(leaves: Buffer[]) {
+    this.levels = [leaves];
+    for (let level = leaves; level.length > 1; ) {
+      const up: Buffer[] = [];
+      for (let i = 0; i + 1 < level.length; i += 2) up.push(nodeOf(level[i]!, level[i + 1]!));
+      this.levels.push(up);
+      level = up;
+    }
+  }
+
+  get size(): number {
+    return this.levels[0]!.length;
+  }
+
+  /** MTH of leaves [lo, hi). */
+  private mth(lo: number, hi: number): Buffer {
+    const n = hi - lo;
+    if ((n & (n - 1)) === 0 && lo % n === 0) {
+      const level = Math.log2(n);
+      return this.levels[level]![lo / n]!;
+    }
+    const k = largestPow2Below(n);
+    return nodeOf(this.mth(lo, lo + k), this.mth(lo + k, hi));
+  }
+
+  /** The root of the tree of the first `size` leaves. */
+  root(size = this.size): Buffer {
+    if (size < 1 || size > this.size) throw new Error('tree root: size out of range');
+    return this.mth(0, size);
+  }
+
+  /** RFC 9162 §2.1.3.1 PATH(m, D[0:size]), as hex. */
+  inclusion(m: number, size = this.size): string[] {
+    const out: Buffer[] = [];
+    const path = (m: number, lo: number, hi: number) => {
+      const n = hi - lo;
+      if (n <= 1) return;
+      const k = largestPow2Below(n);
+      if (m < k) {
+        path(m, lo, lo + k);
+        out.push(this.mth(lo + k, hi));
+      } else {
+        path(m - k, lo + k, hi);
+        out.push(this.mth(lo, lo + k));
+      }
+    };
+    path(m, 0, size);
+    return out.map((b) => b.toString('hex'));
+  }
+
+  /** RFC 9162 §2.1.4.1 PROOF(m, D[0:size]), as hex. */
+  consistency(m: number, size = this.size): string[] {
+    const out: Buffer[] = [];
+    const sub = (m: number, lo: number, hi: number, whole: boolean) => {
+      const n = hi - lo;
+      if (m === n) {
+        if (!whole) out.push(this.mth(lo, hi));
+        return;
+      }
+      const k = largestPow2Below(n);
+      if (m <= k) {
+        sub(m, lo, lo + k, whole);
+        out.push(this.mth(lo + k, hi));
+      } else {
+        sub(m - k, lo + k, hi, false);
+        out.push(this.mth(lo, lo + k));
+      }
+    };
+    if (m >= 1 && m < size) sub(m, 0, size, true);
+    return out.map((b) => b.toString('hex'));
+  }
+}

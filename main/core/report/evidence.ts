@@ -1,0 +1,127 @@
+/**
+ * The evidence a report carries (shared/evidence.ts): for each included entry, its newest revision's
+ * fields — shown with their salts, or withheld as commitments where the report redacts (summary only)
+ * or pseudonymises them — its revision hash, and its inclusion proof in the Merkle tree of the history
+ * at the stated head; the receipts the head extends (with consistency proofs); and how many entries
+ * of the period were not included. docs/ledger-encoding.md §5–§7 says how each is computed.
+ */
+import { FulcrumError } from '../../../shared/errors.js';
+import { EVIDENCE_FORMAT, EVIDENCE_VERSION, ENTRY_FIELDS, type DisclosedEntry, type DisclosedField, type Evidence, type EvidenceAttachment, type EvidenceReceipt } from '../../../shared/evidence.js';
+import type { ReportConfigParsed } from '../../../shared/report.js';
+import type { DB } from '../db/index.js';
+import { listPeople } from '../db/repos/index.js';
+import { entriesInPeriod, latestEntryRevision, receiptRows, revisionDigests } from '../db/repos/evidence.js';
+import { chainHash, chainHash2, fieldCommitment, fieldSalts, isV2 } from '../ledger/encoding.js';
+import { Tree, leafOf } from '../ledger/merkle.js';
+import { Pseudonymiser } from '../portability/export/pseudonyms.js';
+import { selectedEntryIds } from './entries.js';
+import { resolveRange } from './range.js';
+
+/** The entry fields that hold the person's own words: withheld in "summary only", and when a pseudonym changed them. */
+const TEXT_FIELDS = new Set(['title', 'body', 'outcome']);
+
+
+export interface EvidenceContext {
+  today: string;
+  now: number;
+  /** The included attachments' names, SHA-256 and sizes (filled once entries can have attachments). */
+  attachments?: EvidenceAttachment[];
+}
+
+/** The history's tree, from every revision's digest (about two SHA-256 per revision). */
+export function ledgerTree(db: DB): { tree: Tree; rows: Map<number, { digest: string; prev: string; hash: string }> } {
+  const leaves = [];
+  const rows = new Map<number, { digest: string; prev: string; hash: string }>();
+  const it = revisionDigests(db);
+  let expected = 1;
+  for (const [seq, digest, prev, hash] of it) {
+    if (seq !== expected++) throw damaged();
+    leaves.push(leafOf(seq, digest));
+    rows.set(seq, { digest, prev, hash });
+  }
+  return { tree: new Tree(leaves), rows };
+}
+
+const damaged = () =>
+  new FulcrumError('CORRUPT', 'The history does not check out, so this report cannot carry proofs. Check the whole history on the Safety page.');
+
+/** The root the link at `seq` commits to (version 2), null for a version 1 link; throws when it is neither. */
+function linkRootAt(tree: Tree, seq: number, r: { digest: string; prev: string; hash: string }): string | null {
+  if (chainHash(r.prev, r.digest) === r.hash) return null;
+  const root = tree.root(seq);
+  if (chainHash2(r.prev, r.digest, root) !== r.hash) throw damaged();
+  return root.toString('hex');
+}
+
+export function buildEvidence(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence {
+  return db.transaction(() => build(db, config, c))();
+}
+
+function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence {
+  const { range } = resolveRange(db, config.range, c.today);
+  const ids =
+    config.sections.entries && config.entries.select !== 'none'
+      ? selectedEntryIds(db, { from: range.from, to: range.to, personIds: config.personIds, select: config.entries.select, pickedIds: config.entries.pickedIds })
+      : [];
+  const inPeriod = entriesInPeriod(db, range.from, range.to);
+
+  const { tree, rows } = ledgerTree(db);
+  const n = tree.size;
+  const headRow = rows.get(n);
+  if (!headRow) throw new FulcrumError('CONFLICT', 'There is nothing in the history yet. Write an entry first.');
+  const headRoot = linkRootAt(tree, n, headRow);
+  if (headRoot === null) {
+    // Only a journal whose every revision predates version 2 (upgraded, nothing saved since).
+    throw new FulcrumError('CONFLICT', 'This journal’s history has no tree yet. Save any entry once (a change is not needed), then make the report again.');
+  }
+
+  const alias = new Pseudonymiser(listPeople(db, { includeArchived: true }), config.pseudonyms);
+  const summaryOnly = config.entries.detail !== 'full';
+  const entries: DisclosedEntry[] = ids.map((id) => {
+    const r = latestEntryRevision(db, id);
+    if (!r || r.content === null) throw damaged();
+    const base = { id, rev: r.rev, seq: r.seq, savedAt: r.saved_at, hash: r.hash, prevHash: r.prev_hash, linkRoot: linkRootAt(tree, r.seq, rows.get(r.seq)!), proof: tree.inclusion(r.seq - 1, n) };
+    const o = JSON.parse(r.content) as Record<string, unknown>;
+    const altered = (k: string) => typeof o[k] === 'string' && alias.text(o[k]) !== o[k];
+    if (!isV2(r.content)) {
+      // Version 1 hashes the revision whole: shown only when all of it may be.
+      const whole = !summaryOnly && ![...TEXT_FIELDS].some(altered);
+      return { ...base, v: 1 as const, ...(whole ? { content: r.content } : { digest: r.digest }) };
+    }
+    const salts = fieldSalts(Buffer.from(String(o.salt), 'hex'), ENTRY_FIELDS.length);
+    const fields: Record<string, DisclosedField> = {};
+    for (const [i, name] of ENTRY_FIELDS.entries()) {
+      const salt = salts[i]!;
+      const v = o[name];
+      const commitment = fieldCommitment(name, salt, v);
+      if (TEXT_FIELDS.has(name) && (summaryOnly || altered(name))) {
+        fields[name] = summaryOnly ? { commitment, withheld: 'redacted' } : { commitment, withheld: 'pseudonymised', shown: alias.text(String(v)) };
+      } else {
+        fields[name] = { value: v, salt: salt.toString('hex'), commitment };
+      }
+    }
+    return { ...base, v: 2 as const, fields, digest: r.digest };
+  });
+
+  const receipts: EvidenceReceipt[] = [];
+  for (const rc of receiptRows(db)) {
+    const at = rows.get(rc.seq);
+    if (!at || at.hash !== rc.head || rc.seq > n) continue;
+    const root = linkRootAt(tree, rc.seq, at);
+    // A receipt taken on a version 1 link commits to no tree: it cannot anchor a report.
+    if (root === null) continue;
+    receipts.push({ seq: rc.seq, hash: rc.head, prevHash: at.prev, digest: at.digest, root, takenAt: rc.taken_at, consistency: tree.consistency(rc.seq, n) });
+  }
+
+  return {
+    format: EVIDENCE_FORMAT,
+    version: EVIDENCE_VERSION,
+    generatedAt: c.now,
+    period: { from: range.from, to: range.to },
+    counts: { inPeriod, included: entries.length, withheld: Math.max(0, inPeriod - entries.length) },
+    head: { seq: n, hash: headRow.hash, prevHash: headRow.prev, digest: headRow.digest, root: headRoot },
+    receipts,
+    entries,
+    attachments: c.attachments ?? [],
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * A check-in's history, as an entry's: when it was first saved, when it last changed and how often;
+ * each earlier version opens beside the check-in as it is now (the answers and the note that differ
+ * are marked) and can be restored, as a new version. Nothing here deletes a version.
+ */
+import { diffWords } from 'diff';
+import { useEffect, useState } from 'react';
+import { CHECKIN_MEASURES } from '../../shared/insights.js';
+import type { CheckInRevisionContent, Revision, RevisionSummary } from '../../shared/ledger.js';
+import type { CheckIn } from '../../shared/schemas.js';
+import { call, messageOf } from '../api.js';
+import { CHECKIN_QUESTIONS } from '../charts/index.js';
+import { shortDateTime } from '../lib/format.js';
+import { useToast } from '../lib/session.js';
+import { ErrorAlert } from './Feedback.js';
+
+const times = (n: number) => (n === 0 ? 'never' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+const answer = (v: number | null) => (v === null ? 'not answered' : `${v} of 5`);
+
+export function CheckInRevisions({ checkIn, onRestored }: { checkIn: CheckIn; onRestored: () => void }) {
+  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  const [open, setOpen] = useState<Revision | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+
+  useEffect(() => {
+    let live = true;
+    call('history.list', { type: 'checkin', id: checkIn.id })
+      .then((r) => live && setRevisions(r))
+      .catch((e) => live && setError(messageOf(e)));
+    return () => {
+      live = false;
+    };
+  }, [checkIn.id, checkIn.updatedAt]);
+
+  const saved = (revisions ?? []).filter((r) => r.event === 'saved');
+  const last = saved.at(-1);
+
+  async function openRevision(rev: number) {
+    setError(null);
+    try {
+      setOpen(await call('history.get', { type: 'checkin', id: checkIn.id, rev }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  async function restore(rev: number) {
+    setBusy(true);
+    setError(null);
+    try {
+      const made = await call('history.restore', { type: 'checkin', id: checkIn.id, rev });
+      setOpen(null);
+      toast.show(`Version ${rev} restored. It is now version ${made.rev}; the versions in between are kept.`);
+      onRestored();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="checkin-history-h" className="entry-section entry-history">
+      <h2 id="checkin-history-h">History of this check-in</h2>
+      <dl className="entry-facts">
+        <div>
+          <dt>First saved</dt>
+          <dd>{shortDateTime(saved[0]?.savedAt ?? checkIn.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Last changed</dt>
+          <dd>{shortDateTime(last?.savedAt ?? checkIn.updatedAt)}</dd>
+        </div>
+        <div>
+          <dt>Changed</dt>
+          <dd>{revisions ? times(Math.max(0, saved.length - 1)) : '…'}</dd>
+        </div>
+      </dl>
+      <ErrorAlert>{error}</ErrorAlert>
+      {saved.length > 1 && (
+        <ol className="history-list" aria-label="Versions of this check-in, oldest first">
+          {saved.map((r) => (
+            <li key={r.rev}>
+              {r === last ? (
+                <span>
+                  Version {r.rev} · {shortDateTime(r.savedAt)} (current)
+                </span>
+              ) : (
+                <button type="button" className="button subtle small" aria-pressed={open?.rev === r.rev} onClick={() => void openRevision(r.rev)}>
+                  Version {r.rev} · {shortDateTime(r.savedAt)}
+                </button>
+              )}
+              {r.restoredFrom !== null && <span className="hint"> restored from version {r.restoredFrom}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {open && open.content.type === 'checkin' && (
+        <CheckInDiff rev={open.rev} content={open.content} current={checkIn} busy={busy} onRestore={() => void restore(open.rev)} onClose={() => setOpen(null)} />
+      )}
+    </section>
+  );
+}
+
+function CheckInDiff(props: { rev: number; content: CheckInRevisionContent; current: CheckIn; busy: boolean; onRestore: () => void; onClose: () => void }) {
+  const { content: then, current: now } = props;
+  return (
+    <div className="history-diff" role="region" aria-label={`Version ${props.rev} compared with now`}>
+      <table className="history-fields">
+        <caption>Version {props.rev} and now</caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Version {props.rev}</th>
+            <th scope="col">Now</th>
+          </tr>
+        </thead>
+        <tbody>
+          {CHECKIN_MEASURES.map((m) => {
+            const changed = then[m] !== now[m];
+            return (
+              <tr key={m} className={changed ? 'changed' : undefined}>
+                <th scope="row">{CHECKIN_QUESTIONS[m].label}</th>
+                <td>{answer(then[m])}</td>
+                <td>
+                  {answer(now[m])}
+                  {changed && <span className="visually-hidden"> (changed)</span>}
+                </td>
+              </tr>
+            );
+          })}
+          <tr className={then.forTherapist !== now.forTherapist ? 'changed' : undefined}>
+            <th scope="row">Bring this to my therapist</th>
+            <td>{then.forTherapist ? 'yes' : 'no'}</td>
+            <td>{now.forTherapist ? 'yes' : 'no'}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h3>Note</h3>
+      <p className="history-diff-text" dir="auto">
+        {then.note === now.note
+          ? then.note || '(no note)'
+          : diffWords(then.note, now.note).map((part, i) => (part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>))}
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={props.onRestore} disabled={props.busy}>
+          Restore version {props.rev}
+        </button>
+        <button type="button" className="button subtle" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
