@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ApiErrorShape, Reply } from './errors.js';
+import { LanguageChoice } from './locales.js';
 import {
   CheckIn,
   CheckInInput,
@@ -349,6 +350,13 @@ export const historyCalls = {
   'ledger.sinceReceipt': call<SinceReceipt>()(SinceReceiptInput),
 } as const;
 
+/** The interface language (a preference outside the journal, like the quick-exit shortcut). */
+export const uiCalls = {
+  /** Readable while locked: the welcome and unlock screens speak the chosen language too. */
+  'ui.language': call<LanguageChoice>()(none, { whileLocked: true }),
+  'ui.setLanguage': call<LanguageChoice>()(z.object({ language: LanguageChoice }).strict()),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -364,6 +372,7 @@ export const api = {
   ...portabilityCalls,
   ...reportCalls,
   ...historyCalls,
+  ...uiCalls,
 } as const;
 
 export type Api = typeof api;
