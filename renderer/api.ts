@@ -4,7 +4,8 @@
  * the app shell, which then drops all state and shows the unlock screen.
  */
 import type { AppEvent, Channel, FulcrumBridge, InputOf, ResultOf } from '../shared/api.js';
-import type { ErrorCode, Reply } from '../shared/errors.js';
+import type { ErrorCode, ErrorReason, Reply } from '../shared/errors.js';
+import { translate, type MessageId } from './i18n/translate.js';
 
 export class ApiError extends Error {
   constructor(
@@ -47,7 +48,7 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   try {
     reply = await fn(input);
   } catch {
-    throw new ApiError('IO', 'Fulcrum could not reach its back end. Check that Fulcrum is still running, then try again.');
+    throw new ApiError('IO', 'Fulcrum could not reach its back end. Check that Fulcrum is still running, then try again.', { reason: 'noBackEnd' });
   }
   if (reply.ok) return reply.value;
   const { code, message, detail } = reply.error;
@@ -55,10 +56,74 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   throw new ApiError(code, message, detail);
 }
 
-/** A message to show for anything thrown by `call` (or by our own code). */
+const CODE_MESSAGES: Record<ErrorCode, MessageId> = {
+  VALIDATION: 'error.VALIDATION',
+  UNKNOWN_CALL: 'error.UNKNOWN_CALL',
+  LOCKED: 'error.LOCKED',
+  NO_JOURNAL: 'error.NO_JOURNAL',
+  ALREADY_EXISTS: 'error.ALREADY_EXISTS',
+  WRONG_SECRET: 'error.WRONG_SECRET',
+  WEAK_PASSPHRASE: 'error.WEAK_PASSPHRASE',
+  THROTTLED: 'error.THROTTLED',
+  NOT_FOUND: 'error.NOT_FOUND',
+  CONFLICT: 'error.CONFLICT',
+  CORRUPT: 'error.CORRUPT',
+  FOREIGN: 'error.FOREIGN',
+  TOO_NEW: 'error.TOO_NEW',
+  DISK_FULL: 'error.DISK_FULL',
+  IO: 'error.IO',
+  IMPORT_INVALID: 'error.IMPORT_INVALID',
+  CANCELLED: 'error.CANCELLED',
+  INTERNAL: 'error.INTERNAL',
+  ACCESS_DENIED: 'error.ACCESS_DENIED',
+};
+
+/** Reasons from core (shared/errors.ts), a weak passphrase's reason, and this side's own. */
+const REASON_MESSAGES: Record<ErrorReason | 'tooShort' | 'guessable' | 'noBackEnd', MessageId> = {
+  vaultMissing: 'error.reason.vaultMissing',
+  dbMissing: 'error.reason.dbMissing',
+  vaultDamaged: 'error.reason.vaultDamaged',
+  notVault: 'error.reason.notVault',
+  recoveryTypo: 'error.reason.recoveryTypo',
+  recoveryFormat: 'error.reason.recoveryFormat',
+  currentWrong: 'error.reason.currentWrong',
+  samePassphrase: 'error.reason.samePassphrase',
+  recoveryGroup: 'error.reason.recoveryGroup',
+  reopenFailed: 'error.reason.reopenFailed',
+  entryInTrash: 'error.reason.entryInTrash',
+  tooManyBuckets: 'error.reason.tooManyBuckets',
+  rangeReversed: 'error.reason.rangeReversed',
+  searchFailed: 'error.reason.searchFailed',
+  tooShort: 'error.reason.tooShort',
+  guessable: 'error.reason.guessable',
+  noBackEnd: 'error.noBackEnd',
+};
+const isReason = (r: unknown): r is keyof typeof REASON_MESSAGES => typeof r === 'string' && Object.hasOwn(REASON_MESSAGES, r);
+
+const numberIn = (detail: Record<string, unknown> | undefined, key: string): number => {
+  const v = detail?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+};
+
+/**
+ * Words an error from its code, reason and numbers, in the interface's language. Core's own message
+ * (English, for logs and tests) never reaches the screen.
+ */
+export function wordError(code: ErrorCode, detail?: Record<string, unknown>): string {
+  const values = {
+    seconds: Math.max(1, Math.ceil(numberIn(detail, 'retryAfterMs') / 1000)),
+    group: numberIn(detail, 'group'),
+    bars: numberIn(detail, 'bars'),
+    minLength: numberIn(detail, 'minLength'),
+  };
+  const reason = detail?.reason;
+  return translate(isReason(reason) ? REASON_MESSAGES[reason] : CODE_MESSAGES[code], values);
+}
+
+/** A message to show for anything thrown by `call` (or by our own code), in the interface's language. */
 export function messageOf(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  return 'Something went wrong. Try again; if it keeps happening, lock and unlock Fulcrum.';
+  if (e instanceof ApiError) return wordError(e.code, e.detail);
+  return translate('error.unknown');
 }
 
 export function subscribe(listener: (event: AppEvent) => void): () => void {
