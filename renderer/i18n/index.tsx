@@ -48,9 +48,12 @@ export function I18nProvider({ store, children }: { store: LanguageStore | null;
     return intl;
   }, [language, locale]);
 
+  // The document's language and direction: Arabic lays the whole page out right to left.
   useEffect(() => {
-    document.documentElement.lang = locale;
-    document.documentElement.dir = directionOf(language);
+    const root = (globalThis as { document?: { documentElement: { lang: string; dir: string } } }).document?.documentElement;
+    if (!root) return;
+    root.lang = locale;
+    root.dir = directionOf(language);
   }, [language, locale]);
 
   useEffect(() => {
@@ -66,9 +69,11 @@ export function I18nProvider({ store, children }: { store: LanguageStore | null;
   }, [store]);
 
   useEffect(() => {
+    // The system's languages changed (browsers fire this on the window): 'system' follows at once.
+    const target = globalThis as unknown as EventTarget;
     const onChange = () => setSystem(systemLanguages());
-    window.addEventListener('languagechange', onChange);
-    return () => window.removeEventListener('languagechange', onChange);
+    target.addEventListener('languagechange', onChange);
+    return () => target.removeEventListener('languagechange', onChange);
   }, []);
 
   const choose = useCallback(

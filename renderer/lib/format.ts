@@ -55,6 +55,11 @@ export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit,
   return new Intl.RelativeTimeFormat(LOCALE, { numeric }).format(value, unit);
 }
 
+/** A list as the locale joins it: "Money, Work, Health", "Geld, Arbeit und Gesundheit", "المال، والعمل". */
+export function listFormat(items: readonly string[], type: 'conjunction' | 'unit' = 'unit'): string {
+  return new Intl.ListFormat(LOCALE, { style: 'short', type }).format(items);
+}
+
 /** The locale's first day of the week (0 = Sunday … 6 = Saturday), where the browser knows it; else Monday. */
 export function localeWeekStart(locale = LOCALE): number {
   try {
