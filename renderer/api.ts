@@ -22,13 +22,13 @@ export class ApiError extends Error {
 export type AppCommand = Extract<AppEvent, { type: 'command' }>['command'];
 
 export function bridge(): FulcrumBridge {
-  const b = (window as unknown as { fulcrum?: FulcrumBridge }).fulcrum;
+  const b = (globalThis as unknown as { fulcrum?: FulcrumBridge }).fulcrum;
   if (!b) throw new ApiError('INTERNAL', 'Fulcrum could not connect to its back end. Close this window and start Fulcrum again.');
   return b;
 }
 
 export function hasBridge(): boolean {
-  return Boolean((window as unknown as { fulcrum?: FulcrumBridge }).fulcrum);
+  return Boolean((globalThis as unknown as { fulcrum?: FulcrumBridge }).fulcrum);
 }
 
 export function transport(): 'electron' | 'browser' {
