@@ -35,16 +35,19 @@ function numberFormatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
 /** A whole number as the locale writes it ("1,234", "1.234", "١٬٢٣٤"). */
 export const formatInteger = (n: number): string => numberFormatter({ maximumFractionDigits: 0 }).format(n);
 
+/** Intl writes a hyphen for minus in most locales; Fulcrum prints a real minus sign (U+2212). */
+const realMinus = (s: string): string => s.replace('-', '\u2212');
+
 /** A number with a fixed count of decimals ("−1.2", "−1,2"); −0.04 is written 0.0, never "−0.0". */
 export function formatDecimal(n: number, digits = 1): string {
   const r = Number(n.toFixed(digits));
-  return numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(r === 0 ? 0 : r);
+  return realMinus(numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(r === 0 ? 0 : r));
 }
 
 /** A signed number: "+1.0", "−1,2", "0.0". */
 export function formatSigned(n: number, digits = 1): string {
   const r = Number(n.toFixed(digits));
-  return numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(r === 0 ? 0 : r);
+  return realMinus(numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(r === 0 ? 0 : r));
 }
 
 /** A share 0..1 as a whole percentage: "40%", "40 %", "٤٠٪". */
