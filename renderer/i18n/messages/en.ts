@@ -458,6 +458,25 @@ export const en = {
   'controls.count': '{count, plural, =0 {None chosen} other {# chosen}}',
   'controls.noMatch': 'No pattern matches “{text}”. You can add your own on the Patterns page.',
   'controls.groupLabel': '{category}: {polarity}',
+  // ---- trash, your data, check-ins due
+  'trash.title': 'Trash',
+  'trash.hint': 'Entries stay here for {days} days, then they are deleted for good.',
+  'trash.restored': 'Entry restored to the timeline.',
+  'trash.empty': 'Empty trash',
+  'trash.isEmpty': 'The trash is empty',
+  'trash.isEmptyHint': 'When you delete an entry it comes here first, so you can change your mind.',
+  'trash.deleteForGood': 'Delete permanently',
+  'trash.loadMore': 'Load more',
+  'trash.confirmAll': 'Empty the trash?',
+  'trash.confirmOne': 'Delete this entry permanently?',
+  'trash.confirmAllText': 'Every entry in the trash will be deleted for good. This cannot be undone.',
+  'trash.confirmOneText': '“{title}” will be deleted for good. This cannot be undone.',
+  'trash.purged': '{count, plural, one {# entry} other {# entries}} deleted for good.',
+  'trash.deleted': 'Entry deleted for good.',
+  'data.hint': 'Everything here stays on this computer unless you save a file somewhere else. Backups are encrypted; exports are not.',
+  'checkinsDue.text': '{count, plural, one {# check-in} other {# check-ins}} due this week.',
+  'checkinsDue.open': 'Open check-ins',
+  'checkinsDue.notNow': 'Not now',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;
