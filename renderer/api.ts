@@ -5,7 +5,7 @@
  */
 import type { AppEvent, Channel, FulcrumBridge, InputOf, ResultOf } from '../shared/api.js';
 import type { ErrorCode, ErrorReason, Reply } from '../shared/errors.js';
-import { translate, type MessageId } from './i18n/translate.js';
+import { currentLanguage, translate, type MessageId } from './i18n/translate.js';
 
 export class ApiError extends Error {
   constructor(
@@ -120,10 +120,19 @@ export function wordError(code: ErrorCode, detail?: Record<string, unknown>): st
   return translate(isReason(reason) ? REASON_MESSAGES[reason] : CODE_MESSAGES[code], values);
 }
 
-/** A message to show for anything thrown by `call` (or by our own code), in the interface's language. */
+/** Codes whose sentence depends on where they were raised (which record, which line of a file). */
+const SITE_SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'CORRUPT', 'IO', 'IMPORT_INVALID', 'ALREADY_EXISTS']);
+
+/**
+ * A message to show for anything thrown by `call` (or by our own code), in the interface's language,
+ * worded from the code, reason and numbers. One exception, in English only: a site-specific error
+ * whose reason is not coded yet keeps core's own sentence (written for people, and more specific —
+ * which line of an import is broken); every other language gets the code's words.
+ */
 export function messageOf(e: unknown): string {
-  if (e instanceof ApiError) return wordError(e.code, e.detail);
-  return translate('error.unknown');
+  if (!(e instanceof ApiError)) return translate('error.unknown');
+  if (currentLanguage() === 'en' && SITE_SPECIFIC.has(e.code) && !isReason(e.detail?.reason) && e.message) return e.message;
+  return wordError(e.code, e.detail);
 }
 
 export function subscribe(listener: (event: AppEvent) => void): () => void {

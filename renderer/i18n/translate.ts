@@ -53,6 +53,8 @@ export function intlFor(language: Language, locale = localeFor(language)): IntlS
 }
 
 let current: IntlShape = intlFor('en', 'en');
+/** The interface's language now (for code outside components). */
+export const currentLanguage = (): Language => (current.messages === CATALOGUES.en ? 'en' : (Object.keys(CATALOGUES) as Language[]).find((l) => CATALOGUES[l] === current.messages) ?? 'en');
 /** Set by the language provider when the language changes. */
 export function setCurrentIntl(intl: IntlShape): void {
   current = intl;

@@ -95,4 +95,12 @@ describe('errors are worded by the screen', () => {
     expect(shown(r.error, 'es')).toBe(`Usa al menos ${min} caracteres. Unas cuantas palabras sin relación entre sí funcionan bien.`);
     expect(PASSPHRASE.length).toBeGreaterThan(min);
   });
+
+  it('keeps core’s specific sentence for an import problem in English only; other languages get the code’s words', () => {
+    const error: ApiErrorShape = { code: 'IMPORT_INVALID', message: 'The file is not valid JSON: a comma is missing on line 4. Nothing was imported.' };
+    expect(shown(error, 'en')).toBe(error.message);
+    for (const language of ['es', 'de', 'ar'] as const) expect(shown(error, language)).toBe(CATALOGUES[language]['error.IMPORT_INVALID']);
+    // A code that is never site-specific is worded from the catalogue in English too.
+    expect(shown({ code: 'DISK_FULL', message: 'disk full (ENOSPC)' }, 'en')).toBe(CATALOGUES.en['error.DISK_FULL']);
+  });
 });
