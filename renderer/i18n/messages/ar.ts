@@ -466,4 +466,9 @@ export const ar: Record<MessageId, string> = {
   'checkinsDue.text': '{count, plural, zero {لا مراجعات مستحقة} one {مراجعة واحدة مستحقة} two {مراجعتان مستحقتان} few {# مراجعات مستحقة} many {# مراجعة مستحقة} other {# مراجعة مستحقة}} هذا الأسبوع.',
   'checkinsDue.open': 'فتح المراجعات',
   'checkinsDue.notNow': 'ليس الآن',
+  'drill.from': 'من ملاحظاتك:',
+  'drill.count': '— {count, plural, zero {لا إدخالات} one {إدخال واحد} two {إدخالان} few {# إدخالات} many {# إدخالًا} other {# إدخال}}.',
+  'drill.changed': '(تغيّرت الإدخالات منذ ذلك الحين: يطابق الآن {count}.)',
+  'drill.back': 'العودة إلى الملاحظات',
+  'drill.showAll': 'عرض الخط الزمني كاملًا',
 };

@@ -463,4 +463,9 @@ export const de: Record<MessageId, string> = {
   'checkinsDue.text': 'Diese Woche {count, plural, one {ist # Check-in} other {sind # Check-ins}} fällig.',
   'checkinsDue.open': 'Check-ins öffnen',
   'checkinsDue.notNow': 'Nicht jetzt',
+  'drill.from': 'Aus deinen Einblicken:',
+  'drill.count': '– {count, plural, one {# Eintrag} other {# Einträge}}.',
+  'drill.changed': '(Die Einträge haben sich seitdem geändert: Jetzt passen {count}.)',
+  'drill.back': 'Zurück zu den Einblicken',
+  'drill.showAll': 'Die ganze Zeitleiste zeigen',
 };

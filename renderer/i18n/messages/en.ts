@@ -477,6 +477,11 @@ export const en = {
   'checkinsDue.text': '{count, plural, one {# check-in} other {# check-ins}} due this week.',
   'checkinsDue.open': 'Open check-ins',
   'checkinsDue.notNow': 'Not now',
+  'drill.from': 'From your insights:',
+  'drill.count': '— {count, plural, one {# entry} other {# entries}}.',
+  'drill.changed': '(Entries changed since: {count} now match.)',
+  'drill.back': 'Back to insights',
+  'drill.showAll': 'Show the whole timeline',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -463,4 +463,9 @@ export const es: Record<MessageId, string> = {
   'checkinsDue.text': '{count, plural, one {# revisión pendiente} other {# revisiones pendientes}} esta semana.',
   'checkinsDue.open': 'Abrir revisiones',
   'checkinsDue.notNow': 'Ahora no',
+  'drill.from': 'Desde tus tendencias:',
+  'drill.count': '— {count, plural, one {# entrada} other {# entradas}}.',
+  'drill.changed': '(Las entradas han cambiado desde entonces: ahora coinciden {count}.)',
+  'drill.back': 'Volver a las tendencias',
+  'drill.showAll': 'Mostrar toda la cronología',
 };
