@@ -45,6 +45,9 @@ export default defineConfig({
         // Transitions off (the app honours prefers-reduced-motion): a contrast check or a screenshot
         // taken right after a theme switch must see the colours as they end, not halfway there.
         reducedMotion: 'reduce',
+        // English unless a test asks for another language (tests/e2e/languages.spec.ts): Fulcrum
+        // follows the browser's language, and the other journeys read English labels.
+        locale: 'en-US',
         launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
       },
     },

@@ -16,6 +16,7 @@ import { Loading } from './components/Feedback.js';
 import { FailedAttemptsNotice, QuickExitButton } from './components/Safety.js';
 import { clearSensitiveClipboard, keepFieldsOutOfBrowserMemory, leaveToNeutralPage, watchActivity } from './lib/safety.js';
 import { isMac } from './lib/hooks.js';
+import { translate, useT, type MessageId } from './i18n/index.js';
 
 type Phase =
   | { name: 'loading' }
@@ -24,18 +25,20 @@ type Phase =
   | { name: 'create' }
   | { name: 'recovery'; recoveryKey: string; again: boolean }
   | { name: 'new-passphrase'; recoveryKey: string | null }
-  | { name: 'locked'; status: VaultStatus; notice: string | null }
+  | { name: 'locked'; status: VaultStatus; notice: MessageId | null }
   | { name: 'unlocked' };
 
-const LOCK_NOTICES: Record<string, string> = {
-  idle: 'Fulcrum locked itself after a while without use.',
-  suspend: 'Fulcrum locked when the computer went to sleep.',
-  'screen-lock': 'Fulcrum locked when the screen was locked.',
-  'quick-exit': 'Fulcrum was locked with quick exit.',
-  expired: 'Fulcrum was locked. Unlock to continue.',
+/** Why the journal locked, as a message id: worded when shown, so it follows a language change. */
+const LOCK_NOTICES: Record<string, MessageId> = {
+  idle: 'lock.idle',
+  suspend: 'lock.suspend',
+  'screen-lock': 'lock.screenLock',
+  'quick-exit': 'lock.quickExit',
+  expired: 'lock.expired',
 };
 
 export function App() {
+  const t = useT();
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   // Quick exit: while true nothing at all is rendered (the DOM is emptied at once).
   const [exiting, setExiting] = useState(false);
@@ -57,7 +60,7 @@ export function App() {
     else setPhase(recoveryKey ? { name: 'recovery', recoveryKey, again: true } : { name: 'unlocked' });
   }, []);
 
-  const showGate = useCallback(async (notice: string | null) => {
+  const showGate = useCallback(async (notice: MessageId | null) => {
     try {
       const status = await call('vault.status', {});
       if (!status.exists && !status.problem) setPhase({ name: 'welcome' });
@@ -74,7 +77,7 @@ export function App() {
   unlockedRef.current = phase.name === 'unlocked' || phase.name === 'recovery' || phase.name === 'new-passphrase';
 
   const wentLocked = useCallback(
-    (notice: string | null) => {
+    (notice: MessageId | null) => {
       unlockedRef.current = false;
       beforeLockHooks.current.clear();
       setFailedAttempts([]);
@@ -89,7 +92,7 @@ export function App() {
   );
 
   const lockWith = useCallback(
-    async (notice: string | null, waitMs: number) => {
+    async (notice: MessageId | null, waitMs: number) => {
       // Give open editors a moment to save their drafts (encrypted, through the API) first.
       const hooks = [...beforeLockHooks.current];
       await Promise.race([Promise.allSettled(hooks.map((h) => h())), new Promise((r) => setTimeout(r, waitMs))]);
@@ -182,7 +185,7 @@ export function App() {
 
   useEffect(() => {
     if (!hasBridge()) {
-      setPhase({ name: 'unavailable', message: 'Fulcrum could not connect to its back end. Close this window and start Fulcrum again.' });
+      setPhase({ name: 'unavailable', message: translate('app.noBridge') });
       return;
     }
     void showGate(null);
@@ -211,7 +214,7 @@ export function App() {
     case 'loading':
       return (
         <div className="gate">
-          <Loading label="Opening Fulcrum…" />
+          <Loading label={t('app.opening')} />
         </div>
       );
     case 'unavailable':
@@ -219,12 +222,12 @@ export function App() {
         <div className="gate">
           {exitButton}
           <div className="gate-card">
-            <h1>Fulcrum cannot start</h1>
+            <h1>{t('app.cannotStart')}</h1>
             <p role="alert" className="error">
               {phase.message}
             </p>
             <button type="button" className="button" onClick={() => window.location.reload()}>
-              Try again
+              {t('app.tryAgain')}
             </button>
           </div>
         </div>
@@ -268,7 +271,7 @@ export function App() {
           <UnlockScreen
             key={epoch}
             status={phase.status}
-            notice={phase.notice}
+            notice={phase.notice ? t(phase.notice) : null}
             onUnlocked={(result, usedRecoveryKey) => {
               setFailedAttempts(result?.failedAttempts ?? []);
               // Opened with the recovery key: a new passphrase first (the old one is lost or known).

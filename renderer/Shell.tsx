@@ -14,6 +14,7 @@ import { ReportStateProvider } from './report/state.js';
 import { Dialog } from './components/Dialog.js';
 import { QuickExitButton } from './components/Safety.js';
 import { SessionExtras } from './components/SessionExtras.js';
+import { useT } from './i18n/index.js';
 
 function isEditable(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -24,6 +25,7 @@ function isEditable(el: EventTarget | null): boolean {
 }
 
 export function Shell(props: SessionApi) {
+  const t = useT();
   const path = usePath();
   const [helpOpen, setHelpOpen] = useState(false);
   const [locking, setLocking] = useState(false);
@@ -174,7 +176,7 @@ export function Shell(props: SessionApi) {
     return (
       <li key={r.path}>
         <a href={`#${r.path}`} aria-current={current ? 'page' : undefined} className="nav-link">
-          {r.label}
+          {t(r.label)}
         </a>
       </li>
     );
@@ -187,7 +189,7 @@ export function Shell(props: SessionApi) {
           <ReportStateProvider>
           <div className="shell">
             <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
-              Skip to content
+              {t('shell.skip')}
             </button>
             <aside className="sidebar">
               {/* Top and foot never scroll away: Quick exit and Lock stay on screen at any window height; only the navigation between them scrolls. */}
@@ -200,28 +202,28 @@ export function Shell(props: SessionApi) {
                 </div>
                 <QuickExitButton onExit={props.quickExit} shortcut={props.quickExitShortcut} />
                 {isBrowser && (
-                  <p className="mode-badge" title="Fulcrum is running in your web browser, served only to this computer.">
-                    Browser mode
+                  <p className="mode-badge" title={t('shell.browserModeTitle')}>
+                    {t('shell.browserMode')}
                   </p>
                 )}
                 <button type="button" className="button primary new-entry" onClick={() => emitCommand('new-entry')} aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}>
-                  New entry
+                  {t('nav.newEntry')}
                 </button>
               </div>
-              <nav aria-label="Main" className="sidebar-nav">
+              <nav aria-label={t('nav.main')} className="sidebar-nav">
                 <ul className="nav-list">{ROUTES.filter((r) => r.nav === 'main').map(navItem)}</ul>
                 <ul className="nav-list nav-more">{ROUTES.filter((r) => r.nav === 'more').map(navItem)}</ul>
               </nav>
               <div className="sidebar-foot">
                 <button type="button" className="button subtle" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-                  Keyboard shortcuts
+                  {t('shell.shortcuts')}
                 </button>
                 <button type="button" className="button lock" onClick={() => void doLock()} disabled={locking} aria-keyshortcuts={isMac ? 'Meta+L' : 'Control+L'}>
                   <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <rect x="3" y="7" width="10" height="7" rx="1.5" />
                     <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
                   </svg>
-                  {locking ? 'Locking…' : 'Lock'}
+                  {locking ? t('shell.locking') : t('shell.lock')}
                 </button>
               </div>
             </aside>
@@ -257,7 +259,7 @@ export function Shell(props: SessionApi) {
                       {toast.action.label}
                     </button>
                   )}
-                  <button type="button" className="button small subtle" aria-label="Dismiss" onClick={() => setToast(null)}>
+                  <button type="button" className="button small subtle" aria-label={t('shell.dismiss')} onClick={() => setToast(null)}>
                     ✕
                   </button>
                 </div>
@@ -274,20 +276,21 @@ export function Shell(props: SessionApi) {
 }
 
 function ShortcutsHelp({ onClose, browser, quickExit }: { onClose: () => void; browser: boolean; quickExit: string }) {
+  const t = useT();
   const rows: [string, string][] = [
-    [`${modKey}+N`, 'New entry'],
-    ['Q', 'Quick log: people, patterns, balance and a line'],
-    [`${modKey}+Enter`, 'Save the entry (from any field)'],
-    [`${modKey}+F`, 'Search entries'],
-    [`${modKey}+L`, 'Lock Fulcrum'],
-    [quickExit === 'Off' ? 'Quick exit button' : quickExit, 'Quick exit: lock and hide at once'],
-    ['?', 'Show this list'],
-    ['Esc', 'Close a dialog'],
-    ['Tab / Shift+Tab', 'Move between controls'],
-    ['Arrow keys', 'Change a slider or a choice'],
+    [`${modKey}+N`, t('shortcuts.newEntry')],
+    ['Q', t('shortcuts.quickLog')],
+    [`${modKey}+Enter`, t('shortcuts.save')],
+    [`${modKey}+F`, t('shortcuts.search')],
+    [`${modKey}+L`, t('shortcuts.lock')],
+    [quickExit === 'Off' ? t('shortcuts.quickExitButton') : quickExit, t('shortcuts.quickExit')],
+    ['?', t('shortcuts.help')],
+    ['Esc', t('shortcuts.close')],
+    [t('shortcuts.tabKeys'), t('shortcuts.tab')],
+    [t('shortcuts.arrows'), t('shortcuts.arrowsWhat')],
   ];
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog title={t('shell.shortcuts')} onClose={onClose}>
       <table className="shortcuts">
         <tbody>
           {rows.map(([k, what]) => (
@@ -300,10 +303,10 @@ function ShortcutsHelp({ onClose, browser, quickExit }: { onClose: () => void; b
           ))}
         </tbody>
       </table>
-      {browser && <p className="hint dialog-note">In browser mode, your browser may keep {modKey}+N for itself; use the New entry button, or Q for a quick log, instead.</p>}
+      {browser && <p className="hint dialog-note">{t('shortcuts.browserNote', { shortcut: `${modKey}+N` })}</p>}
       <div className="dialog-actions">
         <button type="button" className="button primary" onClick={onClose} autoFocus>
-          Close
+          {t('shortcuts.closeButton')}
         </button>
       </div>
     </Dialog>

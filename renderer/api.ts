@@ -4,7 +4,8 @@
  * the app shell, which then drops all state and shows the unlock screen.
  */
 import type { AppEvent, Channel, FulcrumBridge, InputOf, ResultOf } from '../shared/api.js';
-import type { ErrorCode, Reply } from '../shared/errors.js';
+import type { ErrorCode, ErrorReason, Reply } from '../shared/errors.js';
+import { currentLanguage, translate, type MessageId } from './i18n/translate.js';
 
 export class ApiError extends Error {
   constructor(
@@ -21,13 +22,13 @@ export class ApiError extends Error {
 export type AppCommand = Extract<AppEvent, { type: 'command' }>['command'];
 
 export function bridge(): FulcrumBridge {
-  const b = (window as unknown as { fulcrum?: FulcrumBridge }).fulcrum;
+  const b = (globalThis as unknown as { fulcrum?: FulcrumBridge }).fulcrum;
   if (!b) throw new ApiError('INTERNAL', 'Fulcrum could not connect to its back end. Close this window and start Fulcrum again.');
   return b;
 }
 
 export function hasBridge(): boolean {
-  return Boolean((window as unknown as { fulcrum?: FulcrumBridge }).fulcrum);
+  return Boolean((globalThis as unknown as { fulcrum?: FulcrumBridge }).fulcrum);
 }
 
 export function transport(): 'electron' | 'browser' {
@@ -47,7 +48,7 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   try {
     reply = await fn(input);
   } catch {
-    throw new ApiError('IO', 'Fulcrum could not reach its back end. Check that Fulcrum is still running, then try again.');
+    throw new ApiError('IO', 'Fulcrum could not reach its back end. Check that Fulcrum is still running, then try again.', { reason: 'noBackEnd' });
   }
   if (reply.ok) return reply.value;
   const { code, message, detail } = reply.error;
@@ -55,10 +56,83 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   throw new ApiError(code, message, detail);
 }
 
-/** A message to show for anything thrown by `call` (or by our own code). */
+const CODE_MESSAGES: Record<ErrorCode, MessageId> = {
+  VALIDATION: 'error.VALIDATION',
+  UNKNOWN_CALL: 'error.UNKNOWN_CALL',
+  LOCKED: 'error.LOCKED',
+  NO_JOURNAL: 'error.NO_JOURNAL',
+  ALREADY_EXISTS: 'error.ALREADY_EXISTS',
+  WRONG_SECRET: 'error.WRONG_SECRET',
+  WEAK_PASSPHRASE: 'error.WEAK_PASSPHRASE',
+  THROTTLED: 'error.THROTTLED',
+  NOT_FOUND: 'error.NOT_FOUND',
+  CONFLICT: 'error.CONFLICT',
+  CORRUPT: 'error.CORRUPT',
+  FOREIGN: 'error.FOREIGN',
+  TOO_NEW: 'error.TOO_NEW',
+  DISK_FULL: 'error.DISK_FULL',
+  IO: 'error.IO',
+  IMPORT_INVALID: 'error.IMPORT_INVALID',
+  CANCELLED: 'error.CANCELLED',
+  INTERNAL: 'error.INTERNAL',
+  ACCESS_DENIED: 'error.ACCESS_DENIED',
+};
+
+/** Reasons from core (shared/errors.ts), a weak passphrase's reason, and this side's own. */
+const REASON_MESSAGES: Record<ErrorReason | 'tooShort' | 'guessable' | 'noBackEnd', MessageId> = {
+  vaultMissing: 'error.reason.vaultMissing',
+  dbMissing: 'error.reason.dbMissing',
+  vaultDamaged: 'error.reason.vaultDamaged',
+  notVault: 'error.reason.notVault',
+  recoveryTypo: 'error.reason.recoveryTypo',
+  recoveryFormat: 'error.reason.recoveryFormat',
+  currentWrong: 'error.reason.currentWrong',
+  samePassphrase: 'error.reason.samePassphrase',
+  recoveryGroup: 'error.reason.recoveryGroup',
+  reopenFailed: 'error.reason.reopenFailed',
+  entryInTrash: 'error.reason.entryInTrash',
+  tooManyBuckets: 'error.reason.tooManyBuckets',
+  rangeReversed: 'error.reason.rangeReversed',
+  searchFailed: 'error.reason.searchFailed',
+  tooShort: 'error.reason.tooShort',
+  guessable: 'error.reason.guessable',
+  noBackEnd: 'error.noBackEnd',
+};
+const isReason = (r: unknown): r is keyof typeof REASON_MESSAGES => typeof r === 'string' && Object.hasOwn(REASON_MESSAGES, r);
+
+const numberIn = (detail: Record<string, unknown> | undefined, key: string): number => {
+  const v = detail?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+};
+
+/**
+ * Words an error from its code, reason and numbers, in the interface's language. Core's own message
+ * (English, for logs and tests) never reaches the screen.
+ */
+export function wordError(code: ErrorCode, detail?: Record<string, unknown>): string {
+  const values = {
+    seconds: Math.max(1, Math.ceil(numberIn(detail, 'retryAfterMs') / 1000)),
+    group: numberIn(detail, 'group'),
+    bars: numberIn(detail, 'bars'),
+    minLength: numberIn(detail, 'minLength'),
+  };
+  const reason = detail?.reason;
+  return translate(isReason(reason) ? REASON_MESSAGES[reason] : CODE_MESSAGES[code], values);
+}
+
+/** Codes whose sentence depends on where they were raised (which record, which line of a file). */
+const SITE_SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'CORRUPT', 'IO', 'IMPORT_INVALID', 'ALREADY_EXISTS']);
+
+/**
+ * A message to show for anything thrown by `call` (or by our own code), in the interface's language,
+ * worded from the code, reason and numbers. One exception, in English only: a site-specific error
+ * whose reason is not coded yet keeps core's own sentence (written for people, and more specific —
+ * which line of an import is broken); every other language gets the code's words.
+ */
 export function messageOf(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  return 'Something went wrong. Try again; if it keeps happening, lock and unlock Fulcrum.';
+  if (!(e instanceof ApiError)) return translate('error.unknown');
+  if (currentLanguage() === 'en' && SITE_SPECIFIC.has(e.code) && !isReason(e.detail?.reason) && e.message) return e.message;
+  return wordError(e.code, e.detail);
 }
 
 export function subscribe(listener: (event: AppEvent) => void): () => void {

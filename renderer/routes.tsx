@@ -3,6 +3,7 @@
  * ('main' = the journal, 'more' = the lower group), in this order.
  */
 import type { ReactNode } from 'react';
+import type { MessageId } from './i18n/index.js';
 import { TimelinePage } from './pages/Timeline.js';
 import { EntryEditorPage } from './pages/EntryEditor.js';
 import { EntryViewPage } from './pages/EntryView.js';
@@ -20,7 +21,8 @@ import { DataPage } from './pages/DataPage.js';
 
 export interface RouteDef {
   path: string;
-  label: string;
+  /** The page's name in the navigation (a message id). */
+  label: MessageId;
   nav?: 'main' | 'more';
   render: (params: Record<string, string>) => ReactNode;
 }
@@ -28,24 +30,24 @@ export interface RouteDef {
 const id = (p: Record<string, string>) => Number(p.id);
 
 export const ROUTES: readonly RouteDef[] = [
-  { path: '/timeline', label: 'Timeline', nav: 'main', render: () => <TimelinePage /> },
-  { path: '/new', label: 'New entry', render: () => <EntryEditorPage /> },
-  { path: '/quick', label: 'Quick log', render: () => <EntryEditorPage quick /> },
-  { path: '/entry/:id', label: 'Entry', render: (p) => <EntryViewPage id={id(p)} /> },
-  { path: '/entry/:id/edit', label: 'Edit entry', render: (p) => <EntryEditorPage entryId={id(p)} /> },
-  { path: '/people', label: 'People', nav: 'main', render: () => <PeoplePage /> },
-  { path: '/people/:id', label: 'Person', render: (p) => <PersonViewPage id={id(p)} /> },
-  { path: '/patterns', label: 'Patterns', nav: 'main', render: () => <PatternsPage /> },
-  { path: '/insights', label: 'Insights', nav: 'main', render: () => <InsightsPage /> },
-  { path: '/checkins', label: 'Check-ins', nav: 'main', render: () => <CheckInsPage /> },
-  { path: '/checkins/:personId', label: 'Check-in', render: (p) => <CheckInFormPage personId={Number(p.personId)} /> },
-  { path: '/checkins/:personId/:week', label: 'Check-in', render: (p) => <CheckInFormPage personId={Number(p.personId)} week={p.week} /> },
-  { path: '/report', label: 'Report', nav: 'main', render: () => <ReportPage /> },
-  { path: '/report/print', label: 'Report preview', render: () => <ReportPrintPage /> },
-  { path: '/data', label: 'Your data', nav: 'more', render: () => <DataPage /> },
-  { path: '/trash', label: 'Trash', nav: 'more', render: () => <TrashPage /> },
-  { path: '/safety', label: 'Safety', nav: 'more', render: () => <SafetyPage /> },
-  { path: '/settings', label: 'Settings', nav: 'more', render: () => <SettingsPage /> },
+  { path: '/timeline', label: 'nav.timeline', nav: 'main', render: () => <TimelinePage /> },
+  { path: '/new', label: 'nav.newEntry', render: () => <EntryEditorPage /> },
+  { path: '/quick', label: 'nav.quickLog', render: () => <EntryEditorPage quick /> },
+  { path: '/entry/:id', label: 'nav.entry', render: (p) => <EntryViewPage id={id(p)} /> },
+  { path: '/entry/:id/edit', label: 'nav.editEntry', render: (p) => <EntryEditorPage entryId={id(p)} /> },
+  { path: '/people', label: 'nav.people', nav: 'main', render: () => <PeoplePage /> },
+  { path: '/people/:id', label: 'nav.person', render: (p) => <PersonViewPage id={id(p)} /> },
+  { path: '/patterns', label: 'nav.patterns', nav: 'main', render: () => <PatternsPage /> },
+  { path: '/insights', label: 'nav.insights', nav: 'main', render: () => <InsightsPage /> },
+  { path: '/checkins', label: 'nav.checkins', nav: 'main', render: () => <CheckInsPage /> },
+  { path: '/checkins/:personId', label: 'nav.checkin', render: (p) => <CheckInFormPage personId={Number(p.personId)} /> },
+  { path: '/checkins/:personId/:week', label: 'nav.checkin', render: (p) => <CheckInFormPage personId={Number(p.personId)} week={p.week} /> },
+  { path: '/report', label: 'nav.report', nav: 'main', render: () => <ReportPage /> },
+  { path: '/report/print', label: 'nav.reportPreview', render: () => <ReportPrintPage /> },
+  { path: '/data', label: 'nav.data', nav: 'more', render: () => <DataPage /> },
+  { path: '/trash', label: 'nav.trash', nav: 'more', render: () => <TrashPage /> },
+  { path: '/safety', label: 'nav.safety', nav: 'more', render: () => <SafetyPage /> },
+  { path: '/settings', label: 'nav.settings', nav: 'more', render: () => <SettingsPage /> },
 ];
 
 export const DEFAULT_PATH = '/timeline';

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ApiErrorShape, Reply } from './errors.js';
+import { LanguageChoice } from './locales.js';
 import {
   CheckIn,
   CheckInInput,
@@ -408,6 +409,13 @@ export type ByteCalls = typeof byteCalls;
 export type ByteChannel = keyof ByteCalls;
 export const isByteChannel = (name: string): name is ByteChannel => Object.hasOwn(byteCalls, name);
 
+/** The interface language (a preference outside the journal, like the quick-exit shortcut). */
+export const uiCalls = {
+  /** Readable while locked: the welcome and unlock screens speak the chosen language too. */
+  'ui.language': call<LanguageChoice>()(none, { whileLocked: true }),
+  'ui.setLanguage': call<LanguageChoice>()(z.object({ language: LanguageChoice }).strict()),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -424,6 +432,7 @@ export const api = {
   ...reportCalls,
   ...historyCalls,
   ...attachmentCalls,
+  ...uiCalls,
 } as const;
 
 export type Api = typeof api;

@@ -22,6 +22,29 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Finer reasons inside a code, for the renderer to word (`detail.reason`). Core's `message` is for logs
+ * and tests only: the screen words every error from its code, its reason and its numbers, in the
+ * person's language. A reason not listed here is worded by its code alone.
+ */
+export const ERROR_REASONS = [
+  'vaultMissing', // the key file (vault.json) is gone but the database is there
+  'dbMissing', // the database file is gone
+  'vaultDamaged', // the key file is not readable JSON or not in its shape
+  'notVault', // the key file is someone else's file
+  'recoveryTypo', // a recovery key with one wrong character (its checksum fails)
+  'recoveryFormat', // not shaped like a recovery key
+  'currentWrong', // the current passphrase (when changing it) is not right
+  'samePassphrase', // the new passphrase is the old one
+  'recoveryGroup', // the typed group of the recovery key does not match
+  'reopenFailed', // a new passphrase is saved but the journal could not be reopened
+  'entryInTrash', // an entry in the trash cannot be changed
+  'tooManyBuckets', // an insights range with too many bars
+  'rangeReversed', // a range that starts after it ends
+  'searchFailed', // the search text could not be searched
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 export interface ApiErrorShape {
   code: ErrorCode;
   message: string;

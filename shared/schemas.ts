@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, DOMAINS, PERSON_KINDS, POLARITIES, POWER_SOURCES } from './catalogue.js';
+import { ERROR_CODES } from './errors.js';
 
 /** Limits keep a hostile payload from exhausting memory; they are far above any honest use. */
 export const LIMITS = {
@@ -396,6 +397,8 @@ export const VaultStatus = z.object({
   unlocked: z.boolean(),
   /** When set, the journal cannot be opened and this says why (corrupt vault, newer version…). */
   problem: z.string().nullable(),
+  /** The same as a code (and a reason, shared/errors.ts) for the screen to word in the person's language. */
+  problemCode: z.object({ code: z.enum(ERROR_CODES), reason: z.string().optional() }).nullable().default(null),
   /** Milliseconds until another unlock attempt is accepted (throttling after failures). */
   retryAfterMs: z.number().int().min(0),
 });
@@ -405,8 +408,11 @@ export const StrengthReport = z.object({
   acceptable: z.boolean(),
   /** 0 (very weak) … 4 (very strong), from zxcvbn. */
   score: z.number().int().min(0).max(4),
-  /** Why it is refused, or empty. */
+  /** Why it is refused, or empty (English, for logs and tests; the screen words `problem`). */
   reason: z.string(),
+  /** Why it is refused, for the screen: too short (with the minimum), or too easy to guess. */
+  problem: z.enum(['tooShort', 'guessable']).nullable().default(null),
+  minLength: z.number().int().min(0).default(0),
   suggestions: z.array(z.string()),
 });
 export type StrengthReport = z.infer<typeof StrengthReport>;

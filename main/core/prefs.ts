@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOCK_TIMEOUT_MINUTES, DEFAULT_QUICK_EXIT, LockTimeoutMinutes, QuickExitShortcut } from '../../shared/safety.js';
+import { LanguageChoice } from '../../shared/locales.js';
 
 /**
  * Preferences: the ONLY things kept outside the encrypted journal (SECURITY.md). An allowlist of
@@ -24,6 +25,8 @@ export const PREFERENCE_SCHEMAS = {
   lockTimeoutMinutes: LockTimeoutMinutes,
   /** The quick-exit shortcut: it must work on the unlock screen, so it cannot live in the journal. */
   quickExit: QuickExitShortcut,
+  /** The interface language ('system' follows the OS): the unlock screen speaks it too. */
+  language: LanguageChoice,
 } as const;
 
 export type Preferences = { [K in keyof typeof PREFERENCE_SCHEMAS]: z.infer<(typeof PREFERENCE_SCHEMAS)[K]> };
@@ -35,6 +38,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = {
   theme: 'system',
   lockTimeoutMinutes: DEFAULT_LOCK_TIMEOUT_MINUTES,
   quickExit: DEFAULT_QUICK_EXIT,
+  language: 'system',
 };
 
 export interface PreferencesStore {

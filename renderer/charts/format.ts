@@ -1,5 +1,5 @@
 /** Words and numbers for charts: bucket labels, ranges and comparisons, in plain language. */
-import { formatDay, formatDayParts, formatDayRange } from '../lib/format.js';
+import { formatDay, formatDayParts, formatDayRange, formatDecimal, formatPercent, formatSigned } from '../lib/format.js';
 import { addDays, type Bucket, type BucketRef, type Period } from '../../shared/insights.js';
 
 
@@ -34,21 +34,19 @@ export function periodLabel(p: Period | null): string {
   return p ? rangeLabel(p.from, p.to) : 'no entries yet';
 }
 
-/** One decimal, with a real minus sign: "−1.2", "3.0". */
+/** One decimal, with a real minus sign: "−1.2", "3.0" (the locale's decimal mark). */
 export function num(x: number | null | undefined, digits = 1): string {
   if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  const s = Math.abs(x).toFixed(digits);
-  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+  return formatDecimal(x, digits);
 }
 
 /** A signed balance: "+1.0", "−1.2", "0.0". */
 export function signed(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined) return '–';
-  const s = num(x, digits);
-  return x > 0 && Number(Math.abs(x).toFixed(digits)) !== 0 ? `+${s}` : s;
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  return formatSigned(x, digits);
 }
 
-export const percent = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`);
+export const percent = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : formatPercent(x));
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

@@ -8,8 +8,10 @@ import { call } from '../api.js';
 import { checkInsToNudge } from '../lib/nudges.js';
 import { useJournalData } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
+import { useT } from '../i18n/index.js';
 
 export function CheckInsDueNotice() {
+  const t = useT();
   const { personById, loaded } = useJournalData();
   const [due, setDue] = useState(0);
   const [hidden, setHidden] = useRemembered('checkins.dueNoticeHidden', false);
@@ -27,10 +29,10 @@ export function CheckInsDueNotice() {
   return (
     <div className="notice checkins-due">
       <p>
-        {due === 1 ? '1 check-in' : `${due} check-ins`} due this week. <a href="#/checkins">Open check-ins</a>
+        {t('checkinsDue.text', { count: due })} <a href="#/checkins">{t('checkinsDue.open')}</a>
       </p>
       <button type="button" className="button small subtle" onClick={() => setHidden(true)}>
-        Not now
+        {t('checkinsDue.notNow')}
       </button>
     </div>
   );

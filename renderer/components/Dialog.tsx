@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { messageOf } from '../api.js';
+import { useT } from '../i18n/index.js';
 
 /**
  * A modal built on the native <dialog> (focus trap, Escape, inert background for free). Mount it to
@@ -48,6 +49,7 @@ export function ConfirmDialog(props: {
   onConfirm: () => Promise<void>;
   onClose: () => void;
 }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const msgId = useId();
@@ -63,7 +65,7 @@ export function ConfirmDialog(props: {
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={props.onClose} disabled={busy} autoFocus>
-          {props.cancelLabel ?? 'Cancel'}
+          {props.cancelLabel ?? t('dialog.cancel')}
         </button>
         <button
           type="button"
@@ -81,7 +83,7 @@ export function ConfirmDialog(props: {
             }
           }}
         >
-          {busy ? 'Working…' : props.confirmLabel}
+          {busy ? t('dialog.working') : props.confirmLabel}
         </button>
       </div>
     </Dialog>

@@ -1,17 +1,19 @@
 /** On the timeline, after a click on a chart: what the list is narrowed to, and the way back. */
 import type { DrillDown } from '../lib/drill.js';
+import { useT } from '../i18n/index.js';
 
 export function DrillNotice({ drill, shown, more, onClear }: { drill: DrillDown; shown: number | null; more: boolean; onClear: () => void }) {
+  const t = useT();
   return (
     <div className="notice drill-notice">
       <p>
-        From your insights: <strong>{drill.label}</strong> — {drill.count === 1 ? '1 entry' : `${drill.count} entries`}.
-        {shown !== null && !more && shown !== drill.count && <> (Entries changed since: {shown} now match.)</>}
+        {t('drill.from')} <strong dir="auto">{drill.label}</strong> {t('drill.count', { count: drill.count })}
+        {shown !== null && !more && shown !== drill.count && <> {t('drill.changed', { count: shown })}</>}
       </p>
       <div className="row">
-        <a href="#/insights">Back to insights</a>
+        <a href="#/insights">{t('drill.back')}</a>
         <button type="button" className="button small" onClick={onClear}>
-          Show the whole timeline
+          {t('drill.showAll')}
         </button>
       </div>
     </div>

@@ -1,8 +1,11 @@
 /** The entry editor's controls: all native inputs, grouped with fieldset/legend, each optional. */
 import { useId, useMemo, useState } from 'react';
-import { BALANCE_LABELS, CATEGORIES, CATEGORY_LABELS, type Category } from '../../shared/catalogue.js';
+import { CATEGORIES, type Category } from '../../shared/catalogue.js';
 import type { Person, Tag } from '../../shared/schemas.js';
-import { POLARITY_SIGN, POLARITY_WORD, Swatch, tagColor } from './Chips.js';
+import { useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
+import { formatInteger } from '../lib/format.js';
+import { POLARITY_SIGN, Swatch, tagColor } from './Chips.js';
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item);
@@ -40,10 +43,11 @@ export function CheckboxGroup<T extends string | number>(props: {
 
 export function PeoplePicker(props: { people: readonly Person[]; value: readonly number[]; onChange: (ids: number[]) => void }) {
   // Archived people stay hidden unless this entry already names them.
+  const t = useT();
   const shown = props.people.filter((p) => p.archivedAt === null || props.value.includes(p.id));
   return (
     <CheckboxGroup
-      legend="Who was involved"
+      legend={t('editor.who')}
       className="people-picker"
       options={shown.map((p) => ({ value: p.id, label: p.name, color: p.color }))}
       value={props.value}
@@ -53,6 +57,7 @@ export function PeoplePicker(props: { people: readonly Person[]; value: readonly
 }
 
 export function ScoreGroup(props: { legend: string; low: string; high: string; value: number | null; onChange: (v: number | null) => void }) {
+  const t = useT();
   const name = useId();
   const legendId = useId();
   const hintId = useId();
@@ -64,36 +69,38 @@ export function ScoreGroup(props: { legend: string; low: string; high: string; v
         {choices.map((c) => (
           <label key={c ?? 'none'} className={c === null ? 'segment segment-none' : 'segment'}>
             <input type="radio" name={name} className="overlay-input" checked={props.value === c} onChange={() => props.onChange(c)} />
-            <span>{c === null ? 'Not rated' : c}</span>
+            <span>{c === null ? t('controls.notRated') : formatInteger(c)}</span>
           </label>
         ))}
       </div>
       <p id={hintId} className="hint scale-hint">
-        <span>1 = {props.low}</span>
-        <span>5 = {props.high}</span>
+        <span>{t('controls.scale', { value: formatInteger(1), words: props.low })}</span>
+        <span>{t('controls.scale', { value: formatInteger(5), words: props.high })}</span>
       </p>
     </fieldset>
   );
 }
 
 export function BalanceSlider(props: { value: number | null; onChange: (v: number | null) => void }) {
+  const t = useT();
+  const v = useVocabulary();
   const id = useId();
   const hintId = useId();
-  const words = props.value === null ? 'Not rated' : BALANCE_LABELS[props.value]!;
+  const words = props.value === null ? t('controls.notRated') : v.balance(props.value);
   const settle = (el: HTMLInputElement) => {
     if (props.value === null) props.onChange(Number(el.value));
   };
   return (
     <div className={props.value === null ? 'field balance unset' : 'field balance'}>
       <div className="balance-head">
-        <label htmlFor={id}>Balance of power</label>
+        <label htmlFor={id}>{t('entry.balance')}</label>
         <output htmlFor={id} className="balance-words" aria-hidden="true">
           {words}
         </output>
         {/* Before the slider, so Tab from the slider goes on to the next field. */}
         {props.value !== null && (
           <button type="button" className="link-button balance-clear" onClick={() => props.onChange(null)}>
-            Clear balance
+            {t('controls.clearBalance')}
           </button>
         )}
       </div>
@@ -118,12 +125,12 @@ export function BalanceSlider(props: { value: number | null; onChange: (v: numbe
         }}
       />
       <div className="balance-ends" aria-hidden="true">
-        <span>They held far more</span>
-        <span>Balanced</span>
-        <span>I held far more</span>
+        <span>{t('controls.theyFar')}</span>
+        <span>{t('balance.balanced')}</span>
+        <span>{t('controls.iFar')}</span>
       </div>
       <p id={hintId} className="hint">
-        Who held more power in this moment? Leave it as “not rated” if you are unsure (Enter chooses “Balanced”).
+        {t('controls.balanceHint')}
       </p>
     </div>
   );
@@ -136,6 +143,8 @@ export function BalanceSlider(props: { value: number | null; onChange: (v: numbe
  * patterns stay listed (to untick) above the filter.
  */
 export function PatternPicker(props: { tags: readonly Tag[]; value: readonly number[]; onChange: (ids: number[]) => void; compact?: boolean }) {
+  const t = useT();
+  const v = useVocabulary();
   const [filter, setFilter] = useState('');
   const [showAll, setShowAll] = useState(false);
   const [announce, setAnnounce] = useState('');
@@ -147,8 +156,8 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
     const visible = props.tags.filter((t) => (t.archivedAt === null || props.value.includes(t.id)) && !(props.compact && props.value.includes(t.id)));
     const out: { category: Category; polarities: { polarity: Tag['polarity']; tags: Tag[] }[] }[] = [];
     for (const category of CATEGORIES) {
-      const catMatch = q !== '' && CATEGORY_LABELS[category].toLowerCase().includes(q);
-      const inCat = visible.filter((t) => t.category === category && (q === '' || catMatch || t.label.toLowerCase().includes(q)));
+      const catMatch = q !== '' && v.category(category).toLocaleLowerCase().includes(q);
+      const inCat = visible.filter((t) => t.category === category && (q === '' || catMatch || v.pattern(t).toLocaleLowerCase().includes(q)));
       if (inCat.length === 0) continue;
       const polarities = (['imbalance', 'healthy', 'neutral'] as const)
         .map((polarity) => ({ polarity, tags: inCat.filter((t) => t.polarity === polarity) }))
@@ -156,7 +165,7 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
       out.push({ category, polarities });
     }
     return out;
-  }, [props.tags, props.value, props.compact, q]);
+  }, [props.tags, props.value, props.compact, q, v]);
   const selected = props.value.map((id) => props.tags.find((t) => t.id === id)).filter((t): t is Tag => Boolean(t));
   const listed = !props.compact || q !== '' || showAll;
 
@@ -166,30 +175,30 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
     return undefined;
   }
 
-  const option = (t: Tag) => (
-    <label key={t.id} className={`pattern-option pattern-${t.polarity}`}>
-      <input type="checkbox" checked={props.value.includes(t.id)} onChange={(e) => props.onChange(toggle(props.value, t.id, e.target.checked))} />
-      <Swatch color={tagColor(t)} />
-      <span dir="auto">{t.label}</span>
+  const option = (tag: Tag) => (
+    <label key={tag.id} className={`pattern-option pattern-${tag.polarity}`}>
+      <input type="checkbox" checked={props.value.includes(tag.id)} onChange={(e) => props.onChange(toggle(props.value, tag.id, e.target.checked))} />
+      <Swatch color={tagColor(tag)} />
+      <span dir="auto">{v.pattern(tag)}</span>
     </label>
   );
 
   return (
     <fieldset className={props.compact ? 'pattern-picker compact' : 'pattern-picker'}>
-      <legend>Patterns</legend>
+      <legend>{t('entry.patterns')}</legend>
       {props.compact && selected.length > 0 && (
-        <div className="pattern-options pattern-chosen" role="group" aria-label="Chosen patterns">
+        <div className="pattern-options pattern-chosen" role="group" aria-label={t('controls.chosenPatterns')}>
           {selected.map(option)}
         </div>
       )}
       <div className="pattern-tools">
         <label htmlFor={filterId} className="visually-hidden">
-          Filter patterns
+          {t('controls.filterPatterns')}
         </label>
         <input
           id={filterId}
           type="search"
-          placeholder="Type to filter patterns…"
+          placeholder={t('controls.filterPlaceholder')}
           value={filter}
           aria-describedby={hintId}
           onChange={(e) => {
@@ -206,20 +215,20 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
               // Never submits the entry from here: Enter picks the first match, ready for the next.
               e.preventDefault();
               if (q === '') return;
-              const t = firstMatch();
-              if (!t) {
-                setAnnounce(`No pattern left to choose matches “${filter.trim()}”.`);
+              const match = firstMatch();
+              if (!match) {
+                setAnnounce(t('controls.noneLeft', { text: filter.trim() }));
                 return;
               }
-              props.onChange(toggle(props.value, t.id, true));
+              props.onChange(toggle(props.value, match.id, true));
               setFilter('');
-              setAnnounce(`Chosen: ${t.label}.`);
+              setAnnounce(t('controls.chosen', { pattern: v.pattern(match) }));
             }
           }}
         />
         {props.compact && (
           <button type="button" className="link-button" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
-            {showAll ? 'Hide the list' : 'Show all patterns'}
+            {showAll ? t('controls.hideList') : t('controls.showAll')}
           </button>
         )}
         <p id={hintId} className="hint legend-key">
@@ -227,32 +236,32 @@ export function PatternPicker(props: { tags: readonly Tag[]; value: readonly num
             <span className="polarity-sign" aria-hidden="true">
               {POLARITY_SIGN.imbalance}
             </span>{' '}
-            imbalance
+            {t('controls.imbalance')}
           </span>
           <span className="polarity polarity-healthy">
             <span className="polarity-sign" aria-hidden="true">
               {POLARITY_SIGN.healthy}
             </span>{' '}
-            healthy
+            {t('controls.healthy')}
           </span>
-          <span>Enter chooses the first match.</span>
+          <span>{t('controls.enterChooses')}</span>
         </p>
         <p className="hint" aria-live="polite">
-          {announce || (selected.length === 0 ? 'None chosen' : `${selected.length} chosen`)}
+          {announce || t('controls.count', { count: selected.length })}
         </p>
       </div>
-      {groups.length === 0 && q !== '' && <p className="hint">No pattern matches “{filter}”. You can add your own on the Patterns page.</p>}
+      {groups.length === 0 && q !== '' && <p className="hint">{t('controls.noMatch', { text: filter })}</p>}
       {listed && (
         <div className="pattern-categories">
           {groups.map((g) => (
-            <div key={g.category} className="pattern-category" role="group" aria-label={CATEGORY_LABELS[g.category]}>
+            <div key={g.category} className="pattern-category" role="group" aria-label={v.category(g.category)}>
               <h3 className="pattern-category-title" aria-hidden="true">
-                {CATEGORY_LABELS[g.category]}
+                {v.category(g.category)}
               </h3>
               {g.polarities.map((p) => (
-                <div key={p.polarity} role="group" aria-label={`${CATEGORY_LABELS[g.category]}: ${POLARITY_WORD[p.polarity].toLowerCase()}`} className={`pattern-polarity pattern-polarity-${p.polarity}`}>
+                <div key={p.polarity} role="group" aria-label={t('controls.groupLabel', { category: v.category(g.category), polarity: v.polarity(p.polarity).toLocaleLowerCase() })} className={`pattern-polarity pattern-polarity-${p.polarity}`}>
                   <p className="polarity-head" aria-hidden="true">
-                    <span className="polarity-sign">{POLARITY_SIGN[p.polarity]}</span> {POLARITY_WORD[p.polarity]}
+                    <span className="polarity-sign">{POLARITY_SIGN[p.polarity]}</span> {v.polarity(p.polarity)}
                   </p>
                   <div className="pattern-options">{p.tags.map(option)}</div>
                 </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { BALANCE_LABELS } from '../../shared/catalogue.js';
+import { translate, useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import { HIGHLIGHT_START, type EntrySummary, type Person, type Tag } from '../../shared/schemas.js';
 import { stripHighlights, timeOf } from '../lib/format.js';
 import { PersonChip, TagChip } from './Chips.js';
@@ -18,10 +19,10 @@ function headingCut(e: Pick<EntrySummary, 'title' | 'excerpt'>): number {
   return cut > 20 ? cut : HEADING_CHARS;
 }
 
-export function entryHeading(e: Pick<EntrySummary, 'title' | 'excerpt'>): string {
+export function entryHeading(e: Pick<EntrySummary, 'title' | 'excerpt'>, untitled = translate('entry.untitled')): string {
   if (e.title.trim()) return e.title.trim();
   const text = stripHighlights(e.excerpt).replace(/\s+/g, ' ').trim();
-  if (!text) return 'Untitled entry';
+  if (!text) return untitled;
   const cut = headingCut(e);
   return cut < text.length ? `${text.slice(0, cut)}…` : text;
 }
@@ -35,10 +36,11 @@ function excerptFor(e: Pick<EntrySummary, 'title' | 'excerpt'>): string {
 }
 
 export function FlagBadges({ entry }: { entry: Pick<EntrySummary, 'raiseWithTherapist' | 'safetyConcern'> }) {
+  const t = useT();
   return (
     <>
-      {entry.raiseWithTherapist && <span className="badge badge-therapist">For my therapist</span>}
-      {entry.safetyConcern && <span className="badge badge-safety">Safety concern</span>}
+      {entry.raiseWithTherapist && <span className="badge badge-therapist">{t('entry.forTherapist')}</span>}
+      {entry.safetyConcern && <span className="badge badge-safety">{t('entry.safetyConcern')}</span>}
     </>
   );
 }
@@ -56,9 +58,11 @@ export function EntryCard(props: {
   /** How many files the entry has and its first image (timeline). */
   attachments?: AttachmentCounts[string];
 }) {
+  const t = useT();
+  const v = useVocabulary();
   const e = props.entry;
   const headingId = `entry-${e.id}-heading`;
-  const heading = entryHeading(e);
+  const heading = entryHeading(e, t('entry.untitled'));
   const people = e.personIds.map((id) => props.personById.get(id)).filter((p): p is Person => Boolean(p));
   const tags = e.tagIds.map((id) => props.tagById.get(id)).filter((t): t is Tag => Boolean(t));
   const excerpt = excerptFor(e);
@@ -85,7 +89,7 @@ export function EntryCard(props: {
       )}
       {(tags.length > 0 || e.balance !== null) && (
         <div className="entry-tags">
-          {e.balance !== null && <span className="balance-note">{BALANCE_LABELS[e.balance]}</span>}
+          {e.balance !== null && <span className="balance-note">{v.balance(e.balance)}</span>}
           {tags.map((t) => (
             <TagChip key={t.id} tag={t} />
           ))}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/index.js';
 
 export function ErrorAlert({ children }: { children: ReactNode }) {
   if (!children) return null;
@@ -9,11 +10,12 @@ export function ErrorAlert({ children }: { children: ReactNode }) {
   );
 }
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <p role="status" className="loading">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('common.loading')}
     </p>
   );
 }

@@ -10,19 +10,23 @@ import { leaveToNeutralPage } from '../lib/safety.js';
 import { QuickExitButton } from './Safety.js';
 import type { BridgeState } from '../transport/index.js';
 
-const TITLES: Record<Exclude<BridgeState, { status: 'ready' }>['status'], string> = {
-  'link-used': 'This link has been used',
-  'missing-token': 'Open Fulcrum from its link',
-  unreachable: 'Fulcrum is not running',
+import { useT, type MessageId } from '../i18n/index.js';
+
+const WORDS: Record<Exclude<BridgeState, { status: 'ready' }>['status'], [MessageId, MessageId]> = {
+  'link-used': ['link.used.title', 'link.used.text'],
+  'missing-token': ['link.missing.title', 'link.missing.text'],
+  unreachable: ['link.unreachable.title', 'link.unreachable.text'],
 };
 
 export function LinkScreen({ state }: { state: Exclude<BridgeState, { status: 'ready' }> }) {
+  const t = useT();
+  const [title, text] = WORDS[state.status];
   return (
     <div className="gate">
       <QuickExitButton onExit={() => void leaveToNeutralPage()} shortcut={describeShortcut(DEFAULT_QUICK_EXIT, isMac)} corner />
       <main className="gate-card">
-        <h1>{TITLES[state.status]}</h1>
-        <p>{state.message}</p>
+        <h1>{t(title)}</h1>
+        <p>{t(text)}</p>
       </main>
     </div>
   );

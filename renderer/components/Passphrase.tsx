@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import type { StrengthReport } from '../../shared/schemas.js';
-import { call, messageOf } from '../api.js';
+import { call, messageOf, wordError } from '../api.js';
+import { useLanguage, useT } from '../i18n/index.js';
 import { modKey, useDebounced } from '../lib/hooks.js';
 import { copySensitive } from '../lib/safety.js';
 
@@ -24,6 +25,7 @@ export function PassphraseField(props: {
   describedBy?: string;
   inputRef?: Ref<HTMLInputElement>;
 }) {
+  const t = useT();
   const [shown, setShown] = useState(false);
   useEffect(() => {
     if (!props.value) setShown(false);
@@ -51,18 +53,16 @@ export function PassphraseField(props: {
           className="button small reveal"
           aria-pressed={shown}
           aria-controls={props.id}
-          aria-label={`Show ${props.label.toLowerCase()}`}
+          aria-label={t('passphrase.showLabel', { field: props.label.toLocaleLowerCase() })}
           onClick={() => setShown((s) => !s)}
           disabled={props.disabled}
         >
-          {shown ? 'Hide' : 'Show'}
+          {shown ? t('passphrase.hide') : t('passphrase.show')}
         </button>
       </div>
     </div>
   );
 }
-
-const SCORE_WORDS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'];
 
 /**
  * A new passphrase typed twice, with the strength meter (vault.checkStrength). Reports whether the
@@ -79,7 +79,9 @@ export function NewPassphraseFields(props: {
   disabled?: boolean;
 }) {
   const { pass, again, onUsable } = props;
-  const labels = props.labels ?? { pass: 'Passphrase', again: 'Repeat passphrase' };
+  const t = useT();
+  const { language } = useLanguage();
+  const labels = props.labels ?? { pass: t('passphrase.label'), again: t('passphrase.repeat') };
   const [strength, setStrength] = useState<StrengthReport | null>(null);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -126,12 +128,13 @@ export function NewPassphraseFields(props: {
         {pass && (
           <>
             <div className="strength-row">
-              <meter min={0} max={4} low={2} high={3} optimum={4} value={current?.score ?? 0} aria-label="Passphrase strength" />
-              <span className="strength-word">{checking || !current ? 'Checking…' : `${SCORE_WORDS[current.score]} (${current.score} of 4)`}</span>
+              <meter min={0} max={4} low={2} high={3} optimum={4} value={current?.score ?? 0} aria-label={t('passphrase.strength')} />
+              <span className="strength-word">{checking || !current ? t('passphrase.checking') : t('passphrase.score', { score: current.score })}</span>
             </div>
-            {current && !current.acceptable && current.reason && <p className="hint">{current.reason}</p>}
-            {current && current.acceptable && <p className="hint ok">Good — this passphrase is strong enough.</p>}
-            {current && current.suggestions.length > 0 && (
+            {current && !current.acceptable && <p className="hint">{wordError('WEAK_PASSPHRASE', { reason: current.problem ?? 'guessable', minLength: current.minLength })}</p>}
+            {current && current.acceptable && <p className="hint ok">{t('passphrase.good')}</p>}
+            {/* The estimator's own suggestions are written in English only. */}
+            {current && language === 'en' && current.suggestions.length > 0 && (
               <ul className="hint suggestions">
                 {current.suggestions.map((s) => (
                   <li key={s}>{s}</li>
@@ -143,7 +146,7 @@ export function NewPassphraseFields(props: {
       </div>
       <PassphraseField id={againId} label={labels.again} value={again} onChange={props.onAgain} autoComplete="new-password" describedBy={matchId} disabled={props.disabled} />
       <p id={matchId} className="hint" aria-live="polite">
-        {again && !matches ? 'The two passphrases do not match yet.' : again && matches ? 'They match.' : ''}
+        {again && !matches ? t('passphrase.mismatch') : again && matches ? t('passphrase.match') : ''}
       </p>
       {error && (
         <p role="alert" className="error">
@@ -153,8 +156,6 @@ export function NewPassphraseFields(props: {
     </>
   );
 }
-
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
 
 /** 1 to `groups`, chosen at random, so nobody can learn which group will be asked. */
 function randomGroup(groups: number): number {
@@ -170,6 +171,7 @@ function randomGroup(groups: number): number {
  * the vault and the next unlock shows it again.
  */
 export function RecoveryKeyPanel({ recoveryKey, onConfirmed, headingId }: { recoveryKey: string; onConfirmed: () => void; headingId?: string }) {
+  const t = useT();
   const groups = recoveryKey.split('-');
   const [group] = useState(() => randomGroup(groups.length));
   const [typed, setTyped] = useState('');
@@ -186,7 +188,7 @@ export function RecoveryKeyPanel({ recoveryKey, onConfirmed, headingId }: { reco
     try {
       // Remembered, so locking Fulcrum takes it off the clipboard again if it is still there.
       await copySensitive(recoveryKey);
-      setCopyState('Copied. Paste it somewhere safe. Fulcrum clears it from the clipboard when it locks.');
+      setCopyState(t('recoveryKey.copied'));
     } catch {
       // No clipboard access (some browsers): select the key so Ctrl+C works.
       const node = keyRef.current;
@@ -197,7 +199,7 @@ export function RecoveryKeyPanel({ recoveryKey, onConfirmed, headingId }: { reco
         selection.removeAllRanges();
         selection.addRange(range);
       }
-      setCopyState(`Copying was not allowed here. The key is selected: press ${modKey}+C to copy it.`);
+      setCopyState(t('recoveryKey.copyRefused', { shortcut: `${modKey}+C` }));
     }
   }
 
@@ -218,9 +220,9 @@ export function RecoveryKeyPanel({ recoveryKey, onConfirmed, headingId }: { reco
   return (
     <div className="stack recovery-panel" aria-labelledby={headingId}>
       <figure className="recovery-print" aria-labelledby={captionId}>
-        <p className="print-only">Fulcrum recovery key — keep this somewhere private.</p>
+        <p className="print-only">{t('recoveryKey.printTitle')}</p>
         <figcaption id={captionId} className="recovery-label">
-          Recovery key
+          {t('recoveryKey.label')}
         </figcaption>
         <p ref={keyRef} className="recovery-key" translate="no">
           <span className="recovery-half">{groups.slice(0, half).join('-')}-</span>
@@ -230,23 +232,23 @@ export function RecoveryKeyPanel({ recoveryKey, onConfirmed, headingId }: { reco
       </figure>
       <div className="row">
         <button type="button" className="button" onClick={copy}>
-          Copy
+          {t('recoveryKey.copy')}
         </button>
         <button type="button" className="button" onClick={() => window.print()}>
-          Print
+          {t('recoveryKey.print')}
         </button>
         <p role="status" className="hint copy-state">
           {copyState}
         </p>
       </div>
-      <p className="hint">Keep it away from this computer if someone else uses it — on paper in a safe place, or in a password manager only you can open.</p>
+      <p className="hint">{t('recoveryKey.keepAway')}</p>
       <form onSubmit={confirm} className="stack">
         <div className="field">
           <label htmlFor={typedId}>
-            Group {group} of your recovery key
+            {t('recoveryKey.group', { group })}
           </label>
           <p id={typedHint} className="hint">
-            To check that you have it, type the {ORDINALS[group - 1] ?? `number ${group}`} group of four characters from what you wrote down or saved.
+            {t('recoveryKey.groupHint', { group })}
           </p>
           <input
             id={typedId}
@@ -269,7 +271,7 @@ export function RecoveryKeyPanel({ recoveryKey, onConfirmed, headingId }: { reco
         )}
         <div className="gate-actions">
           <button type="submit" className="button primary" disabled={busy || !typed.trim()}>
-            Continue
+            {t('recoveryKey.continue')}
           </button>
         </div>
       </form>

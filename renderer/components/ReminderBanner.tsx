@@ -4,14 +4,19 @@
  * Dismiss.
  */
 import { useEffect, useState } from 'react';
-import { REMINDER_TEXT, type ReminderKind } from '../../shared/insights.js';
+import type { ReminderKind } from '../../shared/insights.js';
 import { call, subscribe, transport } from '../api.js';
+import { translate, useT, type MessageId, type MessageValues } from '../i18n/index.js';
 
 /** "1 hour", "2 hours", "30 minutes". */
-export const snoozeWords = (minutes: number): string =>
-  minutes % 60 === 0 ? `${minutes / 60} ${minutes === 60 ? 'hour' : 'hours'}` : `${minutes} minutes`;
+/** "15 minutes", "2 hours", in the interface's language. */
+export const snoozeWords = (minutes: number, t: (id: MessageId, values?: MessageValues) => string): string =>
+  minutes % 60 === 0 ? t('duration.hours', { hours: minutes / 60 }) : t('duration.minutes', { minutes });
+
+const REMINDER_WORDS: Record<ReminderKind, MessageId> = { journal: 'reminder.journal', checkin: 'reminder.checkin' };
 
 export function ReminderBanner() {
+  const t = useT();
   const [shown, setShown] = useState<ReminderKind[]>([]);
   const [snoozeMinutes, setSnoozeMinutes] = useState(60);
   const [announce, setAnnounce] = useState('');
@@ -27,7 +32,7 @@ export function ReminderBanner() {
     return subscribe((event) => {
       if (event.type !== 'reminder') return;
       setShown((list) => (list.includes(event.kind) ? list : [...list, event.kind]));
-      setAnnounce(REMINDER_TEXT[event.kind]);
+      setAnnounce(translate(REMINDER_WORDS[event.kind]));
       call('settings.get', {})
         .then((s) => setSnoozeMinutes(s.snoozeMinutes))
         .catch(() => undefined);
@@ -42,8 +47,8 @@ export function ReminderBanner() {
         {announce}
       </p>
       {shown.map((kind, i) => (
-        <section key={kind} className="reminder-banner" aria-label="Reminder" style={i > 0 ? { top: 16 + i * 76 } : undefined}>
-          <p>{REMINDER_TEXT[kind]}</p>
+        <section key={kind} className="reminder-banner" aria-label={t('reminder.label')} style={i > 0 ? { top: 16 + i * 76 } : undefined}>
+          <p>{t(REMINDER_WORDS[kind])}</p>
           <button
             type="button"
             className="button small"
@@ -52,7 +57,7 @@ export function ReminderBanner() {
               void call('reminders.snooze', { kind }).catch(() => undefined);
             }}
           >
-            Snooze {snoozeWords(snoozeMinutes)}
+            {t('reminder.snooze', { duration: snoozeWords(snoozeMinutes, t) })}
           </button>
           <button
             type="button"
@@ -62,7 +67,7 @@ export function ReminderBanner() {
               setAnnounce('');
             }}
           >
-            Dismiss
+            {t('reminder.dismiss')}
           </button>
         </section>
       ))}

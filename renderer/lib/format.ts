@@ -4,16 +4,81 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/schemas.js';
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /**
- * Every date and time on screen comes from here, in one style for the system's locale (Intl): a
- * long date ("3 March 2027" or "March 3, 2027"), with the weekday where a day stands alone, and
- * the locale's short time ("19:30" or "7:30 PM"). Nothing else formats dates for people.
+ * The one formatting module: every date, time, number, percentage and relative time on screen (and
+ * in the charts and the report) comes from here, on Intl, in the interface language's locale: a long
+ * date ("3 March 2027", "March 3, 2027", "3. März 2027", "٣ مارس ٢٠٢٧"), with the weekday where a day
+ * stands alone, and the locale's short time ("19:30" or "7:30 PM"). Nothing else formats for people.
  */
 let LOCALE: string | undefined;
 
-/** The locale dates are written for; the system's unless set (tests pin one to compare text). */
+/** The locale everything is written for: set by the language provider; the system's until then (tests pin one). */
 export function setDateLocale(locale: string | undefined): void {
   LOCALE = locale;
   formats.clear();
+  numberFormats.clear();
+}
+export const setFormatLocale = setDateLocale;
+/** The locale in use (undefined: the system's). */
+export const formatLocale = (): string | undefined => LOCALE;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE, options);
+    if (numberFormats.size < 50) numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** A whole number as the locale writes it ("1,234", "1.234", "١٬٢٣٤"). */
+export const formatInteger = (n: number): string => numberFormatter({ maximumFractionDigits: 0 }).format(n);
+
+/** Intl writes a hyphen for minus in most locales; Fulcrum prints a real minus sign (U+2212). */
+const realMinus = (s: string): string => s.replace('-', '\u2212');
+
+/** A number with a fixed count of decimals ("−1.2", "−1,2"); −0.04 is written 0.0, never "−0.0". */
+export function formatDecimal(n: number, digits = 1): string {
+  const r = Number(n.toFixed(digits));
+  return realMinus(numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(r === 0 ? 0 : r));
+}
+
+/** A signed number: "+1.0", "−1,2", "0.0". */
+export function formatSigned(n: number, digits = 1): string {
+  const r = Number(n.toFixed(digits));
+  return realMinus(numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(r === 0 ? 0 : r));
+}
+
+/** A share 0..1 as a whole percentage: "40%", "40 %", "٤٠٪". */
+export const formatPercent = (share: number): string => numberFormatter({ style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+/** "in 3 days", "yesterday", "vor 2 Stunden": a relative time in the locale's words. */
+export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit, numeric: 'auto' | 'always' = 'auto'): string {
+  return new Intl.RelativeTimeFormat(LOCALE, { numeric }).format(value, unit);
+}
+
+/** A list as the locale joins it: "Money, Work, Health", "Geld, Arbeit und Gesundheit", "المال، والعمل". */
+export function listFormat(items: readonly string[], type: 'conjunction' | 'unit' = 'unit'): string {
+  return new Intl.ListFormat(LOCALE, { style: 'short', type }).format(items);
+}
+
+/** The locale's first day of the week (0 = Sunday … 6 = Saturday), where the browser knows it; else Monday. */
+export function localeWeekStart(locale = LOCALE): number {
+  try {
+    const l = new Intl.Locale(locale ?? Intl.DateTimeFormat().resolvedOptions().locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const info = l.getWeekInfo?.() ?? l.weekInfo;
+    if (info) return info.firstDay % 7;
+  } catch {
+    // An unknown tag: the default below.
+  }
+  return 1;
+}
+
+/** The name of a weekday (0 = Sunday) in the locale: "Monday", "lunes", "Montag", "الاثنين". */
+export function weekdayName(day: number, width: 'long' | 'short' = 'long'): string {
+  // 4 January 1970 was a Sunday.
+  return formatter({ weekday: width }, 'UTC').format(Date.UTC(1970, 0, 4 + day, 12));
 }
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
@@ -86,10 +151,12 @@ export function dayHeading(day: string, now = new Date()): string {
   if (!isValid(d)) return day;
   const today = format(now, 'yyyy-MM-dd');
   const yesterday = format(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1), 'yyyy-MM-dd');
-  if (day === today) return 'Today';
-  if (day === yesterday) return 'Yesterday';
+  if (day === today) return capitalise(formatRelative(0, 'day'));
+  if (day === yesterday) return capitalise(formatRelative(-1, 'day'));
   return formatDay(day, { weekday: true, sameYearAs: now.getFullYear() });
 }
+
+const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase(LOCALE) + s.slice(1);
 
 /** Time of day in the zone the entry was written in. */
 export const timeOf = (ms: number, timeZone: string): string => formatTime(ms, timeZone);

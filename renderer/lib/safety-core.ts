@@ -3,6 +3,7 @@
  * filled, the history steps quick exit takes, and how failed attempts are written. The DOM side is
  * renderer/lib/safety.ts.
  */
+import { formatLocale } from './format.js';
 
 export interface ClipboardLike {
   writeText(text: string): Promise<void>;
@@ -51,10 +52,10 @@ export function stepsToFirstEntry(entries: readonly { sameDocument: boolean }[],
 /** "Tue 21:40" within the last week, "4 Mar, 21:40" before, with the year when it is not this year. */
 export function attemptTime(ms: number, now = Date.now()): string {
   const d = new Date(ms);
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  if (now - ms < 6 * 86_400_000 && now >= ms) return `${d.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;
+  const time = d.toLocaleTimeString(formatLocale(), { hour: '2-digit', minute: '2-digit' });
+  if (now - ms < 6 * 86_400_000 && now >= ms) return `${d.toLocaleDateString(formatLocale(), { weekday: 'short' })} ${time}`;
   const sameYear = d.getFullYear() === new Date(now).getFullYear();
-  return `${d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })}, ${time}`;
+  return `${d.toLocaleDateString(formatLocale(), { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })}, ${time}`;
 }
 
 /** "3 failed attempts to unlock since your last visit: Tue 21:40, …" (the first five, then "and N more"). */

@@ -8,8 +8,10 @@ import { BackupSection } from '../data/BackupSection.js';
 import { ExportSection } from '../data/ExportSection.js';
 import { ImportSection } from '../data/ImportSection.js';
 import '../report/builder.css';
+import { useT } from '../i18n/index.js';
 
 export function DataPage() {
+  const t = useT();
   const browser = useMemo(() => {
     try {
       return transport() === 'browser';
@@ -21,8 +23,8 @@ export function DataPage() {
     <div className="page data-page">
       <header className="page-head">
         <div>
-          <h1>Your data</h1>
-          <p className="hint">Everything here stays on this computer unless you save a file somewhere else. Backups are encrypted; exports are not.</p>
+          <h1>{t('nav.data')}</h1>
+          <p className="hint">{t('data.hint')}</p>
         </div>
       </header>
       <BackupSection browser={browser} />

@@ -9,8 +9,10 @@
  * once the writer confirms it.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { DOMAIN_LABELS, DOMAINS, POWER_SOURCE_LABELS, POWER_SOURCES } from '../../shared/catalogue.js';
-import { checkEntryDate, DATE_PROBLEMS, type Entry } from '../../shared/schemas.js';
+import { DOMAINS, POWER_SOURCES } from '../../shared/catalogue.js';
+import { checkEntryDate, ENTRY_YEARS, type Entry } from '../../shared/schemas.js';
+import { translate, useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import { ApiError, call, messageOf } from '../api.js';
 import { AttachmentsField } from '../components/attachments/AttachmentsField.js';
 import { ConfirmDialog } from '../components/Dialog.js';
@@ -40,6 +42,8 @@ const FUTURE_MS = 24 * 3_600_000;
 
 export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; quick?: boolean }) {
   const key = draftKeyFor(entryId);
+  const t = useT();
+  const v = useVocabulary();
   const { people, tags, loaded: listsLoaded, error: listsError } = useJournalData();
   // The patterns must be known before an entry is opened: its areas are read against them.
   const listsReady = listsLoaded || listsError !== null;
@@ -91,7 +95,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
           setState(restored);
         } else setState(base);
       } catch (e) {
-        if (live) setLoadError(e instanceof ApiError && e.code === 'NOT_FOUND' ? 'This entry no longer exists. It may have been deleted for good.' : messageOf(e));
+        if (live) setLoadError(e instanceof ApiError && e.code === 'NOT_FOUND' ? translate('entry.gone') : messageOf(e));
       }
     })();
     return () => {
@@ -194,18 +198,18 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
     e.preventDefault();
     if (!state || saving) return;
     if (!hasContent(state)) {
-      setError('Write what happened, choose at least one pattern, or attach a file before saving.');
+      setError(t('editor.needContent'));
       return;
     }
     const fields = original ? toEntryPatch(state, original) : toEntryInput(state);
     if (!fields) {
-      setError('Enter a complete date and time in “When”.');
+      setError(t('editor.needWhen'));
       return;
     }
     const at = fromLocalInput(state.when);
     const problem = checkEntryDate(at, browserTimeZone());
     if (problem) {
-      setError(DATE_PROBLEMS[problem]);
+      setError(problem === 'DATE_OUT_OF_RANGE' ? t('editor.dateOutOfRange', { min: ENTRY_YEARS.min, max: ENTRY_YEARS.max }) : t('editor.dateNotMoment'));
       return;
     }
     // A new date more than a day ahead is most likely a slip of the year: ask once.
@@ -232,7 +236,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
       const saved = original ? await call('entries.update', { id: original.id, patch: fields }) : await call('entries.create', toEntryInput(state)!);
       await call('drafts.discard', { key }).catch(() => undefined);
       lastSaved.current = null;
-      toast.show(original ? 'Changes saved.' : 'Entry saved.');
+      toast.show(original ? t('editor.changesSaved') : t('editor.entrySaved'));
       navigate(original ? `/entry/${saved.id}` : '/timeline');
     } catch (err) {
       closed.current = false;
@@ -272,14 +276,14 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
   }
 
   const titleId = useId();
-  const heading = entryId ? 'Edit entry' : quick ? 'Quick log' : 'New entry';
+  const heading = entryId ? t('editor.edit') : quick ? t('editor.quick') : t('editor.new');
 
   if (loadError)
     return (
       <div className="page">
         <h1>{heading}</h1>
         <ErrorAlert>{loadError}</ErrorAlert>
-        <a href="#/timeline">Back to the timeline</a>
+        <a href="#/timeline">{t('entry.backToTimeline')}</a>
       </div>
     );
   if (!state)
@@ -293,23 +297,23 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
   const whenAndTitle = (
     <div className="grid-2">
       <div className="field">
-        <label htmlFor="entry-when">When</label>
+        <label htmlFor="entry-when">{t('editor.when')}</label>
         <input id="entry-when" type="datetime-local" min="1900-01-01T00:00" max="2100-12-31T23:59" value={state.when} onChange={(e) => update('when', e.target.value)} required />
       </div>
       <div className="field">
-        <label htmlFor="entry-title">Title</label>
+        <label htmlFor="entry-title">{t('editor.titleLabel')}</label>
         <input id="entry-title" type="text" dir="auto" value={state.title} onChange={(e) => update('title', e.target.value)} maxLength={300} aria-describedby="entry-title-hint" autoComplete="off" />
         <p id="entry-title-hint" className="hint">
-          Optional — a few words to find it again.
+          {t('editor.titleHint')}
         </p>
       </div>
     </div>
   );
   const who = !people.some((p) => p.archivedAt === null || state.personIds.includes(p.id)) ? (
     <div className="field">
-      <p className="label-like">Who was involved</p>
+      <p className="label-like">{t('editor.who')}</p>
       <p className="hint">
-        No people yet. <a href="#/people">Add the people you want to reflect on</a> — this draft is kept while you do.
+        {t('editor.noPeopleBefore')} <a href="#/people">{t('editor.noPeopleLink')}</a> {t('editor.noPeopleAfter')}
       </p>
     </div>
   ) : (
@@ -319,14 +323,14 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
   const oneLine = quick && !state.body.includes('\n');
   const body = (
     <div className="field">
-      <label htmlFor="entry-body">What happened</label>
+      <label htmlFor="entry-body">{t('editor.body')}</label>
       {oneLine ? (
         <input ref={bodyRef} id="entry-body" type="text" dir="auto" value={state.body} onChange={(e) => update('body', e.target.value)} aria-describedby="entry-body-hint" autoComplete="off" />
       ) : (
         <textarea ref={bodyRef} id="entry-body" dir="auto" rows={8} value={state.body} onChange={(e) => update('body', e.target.value)} aria-describedby="entry-body-hint" />
       )}
       <p id="entry-body-hint" className="hint">
-        {oneLine ? 'One line is enough. Only you can read this.' : 'In your own words. Only you can read this.'}
+        {oneLine ? t('editor.bodyOneLine') : t('editor.bodyHint')}
       </p>
     </div>
   );
@@ -335,50 +339,50 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
   const balance = <BalanceSlider value={state.balance} onChange={(v) => update('balance', v)} />;
   const ratings = (
     <>
-      <ScoreGroup legend="Intensity" low="mild" high="overwhelming" value={state.intensity} onChange={(v) => update('intensity', v)} />
-      <h2 className="section-title">How did you feel?</h2>
+      <ScoreGroup legend={t('score.intensity')} low={t('editor.mild')} high={t('editor.overwhelming')} value={state.intensity} onChange={(n) => update('intensity', n)} />
+      <h2 className="section-title">{t('editor.howFelt')}</h2>
       <div className="grid-2">
-        <ScoreGroup legend="Heard" low="not at all" high="completely" value={state.heard} onChange={(v) => update('heard', v)} />
-        <ScoreGroup legend="Respected" low="not at all" high="completely" value={state.respected} onChange={(v) => update('respected', v)} />
-        <ScoreGroup legend="Valued" low="not at all" high="completely" value={state.valued} onChange={(v) => update('valued', v)} />
-        <ScoreGroup legend="Involved" low="not at all" high="completely" value={state.involved} onChange={(v) => update('involved', v)} />
+        <ScoreGroup legend={t('score.heard')} low={t('editor.notAtAll')} high={t('editor.completely')} value={state.heard} onChange={(n) => update('heard', n)} />
+        <ScoreGroup legend={t('score.respected')} low={t('editor.notAtAll')} high={t('editor.completely')} value={state.respected} onChange={(n) => update('respected', n)} />
+        <ScoreGroup legend={t('score.valued')} low={t('editor.notAtAll')} high={t('editor.completely')} value={state.valued} onChange={(n) => update('valued', n)} />
+        <ScoreGroup legend={t('score.involved')} low={t('editor.notAtAll')} high={t('editor.completely')} value={state.involved} onChange={(n) => update('involved', n)} />
       </div>
     </>
   );
   const rest = (
     <>
       <CheckboxGroup
-        legend="Areas of life"
-        hint="Filled in from the patterns you choose; change them as you like."
-        options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABELS[d] }))}
+        legend={t('entry.areas')}
+        hint={t('editor.areasHint')}
+        options={DOMAINS.map((d) => ({ value: d, label: v.domain(d) }))}
         value={state.domains}
         onChange={setDomains}
       />
       <CheckboxGroup
-        legend="Power sources"
-        hint="Where did the power in this moment come from?"
-        options={POWER_SOURCES.map((p) => ({ value: p, label: POWER_SOURCE_LABELS[p] }))}
+        legend={t('entry.powerSources')}
+        hint={t('editor.sourcesHint')}
+        options={POWER_SOURCES.map((p) => ({ value: p, label: v.powerSource(p) }))}
         value={state.powerSources}
         onChange={(v) => update('powerSources', v)}
       />
       <div className="field">
-        <label htmlFor="entry-outcome">Outcome</label>
+        <label htmlFor="entry-outcome">{t('entry.outcome')}</label>
         <textarea id="entry-outcome" dir="auto" rows={3} value={state.outcome} onChange={(e) => update('outcome', e.target.value)} aria-describedby="entry-outcome-hint" />
         <p id="entry-outcome-hint" className="hint">
-          How did it end? Is there anything you would like to happen next?
+          {t('editor.outcomeHint')}
         </p>
       </div>
       <fieldset className="flags">
-        <legend>Flags</legend>
+        <legend>{t('editor.flags')}</legend>
         <label className="check">
           <input type="checkbox" checked={state.raiseWithTherapist} onChange={(e) => update('raiseWithTherapist', e.target.checked)} />
-          Raise with my therapist
+          {t('editor.raise')}
         </label>
         <label className="check">
           <input type="checkbox" checked={state.safetyConcern} onChange={(e) => update('safetyConcern', e.target.checked)} />
-          Safety concern
+          {t('entry.safetyConcern')}
         </label>
-        {state.safetyConcern && <p className="hint safety">If you are in danger now, contact your local emergency number. A domestic-abuse helpline can help you plan for your safety.</p>}
+        {state.safetyConcern && <p className="hint safety">{t('editor.safetyHint')}</p>}
       </fieldset>
     </>
   );
@@ -388,13 +392,13 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
       <form ref={formRef} onSubmit={submit} onKeyDown={onFormKeyDown} aria-labelledby={titleId} className={quick ? 'editor quick' : 'editor'} noValidate>
         <header className="page-head">
           <h1 id={titleId}>{heading}</h1>
-          {quick && <p className="hint">People, patterns, balance and a line of text. {modKey}+Enter saves.</p>}
+          {quick && <p className="hint">{t('editor.quickHint', { shortcut: `${modKey}+Enter` })}</p>}
         </header>
         {restoredAt !== null && (
           <div role="status" className="notice restored">
-            <span>Restored your unsaved draft from {formatDateTime(restoredAt)}.</span>
+            <span>{t('editor.restored', { when: formatDateTime(restoredAt) })}</span>
             <button type="button" className="button small" onClick={() => void discardRestored()}>
-              Discard draft
+              {t('editor.discardDraft')}
             </button>
           </div>
         )}
@@ -409,7 +413,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
               {attachments}
             </section>
             <details className="editor-section more-details">
-              <summary>More details: when, title, how it felt, areas of life, outcome, flags</summary>
+              <summary>{t('editor.moreDetails')}</summary>
               {whenAndTitle}
               {ratings}
               {rest}
@@ -436,22 +440,22 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
           <ErrorAlert>{error}</ErrorAlert>
           <div className="editor-actions">
             <span className="autosave hint">
-              {draftError ? 'Draft could not be saved — keep this window open and try saving the entry.' : savedAt ? `Draft saved at ${formatTime(savedAt)}` : 'Drafts are saved as you type.'}
+              {draftError ? t('editor.draftFailed') : savedAt ? t('editor.draftSavedAt', { time: formatTime(savedAt) }) : t('editor.draftsSaved')}
             </span>
             <button type="button" className="button" onClick={cancel} disabled={saving}>
-              Cancel
+              {t('editor.cancel')}
             </button>
             <button type="submit" className="button primary" disabled={saving} aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}>
-              {saving ? 'Saving…' : 'Save entry'}
+              {saving ? t('editor.saving') : t('editor.save')}
             </button>
           </div>
         </footer>
       </form>
       {confirmCancel && (
         <ConfirmDialog
-          title={original ? 'Discard your changes?' : 'Discard this entry?'}
-          message={<p>{original ? 'The entry stays as it was before you started editing.' : 'What you wrote here will be deleted.'}</p>}
-          confirmLabel="Discard"
+          title={original ? t('editor.discardChanges') : t('editor.discardEntry')}
+          message={<p>{original ? t('editor.discardChangesText') : t('editor.discardEntryText')}</p>}
+          confirmLabel={t('editor.discard')}
           danger
           onConfirm={discardAndLeave}
           onClose={() => setConfirmCancel(false)}
@@ -459,10 +463,10 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
       )}
       {confirmFuture !== null && (
         <ConfirmDialog
-          title="A date in the future"
-          message={<p>This is dated {formatDate(confirmFuture)}, in the future. Save it anyway?</p>}
-          confirmLabel="Save it anyway"
-          cancelLabel="Change the date"
+          title={t('editor.future')}
+          message={<p>{t('editor.futureText', { date: formatDate(confirmFuture) })}</p>}
+          confirmLabel={t('editor.saveAnyway')}
+          cancelLabel={t('editor.changeDate')}
           onConfirm={async () => {
             setConfirmFuture(null);
             await save();

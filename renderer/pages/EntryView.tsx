@@ -1,25 +1,29 @@
 import { useEffect, useState } from 'react';
-import { BALANCE_LABELS, CATEGORIES, CATEGORY_LABELS, DOMAIN_LABELS, POWER_SOURCE_LABELS } from '../../shared/catalogue.js';
+import { CATEGORIES } from '../../shared/catalogue.js';
+import { translate, useT, type MessageId } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import type { Entry, Tag } from '../../shared/schemas.js';
 import { ApiError, call, messageOf } from '../api.js';
 import { PersonChip, TagChip } from '../components/Chips.js';
 import { entryHeading, FlagBadges } from '../components/EntryCard.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
-import { dateTimeOf } from '../lib/format.js';
+import { dateTimeOf, formatInteger, listFormat } from '../lib/format.js';
 import { EntryHistory } from '../components/EntryHistory.js';
 import { EntryAttachments } from '../components/attachments/EntryAttachments.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData, useToast } from '../lib/session.js';
 
 const SCORES = [
-  ['intensity', 'Intensity'],
-  ['heard', 'Heard'],
-  ['respected', 'Respected'],
-  ['valued', 'Valued'],
-  ['involved', 'Involved'],
-] as const;
+  ['intensity', 'score.intensity'],
+  ['heard', 'score.heard'],
+  ['respected', 'score.respected'],
+  ['valued', 'score.valued'],
+  ['involved', 'score.involved'],
+] as const satisfies readonly (readonly [string, MessageId])[];
 
 export function EntryViewPage({ id }: { id: number }) {
+  const t = useT();
+  const v = useVocabulary();
   const { personById, tagById } = useJournalData();
   const toast = useToast();
   const [entry, setEntry] = useState<Entry | null>(null);
@@ -30,7 +34,7 @@ export function EntryViewPage({ id }: { id: number }) {
     let live = true;
     call('entries.get', { id })
       .then((e) => live && setEntry(e))
-      .catch((e) => live && setError(e instanceof ApiError && e.code === 'NOT_FOUND' ? 'This entry no longer exists. It may have been deleted for good.' : messageOf(e)));
+      .catch((e) => live && setError(e instanceof ApiError && e.code === 'NOT_FOUND' ? translate('entry.gone') : messageOf(e)));
     return () => {
       live = false;
     };
@@ -42,11 +46,11 @@ export function EntryViewPage({ id }: { id: number }) {
     try {
       await call('entries.delete', { id: entry.id });
       const restoreId = entry.id;
-      toast.show('Entry moved to the trash.', {
-        label: 'Undo',
+      toast.show(t('entry.movedToTrash'), {
+        label: t('entry.undo'),
         run: async () => {
           await call('entries.restore', { id: restoreId });
-          toast.show('Entry restored.');
+          toast.show(translate('entry.restored'));
           navigate(`/entry/${restoreId}`);
         },
       });
@@ -62,7 +66,7 @@ export function EntryViewPage({ id }: { id: number }) {
     setBusy(true);
     try {
       setEntry(await call('entries.restore', { id: entry.id }));
-      toast.show('Entry restored.');
+      toast.show(t('entry.restored'));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -73,15 +77,15 @@ export function EntryViewPage({ id }: { id: number }) {
   if (error)
     return (
       <div className="page">
-        <h1>Entry</h1>
+        <h1>{t('entry.title')}</h1>
         <ErrorAlert>{error}</ErrorAlert>
-        <a href="#/timeline">Back to the timeline</a>
+        <a href="#/timeline">{t('entry.backToTimeline')}</a>
       </div>
     );
   if (!entry)
     return (
       <div className="page">
-        <h1>Entry</h1>
+        <h1>{t('entry.title')}</h1>
         <Loading />
       </div>
     );
@@ -89,12 +93,12 @@ export function EntryViewPage({ id }: { id: number }) {
   const people = entry.personIds.map((p) => personById.get(p)).filter((p) => p !== undefined);
   const tags = entry.tagIds.map((t) => tagById.get(t)).filter((t): t is Tag => t !== undefined);
   const scores = SCORES.filter(([k]) => entry[k] !== null);
-  const heading = entryHeading({ title: entry.title, excerpt: entry.body });
+  const heading = entryHeading({ title: entry.title, excerpt: entry.body }, t('entry.untitled'));
 
   return (
     <div className="page entry-view">
       <p className="back">
-        <a href="#/timeline">← Timeline</a>
+        <a href="#/timeline">{t('entry.backLink')}</a>
       </p>
       <article aria-labelledby="entry-view-title">
         <header className="page-head">
@@ -106,20 +110,20 @@ export function EntryViewPage({ id }: { id: number }) {
           </div>
           <div className="row">
             <button type="button" className="button" onClick={() => navigate(`/entry/${entry.id}/edit`)}>
-              Edit
+              {t('entry.edit')}
             </button>
             {entry.deletedAt === null ? (
               <button type="button" className="button danger-subtle" onClick={() => void moveToTrash()} disabled={busy}>
-                Move to trash
+                {t('entry.moveToTrash')}
               </button>
             ) : (
               <button type="button" className="button" onClick={() => void restore()} disabled={busy}>
-                Restore
+                {t('entry.restore')}
               </button>
             )}
           </div>
         </header>
-        {entry.deletedAt !== null && <p className="notice">This entry is in the trash.</p>}
+        {entry.deletedAt !== null && <p className="notice">{t('entry.inTrash')}</p>}
         <div className="entry-meta">
           {people.map((p) => (
             <PersonChip key={p.id} person={p} />
@@ -135,40 +139,40 @@ export function EntryViewPage({ id }: { id: number }) {
         <dl className="entry-facts">
           {entry.balance !== null && (
             <div>
-              <dt>Balance of power</dt>
-              <dd>{BALANCE_LABELS[entry.balance]}</dd>
+              <dt>{t('entry.balance')}</dt>
+              <dd>{v.balance(entry.balance)}</dd>
             </div>
           )}
           {scores.map(([k, label]) => (
             <div key={k}>
-              <dt>{label}</dt>
-              <dd>{entry[k]} of 5</dd>
+              <dt>{t(label)}</dt>
+              <dd>{t('entry.outOf5', { value: formatInteger(entry[k] ?? 0) })}</dd>
             </div>
           ))}
           {entry.domains.length > 0 && (
             <div>
-              <dt>Areas of life</dt>
-              <dd>{entry.domains.map((d) => DOMAIN_LABELS[d]).join(', ')}</dd>
+              <dt>{t('entry.areas')}</dt>
+              <dd>{listFormat(entry.domains.map((d) => v.domain(d)))}</dd>
             </div>
           )}
           {entry.powerSources.length > 0 && (
             <div>
-              <dt>Power sources</dt>
-              <dd>{entry.powerSources.map((p) => POWER_SOURCE_LABELS[p]).join(', ')}</dd>
+              <dt>{t('entry.powerSources')}</dt>
+              <dd>{listFormat(entry.powerSources.map((p) => v.powerSource(p)))}</dd>
             </div>
           )}
         </dl>
 
         {tags.length > 0 && (
           <section aria-labelledby="entry-patterns" className="entry-section">
-            <h2 id="entry-patterns">Patterns</h2>
+            <h2 id="entry-patterns">{t('entry.patterns')}</h2>
             {CATEGORIES.filter((c) => tags.some((t) => t.category === c)).map((c) => (
               <div key={c} className="entry-pattern-row">
-                <span className="entry-pattern-cat">{CATEGORY_LABELS[c]}</span>
+                <span className="entry-pattern-cat">{v.category(c)}</span>
                 {tags
-                  .filter((t) => t.category === c)
-                  .map((t) => (
-                    <TagChip key={t.id} tag={t} />
+                  .filter((tag) => tag.category === c)
+                  .map((tag) => (
+                    <TagChip key={tag.id} tag={tag} />
                   ))}
               </div>
             ))}
@@ -179,7 +183,7 @@ export function EntryViewPage({ id }: { id: number }) {
 
         {entry.outcome && (
           <section aria-labelledby="entry-outcome" className="entry-section">
-            <h2 id="entry-outcome">Outcome</h2>
+            <h2 id="entry-outcome">{t('entry.outcome')}</h2>
             <p className="entry-body" dir="auto">
               {entry.outcome}
             </p>

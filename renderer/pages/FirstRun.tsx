@@ -2,8 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, messageOf } from '../api.js';
 import { NewPassphraseFields, RecoveryKeyPanel } from '../components/Passphrase.js';
 import { modKey } from '../lib/hooks.js';
+import { useT } from '../i18n/index.js';
 
 export function Welcome({ onContinue }: { onContinue: () => void }) {
+  const t = useT();
   // The button takes focus (Enter continues) without scrolling to it: on a short window the page
   // opens at its top, with the heading in view, not at the button below the two lists.
   const start = useRef<HTMLButtonElement>(null);
@@ -13,35 +15,32 @@ export function Welcome({ onContinue }: { onContinue: () => void }) {
   return (
     <div className="gate">
       <main className="gate-card welcome">
-        <h1>Welcome to Fulcrum</h1>
-        <p className="lede">A private journal for noticing how power is shared in your relationships — and for bringing what you notice to your therapist.</p>
+        <h1>{t('welcome.title')}</h1>
+        <p className="lede">{t('welcome.lede')}</p>
         <div className="welcome-columns">
           <section aria-labelledby="protects">
-            <h2 id="protects">What Fulcrum protects</h2>
+            <h2 id="protects">{t('welcome.protects')}</h2>
             <ul>
-              <li>Everything you write stays on this computer. There is no account, no cloud and no network.</li>
-              <li>Your journal is encrypted with a passphrase only you know. Someone who opens or copies its files — even on this same computer — cannot read it.</li>
-              <li>Lock it any time with the Lock button or {modKey}+L. It also locks itself after a few minutes without use and when the computer sleeps.</li>
-              <li>Quick exit — the button in the corner, or Esc pressed three times — locks and hides Fulcrum at once.</li>
-              <li>If you forget your passphrase, a recovery key (shown next) is the only way back in.</li>
+              <li>{t('welcome.protects.local')}</li>
+              <li>{t('welcome.protects.encrypted')}</li>
+              <li>{t('welcome.protects.lock', { shortcut: `${modKey}+L` })}</li>
+              <li>{t('welcome.protects.quickExit')}</li>
+              <li>{t('welcome.protects.recovery')}</li>
             </ul>
           </section>
           <section aria-labelledby="cannot">
-            <h2 id="cannot">What it cannot protect</h2>
+            <h2 id="cannot">{t('welcome.cannot')}</h2>
             <ul>
-              <li>A computer that is being watched — by spyware, screen recording or a key logger — can see what you type.</li>
-              <li>Someone looking at the screen while the journal is open.</li>
-              <li>Someone who uses this computer can see that Fulcrum is installed, and could delete its files.</li>
+              <li>{t('welcome.cannot.watched')}</li>
+              <li>{t('welcome.cannot.screen')}</li>
+              <li>{t('welcome.cannot.installed')}</li>
             </ul>
-            <p className="hint">
-              If this device may be monitored, or is shared with the person you write about, it is safer to use a device only you can get to. A domestic-abuse helpline or
-              advocate can help you think through which devices are safe.
-            </p>
+            <p className="hint">{t('welcome.saferDevice')}</p>
           </section>
         </div>
         <div className="gate-actions">
           <button ref={start} type="button" className="button primary" onClick={onContinue}>
-            Create a journal
+            {t('welcome.create')}
           </button>
         </div>
       </main>
@@ -50,6 +49,7 @@ export function Welcome({ onContinue }: { onContinue: () => void }) {
 }
 
 export function CreateJournal({ onCreated, onBack }: { onCreated: (recoveryKey: string) => void; onBack: () => void }) {
+  const t = useT();
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [usable, setUsable] = useState(false);
@@ -76,8 +76,8 @@ export function CreateJournal({ onCreated, onBack }: { onCreated: (recoveryKey: 
   return (
     <div className="gate">
       <main className="gate-card">
-        <h1>Create your journal</h1>
-        <p className="lede">Choose a passphrase: a few unrelated words are easier to remember and harder to guess than a short password. Nobody can reset it for you.</p>
+        <h1>{t('create.title')}</h1>
+        <p className="lede">{t('create.lede')}</p>
         <form onSubmit={submit} className="stack">
           <NewPassphraseFields pass={pass} again={again} onPass={setPass} onAgain={setAgain} onUsable={setUsable} autoFocus disabled={busy} />
           {error && (
@@ -87,16 +87,16 @@ export function CreateJournal({ onCreated, onBack }: { onCreated: (recoveryKey: 
           )}
           <div className="gate-actions">
             <button type="button" className="button" onClick={onBack} disabled={busy}>
-              Back
+              {t('create.back')}
             </button>
             <button type="submit" className="button primary" disabled={!canCreate}>
-              {busy ? 'Creating…' : 'Create journal'}
+              {busy ? t('create.creating') : t('create.submit')}
             </button>
           </div>
           {busy && (
             <p role="status" className="loading">
               <span className="spinner" aria-hidden="true" />
-              Encrypting your new journal…
+              {t('create.encrypting')}
             </p>
           )}
         </form>
@@ -107,14 +107,13 @@ export function CreateJournal({ onCreated, onBack }: { onCreated: (recoveryKey: 
 
 /** The recovery key after creating a journal, after a passphrase change, or again after an unlock while unconfirmed. */
 export function RecoveryKeyStep({ recoveryKey, onDone, again = false }: { recoveryKey: string; onDone: () => void; again?: boolean }) {
+  const t = useT();
   return (
     <div className="gate">
       <main className="gate-card recovery">
-        <h1 id="recovery-heading">Your recovery key</h1>
+        <h1 id="recovery-heading">{t('recovery.title')}</h1>
         <p className="lede">
-          {again
-            ? 'You have not yet confirmed that you saved this recovery key, so here it is again. If you ever forget your passphrase, it is the only way back into your journal.'
-            : 'If you ever forget your passphrase, this key is the only way back into your journal. Write it down or save it now.'}
+          {again ? t('recovery.ledeAgain') : t('recovery.lede')}
         </p>
         <RecoveryKeyPanel recoveryKey={recoveryKey} onConfirmed={onDone} headingId="recovery-heading" />
       </main>
@@ -128,6 +127,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone, again = false }: { recove
  */
 export function ForcedPassphraseChange(props: { recoveryKey: string | null; onChanged: (newRecoveryKey: string) => void; onLock: () => void }) {
   const { onChanged, onLock } = props;
+  const t = useT();
   // After a reload the key typed at unlock is gone from memory: it is asked for once more.
   const [recoveryKey, setRecoveryKey] = useState(props.recoveryKey ?? '');
   const askKey = props.recoveryKey === null;
@@ -156,15 +156,12 @@ export function ForcedPassphraseChange(props: { recoveryKey: string | null; onCh
   return (
     <div className="gate">
       <main className="gate-card">
-        <h1>Choose a new passphrase</h1>
-        <p className="lede">
-          You opened your journal with your recovery key. Choose a new passphrase before it opens: if someone else knows the old one, this shuts them out. You will get a new
-          recovery key too; the old passphrase and the old key will open nothing.
-        </p>
+        <h1>{t('forced.title')}</h1>
+        <p className="lede">{t('forced.lede')}</p>
         <form onSubmit={submit} className="stack">
           {askKey && (
             <div className="field">
-              <label htmlFor="forced-recovery-key">Your recovery key</label>
+              <label htmlFor="forced-recovery-key">{t('forced.recoveryKey')}</label>
               <input
                 id="forced-recovery-key"
                 type="text"
@@ -183,7 +180,7 @@ export function ForcedPassphraseChange(props: { recoveryKey: string | null; onCh
             onPass={setPass}
             onAgain={setAgain}
             onUsable={setUsable}
-            labels={{ pass: 'New passphrase', again: 'Repeat new passphrase' }}
+            labels={{ pass: t('passphrase.new'), again: t('passphrase.repeatNew') }}
             autoFocus={!askKey}
             disabled={busy}
           />
@@ -194,16 +191,16 @@ export function ForcedPassphraseChange(props: { recoveryKey: string | null; onCh
           )}
           <div className="gate-actions">
             <button type="button" className="button" onClick={onLock} disabled={busy}>
-              Lock instead
+              {t('forced.lockInstead')}
             </button>
             <button type="submit" className="button primary" disabled={!usable || busy || !recoveryKey.trim()}>
-              {busy ? 'Changing…' : 'Change passphrase'}
+              {busy ? t('forced.changing') : t('forced.submit')}
             </button>
           </div>
           {busy && (
             <p role="status" className="loading">
               <span className="spinner" aria-hidden="true" />
-              Re-encrypting your journal under the new passphrase…
+              {t('forced.reencrypting')}
             </p>
           )}
         </form>

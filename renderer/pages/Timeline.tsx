@@ -6,7 +6,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { CATEGORIES, CATEGORY_LABELS, type Category, type Polarity } from '../../shared/catalogue.js';
+import { CATEGORIES, type Category, type Polarity } from '../../shared/catalogue.js';
+import { translate, useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import type { Cursor, Draft, EntryFilter, EntrySummary } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { EntryCard } from '../components/EntryCard.js';
@@ -42,9 +44,9 @@ export function hiddenFiltersInUse(f: FilterState): number {
   return [f.person, f.pattern, f.polarity, f.from, f.to].filter(Boolean).length + Number(f.therapist) + Number(f.safety);
 }
 
-/** "12 entries match", "1 entry matches", "No entries match". */
+/** "12 entries match", "1 entry matches", "No entries match", in the interface's language. */
 export function matchCount(n: number): string {
-  return n === 0 ? 'No entries match' : n === 1 ? '1 entry matches' : `${n.toLocaleString()} entries match`;
+  return translate('timeline.matches', { count: n });
 }
 
 function toApiFilter(f: FilterState): EntryFilter {
@@ -64,6 +66,8 @@ function toApiFilter(f: FilterState): EntryFilter {
 type Row = { kind: 'day'; key: string; day: string } | { kind: 'entry'; key: string; entry: EntrySummary };
 
 export function TimelinePage() {
+  const t = useT();
+  const v = useVocabulary();
   const { people, tags, personById, tagById } = useJournalData();
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [filtersOpen, setFiltersOpen] = useRemembered('timeline.filtersOpen', false);
@@ -170,21 +174,21 @@ export function TimelinePage() {
     setDrill(null);
     setFilter(NO_FILTER);
   };
-  const activeTags = tags.filter((t) => t.archivedAt === null);
+  const activeTags = tags.filter((tag) => tag.archivedAt === null);
   const today = new Date();
 
   return (
     <div className="page timeline-page">
       <header className="page-head">
-        <h1>Timeline</h1>
+        <h1>{t('timeline.title')}</h1>
       </header>
 
       {drafts.length > 0 && (
         <div className="notice" role="status">
           {drafts.map((d) => (
             <p key={d.key}>
-              {d.key === 'new' ? 'You have an unsaved new entry' : 'You have unsaved changes to an entry'} from {shortDateTime(d.updatedAt)}.{' '}
-              <a href={d.key === 'new' ? '#/new' : `#/entry/${d.key.slice(6)}/edit`}>Continue writing</a>
+              {t(d.key === 'new' ? 'timeline.draftNew' : 'timeline.draftEdit', { when: shortDateTime(d.updatedAt) })}{' '}
+              <a href={d.key === 'new' ? '#/new' : `#/entry/${d.key.slice(6)}/edit`}>{t('timeline.continue')}</a>
             </p>
           ))}
         </div>
@@ -192,17 +196,17 @@ export function TimelinePage() {
 
       {drill ? <DrillNotice drill={drill} shown={state === 'idle' ? (total ?? items.length) : null} more={total === null && cursor !== null} onClear={showAll} /> : <CheckInsDueNotice />}
 
-      <search className="filter-bar" aria-label="Filter entries">
+      <search className="filter-bar" aria-label={t('timeline.filter')}>
         <div className="filter-row">
           <div className="field grow">
-            <label htmlFor="tl-search">Search entries</label>
+            <label htmlFor="tl-search">{t('timeline.search')}</label>
             <input
               ref={searchRef}
               id="tl-search"
               type="search"
               dir="auto"
               value={filter.text}
-              placeholder={`Words in the title or text (${modKey}+F)`}
+              placeholder={t('timeline.searchPlaceholder', { shortcut: `${modKey}+F` })}
               onChange={(e) => set('text', e.target.value)}
               aria-keyshortcuts={modKey === 'Ctrl' ? 'Control+F' : 'Meta+F'}
               autoComplete="off"
@@ -218,48 +222,47 @@ export function TimelinePage() {
             <span aria-hidden="true" className="filter-toggle-mark">
               {filtersOpen ? '▾' : '▸'}
             </span>
-            More filters
-            {!filtersOpen && hiddenFiltersInUse(filter) > 0 && <span className="filter-toggle-count">({hiddenFiltersInUse(filter)} on)</span>}
+            {t('timeline.moreFilters')}
+            {!filtersOpen && hiddenFiltersInUse(filter) > 0 && <span className="filter-toggle-count">{t('timeline.filtersOn', { count: hiddenFiltersInUse(filter) })}</span>}
           </button>
           {filtering && (
             <button type="button" className="button subtle clear-filters" onClick={showAll}>
-              Clear filters
+              {t('timeline.clear')}
             </button>
           )}
         </div>
         <div id="tl-more-filters" className="filter-more" hidden={!filtersOpen}>
         <div className="filter-row">
           <div className="field">
-            <label htmlFor="tl-person">Person</label>
+            <label htmlFor="tl-person">{t('timeline.person')}</label>
             <select id="tl-person" value={filter.person} onChange={(e) => set('person', e.target.value)}>
-              <option value="">Anyone</option>
+              <option value="">{t('timeline.anyone')}</option>
               {people.map((p) => (
                 <option key={p.id} value={String(p.id)} dir="auto">
-                  {p.name}
-                  {p.archivedAt ? ' (archived)' : ''}
+                  {p.archivedAt ? t('timeline.archived', { name: p.name }) : p.name}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="tl-pattern">Pattern</label>
+            <label htmlFor="tl-pattern">{t('timeline.pattern')}</label>
             <select id="tl-pattern" value={filter.pattern} onChange={(e) => set('pattern', e.target.value)}>
-              <option value="">Any pattern</option>
-              <optgroup label="Whole categories">
+              <option value="">{t('timeline.anyPattern')}</option>
+              <optgroup label={t('timeline.wholeCategories')}>
                 {CATEGORIES.map((c) => (
                   <option key={c} value={`cat:${c}`}>
-                    {`Any in ${CATEGORY_LABELS[c]}`}
+                    {t('timeline.anyIn', { category: v.category(c) })}
                   </option>
                 ))}
               </optgroup>
               {CATEGORIES.map((c) => {
-                const inCat = activeTags.filter((t) => t.category === c);
+                const inCat = activeTags.filter((tag) => tag.category === c);
                 if (inCat.length === 0) return null;
                 return (
-                  <optgroup key={c} label={CATEGORY_LABELS[c]}>
-                    {inCat.map((t) => (
-                      <option key={t.id} value={`tag:${t.id}`} dir="auto">
-                        {t.label}
+                  <optgroup key={c} label={v.category(c)}>
+                    {inCat.map((tag) => (
+                      <option key={tag.id} value={`tag:${tag.id}`} dir="auto">
+                        {v.pattern(tag)}
                       </option>
                     ))}
                   </optgroup>
@@ -268,29 +271,29 @@ export function TimelinePage() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="tl-polarity">Kind of pattern</label>
+            <label htmlFor="tl-polarity">{t('timeline.kind')}</label>
             <select id="tl-polarity" value={filter.polarity} onChange={(e) => set('polarity', e.target.value as FilterState['polarity'])}>
-              <option value="">Any</option>
-              <option value="imbalance">Imbalance</option>
-              <option value="healthy">Healthy</option>
+              <option value="">{t('timeline.any')}</option>
+              <option value="imbalance">{v.polarity('imbalance')}</option>
+              <option value="healthy">{v.polarity('healthy')}</option>
             </select>
           </div>
           <div className="field">
-            <label htmlFor="tl-from">From</label>
+            <label htmlFor="tl-from">{t('timeline.from')}</label>
             <input id="tl-from" type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => set('from', e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="tl-to">To</label>
+            <label htmlFor="tl-to">{t('timeline.to')}</label>
             <input id="tl-to" type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => set('to', e.target.value)} />
           </div>
           <div className="filter-flags">
             <label className="check">
               <input type="checkbox" checked={filter.therapist} onChange={(e) => set('therapist', e.target.checked)} />
-              For my therapist
+              {t('entry.forTherapist')}
             </label>
             <label className="check">
               <input type="checkbox" checked={filter.safety} onChange={(e) => set('safety', e.target.checked)} />
-              Safety concern
+              {t('entry.safetyConcern')}
             </label>
           </div>
         </div>
@@ -299,29 +302,30 @@ export function TimelinePage() {
 
       <ErrorAlert>{error}</ErrorAlert>
       <p className={state === 'idle' && filtering && !drill ? 'match-count' : 'visually-hidden'} role="status">
-        {state === 'loading' ? 'Loading entries' : state === 'idle' && filtering && !drill ? matchCount(total ?? items.length) : ''}
+        {state === 'loading' ? t('timeline.loading') : state === 'idle' && filtering && !drill ? t('timeline.matches', { count: total ?? items.length }) : ''}
       </p>
 
       {state === 'loading' && items.length === 0 ? (
-        <Loading label="Loading entries…" />
+        <Loading label={t('timeline.loadingEntries')} />
       ) : items.length === 0 && state !== 'error' ? (
         filtering ? (
-          <EmptyState title="No entries match" action={<button type="button" className="button" onClick={showAll}>Show all entries</button>}>
-            <p>Try fewer filters or different words. Search looks at titles and what happened.</p>
+          <EmptyState title={t('timeline.noMatch')} action={<button type="button" className="button" onClick={showAll}>{t('timeline.showAll')}</button>}>
+            <p>{t('timeline.noMatchHint')}</p>
           </EmptyState>
         ) : (
           <EmptyState
-            title="Your timeline is empty"
+            title={t('timeline.empty')}
             action={
               <button type="button" className="button primary" onClick={() => navigate('/new')}>
-                Write your first entry
+                {t('timeline.firstEntry')}
               </button>
             }
           >
-            <p>Write down a moment soon after it happens: who was there, what happened, and how the power felt. Tag the patterns you notice — over time they show what keeps repeating and what is getting better.</p>
+            <p>{t('timeline.emptyHint')}</p>
             {people.length === 0 && (
               <p>
-                Tip: first <a href="#/people">add the people you want to reflect on</a>, so you can link entries to them.
+                {t('timeline.tipBefore')} <a href="#/people">{t('timeline.tipLink')}</a>
+                {t('timeline.tipAfter')}
               </p>
             )}
           </EmptyState>
@@ -344,13 +348,13 @@ export function TimelinePage() {
           </div>
           <div className="timeline-end">
             {state === 'more' ? (
-              <Loading label="Loading older entries…" />
+              <Loading label={t('timeline.loadingOlder')} />
             ) : cursor ? (
               <button type="button" className="button" onClick={loadMore}>
-                Load older entries
+                {t('timeline.loadOlder')}
               </button>
             ) : (
-              items.length > 0 && <p className="hint">{filtering ? 'No more matches.' : 'That is the beginning of your journal.'}</p>
+              items.length > 0 && <p className="hint">{filtering ? t('timeline.noMore') : t('timeline.beginning')}</p>
             )}
           </div>
         </div>

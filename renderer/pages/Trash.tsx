@@ -6,10 +6,12 @@ import { EntryCard, entryHeading } from '../components/EntryCard.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
 import { dayHeading } from '../lib/format.js';
 import { useJournalData, useToast } from '../lib/session.js';
+import { useT } from '../i18n/index.js';
 
 const PAGE = 100;
 
 export function TrashPage() {
+  const t = useT();
   const { personById, tagById } = useJournalData();
   const toast = useToast();
   const [items, setItems] = useState<EntrySummary[] | null>(null);
@@ -37,7 +39,7 @@ export function TrashPage() {
     try {
       await call('entries.restore', { id: entry.id });
       setItems((prev) => prev?.filter((e) => e.id !== entry.id) ?? null);
-      toast.show('Entry restored to the timeline.');
+      toast.show(t('trash.restored'));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -50,12 +52,12 @@ export function TrashPage() {
     <div className="page">
       <header className="page-head">
         <div>
-          <h1>Trash</h1>
-          <p className="hint">Entries stay here for 30 days, then they are deleted for good.</p>
+          <h1>{t('trash.title')}</h1>
+          <p className="hint">{t('trash.hint', { days: 30 })}</p>
         </div>
         {items && items.length > 0 && (
           <button type="button" className="button danger-subtle" onClick={() => setConfirm({ kind: 'all' })} disabled={busy}>
-            Empty trash
+            {t('trash.empty')}
           </button>
         )}
       </header>
@@ -63,8 +65,8 @@ export function TrashPage() {
       {items === null ? (
         !error && <Loading />
       ) : items.length === 0 ? (
-        <EmptyState title="The trash is empty">
-          <p>When you delete an entry it comes here first, so you can change your mind.</p>
+        <EmptyState title={t('trash.isEmpty')}>
+          <p>{t('trash.isEmptyHint')}</p>
         </EmptyState>
       ) : (
         <ul className="card-list">
@@ -79,10 +81,10 @@ export function TrashPage() {
                 actions={
                   <>
                     <button type="button" className="button small" onClick={() => void restore(e)} disabled={busy}>
-                      Restore
+                      {t('entry.restore')}
                     </button>
                     <button type="button" className="button small danger-subtle" onClick={() => setConfirm({ kind: 'one', entry: e })} disabled={busy}>
-                      Delete permanently
+                      {t('trash.deleteForGood')}
                     </button>
                   </>
                 }
@@ -93,31 +95,31 @@ export function TrashPage() {
       )}
       {cursor && (
         <button type="button" className="button" onClick={() => void load(cursor)}>
-          Load more
+          {t('trash.loadMore')}
         </button>
       )}
       {confirm && (
         <ConfirmDialog
-          title={confirm.kind === 'all' ? 'Empty the trash?' : 'Delete this entry permanently?'}
+          title={confirm.kind === 'all' ? t('trash.confirmAll') : t('trash.confirmOne')}
           message={
             confirm.kind === 'all' ? (
-              <p>Every entry in the trash will be deleted for good. This cannot be undone.</p>
+              <p>{t('trash.confirmAllText')}</p>
             ) : (
-              <p>“{entryHeading(confirm.entry)}” will be deleted for good. This cannot be undone.</p>
+              <p>{t('trash.confirmOneText', { title: entryHeading(confirm.entry, t('entry.untitled')) })}</p>
             )
           }
-          confirmLabel={confirm.kind === 'all' ? 'Empty trash' : 'Delete permanently'}
+          confirmLabel={confirm.kind === 'all' ? t('trash.empty') : t('trash.deleteForGood')}
           danger
           onConfirm={async () => {
             if (confirm.kind === 'all') {
               const { purged } = await call('entries.purge', { all: true });
               setItems([]);
               setCursor(null);
-              toast.show(`${purged} ${purged === 1 ? 'entry' : 'entries'} deleted for good.`);
+              toast.show(t('trash.purged', { count: purged }));
             } else {
               await call('entries.purge', { id: confirm.entry.id });
               setItems((prev) => prev?.filter((x) => x.id !== confirm.entry.id) ?? null);
-              toast.show('Entry deleted for good.');
+              toast.show(t('trash.deleted'));
             }
           }}
           onClose={() => setConfirm(null)}

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { UnlockResult } from '../../shared/api.js';
 import type { VaultStatus } from '../../shared/schemas.js';
-import { ApiError, call, messageOf } from '../api.js';
+import { ApiError, call, messageOf, wordError } from '../api.js';
+import { useT } from '../i18n/index.js';
 import { PassphraseField } from '../components/Passphrase.js';
 import { CheckReportScreen } from '../components/CheckReport.js';
 
 export function UnlockScreen(props: { status: VaultStatus; notice: string | null; onUnlocked: (result: UnlockResult, usedRecoveryKey: string | null) => void; onRecheck: () => Promise<void> }) {
+  const t = useT();
   const [useRecovery, setUseRecovery] = useState(false);
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -41,7 +43,7 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
         setNow(Date.now());
       }
       if (err instanceof ApiError && err.code === 'WRONG_SECRET') {
-        setError(useRecovery ? 'That recovery key is not right. Check it character by character and try again.' : 'That passphrase is not right. Check Caps Lock and try again.');
+        setError(err.detail?.reason ? messageOf(err) : useRecovery ? t('unlock.wrongRecovery') : t('unlock.wrongPassphrase'));
       } else setError(messageOf(err));
       // Back to the field for another try (after React re-enables it).
       setTimeout(() => inputRef.current?.focus(), 0);
@@ -56,16 +58,14 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
     return (
       <div className="gate">
         <main className="gate-card">
-          <h1>Fulcrum cannot open your journal</h1>
+          <h1>{t('unlock.cannotOpen')}</h1>
           <div role="alert" className="problem">
-            <p>{props.status.problem}</p>
+            <p>{props.status.problemCode ? wordError(props.status.problemCode.code, { reason: props.status.problemCode.reason }) : props.status.problem}</p>
           </div>
-          <p className="hint">
-            If you moved or renamed files in Fulcrum&apos;s data folder, put them back and choose Check again. Keep a copy of the folder as it is before trying anything else.
-          </p>
+          <p className="hint">{t('unlock.movedFiles')}</p>
           <div className="gate-actions">
             <button type="button" className="button primary" onClick={() => void props.onRecheck()}>
-              Check again
+              {t('unlock.checkAgain')}
             </button>
           </div>
         </main>
@@ -76,12 +76,12 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
   return (
     <div className="gate">
       <main className="gate-card unlock">
-        <h1>Unlock your journal</h1>
+        <h1>{t('unlock.title')}</h1>
         {props.notice && <p className="notice">{props.notice}</p>}
         <form onSubmit={submit} className="stack">
           {useRecovery ? (
             <div className="field">
-              <label htmlFor="unlock-secret">Recovery key</label>
+              <label htmlFor="unlock-secret">{t('unlock.recoveryKey')}</label>
               <input
                 ref={inputRef}
                 id="unlock-secret"
@@ -100,7 +100,7 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
             <PassphraseField
               key="passphrase"
               id="unlock-secret"
-              label="Passphrase"
+              label={t('passphrase.label')}
               value={secret}
               onChange={setSecret}
               autoComplete="current-password"
@@ -120,7 +120,7 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
               }}
               disabled={busy}
             />
-            Use recovery key
+            {t('unlock.useRecovery')}
           </label>
           {error && (
             <p role="alert" className="error">
@@ -129,24 +129,21 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
           )}
           {waiting && (
             <p role="status" className="notice">
-              Too many attempts. You can try again in {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'}.
+              {t('unlock.wait', { seconds: secondsLeft })}
             </p>
           )}
           {(error || waiting) && (
-            <p className="hint">
-              Forgotten your passphrase? Tick “Use recovery key”: you will then choose a new passphrase. If someone else may know your passphrase, change it once you are
-              in: Safety → Change passphrase. The old one then opens nothing.
-            </p>
+            <p className="hint">{t('unlock.forgotten')}</p>
           )}
           <div className="gate-actions">
             <button type="submit" className="button primary" disabled={busy || waiting || !secret}>
-              {busy ? 'Unlocking…' : 'Unlock'}
+              {busy ? t('unlock.unlocking') : t('unlock.submit')}
             </button>
           </div>
           {busy && (
             <div role="status" className="unlock-progress">
-              <progress aria-label="Unlocking" />
-              <span>Checking your {useRecovery ? 'recovery key' : 'passphrase'}… this takes about a second.</span>
+              <progress aria-label={t('unlock.progress')} />
+              <span>{useRecovery ? t('unlock.checkingRecovery') : t('unlock.checkingPassphrase')}</span>
             </div>
           )}
         </form>

@@ -1,24 +1,21 @@
-/** Words and numbers of the report, the same on screen and on paper. Days are YYYY-MM-DD labels (UTC maths). */
+/**
+ * Words and numbers of the report, the same on screen and on paper. Days are YYYY-MM-DD labels (UTC
+ * maths). Dates and numbers come from the app's one formatting module, in the interface's locale.
+ */
 import type { Bucket } from '../../shared/insights.js';
 import type { Compared } from '../../shared/report.js';
+import { formatDayParts, formatDecimal, formatPercent, formatSigned } from '../lib/format.js';
 
-const fmt = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...opts });
-const long = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
-const longWeekday = fmt({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-const short = fmt({ day: 'numeric', month: 'short' });
-const month = fmt({ month: 'short', year: '2-digit' });
-const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
-
-/** "3 April 2024" */
-export const longDate = (day: string) => long.format(asDate(day));
+/** "3 April 2024" (en-GB), "April 3, 2024" (en-US), "3. April 2024" (de) */
+export const longDate = (day: string) => formatDayParts(day, { day: 'numeric', month: 'long', year: 'numeric' });
 /** "Wed, 3 Apr 2024" */
-export const entryDate = (day: string) => longWeekday.format(asDate(day));
+export const entryDate = (day: string) => formatDayParts(day, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 /** "3 Apr" */
-export const shortDate = (day: string) => short.format(asDate(day));
+export const shortDate = (day: string) => formatDayParts(day, { day: 'numeric', month: 'short' });
 
 /** A chart axis label for a bucket's first day. */
 export function bucketLabel(key: string, bucket: Bucket): string {
-  return bucket === 'month' ? month.format(asDate(key)) : short.format(asDate(key));
+  return bucket === 'month' ? formatDayParts(key, { month: 'short', year: '2-digit' }) : shortDate(key);
 }
 
 /** Today in this computer's zone, as the report's "today". */
@@ -38,18 +35,11 @@ export function midSentence(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** −1.2 with a real minus sign; one decimal. */
-export function signedNumber(n: number, digits = 1): string {
-  const r = Number(n.toFixed(digits));
-  if (r === 0) return (0).toFixed(digits);
-  return `${r > 0 ? '+' : '−'}${Math.abs(r).toFixed(digits)}`;
-}
-export function decimal(n: number, digits = 1): string {
-  const r = Number(n.toFixed(digits));
-  // −0.04 rounds to 0: printed as 0.0, never "−0.0".
-  return r < 0 ? `−${Math.abs(r).toFixed(digits)}` : Math.abs(r).toFixed(digits);
-}
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** +1.2 / −1.2 with a real minus sign; one decimal. */
+export const signedNumber = (n: number, digits = 1): string => formatSigned(n, digits);
+/** −0.04 rounds to 0: printed as 0.0, never "−0.0". */
+export const decimal = (n: number, digits = 1): string => formatDecimal(n, digits);
+export const percent = (share: number): string => formatPercent(share);
 
 export type ChangeKind = 'count' | 'mean' | 'share';
 

@@ -85,3 +85,22 @@ test('screenshots of each main screen over a sample journal', async ({ page, hos
   await expect(patterns.pattern('Plans announced in the group chat')).toBeAttached();
   await shot(page, testInfo, 'patterns');
 });
+
+test.describe('in Arabic', () => {
+  test.use({ locale: 'ar' });
+
+  test('the timeline in Arabic, right to left', async ({ page, host }, testInfo) => {
+    test.setTimeout(90_000);
+    const call = apiOf(host);
+    await call('vault.create', { passphrase: PASSPHRASE });
+    await seedSampleJournal(call, { timeZone: 'Europe/London' });
+    await call('vault.lock', {});
+    await page.goto(host.url);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await page.getByRole('textbox', { name: 'عبارة المرور', exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'فتح القفل', exact: true }).click();
+    await expect(page.getByRole('article', { name: 'Run with Sam' })).toBeVisible();
+    await page.getByRole('heading', { name: 'الخط الزمني', level: 1 }).click();
+    await shot(page, testInfo, 'timeline-ar');
+  });
+});

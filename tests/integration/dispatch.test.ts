@@ -53,7 +53,7 @@ describe('dispatch', () => {
 
   it('refuses every call but create, unlock, status and strength while locked', async () => {
     const service = testService();
-    const allowed: Channel[] = ['vault.status', 'vault.checkStrength', 'vault.create', 'vault.unlock', 'vault.lock', 'session.quickExit', 'safety.preferences',
+    const allowed: Channel[] = ['vault.status', 'vault.checkStrength', 'vault.create', 'vault.unlock', 'vault.lock', 'session.quickExit', 'safety.preferences', 'ui.language',
       // Restoring a backup must work when the journal cannot be opened (damaged, forgotten passphrase, new computer).
       'backup.pick', 'backup.list', 'backup.inspect', 'backup.restore'];
     for (const channel of CHANNELS) {

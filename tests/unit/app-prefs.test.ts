@@ -18,18 +18,22 @@ describe('preferences (the only thing kept outside the journal)', () => {
     expect(DEFAULT_PREFERENCES.lockTimeoutMinutes).toBe(5);
   });
 
-  it('keeps window bounds, theme and lock timeout on disk and reads them back', () => {
+  it('keeps window bounds, theme, lock timeout and language on disk and reads them back', () => {
     const { prefs, cwd } = onDisk();
     prefs.set('windowBounds', { x: 10, y: 20, width: 1000, height: 700, maximized: false });
     prefs.set('theme', 'dark');
     prefs.set('lockTimeoutMinutes', 15);
+    prefs.set('language', 'ar');
     const again = createPreferencesStore(new Conf({ cwd, configName: 'preferences' }));
     expect(again.all()).toEqual({
       windowBounds: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
       theme: 'dark',
       lockTimeoutMinutes: 15,
       quickExit: DEFAULT_PREFERENCES.quickExit,
+      language: 'ar',
     });
+    // A language Fulcrum does not speak is refused, and one edited into the file is read as the default.
+    expect(() => prefs.set('language', 'fr' as never)).toThrow(/Invalid value/);
   });
 
   it('refuses a key outside the allowlist, so journal data cannot be put there by mistake', () => {

@@ -1,6 +1,11 @@
 /** The report's change words (arrows and numbers against the previous period) and its dates. */
-import { describe, expect, it } from 'vitest';
-import { change, decimal, entryDate, localToday, longDate, signedNumber } from '../../renderer/report/format.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDateLocale } from '../../renderer/lib/format.js';
+import { change, decimal, entryDate, localToday, longDate, percent, signedNumber } from '../../renderer/report/format.js';
+
+// The report writes dates and numbers in the interface's locale (the one formatting module): British English here.
+beforeAll(() => setDateLocale('en-GB'));
+afterAll(() => setDateLocale(undefined));
 
 describe('the change against the previous period', () => {
   it('says up or down with an arrow, the difference and the old value, for counts', () => {
@@ -38,5 +43,15 @@ describe('numbers and days in the report', () => {
     expect(longDate('2024-04-01')).toBe('1 April 2024');
     expect(entryDate('2024-04-03')).toBe('Wed, 3 Apr 2024');
     expect(localToday(new Date(2024, 1, 29, 23, 59))).toBe('2024-02-29');
+  });
+
+  it('writes them as the interface’s locale does, on the one formatting module', () => {
+    setDateLocale('de-DE');
+    expect(longDate('2024-04-01')).toBe('1. April 2024');
+    expect(decimal(-1.25)).toBe('−1,3');
+    expect(percent(0.4)).toBe('40\u00a0%');
+    setDateLocale('en-US');
+    expect(longDate('2024-04-01')).toBe('April 1, 2024');
+    setDateLocale('en-GB');
   });
 });

@@ -4,6 +4,7 @@
  */
 import { FulcrumError } from '../../../shared/errors.js';
 import { SafetyPreferences, type SafetyPreferences as SafetyPrefs } from '../../../shared/safety.js';
+import type { LanguageChoice } from '../../../shared/locales.js';
 import type { Ports } from '../ports.js';
 import { memoryPreferences, type PreferencesStore } from '../prefs.js';
 import type { Vault, VaultFile } from '../vault/index.js';
@@ -104,6 +105,16 @@ export class SafetyService {
     if (patch.quickExit !== undefined) this.prefs.set('quickExit', patch.quickExit);
     this.autoLock.reschedule();
     return this.preferences();
+  }
+
+  /** The interface language: a harmless preference, readable while locked like the shortcut. */
+  language(): LanguageChoice {
+    return this.prefs.get('language');
+  }
+
+  setLanguage(language: LanguageChoice): LanguageChoice {
+    this.prefs.set('language', language);
+    return this.language();
   }
 
   // ---- unlock and lock

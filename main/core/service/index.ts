@@ -9,7 +9,7 @@ import { insightHandlers } from './insights.js';
 import { settingsHandlers } from './settings.js';
 import { strengthHandlers } from './strengths.js';
 import { reminderHandlers } from './reminders.js';
-import { safetyHandlers, sessionHandlers } from './safety.js';
+import { safetyHandlers, sessionHandlers, uiHandlers } from './safety.js';
 import { autoBackupAfterUnlock, portabilityHandlers, removeOldKeyLeftovers } from './portability.js';
 import { allReportHandlers } from './report.js';
 import { checkHistoryAfterUnlock, historyHandlers, ledgerHandlers } from './history.js';
@@ -64,6 +64,7 @@ export const handlers: Handlers = {
   ...ledgerHandlers,
   ...attachmentHandlers,
   ...attachmentByteHandlers,
+  ...uiHandlers,
 };
 
 export type ServiceOptions = SessionOptions;

@@ -29,3 +29,8 @@ export const safetyHandlers: HandlersFor<'safety'> = {
     return null;
   },
 };
+
+export const uiHandlers: HandlersFor<'ui'> = {
+  'ui.language': (_input, ctx) => safety(ctx).language(),
+  'ui.setLanguage': ({ language }, ctx) => safety(ctx).setLanguage(language),
+};

@@ -129,6 +129,7 @@ export function readVaultFile(file: string): VaultFile {
     throw new FulcrumError(
       'CORRUPT',
       `The journal's key file (${path.basename(file)}) is damaged: it is not valid JSON. Nothing was changed. Restore it from a backup.`,
+      { reason: 'vaultDamaged' },
     );
   }
   if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === VAULT_FORMAT) {
@@ -148,6 +149,7 @@ export function readVaultFile(file: string): VaultFile {
       isOurs
         ? `The journal's key file (${path.basename(file)}) is damaged (${parsed.error.issues[0]?.path.join('.') || 'structure'}). Nothing was changed. Restore it from a backup.`
         : `${path.basename(file)} is not a Fulcrum key file. Nothing was changed.`,
+      { reason: isOurs ? 'vaultDamaged' : 'notVault' },
     );
   }
   return parsed.data;

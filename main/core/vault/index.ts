@@ -116,6 +116,7 @@ export async function unwrapDataKey(secret: Secret, vault: VaultFile): Promise<B
       parsed.reason === 'typo'
         ? 'That recovery key has a typo: one of its characters is wrong. Check it against your saved copy.'
         : 'A recovery key has 32 letters and digits in groups of four, like ABCD-EFGH-…. Check your saved copy.',
+      { reason: parsed.reason === 'typo' ? 'recoveryTypo' : 'recoveryFormat' },
     );
   }
   const kek = recoveryKek(parsed.secret, Buffer.from(vault.recovery.salt, 'base64'));
@@ -216,17 +217,21 @@ export class Vault {
   status(): VaultStatus {
     const exists = this.exists();
     let problem: string | null = null;
+    let problemCode: VaultStatus['problemCode'] = null;
     if (exists && !this.unlocked) {
       try {
         this.readVault();
         if (!fs.existsSync(this.file('db')) && !fs.existsSync(this.file('dbRotating'))) {
           problem = "The journal's database file (journal.db) is missing. Restore it from a backup.";
+          problemCode = { code: 'CORRUPT', reason: 'dbMissing' };
         }
       } catch (e) {
         problem = e instanceof FulcrumError ? e.message : 'The journal cannot be read.';
+        const reason = e instanceof FulcrumError ? e.detail?.reason : undefined;
+        problemCode = { code: e instanceof FulcrumError ? e.code : 'INTERNAL', ...(typeof reason === 'string' ? { reason } : {}) };
       }
     }
-    return { exists, unlocked: this.unlocked, problem, retryAfterMs: this.retryAfterMs() };
+    return { exists, unlocked: this.unlocked, problem, problemCode, retryAfterMs: this.retryAfterMs() };
   }
 
   private async kdfParams(): Promise<KdfParams> {
@@ -258,7 +263,7 @@ export class Vault {
 
   private async refuseWeak(passphrase: string): Promise<void> {
     const s = await checkStrength(passphrase);
-    if (!s.acceptable) throw new FulcrumError('WEAK_PASSPHRASE', s.reason, { score: s.score });
+    if (!s.acceptable) throw new FulcrumError('WEAK_PASSPHRASE', s.reason, { score: s.score, reason: s.problem ?? 'guessable', minLength: s.minLength });
   }
 
   /** Creates a new journal and leaves it unlocked. Returns the recovery key, to be shown once. */
@@ -343,6 +348,7 @@ export class Vault {
         throw new FulcrumError(
           'CORRUPT',
           "The journal's key file (vault.json) is missing, so its database cannot be opened. Nothing was changed. Restore vault.json from a backup.",
+          { reason: 'vaultMissing' },
         );
       }
       throw e;
@@ -426,7 +432,7 @@ export class Vault {
     if (expected === undefined) throw new FulcrumError('VALIDATION', `The recovery key has ${groups.length} groups; choose one from 1 to ${groups.length}.`);
     const normalised = typed.toUpperCase().replace(/[\s\-_.]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
     if (normalised !== expected) {
-      throw new FulcrumError('VALIDATION', `That is not group ${group} of your recovery key. Check what you wrote down, and type that group again.`);
+      throw new FulcrumError('VALIDATION', `That is not group ${group} of your recovery key. Check what you wrote down, and type that group again.`, { reason: 'recoveryGroup', group });
     }
     const { pendingRecovery: _confirmed, ...rest } = this.vault!;
     writeVaultFile(this.file('vault'), rest);
@@ -502,7 +508,7 @@ export class Vault {
   async changePassphrase(current: string | Secret, next: string, progress: Progress = () => {}): Promise<{ recoveryKey: string }> {
     const secret: Secret = typeof current === 'string' ? { passphrase: current } : current;
     if ('passphrase' in secret && secret.passphrase === next) {
-      throw new FulcrumError('VALIDATION', 'The new passphrase must be different from the current one.');
+      throw new FulcrumError('VALIDATION', 'The new passphrase must be different from the current one.', { reason: 'samePassphrase' });
     }
     return this.rotate(secret, next, progress);
   }
@@ -542,6 +548,7 @@ export class Vault {
         'passphrase' in current
           ? 'The current passphrase is not right. Nothing was changed.'
           : 'That recovery key is not right. Nothing was changed.',
+        'passphrase' in current ? { reason: 'currentWrong' } : undefined,
       );
     }
     check.fill(0);
@@ -615,6 +622,7 @@ export class Vault {
         throw new FulcrumError(
           'IO',
           'The new passphrase is saved, but the journal could not be reopened. Unlock it with the new passphrase to finish.',
+          { reason: 'reopenFailed' },
         );
       }
       fs.rmSync(rotating, { force: true });

@@ -43,6 +43,8 @@ export async function checkStrength(passphrase: string, userInputs: readonly str
       acceptable: false,
       score: result.score,
       reason: `Use at least ${MIN_PASSPHRASE_LENGTH} characters (this has ${length}). A few unrelated words work well.`,
+      problem: 'tooShort',
+      minLength: MIN_PASSPHRASE_LENGTH,
       suggestions,
     };
   }
@@ -52,8 +54,10 @@ export async function checkStrength(passphrase: string, userInputs: readonly str
       acceptable: false,
       score: result.score,
       reason: `This passphrase would be too easy to guess${warning ? `: ${warning.replace(/\.$/, '')}` : ''}. Add another uncommon word or two.`,
+      problem: 'guessable',
+      minLength: MIN_PASSPHRASE_LENGTH,
       suggestions,
     };
   }
-  return { acceptable: true, score: result.score, reason: '', suggestions };
+  return { acceptable: true, score: result.score, reason: '', problem: null, minLength: MIN_PASSPHRASE_LENGTH, suggestions };
 }

@@ -91,7 +91,7 @@ export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
   if (from !== null && from > to) {
     // "All time" up to a `to` before the first entry: an empty range.
     if (allTime) from = null;
-    else throw new FulcrumError('VALIDATION', 'The start of the range is after its end. Pick the dates again.');
+    else throw new FulcrumError('VALIDATION', 'The start of the range is after its end. Pick the dates again.', { reason: 'rangeReversed' });
   }
   const bucket = q.bucket ?? (from ? autoBucket(from, to) : 'day');
   const period = from ? { from, to } : null;
@@ -102,7 +102,7 @@ export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
   }
   const buckets = period ? bucketsFor(period.from, period.to, bucket, ctx.weekStart) : [];
   if (buckets.length > MAX_BUCKETS) {
-    throw new FulcrumError('VALIDATION', `That range has ${buckets.length} ${bucket}s — too many bars to draw. Choose a larger bar size (week or month) or a shorter range.`);
+    throw new FulcrumError('VALIDATION', `That range has ${buckets.length} ${bucket}s — too many bars to draw. Choose a larger bar size (week or month) or a shorter range.`, { reason: 'tooManyBuckets', bars: buckets.length });
   }
   const filter = normalizeFilter(q.filter);
   const ix = ctx.index !== false && period ? readyIndex(db) : null;

@@ -200,7 +200,7 @@ export function updateEntry(db: DB, id: number, patch: EntryChanges, now: number
     const old = getEntry(db, id);
     if (!old) throw entryNotFound();
     if (old.deletedAt !== null) {
-      throw new FulcrumError('CONFLICT', 'This entry is in the trash. Restore it first to change it.');
+      throw new FulcrumError('CONFLICT', 'This entry is in the trash. Restore it first to change it.', { reason: 'entryInTrash' });
     }
     refuseMissingLinks(db, patch);
     const next = { ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Entry;

@@ -284,7 +284,7 @@ export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean
     // ftsQuery() quotes everything, so this should not happen; if FTS5 still finds fault with a query,
     // the person gets a plain answer rather than "something went wrong".
     if ((q.match !== null || q.runs.length > 0) && (e as { code?: string }).code === 'SQLITE_ERROR') {
-      throw new FulcrumError('VALIDATION', 'Fulcrum could not search for that text. Try other words.');
+      throw new FulcrumError('VALIDATION', 'Fulcrum could not search for that text. Try other words.', { reason: 'searchFailed' });
     }
     throw e;
   }
