@@ -3,8 +3,19 @@
  * (zero, one, two, few, many, other); the tone is calm and plain, never clinical.
  */
 import type { MessageId } from './en.js';
+import { screensAr } from './parts/screens.ar.js';
+import { dataAr } from './parts/data.ar.js';
+import { reportAr } from './parts/report.ar.js';
+import { attachmentsAr } from './parts/attachments.ar.js';
+import { templatesAr } from './parts/templates.ar.js';
 
 export const ar: Record<MessageId, string> = {
+  ...screensAr,
+  ...dataAr,
+  ...reportAr,
+  ...attachmentsAr,
+  ...templatesAr,
+
   'error.VALIDATION': 'بعض ما أُدخل غير مقبول. راجعه وحاول مرة أخرى.',
   'error.UNKNOWN_CALL': 'لم يتمكن Fulcrum من القيام بذلك. أعد تشغيل Fulcrum وحاول مرة أخرى.',
   'error.LOCKED': 'اليوميات مقفلة. افتح القفل للمتابعة.',

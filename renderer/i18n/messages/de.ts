@@ -1,7 +1,18 @@
 /** Deutsch. Same keys as en.ts; the tone is calm and plain (du), never clinical. */
 import type { MessageId } from './en.js';
+import { screensDe } from './parts/screens.de.js';
+import { dataDe } from './parts/data.de.js';
+import { reportDe } from './parts/report.de.js';
+import { attachmentsDe } from './parts/attachments.de.js';
+import { templatesDe } from './parts/templates.de.js';
 
 export const de: Record<MessageId, string> = {
+  ...screensDe,
+  ...dataDe,
+  ...reportDe,
+  ...attachmentsDe,
+  ...templatesDe,
+
   'error.VALIDATION': 'Etwas von dem Eingegebenen wird nicht angenommen. Prüfe es und versuche es noch einmal.',
   'error.UNKNOWN_CALL': 'Fulcrum konnte das nicht ausführen. Starte Fulcrum neu und versuche es noch einmal.',
   'error.LOCKED': 'Das Tagebuch ist gesperrt. Entsperre es, um weiterzumachen.',

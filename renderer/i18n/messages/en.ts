@@ -3,7 +3,20 @@
  * tests/unit/i18n-catalogues.test.ts). Messages are ICU MessageFormat: `{count, plural, one {…} other {…}}`,
  * `{name}`. Keys are grouped by screen in the order of the main journey.
  */
+import { screensEn } from './parts/screens.en.js';
+import { dataEn } from './parts/data.en.js';
+import { reportEn } from './parts/report.en.js';
+import { attachmentsEn } from './parts/attachments.en.js';
+import { templatesEn } from './parts/templates.en.js';
+
+/** Each screen area's messages live in parts/<area>.<language>.ts and are gathered here. */
 export const en = {
+  ...screensEn,
+  ...dataEn,
+  ...reportEn,
+  ...attachmentsEn,
+  ...templatesEn,
+
   // ---- errors, worded from core's codes and reasons
   'error.VALIDATION': 'Some of what was entered is not accepted. Check it and try again.',
   'error.UNKNOWN_CALL': 'Fulcrum could not do that. Restart Fulcrum and try again.',

@@ -1,7 +1,18 @@
 /** Español. Same keys as en.ts; the tone is calm and plain (tú), never clinical. */
 import type { MessageId } from './en.js';
+import { screensEs } from './parts/screens.es.js';
+import { dataEs } from './parts/data.es.js';
+import { reportEs } from './parts/report.es.js';
+import { attachmentsEs } from './parts/attachments.es.js';
+import { templatesEs } from './parts/templates.es.js';
 
 export const es: Record<MessageId, string> = {
+  ...screensEs,
+  ...dataEs,
+  ...reportEs,
+  ...attachmentsEs,
+  ...templatesEs,
+
   'error.VALIDATION': 'Algo de lo que se escribió no es válido. Revísalo e inténtalo de nuevo.',
   'error.UNKNOWN_CALL': 'Fulcrum no pudo hacer eso. Reinicia Fulcrum e inténtalo de nuevo.',
   'error.LOCKED': 'El diario está bloqueado. Desbloquéalo para continuar.',

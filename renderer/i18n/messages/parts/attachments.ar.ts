@@ -1,0 +1,5 @@
+/** Arabic messages of one area (attachments): exactly the keys of attachments.en.ts. */
+import type { attachmentsEn } from './attachments.en.js';
+
+export const attachmentsAr: Record<keyof typeof attachmentsEn, string> = {
+};

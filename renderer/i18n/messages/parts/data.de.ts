@@ -1,0 +1,5 @@
+/** German messages of one area (data): exactly the keys of data.en.ts. */
+import type { dataEn } from './data.en.js';
+
+export const dataDe: Record<keyof typeof dataEn, string> = {
+};

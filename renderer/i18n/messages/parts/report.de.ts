@@ -1,0 +1,5 @@
+/** German messages of one area (report): exactly the keys of report.en.ts. */
+import type { reportEn } from './report.en.js';
+
+export const reportDe: Record<keyof typeof reportEn, string> = {
+};

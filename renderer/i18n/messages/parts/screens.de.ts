@@ -1,0 +1,5 @@
+/** German messages of one area (screens): exactly the keys of screens.en.ts. */
+import type { screensEn } from './screens.en.js';
+
+export const screensDe: Record<keyof typeof screensEn, string> = {
+};

@@ -1,0 +1,5 @@
+/** German messages of one area (templates): exactly the keys of templates.en.ts. */
+import type { templatesEn } from './templates.en.js';
+
+export const templatesDe: Record<keyof typeof templatesEn, string> = {
+};

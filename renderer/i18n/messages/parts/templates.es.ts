@@ -1,0 +1,5 @@
+/** Spanish messages of one area (templates): exactly the keys of templates.en.ts. */
+import type { templatesEn } from './templates.en.js';
+
+export const templatesEs: Record<keyof typeof templatesEn, string> = {
+};
