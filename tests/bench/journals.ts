@@ -111,6 +111,9 @@ export async function prepareJournal(entries: number, opts: { rebuild?: boolean;
     const created = await service.dispatch('vault.create', { passphrase: PASSPHRASE });
     if (!created.ok) throw new Error(`creating the bench journal failed: ${created.error.message}`);
     let nextReport = 0.1;
+    // The generator writes to the database directly, not through calls: without a ping now and then,
+    // the idle auto-lock (on real time) closes the journal under it when generating takes minutes.
+    const keepAwake = setInterval(() => void service.dispatch('session.activity', {}), 20_000);
     const generated = await generateJournal(
       {
         seed: SEED,
@@ -124,10 +127,12 @@ export async function prepareJournal(entries: number, opts: { rebuild?: boolean;
         },
       },
       service,
-    ).catch((e: unknown) => {
-      service.vault.lock();
-      throw e;
-    });
+    )
+      .catch((e: unknown) => {
+        service.vault.lock();
+        throw e;
+      })
+      .finally(() => clearInterval(keepAwake));
     // A journal in use has had its insights opened: whatever insights cache in the journal (per-day
     // rollups) is built, as it would be. The time it takes from scratch is kept for the report.
     const warm = performance.now();

@@ -214,11 +214,11 @@ describe('the hostile import corpus', () => {
     const before = fingerprint(db);
     const ctx = { db, journalId: s.service.vault.journalId, now: Date.now(), owner: {}, timeZone: 'UTC' };
     const small = { ...IMPORT_LIMITS, maxBytes: 1000 };
-    expect(() => previewImport({ source: { text: 'date\n' + '2024-01-01\n'.repeat(200) }, format: 'auto' }, { ...ctx, limits: small })).toThrow(
+    await expect(previewImport({ source: { text: 'date\n' + '2024-01-01\n'.repeat(200) }, format: 'auto' }, { ...ctx, limits: small })).rejects.toThrow(
       /The file is too large \(3 KB; the limit is 1 KB\)\. Nothing was imported\./,
     );
     const few = { ...IMPORT_LIMITS, maxEntries: 2 };
-    expect(() => previewImport({ source: { text: corpus('dayone-unknown-fields.json').toString() }, format: 'auto' }, { ...ctx, limits: few })).toThrow(
+    await expect(previewImport({ source: { text: corpus('dayone-unknown-fields.json').toString() }, format: 'auto' }, { ...ctx, limits: few })).rejects.toThrow(
       /The file has 3 entries; at most 2 can be imported at once/,
     );
     expect(fingerprint(db)).toBe(before);

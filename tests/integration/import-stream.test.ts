@@ -12,7 +12,9 @@ import { planGenericCsv, proposeMapping } from '../../main/core/portability/impo
 import { CsvMapping, type CsvMappingParsed } from '../../shared/portability.js';
 import { commitPlan } from '../../main/core/portability/import/apply.js';
 import { fulcrumStream } from '../../main/core/portability/import/fulcrum.js';
-import { arrayElements, entriesArraySpan } from '../../main/core/portability/import/jsonscan.js';
+import { JsonScanner } from '../../main/core/portability/import/jsonscan.js';
+import { jsonElements, scanJsonFile } from '../../main/core/portability/import/jsonstream.js';
+import { bufferSource } from '../../main/core/portability/import/source.js';
 import type { ImportPlan, PlannedEntry } from '../../main/core/portability/import/plan.js';
 import { createdService } from '../helpers/journal.js';
 import { fingerprint, journalContent, seedJournal } from '../fixtures/portability/journal.js';
@@ -23,15 +25,20 @@ type Json = Record<string, unknown> & { journal: Record<string, unknown[]> };
 const whole = (text: string): ImportPlan => planFile(Buffer.from(text), { format: 'auto', timeZone: 'UTC', limits: IMPORT_LIMITS }).plan;
 
 /** The streamed reading gathered into a plan; null when it hands the file to the whole-file reading. */
-function streamed(text: string): ImportPlan | null {
-  const s = fulcrumStream(text);
+async function streamed(text: string): Promise<ImportPlan | null> {
+  const source = bufferSource(Buffer.from(text));
+  const scan = await scanJsonFile(source, IMPORT_LIMITS, async () => {});
+  if (!scan || scan.lists['journal.entries'] === null) return null;
+  const s = fulcrumStream(scan.skeleton);
   if (!s) return null;
   const entries: PlannedEntry[] = [];
-  const it = s.entries();
-  for (let n = it.next(); ; n = it.next()) {
-    if (n.done) return n.value ? { ...s.head, entries } : null;
-    entries.push(n.value);
+  const plan = s.entries();
+  for await (const raw of jsonElements(source, IMPORT_LIMITS, 'journal.entries', scan.seen)) {
+    const e = plan(raw);
+    if (!e) return null;
+    entries.push(e);
   }
+  return { ...s.head, entries };
 }
 
 async function seededExport(): Promise<Json> {
@@ -76,11 +83,11 @@ describe('a Fulcrum export read an entry at a time', () => {
       JSON.stringify({ ...base, journal: { ...base.journal, entries: [] } }),
     ];
     for (const text of texts) {
-      const plan = streamed(text);
+      const plan = await streamed(text);
       expect(plan).not.toBeNull();
       expect(plan).toEqual(whole(text));
     }
-    expect(streamed(texts[2]!)!.entries).toHaveLength(1200);
+    expect((await streamed(texts[2]!))!.entries).toHaveLength(1200);
   });
 
   it('imports into the same journal as committing the whole-file plan, and finds every entry again on a second import', async () => {
@@ -129,7 +136,7 @@ describe('a Fulcrum export read an entry at a time', () => {
       const text = JSON.stringify(file);
       const plan = whole(text);
       expect(plan.problems.length).toBeGreaterThan(0);
-      expect(streamed(text)).toBeNull();
+      expect(await streamed(text)).toBeNull();
       const preview = await previewImport({ source: { text }, format: 'auto' }, ctx);
       expect(preview.canCommit).toBe(false);
       expect(preview.problemCount).toBe(plan.problems.length);
@@ -148,9 +155,12 @@ describe('a Fulcrum export read an entry at a time', () => {
 });
 
 describe('finding the entries in checked JSON text', () => {
-  const elements = (text: string) => {
-    const span = entriesArraySpan(text);
-    return span ? [...arrayElements(text, span.start)].map(([a, b]) => text.slice(a, b)) : null;
+  const elements = (text: string, pieceSize = text.length) => {
+    const found: string[] = [];
+    const scanner = new JsonScanner({ limits: IMPORT_LIMITS, elementsOf: 'journal.entries', onElement: (t) => found.push(t) });
+    for (let i = 0; i < text.length; i += pieceSize) scanner.write(text.slice(i, i + pieceSize));
+    scanner.end();
+    return scanner.listLength('journal.entries') === null ? null : found;
   };
 
   it('finds each element whatever its strings hold, and nothing in a nested or repeated member', () => {
@@ -162,6 +172,47 @@ describe('finding the entries in checked JSON text', () => {
     expect(elements('{"journal":[{"entries":[]}]}')).toBeNull();
     expect(elements('[{"journal":{"entries":[]}}]')).toBeNull();
     expect(elements('{}')).toBeNull();
+  });
+
+  it('finds the same elements, skeleton and errors however the text is cut into pieces', () => {
+    const texts = [
+      '{"journal":{"entries":[{"t":"]\\"},"},  2 ,"x",[1,[2]],-0.5e+3,null,true,false]}}',
+      '{"format":"x","journal":{"people":[{"entries":[1]}],"entr\\u0069es":[ {"a":[]} , 12 ],"tags":[]},"z":1}',
+      '{"entries":[{"uuid":"A","text":"\\u00e9 \\n"},{"uuid":"B"}],"metadata":{"version":"1.0"}}',
+    ];
+    for (const text of texts) {
+      const one = new JsonScanner({ limits: IMPORT_LIMITS, skeleton: true });
+      one.write(text);
+      one.end();
+      for (const size of [1, 2, 3, 5, 7, 64]) {
+        const path = text.startsWith('{"entries"') ? 'entries' : 'journal.entries';
+        const found: string[] = [];
+        const s = new JsonScanner({ limits: IMPORT_LIMITS, skeleton: true, elementsOf: path, onElement: (t) => found.push(t) });
+        for (let i = 0; i < text.length; i += size) s.write(text.slice(i, i + size));
+        s.end();
+        expect(s.skeleton()).toBe(one.skeleton());
+        expect(found).toHaveLength(s.listLength(path)!);
+        // The skeleton and the elements put back together are the file.
+        const parsed = JSON.parse(text) as Record<string, Record<string, unknown>>;
+        const back = JSON.parse(s.skeleton()) as Record<string, Record<string, unknown>>;
+        if (path === 'entries') back.entries = found.map((f) => JSON.parse(f)) as never;
+        else back.journal!.entries = found.map((f) => JSON.parse(f));
+        expect(back).toEqual(parsed);
+      }
+    }
+    // A syntax error names the same line whatever the pieces.
+    const bad = '{\n"journal":\n{"entries":[1,\n2 3]}}';
+    const message = (size: number) => {
+      const s = new JsonScanner({ limits: IMPORT_LIMITS, elementsOf: 'journal.entries', onElement: () => {} });
+      try {
+        for (let i = 0; i < bad.length; i += size) s.write(bad.slice(i, i + size));
+        s.end();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    for (const size of [1, 2, 4, 100]) expect(message(size)).toMatch(/^The file is not valid JSON: a ',' or '\]' is missing on line 4\./);
   });
 });
 
@@ -177,13 +228,19 @@ describe('a generic CSV read a row at a time', () => {
       }),
     ].join('\r\n');
 
-  const bothWays = (text: string, mapping: CsvMappingParsed | null) => {
+  /** The text in pieces of `size` characters, as a file read a piece at a time hands it on. */
+  const inPieces = (text: string, size: number) =>
+    async function* () {
+      for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+    };
+
+  const bothWays = async (text: string, mapping: CsvMappingParsed | null, size = 97) => {
     const entries: PlannedEntry[] = [];
-    const streamedPlan = planGenericText(text, mapping, 'Europe/Berlin', IMPORT_LIMITS, (e) => entries.push(e));
+    const streamedPlan = await planGenericText(inPieces(text, size), mapping, 'Europe/Berlin', IMPORT_LIMITS, (e) => entries.push(e));
     return { streamed: { ...streamedPlan, entries }, whole: planGenericCsv(readCsv(text, IMPORT_LIMITS), mapping, 'Europe/Berlin') };
   };
 
-  it('gives exactly the plan of reading it whole, for the corpus files and a generated file, with the proposed mapping and others', () => {
+  it('gives exactly the plan of reading it whole, for the corpus files and a generated file, with the proposed mapping and others', async () => {
     const texts = [
       ...['generic-semicolon-dmy.csv', 'generic-bad-values.csv', 'lenient-quotes.csv', 'formula-cells.csv', 'whitespace.csv'].map((f) => corpus(f).toString('utf8')),
       generatedCsv(800),
@@ -197,7 +254,7 @@ describe('a generic CSV read a row at a time', () => {
         header = readCsv(text, IMPORT_LIMITS).header;
       } catch (e) {
         // A file the whole reading refuses is refused with the same words.
-        expect(() => bothWays(text, null)).toThrow((e as Error).message);
+        await expect(bothWays(text, null)).rejects.toThrow((e as Error).message);
         continue;
       }
       const proposed = proposeMapping(header);
@@ -208,11 +265,14 @@ describe('a generic CSV read a row at a time', () => {
         CsvMapping.parse({ ...proposed, date: null }),
       ];
       for (const mapping of mappings) {
-        const { streamed: s, whole: w } = bothWays(text, mapping);
-        expect(s).toEqual(w);
+        // Pieces of one character, of a few, and the whole text at once.
+        for (const size of [1, 97, text.length]) {
+          const { streamed: s, whole: w } = await bothWays(text, mapping, size);
+          expect(s).toEqual(w);
+        }
       }
     }
-    expect(bothWays(generatedCsv(800), null).streamed.entries).toHaveLength(800);
+    expect((await bothWays(generatedCsv(800), null)).streamed.entries).toHaveLength(800);
   });
 
   it('imports through the service, with a new mapping at commit and a bad row left out, as committing the whole-file plan does', async () => {

@@ -58,38 +58,81 @@ const options = (delimiter: string, limits: Pick<ImportLimits, 'maxStringChars' 
 });
 
 /**
- * The same reading as `readCsv`, one row at a time: the text is fed to csv-parse's stream in slices
+ * The same reading as `readCsv`, one row at a time: the text is fed to csv-parse's stream in pieces
  * and each row is handed on before the next is read, so no list of the file's rows is ever built.
  * The first row yielded is the header (line 1).
  */
-export async function* streamCsv(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): AsyncGenerator<{ cells: string[]; line: number }> {
-  const parser = parseStream(options(detectDelimiter(text), limits));
+export function streamCsv(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): AsyncGenerator<CsvRow> {
   const SLICE = 256 * 1024;
-  Readable.from(
-    (function* slices() {
+  return streamCsvPieces(
+    (async function* slices() {
       for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
     })(),
+    limits,
+  );
+}
+
+export interface CsvRow {
+  cells: string[];
+  line: number;
+  /** Found on the header line (see detectDelimiter). */
+  delimiter: string;
+}
+
+/**
+ * `streamCsv` over text that arrives in pieces (an imported file read a piece at a time): the
+ * delimiter is found once the header line has arrived. An error from the pieces themselves (text
+ * that is not UTF-8 further on) ends the reading with that error.
+ */
+export async function* streamCsvPieces(pieces: AsyncIterable<string>, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): AsyncGenerator<CsvRow> {
+  const it = pieces[Symbol.asyncIterator]();
+  let head = '';
+  let ended = false;
+  while (!/[\r\n]/.test(head)) {
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head += next.value;
+  }
+  const delimiter = detectDelimiter(head);
+  const parser = parseStream(options(delimiter, limits));
+  const input = Readable.from(
+    (async function* rest() {
+      try {
+        if (head) yield head;
+        head = '';
+        if (ended) return;
+        for (;;) {
+          const next = await it.next();
+          if (next.done) return;
+          yield next.value;
+        }
+      } finally {
+        await it.return?.(undefined);
+      }
+    })(),
     { objectMode: false },
-  )
-    // A parse error is read from the parser's own iterator below.
-    .on('error', () => undefined)
-    .pipe(parser);
+  );
+  // An error in reading the text ends the parser's own iterator below with it.
+  input.on('error', (e) => parser.destroy(e)).pipe(parser);
   let count = 0;
   try {
     for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       count++;
       if (count > limits.maxEntries + 1) {
-        parser.destroy();
         throw invalid(`The file has more than ${limits.maxEntries.toLocaleString('en')} rows; that is more than can be imported at once.`);
       }
-      yield { cells: count === 1 ? r.record.map((h) => h.replace(/^\uFEFF/, '').trim()) : r.record, line: r.info.lines - countBreaks(r.record) };
+      yield { cells: count === 1 ? r.record.map((h) => h.replace(/^\uFEFF/, '').trim()) : r.record, line: r.info.lines - countBreaks(r.record), delimiter };
     }
   } catch (e) {
-    parser.destroy();
     if (e instanceof FulcrumError) throw e;
     throw csvError(e as CsvError);
   } finally {
     parser.destroy();
+    // Stops the reading of the file too (its handle is closed), also when the caller stopped early.
+    input.destroy();
   }
   if (count === 0) throw invalid('The file has no rows.');
 }

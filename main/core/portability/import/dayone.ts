@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LIMITS, TimeZone } from '../../../../shared/schemas.js';
 import { IsoTime } from '../../../../shared/portability.js';
-import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, issuesAsProblems, problem, type ImportPlan } from './plan.js';
+import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, issuesAsProblems, problem, type ImportPlan, type PlannedEntry } from './plan.js';
 import { invalid } from './text.js';
 
 const DayOneEntry = z.object({
@@ -40,30 +40,47 @@ export function splitText(text: string): { title: string; body: string } {
 }
 
 export function planDayOne(json: unknown, defaultZone: string, maxEntries: number): ImportPlan {
-  const plan = emptyPlan('dayone-json');
   const raw = (json as { entries: unknown[] }).entries;
-  if (raw.length > maxEntries) throw invalid(`The file has ${raw.length.toLocaleString('en')} entries; at most ${maxEntries.toLocaleString('en')} can be imported at once.`);
+  if (raw.length > maxEntries) throw tooManyDayOne(raw.length, maxEntries);
+  const planner = dayOnePlanner(defaultZone);
+  raw.forEach((item, i) => {
+    const e = planner.entry(item, i);
+    if (e) planner.plan.entries.push(e);
+  });
+  return planner.finish(raw.length);
+}
+
+export const tooManyDayOne = (count: number, maxEntries: number) =>
+  invalid(`The file has ${count.toLocaleString('en')} entries; at most ${maxEntries.toLocaleString('en')} can be imported at once.`);
+
+/**
+ * Plans a Day One export an entry at a time, in the file's order: `entry` answers the planned entry
+ * (or null, with its problems added to `plan`), `finish` adds the tags and notes gathered on the way.
+ * The entries are not kept in `plan`: the caller decides (planDayOne keeps them; a streamed reading does not).
+ */
+export function dayOnePlanner(defaultZone: string) {
+  const plan = emptyPlan('dayone-json');
   const tags = new Map<string, string>();
   const uuids = new Map<string, number>();
   let zoneDefaults = 0;
-  raw.forEach((item, i) => {
+  const entry = (item: unknown, i: number): PlannedEntry | null => {
     const where = `entries[${i}]`;
     const parsed = DayOneEntry.safeParse(item);
     if (!parsed.success) {
       issuesAsProblems(plan, where, null, parsed.error.issues);
-      return;
+      return null;
     }
     const e = parsed.data;
     const uuid = e.uuid.toUpperCase();
     if (uuids.has(uuid)) {
       problem(plan, `${where}.uuid`, null, `the same uuid as entries[${uuids.get(uuid)}] (duplicate ids)`);
-      return;
+      return null;
     }
     uuids.set(uuid, i);
     const when = IsoTime.safeParse(e.creationDate);
     if (!when.success) {
       problem(plan, `${where}.creationDate`, null, 'not a real date and time');
-      return;
+      return null;
     }
     const at = when.data;
     let timeZone = e.timeZone ?? '';
@@ -80,7 +97,7 @@ export function planDayOne(json: unknown, defaultZone: string, maxEntries: numbe
       if (!tags.has(key)) tags.set(key, Array.from(t).slice(0, LIMITS.label).join(''));
       if (!tagKeys.includes(key)) tagKeys.push(key);
     }
-    const planned = {
+    const planned: PlannedEntry = {
       where,
       line: null,
       occurredAt: at,
@@ -97,16 +114,19 @@ export function planDayOne(json: unknown, defaultZone: string, maxEntries: numbe
       createdAt: null,
       updatedAt: null,
     };
-    if (checkEntry(plan, planned)) plan.entries.push(planned);
-  });
-  for (const [key, label] of tags) {
-    plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: 'tag' });
-  }
-  if (zoneDefaults) {
-    plan.notes.push(
-      `${zoneDefaults} ${zoneDefaults === 1 ? 'entry does' : 'entries do'} not say which time zone ${zoneDefaults === 1 ? 'it was' : 'they were'} written in. Day One keeps the moment itself, so ${zoneDefaults === 1 ? 'it is' : 'they are'} shown on your computer's clock (${defaultZone.replace(/_/g, ' ')}).`,
-    );
-  }
-  if (raw.length === 0) plan.notes.push('The file has no entries.');
-  return plan;
+    return checkEntry(plan, planned) ? planned : null;
+  };
+  const finish = (count: number): ImportPlan => {
+    for (const [key, label] of tags) {
+      plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: 'tag' });
+    }
+    if (zoneDefaults) {
+      plan.notes.push(
+        `${zoneDefaults} ${zoneDefaults === 1 ? 'entry does' : 'entries do'} not say which time zone ${zoneDefaults === 1 ? 'it was' : 'they were'} written in. Day One keeps the moment itself, so ${zoneDefaults === 1 ? 'it is' : 'they are'} shown on your computer's clock (${defaultZone.replace(/_/g, ' ')}).`,
+      );
+    }
+    if (count === 0) plan.notes.push('The file has no entries.');
+    return plan;
+  };
+  return { plan, entry, finish };
 }

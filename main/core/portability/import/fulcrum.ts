@@ -7,7 +7,6 @@
 import type { z } from 'zod';
 import { ExportEntry, FulcrumExport, EXPORT_FORMAT_NAME, EXPORT_VERSION, IMPORT_LIMITS } from '../../../../shared/portability.js';
 import { BUILTIN_PATTERNS } from '../../../../shared/catalogue.js';
-import { arrayElements, entriesArraySpan } from './jsonscan.js';
 import { emptyPlan, checkEntry, issuesAsProblems, problem, type ImportPlan, type PlannedEntry } from './plan.js';
 import { invalid, hasBrokenUnicode } from './text.js';
 
@@ -147,17 +146,14 @@ function entryPlanner(plan: ImportPlan, originJournalId: string, personIds: Read
 }
 
 /**
- * A Fulcrum export read an entry at a time, from checked JSON text: everything but `journal.entries`
- * is parsed and planned as a whole (people, patterns, check-ins … are few), the entries one by one.
- * `head` is null when the file is not a Fulcrum export whose parts all match the format, and
- * `entries` returns false as soon as something does not: the caller then reads the whole file the
- * usual way, so a damaged file gets the same problems, in the same order, as before. A file that
- * passes both has no problems at all.
+ * A Fulcrum export read an entry at a time: `skeleton` is the file with `journal.entries` read as
+ * `[]` (jsonstream.ts), parsed and planned as a whole (people, patterns, check-ins … are few); the
+ * entries are then handed to `entries()`'s planner one by one, in the file's order. Null when the
+ * file is not a Fulcrum export whose other parts all match the format; the planner answers null as
+ * soon as an entry does not: the caller then reads the whole file the usual way, so a damaged file
+ * gets the same problems, in the same order, as before. A file that passes both has no problems.
  */
-export function fulcrumStream(text: string): { head: ImportPlan; entries: () => Generator<PlannedEntry, boolean> } | null {
-  const span = entriesArraySpan(text);
-  if (!span) return null;
-  const skeleton: unknown = JSON.parse(`${text.slice(0, span.start)}[]${text.slice(span.end)}`);
+export function fulcrumStream(skeleton: unknown): { head: ImportPlan; entries: () => (raw: unknown) => PlannedEntry | null } | null {
   if (!isFulcrumExport(skeleton)) return null;
   const head = planFulcrum(skeleton); // a newer version's file is refused here, as in planFulcrum
   if (head.problems.length > 0) return null;
@@ -165,21 +161,19 @@ export function fulcrumStream(text: string): { head: ImportPlan; entries: () => 
   const personIds = new Set(file.journal.people.map((p) => p.id));
   const tagIds = new Set(file.journal.tags.map((t) => t.id));
   const origin = file.origin.journalId;
-  const entries = function* (): Generator<PlannedEntry, boolean> {
+  const entries = () => {
     const scratch = emptyPlan('fulcrum-json');
     const planEntry = entryPlanner(scratch, origin, personIds, tagIds);
     const ids = new Set<number>();
     let i = 0;
-    for (const [from, to] of arrayElements(text, span.start)) {
-      if (i >= IMPORT_LIMITS.maxEntries) return false;
-      const parsed = ExportEntry.safeParse(JSON.parse(text.slice(from, to)));
-      if (!parsed.success || ids.has(parsed.data.id)) return false;
+    return (raw: unknown): PlannedEntry | null => {
+      if (i >= IMPORT_LIMITS.maxEntries) return null;
+      const parsed = ExportEntry.safeParse(raw);
+      if (!parsed.success || ids.has(parsed.data.id)) return null;
       ids.add(parsed.data.id);
       const planned = planEntry(parsed.data, i++);
-      if (scratch.problems.length > 0) return false;
-      yield planned;
-    }
-    return true;
+      return scratch.problems.length > 0 ? null : planned;
+    };
   };
   return { head, entries };
 }

@@ -5,10 +5,11 @@
  * problems with their line or path, duplicates) → commit, all or nothing, in one transaction.
  *
  * The plan of the last preview is kept in memory (one per service, for 15 minutes), so a commit does
- * not send a large file twice; it is bound to the journal it was made for. For a Daylio or generic
- * CSV and a Fulcrum export that is the file's text and a summary, not its entries: both the preview
- * and the commit read it a row (an entry) at a time. Day One JSON is read whole. Foreign tags go where
- * the user mapped them; records with a problem can be left out.
+ * not send a large file twice; it is bound to the journal it was made for. That is a summary, not the
+ * entries, and not the file: the file is read from its source a piece at a time (source.ts) — a file
+ * chosen on disk is read again from disk, checked to be the same — a row (an entry) at a time, once
+ * for the preview and again at commit. Foreign tags go where the user mapped them; records with a
+ * problem can be left out.
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -25,16 +26,18 @@ import {
 } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
-import { decodeBase64, pickedPath, readLimited, tooLarge } from '../files.js';
+import { decodeBase64, pickedPath, tooLarge } from '../files.js';
 import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
-import { detectDelimiter, eachCsvRow, readCsv, readCsvHeader, streamCsv, type CsvRows } from './csvread.js';
+import { readCsv, streamCsvPieces, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
 import { cooperate } from '../../jobs/cooperate.js';
-import { isDayOne, planDayOne } from './dayone.js';
+import { dayOnePlanner, isDayOne, planDayOne, tooManyDayOne } from './dayone.js';
 import { fulcrumStream, isFulcrumExport, planFulcrum } from './fulcrum.js';
 import { genericPlanner, planGenericCsv } from './generic.js';
 import { countTags, foreignTagsFrom, tagMapper } from './mapping.js';
-import { checkJson, parseCheckedJson } from './jsonscan.js';
+import { parseCheckedJson } from './jsonscan.js';
+import { jsonElements, scanJsonFile, type JsonSkeleton } from './jsonstream.js';
+import { bufferSource, decodePieces, fileSource, readAll, watched, type ByteSource, type Seen } from './source.js';
 import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
 
@@ -58,13 +61,13 @@ interface Pending {
   csv: CsvRows | null;
   timeZone: string;
   /**
-   * A Daylio or generic CSV or a Fulcrum export is read an entry at a time, twice (preview, then commit), and
-   * never held as a list of rows or entries: `plan` has no entries, and this reads them again from
-   * the file's text (kept) at commit, in the same order.
+   * A file read an entry at a time, twice (preview, then commit), and never held as a list of rows
+   * or entries: `plan` has no entries, and this reads them again from the file at commit, in the
+   * same order. Null when the file was read whole (then `plan` has its entries).
    */
   reread: (() => AsyncGenerator<PlannedEntry>) | null;
   /** A generic CSV read a row at a time: its text, to read again with another mapping at commit. */
-  genericText: string | null;
+  genericRead: TextReader | null;
   summary: EntrySummary;
 }
 
@@ -92,15 +95,38 @@ function summariser(db: DB, plan: Pick<ImportPlan, 'originJournalId'>, journalId
   return { summary, add };
 }
 
+/** The text of an imported file, read from the start each time it is called. */
+type TextReader = () => AsyncGenerator<string>;
+
+/**
+ * The source's text, read again as often as needed (source.ts); every reading after the first
+ * complete one checks that the file is still the one that reading saw.
+ */
+function textReader(source: ByteSource): TextReader {
+  let seen: Seen | null = null;
+  return async function* () {
+    const box = { value: null as Seen | null };
+    yield* decodePieces(watched(source, box, seen ?? undefined));
+    seen ??= box.value;
+  };
+}
+
+/** Text already in memory, as a TextReader (tests, and what does not come from a file). */
+export const textOf =
+  (text: string): TextReader =>
+  async function* () {
+    yield text;
+  };
+
 /** Reads a Daylio CSV a row at a time, handing each entry to `onEntry`, and pausing (for a lock) as it goes. */
 async function streamDaylio(
-  text: string,
+  read: TextReader,
   opts: { timeZone: string; limits: ImportLimits; signal: AbortSignal | undefined },
   onEntry: (e: PlannedEntry) => void,
 ): Promise<ImportPlan> {
   const pause = cooperate(opts.signal ?? new AbortController().signal);
   let planner: ReturnType<typeof daylioPlanner> | null = null;
-  for await (const { cells, line } of streamCsv(text, opts.limits)) {
+  for await (const { cells, line } of streamCsvPieces(read(), opts.limits)) {
     if (!planner) {
       planner = daylioPlanner(cells, opts.timeZone);
       continue;
@@ -112,81 +138,64 @@ async function streamDaylio(
   return planner!.finish();
 }
 
-/**
- * The file's text, decoded once for the readings that go an entry at a time; null when the whole-file
- * reading is to refuse it first (too large, a ZIP archive). Decoding errors are the whole-file ones.
- */
-function decodedText(bytes: Buffer, limits: ImportLimits): string | null {
-  if (bytes.length > limits.maxBytes || bytes.subarray(0, 4).equals(ZIP)) return null;
-  return decodeText(bytes);
+/** The header row of a CSV (the first record), reading no further than it. */
+async function csvHeader(read: TextReader, limits: ImportLimits): Promise<string[]> {
+  const rows = streamCsvPieces(read(), limits);
+  try {
+    const first = await rows.next();
+    return first.done ? [] : first.value.cells;
+  } finally {
+    await rows.return(undefined);
+  }
 }
-
-const looksJson = (text: string) => /^\s*[[{]/.test(text);
-
-/** True when the text should be read as a Daylio CSV a row at a time. */
-function isDaylioText(text: string, format: ImportFormat | 'auto', limits: ImportLimits): boolean {
-  if (format !== 'auto' && format !== 'daylio-csv') return false;
-  if (looksJson(text)) return false;
-  return format === 'daylio-csv' || isDaylio(readCsvHeader(text, limits));
-}
-
-/**
- * True when the text may be a Fulcrum export to read an entry at a time; it is checked as JSON here,
- * with the same messages the whole-file reading gives.
- */
-function isFulcrumText(text: string, format: ImportFormat | 'auto', limits: ImportLimits): boolean {
-  if (format !== 'auto' && format !== 'fulcrum-json') return false;
-  if (!looksJson(text)) return false;
-  checkJson(text, limits);
-  return true;
-}
-
-/** True when the text is a generic CSV (not a Daylio one: that is decided before). */
-const isGenericText = (text: string, format: ImportFormat | 'auto') => (format === 'auto' || format === 'csv') && !looksJson(text);
 
 /**
  * A generic CSV's first pass: the header, a sample of five rows, and every row's date (for the
  * date order), without keeping the rows.
  */
-function genericFirstPass(text: string, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits) {
-  const delimiter = detectDelimiter(text);
-  const held: { planner: ReturnType<typeof genericPlanner> | null } = { planner: null };
-  eachCsvRow(text, limits, (cells) => {
-    if (!held.planner) {
-      held.planner = genericPlanner(cells, delimiter, mapping, timeZone);
-      return;
+async function genericFirstPass(read: TextReader, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits) {
+  let planner: ReturnType<typeof genericPlanner> | null = null;
+  for await (const { cells, delimiter } of streamCsvPieces(read(), limits)) {
+    if (!planner) {
+      planner = genericPlanner(cells, delimiter, mapping, timeZone);
+      continue;
     }
-    const sample = held.planner.plan.csv!.sample;
+    const sample = planner.plan.csv!.sample;
     if (sample.length < 5) sample.push(cells);
-    held.planner.observe(cells);
-  });
-  const planner = held.planner!;
-  planner.decide();
-  return planner;
+    planner.observe(cells);
+  }
+  planner!.decide();
+  return planner!;
 }
 
 /** Plans a generic CSV a row at a time (two passes), handing each entry to `onEntry`; the plan has no entries. */
-export function planGenericText(text: string, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits, onEntry: (e: PlannedEntry) => void): ImportPlan {
-  const planner = genericFirstPass(text, mapping, timeZone, limits);
+export async function planGenericText(
+  read: TextReader,
+  mapping: CsvMappingParsed | null,
+  timeZone: string,
+  limits: ImportLimits,
+  onEntry: (e: PlannedEntry) => void,
+): Promise<ImportPlan> {
+  const planner = await genericFirstPass(read, mapping, timeZone, limits);
   if (!planner.state.reading) return planner.plan;
   let header = true;
-  eachCsvRow(text, limits, (cells, line) => {
+  for await (const { cells, line } of streamCsvPieces(read(), limits)) {
     if (header) {
       header = false;
-      return;
+      continue;
     }
     const e = planner.row(cells, line);
     if (e) onEntry(e);
-  });
+  }
   return planner.finish();
 }
 
-/** The entries of a generic CSV read again at commit: the first pass at once, then the rows with pauses. */
-function genericRows(text: string, mapping: CsvMappingParsed, timeZone: string, limits: ImportLimits) {
+/** The entries of a generic CSV read again at commit: the first pass, then the rows. */
+function genericRows(read: TextReader, mapping: CsvMappingParsed, timeZone: string, limits: ImportLimits) {
   return async function* (): AsyncGenerator<PlannedEntry> {
-    const planner = genericFirstPass(text, mapping, timeZone, limits);
+    const planner = await genericFirstPass(read, mapping, timeZone, limits);
     if (!planner.state.reading) return;
-    const rows = streamCsv(text, limits);
+    const rows = streamCsvPieces(read(), limits);
     await rows.next(); // the header
     for await (const { cells, line } of rows) {
       const e = planner.row(cells, line);
@@ -195,35 +204,106 @@ function genericRows(text: string, mapping: CsvMappingParsed, timeZone: string, 
   };
 }
 
+/** The entries of a streamed JSON file, planned: null from `plan` hands the file to the whole-file reading. */
+interface JsonEntries {
+  plan: ImportPlan;
+  path: 'journal.entries' | 'entries';
+  /** A fresh planner for one reading of the entries (preview, commit). */
+  planner: () => (raw: unknown, i: number) => PlannedEntry | null | 'skip';
+  /** Once the preview has read every entry: what the plan gathers along the way (Day One's tags and notes). */
+  finish?: () => void;
+}
+
 /**
- * A Fulcrum export summarised an entry at a time, with pauses (for a lock). Null when an entry does
- * not match the format: the whole-file reading then gives the file's problems.
+ * A JSON file read a piece at a time (jsonstream.ts): checked whole first, then a Fulcrum or Day One
+ * export summarised an entry at a time, with pauses (for a lock), and read again the same way at
+ * commit. Null when the file is not JSON, or is a kind of JSON this reading leaves to the whole-file
+ * one (a repeated name, a Fulcrum export with a problem: there, its problems are listed as before).
  */
-async function previewFulcrum(stream: NonNullable<ReturnType<typeof fulcrumStream>>, c: ImportContext): Promise<Pick<Pending, 'plan' | 'reread' | 'summary'> | null> {  const pause = cooperate(c.signal ?? new AbortController().signal);
-  const s = summariser(c.db, stream.head, c.journalId);
-  const entries = stream.entries();
-  for (;;) {
-    const next = entries.next();
-    if (next.done) {
-      if (!next.value) return null;
-      break;
-    }
-    s.add(next.value);
+async function previewJson(
+  source: ByteSource,
+  format: ImportFormat | 'auto',
+  timeZone: string,
+  c: ImportContext,
+  limits: ImportLimits,
+): Promise<Pick<Pending, 'plan' | 'reread' | 'summary'> | null> {
+  if (format !== 'auto' && format !== 'fulcrum-json' && format !== 'dayone-json') return null;
+  const pause = cooperate(c.signal ?? new AbortController().signal);
+  const scan = await scanJsonFile(source, limits, pause);
+  if (!scan) return null;
+  const json = scan.skeleton;
+  let entries: JsonEntries | null;
+  if (format !== 'dayone-json' && isFulcrumExport(json)) entries = fulcrumEntries(scan);
+  else if (format !== 'fulcrum-json' && isDayOne(json)) entries = dayOneEntries(scan, timeZone, limits);
+  else throw notThisJson(format);
+  if (!entries) return null;
+  const { plan, path, planner } = entries;
+
+  const s = summariser(c.db, plan, c.journalId);
+  const preview = planner();
+  let i = 0;
+  for await (const raw of jsonElements(source, limits, path, scan.seen)) {
+    const e = preview(raw, i++);
+    if (e === null) return null;
+    if (e !== 'skip') s.add(e);
     await pause();
   }
+  entries.finish?.();
   const reread = async function* (): AsyncGenerator<PlannedEntry> {
-    const again = stream.entries();
-    for (;;) {
-      const next = again.next();
-      if (next.done) {
-        // The text is the one the preview read: it cannot have changed.
-        if (!next.value) throw invalid('The file could not be read again the way the preview read it. Nothing was imported.');
-        return;
-      }
-      yield next.value;
+    const again = planner();
+    let j = 0;
+    for await (const raw of jsonElements(source, limits, path, scan.seen)) {
+      const e = again(raw, j++);
+      // The bytes are the ones the preview read (checked as they are read): this cannot happen.
+      if (e === null) throw invalid('The file could not be read again the way the preview read it.');
+      if (e !== 'skip') yield e;
     }
   };
-  return { plan: stream.head, reread, summary: s.summary };
+  return { plan, reread, summary: s.summary };
+}
+
+function fulcrumEntries(scan: JsonSkeleton): JsonEntries | null {
+  if (scan.lists['journal.entries'] === null) return null;
+  const stream = fulcrumStream(scan.skeleton); // a newer version's file is refused here
+  if (!stream) return null;
+  return { plan: stream.head, path: 'journal.entries', planner: stream.entries };
+}
+
+/**
+ * A Day One export planned an entry at a time: its problems are each entry's own (an entry with
+ * one is left out), gathered in the preview's plan as the whole-file reading gathers them.
+ */
+function dayOneEntries(scan: JsonSkeleton, timeZone: string, limits: ImportLimits): JsonEntries | null {
+  const count = scan.lists.entries;
+  if (count === null) return null;
+  if (count > limits.maxEntries) throw tooManyDayOne(count, limits.maxEntries);
+  // The preview's reading gathers the problems, tags and notes in the plan; a reading at commit uses a scratch planner.
+  const first = dayOnePlanner(timeZone);
+  let used = false;
+  return {
+    plan: first.plan,
+    path: 'entries',
+    planner: () => {
+      const p = used ? dayOnePlanner(timeZone) : first;
+      used = true;
+      return (raw, i) => p.entry(raw, i) ?? 'skip';
+    },
+    finish: () => void first.finish(count),
+  };
+}
+
+/** The first character of the file's text that is not white space (the errors of decoding it, if any). */
+async function firstCharacter(source: ByteSource): Promise<string> {
+  for await (const text of decodePieces(source.pieces())) {
+    const m = /\S/.exec(text);
+    if (m) return m[0];
+  }
+  return '';
+}
+
+async function startsWith(source: ByteSource, bytes: Buffer): Promise<boolean> {
+  for await (const p of source.pieces()) return p.subarray(0, bytes.length).equals(bytes);
+  return false;
 }
 
 const pending = new WeakMap<object, Pending>();
@@ -247,15 +327,24 @@ export interface ImportContext {
 type PreviewInput = z.output<typeof ImportPreviewInput>;
 type CommitInput = z.output<typeof ImportCommitInput>;
 
-function sourceBytes(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits): Buffer {
-  if ('token' in src) return readLimited(pickedPath(c.owner, src.token, 'import', c.now), limits.maxBytes, 'The file');
-  if ('base64' in src) return decodeBase64(src.base64, limits.maxBytes, 'The file');
+function sourceOf(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits): ByteSource {
+  if ('token' in src) return fileSource(pickedPath(c.owner, src.token, 'import', c.now), limits.maxBytes, 'The file');
+  if ('base64' in src) return bufferSource(decodeBase64(src.base64, limits.maxBytes, 'The file'));
   const bytes = Buffer.from(src.text, 'utf8');
   if (bytes.length > limits.maxBytes) throw tooLarge(bytes.length, limits.maxBytes, 'The file');
-  return bytes;
+  return bufferSource(bytes);
 }
 
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
+
+const notThisJson = (format: ImportFormat | 'auto') =>
+  invalid(
+    format === 'fulcrum-json'
+      ? 'This JSON file is not a Fulcrum export (its "format" is not "fulcrum-export").'
+      : format === 'dayone-json'
+        ? 'This JSON file is not a Day One export (it has no list of "entries").'
+        : 'This JSON file is neither a Fulcrum export nor a Day One export.',
+  );
 
 /** The plan for a file, in the chosen format or the one detected. */
 export function planFile(
@@ -273,13 +362,7 @@ export function planFile(
     const json = parseCheckedJson(text, opts.limits);
     if (opts.format !== 'dayone-json' && isFulcrumExport(json)) return { plan: planFulcrum(json), csv: null };
     if (opts.format !== 'fulcrum-json' && isDayOne(json)) return { plan: planDayOne(json, opts.timeZone, opts.limits.maxEntries), csv: null };
-    throw invalid(
-      opts.format === 'fulcrum-json'
-        ? 'This JSON file is not a Fulcrum export (its "format" is not "fulcrum-export").'
-        : opts.format === 'dayone-json'
-          ? 'This JSON file is not a Day One export (it has no list of "entries").'
-          : 'This JSON file is neither a Fulcrum export nor a Day One export.',
-    );
+    throw notThisJson(opts.format);
   }
   if (!wantsCsv && opts.format !== 'auto') throw invalid('Unknown import format.');
   if (looksJson && opts.format !== 'auto') throw invalid('This file holds JSON, not CSV. Choose the matching format.');
@@ -338,10 +421,10 @@ function previewOf(db: DB, p: Pending): ImportPreview {
  * and a Fulcrum export are read an entry at a time with pauses (so the answer is a promise); a
  * generic CSV a row at a time without pauses, and anything else whole, at once.
  */
-export function previewImport(input: PreviewInput, c: ImportContext): ImportPreview | Promise<ImportPreview> {
+export async function previewImport(input: PreviewInput, c: ImportContext): Promise<ImportPreview> {
   const limits = c.limits ?? IMPORT_LIMITS;
   c.progress?.('reading', 0, 1);
-  const bytes = sourceBytes(input.source, c, limits);
+  const source = sourceOf(input.source, c, limits);
   c.progress?.('checking', 0, 1);
   const timeZone = input.timeZone ?? c.timeZone;
   const base = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, db: c.db, at: c.now, timeZone };
@@ -350,47 +433,42 @@ export function previewImport(input: PreviewInput, c: ImportContext): ImportPrev
     c.progress?.('checking', 1, 1);
     return previewOf(c.db, p);
   };
-  const decoded = decodedText(bytes, limits);
-  const text = decoded !== null && isDaylioText(decoded, input.format, limits) ? decoded : null;
-  if (text !== null) {
-    const s = summariser(c.db, { originJournalId: null }, c.journalId);
-    const reread = async function* (): AsyncGenerator<PlannedEntry> {
-      const rows = streamCsv(text, limits);
-      const header = await rows.next();
-      if (header.done) return;
-      const planner = daylioPlanner(header.value.cells, timeZone);
-      for await (const { cells, line } of rows) {
-        const e = planner.row(cells, line);
-        if (e) yield e;
+  // A journal export is read from the file a piece at a time, never held whole. What is left to the
+  // whole-file reading below: a ZIP archive, and a JSON file with something the piecewise reading
+  // leaves to it (a repeated name; a Fulcrum export with a problem, whose problems are listed as before).
+  if (!(await startsWith(source, ZIP))) {
+    const first = await firstCharacter(source);
+    if (first === '{' || first === '[') {
+      const streamed = await previewJson(source, input.format, timeZone, c, limits);
+      if (streamed) return done({ ...base, ...streamed, csv: null, genericRead: null });
+    } else if (input.format === 'auto' || input.format === 'daylio-csv' || input.format === 'csv') {
+      const read = textReader(source);
+      const s = summariser(c.db, { originJournalId: null }, c.journalId);
+      if (input.format === 'daylio-csv' || (input.format === 'auto' && isDaylio(await csvHeader(read, limits)))) {
+        const reread = async function* (): AsyncGenerator<PlannedEntry> {
+          let planner: ReturnType<typeof daylioPlanner> | null = null;
+          for await (const { cells, line } of streamCsvPieces(read(), limits)) {
+            if (!planner) {
+              planner = daylioPlanner(cells, timeZone);
+              continue;
+            }
+            const e = planner.row(cells, line);
+            if (e) yield e;
+          }
+        };
+        const plan = await streamDaylio(read, { timeZone, limits, signal: c.signal }, s.add);
+        return done({ ...base, plan, csv: null, reread, genericRead: null, summary: s.summary });
       }
-    };
-    return streamDaylio(text, { timeZone, limits, signal: c.signal }, s.add).then((plan) => done({ ...base, plan, csv: null, reread, genericText: null, summary: s.summary }));
+      const plan = await planGenericText(read, input.mapping ?? null, timeZone, limits, s.add);
+      const reread = genericRows(read, plan.csv!.mapping, timeZone, limits);
+      return done({ ...base, plan, csv: null, reread, genericRead: read, summary: s.summary });
+    }
   }
-  const json = decoded !== null && isFulcrumText(decoded, input.format, limits) ? decoded : null;
-  // Decided here, at once: anything that is not a Fulcrum export is read whole, as before.
-  const stream = json === null ? null : fulcrumStream(json);
-  if (stream) {
-    // The file's bytes are not kept while the entries are read: the text is all that is needed.
-    return previewFulcrum(stream, c).then((streamed) => {
-      if (streamed) return done({ ...base, ...streamed, csv: null, genericText: null });
-      // Something in it does not match the format: read whole for the problems (the text passed the size limit already).
-      return whole(Buffer.from(json!, 'utf8'), { ...limits, maxBytes: Number.MAX_SAFE_INTEGER });
-    });
-  }
-  if (decoded !== null && isGenericText(decoded, input.format)) {
-    const s = summariser(c.db, { originJournalId: null }, c.journalId);
-    const plan = planGenericText(decoded, input.mapping ?? null, timeZone, limits, s.add);
-    const reread = genericRows(decoded, plan.csv!.mapping, timeZone, limits);
-    return done({ ...base, plan, csv: null, reread, genericText: decoded, summary: s.summary });
-  }
-  return whole(bytes, limits);
-
-  function whole(bytes: Buffer, limits: ImportLimits): ImportPreview {
-    const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
-    const s = summariser(c.db, plan, c.journalId);
-    for (const e of plan.entries) s.add(e);
-    return done({ ...base, plan, csv, reread: null, genericText: null, summary: s.summary });
-  }
+  const bytes = await readAll(source);
+  const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
+  const s = summariser(c.db, plan, c.journalId);
+  for (const e of plan.entries) s.add(e);
+  return done({ ...base, plan, csv, reread: null, genericRead: null, summary: s.summary });
 }
 
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
@@ -404,16 +482,16 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
   let summary = p.summary;
   let reread = p.reread;
   if (input.mapping) {
-    if (p.genericText !== null) {
+    if (p.genericRead !== null) {
       // The rows read again with the new mapping: its problems and counts, then the entries at commit.
       const uses = new Map<string, number>();
       let count = 0;
-      plan = planGenericText(p.genericText, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS, (e) => {
+      plan = await planGenericText(p.genericRead, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS, (e) => {
         count++;
         countTags(uses, e);
       });
       summary = { ...summary, count, uses };
-      reread = genericRows(p.genericText, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS);
+      reread = genericRows(p.genericRead, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS);
     } else {
       if (!p.csv) throw new FulcrumError('VALIDATION', 'A column mapping applies only to a generic CSV import.');
       plan = planGenericCsv(p.csv, input.mapping, p.timeZone);

@@ -1,152 +1,394 @@
 /**
- * A JSON syntax check that runs before JSON.parse: one pass, no recursion, so it cannot overflow the
- * stack on 10 000 nested brackets. It refuses nesting deeper than the limit and any string longer than
- * the limit before a single object is built, and names the line of a syntax error without quoting
- * the file (V8's own messages include a piece of the content, which must not reach a log or the UI).
+ * A JSON syntax check that reads text a piece at a time: one pass, no recursion, so it cannot overflow
+ * the stack on 10 000 nested brackets, and nothing of the file is kept but what is asked for. It
+ * refuses nesting deeper than the limit and any string longer than the limit before a single object
+ * is built, and names the line of a syntax error without quoting the file (V8's own messages include
+ * a piece of the content, which must not reach a log or the UI).
+ *
+ * While it checks, it can hand out the parts of a journal export that are read separately: the
+ * elements of the list at `journal.entries` (a Fulcrum export) or at `entries` (Day One), one at a
+ * time as text, and the rest of the file (the "skeleton", where those lists read `[]`), which is small.
  */
 import type { ImportLimits } from '../../../../shared/portability.js';
-import { invalid, lineAt } from './text.js';
+import { invalid } from './text.js';
 
-const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 
 type Expect = 'value' | 'key' | 'colon' | 'commaOrEnd' | 'valueOrEnd' | 'keyOrEnd';
+type Num = 'sign' | 'zero' | 'int' | 'dot' | 'frac' | 'exp' | 'expSign' | 'expDigits';
 
-export function checkJson(text: string, limits: Pick<ImportLimits, 'maxDepth' | 'maxStringChars'>): void {
-  const stack: number[] = []; // 0x7b '{' or 0x5b '['
-  let expect = 'value' as Expect;
-  let i = 0;
-  const n = text.length;
-  const fail = (what: string, at = i): never => {
-    const line = lineAt(text, at);
-    throw invalid(`The file is not valid JSON: ${what} on line ${line}.`, { line });
-  };
-  const truncated = (): never => {
-    throw invalid(`The file ends in the middle of its data (line ${lineAt(text, n)}): it looks cut off. Export it again.`, { line: lineAt(text, n) });
-  };
+/** The lists whose elements are handed out one at a time, by their place in the file. */
+export type ListPath = 'journal.entries' | 'entries';
+const LIST_PATHS: ReadonlySet<string> = new Set<ListPath>(['journal.entries', 'entries']);
+/** Objects whose member names the scanner reads (to find the lists above). */
+const NAMED_OBJECTS: ReadonlySet<string> = new Set(['', 'journal']);
+/** Names longer than this are none of the names looked for. */
+const MAX_NAME = 64;
 
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (WS.has(c)) {
-      i++;
-      continue;
+interface Frame {
+  bracket: 0x7b | 0x5b;
+  /** Where this container is: '' for the top, 'journal', 'journal.entries' …; null deeper down. */
+  path: string | null;
+  /** An object's current member name, when its names are read (NAMED_OBJECTS). */
+  member: string | null;
+}
+
+export interface ScanOptions {
+  limits: Pick<ImportLimits, 'maxDepth' | 'maxStringChars'>;
+  /** Collect the skeleton (see `skeleton()`). */
+  skeleton?: boolean;
+  /** Hand each element of this list to `onElement` as text (checked JSON, ready for JSON.parse). */
+  elementsOf?: ListPath;
+  onElement?: (text: string) => void;
+}
+
+/**
+ * The checker. `write` each piece of the text in order, then `end()`; a syntax error, a nesting or a
+ * string over the limits throws at once (FulcrumError IMPORT_INVALID, naming the line).
+ */
+export class JsonScanner {
+  private readonly limits: ScanOptions['limits'];
+  private readonly stack: Frame[] = [];
+  private expect: Expect = 'value';
+  private line = 1;
+  // A token that a piece may end in the middle of.
+  private tok: 'none' | 'string' | 'number' | 'word' = 'none';
+  private strLen = 0;
+  /** 0: none; 1: after '\'; 2–5: inside "\u", that many hex digits still to come. */
+  private esc = 0;
+  private num: Num = 'int';
+  private word = '';
+  private wordAt = 0;
+  /** A member name being read (in an object of NAMED_OBJECTS), or null when it is not kept. */
+  private name: string | null = null;
+  // What is kept of the text: the skeleton, or the current element, or nothing.
+  private readonly wantSkeleton: boolean;
+  private readonly elementsOf: ListPath | null;
+  private readonly onElement: ((text: string) => void) | null;
+  private mode: 'skeleton' | 'element' | 'skip';
+  private readonly skeletonParts: string[] = [];
+  private elementParts: string[] = [];
+  private piece = '';
+  private segStart = 0;
+  /** How often each list and `journal` appeared, and whether as a list (an object for `journal`). */
+  private readonly seen = new Map<string, { count: number; fits: boolean }>();
+  private readonly counts = new Map<string, number>();
+
+  constructor(opts: ScanOptions) {
+    this.limits = opts.limits;
+    this.wantSkeleton = opts.skeleton === true;
+    this.elementsOf = opts.elementsOf ?? null;
+    this.onElement = opts.onElement ?? null;
+    this.mode = this.wantSkeleton ? 'skeleton' : 'skip';
+  }
+
+  /**
+   * The file with each list of LIST_PATHS written as `[]`: JSON that parses to what the whole file
+   * parses to, but for those lists' elements.
+   */
+  skeleton(): string {
+    return this.skeletonParts.join('');
+  }
+
+  /**
+   * The number of elements of the list at `path` when the file has exactly one such list (and, for
+   * `journal.entries`, exactly one `journal` object holding it); null otherwise — JSON.parse keeps
+   * the last of a repeated name, so such a file is left to be read whole.
+   */
+  listLength(path: ListPath): number | null {
+    const list = this.seen.get(path);
+    if (!list || list.count !== 1 || !list.fits) return null;
+    if (path === 'journal.entries') {
+      const journal = this.seen.get('journal');
+      if (!journal || journal.count !== 1 || !journal.fits) return null;
     }
-    if (stack.length === 0 && expect === 'commaOrEnd') fail('more data after the end');
+    return this.counts.get(path) ?? 0;
+  }
 
-    if (expect === 'colon') {
-      if (c !== 0x3a) fail("a ':' is missing after a name");
-      i++;
-      expect = 'value';
-      continue;
-    }
-    if (expect === 'commaOrEnd') {
-      const top = stack[stack.length - 1];
-      if (c === 0x2c) {
+  write(text: string): void {
+    this.piece = text;
+    this.segStart = 0;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (this.tok === 'string') {
+        i = this.inString(text, i);
+        continue;
+      }
+      if (this.tok === 'number') {
+        if (this.inNumber(c)) {
+          i++;
+          continue;
+        }
+        this.valueEnded(i); // the character after a number is read as what follows it
+      }
+      if (this.tok === 'word') {
+        if (c !== this.word.charCodeAt(this.wordAt)) this.fail('an unexpected character');
         i++;
-        expect = top === 0x7b ? 'key' : 'value';
-      } else if ((c === 0x7d && top === 0x7b) || (c === 0x5d && top === 0x5b)) {
-        stack.pop();
+        if (++this.wordAt === this.word.length) {
+          this.tok = 'none';
+          this.valueEnded(i);
+        }
+        continue;
+      }
+      if (isWs(c)) {
+        if (c === 0x0a) this.line++;
         i++;
-        expect = 'commaOrEnd'; // a ',' or the container's end; at the top level, nothing more
-      } else fail(top === 0x7b ? "a ',' or '}' is missing" : "a ',' or ']' is missing");
-      continue;
-    }
-    if ((expect === 'valueOrEnd' && c === 0x5d) || (expect === 'keyOrEnd' && c === 0x7d)) {
-      stack.pop();
+        continue;
+      }
+      this.token(c, i);
       i++;
-      expect = 'commaOrEnd'; // a ',' or the container's end; at the top level, nothing more
-      continue;
     }
-    if (expect === 'key' || expect === 'keyOrEnd') {
-      if (c !== 0x22) fail('a name in quotes was expected');
-      i = scanString(i);
-      expect = 'colon';
-      continue;
+    this.flush(n);
+  }
+
+  end(): void {
+    if (this.tok === 'number') {
+      if (this.num === 'sign' || this.num === 'dot' || this.num === 'exp' || this.num === 'expSign') this.truncated();
+      this.valueEnded(this.piece.length);
+    }
+    if (this.tok !== 'none' || this.stack.length > 0 || this.expect !== 'commaOrEnd') this.truncated();
+    this.flush(this.piece.length);
+  }
+
+  /** A character outside any string, number or word, that is not white space. */
+  private token(c: number, i: number): void {
+    const stack = this.stack;
+    if (stack.length === 0 && this.expect === 'commaOrEnd') this.fail('more data after the end');
+    if (this.expect === 'colon') {
+      if (c !== 0x3a) this.fail("a ':' is missing after a name");
+      this.expect = 'value';
+      return;
+    }
+    const top = stack[stack.length - 1];
+    if (this.expect === 'commaOrEnd') {
+      if (c === 0x2c) this.expect = top!.bracket === 0x7b ? 'key' : 'value';
+      else if ((c === 0x7d && top!.bracket === 0x7b) || (c === 0x5d && top!.bracket === 0x5b)) this.close(i);
+      else this.fail(top!.bracket === 0x7b ? "a ',' or '}' is missing" : "a ',' or ']' is missing");
+      return;
+    }
+    if ((this.expect === 'valueOrEnd' && c === 0x5d) || (this.expect === 'keyOrEnd' && c === 0x7d)) {
+      this.close(i);
+      return;
+    }
+    if (this.expect === 'key' || this.expect === 'keyOrEnd') {
+      if (c !== 0x22) this.fail('a name in quotes was expected');
+      this.name = top!.path !== null && NAMED_OBJECTS.has(top!.path) ? '"' : null;
+      this.startString();
+      return;
     }
     // A value.
+    const path = this.valuePath();
+    if (top?.path !== null && top?.path !== undefined && top.bracket === 0x5b && LIST_PATHS.has(top.path)) this.elementStarts(top.path, i);
     if (c === 0x7b || c === 0x5b) {
-      if (stack.length >= limits.maxDepth) {
-        throw invalid(`The file is nested more than ${limits.maxDepth} levels deep (line ${lineAt(text, i)}): it is not a journal export.`, {
-          line: lineAt(text, i),
-        });
+      if (stack.length >= this.limits.maxDepth) {
+        throw invalid(`The file is nested more than ${this.limits.maxDepth} levels deep (line ${this.line}): it is not a journal export.`, { line: this.line });
       }
-      stack.push(c);
-      i++;
-      expect = c === 0x7b ? 'keyOrEnd' : 'valueOrEnd';
-      continue;
+      if (path !== null && (LIST_PATHS.has(path) || path === 'journal')) {
+        const s = this.seen.get(path) ?? { count: 0, fits: true };
+        s.count++;
+        s.fits &&= path === 'journal' ? c === 0x7b : c === 0x5b;
+        this.seen.set(path, s);
+      }
+      stack.push({ bracket: c, path, member: null });
+      this.expect = c === 0x7b ? 'keyOrEnd' : 'valueOrEnd';
+      if (c === 0x5b && path !== null && LIST_PATHS.has(path)) this.switchTo('skip', i + 1);
+      return;
     }
+    this.noteScalar(path);
     if (c === 0x22) {
-      i = scanString(i);
-      expect = 'commaOrEnd'; // a ',' or the container's end; at the top level, nothing more
-      continue;
+      this.name = null;
+      this.startString();
+      return;
     }
     if (c === 0x2d || isDigit(c)) {
-      i = scanNumber(i);
-      expect = 'commaOrEnd'; // a ',' or the container's end; at the top level, nothing more
-      continue;
+      this.tok = 'number';
+      this.num = c === 0x2d ? 'sign' : c === 0x30 ? 'zero' : 'int';
+      return;
     }
-    const word = text.startsWith('true', i) ? 4 : text.startsWith('null', i) ? 4 : text.startsWith('false', i) ? 5 : 0;
-    if (word) {
-      i += word;
-      expect = 'commaOrEnd'; // a ',' or the container's end; at the top level, nothing more
-      continue;
-    }
-    if (n - i < 5 && ('true'.startsWith(text.slice(i)) || 'false'.startsWith(text.slice(i)) || 'null'.startsWith(text.slice(i)))) truncated();
-    fail('an unexpected character');
+    const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : '';
+    if (!word) this.fail('an unexpected character');
+    this.tok = 'word';
+    this.word = word;
+    this.wordAt = 1;
   }
-  if (stack.length > 0 || expect !== 'commaOrEnd') truncated();
 
-  function scanString(start: number): number {
-    let j = start + 1;
-    for (;;) {
-      if (j >= n) truncated();
-      const ch = text.charCodeAt(j);
-      if (ch === 0x22) break;
-      if (ch === 0x5c) {
-        if (j + 1 >= n) truncated();
-        const e = text.charCodeAt(j + 1);
-        if (e === 0x75) {
-          if (j + 6 > n) truncated();
-          for (let k = j + 2; k < j + 6; k++) if (!isHex(text.charCodeAt(k))) fail('a broken \\u escape', k);
-          j += 6;
-        } else if ('"\\/bfnrt'.includes(String.fromCharCode(e))) j += 2;
-        else fail('a broken escape sequence', j);
+  /** Where a value about to start lies: a path for the containers looked into, null elsewhere. */
+  private valuePath(): string | null {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) return '';
+    if (top.bracket === 0x5b || top.path === null || top.member === null) return null;
+    return top.path === '' ? top.member : `${top.path}.${top.member}`;
+  }
+
+  /** A list of LIST_PATHS or `journal` given as something else than a list (an object): it does not fit. */
+  private noteScalar(path: string | null): void {
+    if (path !== null && (LIST_PATHS.has(path) || path === 'journal')) {
+      const s = this.seen.get(path) ?? { count: 0, fits: true };
+      s.count++;
+      s.fits = false;
+      this.seen.set(path, s);
+    }
+  }
+
+  private close(i: number): void {
+    const frame = this.stack.pop()!;
+    if (frame.bracket === 0x5b && frame.path !== null && LIST_PATHS.has(frame.path)) this.switchTo('skeleton', i);
+    this.valueEnded(i + 1);
+  }
+
+  private startString(): void {
+    this.tok = 'string';
+    this.strLen = 1;
+    this.esc = 0;
+  }
+
+  /** Reads string characters from `i`; returns where it stopped (after the closing quote, or the piece's end). */
+  private inString(text: string, i: number): number {
+    const n = text.length;
+    const max = this.limits.maxStringChars;
+    const from = i;
+    while (i < n) {
+      const ch = text.charCodeAt(i);
+      if (this.esc === 1) {
+        if (ch === 0x75) this.esc = 5;
+        else if (ch === 0x22 || ch === 0x5c || ch === 0x2f || ch === 0x62 || ch === 0x66 || ch === 0x6e || ch === 0x72 || ch === 0x74) {
+          this.esc = 0;
+          this.strLen += 2;
+        } else this.fail('a broken escape sequence');
+      } else if (this.esc >= 2) {
+        if (!isHex(ch)) this.fail('a broken \\u escape');
+        if (--this.esc === 1) {
+          this.esc = 0;
+          this.strLen += 6;
+        }
+      } else if (ch === 0x22) {
+        i++;
+        this.keepName(text, from, i);
+        this.tok = 'none';
+        if (this.expect === 'key' || this.expect === 'keyOrEnd') this.nameEnded();
+        else this.valueEnded(i);
+        return i;
+      } else if (ch === 0x5c) {
+        this.esc = 1;
       } else if (ch < 0x20) {
-        fail('a line break or control character inside a quoted text', j);
-      } else j++;
-      if (j - start > limits.maxStringChars) {
-        throw invalid(
-          `A text on line ${lineAt(text, start)} is longer than ${limits.maxStringChars.toLocaleString('en')} characters: the file is not a journal export, or it is damaged.`,
-          { line: lineAt(text, start) },
-        );
+        this.fail('a line break or control character inside a quoted text');
+      } else this.strLen++;
+      if (this.strLen > max) {
+        throw invalid(`A text on line ${this.line} is longer than ${max.toLocaleString('en')} characters: the file is not a journal export, or it is damaged.`, { line: this.line });
       }
+      i++;
     }
-    return j + 1;
+    this.keepName(text, from, n);
+    return i;
   }
 
-  function scanNumber(start: number): number {
-    let j = start;
-    if (text.charCodeAt(j) === 0x2d) j++;
-    if (j >= n) truncated();
-    if (text.charCodeAt(j) === 0x30) j++;
-    else if (isDigit(text.charCodeAt(j))) while (j < n && isDigit(text.charCodeAt(j))) j++;
-    else fail('a broken number', j);
-    if (text.charCodeAt(j) === 0x2e) {
-      j++;
-      if (!isDigit(text.charCodeAt(j))) (j >= n ? truncated : () => fail('a broken number', j))();
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-    }
-    const e = text.charCodeAt(j);
-    if (e === 0x65 || e === 0x45) {
-      j++;
-      const s = text.charCodeAt(j);
-      if (s === 0x2b || s === 0x2d) j++;
-      if (!isDigit(text.charCodeAt(j))) (j >= n ? truncated : () => fail('a broken number', j))();
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-    }
-    return j;
+  private keepName(text: string, from: number, to: number): void {
+    if (this.name === null) return;
+    this.name += text.slice(from, to);
+    if (this.name.length > MAX_NAME + 2) this.name = null;
   }
+
+  private nameEnded(): void {
+    const top = this.stack[this.stack.length - 1]!;
+    // The name as JSON.parse reads it ("entr\u0069es" is "entries"); raw text checked just now.
+    top.member = this.name === null ? null : (JSON.parse(this.name) as string);
+    this.name = null;
+    this.expect = 'colon';
+  }
+
+  /** One more number character? False when the number ended before `c` (or `c` breaks it). */
+  private inNumber(c: number): boolean {
+    const digit = isDigit(c);
+    switch (this.num) {
+      case 'sign':
+        if (!digit) this.fail('a broken number');
+        this.num = c === 0x30 ? 'zero' : 'int';
+        return true;
+      case 'zero':
+      case 'int':
+      case 'frac':
+        if (digit && this.num !== 'zero') return true;
+        if (c === 0x2e && this.num !== 'frac') {
+          this.num = 'dot';
+          return true;
+        }
+        if (c === 0x65 || c === 0x45) {
+          this.num = 'exp';
+          return true;
+        }
+        return false;
+      case 'dot':
+        if (!digit) this.fail('a broken number');
+        this.num = 'frac';
+        return true;
+      case 'exp':
+        if (c === 0x2b || c === 0x2d) {
+          this.num = 'expSign';
+          return true;
+        }
+        if (!digit) this.fail('a broken number');
+        this.num = 'expDigits';
+        return true;
+      case 'expSign':
+        if (!digit) this.fail('a broken number');
+        this.num = 'expDigits';
+        return true;
+      case 'expDigits':
+        return digit;
+    }
+  }
+
+  /** A value ended just before `at` (in the current piece). */
+  private valueEnded(at: number): void {
+    this.tok = 'none';
+    this.expect = 'commaOrEnd'; // a ',' or the container's end; at the top level, nothing more
+    const top = this.stack[this.stack.length - 1];
+    if (this.mode === 'element' && top && top.bracket === 0x5b && top.path === this.elementsOf) {
+      this.flush(at);
+      const text = this.elementParts.join('');
+      this.elementParts = [];
+      this.mode = 'skip';
+      this.onElement?.(text);
+    }
+  }
+
+  private elementStarts(path: string, at: number): void {
+    this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
+    if (path === this.elementsOf && this.onElement) this.switchTo('element', at);
+  }
+
+  /** Keeps the text read since the last switch as the current mode says, and goes on in `mode` from `at`. */
+  private switchTo(mode: 'skeleton' | 'element' | 'skip', at: number): void {
+    this.flush(at);
+    this.mode = mode === 'skeleton' && !this.wantSkeleton ? 'skip' : mode;
+  }
+
+  private flush(at: number): void {
+    if (at > this.segStart) {
+      if (this.mode === 'skeleton') this.skeletonParts.push(this.piece.slice(this.segStart, at));
+      else if (this.mode === 'element') this.elementParts.push(this.piece.slice(this.segStart, at));
+    }
+    this.segStart = at;
+  }
+
+  private fail(what: string): never {
+    throw invalid(`The file is not valid JSON: ${what} on line ${this.line}.`, { line: this.line });
+  }
+
+  private truncated(): never {
+    throw invalid(`The file ends in the middle of its data (line ${this.line}): it looks cut off. Export it again.`, { line: this.line });
+  }
+}
+
+/** Checks a whole text at once (see JsonScanner). */
+export function checkJson(text: string, limits: Pick<ImportLimits, 'maxDepth' | 'maxStringChars'>): void {
+  const scanner = new JsonScanner({ limits });
+  scanner.write(text);
+  scanner.end();
 }
 
 /** JSON.parse after checkJson has passed: cannot fail on syntax, depth or size. */
@@ -157,101 +399,4 @@ export function parseCheckedJson(text: string, limits: Pick<ImportLimits, 'maxDe
   } catch {
     throw invalid('The file is not valid JSON.');
   }
-}
-
-/**
- * Where the array at `journal.entries` of a Fulcrum export lies in text that checkJson has passed:
- * `[start, end)` from its '[' to just after its ']'. Null when the top level is not an object with a
- * `journal` object holding an `entries` array, or when either name is given twice (JSON.parse would
- * keep the last one; the whole-file reading is left to decide such a file).
- */
-export function entriesArraySpan(text: string): { start: number; end: number } | null {
-  const top = skipWs(text, 0);
-  if (text.charCodeAt(top) !== 0x7b) return null;
-  const journal = uniqueMember(text, top, 'journal');
-  if (journal === null || text.charCodeAt(journal) !== 0x7b) return null;
-  const entries = uniqueMember(text, journal, 'entries');
-  if (entries === null || text.charCodeAt(entries) !== 0x5b) return null;
-  return { start: entries, end: skipValue(text, entries) };
-}
-
-/** Each element of the array whose '[' is at `start`, as `[from, to)` in checked JSON text. */
-export function* arrayElements(text: string, start: number): Generator<[number, number]> {
-  let i = skipWs(text, start + 1);
-  if (text.charCodeAt(i) === 0x5d) return;
-  while (i < text.length) {
-    const end = skipValue(text, i);
-    yield [i, end];
-    i = skipWs(text, end);
-    if (text.charCodeAt(i) === 0x5d) return;
-    i = skipWs(text, i + 1); // past the ','
-  }
-}
-
-/** The start of the value of the member `name` of the object whose '{' is at `open`; null when absent or repeated. */
-function uniqueMember(text: string, open: number, name: string): number | null {
-  let found: number | null = null;
-  let i = skipWs(text, open + 1);
-  if (text.charCodeAt(i) === 0x7d) return null;
-  for (;;) {
-    if (text.charCodeAt(i) !== 0x22) return null;
-    const keyEnd = skipString(text, i);
-    const key = JSON.parse(text.slice(i, keyEnd)) as string;
-    const value = skipWs(text, skipWs(text, keyEnd) + 1); // past the ':'
-    if (key === name) {
-      if (found !== null) return null;
-      found = value;
-    }
-    i = skipWs(text, skipValue(text, value));
-    if (text.charCodeAt(i) === 0x7d) return found;
-    i = skipWs(text, i + 1); // past the ','
-  }
-}
-
-function skipWs(text: string, i: number): number {
-  while (i < text.length && WS.has(text.charCodeAt(i))) i++;
-  return i;
-}
-
-/** Past the string whose opening quote is at `i`. */
-function skipString(text: string, i: number): number {
-  let j = i + 1;
-  // Bounded all the same, so that text which was not checked cannot make it loop forever.
-  while (j < text.length) {
-    const c = text.charCodeAt(j);
-    if (c === 0x22) return j + 1;
-    j += c === 0x5c ? 2 : 1;
-  }
-  return text.length;
-}
-
-/** Past the value that starts at `i` (checked JSON: every bracket is closed, every string ends). */
-function skipValue(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c === 0x22) return skipString(text, i);
-  if (c !== 0x7b && c !== 0x5b) {
-    let j = i;
-    while (j < text.length) {
-      const d = text.charCodeAt(j);
-      if (d === 0x2c || d === 0x7d || d === 0x5d || WS.has(d)) break;
-      j++;
-    }
-    return j;
-  }
-  let depth = 0;
-  let j = i;
-  while (j < text.length) {
-    const d = text.charCodeAt(j);
-    if (d === 0x22) {
-      j = skipString(text, j);
-      continue;
-    }
-    if (d === 0x7b || d === 0x5b) depth++;
-    else if (d === 0x7d || d === 0x5d) {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-    j++;
-  }
-  return text.length;
 }
