@@ -153,6 +153,8 @@ export interface CommitOptions {
    * (CANCELLED), so a lock or quick exit never waits for it and the journal is left as it was.
    */
   signal?: AbortSignal;
+  /** Runs inside the transaction right after an entry is written (a ZIP import attaches its files); answers how many files. */
+  afterEntry?: (entry: PlannedEntry, id: number) => Promise<number>;
 }
 
 /**
@@ -230,6 +232,11 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       );
       if (updatedAt !== null && updatedAt !== created.updatedAt) run(db, 'UPDATE entries SET updated_at = ? WHERE id = ?', updatedAt, created.id);
       result.imported.entries++;
+      if (opts.afterEntry) {
+        const files = await opts.afterEntry(entry, created.id);
+        if (!db.open) throw lockedDuring();
+        if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
+      }
     }
     opts.progress?.(total, total);
 
