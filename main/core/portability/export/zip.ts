@@ -21,7 +21,6 @@ import {
   type ZipManifest,
   type ZipManifestFile,
 } from '../../../../shared/portability.js';
-import type { DB } from '../../db/index.js';
 import { listAttachments, readAttachmentBytes } from '../../db/repos/attachments.js';
 import { listPeople } from '../../db/repos/index.js';
 import { FILE_MODE, fsyncDir, ioError } from '../../fsutil.js';
