@@ -213,7 +213,7 @@ export const importHandlers: HandlersFor<'import'> = {
       {
         title: 'Choose a file to import',
         filters: [
-          { name: 'Journal exports', extensions: ['json', 'csv', 'txt'] },
+          { name: 'Journal exports', extensions: ['json', 'csv', 'txt', 'zip'] },
           { name: 'All files', extensions: ['*'] },
         ],
       },
