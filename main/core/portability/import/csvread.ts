@@ -57,21 +57,6 @@ const options = (delimiter: string, limits: Pick<ImportLimits, 'maxStringChars' 
   to: limits.maxEntries + 2,
 });
 
-/**
- * The same reading as `readCsv`, one row at a time: the text is fed to csv-parse's stream in pieces
- * and each row is handed on before the next is read, so no list of the file's rows is ever built.
- * The first row yielded is the header (line 1).
- */
-export function streamCsv(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): AsyncGenerator<CsvRow> {
-  const SLICE = 256 * 1024;
-  return streamCsvPieces(
-    (async function* slices() {
-      for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
-    })(),
-    limits,
-  );
-}
-
 export interface CsvRow {
   cells: string[];
   line: number;
@@ -80,9 +65,11 @@ export interface CsvRow {
 }
 
 /**
- * `streamCsv` over text that arrives in pieces (an imported file read a piece at a time): the
- * delimiter is found once the header line has arrived. An error from the pieces themselves (text
- * that is not UTF-8 further on) ends the reading with that error.
+ * The same reading as `readCsv`, one row at a time, over text that arrives in pieces (an imported
+ * file read a piece at a time): the pieces are fed to csv-parse's stream and each row is handed on
+ * before the next is read, so no list of the file's rows is ever built. The first row yielded is the
+ * header (line 1). The delimiter is found once the header line has arrived. An error from the pieces
+ * themselves (text that is not UTF-8 further on) ends the reading with that error.
  */
 export async function* streamCsvPieces(pieces: AsyncIterable<string>, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): AsyncGenerator<CsvRow> {
   const it = pieces[Symbol.asyncIterator]();
@@ -135,48 +122,6 @@ export async function* streamCsvPieces(pieces: AsyncIterable<string>, limits: Pi
     input.destroy();
   }
   if (count === 0) throw invalid('The file has no rows.');
-}
-
-/** The header row alone (csv-parse stops after the first record). */
-export function readCsvHeader(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): string[] {
-  try {
-    const [first] = parse(text, { ...options(detectDelimiter(text), limits), info: false, to: 1 }) as string[][];
-    return (first ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
-  } catch (e) {
-    throw csvError(e as CsvError);
-  }
-}
-
-/**
- * The same reading as `readCsv`, with each row handed to `onRow` as csv-parse reads it and then
- * dropped: the whole text is parsed at once, synchronously, but no list of rows is built. The header
- * comes first (line 1, its names trimmed). Errors and limits are those of `readCsv`.
- */
-export function eachCsvRow(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>, onRow: (cells: string[], line: number) => void): { delimiter: string } {
-  const delimiter = detectDelimiter(text);
-  let count = 0;
-  try {
-    parse(text, {
-      ...options(delimiter, limits),
-      info: false,
-      on_record: (record: string[], info: { lines: number }) => {
-        count++;
-        // A file with too many rows is refused below, as readCsv does, without reading its rows.
-        if (count > limits.maxEntries + 1) return null;
-        if (count === 1) onRow(record.map((h) => h.replace(/^\uFEFF/, '').trim()), 1);
-        else onRow(record, info.lines - countBreaks(record));
-        return null;
-      },
-    });
-  } catch (e) {
-    if (e instanceof FulcrumError) throw e;
-    throw csvError(e as CsvError);
-  }
-  if (count === 0) throw invalid('The file has no rows.');
-  if (count > limits.maxEntries + 1) {
-    throw invalid(`The file has more than ${limits.maxEntries.toLocaleString('en')} rows; that is more than can be imported at once.`);
-  }
-  return { delimiter };
 }
 
 export function readCsv(text: string, limits: Pick<ImportLimits, 'maxStringChars' | 'maxEntries'>): CsvRows {
