@@ -91,6 +91,17 @@ describe('export as a ZIP archive with attachments', () => {
     expect(md).not.toMatch(/!\[[^\]]*\]\(attachments/);
   });
 
+  it('"without text" leaves captions out and numbers the files instead of naming them', async () => {
+    const { call, e1 } = await journalWithFiles();
+    const files = unzipSync((await buildZip(call, 'json', { includeText: false })).zip);
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as ZipManifest;
+    expect(manifest.files.map((f) => [f.path, f.name, f.caption])).toEqual([
+      [`attachments/${e1.id}/1-file-1.jpg`, 'file-1.jpg', ''],
+      [`attachments/${e1.id}/2-file-2.wav`, 'file-2.wav', ''],
+    ]);
+    expect(JSON.stringify(manifest)).not.toMatch(/kitchen|Alex/);
+  });
+
   it('desktop save writes the archive through a temporary file and leaves nothing else beside it', async () => {
     const dir = tempDir();
     const target = path.join(dir, 'out.zip');
