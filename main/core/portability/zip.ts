@@ -22,6 +22,9 @@ export const ZIP_LIMITS = {
 } as const;
 export type ZipLimits = { [K in keyof typeof ZIP_LIMITS]: number };
 
+/** What 32-bit ZIP offsets can address, less room for the central directory. */
+export const ZIP_MAX_BYTES = 0xffffffff - 64 * 1024 * 1024;
+
 const refuse = (message: string) => new FulcrumError('IMPORT_INVALID', message);
 
 export interface ZipEntryInfo {
@@ -101,12 +104,29 @@ export type ZipSink = (chunk: Uint8Array) => void;
 export class ZipWriter {
   private readonly zip: Zip;
   private failed: Error | null = null;
+  private written = 0;
 
-  constructor(sink: ZipSink) {
+  constructor(
+    sink: ZipSink,
+    private readonly maxBytes = ZIP_MAX_BYTES,
+  ) {
     this.zip = new Zip((err, chunk) => {
       if (err) this.failed = err;
-      else if (chunk.byteLength) sink(chunk);
+      else if (chunk.byteLength) {
+        this.written += chunk.byteLength;
+        sink(chunk);
+      }
     });
+  }
+
+  /** The archive has no ZIP64 records: offsets past 4 GB cannot be written, so it stops before (headers get a margin). */
+  private room(bytes: number): void {
+    if (this.written + bytes > this.maxBytes) {
+      throw new FulcrumError(
+        'VALIDATION',
+        'This export with its files would be larger than 4 GB, more than one ZIP archive can hold here. Nothing was saved. Export a shorter period, or fewer people, at a time.',
+      );
+    }
   }
 
   private check(): void {
@@ -120,6 +140,7 @@ export class ZipWriter {
     const enc = new TextEncoder();
     return {
       push: (piece) => {
+        this.room(piece.length * 3 + 64 * 1024);
         if (piece) file.push(enc.encode(piece), false);
         this.check();
       },
@@ -132,6 +153,7 @@ export class ZipWriter {
 
   /** A file whose bytes are already at hand, stored as they are (photos, audio and PDFs are compressed already). */
   stored(name: string, bytes: Uint8Array): void {
+    this.room(bytes.byteLength + 64 * 1024);
     const file = new ZipPassThrough(name);
     this.zip.add(file);
     file.push(bytes, true);
