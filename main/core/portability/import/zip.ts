@@ -117,6 +117,12 @@ function dayOneArchive(bytes: Uint8Array, index: Map<string, ZipEntryInfo>, limi
   const inner = unpackText(bytes, index.get(top[0]!)!, limits);
   const json = parseJson(inner, limits, `"${short(top[0]!)}"`);
   const entries = isRecord(json) && Array.isArray(json.entries) ? json.entries : [];
+  // Day One names each file "<folder>/<md5>.<type>": found by its folder and MD5, whatever the extension.
+  const byMd5 = new Map<string, ZipEntryInfo>();
+  for (const info of index.values()) {
+    const m = /^([a-z]+)\/([0-9a-f]{32})(\.[A-Za-z0-9]+)?$/i.exec(info.name);
+    if (m) byMd5.set(`${m[1]}/${m[2]!.toLowerCase()}`, info);
+  }
   const files = new Map<string, ZipFile[]>();
   entries.forEach((e, i) => {
     if (!isRecord(e)) return;
@@ -129,7 +135,7 @@ function dayOneArchive(bytes: Uint8Array, index: Map<string, ZipEntryInfo>, limi
           throw refuse(`Entry ${i + 1} names a file in "${key}" without an MD5 name, so it cannot be found in the archive.`);
         }
         const md5 = item.md5.toLowerCase();
-        const info = [...index.values()].find((f) => f.name.startsWith(`${folder}/${md5}.`) || f.name === `${folder}/${md5}`);
+        const info = byMd5.get(`${folder}/${md5}`);
         if (!info) throw refuse(`Entry ${i + 1} names a file in ${folder}/ (${md5}) that is not in the archive.`);
         if (key === 'videos') throw refuse(`Entry ${i + 1} holds a video (${short(info.name)}). Fulcrum does not keep videos: export the journal without them and import again.`);
         const order = typeof item.orderInEntry === 'number' ? item.orderInEntry : j;
