@@ -513,8 +513,10 @@ export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowerc
 /** One attachment in the archive: where it is, what it is, which entry it belongs to. */
 export const ZipManifestFile = z.object({
   path: ZipPath,
-  /** The entry's id in the export (`journal.entries[].id`). */
-  entryId: Id,
+  /** The entry's id in the export (`journal.entries[].id`), or null for a check-in's file. */
+  entryId: Id.nullable(),
+  /** The check-in's id in the export (`journal.checkins[].id`) when the file belongs to one, else null. */
+  checkinId: Id.nullable(),
   position: z.number().int().min(0).max(10_000),
   name: z.string().min(1).max(255),
   mime: z.string().min(1).max(100),
@@ -527,7 +529,7 @@ export const ZipManifestFile = z.object({
   metadataRemoved: z.boolean(),
   capturedAt: z.string().max(40).nullable(),
   attachedAt: z.string().max(40),
-});
+}).refine((f) => (f.entryId === null) !== (f.checkinId === null), 'a file belongs to one entry or one check-in');
 export type ZipManifestFile = z.infer<typeof ZipManifestFile>;
 
 export const ZipManifest = z.object({

@@ -140,6 +140,26 @@ describe('importing archives', () => {
     expect(list[0]!.sha256).not.toBe(a1.sha256);
   });
 
+  it("a check-in's files travel with it, both ways", async () => {
+    const { call, service, person } = await journalWithFiles();
+    const ci = await call<{ id: number }>('checkins.save', { personId: person.id, week: '2025-04-28', heard: 2, note: 'hard week' });
+    const note = wavWith('check-in voice');
+    const r = (await service.dispatch('attachments.upload', { data: note, name: 'week.wav', options: { owner: { kind: 'checkin', id: ci.id } } })) as Reply<AttachmentMeta>;
+    expect(r.ok).toBe(true);
+    const { zip } = await buildZip(call, 'json');
+    const files = unzipSync(zip);
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as ZipManifest;
+    expect(manifest.files.find((f) => f.checkinId === ci.id)).toMatchObject({ entryId: null, path: `attachments/checkin-${ci.id}/1-week.wav`, sha256: sha(note) });
+
+    const other = await createdService();
+    const preview = await other.call<ImportPreview>('import.preview', { source: asUpload(zip) });
+    expect(preview.attachments?.files).toBe(3);
+    expect((await other.call<ImportResult>('import.commit', { importId: preview.importId })).imported).toMatchObject({ checkins: 1, attachments: 3 });
+    const [imported] = await other.call<{ id: number }[]>('checkins.list', {});
+    const list = await other.call<AttachmentMeta[]>('attachments.list', { owner: { kind: 'checkin', id: imported!.id } });
+    expect(list.map((a) => [a.name, a.sha256])).toEqual([['week.wav', sha(note)]]);
+  });
+
   it("a Day One archive brings its photos, matched by their MD5 names (the shared fixture, and one built here)", async () => {
     const s = await createdService();
     const fixture = fs.readFileSync(DAY_ONE_ZIP);

@@ -39,6 +39,8 @@ export interface StreamOptions {
    * formatted; answers, by entry id, the Markdown lines that link that entry's files.
    */
   linkFiles?: (page: readonly ExportEntryRow[]) => Map<number, string[]>;
+  /** Everything but the entries, prepared, before the entries are written (a ZIP export takes the check-ins' files from it). */
+  onRest?: (data: ExportData) => void;
 }
 
 /** The ids of the live entries in scope, oldest first: the same filter as the timeline's search. */
@@ -126,6 +128,7 @@ export async function streamExport(format: ExportFormat, scope: Scope, db: DB, s
   await o.pause();
   const prep = exportPreparer(raw.people, scope);
   const data = prep.rest(raw);
+  o.onRest?.(data);
   await o.pause();
   const l = lookup(data);
   const total = ids.length;

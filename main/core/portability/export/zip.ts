@@ -56,7 +56,8 @@ const extensionOf = (name: string) => {
 
 interface Planned {
   meta: AttachmentMeta;
-  entryId: number;
+  entryId: number | null;
+  checkinId: number | null;
   path: string;
   name: string;
   caption: string;
@@ -68,6 +69,11 @@ export async function streamZipExport(format: ZipExportFormat, scope: Scope, c: 
   const zip = new ZipWriter(sink);
   const p = new Pseudonymiser(listPeople(c.db, { includeArchived: true }), scope.pseudonyms ?? {});
   const files: Planned[] = [];
+  const named = (meta: AttachmentMeta, n: number) => ({
+    name: scope.includeText ? p.text(meta.name) : `file-${n}${extensionOf(meta.name)}`,
+    caption: scope.includeText ? p.text(meta.caption) : '',
+  });
+  let checkinIds: number[] = [];
   const linkFiles = (page: readonly ExportEntryRow[]): Map<number, string[]> => {
     const links = new Map<number, string[]>();
     for (const e of page) {
@@ -76,10 +82,9 @@ export async function streamZipExport(format: ZipExportFormat, scope: Scope, c: 
       const lines = ['**Files:**', ''];
       list.forEach((meta, i) => {
         const n = i + 1;
-        const name = scope.includeText ? p.text(meta.name) : `file-${n}${extensionOf(meta.name)}`;
-        const caption = scope.includeText ? p.text(meta.caption) : '';
+        const { name, caption } = named(meta, n);
         const at = `attachments/${e.id}/${n}-${safeName(name)}`;
-        files.push({ meta, entryId: e.id, path: at, name, caption });
+        files.push({ meta, entryId: e.id, checkinId: null, path: at, name, caption });
         // A link, never an image: a viewer must not load anything on opening the file.
         const href = at.split('/').map(encodeURIComponent).join('/');
         lines.push(`- [${mdInline(name)}](${href})${caption ? ` — ${mdInline(caption)}` : ''}`);
@@ -96,9 +101,17 @@ export async function streamZipExport(format: ZipExportFormat, scope: Scope, c: 
     now: c.now,
     pause,
     linkFiles,
+    onRest: (data) => void (checkinIds = data.checkins.map((ci) => ci.id)),
     ...(c.progress ? { progress: c.progress } : {}),
   });
   text.end();
+  // Check-ins' files follow the entries' (the manifest says whose each is).
+  for (const id of checkinIds) {
+    listAttachments(c.db, { kind: 'checkin', id }).forEach((meta, i) => {
+      const { name, caption } = named(meta, i + 1);
+      files.push({ meta, entryId: null, checkinId: id, path: `attachments/checkin-${id}/${i + 1}-${safeName(name)}`, name, caption });
+    });
+  }
 
   const manifest: ZipManifestFile[] = [];
   for (const f of files) {
@@ -109,6 +122,7 @@ export async function streamZipExport(format: ZipExportFormat, scope: Scope, c: 
     manifest.push({
       path: f.path,
       entryId: f.entryId,
+      checkinId: f.checkinId,
       position: f.meta.position,
       name: f.name,
       mime: f.meta.mime,

@@ -155,6 +155,8 @@ export interface CommitOptions {
   signal?: AbortSignal;
   /** Runs inside the transaction right after an entry is written (a ZIP import attaches its files); answers how many files. */
   afterEntry?: (entry: PlannedEntry, id: number) => Promise<number>;
+  /** The same for a check-in (`where` is its place in the file). */
+  afterCheckIn?: (where: string, id: number) => Promise<number>;
 }
 
 /**
@@ -240,16 +242,21 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
     }
     opts.progress?.(total, total);
 
-    plan.checkins.forEach((c, i) => {
+    for (const [i, c] of plan.checkins.entries()) {
       if (r.checkinDuplicate[i]) {
         result.skipped.checkins++;
-        return;
+        continue;
       }
-      const { where: _w, personKey, createdAt, updatedAt, ...answers } = c;
+      const { where, personKey, createdAt, updatedAt, ...answers } = c;
       const saved = saveCheckIn(db, { ...answers, personId: personIds.get(personKey)! }, createdAt ?? now);
       if (updatedAt !== null && updatedAt !== saved.updatedAt) run(db, 'UPDATE checkins SET updated_at = ? WHERE id = ?', updatedAt, saved.id);
       result.imported.checkins++;
-    });
+      if (opts.afterCheckIn) {
+        const files = await opts.afterCheckIn(where, saved.id);
+        if (!db.open) throw lockedDuring();
+        if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
+      }
+    }
 
     plan.strengths.forEach((s, i) => {
       if (r.strengthDuplicate[i]) {

@@ -534,7 +534,7 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     now: c.now,
     progress: (done: number, total: number) => c.progress?.('saving', done, total),
     ...(c.signal ? { signal: c.signal } : {}),
-    ...(p.zip ? { afterEntry: attachTo(c.db, p.zip, c.now, c.attachCrashAt) } : {}),
+    ...(p.zip ? attachTo(c.db, p.zip, c.now, c.attachCrashAt) : {}),
   };
   let result: ImportResult;
   if (reread === null) {
@@ -551,8 +551,10 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
   return result;
 }
 
-const attachTo = (db: DB, zip: ZipImport, now: number, crashAt?: (step: AttachStep) => void) => (entry: PlannedEntry, id: number) =>
-  attachImported(db, zip, entry.where, id, now, crashAt);
+const attachTo = (db: DB, zip: ZipImport, now: number, crashAt?: (step: AttachStep) => void) => ({
+  afterEntry: (entry: PlannedEntry, id: number) => attachImported(db, zip, entry.where, { kind: 'entry', id }, now, crashAt),
+  afterCheckIn: (where: string, id: number) => attachImported(db, zip, where, { kind: 'checkin', id }, now, crashAt),
+});
 
 /** Forgets the kept plan (the preview was closed). */
 export function cancelImport(owner: object, importId: string): void {

@@ -11,6 +11,7 @@
  * failure there rolls everything back.
  */
 import { createHash } from 'node:crypto';
+import type { AttachmentOwner } from '../../../../shared/attachments.js';
 import { ZipManifest } from '../../../../shared/portability.js';
 import type { ImportLimits } from '../../../../shared/portability.js';
 import { FulcrumError } from '../../../../shared/errors.js';
@@ -90,15 +91,22 @@ function fulcrumArchive(bytes: Uint8Array, index: Map<string, ZipEntryInfo>, lim
   }
   const inner = unpackText(bytes, entriesInfo, limits);
   const json = parseJson(inner, limits, 'The entries file');
-  const entries = isRecord(json) && isRecord(json.journal) && Array.isArray(json.journal.entries) ? json.journal.entries : [];
-  const whereById = new Map<number, string>();
-  entries.forEach((e, i) => {
-    if (isRecord(e) && typeof e.id === 'number') whereById.set(e.id, `journal.entries[${i}]`);
-  });
+  const journal = isRecord(json) && isRecord(json.journal) ? json.journal : {};
+  const places = (list: unknown, key: 'entries' | 'checkins') => {
+    const out = new Map<number, string>();
+    if (Array.isArray(list)) list.forEach((e, i) => isRecord(e) && typeof e.id === 'number' && out.set(e.id, `journal.${key}[${i}]`));
+    return out;
+  };
+  const entryPlace = places(journal.entries, 'entries');
+  const checkinPlace = places(journal.checkins, 'checkins');
   const files = new Map<string, ZipFile[]>();
-  for (const f of [...m.files].sort((a, b) => a.entryId - b.entryId || a.position - b.position)) {
-    const where = whereById.get(f.entryId);
-    if (!where) throw refuse(`The manifest gives "${short(f.path)}" to entry ${f.entryId}, which is not in the entries file.`);
+  for (const f of [...m.files].sort((a, b) => a.position - b.position)) {
+    const where = f.entryId !== null ? entryPlace.get(f.entryId) : checkinPlace.get(f.checkinId!);
+    if (!where) {
+      throw refuse(
+        `The manifest gives "${short(f.path)}" to ${f.entryId !== null ? `entry ${f.entryId}` : `check-in ${f.checkinId}`}, which is not in the entries file.`,
+      );
+    }
     const list = files.get(where) ?? [];
     list.push({ info: index.get(f.path)!, name: f.name, caption: f.caption, digest: { algorithm: 'sha256', hex: f.sha256 } });
     files.set(where, list);
@@ -187,14 +195,14 @@ export async function readImportZip(bytes: Uint8Array, limits: ImportLimits, pau
 }
 
 /**
- * Attaches an imported entry's files to it (inside the import's transaction), each checked again as
+ * Attaches an imported entry's (or check-in's) files to it (inside the import's transaction), each checked again as
  * it is unpacked, then records the entry's version with its files in its history.
  */
 export async function attachImported(
   db: DB,
   zip: ZipImport,
   where: string,
-  entryId: number,
+  owner: AttachmentOwner,
   now: number,
   crashAt?: (step: AttachStep) => void,
 ): Promise<number> {
@@ -206,9 +214,10 @@ export async function attachImported(
     const evidence = await evidenceOf(data, type);
     const shared = type.kind === 'image' && hasSensitive(evidence.sensitive) ? strippedCopy(data, type.mime) : null;
     const sha256 = createHash('sha256').update(data).digest('hex');
-    const meta = insertAttachment(db, { name: f.name, mime: type.mime, kind: type.kind, sha256, ...evidence }, data, shared, { kind: 'entry', id: entryId }, now, crashAt ? { crashAt } : {});
+    const meta = insertAttachment(db, { name: f.name, mime: type.mime, kind: type.kind, sha256, ...evidence }, data, shared, owner, now, crashAt ? { crashAt } : {});
     if (f.caption) updateAttachment(db, meta.id, { caption: f.caption });
   }
-  keepRevision(db, 'entry', entryId, now);
+  // As for a file attached by hand: an entry's history records its new list of files.
+  if (owner.kind === 'entry') keepRevision(db, 'entry', owner.id, now);
   return list.length;
 }
