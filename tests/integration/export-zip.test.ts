@@ -114,6 +114,26 @@ describe('export as a ZIP archive with attachments', () => {
     expect(Object.keys(files)).toHaveLength(4);
     expect((fs.statSync(target).mode & 0o777).toString(8)).toBe('600');
   });
+
+  it('a lock while the archive is being saved stops it and leaves no file behind', async () => {
+    const dir = tempDir();
+    let lock: Promise<Reply<unknown>> | null = null;
+    let service: { dispatch: (c: string, i: unknown) => Promise<Reply<unknown>> } | null = null;
+    const ports = {
+      log: () => {},
+      dialogs: { saveFile: async () => path.join(dir, 'out.zip'), openFile: async () => null },
+      // The first progress report of the export: the journal locks there.
+      emit: (e: { type: string; task?: string }) => {
+        if (e.type === 'progress' && e.task === 'export' && !lock && service) lock = service.dispatch('vault.lock', {});
+      },
+    };
+    const s = await journalWithFiles({ ports } as never);
+    service = s.service as never;
+    const saved = await s.service.dispatch('export.saveZip', { format: 'json' });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await lock!).toEqual({ ok: true, value: null });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('importing archives', () => {
