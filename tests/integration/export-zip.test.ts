@@ -160,6 +160,17 @@ describe('importing archives', () => {
     expect(list[0]!.sha256).not.toBe(a1.sha256);
   });
 
+  it('the same archive imported into the journal it came from adds neither entries nor files', async () => {
+    const { call } = await journalWithFiles();
+    const { zip } = await buildZip(call, 'json');
+    const before = await snapshot(call);
+    const preview = await call<ImportPreview>('import.preview', { source: asUpload(zip) });
+    expect(preview.counts).toMatchObject({ newEntries: 0, duplicates: 2 });
+    const result = await call<ImportResult>('import.commit', { importId: preview.importId });
+    expect(result.imported.attachments ?? 0).toBe(0);
+    expect(await snapshot(call)).toEqual(before);
+  });
+
   it("a check-in's files travel with it, both ways", async () => {
     const { call, service, person } = await journalWithFiles();
     const ci = await call<{ id: number }>('checkins.save', { personId: person.id, week: '2025-04-28', heard: 2, note: 'hard week' });
