@@ -87,6 +87,9 @@ import {
 import {
   BackupOpen,
   ExportRequest,
+  ExportZipRequest,
+  type ExportZipCounts,
+  type ExportZipFile,
   ImportCommitInput,
   ImportPreviewInput,
   type AutomaticBackup,
@@ -322,6 +325,10 @@ export const portabilityCalls = {
   /** Imports the previewed file, all or nothing. `mapping` re-reads a generic CSV with another mapping. */
   'import.commit': call<ImportResult>()(ImportCommitInput),
   'import.cancel': call<null>()(z.object({ importId: z.string().max(64) }).strict()),
+  /** The export as a ZIP archive with the entries' attachments and a manifest of hashes, as base64 (browser download). */
+  'export.buildZip': call<ExportZipFile>()(ExportZipRequest),
+  /** The same archive written where a native dialog says. `{ saved: false }` = cancelled. */
+  'export.saveZip': call<SaveResult<{ plaintext: true; counts: ExportZipCounts }>>()(ExportZipRequest),
 } as const;
 
 /**

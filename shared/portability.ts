@@ -450,10 +450,12 @@ export interface ImportPreview {
   notes: string[];
   /** Generic CSV only: the columns, the mapping in use (proposed or given) and a few rows to show. */
   csv: { delimiter: string; columns: string[]; mapping: CsvMappingParsed; sample: string[][] } | null;
+  /** A ZIP archive: the files that come with its entries (each checked already), and their bytes. */
+  attachments?: { files: number; bytes: number };
 }
 
 export interface ImportResult {
-  imported: { entries: number; people: number; tags: number; checkins: number; strengths: number; sessions: number };
+  imported: { entries: number; people: number; tags: number; checkins: number; strengths: number; sessions: number; attachments?: number };
   /** `entries`: already in the journal; `problems` (only when some were): records left out because of a problem in them. */
   skipped: { entries: number; checkins: number; strengths: number; problems?: number };
 }
@@ -475,3 +477,66 @@ export interface ProgressEvent {
   done: number;
   total: number;
 }
+
+// ---------------------------------------------------------------- exports as a ZIP archive (with attachments)
+/**
+ * An export with the entries' attachments: one ZIP archive holding the entries (`fulcrum-export.json`
+ * or `fulcrum-export.md`, which links each file by its path in the archive), the files under
+ * `attachments/`, and `manifest.json` naming every file with its size and SHA-256. The archive is
+ * plaintext like every export: the UI says so before it is written.
+ */
+export const EXPORT_ZIP_FORMATS = ['json', 'markdown'] as const;
+export const ExportZipRequest = z
+  .object({ format: z.enum(EXPORT_ZIP_FORMATS), scope: ExportScope.default({ includeText: true, pseudonyms: {} }) })
+  .strict();
+export type ExportZipRequest = z.input<typeof ExportZipRequest>;
+
+export interface ExportZipCounts extends ExportCounts {
+  /** Attachments written into the archive. */
+  files: number;
+}
+
+/** A built archive for the browser to download (`base64` of the .zip). */
+export interface ExportZipFile {
+  filename: string;
+  mimeType: 'application/zip';
+  base64: string;
+  bytes: number;
+  plaintext: true;
+  counts: ExportZipCounts;
+}
+
+export const EXPORT_ZIP_FORMAT_NAME = 'fulcrum-export-zip';
+export const ZipPath = z.string().min(1).max(1024);
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex');
+
+/** One attachment in the archive: where it is, what it is, which entry it belongs to. */
+export const ZipManifestFile = z.object({
+  path: ZipPath,
+  /** The entry's id in the export (`journal.entries[].id`), or null for a check-in's file. */
+  entryId: Id.nullable(),
+  /** The check-in's id in the export (`journal.checkins[].id`) when the file belongs to one, else null. */
+  checkinId: Id.nullable(),
+  position: z.number().int().min(0).max(10_000),
+  name: z.string().min(1).max(255),
+  mime: z.string().min(1).max(100),
+  caption: z.string().max(1_000),
+  /** Size and SHA-256 of the file as it is in the archive. */
+  bytes: z.number().int().min(0),
+  sha256: Sha256Hex,
+  /** SHA-256 of the original kept in the journal (differs when location/device metadata was removed). */
+  originalSha256: Sha256Hex,
+  metadataRemoved: z.boolean(),
+  capturedAt: z.string().max(40).nullable(),
+  attachedAt: z.string().max(40),
+}).refine((f) => (f.entryId === null) !== (f.checkinId === null), 'a file belongs to one entry or one check-in');
+export type ZipManifestFile = z.infer<typeof ZipManifestFile>;
+
+export const ZipManifest = z.object({
+  format: z.literal(EXPORT_ZIP_FORMAT_NAME),
+  version: z.literal(1),
+  /** The entries' file in the archive. */
+  entries: ZipPath,
+  files: z.array(ZipManifestFile).max(10_000),
+});
+export type ZipManifest = z.infer<typeof ZipManifest>;

@@ -25,6 +25,9 @@ export function ExportSection({ browser }: { browser: boolean }) {
   const [includeText, setIncludeText] = useState(true);
   const [pseudonyms, setPseudonyms] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
+  // JSON and Markdown leave as one ZIP archive with the entries' attached files, unless unticked.
+  const [withFiles, setWithFiles] = useState(true);
+  const zip = withFiles && format !== 'csv';
   const badRange = !!from && !!to && from > to;
 
   async function run() {
@@ -33,7 +36,17 @@ export function ExportSection({ browser }: { browser: boolean }) {
       format,
       scope: { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(personIds.length ? { personIds } : {}), includeText, pseudonyms: clean },
     };
-    if (browser) {
+    if (zip) {
+      const zipRequest = { ...request, format };
+      if (browser) {
+        const f = await call('export.buildZip', zipRequest);
+        downloadBlob(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)), f.filename, f.mimeType);
+        toast.show(`${f.filename} is downloading (${f.counts.entries} entries, ${f.counts.files} files). It is not encrypted.`);
+      } else {
+        const r = await call('export.saveZip', zipRequest);
+        if (r.saved) toast.show(`Export saved (${r.counts.entries} entries, ${r.counts.files} files). It is not encrypted — keep it somewhere private.`);
+      }
+    } else if (browser) {
       const f = await call('export.build', request);
       downloadBlob(f.content, f.filename, f.mimeType);
       toast.show(`${f.filename} is downloading (${f.counts.entries} entries). It is not encrypted.`);
@@ -109,10 +122,17 @@ export function ExportSection({ browser }: { browser: boolean }) {
         <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText(e.target.checked)} />
         Include titles, entry text, outcomes and notes (untick for dates, people, patterns and scores only)
       </label>
+      {format !== 'csv' && (
+        <label className="check">
+          <input type="checkbox" checked={withFiles} onChange={(e) => setWithFiles(e.target.checked)} />
+          With the attached files (one ZIP archive: the {FORMAT_NAMES[format]} file, the photos, voice notes and documents without their location, and a list of their hashes)
+        </label>
+      )}
       {badRange && <p className="problem">The start date is after the end date. Choose the dates again.</p>}
       <div className="row">
         <button type="button" className="button primary" disabled={badRange} onClick={() => setConfirming(true)}>
-          {browser ? 'Download' : 'Export'} {FORMAT_NAMES[format]}…
+          {browser ? 'Download' : 'Export'} {FORMAT_NAMES[format]}
+          {zip ? ' with files (ZIP)' : ''}…
         </button>
       </div>
       {confirming && (

@@ -141,7 +141,7 @@ export function ImportSection({ browser }: { browser: boolean }) {
               <input
                 id={fileId}
                 type="file"
-                accept=".json,.csv,.txt,application/json,text/csv"
+                accept=".json,.csv,.txt,.zip,application/json,text/csv,application/zip"
                 disabled={busy}
                 onChange={async (e) => {
                   const file = e.target.files?.[0];
@@ -210,6 +210,7 @@ export function ImportSection({ browser }: { browser: boolean }) {
           <p className="notice" role="status">
             Imported {plural(step.result.imported.entries, 'entry', 'entries')}, {plural(step.result.imported.people, 'new person', 'new people')},{' '}
             {plural(step.result.imported.tags, 'new pattern')} and {plural(step.result.imported.checkins, 'check-in')}.
+            {step.result.imported.attachments ? ` ${plural(step.result.imported.attachments, 'attached file came', 'attached files came')} with them.` : ''}
             {step.result.skipped.entries > 0 ? ` ${plural(step.result.skipped.entries, 'entry was', 'entries were')} already in your journal and skipped.` : ''}
             {step.result.skipped.problems ? ` ${plural(step.result.skipped.problems, 'record with a problem was', 'records with problems were')} left out.` : ''}
           </p>
@@ -259,6 +260,14 @@ function ImportPreviewView(props: {
         <dd>
           {c.newEntries} new{c.duplicates > 0 ? `, ${c.duplicates} already in your journal (skipped)` : ''}
         </dd>
+        {p.attachments && (
+          <>
+            <dt>Attached files</dt>
+            <dd>
+              {p.attachments.files} ({fileSize(p.attachments.bytes)}), each checked against the archive
+            </dd>
+          </>
+        )}
         {p.range && (
           <>
             <dt>Dates</dt>

@@ -32,6 +32,7 @@ import {
   type ImportContext,
 } from '../portability/index.js';
 import { fileDay } from '../portability/files.js';
+import { buildZipExport, saveZipExport } from '../portability/export/zip.js';
 import { cooperate, untilCancelled } from '../jobs/cooperate.js';
 import { systemTimeZone } from '../reminders/zone.js';
 import { throttleDelayMs } from '../vault/index.js';
@@ -73,6 +74,7 @@ function importContext(ctx: ServiceContext): ImportContext {
     timeZone: systemTimeZone(),
     progress,
     signal: ctx.vault.lockSignal,
+    ...(ctx.ports.attachCrashAt ? { attachCrashAt: ctx.ports.attachCrashAt } : {}),
   };
 }
 
@@ -146,6 +148,8 @@ async function withSecretThrottle<T>(ctx: ServiceContext, fn: () => Promise<T>):
 export const exportHandlers: HandlersFor<'export'> = {
   'export.build': ({ format, scope }, ctx) => buildExport(format, scope, exportContext(ctx)),
   'export.save': ({ format, scope }, ctx) => saveExport(format, scope, exportContext(ctx), ctx.ports),
+  'export.buildZip': ({ format, scope }, ctx) => buildZipExport(format, scope, exportContext(ctx)),
+  'export.saveZip': ({ format, scope }, ctx) => saveZipExport(format, scope, exportContext(ctx), ctx.ports),
 };
 
 export const backupHandlers: HandlersFor<'backup'> = {
@@ -207,7 +211,7 @@ export const importHandlers: HandlersFor<'import'> = {
       {
         title: 'Choose a file to import',
         filters: [
-          { name: 'Journal exports', extensions: ['json', 'csv', 'txt'] },
+          { name: 'Journal exports', extensions: ['json', 'csv', 'txt', 'zip'] },
           { name: 'All files', extensions: ['*'] },
         ],
       },

@@ -34,6 +34,13 @@ export interface StreamOptions {
   /** Awaited between pages; throws to stop (see core/jobs/cooperate.ts). */
   pause: () => Promise<void>;
   progress?: (done: number, total: number) => void;
+  /**
+   * Files exported beside the entries (a ZIP export): called with each page's entries before they are
+   * formatted; answers, by entry id, the Markdown lines that link that entry's files.
+   */
+  linkFiles?: (page: readonly ExportEntryRow[]) => Map<number, string[]>;
+  /** Everything but the entries, prepared, before the entries are written (a ZIP export takes the check-ins' files from it). */
+  onRest?: (data: ExportData) => void;
 }
 
 /** The ids of the live entries in scope, oldest first: the same filter as the timeline's search. */
@@ -111,6 +118,7 @@ export async function streamExport(format: ExportFormat, scope: Scope, db: DB, s
   await o.pause();
   const prep = exportPreparer(raw.people, scope);
   const data = prep.rest(raw);
+  o.onRest?.(data);
   await o.pause();
   const l = lookup(data);
   const total = ids.length;
@@ -120,6 +128,7 @@ export async function streamExport(format: ExportFormat, scope: Scope, db: DB, s
   let after = '';
   let sep = '';
   let writeEntry: (e: ExportEntryRow) => string;
+  let links = new Map<number, string[]>();
   if (format === 'csv') {
     await sink(csvHead());
     writeEntry = (e) => csvRow(e, l);
@@ -127,7 +136,7 @@ export async function streamExport(format: ExportFormat, scope: Scope, db: DB, s
     // Lines joined by "\n": every later line is written with the "\n" that comes before it.
     const head = markdownHead(data, { now: o.now, count: total, first: dayOf(db, ids[0]), last: dayOf(db, ids.at(-1)) });
     await sink(head.join('\n'));
-    writeEntry = (e) => '\n' + markdownEntry(e, l).join('\n');
+    writeEntry = (e) => '\n' + [...markdownEntry(e, l), ...(links.get(e.id) ?? [])].join('\n');
     after = markdownTail(data, l).map((line) => '\n' + line).join('');
   } else {
     const whole = JSON.stringify(toJsonExport(data, { journalId: o.journalId, now: o.now, pseudonymised: isPseudonymised(raw) }), null, 2) + '\n';
@@ -145,6 +154,7 @@ export async function streamExport(format: ExportFormat, scope: Scope, db: DB, s
   for (let i = 0; i < ids.length; i += ENTRY_PAGE) {
     await o.pause();
     const page = entriesById(db, ids.slice(i, i + ENTRY_PAGE)).map(prep.entry);
+    if (o.linkFiles) links = o.linkFiles(page);
     let text = '';
     for (const e of page) {
       text += sep + writeEntry(e);

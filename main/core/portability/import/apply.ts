@@ -150,6 +150,10 @@ export interface CommitOptions {
    * (CANCELLED), so a lock or quick exit never waits for it and the journal is left as it was.
    */
   signal?: AbortSignal;
+  /** Runs inside the transaction right after an entry is written (a ZIP import attaches its files); answers how many files. */
+  afterEntry?: (entry: PlannedEntry, id: number) => Promise<number>;
+  /** The same for a check-in (`where` is its place in the file). */
+  afterCheckIn?: (where: string, id: number) => Promise<number>;
 }
 
 /**
@@ -227,19 +231,29 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       );
       if (updatedAt !== null && updatedAt !== created.updatedAt) setUpdatedAt(db, 'entries', created.id, updatedAt);
       result.imported.entries++;
+      if (opts.afterEntry) {
+        const files = await opts.afterEntry(entry, created.id);
+        if (!db.open) throw lockedDuring();
+        if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
+      }
     }
     opts.progress?.(total, total);
 
-    plan.checkins.forEach((c, i) => {
+    for (const [i, c] of plan.checkins.entries()) {
       if (r.checkinDuplicate[i]) {
         result.skipped.checkins++;
-        return;
+        continue;
       }
-      const { where: _w, personKey, createdAt, updatedAt, ...answers } = c;
+      const { where, personKey, createdAt, updatedAt, ...answers } = c;
       const saved = saveCheckIn(db, { ...answers, personId: personIds.get(personKey)! }, createdAt ?? now);
       if (updatedAt !== null && updatedAt !== saved.updatedAt) setUpdatedAt(db, 'checkins', saved.id, updatedAt);
       result.imported.checkins++;
-    });
+      if (opts.afterCheckIn) {
+        const files = await opts.afterCheckIn(where, saved.id);
+        if (!db.open) throw lockedDuring();
+        if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
+      }
+    }
 
     plan.strengths.forEach((s, i) => {
       if (r.strengthDuplicate[i]) {

@@ -40,6 +40,8 @@ import { jsonElements, scanJsonFile, type JsonSkeleton } from './jsonstream.js';
 import { bufferSource, decodePieces, fileSource, readAll, watched, type ByteSource, type Seen } from './source.js';
 import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
+import type { AttachStep } from '../../attachments/steps.js';
+import { attachImported, readImportZip, type ZipImport } from './zip.js';
 
 export { checkJson } from './jsonscan.js';
 export { decodeText } from './text.js';
@@ -69,6 +71,8 @@ interface Pending {
   /** A generic CSV read a row at a time: its text, to read again with another mapping at commit. */
   genericRead: TextReader | null;
   summary: EntrySummary;
+  /** A ZIP archive: its files, attached to their entries at commit. */
+  zip?: ZipImport;
 }
 
 /** What the preview says about the entries, gathered one entry at a time. */
@@ -347,6 +351,8 @@ export interface ImportContext {
   progress?: ImportProgress;
   /** The vault's lock signal: a commit stops (CANCELLED, nothing written) when the journal locks. */
   signal?: AbortSignal;
+  /** Tests only: called at each step of storing an imported attachment (see Ports.attachCrashAt). */
+  attachCrashAt?: (step: AttachStep) => void;
 }
 
 type PreviewInput = z.output<typeof ImportPreviewInput>;
@@ -438,6 +444,7 @@ function previewOf(db: DB, p: Pending): ImportPreview {
     problemCount: plan.problems.length,
     notes: plan.notes,
     csv: plan.csv,
+    ...(p.zip ? { attachments: { files: p.zip.count, bytes: p.zip.totalBytes } } : {}),
   };
 }
 
@@ -458,6 +465,19 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
     c.progress?.('checking', 1, 1);
     return previewOf(c.db, p);
   };
+  if (await startsWith(source, ZIP)) {
+    // An archive is held whole (within the import's size limit) until the commit; its files are checked one at a time.
+    if (input.format === 'daylio-csv' || input.format === 'csv') throw invalid('This is a ZIP archive, not a CSV file. Choose the matching format.');
+    const zip = await readImportZip(await readAll(source), limits, cooperate(c.signal ?? new AbortController().signal));
+    if (input.format !== 'auto' && input.format !== zip.format) throw notThisJson(input.format);
+    const inner = bufferSource(zip.inner);
+    const streamed = await previewJson(inner, zip.format, timeZone, c, limits);
+    if (streamed) return done({ ...base, ...streamed, csv: null, genericRead: null, zip });
+    const { plan } = planFile(zip.inner, { format: zip.format, timeZone, limits });
+    const s = summariser(c.db, plan, c.journalId);
+    for (const e of plan.entries) s.add(e);
+    return done({ ...base, plan, csv: null, reread: null, genericRead: null, summary: s.summary, zip });
+  }
   // A journal export is read from the file a piece at a time, never held whole. What is left to the
   // whole-file reading below: a ZIP archive, and a JSON file with something the piecewise reading
   // leaves to it (a repeated name; a Fulcrum export with a problem, whose problems are listed as before).
@@ -539,6 +559,7 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     now: c.now,
     progress: (done: number, total: number) => c.progress?.('saving', done, total),
     ...(c.signal ? { signal: c.signal } : {}),
+    ...(p.zip ? attachTo(c.db, p.zip, c.now, c.attachCrashAt) : {}),
   };
   let result: ImportResult;
   if (reread === null) {
@@ -554,6 +575,11 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
   c.owner.imports.clear();
   return result;
 }
+
+const attachTo = (db: DB, zip: ZipImport, now: number, crashAt?: (step: AttachStep) => void) => ({
+  afterEntry: (entry: PlannedEntry, id: number) => attachImported(db, zip, entry.where, { kind: 'entry', id }, now, crashAt),
+  afterCheckIn: (where: string, id: number) => attachImported(db, zip, where, { kind: 'checkin', id }, now, crashAt),
+});
 
 /** Forgets the kept plan (the preview was closed). */
 export function cancelImport(owner: ImportOwner, importId: string): void {
