@@ -76,5 +76,5 @@ describe('10 000 entries', () => {
     await a.call('vault.unlock', { passphrase: PASSPHRASE });
     await flushAutoBackup(a.service);
     expect(await a.call<unknown[]>('backup.list')).toHaveLength(1);
-  }, 180_000);
+  }, 600_000);
 });
