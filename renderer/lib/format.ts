@@ -215,7 +215,7 @@ export function formatBytes(n: number): string {
   if (n < KIB) return unit(n, 'byte', 0);
   if (n < KIB ** 2) return unit(Math.round(n / KIB), 'kilobyte', 0);
   if (n < KIB ** 3) return unit(n / KIB ** 2, 'megabyte', 1);
-  return unit(n / KIB ** 3, 'gigabyte', 2);
+  return unit(n / KIB ** 3, 'gigabyte', 1);
 }
 
 /** A running length as a clock, minutes and seconds: "0:05", "12:30", in the locale's digits. */
