@@ -8,7 +8,7 @@ import type { AttachmentMeta } from '../../shared/attachments.js';
 import type { ApiErrorShape, Reply } from '../../shared/errors.js';
 import { LANGUAGES, type Language } from '../../shared/locales.js';
 import { ApiError, messageOf, wordError } from '../../renderer/api.js';
-import { intlFor, setCurrentIntl } from '../../renderer/i18n/translate.js';
+import { intlFor, setCurrentIntl, translateIn } from '../../renderer/i18n/translate.js';
 import { setFormatLocale } from '../../renderer/lib/format.js';
 import { createdService } from '../helpers/journal.js';
 import { pngWith } from '../helpers/attachments.js';
@@ -81,5 +81,16 @@ describe('attachment refusals, worded by reason', () => {
     );
     setCurrentIntl(intlFor('ar', 'ar'));
     expect(wordError('VALIDATION', { reason: 'attachmentOwnerBytes', owner: 'entry', megabytes: 500 })).toContain('إدخال واحد');
+  });
+
+  it('says an entry in the trash takes no files by the same reason as any change to it', async () => {
+    const s = await createdService();
+    const e = await s.call<{ id: number }>('entries.create', { occurredAt: Date.UTC(2025, 4, 1, 12), timeZone: 'UTC', title: 'a day', body: 'what happened' });
+    await s.call('entries.delete', { id: e.id });
+    const r = await refusal(
+      s.service.dispatch('attachments.upload', { data: Buffer.from('a note'), name: 'n.txt', options: { owner: { kind: 'entry', id: e.id } } }) as Promise<Reply<AttachmentMeta>>,
+    );
+    expect(r).toMatchObject({ code: 'CONFLICT', detail: { reason: 'entryInTrash' } });
+    expect(shown(r, 'de')).toBe(translateIn('de', 'error.reason.entryInTrash'));
   });
 });
