@@ -94,6 +94,13 @@ const REASON_MESSAGES: Record<ErrorReason | 'tooShort' | 'guessable' | 'noBackEn
   tooManyBuckets: 'error.reason.tooManyBuckets',
   rangeReversed: 'error.reason.rangeReversed',
   searchFailed: 'error.reason.searchFailed',
+  attachmentEmpty: 'error.reason.attachmentEmpty',
+  attachmentTooLarge: 'error.reason.attachmentTooLarge',
+  attachmentHeic: 'error.reason.attachmentHeic',
+  attachmentType: 'error.reason.attachmentType',
+  attachmentMismatch: 'error.reason.attachmentMismatch',
+  attachmentOwnerFiles: 'error.reason.attachmentOwnerFiles',
+  attachmentOwnerBytes: 'error.reason.attachmentOwnerBytes',
   tooShort: 'error.reason.tooShort',
   guessable: 'error.reason.guessable',
   noBackEnd: 'error.noBackEnd',
@@ -103,6 +110,11 @@ const isReason = (r: unknown): r is keyof typeof REASON_MESSAGES => typeof r ===
 const numberIn = (detail: Record<string, unknown> | undefined, key: string): number => {
   const v = detail?.[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+};
+
+const wordIn = (detail: Record<string, unknown> | undefined, key: string): string => {
+  const v = detail?.[key];
+  return typeof v === 'string' ? v.slice(0, 40) : '';
 };
 
 /**
@@ -115,6 +127,12 @@ export function wordError(code: ErrorCode, detail?: Record<string, unknown>): st
     group: numberIn(detail, 'group'),
     bars: numberIn(detail, 'bars'),
     minLength: numberIn(detail, 'minLength'),
+    // An attachment refused: the limit, the kind of owner, and what its name and content say.
+    megabytes: numberIn(detail, 'megabytes'),
+    files: numberIn(detail, 'files'),
+    owner: wordIn(detail, 'owner'),
+    extension: wordIn(detail, 'extension'),
+    content: wordIn(detail, 'content'),
   };
   const reason = detail?.reason;
   return translate(isReason(reason) ? REASON_MESSAGES[reason] : CODE_MESSAGES[code], values);

@@ -42,6 +42,13 @@ export const ERROR_REASONS = [
   'tooManyBuckets', // an insights range with too many bars
   'rangeReversed', // a range that starts after it ends
   'searchFailed', // the search text could not be searched
+  'attachmentEmpty', // an attached file with no bytes
+  'attachmentTooLarge', // one file past the limit (`megabytes`)
+  'attachmentHeic', // a HEIC/HEIF photo (no maintained decoder)
+  'attachmentType', // a kind of file Fulcrum does not keep
+  'attachmentMismatch', // the name's `extension` says one type, the `content` another
+  'attachmentOwnerFiles', // one more file than an entry or check-in (`owner`) may have (`files`)
+  'attachmentOwnerBytes', // the files of one entry or check-in (`owner`) past `megabytes` in all
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -59,8 +59,8 @@ export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit,
 }
 
 /** A list as the locale joins it: "Money, Work, Health", "Geld, Arbeit und Gesundheit", "المال، والعمل". */
-export function listFormat(items: readonly string[], type: 'conjunction' | 'unit' = 'unit'): string {
-  return new Intl.ListFormat(LOCALE, { style: 'short', type }).format(items);
+export function listFormat(items: readonly string[], type: 'conjunction' | 'unit' = 'unit', style: Intl.ListFormatStyle = 'short'): string {
+  return new Intl.ListFormat(LOCALE, { style, type }).format(items);
 }
 
 /** The locale's first day of the week (0 = Sunday … 6 = Saturday), where the browser knows it; else Monday. */
@@ -202,4 +202,24 @@ export function splitHighlights(excerpt: string): TextPart[] {
 
 export function stripHighlights(s: string): string {
   return s.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '');
+}
+
+const KIB = 1024;
+/**
+ * A file's size in the locale's units: "512 bytes", "830 kB", "1.2 MB", "1,2 MB", "٥١٢ بايت"
+ * (binary steps of 1024, as file managers count). Under 1024 the unit is written out in full.
+ */
+export function formatBytes(n: number): string {
+  const unit = (value: number, u: 'byte' | 'kilobyte' | 'megabyte' | 'gigabyte', digits: number): string =>
+    numberFormatter({ style: 'unit', unit: u, unitDisplay: u === 'byte' ? 'long' : 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  if (n < KIB) return unit(n, 'byte', 0);
+  if (n < KIB ** 2) return unit(Math.round(n / KIB), 'kilobyte', 0);
+  if (n < KIB ** 3) return unit(n / KIB ** 2, 'megabyte', 1);
+  return unit(n / KIB ** 3, 'gigabyte', 1);
+}
+
+/** A running length as a clock, minutes and seconds: "0:05", "12:30", in the locale's digits. */
+export function formatClock(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${formatInteger(Math.floor(s / 60))}:${numberFormatter({ minimumIntegerDigits: 2, useGrouping: false }).format(s % 60)}`;
 }

@@ -2,7 +2,9 @@
  * The renderer's attachment logic that runs without a page: how the editor's draft carries the
  * entry's attachments, how a pasted screenshot is named, how sensitive metadata is worded.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { intlFor, setCurrentIntl } from '../../renderer/i18n/translate.js';
+import { formatClock, setFormatLocale } from '../../renderer/lib/format.js';
 import { EntryInput, EntryPatch, type Entry } from '../../shared/schemas.js';
 import { blankState, draftContent, hasContent, parseDraft, stateFromEntry, toEntryInput, toEntryPatch } from '../../renderer/lib/editorState.js';
 import { carriesFiles, filesOfPaste, formatBytes, stamp } from '../../renderer/components/attachments/capture.js';
@@ -73,12 +75,26 @@ describe('the editor draft and its attachments', () => {
   });
 });
 
+/** The interface as if it spoke `language` (its messages and its locale's numbers). */
+function speak(language: 'en' | 'es' | 'de' | 'ar', locale: string): void {
+  setCurrentIntl(intlFor(language, locale));
+  setFormatLocale(locale);
+}
+beforeEach(() => speak('en', 'en-US'));
+afterEach(() => {
+  setCurrentIntl(intlFor('en', 'en'));
+  setFormatLocale(undefined);
+});
+
 describe('files handed to the editor', () => {
   it('names a pasted screenshot after the moment it was pasted, keeping its bytes and type', async () => {
     const png = new File([new Uint8Array([137, 80, 78, 71])], 'image.png', { type: 'image/png' });
     const at = new Date(2026, 11, 7, 14, 5, 9);
     const [f] = filesOfPaste(clipboard([{ kind: 'string' }, { kind: 'file', file: png }]), at);
     expect(f!.name).toBe('Pasted screenshot 2026-12-07 14.05.09.png');
+    // Named in the interface's language (the stamp stays sortable and safe in a file name).
+    speak('de', 'de-DE');
+    expect(filesOfPaste(clipboard([{ kind: 'file', file: png }]), at)[0]!.name).toBe('Eingefügtes Bildschirmfoto 2026-12-07 14.05.09.png');
     expect(f!.type).toBe('image/png');
     expect(new Uint8Array(await f!.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
   });
@@ -96,11 +112,23 @@ describe('files handed to the editor', () => {
     expect(carriesFiles(null)).toBe(false);
   });
 
-  it('words sizes and moments plainly', () => {
+  it('words sizes, lengths and moments plainly, as the locale writes them', () => {
     expect(formatBytes(512)).toBe('512 bytes');
-    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(2048)).toBe('2 kB');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
+    expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GB');
+    expect(formatClock(5_400)).toBe('0:05');
+    expect(formatClock(754_000)).toBe('12:34');
     expect(stamp(new Date(2026, 0, 2, 3, 4, 5))).toBe('2026-01-02 03.04.05');
+    speak('de', 'de-DE');
+    expect(formatBytes(512)).toBe('512 Byte');
+    expect(formatBytes(5 * 1024 * 1024 + 300 * 1024)).toBe('5,3 MB');
+    speak('es', 'es-ES');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5,0 MB');
+    // Arabic in Arabic-Indic digits where the locale asks for them.
+    speak('ar', 'ar-EG');
+    expect(formatClock(65_000)).toBe('١:٠٥');
+    expect(formatBytes(512)).toBe('٥١٢ بايت');
   });
 });
 
@@ -113,8 +141,21 @@ describe('what the person is told about an attachment', () => {
     ]);
     expect(sensitiveWords({ sensitive: { gps: null, device: null, xmp: false } })).toEqual([]);
     expect(listWords(['the place', 'the device'])).toBe('the place and the device');
-    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b, and c');
     expect(listWords(['a'])).toBe('a');
+  });
+
+  it('says the same in the interface’s language', () => {
+    speak('es', 'es-ES');
+    const found = sensitiveWords({ sensitive: { gps: '52.5200, 13.4050', device: 'Pixel 8', xmp: true } });
+    expect(found).toEqual(['el lugar donde se tomó (52.5200, 13.4050)', 'el dispositivo (Pixel 8)', 'datos de edición (XMP)']);
+    expect(listWords(found)).toBe('el lugar donde se tomó (52.5200, 13.4050), el dispositivo (Pixel 8) y datos de edición (XMP)');
+    expect(altOf({ caption: '', name: 'a.png', mimeType: 'image/png' })).toBe('Imagen: a.png');
+    speak('de', 'de-DE');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b und c');
+    expect(altOf({ caption: '', name: 'v.webm', mimeType: 'audio/webm' })).toBe('Audio: v.webm');
+    speak('ar', 'ar');
+    expect(altOf({ caption: '', name: 'a.png', mimeType: 'image/png' })).toBe('صورة: a.png');
   });
 
   it('reads the caption as alt text, or says what the file is', () => {

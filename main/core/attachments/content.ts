@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import exifr from 'exifr';
 import { fileTypeFromBuffer } from 'file-type';
 import { parseBuffer } from 'music-metadata';
-import { FulcrumError } from '../../../shared/errors.js';
+import { FulcrumError, type ErrorReason } from '../../../shared/errors.js';
 import { ATTACHMENT_LIMITS, type AttachmentKind, type SensitiveMetadata } from '../../../shared/attachments.js';
 
 export interface Sniffed {
@@ -70,7 +70,8 @@ export const NOT_ACCEPTED =
 export const HEIC_NOT_SUPPORTED =
   'HEIC/HEIF photos are not supported yet: this copy of Fulcrum has no maintained decoder for them. Save the photo as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible, or share it as JPEG) and attach that.';
 
-const refuse = (message: string) => new FulcrumError('VALIDATION', message);
+/** A refusal with its reason (shared/errors.ts), so the screen words it in the person's language. */
+const refuse = (message: string, detail: { reason: ErrorReason } & Record<string, string | number>) => new FulcrumError('VALIDATION', message, detail);
 
 export function extensionOf(name: string): string | null {
   const m = /\.([A-Za-z0-9]{1,8})$/.exec(name);
@@ -92,23 +93,25 @@ function isPlainText(bytes: Uint8Array): boolean {
  * a type Fulcrum does not keep, HEIC, and a file whose content is not what its extension says.
  */
 export async function sniff(bytes: Uint8Array, name: string): Promise<Sniffed> {
-  if (bytes.byteLength === 0) throw refuse('This file is empty, so there is nothing to attach.');
+  if (bytes.byteLength === 0) throw refuse('This file is empty, so there is nothing to attach.', { reason: 'attachmentEmpty' });
   if (bytes.byteLength > ATTACHMENT_LIMITS.fileBytes) {
-    throw refuse(`This file is larger than ${ATTACHMENT_LIMITS.fileBytes / 1024 / 1024} MB, the most one attachment can be. Nothing was attached.`);
+    const megabytes = ATTACHMENT_LIMITS.fileBytes / 1024 / 1024;
+    throw refuse(`This file is larger than ${megabytes} MB, the most one attachment can be. Nothing was attached.`, { reason: 'attachmentTooLarge', megabytes });
   }
   const found = await fileTypeFromBuffer(bytes);
   const detected = found ? found.ext : isPlainText(bytes) ? 'text' : null;
-  if (detected !== null && HEIF.has(detected)) throw refuse(HEIC_NOT_SUPPORTED);
+  if (detected !== null && HEIF.has(detected)) throw refuse(HEIC_NOT_SUPPORTED, { reason: 'attachmentHeic' });
   const ext = extensionOf(name);
-  if (ext !== null && HEIF.has(ext)) throw refuse(HEIC_NOT_SUPPORTED);
+  if (ext !== null && HEIF.has(ext)) throw refuse(HEIC_NOT_SUPPORTED, { reason: 'attachmentHeic' });
   const type = detected === 'text' ? ({ mime: 'text/plain', kind: 'text' } as const) : detected ? BY_DETECTED[detected] : undefined;
-  if (!type || detected === null) throw refuse(NOT_ACCEPTED);
+  if (!type || detected === null) throw refuse(NOT_ACCEPTED, { reason: 'attachmentType' });
   // A name without an extension (a pasted screenshot, a recording) has nothing to contradict.
   const allowed = ext === null ? null : BY_NAME[ext];
-  if (ext !== null && !allowed) throw refuse(NOT_ACCEPTED);
+  if (ext !== null && !allowed) throw refuse(NOT_ACCEPTED, { reason: 'attachmentType' });
   if (allowed && !allowed.includes(detected)) {
     throw refuse(
       `This file's name ends in .${ext}, but its content is ${LABEL[detected] ?? `a .${detected} file`}. It was not attached: Fulcrum goes by what a file holds, not its name. Save it again in the format its name says, or rename it to match.`,
+      { reason: 'attachmentMismatch', extension: ext ?? '', content: detected },
     );
   }
   return type;

@@ -25,7 +25,7 @@ function touchOwner(db: DB, owner: AttachmentOwner | null, now: number): void {
   if (owner?.kind !== 'entry') return;
   const state = ownerState(db, owner);
   if (state === 'missing') return;
-  if (state === 'trashed') throw new FulcrumError('CONFLICT', 'This entry is in the trash. Restore it first to change its attachments.');
+  if (state === 'trashed') throw new FulcrumError('CONFLICT', 'This entry is in the trash. Restore it first to change its attachments.', { reason: 'entryInTrash' });
   keepRevision(db, 'entry', owner.id, now);
 }
 
@@ -85,7 +85,7 @@ export const attachmentByteHandlers: ByteHandlers = {
     const db = vault.database();
     const now = ports.now();
     const owner = options.owner ?? null;
-    if (owner && ownerState(db, owner) === 'trashed') throw new FulcrumError('CONFLICT', 'This entry is in the trash. Restore it first to add files.');
+    if (owner && ownerState(db, owner) === 'trashed') throw new FulcrumError('CONFLICT', 'This entry is in the trash. Restore it first to add files.', { reason: 'entryInTrash' });
     return insertAttachment(
       db,
       { name, mime: type.mime, kind: type.kind, sha256: sha256Hex(data), ...evidence },

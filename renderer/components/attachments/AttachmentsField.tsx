@@ -9,10 +9,11 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { ACCEPTED_MIME, type AttachmentMeta } from '../../../shared/attachments.js';
 import { ApiError, call, messageOf } from '../../api.js';
+import { useT } from '../../i18n/index.js';
+import { formatBytes } from '../../lib/format.js';
 import { useToast } from '../../lib/session.js';
-import { formatBytes } from './capture.js';
 import { useFileIntake } from './intake.js';
-import { attach } from './client.js';
+import { attach, whyNotAttached } from './client.js';
 import { loadOriginal, toViewerItem } from './EntryAttachments.js';
 import { VoiceRecorder } from './Recorder.js';
 import { AttachmentThumb } from './Thumb.js';
@@ -35,12 +36,13 @@ export type IdsUpdate = (f: (ids: number[]) => number[]) => void;
 export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; dropTarget: RefObject<HTMLElement | null>; disabled?: boolean }) {
   const { ids, update } = props;
   const toast = useToast();
+  const t = useT();
   const [metas, setMetas] = useState<ReadonlyMap<number, AttachmentMeta>>(new Map());
   const [pending, setPending] = useState<Pending[]>([]);
   const [viewing, setViewing] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  /** Past the size the person should know about (backups and exports carry every file). */
-  const [sizeWarning, setSizeWarning] = useState<string | null>(null);
+  /** Past the size the person should know about (backups and exports carry every file): the bytes they take. */
+  const [sizeWarning, setSizeWarning] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const nextKey = useRef(1);
@@ -62,14 +64,14 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
         } catch (e) {
           if (!live || !(e instanceof ApiError && e.code === 'NOT_FOUND')) return;
           update((list) => list.filter((x) => x !== id));
-          setNotice('A file this draft named is no longer in the journal (it was deleted for good), so it was left out.');
+          setNotice(t('attachments.draftMissing'));
         }
       }),
     );
     return () => {
       live = false;
     };
-  }, [missing, remember, update]);
+  }, [missing, remember, update, t]);
 
   const attachFiles = useCallback(
     (files: File[]) => {
@@ -82,15 +84,15 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
             remember(meta);
             update((list) => [...list, meta.id]);
             setPending((p) => p.filter((x) => x.key !== key));
-            setAnnounce(`Attached ${meta.name}.`);
+            setAnnounce(t('attachments.announceAttached', { name: meta.name }));
             call('attachments.status', {})
-              .then((st) => setSizeWarning(st.warning))
+              .then((st) => setSizeWarning(st.warning === null ? null : st.bytes))
               .catch(() => undefined);
           })
-          .catch((e: unknown) => setPending((p) => p.map((x) => (x.key === key ? { ...x, error: messageOf(e) } : x))));
+          .catch((e: unknown) => setPending((p) => p.map((x) => (x.key === key ? { ...x, error: whyNotAttached(e) } : x))));
       }
     },
-    [props.disabled, remember, update],
+    [props.disabled, remember, update, t],
   );
 
   // Drop files anywhere on the editor; paste a screenshot into any of its fields.
@@ -108,14 +110,14 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
       return next;
     });
     const m = metas.get(id);
-    if (m) setAnnounce(`${m.name} moved ${by < 0 ? 'up' : 'down'}.`);
+    if (m) setAnnounce(t(by < 0 ? 'attachments.announceMovedUp' : 'attachments.announceMovedDown', { name: m.name }));
   }
 
   function remove(m: AttachmentMeta) {
     const at = ids.indexOf(m.id);
     update((list) => list.filter((x) => x !== m.id));
-    toast.show(`Removed ${m.name}. It goes to the trash when you save.`, {
-      label: 'Undo',
+    toast.show(t('attachments.removedUntilSave', { name: m.name }), {
+      label: t('attachments.undo'),
       run: () => update((list) => (list.includes(m.id) ? list : [...list.slice(0, at), m.id, ...list.slice(at)])),
     });
   }
@@ -123,19 +125,19 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
   return (
     <section className={dragging ? 'attachments-field dragging' : 'attachments-field'} aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        Attachments
+        {t('attachments.title')}
       </h2>
       <p id={hintId} className="hint">
-        Screenshots, photos, voice notes, PDFs or text files, kept encrypted with this entry. Choose files, drop them here, or paste a screenshot.
+        {t('attachments.entryHint')}
       </p>
       {dragging && (
         <p className="drop-hint" aria-hidden="true">
-          Drop the files to attach them
+          {t('attachments.dropHint')}
         </p>
       )}
       <div className="row attachments-actions">
         <button type="button" className="button small" onClick={() => input.current?.click()} disabled={props.disabled} aria-describedby={hintId}>
-          Attach files
+          {t('attachments.attachFiles')}
         </button>
         <input
           ref={input}
@@ -143,7 +145,7 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
           multiple
           accept={ACCEPT}
           hidden
-          aria-label="Files to attach"
+          aria-label={t('attachments.filesToAttach')}
           onChange={(e) => {
             attachFiles(Array.from(e.target.files ?? []));
             e.target.value = '';
@@ -152,7 +154,7 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
         <VoiceRecorder onRecorded={(f) => attachFiles([f])} disabled={props.disabled} />
       </div>
       {notice && <p className="notice">{notice}</p>}
-      {sizeWarning && <p className="notice attachments-size">{sizeWarning}</p>}
+      {sizeWarning !== null && <p className="notice attachments-size">{t('attachments.sizeWarning', { size: formatBytes(sizeWarning) })}</p>}
       <p className="visually-hidden" role="status">
         {announce}
       </p>
@@ -162,19 +164,15 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
             <li key={p.key}>
               {p.error ? (
                 <div role="alert" className="error attachment-error">
-                  <span>
-                    {p.name} was not attached. {p.error}
-                  </span>
+                  <span>{t('attachments.notAttached', { name: p.name, reason: p.error })}</span>
                   <button type="button" className="button small" onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
-                    Dismiss
+                    {t('attachments.dismiss')}
                   </button>
                 </div>
               ) : (
                 <div className="attachment-uploading">
-                  <span>
-                    Attaching {p.name} ({formatBytes(p.size)})…
-                  </span>
-                  <progress aria-label={`Attaching ${p.name}`} />
+                  <span>{t('attachments.attachingSized', { name: p.name, size: formatBytes(p.size) })}</span>
+                  <progress aria-label={t('attachments.attachingLabel', { name: p.name })} />
                 </div>
               )}
             </li>
@@ -182,7 +180,7 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
         </ul>
       )}
       {shown.length > 0 && (
-        <ol className="attachment-list" aria-label="Attached files">
+        <ol className="attachment-list" aria-label={t('attachments.attachedFiles')}>
           {shown.map((m, i) => (
             <AttachmentRow
               key={m.id}
@@ -212,6 +210,7 @@ export function AttachmentRow(props: {
   onSaved: (m: AttachmentMeta) => void;
 }) {
   const m = props.meta;
+  const t = useT();
   const [caption, setCaption] = useState(m.caption);
   const [error, setError] = useState<string | null>(null);
   const saved = useRef(m.caption);
@@ -263,7 +262,7 @@ export function AttachmentRow(props: {
 
   return (
     <li className="attachment-row" onKeyDown={onKeyDown}>
-      <button type="button" className="attachment-open" onClick={props.onView} aria-label={`View ${m.name}`}>
+      <button type="button" className="attachment-open" onClick={props.onView} aria-label={t('attachments.view', { name: m.name })}>
         <AttachmentThumb meta={m} />
       </button>
       <div className="attachment-details">
@@ -271,14 +270,14 @@ export function AttachmentRow(props: {
           {m.name} <span className="hint">({formatBytes(m.bytes)})</span>
         </p>
         <label htmlFor={captionId} className="visually-hidden">
-          Caption for {m.name}
+          {t('attachments.captionFor', { name: m.name })}
         </label>
         <input
           id={captionId}
           type="text"
           dir="auto"
           className="attachment-caption"
-          placeholder={m.kind === 'image' ? 'Caption (read aloud in place of the picture)' : 'Caption (what this is)'}
+          placeholder={t(m.kind === 'image' ? 'attachments.captionImage' : 'attachments.captionOther')}
           value={caption}
           maxLength={1000}
           onChange={(e) => setCaption(e.target.value)}
@@ -290,12 +289,10 @@ export function AttachmentRow(props: {
         />
         {found.length > 0 && (
           <div className="attachment-sensitive">
-            <p>
-              This file records {listWords(found)}. Fulcrum keeps the original as it is, and removes these details from every copy that leaves the journal (reports, exports).
-            </p>
+            <p>{t('attachments.sensitiveRecords', { what: listWords(found) })}</p>
             <label className="check">
               <input type="checkbox" checked={keep} onChange={(e) => void setKeep(e.target.checked)} />
-              Keep location and device details in shared copies of {m.name}
+              {t('attachments.keepSensitive', { name: m.name })}
             </label>
           </div>
         )}
@@ -306,14 +303,14 @@ export function AttachmentRow(props: {
         )}
       </div>
       <div className="attachment-row-actions">
-        <button type="button" className="button small" onClick={() => props.onMove(-1)} disabled={props.first} aria-label={`Move ${m.name} up`} aria-keyshortcuts="Alt+ArrowUp">
+        <button type="button" className="button small" onClick={() => props.onMove(-1)} disabled={props.first} aria-label={t('attachments.moveUp', { name: m.name })} aria-keyshortcuts="Alt+ArrowUp">
           ↑
         </button>
-        <button type="button" className="button small" onClick={() => props.onMove(1)} disabled={props.last} aria-label={`Move ${m.name} down`} aria-keyshortcuts="Alt+ArrowDown">
+        <button type="button" className="button small" onClick={() => props.onMove(1)} disabled={props.last} aria-label={t('attachments.moveDown', { name: m.name })} aria-keyshortcuts="Alt+ArrowDown">
           ↓
         </button>
-        <button type="button" className="button small danger-subtle" onClick={props.onRemove} aria-label={`Remove ${m.name}`}>
-          Remove
+        <button type="button" className="button small danger-subtle" onClick={props.onRemove} aria-label={t('attachments.removeLabel', { name: m.name })}>
+          {t('attachments.remove')}
         </button>
       </div>
     </li>

@@ -6,10 +6,12 @@
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { AttachmentMeta, AttachmentOwner } from '../../../shared/attachments.js';
 import { call, messageOf } from '../../api.js';
+import { translate } from '../../i18n/translate.js';
+import { useT } from '../../i18n/index.js';
+import { formatBytes } from '../../lib/format.js';
 import { useToast } from '../../lib/session.js';
 import { AttachmentRow, ACCEPT } from './AttachmentsField.js';
-import { formatBytes } from './capture.js';
-import { attach, precheck } from './client.js';
+import { attach, precheck, whyNotAttached } from './client.js';
 import { loadOriginal, toViewerItem } from './EntryAttachments.js';
 import { useFileIntake } from './intake.js';
 import { VoiceRecorder } from './Recorder.js';
@@ -23,7 +25,7 @@ export async function attachHeld(files: readonly File[], checkInId: number): Pro
     try {
       await attach(f, { owner: { kind: 'checkin', id: checkInId } });
     } catch (e) {
-      failed.push(`${f.name}: ${messageOf(e)}`);
+      failed.push(translate('attachments.failedOne', { name: f.name, reason: whyNotAttached(e) }));
     }
   }
   return failed;
@@ -38,6 +40,7 @@ export function CheckInAttachments(props: {
 }) {
   const { checkInId, setHeld } = props;
   const toast = useToast();
+  const t = useT();
   const [list, setList] = useState<AttachmentMeta[]>([]);
   const [busy, setBusy] = useState<string[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
@@ -70,11 +73,11 @@ export function CheckInAttachments(props: {
         setBusy((b) => [...b, f.name]);
         attach(f, { owner: { kind: 'checkin', id: checkInId } })
           .then(() => reload())
-          .catch((e: unknown) => setErrors((list) => [...list, `${f.name} was not attached. ${messageOf(e)}`]))
+          .catch((e: unknown) => setErrors((list) => [...list, t('attachments.notAttached', { name: f.name, reason: whyNotAttached(e) })]))
           .finally(() => setBusy((b) => b.filter((n) => n !== f.name)));
       }
     },
-    [checkInId, props.disabled, reload, setHeld],
+    [checkInId, props.disabled, reload, setHeld, t],
   );
   const dragging = useFileIntake(props.dropTarget, onFiles);
 
@@ -96,8 +99,8 @@ export function CheckInAttachments(props: {
     try {
       await call('attachments.remove', { id: m.id });
       await reload();
-      toast.show(`Moved ${m.name} to the trash.`, {
-        label: 'Undo',
+      toast.show(t('attachments.movedToTrash', { name: m.name }), {
+        label: t('attachments.undo'),
         run: async () => {
           await call('attachments.restore', { id: m.id });
           await reload();
@@ -111,21 +114,19 @@ export function CheckInAttachments(props: {
   return (
     <section className={dragging ? 'attachments-field dragging' : 'attachments-field'} aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        Attachments
+        {t('attachments.title')}
       </h2>
       <p id={hintId} className="hint">
-        {checkInId === null
-          ? 'Files chosen here are attached, encrypted, when you save the check-in. Choose files, drop them here, or paste a screenshot.'
-          : 'Kept encrypted with this check-in. Choose files, drop them here, or paste a screenshot.'}
+        {t(checkInId === null ? 'attachments.checkinHintNew' : 'attachments.checkinHint')}
       </p>
       {dragging && (
         <p className="drop-hint" aria-hidden="true">
-          Drop the files to attach them
+          {t('attachments.dropHint')}
         </p>
       )}
       <div className="row attachments-actions">
         <button type="button" className="button small" onClick={() => input.current?.click()} disabled={props.disabled} aria-describedby={hintId}>
-          Attach files
+          {t('attachments.attachFiles')}
         </button>
         <input
           ref={input}
@@ -133,7 +134,7 @@ export function CheckInAttachments(props: {
           multiple
           accept={ACCEPT}
           hidden
-          aria-label="Files to attach"
+          aria-label={t('attachments.filesToAttach')}
           onChange={(e) => {
             onFiles(Array.from(e.target.files ?? []));
             e.target.value = '';
@@ -148,27 +149,27 @@ export function CheckInAttachments(props: {
       ))}
       {busy.map((name, i) => (
         <div key={`${name}-${i}`} className="attachment-uploading">
-          <span>Attaching {name}…</span>
-          <progress aria-label={`Attaching ${name}`} />
+          <span>{t('attachments.attaching', { name })}</span>
+          <progress aria-label={t('attachments.attachingLabel', { name })} />
         </div>
       ))}
       {props.held.length > 0 && (
-        <ul className="attachment-list" aria-label="Files to attach when saved">
+        <ul className="attachment-list" aria-label={t('attachments.heldList')}>
           {props.held.map((f, i) => (
             <li key={`${f.name}-${i}`} className="attachment-row">
               <span className="attachment-name" dir="auto">
-                {f.name} <span className="hint">({formatBytes(f.size)}, attached when you save)</span>
+                {f.name} <span className="hint">{t('attachments.heldSize', { size: formatBytes(f.size) })}</span>
               </span>
               <span />
-              <button type="button" className="button small danger-subtle" onClick={() => setHeld((h) => h.filter((_, k) => k !== i))} aria-label={`Remove ${f.name}`}>
-                Remove
+              <button type="button" className="button small danger-subtle" onClick={() => setHeld((h) => h.filter((_, k) => k !== i))} aria-label={t('attachments.removeLabel', { name: f.name })}>
+                {t('attachments.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       {list.length > 0 && (
-        <ol className="attachment-list" aria-label="Attached files">
+        <ol className="attachment-list" aria-label={t('attachments.attachedFiles')}>
           {list.map((m, i) => (
             <AttachmentRow
               key={m.id}

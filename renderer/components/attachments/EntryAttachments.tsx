@@ -5,8 +5,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AttachmentCounts, AttachmentMeta, AttachmentOwner } from '../../../shared/attachments.js';
 import { call, messageOf } from '../../api.js';
+import { useT } from '../../i18n/index.js';
+import { formatBytes } from '../../lib/format.js';
 import { bytesOf } from './client.js';
-import { formatBytes } from './capture.js';
 import { AttachmentThumb } from './Thumb.js';
 import { altOf, AttachmentViewer, type ViewerItem } from './Viewer.js';
 import './attachments.css';
@@ -21,6 +22,7 @@ export function EntryAttachments(props: { owner: AttachmentOwner; /** Changes wh
   const [error, setError] = useState<string | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const headingId = useId();
+  const t = useT();
 
   useEffect(() => {
     let live = true;
@@ -35,18 +37,18 @@ export function EntryAttachments(props: { owner: AttachmentOwner; /** Changes wh
   if (error)
     return (
       <p role="alert" className="error">
-        The attachments could not be listed. {error}
+        {t('attachments.listFailed', { reason: error })}
       </p>
     );
   if (!list || list.length === 0) return null;
   return (
     <section aria-labelledby={headingId} className="entry-section">
-      <h2 id={headingId}>Attachments</h2>
+      <h2 id={headingId}>{t('attachments.title')}</h2>
       <ul className="entry-attachments">
         {list.map((m, i) => (
           <li key={m.id}>
             <figure>
-              <button type="button" className="attachment-open" onClick={() => setViewing(i)} aria-label={`View ${m.name}`}>
+              <button type="button" className="attachment-open" onClick={() => setViewing(i)} aria-label={t('attachments.view', { name: m.name })}>
                 <AttachmentThumb meta={m} alt={altOf(toViewerItem(m))} />
               </button>
               <figcaption dir="auto">
@@ -65,11 +67,12 @@ export function EntryAttachments(props: { owner: AttachmentOwner; /** Changes wh
 /** On a timeline card: the first image's thumbnail and how many files the entry has. */
 export function CardAttachments(props: { counts: AttachmentCounts[string] | undefined }) {
   const c = props.counts;
+  const t = useT();
   if (!c || c.count === 0) return null;
   return (
     <p className="card-attachments">
       {c.firstImageId !== null && <AttachmentThumb meta={{ id: c.firstImageId, kind: 'image', hasThumbnail: true }} size="card" />}
-      <span>{c.count === 1 ? '1 attachment' : `${c.count} attachments`}</span>
+      <span>{t('attachments.count', { count: c.count })}</span>
     </p>
   );
 }

@@ -4,6 +4,8 @@
  * as paths and eval is off, so the app's strict content policy holds.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n/index.js';
+import { formatInteger } from '../../lib/format.js';
 
 type PdfJs = typeof import('pdfjs-dist');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -21,7 +23,9 @@ export function PdfPreview(props: { blob: Blob; name: string; zoom?: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [doc, setDoc] = useState<PdfDocument | null>(null);
   const [page, setPage] = useState(1);
-  const [error, setError] = useState<string | null>(null);
+  /** Set when pdf.js could not open the file (worded where it is shown). */
+  const [error, setError] = useState(false);
+  const t = useT();
   const zoom = props.zoom ?? 1;
 
   useEffect(() => {
@@ -29,7 +33,7 @@ export function PdfPreview(props: { blob: Blob; name: string; zoom?: number }) {
     let opened: PdfDocument | null = null;
     setDoc(null);
     setPage(1);
-    setError(null);
+    setError(false);
     (async () => {
       try {
         const lib = await loadPdfJs();
@@ -39,7 +43,7 @@ export function PdfPreview(props: { blob: Blob; name: string; zoom?: number }) {
         if (live) setDoc(opened);
         else void opened.destroy();
       } catch {
-        if (live) setError('This PDF could not be shown. It is kept as it was attached; its details are listed below.');
+        if (live) setError(true);
       }
     })();
     return () => {
@@ -71,25 +75,24 @@ export function PdfPreview(props: { blob: Blob; name: string; zoom?: number }) {
   if (error)
     return (
       <p role="alert" className="error">
-        {error}
+        {t('attachments.pdfFailed')}
       </p>
     );
-  if (!doc) return <p className="hint">Opening the PDF…</p>;
+  if (!doc) return <p className="hint">{t('attachments.pdfOpening')}</p>;
+  const pages = { page: formatInteger(page), pages: formatInteger(doc.numPages) };
   return (
     <div className="pdf-preview">
       <div className="pdf-page">
-        <canvas ref={canvas} role="img" aria-label={`Page ${page} of ${doc.numPages} of ${props.name}`} />
+        <canvas ref={canvas} role="img" aria-label={t('attachments.pdfPageOf', { ...pages, name: props.name })} />
       </div>
       {doc.numPages > 1 && (
         <div className="row pdf-pages">
           <button type="button" className="button small" onClick={() => setPage((n) => Math.max(1, n - 1))} disabled={page <= 1}>
-            Previous page
+            {t('attachments.pdfPrevious')}
           </button>
-          <span aria-live="polite">
-            Page {page} of {doc.numPages}
-          </span>
+          <span aria-live="polite">{t('attachments.pdfPage', pages)}</span>
           <button type="button" className="button small" onClick={() => setPage((n) => Math.min(doc.numPages, n + 1))} disabled={page >= doc.numPages}>
-            Next page
+            {t('attachments.pdfNext')}
           </button>
         </div>
       )}

@@ -6,6 +6,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { bridge } from '../../api.js';
+import { useT } from '../../i18n/index.js';
+import { translate, type MessageId } from '../../i18n/translate.js';
+import { formatClock } from '../../lib/format.js';
 import { stamp } from './capture.js';
 
 /** The desktop app lets the microphone through only while a recording is armed (browser mode: no-op). */
@@ -22,24 +25,20 @@ function recorderType(): string | undefined {
   return TYPES.find((t) => MediaRecorder.isTypeSupported(t));
 }
 
-function micProblem(e: unknown): string {
+/** What went wrong asking for the microphone (worded where it is shown, in the interface's language). */
+export function micProblem(e: unknown): MessageId {
   const name = e instanceof DOMException ? e.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError')
-    return 'Fulcrum may not use the microphone. Allow it for this window and try again, or attach a recording you already have.';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No microphone was found. Connect one and try again, or attach a recording you already have.';
-  if (name === 'NotReadableError') return 'The microphone is busy in another program. Close it there and try again.';
-  return 'The recording could not start. Try again, or attach a recording you already have.';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'attachments.voiceNotAllowed';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'attachments.voiceNoMicrophone';
+  if (name === 'NotReadableError') return 'attachments.voiceBusy';
+  return 'attachments.voiceCannotStart';
 }
-
-const clock = (ms: number) => {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
 
 export function VoiceRecorder(props: { onRecorded: (file: File) => void; disabled?: boolean }) {
   const [phase, setPhase] = useState<'idle' | 'starting' | 'recording'>('idle');
   const [elapsed, setElapsed] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<MessageId | null>(null);
+  const t = useT();
   const stream = useRef<MediaStream | null>(null);
   const recorder = useRef<MediaRecorder | null>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
@@ -81,7 +80,7 @@ export function VoiceRecorder(props: { onRecorded: (file: File) => void; disable
     setError(null);
     const type = recorderType();
     if (!navigator.mediaDevices?.getUserMedia || type === undefined) {
-      setError('This browser cannot record here. Attach a recording you already have instead.');
+      setError('attachments.voiceUnsupported');
       return;
     }
     setPhase('starting');
@@ -109,10 +108,10 @@ export function VoiceRecorder(props: { onRecorded: (file: File) => void; disable
         const ext = mime === 'audio/mp4' ? 'm4a' : mime === 'audio/ogg' ? 'ogg' : 'webm';
         const blob = new Blob(chunks, { type: mime });
         if (blob.size === 0) {
-          setError('Nothing was recorded. Check the microphone and try again.');
+          setError('attachments.voiceNothing');
           return;
         }
-        onRecorded.current(new File([blob], `Voice note ${stamp(new Date())}.${ext}`, { type: mime }));
+        onRecorded.current(new File([blob], `${translate('attachments.voiceFileName', { stamp: stamp(new Date()) })}.${ext}`, { type: mime }));
       };
       r.start(1000);
       setPhase('recording');
@@ -128,19 +127,19 @@ export function VoiceRecorder(props: { onRecorded: (file: File) => void; disable
       {phase === 'recording' ? (
         <div className="recording" role="status">
           <span className="recording-dot" aria-hidden="true" />
-          <span>Recording… {clock(elapsed)}</span>
+          <span>{t('attachments.voiceRecording', { time: formatClock(elapsed) })}</span>
           <button ref={stopButton} type="button" className="button small" onClick={() => recorder.current?.stop()}>
-            Stop recording
+            {t('attachments.voiceStop')}
           </button>
         </div>
       ) : (
         <button type="button" className="button small" onClick={() => void start()} disabled={props.disabled || phase === 'starting'}>
-          {phase === 'starting' ? 'Asking for the microphone…' : 'Record a voice note'}
+          {t(phase === 'starting' ? 'attachments.voiceAsking' : 'attachments.voiceRecord')}
         </button>
       )}
       {error && (
         <p role="alert" className="error">
-          {error}
+          {t(error)}
         </p>
       )}
     </div>

@@ -11,9 +11,10 @@ import { useEffect, useId, useState } from 'react';
 import type { AttachmentMeta } from '../../../shared/attachments.js';
 import type { ReportAttachment, ReportConfigParsed, ReportModel } from '../../../shared/report.js';
 import { call, messageOf } from '../../api.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
+import { translate } from '../../i18n/translate.js';
+import { formatBytes, formatDateTime } from '../../lib/format.js';
 import { entryDate } from '../../report/format.js';
-import { formatBytes } from './capture.js';
 import { bytesOf } from './client.js';
 
 /** How long the settings stay unchanged before the files on offer are worked out again. */
@@ -28,7 +29,7 @@ interface Offered {
 
 /** "12 March 2026, 14:03", or words saying the file did not record it. */
 export function capturedWords(iso: string | null): string {
-  if (!iso) return 'not recorded in the file';
+  if (!iso) return translate('attachments.reportNotRecorded');
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? iso : formatDateTime(ms);
 }
@@ -44,6 +45,7 @@ export function ReportAttachmentPicker({ config, setConfig }: { config: ReportCo
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
   const noteId = useId();
+  const t = useT();
   // What decides which entries are in; the chosen files themselves do not.
   const { attachmentIds, questions: _q, ...scope } = config;
   const scopeKey = JSON.stringify(scope);
@@ -78,15 +80,15 @@ export function ReportAttachmentPicker({ config, setConfig }: { config: ReportCo
 
   return (
     <section className="builder-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>Attachments</h2>
-      <p className="hint">Files are left out unless you tick them. Only the files of entries in this report are listed.</p>
+      <h2 id={headingId}>{t('attachments.title')}</h2>
+      <p className="hint">{t('attachments.reportHint')}</p>
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      {!offered && !error && <p className="hint">Looking for attached files…</p>}
-      {offered && offered.length === 0 && <p className="hint">None of the entries in this report has an attached file.</p>}
+      {!offered && !error && <p className="hint">{t('attachments.reportLooking')}</p>}
+      {offered && offered.length === 0 && <p className="hint">{t('attachments.reportNone')}</p>}
       {offered && offered.length > 0 && (
         <ul className="report-attachments">
           {offered.flatMap(({ entry, files }) =>
@@ -97,13 +99,16 @@ export function ReportAttachmentPicker({ config, setConfig }: { config: ReportCo
                   <label className="check">
                     <input type="checkbox" checked={on} onChange={(e) => toggle(m.id, e.target.checked)} aria-describedby={on ? `${noteId}-${m.id}` : undefined} />
                     <span dir="auto">
-                      {m.caption.trim() || m.name} <span className="hint">· {m.name}, {formatBytes(m.bytes)} · {entryDate(entry.day)}{entry.title ? ` — ${entry.title}` : ''}</span>
+                      {m.caption.trim() || m.name}{' '}
+                      <span className="hint">
+                        · {m.name}, {formatBytes(m.bytes)} · {entry.title ? t('attachments.reportEntryTitle', { date: entryDate(entry.day), title: entry.title }) : entryDate(entry.day)}
+                      </span>
                     </span>
                   </label>
                   {on && (
                     <p id={`${noteId}-${m.id}`} className="hint">
-                      A pseudonym cannot hide what is inside this file: faces, names, handwriting or voices in it are shared as they are.
-                      {m.keepSensitive ? ' You chose to keep its location and device details.' : ''}
+                      {t('attachments.reportPseudonymNote')}
+                      {m.keepSensitive && ` ${t('attachments.reportKeptSensitive')}`}
                     </p>
                   )}
                 </li>
@@ -163,6 +168,7 @@ interface Printed {
 export function ReportAttachments({ model, onReady }: { model: ReportModel; onReady: (ready: boolean) => void }) {
   const [printed, setPrinted] = useState<Printed[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
 
   useEffect(() => {
     const chosen = model.attachments;
@@ -196,18 +202,18 @@ export function ReportAttachments({ model, onReady }: { model: ReportModel; onRe
   if (error)
     return (
       <p role="alert" className="error rp-screen-only">
-        The attached files could not be put into the report. {error}
+        {t('attachments.reportFailed', { reason: error })}
       </p>
     );
   if (!printed || printed.length === 0) return null;
   return (
     <section className="rp-section rp-attachments" aria-labelledby="rp-attachments">
       <h3 id="rp-attachments">
-        Attached files <span className="rp-muted">· {printed.length === 1 ? '1 file' : `${printed.length} files`}, chosen by the writer</span>
+        {t('attachments.reportHeading')} <span className="rp-muted">· {t('attachments.reportChosen', { count: printed.length })}</span>
       </h3>
       {printed.map(({ meta: m, entryDay, image }) => (
         <figure key={m.id} className="rp-attachment">
-          {image && <img src={image} alt={m.caption.trim() || `Image: ${m.name}`} />}
+          {image && <img src={image} alt={m.caption.trim() || t('attachments.altImage', { name: m.name })} />}
           <figcaption>
             {m.caption.trim() && (
               <p className="rp-attachment-caption" dir="auto">
@@ -215,26 +221,26 @@ export function ReportAttachments({ model, onReady }: { model: ReportModel; onRe
               </p>
             )}
             <dl>
-              <dt>File</dt>
+              <dt>{t('attachments.reportFile')}</dt>
               <dd dir="auto">
                 {m.name} ({m.mime}, {formatBytes(m.bytes)})
               </dd>
               {entryDay && (
                 <>
-                  <dt>From the entry of</dt>
+                  <dt>{t('attachments.reportFromEntry')}</dt>
                   <dd>{entryDate(entryDay)}</dd>
                 </>
               )}
-              <dt>Captured</dt>
-              <dd>{capturedWords(m.capturedAt)}</dd>
-              <dt>Attached</dt>
+              <dt>{t('attachments.reportCaptured')}</dt>
+              <dd>{m.capturedAt ? capturedWords(m.capturedAt) : t('attachments.reportNotRecorded')}</dd>
+              <dt>{t('attachments.reportAttached')}</dt>
               <dd>{attachedWords(m.attachedAt)}</dd>
-              <dt>SHA-256 of the original</dt>
+              <dt>{t('attachments.reportHash')}</dt>
               <dd className="rp-hash">{m.sha256}</dd>
               {m.metadataRemoved && (
                 <>
-                  <dt>Shared copy</dt>
-                  <dd>location and device details removed</dd>
+                  <dt>{t('attachments.reportSharedCopy')}</dt>
+                  <dd>{t('attachments.reportStripped')}</dd>
                 </>
               )}
             </dl>

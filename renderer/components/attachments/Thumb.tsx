@@ -4,10 +4,13 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AttachmentMeta } from '../../../shared/attachments.js';
+import { useT } from '../../i18n/index.js';
+import type { MessageId } from '../../i18n/translate.js';
 import { useObjectUrl } from './blobs.js';
 import { bytesOf } from './client.js';
 
-const BADGE: Readonly<Record<AttachmentMeta['kind'], string>> = { image: 'IMG', pdf: 'PDF', audio: '♪', text: 'TXT' };
+/** What a file without a thumbnail shows in its place: a short word for its kind (a note for audio). */
+const BADGE: Readonly<Record<AttachmentMeta['kind'], MessageId | '♪'>> = { image: 'attachments.badgeImage', pdf: 'attachments.badgePdf', audio: '♪', text: 'attachments.badgeText' };
 
 /** True once the element has come near the viewport (then stays true). */
 function useSeen<T extends Element>(): [React.RefObject<T | null>, boolean] {
@@ -38,6 +41,8 @@ export function AttachmentThumb(props: { meta: Pick<AttachmentMeta, 'id' | 'kind
   const [ref, seen] = useSeen<HTMLSpanElement>();
   const [blob, setBlob] = useState<Blob | null>(null);
   const url = useObjectUrl(blob);
+  const t = useT();
+  const badge = BADGE[kind];
   useEffect(() => {
     if (!seen || !hasThumbnail) return;
     let live = true;
@@ -51,7 +56,7 @@ export function AttachmentThumb(props: { meta: Pick<AttachmentMeta, 'id' | 'kind
   }, [seen, id, hasThumbnail]);
   return (
     <span ref={ref} className={`attachment-thumb attachment-thumb-${props.size ?? 'small'}`}>
-      {url ? <img src={url} alt={props.alt ?? ''} /> : <span className="attachment-badge" aria-hidden="true">{BADGE[kind]}</span>}
+      {url ? <img src={url} alt={props.alt ?? ''} /> : <span className="attachment-badge" aria-hidden="true">{badge === '♪' ? badge : t(badge)}</span>}
     </span>
   );
 }

@@ -6,9 +6,10 @@
  */
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { messageOf } from '../../api.js';
+import { useT } from '../../i18n/index.js';
+import { formatBytes, formatInteger, formatPercent } from '../../lib/format.js';
 import { Dialog } from '../Dialog.js';
 import { useObjectUrl } from './blobs.js';
-import { formatBytes } from './capture.js';
 import { PdfPreview } from './PdfPreview.js';
 import { altOf, kindOf } from './words.js';
 
@@ -33,6 +34,7 @@ export function AttachmentViewer(props: { items: ViewerItem[]; start: number; lo
   const item = items[index];
   const url = useObjectUrl(blob);
   const [text, setText] = useState<string | null>(null);
+  const t = useT();
 
   useEffect(() => {
     if (!item) return;
@@ -77,7 +79,7 @@ export function AttachmentViewer(props: { items: ViewerItem[]; start: number; lo
     e.preventDefault();
   }
 
-  const title = items.length > 1 ? `${item.name} (${index + 1} of ${items.length})` : item.name;
+  const title = items.length > 1 ? t('attachments.viewerTitle', { name: item.name, index: formatInteger(index + 1), count: formatInteger(items.length) }) : item.name;
   return (
     <Dialog title={title} onClose={props.onClose} wide>
       <div className="attachment-viewer" onKeyDown={onKeyDown}>
@@ -85,37 +87,37 @@ export function AttachmentViewer(props: { items: ViewerItem[]; start: number; lo
           {items.length > 1 && (
             <>
               <button type="button" className="button small" onClick={() => go(-1)} aria-keyshortcuts="ArrowLeft">
-                Previous
+                {t('attachments.previous')}
               </button>
               <button type="button" className="button small" onClick={() => go(1)} aria-keyshortcuts="ArrowRight">
-                Next
+                {t('attachments.next')}
               </button>
             </>
           )}
           {zoomable && (
             <>
               <button type="button" className="button small" onClick={() => zoomBy(-1)} disabled={zoomAt === 0} aria-keyshortcuts="-">
-                Zoom out
+                {t('attachments.zoomOut')}
               </button>
               <span className="hint" aria-live="polite">
-                {Math.round(zoom * 100)}%
+                {formatPercent(zoom)}
               </span>
               <button type="button" className="button small" onClick={() => zoomBy(1)} disabled={zoomAt === ZOOMS.length - 1} aria-keyshortcuts="+">
-                Zoom in
+                {t('attachments.zoomIn')}
               </button>
             </>
           )}
           <button type="button" className="button small viewer-close" onClick={props.onClose} autoFocus>
-            Close
+            {t('attachments.close')}
           </button>
         </div>
-        <div className="viewer-stage" tabIndex={kind === 'image' ? 0 : undefined} role={kind === 'image' ? 'group' : undefined} aria-label={kind === 'image' ? 'Image, scroll to pan' : undefined}>
+        <div className="viewer-stage" tabIndex={kind === 'image' ? 0 : undefined} role={kind === 'image' ? 'group' : undefined} aria-label={kind === 'image' ? t('attachments.imageStage') : undefined}>
           {error ? (
             <p role="alert" className="error">
               {error}
             </p>
           ) : !blob ? (
-            <p className="hint">Opening…</p>
+            <p className="hint">{t('attachments.opening')}</p>
           ) : kind === 'image' && url ? (
             <img src={url} alt={altOf(item)} style={{ width: `${zoom * 100}%` }} className="viewer-image" />
           ) : kind === 'audio' && url ? (
@@ -127,7 +129,7 @@ export function AttachmentViewer(props: { items: ViewerItem[]; start: number; lo
               {text ?? ''}
             </pre>
           ) : (
-            <p className="hint">Fulcrum cannot show this kind of file. It is kept exactly as attached.</p>
+            <p className="hint">{t('attachments.cannotShow')}</p>
           )}
         </div>
         {item.caption.trim() && (

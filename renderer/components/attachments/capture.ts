@@ -3,6 +3,9 @@
  * on the clipboard). Everything stays in memory as File objects until it is uploaded; nothing here
  * writes anywhere.
  */
+import { translate } from '../../i18n/translate.js';
+
+export { formatBytes } from '../../lib/format.js';
 
 // The parts of a DataTransfer used here, so this file also runs (and is tested) outside a page.
 interface TypesOf {
@@ -45,7 +48,7 @@ export function filesOfPaste(dt: ItemsOf | null, now = new Date()): File[] {
     if (!f) continue;
     if (f.type.startsWith('image/') && (!f.name || /^image\.\w+$/i.test(f.name))) {
       const ext = EXTENSION[f.type] ?? 'png';
-      files.push(new File([f], `Pasted screenshot ${stamp(now)}.${ext}`, { type: f.type, lastModified: now.getTime() }));
+      files.push(new File([f], `${translate('attachments.pastedName', { stamp: stamp(now) })}.${ext}`, { type: f.type, lastModified: now.getTime() }));
     } else files.push(f);
   }
   return files;
@@ -55,12 +58,4 @@ export function filesOfPaste(dt: ItemsOf | null, now = new Date()): File[] {
 export function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}.${p(d.getMinutes())}.${p(d.getSeconds())}`;
-}
-
-/** "1.2 MB", "830 KB", "512 bytes". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return `${(n / (1024 * 1024 * 1024)).toFixed(2)} GB`;
 }

@@ -6,14 +6,23 @@
 import type { AttachmentMeta, AttachmentVariant, UploadOptions } from '../../../shared/attachments.js';
 import { ATTACHMENT_LIMITS } from '../../../shared/attachments.js';
 
-import { ApiError, bridge, unwrap } from '../../api.js';
-import { formatBytes } from './capture.js';
+import { bridge, messageOf, unwrap } from '../../api.js';
+import { translate } from '../../i18n/translate.js';
+import { formatBytes } from '../../lib/format.js';
+
+/** A file refused here, before any byte was sent; its message is already in the person's language. */
+export class Refused extends Error {
+  override name = 'Refused';
+}
+
+/** Why a file was not attached, in the interface's language (core's refusals are worded by their reason). */
+export const whyNotAttached = (e: unknown): string => (e instanceof Refused ? e.message : messageOf(e));
 
 /** Refused here, before any byte is sent, when it is sure to be refused anyway. */
 export function precheck(file: File): string | null {
-  if (file.size === 0) return `“${file.name}” is empty, so there is nothing to attach.`;
+  if (file.size === 0) return translate('attachments.precheckEmpty', { name: file.name });
   if (file.size > ATTACHMENT_LIMITS.fileBytes)
-    return `“${file.name}” is ${formatBytes(file.size)}; one file can be at most ${formatBytes(ATTACHMENT_LIMITS.fileBytes)}. Attach a smaller copy.`;
+    return translate('attachments.precheckTooLarge', { name: file.name, size: formatBytes(file.size), limit: formatBytes(ATTACHMENT_LIMITS.fileBytes) });
   return null;
 }
 
@@ -64,7 +73,7 @@ export async function drawThumbnail(file: Blob): Promise<Blob | null> {
 /** Uploads, then stores a thumbnail for an image (a thumbnail that fails only means none is shown). */
 export async function attach(file: File, options?: UploadOptions): Promise<AttachmentMeta> {
   const refused = precheck(file);
-  if (refused) throw new ApiError('VALIDATION', refused);
+  if (refused) throw new Refused(refused);
   const meta = await upload(file, file.name, options);
   if (meta.kind !== 'image') return meta;
   const thumb = await drawThumbnail(file);

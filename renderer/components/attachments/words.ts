@@ -2,6 +2,8 @@
  * How attachments are put into words (no page needed, so tested on its own).
  */
 import type { AttachmentMeta } from '../../../shared/attachments.js';
+import { translate } from '../../i18n/translate.js';
+import { listFormat } from '../../lib/format.js';
 
 export type AttachmentKind = 'image' | 'audio' | 'pdf' | 'text' | 'other';
 
@@ -17,20 +19,18 @@ export function kindOf(mimeType: string): AttachmentKind {
 export function altOf(item: { caption: string; name: string; mimeType: string }): string {
   if (item.caption.trim()) return item.caption.trim();
   const k = kindOf(item.mimeType);
-  return k === 'image' ? `Image: ${item.name}` : k === 'audio' ? `Audio: ${item.name}` : k === 'pdf' ? `PDF: ${item.name}` : item.name;
+  const name = item.name;
+  return k === 'image' ? translate('attachments.altImage', { name }) : k === 'audio' ? translate('attachments.altAudio', { name }) : k === 'pdf' ? translate('attachments.altPdf', { name }) : name;
 }
 
 /** What a file says about where it was made and with what, in words. */
 export function sensitiveWords(m: Pick<AttachmentMeta, 'sensitive'>): string[] {
   const found: string[] = [];
-  if (m.sensitive.gps) found.push(`the place it was taken (${m.sensitive.gps})`);
-  if (m.sensitive.device) found.push(`the device (${m.sensitive.device})`);
-  if (m.sensitive.xmp) found.push('editing details (XMP)');
+  if (m.sensitive.gps) found.push(translate('attachments.sensitivePlace', { gps: m.sensitive.gps }));
+  if (m.sensitive.device) found.push(translate('attachments.sensitiveDevice', { device: m.sensitive.device }));
+  if (m.sensitive.xmp) found.push(translate('attachments.sensitiveXmp'));
   return found;
 }
 
-/** "a", "a and b", "a, b and c". */
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+/** "a", "a and b", "a, b, and c", "a, b y c", "a, b und c": joined as the interface's language joins a list. */
+export const listWords = (items: readonly string[]): string => listFormat(items, 'conjunction', 'long');

@@ -1,8 +1,12 @@
 /**
  * Attachments as a person meets them: the editor's Attachments section (attach, paste, drop, record,
  * caption, order, remove), the entry page's files, the viewer dialog, and the report's choices.
+ * The editor's section and the viewer are found by the words of any of Fulcrum's languages (English
+ * unless told), from the catalogues themselves.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { translateIn, type MessageId, type MessageValues } from '../../../renderer/i18n/translate.js';
+import type { Language } from '../../../shared/locales.js';
 
 export interface FileSpec {
   name: string;
@@ -17,17 +21,25 @@ export class AttachmentsSection {
   readonly stopRecording: Locator;
   readonly list: Locator;
 
-  constructor(readonly page: Page) {
-    this.section = page.getByRole('region', { name: 'Attachments' });
-    this.attachButton = this.section.getByRole('button', { name: 'Attach files' });
-    this.record = this.section.getByRole('button', { name: 'Record a voice note' });
-    this.stopRecording = this.section.getByRole('button', { name: 'Stop recording' });
-    this.list = this.section.getByRole('list', { name: 'Attached files' });
+  constructor(
+    readonly page: Page,
+    readonly language: Language = 'en',
+  ) {
+    this.section = page.getByRole('region', { name: this.m('attachments.title') });
+    this.attachButton = this.section.getByRole('button', { name: this.m('attachments.attachFiles') });
+    this.record = this.section.getByRole('button', { name: this.m('attachments.voiceRecord') });
+    this.stopRecording = this.section.getByRole('button', { name: this.m('attachments.voiceStop') });
+    this.list = this.section.getByRole('list', { name: this.m('attachments.attachedFiles') });
+  }
+
+  /** A message in this section's language. */
+  m(id: MessageId, values?: MessageValues): string {
+    return translateIn(this.language, id, values);
   }
 
   /** The row of one attached file, by its name. */
   row(name: string): Locator {
-    return this.list.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `View ${name}`, exact: true }) });
+    return this.list.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: this.m('attachments.view', { name }), exact: true }) });
   }
 
   names(): Promise<string[]> {
@@ -49,7 +61,7 @@ export class AttachmentsSection {
   }
 
   caption(name: string): Locator {
-    return this.section.getByRole('textbox', { name: `Caption for ${name}`, exact: true });
+    return this.section.getByRole('textbox', { name: this.m('attachments.captionFor', { name }), exact: true });
   }
 
   async setCaption(name: string, caption: string): Promise<void> {
@@ -58,31 +70,31 @@ export class AttachmentsSection {
   }
 
   moveUp(name: string): Locator {
-    return this.section.getByRole('button', { name: `Move ${name} up`, exact: true });
+    return this.section.getByRole('button', { name: this.m('attachments.moveUp', { name }), exact: true });
   }
 
   moveDown(name: string): Locator {
-    return this.section.getByRole('button', { name: `Move ${name} down`, exact: true });
+    return this.section.getByRole('button', { name: this.m('attachments.moveDown', { name }), exact: true });
   }
 
   remove(name: string): Locator {
-    return this.section.getByRole('button', { name: `Remove ${name}`, exact: true });
+    return this.section.getByRole('button', { name: this.m('attachments.removeLabel', { name }), exact: true });
   }
 
   async view(name: string): Promise<AttachmentViewer> {
-    await this.section.getByRole('button', { name: `View ${name}`, exact: true }).click();
-    const v = new AttachmentViewer(this.page);
+    await this.section.getByRole('button', { name: this.m('attachments.view', { name }), exact: true }).click();
+    const v = new AttachmentViewer(this.page, this.language);
     await expect(v.dialog).toBeVisible();
     return v;
   }
 
   /** The message for a file that was refused, e.g. "x.png was not attached. …". */
   refusal(name: string): Locator {
-    return this.section.getByRole('alert').filter({ hasText: `${name} was not attached.` });
+    return this.section.getByRole('alert').filter({ hasText: this.m('attachments.notAttached', { name, reason: '' }).trim() });
   }
 
   keepDetails(name: string): Locator {
-    return this.section.getByRole('checkbox', { name: `Keep location and device details in shared copies of ${name}` });
+    return this.section.getByRole('checkbox', { name: this.m('attachments.keepSensitive', { name }) });
   }
 }
 
@@ -112,13 +124,17 @@ export class AttachmentViewer {
   readonly image: Locator;
   readonly audio: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    readonly language: Language = 'en',
+  ) {
+    const m = (id: MessageId) => translateIn(language, id);
     this.dialog = page.getByRole('dialog');
-    this.zoomIn = this.dialog.getByRole('button', { name: 'Zoom in' });
-    this.zoomOut = this.dialog.getByRole('button', { name: 'Zoom out' });
-    this.next = this.dialog.getByRole('button', { name: 'Next', exact: true });
-    this.previous = this.dialog.getByRole('button', { name: 'Previous', exact: true });
-    this.close = this.dialog.getByRole('button', { name: 'Close' });
+    this.zoomIn = this.dialog.getByRole('button', { name: m('attachments.zoomIn') });
+    this.zoomOut = this.dialog.getByRole('button', { name: m('attachments.zoomOut') });
+    this.next = this.dialog.getByRole('button', { name: m('attachments.next'), exact: true });
+    this.previous = this.dialog.getByRole('button', { name: m('attachments.previous'), exact: true });
+    this.close = this.dialog.getByRole('button', { name: m('attachments.close') });
     this.image = this.dialog.getByRole('img');
     this.audio = this.dialog.locator('audio');
   }

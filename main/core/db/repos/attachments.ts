@@ -141,12 +141,17 @@ function checkOwnerLimits(db: DB, owner: AttachmentOwner, ids: readonly number[]
     jsonList(ids),
   )!;
   if (row.n > ATTACHMENT_LIMITS.ownerFiles) {
-    throw new FulcrumError('VALIDATION', `An ${owner.kind === 'entry' ? 'entry' : 'check-in'} can have at most ${ATTACHMENT_LIMITS.ownerFiles} attachments. Remove one first, or put this file in another entry.`);
+    throw new FulcrumError(
+      'VALIDATION',
+      `An ${owner.kind === 'entry' ? 'entry' : 'check-in'} can have at most ${ATTACHMENT_LIMITS.ownerFiles} attachments. Remove one first, or put this file in another entry.`,
+      { reason: 'attachmentOwnerFiles', owner: owner.kind, files: ATTACHMENT_LIMITS.ownerFiles },
+    );
   }
   if ((row.total ?? 0) > ATTACHMENT_LIMITS.ownerBytes) {
     throw new FulcrumError(
       'VALIDATION',
       `The attachments of one ${owner.kind === 'entry' ? 'entry' : 'check-in'} can be ${ATTACHMENT_LIMITS.ownerBytes / 1024 / 1024} MB in all; this file would pass that. Put it in another entry.`,
+      { reason: 'attachmentOwnerBytes', owner: owner.kind, megabytes: ATTACHMENT_LIMITS.ownerBytes / 1024 / 1024 },
     );
   }
 }
