@@ -26,7 +26,8 @@ export function TemplatePicker({ body, onBody, showPrompt }: { body: string; onB
   const [chosen, setChosen] = useState('');
   const [asking, setAsking] = useState<{ name: string; text: string } | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);
-  const [undone, setUndone] = useState(false);
+  /** The body an undo gave back: "Back to what you had" shows until it changes. */
+  const [undone, setUndone] = useState<string | null>(null);
   const selectId = useId();
   const hintId = useId();
   const promptId = useId();
@@ -63,7 +64,7 @@ export function TemplatePicker({ body, onBody, showPrompt }: { body: string; onB
   function apply(tpl: { name: string; text: string }, how: 'replace' | 'below') {
     const after = withTemplate(body, tpl.text, how);
     setApplied({ name: tpl.name, before: body, after });
-    setUndone(false);
+    setUndone(null);
     onBody(after);
   }
 
@@ -117,7 +118,7 @@ export function TemplatePicker({ body, onBody, showPrompt }: { body: string; onB
           {t('templates.pick.hint')} <a href="#/settings">{t('templates.pick.manage')}</a>
         </p>
       </div>
-      {(applied || undone) && (
+      {(applied || (undone !== null && body === undone)) && (
         <div role="status" className="notice template-applied">
           {applied ? (
             <>
@@ -128,7 +129,7 @@ export function TemplatePicker({ body, onBody, showPrompt }: { body: string; onB
                 onClick={() => {
                   onBody(applied.before);
                   setApplied(null);
-                  setUndone(true);
+                  setUndone(applied.before);
                 }}
               >
                 {t('templates.undo')}

@@ -16,7 +16,7 @@ export const migration010: Migration = {
       position INTEGER NOT NULL,
       created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL
-    );
+    ) STRICT;
     CREATE INDEX writing_templates_position ON writing_templates (position, id);
   `,
 };
