@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { apiOf } from './api.js';
 import { expect, openApp, test } from './fixtures.js';
 import { Fulcrum, Settings } from './pages/index.js';
+import { Localised } from './pages/localised.js';
 import { WritingGuide, WritingSettings } from './pages/writing.js';
 
 const PASSPHRASE = 'lantern orchard pebble violet hinge';
@@ -55,13 +56,17 @@ test('write an entry from the incident template, make and use an own template, t
   await expect(writing.promptOn).toBeChecked();
   await writing.create('Evening review', 'What went well\n\nWhat weighed on me\n');
   await writing.create('Before therapy', 'What I want to bring up\n');
+  await writing.edit('Before therapy', { body: 'What I want to bring up\nWhat I would like to ask\n' });
   await writing.moveUp('Before therapy');
   await expect.poll(() => writing.names()).toEqual(['Before therapy', 'Evening review']);
   await writing.promptOn.uncheck();
   await expect(page.getByText('The prompt of the day is off.')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   expect(await call('writing.preferences', {})).toEqual({ promptOfTheDay: false });
-  expect((await call('writing.list', {})).map((t) => t.name)).toEqual(['Before therapy', 'Evening review']);
+  expect((await call('writing.list', {})).map((t) => [t.name, t.body])).toEqual([
+    ['Before therapy', 'What I want to bring up\nWhat I would like to ask\n'],
+    ['Evening review', 'What went well\n\nWhat weighed on me\n'],
+  ]);
 
   // The editor: no prompt now, and an own template asks before it touches words already written.
   await app.shell.newEntry();
@@ -83,4 +88,27 @@ test('write an entry from the incident template, make and use an own template, t
   await settings.open();
   await writing.remove('Evening review');
   await expect.poll(() => writing.names()).toEqual(['Before therapy']);
+});
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the built-in templates and the prompt speak the interface language; an own template keeps its words', async ({ page, host }) => {
+    test.setTimeout(120_000);
+    const ui = new Localised(page, 'de');
+    await page.goto(host.url);
+    await ui.createJournal(PASSPHRASE);
+    await ui.confirmRecoveryKey();
+    await expect(ui.heading('timeline.empty', 2)).toBeVisible();
+    await apiOf(host)('writing.create', { name: 'مراجعة المساء', body: 'ماذا حدث اليوم؟\n' });
+
+    await ui.button('nav.newEntry').click();
+    await expect(page.getByRole('complementary', { name: ui.m('templates.prompt.label') })).toBeVisible();
+    const picker = page.getByRole('combobox', { name: ui.m('templates.pick.label') });
+    await expect(picker.getByRole('option', { name: 'مراجعة المساء' })).toHaveAttribute('dir', 'auto');
+    await picker.selectOption({ label: ui.m('templates.incident.name') });
+    await ui.button('templates.pick.use').click();
+    await expect(ui.textbox('editor.body')).toHaveValue(/^Was passiert ist\n\n\nWer beteiligt war\n/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -59,6 +59,14 @@ export class WritingSettings {
     return this.ownList.getByRole('listitem').locator('.template-name').allTextContents();
   }
 
+  async edit(name: string, fields: { name?: string; body?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: `Edit ${name}` }).click();
+    if (fields.name !== undefined) await this.name.fill(fields.name);
+    if (fields.body !== undefined) await this.body.fill(fields.body);
+    await this.save.click();
+    await expect(this.save).toBeHidden();
+  }
+
   async moveUp(name: string): Promise<void> {
     await this.page.getByRole('button', { name: `Move ${name} up` }).click();
   }
