@@ -118,6 +118,14 @@ import {
   type AttachmentMeta,
   type AttachmentStatus,
 } from './attachments.js';
+import {
+  WritingPreferencesPatch,
+  WritingTemplateInput,
+  WritingTemplateOrder,
+  WritingTemplateUpdate,
+  type WritingPreferences,
+  type WritingTemplate,
+} from './writing.js';
 
 export interface CallDef<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly input: I;
@@ -423,6 +431,18 @@ export const uiCalls = {
   'ui.setLanguage': call<LanguageChoice>()(z.object({ language: LanguageChoice }).strict()),
 } as const;
 
+/** Guided writing: the writer's own entry templates (in their order) and the prompt of the day. */
+export const writingCalls = {
+  'writing.list': call<WritingTemplate[]>()(none),
+  'writing.create': call<WritingTemplate>()(WritingTemplateInput),
+  'writing.update': call<WritingTemplate>()(WritingTemplateUpdate),
+  'writing.delete': call<null>()(byId),
+  /** Names every template once, in the new order; anything else is refused and nothing moves. */
+  'writing.reorder': call<WritingTemplate[]>()(WritingTemplateOrder),
+  'writing.preferences': call<WritingPreferences>()(none),
+  'writing.setPreferences': call<WritingPreferences>()(WritingPreferencesPatch),
+} as const;
+
 export const api = {
   ...vaultCalls,
   ...peopleCalls,
@@ -440,6 +460,7 @@ export const api = {
   ...historyCalls,
   ...attachmentCalls,
   ...uiCalls,
+  ...writingCalls,
 } as const;
 
 export type Api = typeof api;

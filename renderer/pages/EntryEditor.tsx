@@ -18,6 +18,7 @@ import { AttachmentsField } from '../components/attachments/AttachmentsField.js'
 import { ConfirmDialog } from '../components/Dialog.js';
 import { BalanceSlider, CheckboxGroup, PatternPicker, PeoplePicker, ScoreGroup } from '../components/EditorControls.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
+import { TemplatePicker } from '../components/writing/TemplatePicker.js';
 import { browserTimeZone, formatDate, formatDateTime, formatTime, fromLocalInput } from '../lib/format.js';
 import {
   blankState,
@@ -424,6 +425,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
             <section className="editor-section">
               {whenAndTitle}
               {who}
+              <TemplatePicker body={state.body} onBody={(b) => update('body', b)} showPrompt={!entryId} />
               {body}
               {attachments}
             </section>

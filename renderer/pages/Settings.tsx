@@ -10,6 +10,7 @@ import { call, messageOf } from '../api.js';
 import { CheckboxGroup } from '../components/EditorControls.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
 import { snoozeWords } from '../components/ReminderBanner.js';
+import { WritingSettings } from '../components/writing/WritingSettings.js';
 import { useToast } from '../lib/session.js';
 import { formatDateTime, weekdayName } from '../lib/format.js';
 import { LANGUAGE_NAMES, useLanguage, useT } from '../i18n/index.js';
@@ -59,6 +60,7 @@ export function SettingsPage() {
             }}
           />
           <WeekSection settings={settings} onSaved={setSettings} />
+          <WritingSettings />
         </>
       )}
     </div>

@@ -14,6 +14,7 @@ import { autoBackupAfterUnlock, portabilityHandlers, removeOldKeyLeftovers } fro
 import { allReportHandlers } from './report.js';
 import { checkHistoryAfterUnlock, historyHandlers, ledgerHandlers } from './history.js';
 import { attachmentByteHandlers, attachmentHandlers } from './attachments.js';
+import { writingHandlers } from './writing.js';
 import { Session, type SessionOptions } from '../session.js';
 
 /**
@@ -65,6 +66,7 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
   ...attachmentByteHandlers,
   ...uiHandlers,
+  ...writingHandlers,
 };
 
 export type ServiceOptions = SessionOptions;
