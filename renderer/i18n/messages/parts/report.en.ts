@@ -228,7 +228,6 @@ export const reportEn = {
   'report.doc.change.up': 'up {size} from {value}',
   'report.doc.change.down': 'down {size} from {value}',
   // ---- the document's charts
-  'report.chart.perBucket': '{bucket, select, month {month} week {week} other {day}}',
   'report.chart.polarity': 'Bar chart per {bucket, select, month {month} week {week} other {day}}: {imbalance} entries with imbalance patterns and {healthy} with healthy patterns in the range.',
   'report.chart.legendImbalance': 'With imbalance patterns',
   'report.chart.legendHealthy': 'With healthy patterns',
