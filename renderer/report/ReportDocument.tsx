@@ -5,14 +5,16 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
+import { useContext, type ReactNode } from 'react';
+import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
 import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN } from '../components/Chips.js';
 import { useT, type MessageId } from '../i18n/index.js';
+import { intlFor } from '../i18n/translate.js';
+import { formatLocale } from '../lib/format.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
 import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
 import { midSentence, useReportFormat, type ChangeKind } from './format.js';
@@ -579,7 +581,19 @@ function Entries({ model }: { model: ReportModel }) {
 }
 
 /** `children`: more of the document after the rest (the attached files the writer chose); `appendix`: drawn last (the report's verification). */
-export function ReportDocument({ model, children, appendix }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+export function ReportDocument(props: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+  // Drawn on its own (a test, a tool): English, in the formatting module's locale (else the system's).
+  const outer = useContext(IntlContext);
+  if (outer) return <Document {...props} />;
+  const intl = intlFor('en', formatLocale() ?? new Intl.DateTimeFormat().resolvedOptions().locale);
+  return (
+    <IntlProvider locale={intl.locale} messages={intl.messages} defaultLocale="en" textComponent="span">
+      <Document {...props} />
+    </IntlProvider>
+  );
+}
+
+function Document({ model, children, appendix }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
   const t = useT();
   // The document's own language and direction: it may be printed in another language than the app's.
   const { locale } = useIntl();
