@@ -32,7 +32,7 @@ const build = (config: ReportConfig) => call<ReportModel>('report.build', { conf
 function printed(model: ReportModel, language: Language | null): string {
   const app = intlFor('en', 'en-US');
   return renderToStaticMarkup(
-    createElement(IntlProvider, { locale: app.locale, messages: app.messages, defaultLocale: 'en' }, createElement(ReportLanguage, { language }, createElement(ReportDocument, { model }))),
+    createElement(IntlProvider, { locale: app.locale, messages: app.messages, defaultLocale: 'en' }, createElement(ReportLanguage, { language, children: createElement(ReportDocument, { model }) })),
   );
 }
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
