@@ -218,6 +218,8 @@ export interface ReportSummary {
 export interface ReportPattern {
   tagId: number;
   label: string;
+  /** A built-in pattern's slug (null: the person's own): the report prints it in the report's language unless renamed. */
+  slug: string | null;
   category: Category;
   polarity: Polarity;
   count: number;
@@ -237,7 +239,7 @@ export interface ReportEntry {
   /** "20:12" where it happened. */
   time: string;
   people: string[];
-  patterns: { label: string; polarity: Polarity }[];
+  patterns: { label: string; slug: string | null; polarity: Polarity }[];
   domains: Domain[];
   balance: number | null;
   intensity: number | null;

@@ -22,36 +22,36 @@ export const setFormatLocale = setDateLocale;
 export const formatLocale = (): string | undefined => LOCALE;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+function numberFormatter(options: Intl.NumberFormatOptions, locale = LOCALE): Intl.NumberFormat {
+  const key = JSON.stringify([options, locale ?? null]);
   let f = numberFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE, options);
+    f = new Intl.NumberFormat(locale, options);
     if (numberFormats.size < 50) numberFormats.set(key, f);
   }
   return f;
 }
 
 /** A whole number as the locale writes it ("1,234", "1.234", "١٬٢٣٤"). */
-export const formatInteger = (n: number): string => numberFormatter({ maximumFractionDigits: 0 }).format(n);
+export const formatInteger = (n: number, locale = LOCALE): string => numberFormatter({ maximumFractionDigits: 0 }, locale).format(n);
 
 /** Intl writes a hyphen for minus in most locales; Fulcrum prints a real minus sign (U+2212). */
 const realMinus = (s: string): string => s.replace('-', '\u2212');
 
 /** A number with a fixed count of decimals ("−1.2", "−1,2"); −0.04 is written 0.0, never "−0.0". */
-export function formatDecimal(n: number, digits = 1): string {
+export function formatDecimal(n: number, digits = 1, locale = LOCALE): string {
   const r = Number(n.toFixed(digits));
-  return realMinus(numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(r === 0 ? 0 : r));
+  return realMinus(numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits }, locale).format(r === 0 ? 0 : r));
 }
 
 /** A signed number: "+1.0", "−1,2", "0.0". */
-export function formatSigned(n: number, digits = 1): string {
+export function formatSigned(n: number, digits = 1, locale = LOCALE): string {
   const r = Number(n.toFixed(digits));
-  return realMinus(numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(r === 0 ? 0 : r));
+  return realMinus(numberFormatter({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }, locale).format(r === 0 ? 0 : r));
 }
 
 /** A share 0..1 as a whole percentage: "40%", "40 %", "٤٠٪". */
-export const formatPercent = (share: number): string => numberFormatter({ style: 'percent', maximumFractionDigits: 0 }).format(share);
+export const formatPercent = (share: number, locale = LOCALE): string => numberFormatter({ style: 'percent', maximumFractionDigits: 0 }, locale).format(share);
 
 /** "in 3 days", "yesterday", "vor 2 Stunden": a relative time in the locale's words. */
 export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit, numeric: 'auto' | 'always' = 'auto'): string {
@@ -84,15 +84,15 @@ const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-function formatter(options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
-  const key = JSON.stringify([options, timeZone ?? null]);
+function formatter(options: Intl.DateTimeFormatOptions, timeZone?: string, locale = LOCALE): Intl.DateTimeFormat {
+  const key = JSON.stringify([options, timeZone ?? null, locale ?? null]);
   let f = formats.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat(LOCALE, { ...options, ...(timeZone ? { timeZone } : {}) });
+      f = new Intl.DateTimeFormat(locale, { ...options, ...(timeZone ? { timeZone } : {}) });
     } catch {
       // An unknown zone (from an old import): the browser's own zone.
-      f = new Intl.DateTimeFormat(LOCALE, options);
+      f = new Intl.DateTimeFormat(locale, options);
     }
     if (formats.size < 200) formats.set(key, f);
   }
@@ -129,10 +129,10 @@ function dayNoon(day: string): number | null {
   return isValid(d) ? Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12) : null;
 }
 
-/** Parts of a day, for charts' short ticks ("4 Mar") and month names ("March 2025"). */
-export function formatDayParts(day: string, options: Intl.DateTimeFormatOptions): string {
+/** Parts of a day, for charts' short ticks ("4 Mar") and month names ("March 2025"); `locale` for a report printed in another language. */
+export function formatDayParts(day: string, options: Intl.DateTimeFormatOptions, locale = LOCALE): string {
   const noon = dayNoon(day);
-  return noon === null ? day : formatter(options, 'UTC').format(noon);
+  return noon === null ? day : formatter(options, 'UTC', locale).format(noon);
 }
 
 /** Two days as one range in the app's date style: "3–9 March 2025". */

@@ -5,15 +5,16 @@
  * previews it exactly as it prints (#/report/print). Settings can be kept as templates.
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { PERSON_KIND_LABELS, type PersonKind } from '../../shared/catalogue.js';
+import type { PersonKind } from '../../shared/catalogue.js';
+import { LANGUAGES, Language } from '../../shared/locales.js';
 import { addDays } from '../../shared/insights.js';
 import {
   ENTRY_DETAILS,
-  ENTRY_SELECTION_LABELS,
   ENTRY_SELECTIONS,
   QUESTIONS_MAX,
-  REPORT_SECTION_LABELS,
   REPORT_SECTIONS,
+  type EntrySelection,
+  type ReportSection,
   SUGGEST_SUMMARY_PAGES,
   TEMPLATE_NAME_MAX,
   type ReportConfigParsed,
@@ -27,7 +28,9 @@ import { ConfirmDialog } from '../components/Dialog.js';
 import { ErrorAlert } from '../components/Feedback.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData, useToast } from '../lib/session.js';
-import { entryDate, localToday, longDate, plural } from '../report/format.js';
+import { entryDate, localToday, longDate } from '../report/format.js';
+import { LANGUAGE_NAMES, useLanguage, useT, type MessageId } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import { useReportState } from '../report/state.js';
 import '../report/builder.css';
 import { ReportAttachmentPicker } from '../components/attachments/ReportAttachments.js';
@@ -35,8 +38,21 @@ import { ReportAttachmentPicker } from '../components/attachments/ReportAttachme
 const PRESETS = [7, 30, 90, 365] as const;
 /** How long the settings stay unchanged before the printed length is worked out again. */
 const ESTIMATE_SETTLE_MS = 400;
-const presetLabel = (days: number) => (days === 365 ? 'The last 12 months' : `The last ${days} days`);
-const DETAIL_LABELS = { full: 'In full: title, text and outcome', summary: 'Summary only: date, people, patterns and balance' } as const;
+const DETAIL_LABELS = { full: 'report.detail.full', summary: 'report.detail.summary' } as const satisfies Record<string, MessageId>;
+const SECTION_LABELS: Record<ReportSection, MessageId> = {
+  summary: 'report.section.summary',
+  charts: 'report.section.charts',
+  patterns: 'report.section.patterns',
+  checkins: 'report.section.checkins',
+  entries: 'report.section.entries',
+  questions: 'report.section.questions',
+};
+const SELECTION_LABELS: Record<EntrySelection, MessageId> = {
+  all: 'report.select.all',
+  flagged: 'report.select.flagged',
+  picked: 'report.select.picked',
+  none: 'report.select.none',
+};
 
 type Update = (f: (c: ReportConfigParsed) => ReportConfigParsed) => void;
 
@@ -49,6 +65,7 @@ function rangeOf(c: ReportConfigParsed, today: string, lastSession: string | nul
 
 export function ReportPage() {
   const { config, setConfig } = useReportState();
+  const t = useT();
   const [sessions, setSessions] = useState<TherapySession[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const today = useMemo(() => localToday(), []);
@@ -66,19 +83,19 @@ export function ReportPage() {
   const range = rangeOf(config, today, lastSession);
   const problem =
     config.range.kind === 'dates' && config.range.from > config.range.to
-      ? 'The start of the period is after its end. Choose the dates again.'
+      ? t('report.problem.dates')
       : config.range.kind === 'sinceLastSession' && sessions && !lastSession
-        ? 'No therapy session is marked yet. Mark the day of your last session below, or choose another period.'
+        ? t('report.problem.noSession')
         : config.sections.entries && config.entries.select === 'picked' && config.entries.pickedIds.length === 0
-          ? 'Pick at least one entry below, or choose another option for which entries to include.'
+          ? t('report.problem.noPicked')
           : null;
 
   return (
     <div className="page report-builder">
       <header className="page-head">
         <div>
-          <h1>Report for your therapist</h1>
-          <p className="hint">Choose exactly what to share. Nothing leaves Fulcrum until you print it or save a file — and you see it first.</p>
+          <h1>{t('report.title')}</h1>
+          <p className="hint">{t('report.hint')}</p>
         </div>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
@@ -89,20 +106,21 @@ export function ReportPage() {
       {!problem && <ReportAttachmentPicker config={config} setConfig={setConfig} />}
       <QuestionsSection config={config} setConfig={setConfig} />
       <section className="builder-section" aria-labelledby="rb-paper">
-        <h2 id="rb-paper">Paper size</h2>
+        <h2 id="rb-paper">{t('report.paper')}</h2>
         <div className="row" role="radiogroup" aria-labelledby="rb-paper">
           {(['a4', 'letter'] as const).map((size) => (
             <label key={size} className="check">
               <input type="radio" name="paper" checked={config.pageSize === size} onChange={() => setConfig((c) => ({ ...c, pageSize: size }))} />
-              {size === 'a4' ? 'A4' : 'US Letter'}
+              {t(size === 'a4' ? 'report.paper.a4' : 'report.paper.letter')}
             </label>
           ))}
         </div>
       </section>
+      <LanguageSection />
       {/* After the choices: a template is a way to keep them, not the first thing to decide. */}
       <Templates config={config} setConfig={setConfig} />
       {/* Always in reach, however long the page: the preview button and how long the report will be. */}
-      <div className="builder-foot" role="region" aria-label="Preview and length">
+      <div className="builder-foot" role="region" aria-label={t('report.foot')}>
         {problem && (
           <p className="problem" role="alert">
             {problem}
@@ -110,9 +128,9 @@ export function ReportPage() {
         )}
         <div className="builder-foot-row">
           <button type="button" className="button primary" disabled={!!problem} onClick={() => navigate('/report/print')}>
-            Preview the report
+            {t('report.preview')}
           </button>
-          <span className="hint">The preview is exactly what will be printed or saved.</span>
+          <span className="hint">{t('report.previewHint')}</span>
         </div>
         <Estimate config={config} setConfig={setConfig} enabled={!problem} />
       </div>
@@ -126,6 +144,7 @@ export function ReportPage() {
  * settings stop changing — and past SUGGEST_SUMMARY_PAGES, the one-click way to a shorter report.
  */
 function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; setConfig: Update; enabled: boolean }) {
+  const t = useT();
   // Each answer remembers the settings it was for: one for older settings is shown as "updating",
   // never as the length of the report now chosen.
   const key = useMemo(() => JSON.stringify(config), [config]);
@@ -134,7 +153,7 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
     if (!enabled) return;
     let live = true;
     const detail = config.entries.detail;
-    const paper = config.pageSize === 'a4' ? 'A4' : 'US Letter';
+    const paper = t(config.pageSize === 'a4' ? 'report.paper.a4' : 'report.paper.letter');
     // Settle first: typing a question should not rebuild the report on every key.
     const timer = setTimeout(() => {
       call('report.estimate', { config, today: localToday() })
@@ -145,7 +164,7 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
       live = false;
       clearTimeout(timer);
     };
-  }, [config, key, enabled]);
+  }, [config, key, enabled, t]);
 
   if (!enabled) return null;
   const busy = result?.key !== key;
@@ -154,29 +173,28 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
   return (
     <div className="estimate" role="status" aria-busy={busy}>
       {result === null ? (
-        <p className="hint">Working out how long the report will be…</p>
+        <p className="hint">{t('report.estimate.working')}</p>
       ) : estimate === null ? (
-        <p className="hint">How long the report will be could not be worked out. The preview shows all of it.</p>
+        <p className="hint">{t('report.estimate.failed')}</p>
       ) : (
         <>
           <p>
-            <strong>Printed, this report is about {plural(estimate.pages, 'page')}</strong> ({result.paper}
-            {estimate.entries > 0 ? `, ${plural(estimate.entries, 'entry', 'entries')}${result.detail === 'summary' ? ' as summaries' : ' in full'}` : ''}).
-            {busy ? <span className="hint"> Updating…</span> : null}
+            <strong>{t('report.estimate.pages', { pages: estimate.pages })}</strong>{' '}
+            {estimate.entries > 0
+              ? t(result.detail === 'summary' ? 'report.estimate.paperSummaries' : 'report.estimate.paperFull', { paper: result.paper, entries: estimate.entries })
+              : t('report.estimate.paper', { paper: result.paper })}
+            {busy ? <span className="hint"> {t('report.estimate.updating')}</span> : null}
           </p>
           {long && estimate.summaryPages !== null && (
             <div className="estimate-suggest">
-              <p>
-                That is a lot to read before a session. With the entries as summaries (date, people, patterns and balance, no text) it would be about{' '}
-                {plural(estimate.summaryPages, 'page')}.
-              </p>
+              <p>{t('report.estimate.long', { pages: estimate.summaryPages })}</p>
               <button type="button" className="button" disabled={busy} onClick={() => setConfig((c) => ({ ...c, entries: { ...c.entries, detail: 'summary' } }))}>
-                Show the entries as summaries
+                {t('report.estimate.useSummaries')}
               </button>
             </div>
           )}
           {long && estimate.summaryPages === null && (
-            <p className="estimate-suggest">That is a lot to read before a session. Including only the entries flagged to talk about, or ones you pick, makes it shorter.</p>
+            <p className="estimate-suggest">{t('report.estimate.longPicked')}</p>
           )}
         </>
       )}
@@ -192,6 +210,7 @@ function Templates({ config, setConfig }: { config: ReportConfigParsed; setConfi
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ReportTemplate | null>(null);
   const toast = useToast();
+  const t = useT();
   const reload = useCallback(async () => {
     try {
       setList(await call('templates.list', {}));
@@ -200,21 +219,21 @@ function Templates({ config, setConfig }: { config: ReportConfigParsed; setConfi
     }
   }, []);
   useEffect(() => void reload(), [reload]);
-  const current = list.find((t) => String(t.id) === chosen) ?? null;
+  const current = list.find((x) => String(x.id) === chosen) ?? null;
 
   return (
     <section className="builder-section" aria-labelledby="rb-templates">
-      <h2 id="rb-templates">Templates</h2>
-      <p className="hint">A template keeps the period, people and pseudonyms, sections and entry choices — not your questions or hand-picked entries.</p>
+      <h2 id="rb-templates">{t('report.templates.title')}</h2>
+      <p className="hint">{t('report.templates.hint')}</p>
       {list.length > 0 && (
         <div className="row">
           <label className="field inline-field">
-            <span>Start from a template</span>
+            <span>{t('report.templates.start')}</span>
             <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-              <option value="">Choose a template…</option>
-              {list.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+              <option value="">{t('report.templates.choose')}</option>
+              {list.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
                 </option>
               ))}
             </select>
@@ -228,13 +247,13 @@ function Templates({ config, setConfig }: { config: ReportConfigParsed; setConfi
               // The questions typed for this report stay; everything else comes from the template.
               setConfig((c) => ({ ...current.config, questions: c.questions }));
               setName(current.name);
-              toast.show(`Settings from “${current.name}” are in place.`);
+              toast.show(t('report.templates.applied', { name: current.name }));
             }}
           >
-            Use template
+            {t('report.templates.use')}
           </button>
           <button type="button" className="button subtle" disabled={!current} onClick={() => setDeleting(current)}>
-            Delete template
+            {t('report.templates.delete')}
           </button>
         </div>
       )}
@@ -244,33 +263,33 @@ function Templates({ config, setConfig }: { config: ReportConfigParsed; setConfi
           e.preventDefault();
           setError(null);
           if (!name.trim()) {
-            setError('Give the template a name, like “Fortnightly” or “Since my last session”.');
+            setError(t('report.templates.nameNeeded'));
             return;
           }
           try {
-            const t = await call('templates.save', { name, config });
+            const saved = await call('templates.save', { name, config });
             await reload();
-            setChosen(String(t.id));
-            toast.show(`Template “${t.name}” saved.`);
+            setChosen(String(saved.id));
+            toast.show(t('report.templates.saved', { name: saved.name }));
           } catch (err) {
             setError(messageOf(err));
           }
         }}
       >
         <label className="field inline-field">
-          <span>Template name</span>
+          <span>{t('report.templates.name')}</span>
           <input type="text" value={name} maxLength={TEMPLATE_NAME_MAX} onChange={(e) => setName(e.target.value)} />
         </label>
         <button type="submit" className="button">
-          Save these settings as a template
+          {t('report.templates.save')}
         </button>
       </form>
       <ErrorAlert>{error}</ErrorAlert>
       {deleting && (
         <ConfirmDialog
-          title="Delete this template?"
-          message={<p>The template “{deleting.name}” will be deleted. Reports you made with it are not affected.</p>}
-          confirmLabel="Delete template"
+          title={t('report.templates.confirmTitle')}
+          message={<p>{t('report.templates.confirmText', { name: deleting.name })}</p>}
+          confirmLabel={t('report.templates.delete')}
           danger
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
@@ -300,12 +319,13 @@ function PeriodSection(props: {
   const [newDay, setNewDay] = useState(today);
   const [error, setError] = useState<string | null>(null);
   const toast = useToast();
+  const t = useT();
   const datesFrom = r.kind === 'dates' ? r.from : addDays(today, -29);
   const datesTo = r.kind === 'dates' ? r.to : today;
 
   return (
     <section className="builder-section" aria-labelledby="rb-period">
-      <h2 id="rb-period">Period</h2>
+      <h2 id="rb-period">{t('report.period')}</h2>
       <div className="options-column" role="radiogroup" aria-labelledby="rb-period">
         <label className="check">
           <input
@@ -315,35 +335,35 @@ function PeriodSection(props: {
             disabled={!lastSession}
             onChange={() => setConfig((c) => ({ ...c, range: { kind: 'sinceLastSession' } }))}
           />
-          Since my last therapy session{lastSession ? ` (${longDate(lastSession)})` : ' — mark a session day first'}
+          {lastSession ? t('report.period.sinceSession', { date: longDate(lastSession) }) : t('report.period.sinceSessionNone')}
         </label>
         {presets.map((days) => (
           <label key={days} className="check">
             <input type="radio" name="period" checked={r.kind === 'last' && r.days === days} onChange={() => setConfig((c) => ({ ...c, range: { kind: 'last', days } }))} />
-            {presetLabel(days)}
+            {days === 365 ? t('report.period.year') : t('report.period.days', { days })}
           </label>
         ))}
         <label className="check">
           <input type="radio" name="period" checked={r.kind === 'dates'} onChange={() => setConfig((c) => ({ ...c, range: { kind: 'dates', from: datesFrom, to: datesTo } }))} />
-          Dates I choose
+          {t('report.period.dates')}
         </label>
       </div>
       {r.kind === 'sinceLastSession' && lastSession && <SinceSession from={lastSession} to={today} personIds={config.personIds} />}
       {r.kind === 'dates' && (
         <div className="row">
           <label className="field inline-field">
-            <span>From</span>
+            <span>{t('report.period.from')}</span>
             <input type="date" value={r.from} max={r.to} required onChange={(e) => e.target.value && setConfig((c) => ({ ...c, range: { kind: 'dates', from: e.target.value, to: r.to } }))} />
           </label>
           <label className="field inline-field">
-            <span>To</span>
+            <span>{t('report.period.to')}</span>
             <input type="date" value={r.to} min={r.from} required onChange={(e) => e.target.value && setConfig((c) => ({ ...c, range: { kind: 'dates', from: r.from, to: e.target.value } }))} />
           </label>
         </div>
       )}
       <div className="sessions">
-        <h3 id="rb-sessions">Therapy sessions</h3>
-        <p className="hint">Mark the day of each session, and a report can start from the last one: what happened since, the entries you flagged and your check-ins.</p>
+        <h3 id="rb-sessions">{t('report.sessions.title')}</h3>
+        <p className="hint">{t('report.sessions.hint')}</p>
         <form
           className="row"
           onSubmit={async (e) => {
@@ -352,18 +372,18 @@ function PeriodSection(props: {
             try {
               await call('sessions.add', { day: newDay });
               await props.onSessionsChanged();
-              toast.show(`Session on ${longDate(newDay)} marked.`);
+              toast.show(t('report.sessions.marked', { date: longDate(newDay) }));
             } catch (err) {
               setError(messageOf(err));
             }
           }}
         >
           <label className="field inline-field">
-            <span>Session day</span>
+            <span>{t('report.sessions.day')}</span>
             <input type="date" value={newDay} required onChange={(e) => setNewDay(e.target.value)} />
           </label>
           <button type="submit" className="button">
-            Mark session
+            {t('report.sessions.mark')}
           </button>
         </form>
         <ErrorAlert>{error}</ErrorAlert>
@@ -371,8 +391,7 @@ function PeriodSection(props: {
           <ul className="session-list" aria-labelledby="rb-sessions">
             {props.sessions.slice(0, 6).map((s) => (
               <li key={s.id}>
-                {longDate(s.day)}
-                {s.day > today ? ' (upcoming)' : ''}
+                {s.day > today ? t('report.sessions.upcoming', { date: longDate(s.day) }) : longDate(s.day)}
                 <button
                   type="button"
                   className="button small subtle"
@@ -386,7 +405,8 @@ function PeriodSection(props: {
                     }
                   }}
                 >
-                  Remove<span className="visually-hidden"> the session on {longDate(s.day)}</span>
+                  {t('report.sessions.remove')}
+                  <span className="visually-hidden"> {t('report.sessions.removeWhich', { date: longDate(s.day) })}</span>
                 </button>
               </li>
             ))}
@@ -399,6 +419,7 @@ function PeriodSection(props: {
 
 /** What happened since the last session, in two numbers: entries flagged to talk about, and check-ins. */
 function SinceSession({ from, to, personIds }: { from: string; to: string; personIds: number[] }) {
+  const t = useT();
   const [counts, setCounts] = useState<{ flagged: number; more: boolean; checkins: number } | null>(null);
   useEffect(() => {
     let live = true;
@@ -419,36 +440,43 @@ function SinceSession({ from, to, personIds }: { from: string; to: string; perso
   if (!counts) return null;
   return (
     <p className="notice" role="status">
-      Since your session on {longDate(from)}: {counts.more ? 'more than ' : ''}
-      {plural(counts.flagged, 'entry', 'entries')} flagged to talk about, and {plural(counts.checkins, 'check-in')}.
+      {t('report.since', { date: longDate(from), more: counts.more ? 'yes' : 'no', flagged: counts.flagged, checkins: counts.checkins })}
     </p>
   );
 }
 
 // ---------------------------------------------------------------- people and pseudonyms
 /** A pseudonym to suggest, by the kind of relationship: a role, never a name. */
-const PSEUDONYM_EXAMPLES: Record<PersonKind, string> = { romantic: 'Partner', professional: 'Manager', family: 'Parent', social: 'Friend', other: 'Someone I know' };
+const PSEUDONYM_EXAMPLES: Record<PersonKind, MessageId> = {
+  romantic: 'report.pseudonym.romantic',
+  professional: 'report.pseudonym.professional',
+  family: 'report.pseudonym.family',
+  social: 'report.pseudonym.social',
+  other: 'report.pseudonym.other',
+};
 
 function PeopleSection({ config, setConfig }: { config: ReportConfigParsed; setConfig: Update }) {
   const { people } = useJournalData();
+  const t = useT();
+  const v = useVocabulary();
+  const { language } = useLanguage();
+  // Set in a sentence, lower case — except German nouns, which keep their capital.
+  const lower = (word: string) => (language === 'de' ? word : word.toLocaleLowerCase(language));
   const shown = [...people].sort((a, b) => Number(a.archivedAt !== null) - Number(b.archivedAt !== null) || a.name.localeCompare(b.name));
   const chosen = new Set(config.personIds);
   return (
     <section className="builder-section" aria-labelledby="rb-people">
-      <h2 id="rb-people">People</h2>
-      <p className="hint">
-        Tick the people the report is about (no one ticked: everyone). Under “Printed as” you can give a pseudonym, like “Partner” or “Manager”: it replaces the name
-        everywhere in the report — also where the name appears in your own words. Left empty, the name is printed as it is.
-      </p>
+      <h2 id="rb-people">{t('report.people')}</h2>
+      <p className="hint">{t('report.people.hint')}</p>
       {shown.length === 0 ? (
-        <p className="hint">You have not added anyone yet.</p>
+        <p className="hint">{t('report.people.none')}</p>
       ) : (
         <table className="people-table">
           <thead>
             <tr>
-              <th scope="col">Include</th>
-              <th scope="col">Person</th>
-              <th scope="col">Printed as</th>
+              <th scope="col">{t('report.people.include')}</th>
+              <th scope="col">{t('report.people.person')}</th>
+              <th scope="col">{t('report.people.printedAs')}</th>
             </tr>
           </thead>
           <tbody>
@@ -457,7 +485,7 @@ function PeopleSection({ config, setConfig }: { config: ReportConfigParsed; setC
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Include ${p.name}`}
+                    aria-label={t('report.people.includeName', { name: p.name })}
                     checked={chosen.has(p.id)}
                     onChange={(e) =>
                       setConfig((c) => ({ ...c, personIds: e.target.checked ? [...c.personIds.filter((id) => id !== p.id), p.id] : c.personIds.filter((id) => id !== p.id) }))
@@ -465,13 +493,13 @@ function PeopleSection({ config, setConfig }: { config: ReportConfigParsed; setC
                   />
                 </td>
                 <td>
-                  {p.name} <span className="hint">· {PERSON_KIND_LABELS[p.kind].toLowerCase()}{p.archivedAt ? ', archived' : ''}</span>
+                  {p.name} <span className="hint">{t(p.archivedAt ? 'report.people.kindArchived' : 'report.people.kind', { kind: lower(v.personKind(p.kind)) })}</span>
                 </td>
                 <td>
                   <input
                     type="text"
-                    aria-label={`Pseudonym for ${p.name}`}
-                    placeholder={`e.g. ${PSEUDONYM_EXAMPLES[p.kind]}`}
+                    aria-label={t('report.people.pseudonymFor', { name: p.name })}
+                    placeholder={t('report.people.example', { example: t(PSEUDONYM_EXAMPLES[p.kind]) })}
                     maxLength={120}
                     value={config.pseudonyms[String(p.id)] ?? ''}
                     onChange={(e) => {
@@ -496,17 +524,18 @@ function PeopleSection({ config, setConfig }: { config: ReportConfigParsed; setC
 
 // ---------------------------------------------------------------- sections
 function SectionsSection({ config, setConfig }: { config: ReportConfigParsed; setConfig: Update }) {
+  const t = useT();
   return (
     <section className="builder-section">
       <fieldset>
         <legend>
-          <h2>Sections</h2>
+          <h2>{t('report.sections')}</h2>
         </legend>
         <div className="options-column">
           {REPORT_SECTIONS.map((s) => (
             <label key={s} className="check">
               <input type="checkbox" checked={config.sections[s]} onChange={(e) => setConfig((c) => ({ ...c, sections: { ...c.sections, [s]: e.target.checked } }))} />
-              {REPORT_SECTION_LABELS[s]}
+              {t(SECTION_LABELS[s])}
             </label>
           ))}
         </div>
@@ -517,30 +546,31 @@ function SectionsSection({ config, setConfig }: { config: ReportConfigParsed; se
 
 // ---------------------------------------------------------------- entries
 function EntriesSection({ config, setConfig, range }: { config: ReportConfigParsed; setConfig: Update; range: { from: string; to: string } | null }) {
+  const t = useT();
   const off = !config.sections.entries;
   const e = config.entries;
   return (
     <section className="builder-section" aria-labelledby="rb-entries">
-      <h2 id="rb-entries">Entries</h2>
-      {off && <p className="hint">The Entries section is off: no entries are included. Tick it under Sections to choose some.</p>}
+      <h2 id="rb-entries">{t('report.entries')}</h2>
+      {off && <p className="hint">{t('report.entries.off')}</p>}
       <fieldset disabled={off}>
-        <legend>Which entries</legend>
+        <legend>{t('report.entries.which')}</legend>
         <div className="options-column">
           {ENTRY_SELECTIONS.map((s) => (
             <label key={s} className="check">
               <input type="radio" name="entry-select" checked={e.select === s} onChange={() => setConfig((c) => ({ ...c, entries: { ...c.entries, select: s } }))} />
-              {ENTRY_SELECTION_LABELS[s]}
+              {t(SELECTION_LABELS[s])}
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset disabled={off || e.select === 'none'}>
-        <legend>How much of each</legend>
+        <legend>{t('report.entries.howMuch')}</legend>
         <div className="options-column">
           {ENTRY_DETAILS.map((d) => (
             <label key={d} className="check">
               <input type="radio" name="entry-detail" checked={e.detail === d} onChange={() => setConfig((c) => ({ ...c, entries: { ...c.entries, detail: d } }))} />
-              {DETAIL_LABELS[d]}
+              {t(DETAIL_LABELS[d])}
             </label>
           ))}
         </div>
@@ -554,6 +584,7 @@ const PICK_PAGE = 100;
 
 function EntryPicker({ config, setConfig, range }: { config: ReportConfigParsed; setConfig: Update; range: { from: string; to: string } | null }) {
   const { personById } = useJournalData();
+  const t = useT();
   const [items, setItems] = useState<EntrySummary[]>([]);
   const [cursor, setCursor] = useState<Cursor | null>(null);
   const [state, setState] = useState<'loading' | 'idle' | 'error'>('loading');
@@ -589,20 +620,20 @@ function EntryPicker({ config, setConfig, range }: { config: ReportConfigParsed;
   const toggle = (id: number, on: boolean) =>
     setConfig((c) => ({ ...c, entries: { ...c.entries, pickedIds: on ? [...c.entries.pickedIds.filter((x) => x !== id), id] : c.entries.pickedIds.filter((x) => x !== id) } }));
 
-  if (!range) return <p className="hint">Choose a period first; its entries are listed here to pick from.</p>;
+  if (!range) return <p className="hint">{t('report.pick.periodFirst')}</p>;
   return (
     <div className="picker">
       <h3 id={headingId}>
-        Pick entries <span className="hint">· {plural(config.entries.pickedIds.length, 'entry', 'entries')} picked</span>
+        {t('report.pick.title')} <span className="hint">{t('report.pick.count', { count: config.entries.pickedIds.length })}</span>
       </h3>
       <ErrorAlert>{error}</ErrorAlert>
       {state !== 'loading' && items.length === 0 ? (
-        <p className="hint">No entries in this period{personIds.length ? ' for the people ticked' : ''}.</p>
+        <p className="hint">{t(personIds.length ? 'report.pick.noneForPeople' : 'report.pick.none')}</p>
       ) : (
         <ul className="pick-list" aria-labelledby={headingId}>
           {items.map((it) => {
             const who = it.personIds.map((id) => personById.get(id)?.name ?? '').filter(Boolean).join(', ');
-            const what = it.title || it.excerpt.replace(/[\uE000\uE001]/g, '').slice(0, 90) || 'Untitled entry';
+            const what = it.title || it.excerpt.replace(/[\uE000\uE001]/g, '').slice(0, 90) || t('report.pick.untitled');
             return (
               <li key={it.id}>
                 <label className="check">
@@ -610,7 +641,7 @@ function EntryPicker({ config, setConfig, range }: { config: ReportConfigParsed;
                   <span>
                     <strong>{entryDate(it.day)}</strong> — {what}
                     {who && <span className="hint"> · {who}</span>}
-                    {it.raiseWithTherapist && <span className="badge badge-therapist">For my therapist</span>}
+                    {it.raiseWithTherapist && <span className="badge badge-therapist">{t('report.pick.forTherapist')}</span>}
                   </span>
                 </label>
               </li>
@@ -618,10 +649,10 @@ function EntryPicker({ config, setConfig, range }: { config: ReportConfigParsed;
           })}
         </ul>
       )}
-      {state === 'loading' && <p className="hint">Loading entries…</p>}
+      {state === 'loading' && <p className="hint">{t('report.pick.loading')}</p>}
       {cursor && state === 'idle' && (
         <button type="button" className="button small" onClick={() => void load(cursor)}>
-          Show more entries
+          {t('report.pick.more')}
         </button>
       )}
     </div>
@@ -630,12 +661,13 @@ function EntryPicker({ config, setConfig, range }: { config: ReportConfigParsed;
 
 // ---------------------------------------------------------------- questions
 function QuestionsSection({ config, setConfig }: { config: ReportConfigParsed; setConfig: Update }) {
+  const t = useT();
   const hint = useId();
   return (
     <section className="builder-section" aria-labelledby="rb-questions">
-      <h2 id="rb-questions">Questions for my next session</h2>
+      <h2 id="rb-questions">{t('report.questions')}</h2>
       <p id={hint} className="hint">
-        What do you want to talk about? This goes on the first page.{config.sections.questions ? '' : ' (The Questions section is off, so it will not be printed.)'}
+        {t(config.sections.questions ? 'report.questions.hint' : 'report.questions.hintOff')}
       </p>
       <textarea
         aria-labelledby="rb-questions"
@@ -645,6 +677,38 @@ function QuestionsSection({ config, setConfig }: { config: ReportConfigParsed; s
         value={config.questions}
         onChange={(e) => setConfig((c) => ({ ...c, questions: e.target.value }))}
       />
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------- the report's language
+/** The language the report is printed in: the app's own unless chosen, for a therapist who reads another. */
+function LanguageSection() {
+  const t = useT();
+  const { language, setLanguage } = useReportState();
+  const app = useLanguage();
+  const hint = useId();
+  return (
+    <section className="builder-section" aria-labelledby="rb-language">
+      <h2 id="rb-language">{t('report.language')}</h2>
+      <p id={hint} className="hint">
+        {t('report.language.hint')}
+      </p>
+      <select
+        aria-labelledby="rb-language"
+        aria-describedby={hint}
+        value={language ?? app.language}
+        onChange={(e) => {
+          const chosen = Language.parse(e.target.value);
+          setLanguage(chosen === app.language ? null : chosen);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
     </section>
   );
 }

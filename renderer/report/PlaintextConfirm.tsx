@@ -3,24 +3,23 @@
  * naming the format, and let the person decide.
  */
 import { ConfirmDialog } from '../components/Dialog.js';
+import { useT } from '../i18n/index.js';
 import { FORMAT_NAMES, type PlainFormat } from './files.js';
 
 export function PlaintextConfirm(props: { format: PlainFormat; how: 'save' | 'download' | 'print'; onConfirm: () => Promise<void>; onClose: () => void }) {
-  const name = FORMAT_NAMES[props.format];
-  const verb = props.how === 'print' ? 'Print' : props.how === 'download' ? 'Download' : 'Save';
+  const t = useT();
+  const format = FORMAT_NAMES[props.format];
+  const confirm = props.how === 'print' ? 'report.plain.confirmPrint' : props.how === 'download' ? 'report.plain.confirmDownload' : 'report.plain.confirmSave';
   return (
     <ConfirmDialog
-      title={`This ${name} file will not be encrypted`}
+      title={t('report.plain.title', { format })}
       message={
         <>
-          <p>
-            Fulcrum keeps your journal encrypted, but the {name} {props.how === 'print' ? 'you print or save' : 'file'} will be plain text: anyone who can open it — on this
-            computer, in a downloads or cloud folder, or as an email attachment — can read everything in it.
-          </p>
-          <p>Keep it somewhere private, read it through before you share it, and delete it when you no longer need it.</p>
+          <p>{t(props.how === 'print' ? 'report.plain.print' : 'report.plain.file', { format })}</p>
+          <p>{t('report.plain.keep')}</p>
         </>
       }
-      confirmLabel={`${verb} ${name} (not encrypted)`}
+      confirmLabel={t(confirm, { format })}
       onConfirm={props.onConfirm}
       onClose={props.onClose}
     />

@@ -11,7 +11,7 @@ import type { ReportModel } from '../../shared/report.js';
 import { call, messageOf, transport } from '../api.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
 import { useToast } from '../lib/session.js';
-import { downloadBlob, type PlainFormat } from './files.js';
+import { downloadBlob, FORMAT_NAMES, type PlainFormat } from './files.js';
 import { localToday } from './format.js';
 import { PlaintextConfirm } from './PlaintextConfirm.js';
 import { ReportDocument } from './ReportDocument.js';
@@ -19,17 +19,27 @@ import { ReportAttachments } from '../components/attachments/ReportAttachments.j
 import { EvidencePackageButton, VerificationAppendix } from './Verification.js';
 import type { Evidence } from '../../shared/evidence.js';
 import { useReportState } from './state.js';
+import { ReportLanguage } from './ReportLanguage.js';
+import { useT } from '../i18n/index.js';
 import reportCss from './report.css?inline';
 import './report.css';
 
-/** The print view as a self-contained document: inline CSS, inline SVG, no script, a neutral title. */
-export function standaloneHtml(doc: HTMLElement): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fulcrum report</title><style>${reportCss}\nbody{margin:0;background:#fff}</style></head><body>${doc.outerHTML}</body></html>`;
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The print view as a self-contained document: inline CSS, inline SVG, no script, a neutral title;
+ * the page's language and direction are the report's own (its `lang` and `dir`).
+ */
+export function standaloneHtml(doc: HTMLElement, title = 'Fulcrum report'): string {
+  const lang = escapeHtml(doc.getAttribute('lang') || 'en');
+  const dir = doc.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr';
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${reportCss}\nbody{margin:0;background:#fff}</style></head><body>${doc.outerHTML}</body></html>`;
 }
 
 export function ReportPrintPage() {
-  const { config } = useReportState();
+  const { config, language } = useReportState();
   const toast = useToast();
+  const t = useT();
   const [model, setModel] = useState<ReportModel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<PlainFormat | null>(null);
@@ -64,7 +74,7 @@ export function ReportPrintPage() {
     if (!model) return;
     const before = document.title;
     const onBefore = () => {
-      document.title = `Fulcrum report ${model.range.from} to ${model.range.to}`;
+      document.title = t('report.print.pageTitle', { from: model.range.from, to: model.range.to });
     };
     const onAfter = () => {
       document.title = before;
@@ -76,15 +86,15 @@ export function ReportPrintPage() {
       window.removeEventListener('afterprint', onAfter);
       document.title = before;
     };
-  }, [model]);
+  }, [model, t]);
 
   const savePdf = useCallback(async () => {
     if (!model) return;
     const doc = docRef.current?.querySelector<HTMLElement>('.rp-doc');
     if (!doc) return;
-    const r = await call('report.savePdf', { html: standaloneHtml(doc), pageSize: model.pageSize, from: model.range.from, to: model.range.to, generatedOn: model.generatedOn });
-    if (r.saved) toast.show('The PDF is saved. It is not encrypted — keep it somewhere private.');
-  }, [model, toast]);
+    const r = await call('report.savePdf', { html: standaloneHtml(doc, t('report.print.fileTitle')), pageSize: model.pageSize, from: model.range.from, to: model.range.to, generatedOn: model.generatedOn });
+    if (r.saved) toast.show(t('report.print.pdfSaved'));
+  }, [model, toast, t]);
 
   const saveFile = useCallback(
     async (format: ExportFormat) => {
@@ -92,39 +102,39 @@ export function ReportPrintPage() {
       if (browser) {
         const f = await call('report.export', input);
         downloadBlob(f.content, f.filename, f.mimeType);
-        toast.show(`${f.filename} is downloading. It is not encrypted — keep it somewhere private.`);
+        toast.show(t('report.print.downloading', { file: f.filename }));
       } else {
         const r = await call('report.saveExport', input);
-        if (r.saved) toast.show('The file is saved. It is not encrypted — keep it somewhere private.');
+        if (r.saved) toast.show(t('report.print.fileSaved'));
       }
     },
-    [browser, config, toast],
+    [browser, config, toast, t],
   );
 
   return (
     <div className="page rp-page">
       <header className="page-head rp-screen-only">
         <div>
-          <h1>Report preview</h1>
-          <p className="hint">This is exactly what will be printed. Read it through before you share it — a nickname or a misspelt name is not replaced by a pseudonym.</p>
+          <h1>{t('report.print.title')}</h1>
+          <p className="hint">{t('report.print.hint')}</p>
         </div>
         <a className="button" href="#/report">
-          Back to the builder
+          {t('report.print.back')}
         </a>
       </header>
-      <div className="rp-actions rp-screen-only" role="group" aria-label="Save or print the report">
+      <div className="rp-actions rp-screen-only" role="group" aria-label={t('report.print.actions')}>
         <button type="button" className="button primary" disabled={!model || !filesReady} onClick={() => setConfirm('pdf')}>
-          {browser ? 'Print or save as PDF…' : 'Save as PDF…'}
+          {browser ? t('report.print.printPdf') : t('report.print.savePdf')}
         </button>
-        <span className="rp-actions-label">Also as a file:</span>
+        <span className="rp-actions-label">{t('report.print.alsoFile')}</span>
         <button type="button" className="button" disabled={!model} onClick={() => setConfirm('markdown')}>
-          Markdown
+          {FORMAT_NAMES.markdown}
         </button>
         <button type="button" className="button" disabled={!model} onClick={() => setConfirm('csv')}>
-          CSV
+          {FORMAT_NAMES.csv}
         </button>
         <button type="button" className="button" disabled={!model} onClick={() => setConfirm('json')}>
-          JSON
+          {FORMAT_NAMES.json}
         </button>
         {model && (
           <EvidencePackageButton
@@ -133,24 +143,26 @@ export function ReportPrintPage() {
             browser={browser}
             html={() => {
               const doc = docRef.current?.querySelector<HTMLElement>('.rp-doc');
-              return doc ? standaloneHtml(doc) : null;
+              return doc ? standaloneHtml(doc, t('report.print.fileTitle')) : null;
             }}
           />
         )}
       </div>
       {browser && model && (
-        <p className="hint rp-screen-only">In your browser’s print window, choose “Save as PDF” as the printer, and turn on “Headers and footers” for page numbers and the date range on every page.</p>
+        <p className="hint rp-screen-only">{t('report.print.browserHint')}</p>
       )}
       <ErrorAlert>{error}</ErrorAlert>
-      {!model && !error && <Loading label="Putting the report together…" />}
+      {!model && !error && <Loading label={t('report.print.loading')} />}
       {model && (
         <div className="rp-sheet" ref={docRef}>
-          <ReportDocument
-            model={model}
-            appendix={<VerificationAppendix evidence={evidence.evidence} problem={evidence.problem} compact={!(model.charts || model.patterns || model.checkins || model.entries)} />}
-          >
-            <ReportAttachments model={model} onReady={setFilesReady} />
-          </ReportDocument>
+          <ReportLanguage language={language}>
+            <ReportDocument
+              model={model}
+              appendix={<VerificationAppendix evidence={evidence.evidence} problem={evidence.problem} compact={!(model.charts || model.patterns || model.checkins || model.entries)} />}
+            >
+              <ReportAttachments model={model} onReady={setFilesReady} />
+            </ReportDocument>
+          </ReportLanguage>
         </div>
       )}
       {confirm && (

@@ -5,30 +5,43 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import type { ReactNode } from 'react';
-import { CATEGORY_DESCRIPTIONS, CATEGORY_LABELS, DOMAIN_LABELS, PERSON_KIND_LABELS, BALANCE_LABELS, type Category } from '../../shared/catalogue.js';
+import { useContext, type ReactNode } from 'react';
+import { IntlContext, IntlProvider, useIntl } from 'react-intl';
+import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
+import type { Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
 import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
-import { POLARITY_SIGN, POLARITY_WORD } from '../components/Chips.js';
+import { POLARITY_SIGN } from '../components/Chips.js';
+import { useT, type MessageId } from '../i18n/index.js';
+import { intlFor } from '../i18n/translate.js';
+import { formatLocale } from '../lib/format.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
-import { change, decimal, entryDate, longDate, midSentence, percent, plural, type ChangeKind } from './format.js';
+import { midSentence, useReportFormat, type ChangeKind } from './format.js';
 
 /** Flagged entries listed on the first page (the rest are in the Entries section): page one stays one page. */
 const FIRST_PAGE_FLAGGED = FIRST_PAGE_LISTED;
 /** Patterns named per flagged entry on the first page (all of them are under Entries). */
 const FIRST_PAGE_PATTERNS = 2;
 
-const CHECKIN_LABELS: Record<CheckInMeasure, string> = {
-  heard: 'Heard',
-  respected: 'Respected',
-  involved: 'Involved',
-  fairShare: 'Fair share',
-  boundaries: 'Boundaries kept',
-  safe: 'Safe',
+const CHECKIN_LABELS: Record<CheckInMeasure, MessageId> = {
+  heard: 'report.doc.measure.heard',
+  respected: 'report.doc.measure.respected',
+  involved: 'report.doc.measure.involved',
+  fairShare: 'report.doc.measure.fairShare',
+  boundaries: 'report.doc.measure.boundaries',
+  safe: 'report.doc.measure.safe',
 };
 
+/** A pattern as the report prints it: a built-in one in the report's language, unless the person renamed it. */
+function usePatternName(): (p: { label: string; slug: string | null }) => string {
+  const v = useVocabulary();
+  return (p) => (p.slug === null ? p.label : v.pattern({ label: p.label, slug: p.slug, builtin: true }));
+}
+
 function Change({ c, kind }: { c: Compared; kind: ChangeKind }) {
-  const w = change(c, kind);
+  const f = useReportFormat();
+  const w = f.change(c, kind);
   if (!w) return null;
   return (
     <span className="rp-change">
@@ -54,9 +67,11 @@ function Figure(props: { label: string; value: string; c?: Compared; kind?: Chan
 }
 
 function Polarity({ polarity }: { polarity: ReportPattern['polarity'] }) {
+  const v = useVocabulary();
+  const f = useReportFormat();
   return (
     <span className={`rp-pol rp-pol-${polarity}`}>
-      <span aria-hidden="true">{POLARITY_SIGN[polarity]}</span> {POLARITY_WORD[polarity].toLowerCase()}
+      <span aria-hidden="true">{POLARITY_SIGN[polarity]}</span> {f.lower(v.polarity(polarity))}
     </span>
   );
 }
@@ -65,34 +80,37 @@ function PatternChange({ p }: { p: ReportPattern }) {
   return <Change c={{ value: p.count, previous: p.previousCount }} kind="count" />;
 }
 
-const balanceText = (b: number) => `${b > 0 ? '+' : b < 0 ? '−' : ''}${Math.abs(b)} (${midSentence(BALANCE_LABELS[b] ?? '')})`;
-
 function EntryFacts({ e }: { e: ReportEntry }) {
+  const t = useT();
+  const v = useVocabulary();
+  const f = useReportFormat();
+  const patternName = usePatternName();
+  const balanceText = (b: number) => `${b > 0 ? '+' : b < 0 ? '−' : ''}${f.integer(Math.abs(b))} (${midSentence(v.balance(b))})`;
   const scores = (
     [
-      ['Intensity', e.intensity],
-      ['Heard', e.heard],
-      ['Respected', e.respected],
-      ['Valued', e.valued],
-      ['Involved', e.involved],
+      ['report.doc.measure.intensity', e.intensity],
+      ['report.doc.measure.heard', e.heard],
+      ['report.doc.measure.respected', e.respected],
+      ['report.doc.measure.valued', e.valued],
+      ['report.doc.measure.involved', e.involved],
     ] as const
-  ).filter(([, v]) => v !== null);
+  ).filter(([, n]) => n !== null);
   return (
     <dl className="rp-facts">
       {e.people.length > 0 && (
         <div>
-          <dt>People</dt>
+          <dt>{t('report.doc.entry.people')}</dt>
           <dd>{e.people.join(', ')}</dd>
         </div>
       )}
       {e.patterns.length > 0 && (
         <div>
-          <dt>Patterns</dt>
+          <dt>{t('report.doc.entry.patterns')}</dt>
           <dd>
             {e.patterns.map((p, i) => (
               <span key={i} className={`rp-pattern rp-pol-${p.polarity}`}>
                 <span aria-hidden="true">{POLARITY_SIGN[p.polarity]}</span>
-                <span className="visually-hidden">({p.polarity})</span> {p.label}
+                <span className="visually-hidden">({f.lower(v.polarity(p.polarity))})</span> {patternName(p)}
                 {i < e.patterns.length - 1 ? '; ' : ''}
               </span>
             ))}
@@ -101,20 +119,20 @@ function EntryFacts({ e }: { e: ReportEntry }) {
       )}
       {e.domains.length > 0 && (
         <div>
-          <dt>Areas</dt>
-          <dd>{e.domains.map((d) => DOMAIN_LABELS[d]).join(', ')}</dd>
+          <dt>{t('report.doc.entry.areas')}</dt>
+          <dd>{e.domains.map((d) => v.domain(d)).join(', ')}</dd>
         </div>
       )}
       {e.balance !== null && (
         <div>
-          <dt>Balance</dt>
+          <dt>{t('report.doc.entry.balance')}</dt>
           <dd>{balanceText(e.balance)}</dd>
         </div>
       )}
       {scores.length > 0 && (
         <div>
-          <dt>Scores</dt>
-          <dd>{scores.map(([k, v]) => `${k} ${v}/5`).join(' · ')}</dd>
+          <dt>{t('report.doc.entry.scores')}</dt>
+          <dd>{scores.map(([k, n]) => t('report.doc.entry.score', { measure: t(k), value: f.integer(n!) })).join(' · ')}</dd>
         </div>
       )}
     </dl>
@@ -122,11 +140,12 @@ function EntryFacts({ e }: { e: ReportEntry }) {
 }
 
 function Flags({ e }: { e: ReportEntry }) {
+  const t = useT();
   if (!e.flagged && !e.safety) return null;
   return (
     <span className="rp-flags">
-      {e.flagged && <span className="rp-flag">To talk about</span>}
-      {e.safety && <span className="rp-flag rp-flag-safety">Safety concern</span>}
+      {e.flagged && <span className="rp-flag">{t('report.doc.entry.toTalk')}</span>}
+      {e.safety && <span className="rp-flag rp-flag-safety">{t('report.doc.entry.safety')}</span>}
     </span>
   );
 }
@@ -143,12 +162,12 @@ function DashTitle({ title }: { title: string | null }) {
 }
 
 function EntryBlock({ e }: { e: ReportEntry }) {
+  const t = useT();
+  const f = useReportFormat();
   return (
     <article className="rp-entry">
       <h4>
-        <span className="rp-entry-when">
-          {entryDate(e.day)}, {e.time}
-        </span>
+        <span className="rp-entry-when">{t('report.doc.entry.when', { date: f.entryDate(e.day), time: e.time })}</span>
         {e.title ? (
           <span className="rp-entry-title">
             <DashTitle title={e.title} />
@@ -164,7 +183,7 @@ function EntryBlock({ e }: { e: ReportEntry }) {
       ) : null}
       {e.outcome ? (
         <p className="rp-outcome">
-          <strong>Outcome:</strong> <bdi>{e.outcome}</bdi>
+          <strong>{t('report.doc.entry.outcome')}</strong> <bdi>{e.outcome}</bdi>
         </p>
       ) : null}
     </article>
@@ -180,56 +199,51 @@ const FIRST_PAGE_SAFETY = FIRST_PAGE_LISTED;
  * to include are listed; the others are counted.
  */
 function SafetyBox({ model }: { model: ReportModel }) {
+  const t = useT();
+  const f = useReportFormat();
   const { total, items } = model.safety;
   // Nothing to say, or the user left out both the numbers and these entries.
   if (total === 0 || (!model.summary && items.length === 0)) return null;
   const left = total - items.length;
   return (
     <section className="rp-safety" aria-labelledby="rp-safety">
-      <h3 id="rp-safety">Safety concerns in this period</h3>
-      <p>
-        {plural(total, 'entry', 'entries')} in this period {total === 1 ? 'is' : 'are'} marked as a safety concern.
-      </p>
+      <h3 id="rp-safety">{t('report.doc.safety.title')}</h3>
+      <p>{t('report.doc.safety.count', { count: total })}</p>
       {items.length > 0 && (
         <ul className="rp-safety-list">
           {items.slice(0, FIRST_PAGE_SAFETY).map((e) => (
             <li key={e.id}>
-              <strong>{entryDate(e.day)}</strong>
+              <strong>{f.entryDate(e.day)}</strong>
               <DashTitle title={e.title} />
               {e.people.length > 0 ? ` · ${e.people.join(', ')}` : ''}
             </li>
           ))}
         </ul>
       )}
-      {items.length > FIRST_PAGE_SAFETY && <p>…and {plural(items.length - FIRST_PAGE_SAFETY, 'more', 'more')}, under Entries.</p>}
-      {left > 0 && (
-        <p>
-          {items.length > 0 ? `${left} more ${left === 1 ? 'is' : 'are'}` : `${left === 1 ? 'It is' : 'They are'}`} not included in this report.
-        </p>
-      )}
+      {items.length > FIRST_PAGE_SAFETY && <p>{t('report.doc.safety.more', { count: f.integer(items.length - FIRST_PAGE_SAFETY) })}</p>}
+      {left > 0 && <p>{t(items.length > 0 ? 'report.doc.safety.leftMore' : 'report.doc.safety.leftAll', { count: left })}</p>}
     </section>
   );
 }
 
 function FlaggedList({ model }: { model: ReportModel }) {
+  const t = useT();
+  const f = useReportFormat();
+  const patternName = usePatternName();
   const { total, items } = model.flagged;
   if (total === 0) return null;
   return (
     <section className="rp-section rp-flagged" aria-labelledby="rp-flagged">
-      <h3 id="rp-flagged">Flagged to talk about</h3>
+      <h3 id="rp-flagged">{t('report.doc.flagged.title')}</h3>
       {items.length === 0 ? (
-        <p>{plural(total, 'entry was', 'entries were')} flagged “raise with my therapist” in this period (not included in this report).</p>
+        <p>{t('report.doc.flagged.none', { count: total })}</p>
       ) : (
         <>
-          {items.length < total && (
-            <p className="rp-muted">
-              {items.length} of the {plural(total, 'flagged entry', 'flagged entries')} in this period {items.length === 1 ? 'is' : 'are'} included.
-            </p>
-          )}
+          {items.length < total && <p className="rp-muted">{t('report.doc.flagged.some', { included: items.length, count: total })}</p>}
           <ul className="rp-flag-list">
             {items.slice(0, FIRST_PAGE_FLAGGED).map((e) => (
               <li key={e.id}>
-                <strong>{entryDate(e.day)}</strong>
+                <strong>{f.entryDate(e.day)}</strong>
                 <DashTitle title={e.title} />
                 <span className="rp-muted">
                   {' · '}
@@ -237,17 +251,17 @@ function FlaggedList({ model }: { model: ReportModel }) {
                     e.people.join(', '),
                     e.patterns
                       .slice(0, FIRST_PAGE_PATTERNS)
-                      .map((p) => p.label)
-                      .join('; ') + (e.patterns.length > FIRST_PAGE_PATTERNS ? ` (+${e.patterns.length - FIRST_PAGE_PATTERNS} more)` : ''),
+                      .map((p) => patternName(p))
+                      .join('; ') + (e.patterns.length > FIRST_PAGE_PATTERNS ? ` ${t('report.doc.flagged.morePatterns', { count: f.integer(e.patterns.length - FIRST_PAGE_PATTERNS) })}` : ''),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
-                  {e.safety ? ' · safety concern' : ''}
+                  {e.safety ? ` · ${t('report.doc.flagged.safety')}` : ''}
                 </span>
               </li>
             ))}
           </ul>
-          {items.length > FIRST_PAGE_FLAGGED && <p className="rp-muted">…and {plural(items.length - FIRST_PAGE_FLAGGED, 'more flagged entry', 'more flagged entries')}, under Entries.</p>}
+          {items.length > FIRST_PAGE_FLAGGED && <p className="rp-muted">{t('report.doc.flagged.more', { count: items.length - FIRST_PAGE_FLAGGED })}</p>}
         </>
       )}
     </section>
@@ -255,31 +269,32 @@ function FlaggedList({ model }: { model: ReportModel }) {
 }
 
 function FirstPage({ model }: { model: ReportModel }) {
+  const t = useT();
+  const v = useVocabulary();
+  const f = useReportFormat();
+  const patternName = usePatternName();
   const s = model.summary;
   const r = model.range;
-  const who = model.people.map((p) => `${p.name} (${PERSON_KIND_LABELS[p.kind].toLowerCase()})`).join(', ');
+  const who = model.people.map((p) => t('report.doc.personKind', { name: p.name, kind: f.lower(v.personKind(p.kind)) })).join(', ');
+  const count = (n: number | null) => f.integer(n ?? 0);
   return (
-    <section className="rp-first" aria-label="Summary">
+    <section className="rp-first" aria-label={t('report.doc.summary')}>
       <header className="rp-head">
-        <p className="rp-kicker">Fulcrum · a report from my journal</p>
+        <p className="rp-kicker">{t('report.doc.kicker')}</p>
         <h2 className="rp-title">
-          {longDate(r.from)} – {longDate(r.to)}
+          {f.longDate(r.from)} – {f.longDate(r.to)}
         </h2>
         <p className="rp-sub">
-          {plural(r.days, 'day')}
-          {model.sinceSession ? ` · since my therapy session on ${longDate(model.sinceSession)}` : ''}
-          {model.compared ? ` · compared with the ${plural(model.previous.days, 'day')} before (${longDate(model.previous.from)} – ${longDate(model.previous.to)})` : ''} · made{' '}
-          {longDate(model.generatedOn)}
+          {t('report.doc.days', { days: r.days })}
+          {model.sinceSession ? t('report.doc.sinceSession', { date: f.longDate(model.sinceSession) }) : ''}
+          {model.compared ? t('report.doc.compared', { days: model.previous.days, from: f.longDate(model.previous.from), to: f.longDate(model.previous.to) }) : ''}
+          {t('report.doc.made', { date: f.longDate(model.generatedOn) })}
         </p>
         {!model.compared && (
-          <p className="rp-start">
-            {model.journalStart
-              ? `Journal started on ${longDate(model.journalStart)}, so there is no earlier period of the same length to compare with.`
-              : 'The journal has no entries yet, so there is nothing to compare with.'}
-          </p>
+          <p className="rp-start">{model.journalStart ? t('report.doc.journalStart', { date: f.longDate(model.journalStart) }) : t('report.doc.noEntriesYet')}</p>
         )}
         <p className="rp-about">
-          <strong>{model.everyone ? 'About everyone I wrote about:' : 'About:'}</strong> {who || 'no one in particular (no entries name a person in this period)'}
+          <strong>{model.everyone ? t('report.doc.aboutEveryone') : t('report.doc.about')}</strong> {who || t('report.doc.noOne')}
         </p>
       </header>
 
@@ -287,49 +302,57 @@ function FirstPage({ model }: { model: ReportModel }) {
 
       {s && (
         <section className="rp-section" aria-labelledby="rp-numbers">
-          <h3 id="rp-numbers">In numbers</h3>
+          <h3 id="rp-numbers">{t('report.doc.numbers')}</h3>
           <dl className="rp-figures">
-            <Figure label="Entries" value={String(s.entries.value ?? 0)} c={s.entries} kind="count" note={`on ${plural(s.daysWithEntries, 'day')}`} />
-            <Figure label="With imbalance patterns" value={String(s.imbalance.value ?? 0)} c={s.imbalance} kind="count" />
-            <Figure label="With healthy patterns" value={String(s.healthy.value ?? 0)} c={s.healthy} kind="count" />
-            <Figure label="Healthy share of patterns" value={s.healthyShare.value === null ? '–' : percent(s.healthyShare.value)} c={s.healthyShare} kind="share" />
+            <Figure label={t('report.doc.fig.entries')} value={count(s.entries.value)} c={s.entries} kind="count" note={t('report.doc.fig.onDays', { days: s.daysWithEntries })} />
+            <Figure label={t('report.doc.fig.imbalance')} value={count(s.imbalance.value)} c={s.imbalance} kind="count" />
+            <Figure label={t('report.doc.fig.healthy')} value={count(s.healthy.value)} c={s.healthy} kind="count" />
+            <Figure label={t('report.doc.fig.healthyShare')} value={s.healthyShare.value === null ? '–' : f.percent(s.healthyShare.value)} c={s.healthyShare} kind="share" />
             <Figure
-              label="Average balance of power"
-              value={s.balance.value === null ? '–' : decimal(s.balance.value)}
+              label={t('report.doc.fig.balance')}
+              value={s.balance.value === null ? '–' : f.decimal(s.balance.value)}
               c={s.balance}
               kind="mean"
-              note={s.balance.value === null ? undefined : s.balance.value < -0.25 ? 'they held more' : s.balance.value > 0.25 ? 'I held more' : 'about balanced'}
+              note={
+                s.balance.value === null
+                  ? undefined
+                  : s.balance.value < -0.25
+                    ? t('report.doc.fig.theyMore')
+                    : s.balance.value > 0.25
+                      ? t('report.doc.fig.iMore')
+                      : t('report.doc.fig.balanced')
+              }
             />
-            <Figure label="Average intensity (1–5)" value={s.intensity.value === null ? '–' : decimal(s.intensity.value)} c={s.intensity} kind="mean" />
-            <Figure label="Flagged for you" value={String(s.flagged)} />
-            <Figure label="Safety concerns noted" value={String(s.safety)} />
+            <Figure label={t('report.doc.fig.intensity')} value={s.intensity.value === null ? '–' : f.decimal(s.intensity.value)} c={s.intensity} kind="mean" />
+            <Figure label={t('report.doc.fig.flagged')} value={count(s.flagged)} />
+            <Figure label={t('report.doc.fig.safety')} value={count(s.safety)} />
           </dl>
-          <p className="rp-muted rp-scale">Balance: −3 = they held far more power, 0 = balanced, +3 = I held far more.{model.compared ? ' Arrows compare with the previous period.' : ''}</p>
+          <p className="rp-muted rp-scale">{t(model.compared ? 'report.doc.scaleCompared' : 'report.doc.scale')}</p>
         </section>
       )}
 
       {model.topPatterns.length > 0 && (
         <section className="rp-section" aria-labelledby="rp-top">
-          <h3 id="rp-top">Most frequent patterns</h3>
+          <h3 id="rp-top">{t('report.doc.top')}</h3>
           <table className="rp-table rp-top">
             <thead>
               <tr>
-                <th scope="col">Pattern</th>
-                <th scope="col">Kind</th>
+                <th scope="col">{t('report.doc.col.pattern')}</th>
+                <th scope="col">{t('report.doc.col.kind')}</th>
                 <th scope="col" className="rp-num">
-                  Entries
+                  {t('report.doc.col.entries')}
                 </th>
-                {model.compared && <th scope="col">Change</th>}
+                {model.compared && <th scope="col">{t('report.doc.col.change')}</th>}
               </tr>
             </thead>
             <tbody>
               {model.topPatterns.map((p) => (
                 <tr key={p.tagId}>
-                  <th scope="row">{p.label}</th>
+                  <th scope="row">{patternName(p)}</th>
                   <td>
                     <Polarity polarity={p.polarity} />
                   </td>
-                  <td className="rp-num">{p.count}</td>
+                  <td className="rp-num">{f.integer(p.count)}</td>
                   {model.compared && (
                     <td>
                       <PatternChange p={p} />
@@ -344,13 +367,13 @@ function FirstPage({ model }: { model: ReportModel }) {
 
       {model.areas.length > 0 && (
         <p className="rp-areas">
-          <strong>Areas of life:</strong> {model.areas.map((a) => `${DOMAIN_LABELS[a.domain]} (${a.entries})`).join(', ')}
+          <strong>{t('report.doc.areas')}</strong> {model.areas.map((a) => t('report.doc.area', { area: v.domain(a.domain), count: f.integer(a.entries) })).join(', ')}
         </p>
       )}
 
       {model.questions !== null && model.questions.trim() !== '' && (
         <section className="rp-section" aria-labelledby="rp-questions">
-          <h3 id="rp-questions">Questions for my next session</h3>
+          <h3 id="rp-questions">{t('report.doc.questions')}</h3>
           <div className="rp-questions" dir="auto">
             {model.questions.trim()}
           </div>
@@ -363,32 +386,33 @@ function FirstPage({ model }: { model: ReportModel }) {
 }
 
 function Charts({ model }: { model: ReportModel }) {
+  const t = useT();
   const c = model.charts!;
   const any = (model.summary?.entries.value ?? c.domains.total) > 0 || c.domains.total > 0;
   return (
     <section className="rp-section" aria-labelledby="rp-charts">
-      <h3 id="rp-charts">Over time</h3>
+      <h3 id="rp-charts">{t('report.doc.charts')}</h3>
       {!any ? (
-        <p>No entries in this period, so there is nothing to chart.</p>
+        <p>{t('report.doc.charts.none')}</p>
       ) : (
         <>
           <figure className="rp-fig">
-            <figcaption>Entries with imbalance and with healthy patterns</figcaption>
+            <figcaption>{t('report.doc.charts.polarity')}</figcaption>
             <PolarityBars patterns={c.patterns} />
             <PolarityLegend />
           </figure>
           <figure className="rp-fig">
-            <figcaption>Balance of power (average per {c.balance.axis.bucket}; dashed: moving average)</figcaption>
+            <figcaption>{t('report.doc.charts.balance', { bucket: c.balance.axis.bucket })}</figcaption>
             <BalanceLine balance={c.balance} />
           </figure>
           <figure className="rp-fig">
-            <figcaption>How I felt: heard, respected, valued, involved (1–5)</figcaption>
+            <figcaption>{t('report.doc.charts.scores')}</figcaption>
             <ScoreLines scores={c.scores} />
             <ScoreLegend />
           </figure>
           {c.domains.items.length > 0 && (
             <figure className="rp-fig">
-              <figcaption>Areas of life (entries{model.compared ? '; grey line: the period before' : ''})</figcaption>
+              <figcaption>{t(model.compared ? 'report.doc.charts.areasCompared' : 'report.doc.charts.areas')}</figcaption>
               <AreaBars domains={c.domains} />
             </figure>
           )}
@@ -399,41 +423,45 @@ function Charts({ model }: { model: ReportModel }) {
 }
 
 function PatternsTable({ patterns, compared }: { patterns: ReportPattern[]; compared: boolean }) {
+  const t = useT();
+  const v = useVocabulary();
+  const f = useReportFormat();
+  const patternName = usePatternName();
   const categories = [...new Set(patterns.map((p) => p.category))] as Category[];
   return (
     <section className="rp-section" aria-labelledby="rp-patterns">
-      <h3 id="rp-patterns">Patterns in this period</h3>
+      <h3 id="rp-patterns">{t('report.doc.patterns')}</h3>
       {patterns.length === 0 ? (
-        <p>No patterns were tagged in this period.</p>
+        <p>{t('report.doc.patterns.none')}</p>
       ) : (
         <>
           <table className="rp-table">
             <thead>
               <tr>
-                <th scope="col">Pattern</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Area</th>
+                <th scope="col">{t('report.doc.col.pattern')}</th>
+                <th scope="col">{t('report.doc.col.kind')}</th>
+                <th scope="col">{t('report.doc.col.area')}</th>
                 <th scope="col" className="rp-num">
-                  Entries
+                  {t('report.doc.col.entries')}
                 </th>
                 {compared && (
                   <th scope="col" className="rp-num">
-                    Before
+                    {t('report.doc.col.before')}
                   </th>
                 )}
-                {compared && <th scope="col">Change</th>}
+                {compared && <th scope="col">{t('report.doc.col.change')}</th>}
               </tr>
             </thead>
             <tbody>
               {patterns.map((p) => (
                 <tr key={p.tagId}>
-                  <th scope="row">{p.label}</th>
+                  <th scope="row">{patternName(p)}</th>
                   <td>
                     <Polarity polarity={p.polarity} />
                   </td>
-                  <td>{CATEGORY_LABELS[p.category]}</td>
-                  <td className="rp-num">{p.count}</td>
-                  {compared && <td className="rp-num">{p.previousCount ?? '–'}</td>}
+                  <td>{v.category(p.category)}</td>
+                  <td className="rp-num">{f.integer(p.count)}</td>
+                  {compared && <td className="rp-num">{p.previousCount === null ? '–' : f.integer(p.previousCount)}</td>}
                   {compared && (
                     <td>
                       <PatternChange p={p} />
@@ -446,8 +474,8 @@ function PatternsTable({ patterns, compared }: { patterns: ReportPattern[]; comp
           <dl className="rp-framework">
             {categories.map((c) => (
               <div key={c}>
-                <dt>{CATEGORY_LABELS[c]}</dt>
-                <dd>{CATEGORY_DESCRIPTIONS[c]}</dd>
+                <dt>{v.category(c)}</dt>
+                <dd>{v.categoryAbout(c)}</dd>
               </div>
             ))}
           </dl>
@@ -458,41 +486,49 @@ function PatternsTable({ patterns, compared }: { patterns: ReportPattern[]; comp
 }
 
 function CheckIns({ model }: { model: ReportModel }) {
+  const t = useT();
+  const f = useReportFormat();
   const c = model.checkins!;
   return (
     <section className="rp-section" aria-labelledby="rp-checkins">
-      <h3 id="rp-checkins">Weekly check-ins</h3>
+      <h3 id="rp-checkins">{t('report.doc.checkins')}</h3>
       {c.people.length === 0 ? (
-        <p>No check-ins in this period.</p>
+        <p>{t('report.doc.checkins.none')}</p>
       ) : (
         c.people.map((p) => (
           <div key={p.personId} className="rp-checkin">
             <h4>
-              {p.name} <span className="rp-muted">· {plural(p.count, 'check-in')}</span>
+              {p.name} <span className="rp-muted">{t('report.doc.checkins.count', { count: p.count })}</span>
             </h4>
             <table className="rp-table">
               <thead>
                 <tr>
-                  <th scope="col">Question (1–5)</th>
+                  <th scope="col">{t('report.doc.checkins.question')}</th>
                   <th scope="col" className="rp-num">
-                    Average
+                    {t('report.doc.checkins.average')}
                   </th>
-                  {model.compared && <th scope="col">Change</th>}
-                  <th scope="col">Week by week</th>
+                  {model.compared && <th scope="col">{t('report.doc.col.change')}</th>}
+                  <th scope="col">{t('report.doc.checkins.weekly')}</th>
                 </tr>
               </thead>
               <tbody>
                 {CHECKIN_MEASURES.filter((m) => p.mean[m] !== null).map((m) => (
                   <tr key={m}>
-                    <th scope="row">{CHECKIN_LABELS[m]}</th>
-                    <td className="rp-num">{decimal(p.mean[m]!)}</td>
+                    <th scope="row">{t(CHECKIN_LABELS[m])}</th>
+                    <td className="rp-num">{f.decimal(p.mean[m]!)}</td>
                     {model.compared && (
                       <td>
                         <Change c={{ value: p.mean[m], previous: p.previousMean[m] }} kind="mean" />
                       </td>
                     )}
                     <td>
-                      <Sparkline values={p.values[m]} label={`${CHECKIN_LABELS[m]} week by week: ${p.values[m].map((v) => (v === null ? 'none' : decimal(v))).join(', ')}`} />
+                      <Sparkline
+                        values={p.values[m]}
+                        label={t('report.doc.checkins.spark', {
+                          measure: t(CHECKIN_LABELS[m]),
+                          values: p.values[m].map((n) => (n === null ? t('report.doc.checkins.noValue') : f.decimal(n))).join(', '),
+                        })}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -503,13 +539,11 @@ function CheckIns({ model }: { model: ReportModel }) {
       )}
       {c.notes.length > 0 && (
         <>
-          <h4>Notes I marked for you</h4>
+          <h4>{t('report.doc.checkins.notes')}</h4>
           <ul className="rp-notes">
             {c.notes.map((n, i) => (
               <li key={i}>
-                <strong>
-                  Week of {longDate(n.week)}, {n.name}:
-                </strong>{' '}
+                <strong>{t('report.doc.checkins.week', { date: f.longDate(n.week), name: n.name })}</strong>{' '}
                 <bdi>{n.note}</bdi>
               </li>
             ))}
@@ -520,38 +554,59 @@ function CheckIns({ model }: { model: ReportModel }) {
   );
 }
 
-/** What the Entries heading says was included (written as a heading; `midSentence` keeps "I" a capital). */
-const ENTRIES_HEADING: Record<ReportModel['selection'], string> = {
-  all: 'All entries in this period',
-  flagged: 'Entries I flagged to talk about',
-  picked: 'Entries I chose to share',
-  none: 'No entries',
+/** What the Entries heading says was included, as it reads after the heading's dot. */
+const ENTRIES_HEADING: Record<ReportModel['selection'], MessageId> = {
+  all: 'report.doc.entries.all',
+  flagged: 'report.doc.entries.flagged',
+  picked: 'report.doc.entries.picked',
+  none: 'report.doc.entries.none',
 };
 
 function Entries({ model }: { model: ReportModel }) {
+  const t = useT();
   const entries = model.entries!;
-  const what = ENTRIES_HEADING[model.selection];
+  const what = t(ENTRIES_HEADING[model.selection]);
   return (
     <section className="rp-section" aria-labelledby="rp-entries">
       <h3 id="rp-entries">
-        Entries <span className="rp-muted">· {midSentence(what)}{model.detail === 'summary' ? ', summary only' : ''}</span>
+        {t('report.doc.entries')} <span className="rp-muted">· {model.detail === 'summary' ? t('report.doc.entries.summaryOnly', { what }) : what}</span>
       </h3>
-      {entries.length === 0 ? <p>{model.selection === 'none' ? 'No entries are included in this report.' : 'No entries match in this period.'}</p> : entries.map((e) => <EntryBlock key={e.id} e={e} />)}
+      {entries.length === 0 ? (
+        <p>{t(model.selection === 'none' ? 'report.doc.entries.noneIncluded' : 'report.doc.entries.noneMatch')}</p>
+      ) : (
+        entries.map((e) => <EntryBlock key={e.id} e={e} />)
+      )}
     </section>
   );
 }
 
 /** `children`: more of the document after the rest (the attached files the writer chose); `appendix`: drawn last (the report's verification). */
-export function ReportDocument({ model, children, appendix }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+export function ReportDocument(props: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+  // Drawn on its own (a test, a tool): English, in the formatting module's locale (else the system's).
+  const outer = useContext(IntlContext);
+  if (outer) return <Document {...props} />;
+  const intl = intlFor('en', formatLocale() ?? new Intl.DateTimeFormat().resolvedOptions().locale);
+  return (
+    <IntlProvider locale={intl.locale} messages={intl.messages} defaultLocale="en" textComponent="span">
+      <Document {...props} />
+    </IntlProvider>
+  );
+}
+
+function Document({ model, children, appendix }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+  const t = useT();
+  // The document's own language and direction: it may be printed in another language than the app's.
+  const { locale } = useIntl();
+  const dir = RTL_LANGUAGES.has(locale.split('-')[0]!.toLowerCase() as Language) ? 'rtl' : 'ltr';
   const detail = model.charts || model.patterns || model.checkins || model.entries;
   return (
     // Days only in the data attributes: the PDF header and footer are built from them (never a name).
-    <article className={`rp-doc rp-${model.pageSize}`} aria-label="The report" data-from={model.range.from} data-to={model.range.to} data-generated={model.generatedOn} data-page-size={model.pageSize}>
+    <article className={`rp-doc rp-${model.pageSize}`} lang={locale} dir={dir} aria-label={t('report.doc.label')} data-from={model.range.from} data-to={model.range.to} data-generated={model.generatedOn} data-page-size={model.pageSize}>
       <FirstPage model={model} />
       {detail && (
         <div className="rp-detail">
           <p className="rp-break" aria-hidden="true">
-            <span>page break</span>
+            <span>{t('report.doc.pageBreak')}</span>
           </p>
           {model.charts && <Charts model={model} />}
           {model.patterns && <PatternsTable patterns={model.patterns} compared={model.compared} />}

@@ -4,9 +4,10 @@
  * the only signal: healthy bars are hatched, lines differ by dash and marker.
  */
 import { useId } from 'react';
-import { DOMAIN_LABELS } from '../../shared/catalogue.js';
 import type { Axis, BalanceTrend, DomainBreakdown, PatternCounts, ScoreMeasure, ScoreTrends } from '../../shared/insights.js';
-import { bucketLabel, decimal } from './format.js';
+import { useT, type MessageId } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
+import { useReportFormat } from './format.js';
 
 const W = 640;
 const M = { top: 14, right: 14, bottom: 30, left: 44 };
@@ -35,6 +36,7 @@ function labelled(n: number, most = 8): Set<number> {
 }
 
 function XLabels({ axis, x, y }: { axis: Axis; x: (i: number) => number; y: number }) {
+  const { bucketLabel } = useReportFormat();
   const show = labelled(axis.buckets.length);
   return (
     <g fontSize="10" fill={MUTED} textAnchor="middle">
@@ -49,9 +51,10 @@ function XLabels({ axis, x, y }: { axis: Axis; x: (i: number) => number; y: numb
   );
 }
 
-const per = (axis: Axis) => (axis.bucket === 'month' ? 'month' : axis.bucket === 'week' ? 'week' : 'day');
 
 export function PolarityBars({ patterns }: { patterns: PatternCounts }) {
+  const t = useT();
+  const f = useReportFormat();
   const hatch = useId().replace(/:/g, '');
   const axis = patterns.axis;
   const imb = patterns.byPolarity.find((p) => p.polarity === 'imbalance')!;
@@ -67,7 +70,7 @@ export function PolarityBars({ patterns }: { patterns: PatternCounts }) {
   const cx = (i: number) => M.left + band * (i + 0.5);
   const ticks: number[] = [];
   for (let v = 0; v <= top; v += step) ticks.push(v);
-  const label = `Bar chart per ${per(axis)}: ${imb.total} entries with imbalance patterns and ${hea.total} with healthy patterns in the range.`;
+  const label = t('report.chart.polarity', { bucket: axis.bucket, imbalance: f.integer(imb.total), healthy: f.integer(hea.total) });
   return (
     <svg className="rp-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <defs>
@@ -77,14 +80,14 @@ export function PolarityBars({ patterns }: { patterns: PatternCounts }) {
         </pattern>
       </defs>
       <g stroke={GRID} strokeWidth="0.8">
-        {ticks.map((t) => (
-          <line key={t} x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
+        {ticks.map((v) => (
+          <line key={v} x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
         ))}
       </g>
       <g fontSize="10" fill={MUTED} textAnchor="end">
-        {ticks.map((t) => (
-          <text key={t} x={M.left - 6} y={y(t) + 3.5}>
-            {t}
+        {ticks.map((v) => (
+          <text key={v} x={M.left - 6} y={y(v) + 3.5}>
+            {f.integer(v)}
           </text>
         ))}
       </g>
@@ -103,10 +106,11 @@ export function PolarityBars({ patterns }: { patterns: PatternCounts }) {
 }
 
 export function PolarityLegend() {
+  const t = useT();
   return (
     <p className="rp-legend">
-      <span className="rp-key rp-key-imbalance" aria-hidden="true" /> With imbalance patterns
-      <span className="rp-key rp-key-healthy" aria-hidden="true" /> With healthy patterns
+      <span className="rp-key rp-key-imbalance" aria-hidden="true" /> {t('report.chart.legendImbalance')}
+      <span className="rp-key rp-key-healthy" aria-hidden="true" /> {t('report.chart.legendHealthy')}
     </p>
   );
 }
@@ -127,6 +131,8 @@ function paths(values: readonly (number | null)[], x: (i: number) => number, y: 
 }
 
 export function BalanceLine({ balance }: { balance: BalanceTrend }) {
+  const t = useT();
+  const f = useReportFormat();
   const axis = balance.axis;
   const n = axis.buckets.length;
   const H = 200;
@@ -136,30 +142,28 @@ export function BalanceLine({ balance }: { balance: BalanceTrend }) {
   const x = (i: number) => M.left + band * (i + 0.5);
   const y = (v: number) => M.top + ((3 - v) / 6) * plotH;
   const o = balance.overall;
-  const label = `Line chart per ${per(axis)} of the average balance of power, from −3 (they held far more) to +3 (I held far more). Average over the range: ${
-    o.mean === null ? 'no rated entries' : decimal(o.mean)
-  }.`;
+  const label = t('report.chart.balance', { bucket: axis.bucket, mean: o.mean === null ? t('report.chart.noRated') : f.decimal(o.mean) });
   return (
     <svg className="rp-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <g stroke={GRID} strokeWidth="0.8">
-        {[-3, -2, -1, 1, 2, 3].map((t) => (
-          <line key={t} x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
+        {[-3, -2, -1, 1, 2, 3].map((v) => (
+          <line key={v} x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
         ))}
       </g>
       <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} stroke={INK} strokeWidth="1" />
       <g fontSize="10" fill={MUTED} textAnchor="end">
-        {[-3, -2, -1, 0, 1, 2, 3].map((t) => (
-          <text key={t} x={M.left - 6} y={y(t) + 3.5}>
-            {t > 0 ? `+${t}` : t < 0 ? `−${-t}` : '0'}
+        {[-3, -2, -1, 0, 1, 2, 3].map((v) => (
+          <text key={v} x={M.left - 6} y={y(v) + 3.5}>
+            {v > 0 ? `+${f.integer(v)}` : v < 0 ? `−${f.integer(-v)}` : f.integer(0)}
           </text>
         ))}
       </g>
       <g fontSize="9.5" fill={MUTED}>
         <text x={M.left + 4} y={y(3) + 11}>
-          I held more power
+          {t('report.chart.iMore')}
         </text>
         <text x={M.left + 4} y={y(-3) - 4}>
-          They held more power
+          {t('report.chart.theyMore')}
         </text>
       </g>
       <path d={paths(o.moving, x, y)} fill="none" stroke={MUTED} strokeWidth="1.4" strokeDasharray="5 3" />
@@ -170,11 +174,11 @@ export function BalanceLine({ balance }: { balance: BalanceTrend }) {
   );
 }
 
-export const SCORE_STYLE: Record<ScoreMeasure, { color: string; dash: string; label: string; marker: 'circle' | 'square' | 'triangle' | 'diamond' }> = {
-  heard: { color: '#0072B2', dash: '', label: 'Heard', marker: 'circle' },
-  respected: { color: '#D55E00', dash: '6 3', label: 'Respected', marker: 'square' },
-  valued: { color: '#009E73', dash: '2 2', label: 'Valued', marker: 'triangle' },
-  involved: { color: '#8a4f7d', dash: '8 3 2 3', label: 'Involved', marker: 'diamond' },
+export const SCORE_STYLE: Record<ScoreMeasure, { color: string; dash: string; label: MessageId; marker: 'circle' | 'square' | 'triangle' | 'diamond' }> = {
+  heard: { color: '#0072B2', dash: '', label: 'report.doc.measure.heard', marker: 'circle' },
+  respected: { color: '#D55E00', dash: '6 3', label: 'report.doc.measure.respected', marker: 'square' },
+  valued: { color: '#009E73', dash: '2 2', label: 'report.doc.measure.valued', marker: 'triangle' },
+  involved: { color: '#8a4f7d', dash: '8 3 2 3', label: 'report.doc.measure.involved', marker: 'diamond' },
 };
 
 function Marker({ kind, x, y, color }: { kind: 'circle' | 'square' | 'triangle' | 'diamond'; x: number; y: number; color: string }) {
@@ -185,6 +189,8 @@ function Marker({ kind, x, y, color }: { kind: 'circle' | 'square' | 'triangle' 
 }
 
 export function ScoreLines({ scores }: { scores: ScoreTrends }) {
+  const t = useT();
+  const f = useReportFormat();
   const axis = scores.axis;
   const n = axis.buckets.length;
   const H = 190;
@@ -193,18 +199,20 @@ export function ScoreLines({ scores }: { scores: ScoreTrends }) {
   const band = plotW / Math.max(1, n);
   const x = (i: number) => M.left + band * (i + 0.5);
   const y = (v: number) => M.top + ((5 - v) / 4) * plotH;
-  const means = scores.series.map((s) => `${SCORE_STYLE[s.measure].label.toLowerCase()} ${s.mean === null ? 'not rated' : decimal(s.mean)}`).join(', ');
+  const means = scores.series
+    .map((s) => t('report.chart.scoreMean', { measure: t(SCORE_STYLE[s.measure].label).toLocaleLowerCase(f.locale), value: s.mean === null ? t('report.chart.notRated') : f.decimal(s.mean) }))
+    .join(', ');
   return (
-    <svg className="rp-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Line chart per ${per(axis)} of how heard, respected, valued and involved I felt, 1 to 5. Averages: ${means}.`}>
+    <svg className="rp-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('report.chart.scores', { bucket: axis.bucket, means })}>
       <g stroke={GRID} strokeWidth="0.8">
-        {[1, 2, 3, 4, 5].map((t) => (
-          <line key={t} x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
+        {[1, 2, 3, 4, 5].map((v) => (
+          <line key={v} x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
         ))}
       </g>
       <g fontSize="10" fill={MUTED} textAnchor="end">
-        {[1, 2, 3, 4, 5].map((t) => (
-          <text key={t} x={M.left - 6} y={y(t) + 3.5}>
-            {t}
+        {[1, 2, 3, 4, 5].map((v) => (
+          <text key={v} x={M.left - 6} y={y(v) + 3.5}>
+            {f.integer(v)}
           </text>
         ))}
       </g>
@@ -223,6 +231,7 @@ export function ScoreLines({ scores }: { scores: ScoreTrends }) {
 }
 
 export function ScoreLegend() {
+  const t = useT();
   return (
     <p className="rp-legend">
       {(Object.keys(SCORE_STYLE) as ScoreMeasure[]).map((m) => (
@@ -231,7 +240,7 @@ export function ScoreLegend() {
             <line x1="1" x2="25" y1="5" y2="5" stroke={SCORE_STYLE[m].color} strokeWidth="1.8" strokeDasharray={SCORE_STYLE[m].dash || undefined} />
             <Marker kind={SCORE_STYLE[m].marker} x={13} y={5} color={SCORE_STYLE[m].color} />
           </svg>
-          {SCORE_STYLE[m].label}
+          {t(SCORE_STYLE[m].label)}
         </span>
       ))}
     </p>
@@ -239,6 +248,9 @@ export function ScoreLegend() {
 }
 
 export function AreaBars({ domains }: { domains: DomainBreakdown }) {
+  const t = useT();
+  const f = useReportFormat();
+  const v = useVocabulary();
   const items = domains.items;
   const row = 22;
   const H = 8 + items.length * row;
@@ -246,7 +258,15 @@ export function AreaBars({ domains }: { domains: DomainBreakdown }) {
   const plotW = W - labelW - 70;
   const max = Math.max(1, ...items.map((i) => Math.max(i.entries, i.previousEntries ?? 0)));
   const w = (v: number) => (v / max) * plotW;
-  const label = `Entries per area of life: ${items.map((i) => `${DOMAIN_LABELS[i.domain]} ${i.entries}${i.previousEntries === null ? '' : ` (before: ${i.previousEntries})`}`).join(', ')}.`;
+  const label = t('report.chart.areas', {
+    items: items
+      .map((i) =>
+        i.previousEntries === null
+          ? t('report.chart.area', { area: v.domain(i.domain), count: f.integer(i.entries) })
+          : t('report.chart.areaBefore', { area: v.domain(i.domain), count: f.integer(i.entries), before: f.integer(i.previousEntries) }),
+      )
+      .join(', '),
+  });
   return (
     <svg className="rp-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       {items.map((it, k) => {
@@ -254,15 +274,15 @@ export function AreaBars({ domains }: { domains: DomainBreakdown }) {
         return (
           <g key={it.domain}>
             <text x={labelW - 8} y={top + 12} fontSize="10.5" fill={INK} textAnchor="end">
-              {DOMAIN_LABELS[it.domain]}
+              {v.domain(it.domain)}
             </text>
             <rect x={labelW} y={top + 3} width={Math.max(1, w(it.entries))} height="10" fill="#4a6f94" />
             {it.previousEntries !== null && it.previousEntries > 0 && (
               <rect x={labelW} y={top + 15} width={w(it.previousEntries)} height="3" fill={MUTED} opacity="0.55" />
             )}
             <text x={labelW + w(it.entries) + 6} y={top + 12} fontSize="10" fill={INK}>
-              {it.entries}
-              {it.previousEntries !== null ? ` (before: ${it.previousEntries})` : ''}
+              {f.integer(it.entries)}
+              {it.previousEntries !== null ? t('report.chart.before', { before: f.integer(it.previousEntries) }) : ''}
             </text>
           </g>
         );

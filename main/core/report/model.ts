@@ -81,6 +81,10 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     return p ? alias.name(p) : 'Someone';
   };
   const label = (t: Pick<Tag, 'label'>) => alias.text(t.label);
+  const slugOf = (id: number): string | null => {
+    const t = tags.get(id);
+    return t?.builtin ? t.slug : null;
+  };
 
   const filter = personIds.length ? { personIds: [...personIds] } : {};
   const s = resolveScope(db, { from: range.from, to: range.to, bucket: reportBucket(range.days), filter }, { today: c.today, weekStart: c.weekStart });
@@ -127,7 +131,7 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     t.items
       // Without a comparison, a pattern seen only in the previous period has no place in the table.
       .filter((i) => compared || i.count > 0)
-      .map((i) => ({ tagId: i.tagId, label: label(i), category: i.category, polarity: i.polarity, count: i.count, previousCount: was(i.previousCount), change: was(i.change) }));
+      .map((i) => ({ tagId: i.tagId, label: label(i), slug: slugOf(i.tagId), category: i.category, polarity: i.polarity, count: i.count, previousCount: was(i.previousCount), change: was(i.change) }));
   const table = asPatterns(topPatterns(db, s, TABLE_PATTERNS));
   const breakdown = domainBreakdown(db, s);
   const domains = compared ? breakdown : { ...breakdown, items: breakdown.items.map((d) => ({ ...d, previousEntries: null })) };
@@ -143,7 +147,7 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     day: e.day,
     time: localTime(e.occurredAt, e.timeZone),
     people: e.personIds.map(nameOf),
-    patterns: e.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined).map((t) => ({ label: label(t), polarity: t.polarity })),
+    patterns: e.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined).map((t) => ({ label: label(t), slug: t.builtin ? t.slug : null, polarity: t.polarity })),
     domains: e.domains,
     balance: e.balance,
     intensity: e.intensity,

@@ -65,12 +65,26 @@ export class ReportBuilder {
     await this.page.getByRole('group', { name: 'Sections' }).getByRole('checkbox', { name: label, exact: true }).setChecked(on);
   }
 
+  /** "Language of the report": the language the document is printed in, by its own name (Deutsch, العربية). */
+  async language(name: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Language of the report' }).selectOption({ label: name });
+  }
+
   async openPreview(): Promise<ReportPreview> {
     await this.preview.click();
     const p = new ReportPreview(this.page);
     await expect(p.heading).toBeVisible();
     await expect(p.document).toBeVisible();
     return p;
+  }
+
+  /** The preview of a report printed in another language: its document is named in that language. */
+  async openPreviewOf(documentName: string): Promise<Locator> {
+    await this.preview.click();
+    await expect(new ReportPreview(this.page).heading).toBeVisible();
+    const doc = this.page.getByRole('article', { name: documentName, exact: true });
+    await expect(doc).toBeVisible();
+    return doc;
   }
 }
 
