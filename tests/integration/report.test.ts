@@ -9,13 +9,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportDocument } from '../../renderer/report/ReportDocument.js';
 import { FulcrumExport, type ExportFile } from '../../shared/portability.js';
 import type { ReportConfig, ReportEstimate, ReportModel, ReportTemplate, TherapySession } from '../../shared/report.js';
 import { wrappedLines } from '../../main/core/report/index.js';
 import type { PrintOptions } from '../../main/core/ports.js';
 import { scriptedDialogs } from '../helpers/ports.js';
+import { setFormatLocale } from '../../renderer/lib/format.js';
 import { createdService, tempDir } from '../helpers/journal.js';
 import {
   MANAGER,
@@ -244,6 +245,10 @@ const printed = (m: ReportModel) =>
     .replace(/\s+/g, ' ');
 
 describe('the printed document', () => {
+  // The document formats dates in the app's locale; these expectations are British English.
+  beforeAll(() => setFormatLocale('en-GB'));
+  afterAll(() => setFormatLocale(undefined));
+
   it('says when the journal started instead of a change against a period before it', async () => {
     const young = printed(await build({ range: { kind: 'dates', from: '2024-02-01', to: '2024-04-30' }, entries: { select: 'all' } }));
     expect(young).toContain('Journal started on 15 January 2024, so there is no earlier period of the same length to compare with.');

@@ -4,6 +4,10 @@
  * makes sure nothing in the app calls the APIs that would leak (recent documents, crash reports, a
  * title that follows the page, opening a browser).
  */
+import { reportEn } from '../../renderer/i18n/messages/parts/report.en.js';
+import { reportEs } from '../../renderer/i18n/messages/parts/report.es.js';
+import { reportDe } from '../../renderer/i18n/messages/parts/report.de.js';
+import { reportAr } from '../../renderer/i18n/messages/parts/report.ar.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -52,8 +56,10 @@ describe('discretion in the desktop app', () => {
       expect(text.length).toBeLessThan(40);
     }
     const callers = sources('main').filter((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').includes('notifier?.show('));
-    expect(callers).toEqual([path.join('main', 'core', 'reminders', 'service.ts')]);
+    expect(callers).toEqual([path.join('main', 'core', 'reminders', 'service.ts'), path.join('main', 'core', 'worker', 'client.ts')]);
     expect(fs.readFileSync(path.join(ROOT, callers[0]!), 'utf8')).toMatch(/notifier\?\.show\(REMINDER_TEXT\[kind\], ''\)/);
+    // The host side of the core's thread passes on only those same fixed words, with no body.
+    expect(fs.readFileSync(path.join(ROOT, callers[1]!), 'utf8')).toMatch(/if \(REMINDER_WORDS\.has\(String\(a\)\)\) ports\.notifier\?\.show\(String\(a\), ''\)/);
   });
 
   it('the window title is fixed and neutral', async () => {
@@ -94,15 +100,21 @@ const FORBIDDEN = [
 ];
 const forbiddenIn = (text: string) => FORBIDDEN.filter((re) => re.test(text));
 
+/** The printed page's title in every language. */
+const PAGE_TITLES = [reportEn, reportEs, reportDe, reportAr].map((m) => m['report.print.pageTitle']);
+
 /** Reviewed uses, each with why it leaks nothing (like Electronegativity's exceptions). */
 const REVIEWED: readonly { file: string; pattern: RegExp; reason: string; allowed: (text: string) => boolean }[] = [
   {
     file: path.join('renderer', 'report', 'PrintPage.tsx'),
     pattern: /document\.title\s*=/,
     // Every assignment is one of these two: the dated title, or putting the old one back.
-    allowed: (text) => [...text.matchAll(/document\.title\s*=\s*([^;]+);/g)].every((m) => ['before', '`Fulcrum report ${model.range.from} to ${model.range.to}`'].includes(m[1]!.trim())),
+    allowed: (text) =>
+      [...text.matchAll(/document\.title\s*=\s*([^;]+);/g)].every((m) =>
+        ['before', "t('report.print.pageTitle', { from: model.range.from, to: model.range.to })"].includes(m[1]!.trim()),
+      ) && PAGE_TITLES.every((title) => [...title.matchAll(/\{(\w+)/g)].every((p) => p[1] === 'from' || p[1] === 'to')),
     reason:
-      'While printing, the browser prints the page title in its header: it is set to "Fulcrum report <from> to <to>" (dates only, never a name) and put back after. The desktop window title never follows the page (window.ts).',
+      'While printing, the browser prints the page title in its header: it is set to "Fulcrum report <from> to <to>" in the report\'s language (dates only, never a name: the catalogues\' title has no other placeholder) and put back after. The desktop window title never follows the page (window.ts).',
   },
 ];
 

@@ -8,6 +8,7 @@
  * or a slow statement in the worker cannot hold a window, a menu or an HTTP request.
  */
 import { createRequire } from 'node:module';
+import { REMINDER_TEXT } from '../../../shared/insights.js';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -18,6 +19,8 @@ import { PREFERENCE_KEYS } from '../prefs.js';
 import { FromWorker, PRESENCE_FOCUSED, PRESENCE_IDLE_MS, type ToWorker, type WorkerInit } from './protocol.js';
 
 /** The host's own ports; the worker reaches them by message. */
+const REMINDER_WORDS = new Set<string>(Object.values(REMINDER_TEXT));
+
 export type HostPorts = Partial<Pick<Ports, 'emit' | 'log' | 'dialogs' | 'printer' | 'notifier' | 'power' | 'preferences' | 'window'>>;
 
 export interface CoreOptions {
@@ -139,7 +142,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       case 'tell': {
         const [a, b] = msg.args;
         try {
-          if (msg.op === 'notifier.show') ports.notifier?.show(String(a), String(b));
+          // Only the fixed reminder words ever reach the OS, whatever the core's thread asked for.
+          if (msg.op === 'notifier.show') {
+            if (REMINDER_WORDS.has(String(a))) ports.notifier?.show(String(a), '');
+          }
           else if (msg.op === 'window.hide') win?.hide();
           else if (msg.op === 'log') log(a === 'error' || a === 'warn' ? a : 'info', String(b));
           else if (ports.preferences && PREFERENCE_KEYS.includes(a as never)) ports.preferences.set(a as never, b as never);
