@@ -20,7 +20,7 @@ const entry = (title: string, body: string, outcome: string): Entry => ({
   body,
   personIds: [3, 1],
   tagIds: [],
-  domains: ['money'],
+  domains: ['finances'],
   powerSources: [],
   balance: -1,
   intensity: 4,

@@ -6,7 +6,8 @@ import { migration005 } from './005_fts_merge_when_idle.js';
 import { migration006 } from './006_revision_history.js';
 import { migration007 } from './007_attachments.js';
 import { migration008 } from './008_search.js';
+import { migration009 } from './009_revision_digests.js';
 import type { Migration } from '../migrate.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
