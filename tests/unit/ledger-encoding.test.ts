@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digestOfV2, encodeEntryV2, fieldCommitment, fieldSalts } from '../../main/core/ledger/encoding.js';
+import { digestOfV2, encodeEntryV2, fieldCommitment, fieldSalts, secretOf } from '../../main/core/ledger/encoding.js';
 import { ENTRY_FIELDS, commitmentForm, fieldCommitment as sharedCommitment } from '../../shared/evidence.js';
 import type { Entry } from '../../shared/schemas.js';
 
@@ -75,5 +75,17 @@ describe('version 2 digests (the core against the shared recipe)', () => {
     expect(fieldCommitment('body', salt, long)).toBe(await sharedCommitment('body', salt.toString('hex'), long));
     expect(fieldCommitment('title', salt, 'x')).toBe(await sharedCommitment('title', salt.toString('hex'), 'x'));
     expect(fieldCommitment('title', salt, 'y')).not.toBe(fieldCommitment('title', salt, 'x'));
+  });
+
+  it('finds a revision\'s secret at the end of its content, whatever its texts hold', () => {
+    const secret = randomBytes(32);
+    const decoy = `","salt":"${'ab'.repeat(32)}"}`;
+    const h = { type: 'entry' as const, id: 1, rev: 1, savedAt: 1 };
+    const { content } = encodeEntryV2(h, entry(decoy, decoy, decoy), null, [], secret);
+    expect(secretOf(content)?.equals(secret)).toBe(true);
+    expect(JSON.parse(content).salt).toBe(secret.toString('hex'));
+    expect(secretOf(content.slice(0, -1))).toBeNull();
+    expect(secretOf(`${content} `)).toBeNull();
+    expect(secretOf(content.replace(/"salt":"[0-9a-f]{64}"\}$/, '"salt":"XYZ"}'))).toBeNull();
   });
 });

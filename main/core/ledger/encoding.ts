@@ -213,14 +213,15 @@ const V2_PREFIX = Buffer.from('{"v":2,', 'latin1');
 export const isV2 = (content: Buffer | string): boolean =>
   typeof content === 'string' ? content.startsWith('{"v":2,') : content.length > 7 && content.subarray(0, 7).equals(V2_PREFIX);
 
-/** The secret of a version 2 revision's stored content (the salts come from it), or null. */
+const SALT_AT_END = /,"salt":"([0-9a-f]{64})"\}$/;
+/**
+ * The secret of a version 2 revision's stored content (the salts come from it), or null. The encoding
+ * writes it as the last field, so only the content's end is read (no parse of the whole revision):
+ * content written otherwise gives null or a secret its re-encoding cannot match, never a false match.
+ */
 export function secretOf(content: string): Buffer | null {
-  try {
-    const o = JSON.parse(content) as { salt?: unknown };
-    return typeof o.salt === 'string' && /^[0-9a-f]{64}$/.test(o.salt) ? Buffer.from(o.salt, 'hex') : null;
-  } catch {
-    return null;
-  }
+  const m = SALT_AT_END.exec(content.slice(-76));
+  return m ? Buffer.from(m[1]!, 'hex') : null;
 }
 
 /**
