@@ -10,5 +10,6 @@ import type { Migration } from '../migrate.js';
 export const migration009: Migration = {
   version: 9,
   name: 'revision digests in chain order',
-  up: 'CREATE INDEX revisions_digests ON revisions (seq, digest);',
+  // IF NOT EXISTS: a journal rewound to an earlier version (as tests do) runs this again.
+  up: 'CREATE INDEX IF NOT EXISTS revisions_digests ON revisions (seq, digest);',
 };
