@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryFilter } from '../../shared/schemas.js';
 import { closeDatabase, openDatabase, type DB } from '../../main/core/db/index.js';
 import { buildSearchQuery, createEntry, createPerson, createTag, trashEntry } from '../../main/core/db/repos/index.js';
+import { REVISION_DIGESTS_SQL, revisionDigests } from '../../main/core/db/repos/evidence.js';
 import { tempDir } from '../helpers/files.js';
 
 /**
@@ -112,5 +113,19 @@ describe('the plans answer correctly', () => {
       )
       .all();
     expect(rows).toEqual(expected);
+  });
+});
+
+describe('the history\'s digests (the tree a report\'s proofs need)', () => {
+  it('are read from their index alone, in chain order, never from the revisions\' rows', () => {
+    const lines = (db.prepare(`EXPLAIN QUERY PLAN ${REVISION_DIGESTS_SQL}`).all(0, 10) as { detail: string }[]).map((r) => r.detail);
+    expect(lines, lines.join('\n')).toEqual(['SEARCH revisions USING COVERING INDEX revisions_digests (seq>?)']);
+  });
+
+  it('come whole and in order across batches', () => {
+    const expected = db.prepare('SELECT seq, digest FROM revisions ORDER BY seq').raw(true).all();
+    expect(expected.length).toBeGreaterThanOrEqual(600);
+    expect([...revisionDigests(db, 7)]).toEqual(expected);
+    expect([...revisionDigests(db)]).toEqual(expected);
   });
 });

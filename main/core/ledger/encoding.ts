@@ -1,5 +1,5 @@
 import { createHash, hash, randomBytes } from 'node:crypto';
-import { CHECKIN_FIELDS, ENTRY_FIELDS, TAGS, commitmentForm, type EntryField } from '../../../shared/evidence.js';
+import { CHECKIN_FIELDS, ENTRY_FIELDS, TAGS, type EntryField } from '../../../shared/evidence.js';
 import type { CheckIn, Entry } from '../../../shared/schemas.js';
 
 /**
@@ -102,7 +102,6 @@ export function encodeCheckIn(h: RevisionHeader, c: CheckIn, restoredFrom: numbe
 
 const FIELD_TAG = Buffer.from(`${TAGS.field}\u0000`, 'utf8');
 const SALT_TAG = Buffer.from(`${TAGS.salt}\u0000`, 'utf8');
-const NUL = Buffer.from([0]);
 
 /**
  * The fields' salts, 32 bytes each, in field order: SHAKE256("fulcrum-salt-v2" NUL ‖ the revision's
@@ -110,13 +109,71 @@ const NUL = Buffer.from([0]);
  * reveals no other.
  */
 export function fieldSalts(secret: Buffer, count: number): Buffer[] {
-  const all = createHash('shake256', { outputLength: 32 * count }).update(SALT_TAG).update(secret).digest();
+  const all = saltBytes(secret, count);
   return Array.from({ length: count }, (_, i) => all.subarray(32 * i, 32 * i + 32));
 }
 
+/** The salts of `count` fields as one buffer (field i's salt at 32 × i). */
+const saltBytes = (secret: Buffer, count: number): Buffer =>
+  createHash('shake256', { outputLength: 32 * count }).update(SALT_TAG).update(secret).digest();
+
+// What precedes a field's salt in its commitment's input ("fulcrum-field-v2" NUL ‖ name ‖ NUL), per name.
+const fieldPrefixes = new Map<string, Buffer>();
+const fieldPrefix = (name: string): Buffer => {
+  let p = fieldPrefixes.get(name);
+  if (!p) {
+    p = Buffer.concat([FIELD_TAG, Buffer.from(name, 'utf8'), Buffer.from([0])]);
+    // Field names are a fixed, short list; any other name (from damaged content) is not kept.
+    if (fieldPrefixes.size < 64) fieldPrefixes.set(name, p);
+  }
+  return p;
+};
+// One buffer reused for every commitment's input (hashing runs synchronously, one at a time), grown
+// when a value needs more: a full check builds tens of commitments per revision, and allocating and
+// concatenating buffers for each was most of its time.
+let scratch = Buffer.allocUnsafe(16 * 1024);
+
+/** The commitment to one field whose salt is at `at` in `salts`, given the value's canonical JSON. */
+function commit(name: string, salts: Buffer, at: number, valueJson: string): string {
+  const prefix = fieldPrefix(name);
+  const start = prefix.length + 32;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  if (start + 3 * valueJson.length > scratch.length) scratch = Buffer.allocUnsafe(2 * (start + 3 * valueJson.length));
+  prefix.copy(scratch, 0);
+  salts.copy(scratch, prefix.length, at, at + 32);
+  const n = scratch.write(valueJson, start, 'utf8');
+  return hash('sha256', scratch.subarray(0, start + n), 'hex');
+}
+
 /** SHA-256("fulcrum-field-v2" NUL ‖ name ‖ NUL ‖ salt ‖ canonical JSON of the value), hex. */
-export const fieldCommitment = (name: string, salt: Buffer, value: unknown): string =>
-  hash('sha256', Buffer.concat([FIELD_TAG, Buffer.from(name, 'utf8'), NUL, salt, Buffer.from(JSON.stringify(value), 'utf8')]), 'hex');
+export const fieldCommitment = (name: string, salt: Buffer, value: unknown): string => commit(name, salt, 0, JSON.stringify(value));
+
+// `"name":` for each field name of the commitment form.
+const quotedNames = new Map<string, string>();
+const quoted = (name: string): string => {
+  let q = quotedNames.get(name);
+  if (q === undefined) {
+    q = `${JSON.stringify(name)}:`;
+    if (quotedNames.size < 64) quotedNames.set(name, q);
+  }
+  return q;
+};
+
+/**
+ * The digest of a version 2 revision: SHA-256 of its commitment form (shared/evidence.ts
+ * commitmentForm, written out here without the intermediate list), with each field's commitment
+ * computed from its value.
+ */
+function digestOfValues(h: RevisionHeader, names: readonly string[], value: (name: string, i: number) => unknown, secret: Buffer): string {
+  const salts = saltBytes(secret, names.length);
+  let form = `{"v":2,"type":${JSON.stringify(h.type)},"event":"saved","id":${h.id},"rev":${h.rev},"savedAt":${h.savedAt},"fields":{`;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    // A commitment is hex, so its JSON is itself in quotes.
+    form += `${i === 0 ? '' : ','}${quoted(name)}"${commit(name, salts, 32 * i, JSON.stringify(value(name, i)))}"`;
+  }
+  return digestOf(`${form}}}`);
+}
 
 export interface Encoded {
   /** What is stored: every value, and the revision's secret the salts come from. */
@@ -129,9 +186,8 @@ const contentV2 = (h: RevisionHeader, values: [string, unknown][], secret: Buffe
   json([...headerPairs(2, h, 'saved'), ...values, ['salt', secret.toString('hex')]]);
 
 function encodeV2(h: RevisionHeader, values: [string, unknown][], secret: Buffer): Encoded {
-  const salts = fieldSalts(secret, values.length);
-  const commitments = values.map(([k, v], i): [string, string] => [k, fieldCommitment(k, salts[i]!, v)]);
-  return { content: contentV2(h, values, secret), digest: digestOf(commitmentForm(h, commitments)) };
+  const names = values.map(([k]) => k);
+  return { content: contentV2(h, values, secret), digest: digestOfValues(h, names, (_, i) => values[i]![1], secret) };
 }
 
 /** The stored content of a version 2 revision with these values and secret (no hashing: for comparing with what is stored). */
@@ -157,14 +213,15 @@ const V2_PREFIX = Buffer.from('{"v":2,', 'latin1');
 export const isV2 = (content: Buffer | string): boolean =>
   typeof content === 'string' ? content.startsWith('{"v":2,') : content.length > 7 && content.subarray(0, 7).equals(V2_PREFIX);
 
-/** The secret of a version 2 revision's stored content (the salts come from it), or null. */
+const SALT_AT_END = /,"salt":"([0-9a-f]{64})"\}$/;
+/**
+ * The secret of a version 2 revision's stored content (the salts come from it), or null. The encoding
+ * writes it as the last field, so only the content's end is read (no parse of the whole revision):
+ * content written otherwise gives null or a secret its re-encoding cannot match, never a false match.
+ */
 export function secretOf(content: string): Buffer | null {
-  try {
-    const o = JSON.parse(content) as { salt?: unknown };
-    return typeof o.salt === 'string' && /^[0-9a-f]{64}$/.test(o.salt) ? Buffer.from(o.salt, 'hex') : null;
-  } catch {
-    return null;
-  }
+  const m = SALT_AT_END.exec(content.slice(-76));
+  return m ? Buffer.from(m[1]!, 'hex') : null;
 }
 
 /**
@@ -184,9 +241,8 @@ export function digestOfV2(content: Buffer | string): string | null {
   const expected = ['v', 'type', 'event', 'id', 'rev', 'savedAt', ...names, 'salt'];
   if (names.length === 0 || keys.length !== expected.length || keys.some((k, i) => k !== expected[i])) return null;
   if (typeof o.salt !== 'string' || !/^[0-9a-f]{64}$/.test(o.salt) || typeof o.id !== 'number' || typeof o.rev !== 'number' || typeof o.savedAt !== 'number') return null;
-  const salts = fieldSalts(Buffer.from(o.salt, 'hex'), names.length);
   const h: RevisionHeader = { type: o.type as ItemType, id: o.id, rev: o.rev, savedAt: o.savedAt };
-  return digestOf(commitmentForm(h, names.map((k, i): [string, string] => [k, fieldCommitment(k, salts[i]!, o[k])])));
+  return digestOfValues(h, names, (k) => o[k], Buffer.from(o.salt, 'hex'));
 }
 
 /** The record that an item was deleted for good: it carries no content, only that and when. */

@@ -10,7 +10,7 @@ import { EVIDENCE_FORMAT, EVIDENCE_VERSION, ENTRY_FIELDS, type DisclosedEntry, t
 import type { ReportConfigParsed } from '../../../shared/report.js';
 import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
-import { entriesInPeriod, latestEntryRevision, receiptRows, revisionDigests } from '../db/repos/evidence.js';
+import { entriesInPeriod, latestEntryRevision, receiptRows, revisionDigests, revisionLink } from '../db/repos/evidence.js';
 import { chainHash, chainHash2, fieldCommitment, fieldSalts, isV2 } from '../ledger/encoding.js';
 import { Tree, leafOf } from '../ledger/merkle.js';
 import { Pseudonymiser } from '../portability/export/pseudonyms.js';
@@ -28,19 +28,26 @@ export interface EvidenceContext {
   attachments?: EvidenceAttachment[];
 }
 
-/** The history's tree, from every revision's digest (about two SHA-256 per revision). */
-export function ledgerTree(db: DB): { tree: Tree; rows: Map<number, { digest: string; prev: string; hash: string }> } {
-  const leaves = [];
-  const rows = new Map<number, { digest: string; prev: string; hash: string }>();
-  const it = revisionDigests(db);
+/**
+ * The history's tree, from every revision's digest (about two SHA-256 per revision), and the links
+ * of the revisions a report names, read one by one as it asks for them (a report names a few
+ * thousand at most; reading every revision's link too would triple what is read).
+ */
+export function ledgerTree(db: DB): { tree: Tree; link: (seq: number) => { digest: string; prev: string; hash: string } | undefined } {
+  const leaves: Buffer[] = [];
   let expected = 1;
-  for (const [seq, digest, prev, hash] of it) {
+  for (const [seq, digest] of revisionDigests(db)) {
     if (seq !== expected++) throw damaged();
     leaves.push(leafOf(seq, digest));
-    rows.set(seq, { digest, prev, hash });
   }
-  return { tree: new Tree(leaves), rows };
+  const size = leaves.length;
+  return { tree: new Tree(leaves), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
 }
+
+/** A revision named by the history that is not in it. */
+const missing = (): never => {
+  throw damaged();
+};
 
 const damaged = () =>
   new FulcrumError('CORRUPT', 'The history does not check out, so this report cannot carry proofs. Check the whole history on the Safety page.');
@@ -65,9 +72,9 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
       : [];
   const inPeriod = entriesInPeriod(db, range.from, range.to);
 
-  const { tree, rows } = ledgerTree(db);
+  const { tree, link } = ledgerTree(db);
   const n = tree.size;
-  const headRow = rows.get(n);
+  const headRow = link(n);
   if (!headRow) throw new FulcrumError('CONFLICT', 'There is nothing in the history yet. Write an entry first.');
   const headRoot = linkRootAt(tree, n, headRow);
   if (headRoot === null) {
@@ -80,7 +87,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
   const entries: DisclosedEntry[] = ids.map((id) => {
     const r = latestEntryRevision(db, id);
     if (!r || r.content === null) throw damaged();
-    const base = { id, rev: r.rev, seq: r.seq, savedAt: r.saved_at, hash: r.hash, prevHash: r.prev_hash, linkRoot: linkRootAt(tree, r.seq, rows.get(r.seq)!), proof: tree.inclusion(r.seq - 1, n) };
+    const base = { id, rev: r.rev, seq: r.seq, savedAt: r.saved_at, hash: r.hash, prevHash: r.prev_hash, linkRoot: r.seq <= n ? linkRootAt(tree, r.seq, { digest: r.digest, prev: r.prev_hash, hash: r.hash }) : missing(), proof: tree.inclusion(r.seq - 1, n) };
     const o = JSON.parse(r.content) as Record<string, unknown>;
     const altered = (k: string) => typeof o[k] === 'string' && alias.text(o[k]) !== o[k];
     if (!isV2(r.content)) {
@@ -105,7 +112,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
 
   const receipts: EvidenceReceipt[] = [];
   for (const rc of receiptRows(db)) {
-    const at = rows.get(rc.seq);
+    const at = link(rc.seq);
     if (!at || at.hash !== rc.head || rc.seq > n) continue;
     const root = linkRootAt(tree, rc.seq, at);
     // A receipt taken on a version 1 link commits to no tree: it cannot anchor a report.

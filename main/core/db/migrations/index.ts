@@ -6,7 +6,7 @@ import { migration005 } from './005_fts_merge_when_idle.js';
 import { migration006 } from './006_revision_history.js';
 import { migration007 } from './007_attachments.js';
 import { migration008 } from './008_search.js';
-import { migration009 } from './009_reserved.js';
+import { migration009 } from './009_revision_digests.js';
 import { migration010 } from './010_writing_templates.js';
 import type { Migration } from '../migrate.js';
 

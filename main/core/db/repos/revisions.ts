@@ -86,7 +86,7 @@ export function nextItemId(db: DB, type: ItemType): number {
 /** The tree's frontier over the first `size` revisions, rebuilt from their digests. */
 export function frontierFromDigests(db: DB, size: number): Frontier {
   const f = new Frontier();
-  const rows = db.prepare('SELECT seq, digest FROM revisions WHERE seq <= ? ORDER BY seq').raw(true).iterate(size) as IterableIterator<[number, string]>;
+  const rows = db.prepare('SELECT seq, digest FROM revisions INDEXED BY revisions_digests WHERE seq <= ? ORDER BY seq').raw(true).iterate(size) as IterableIterator<[number, string]>;
   for (const [seq, digest] of rows) f.add(leafOf(seq, digest));
   return f;
 }
