@@ -69,8 +69,6 @@ function components(dir: string): string[] {
 const NOT_YET_IN_CATALOGUES: Record<string, number> = {
   'components/EntryHistory.tsx': 28,
   'components/HistoryCheck.tsx': 24,
-  'components/PersonEntries.tsx': 9,
-  'components/Strengths.tsx': 12,
   'data/BackupSection.tsx': 51,
   'data/ExportSection.tsx': 16,
   'data/ImportSection.tsx': 68,
@@ -78,7 +76,6 @@ const NOT_YET_IN_CATALOGUES: Record<string, number> = {
   'pages/Insights.tsx': 30,
   'pages/Patterns.tsx': 37,
   'pages/People.tsx': 25,
-  'pages/PersonView.tsx': 14,
   'pages/Report.tsx': 67,
   'pages/Safety.tsx': 48,
   'report/PlaintextConfirm.tsx': 7,
