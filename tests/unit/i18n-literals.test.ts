@@ -75,7 +75,6 @@ const NOT_YET_IN_CATALOGUES: Record<string, number> = {
   'pages/CheckIns.tsx': 58,
   'pages/Insights.tsx': 30,
   'pages/Patterns.tsx': 37,
-  'pages/People.tsx': 25,
   'pages/Report.tsx': 67,
   'pages/Safety.tsx': 48,
   'report/PlaintextConfirm.tsx': 7,
