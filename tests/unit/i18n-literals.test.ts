@@ -73,7 +73,6 @@ const NOT_YET_IN_CATALOGUES: Record<string, number> = {
   'data/ExportSection.tsx': 16,
   'data/ImportSection.tsx': 68,
   'pages/CheckIns.tsx': 58,
-  'pages/Patterns.tsx': 37,
   'pages/Report.tsx': 67,
   'pages/Safety.tsx': 48,
   'report/PlaintextConfirm.tsx': 7,
