@@ -72,7 +72,6 @@ const NOT_YET_IN_CATALOGUES: Record<string, number> = {
   'data/BackupSection.tsx': 51,
   'data/ExportSection.tsx': 16,
   'data/ImportSection.tsx': 68,
-  'pages/CheckIns.tsx': 58,
   'pages/Report.tsx': 67,
   'pages/Safety.tsx': 48,
   'report/PlaintextConfirm.tsx': 7,
