@@ -8,7 +8,7 @@ import { formatDayParts, weekdayName } from '../lib/format.js';
 import { useT } from '../i18n/index.js';
 import { addDays, daysBetween, weekStartOf, type HeatMap } from '../../shared/insights.js';
 import { dayLabel, num } from './format.js';
-import { ChartFrame, DrillButton } from './parts.js';
+import { ChartFrame, DrillButton, useRtl } from './parts.js';
 import { heatMapSummary } from './summaries.js';
 import type { ChartProps } from './types.js';
 
@@ -17,6 +17,8 @@ const MAX_WEEKS = 53;
 export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { data: HeatMap; weekStart: number }) {
   const { data, weekStart, when, onDrill, print } = props;
   const t = useT();
+  // Right to left (Arabic): the weeks run from right to left, the weekday names on the right.
+  const rtl = useRtl();
   const [hover, setHover] = useState<{ day: string; x: number; y: number } | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const layout = useMemo(() => {
@@ -47,6 +49,8 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
     return { from, clipped: from > data.period.from, weeks, cell, gap, left, top, cells, months, width: left + weeks * (cell + gap), height: top + 7 * (cell + gap) };
   }, [data, weekStart]);
 
+  /** The left edge of a week's column, mirrored when the page reads right to left. */
+  const colX = (col: number) => (layout ? (rtl ? layout.width - layout.left - (col + 1) * (layout.cell + layout.gap) + layout.gap : layout.left + col * (layout.cell + layout.gap)) : 0);
   const max = Math.max(1, data.maxEntries);
   const level = (n: number) => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
   const drill = (day: string, n: number) => n > 0 && onDrill?.({ from: day, to: day }, n, dayLabel(day));
@@ -112,17 +116,17 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
             height={print ? Math.min(print.width ?? layout.width, layout.width) * (layout.height / layout.width) : layout.height}
           >
             {layout.months.map((m) => (
-              <text key={m.col} x={layout.left + m.col * (layout.cell + layout.gap)} y={12} className="heat-label">
+              <text key={m.col} x={rtl ? colX(m.col) + layout.cell : colX(m.col)} y={12} className="heat-label" textAnchor={rtl ? 'end' : 'start'}>
                 {m.label}
               </text>
             ))}
             {[0, 2, 4, 6].map((r) => (
-              <text key={r} x={0} y={layout.top + r * (layout.cell + layout.gap) + layout.cell * 0.75} className="heat-label">
+              <text key={r} x={rtl ? layout.width : 0} y={layout.top + r * (layout.cell + layout.gap) + layout.cell * 0.75} className="heat-label" textAnchor={rtl ? 'end' : 'start'}>
                 {weekdayName((weekStart + r) % 7, 'short')}
               </text>
             ))}
             {layout.cells.map((c) => {
-              const x = layout.left + c.col * (layout.cell + layout.gap);
+              const x = colX(c.col);
               const y = layout.top + c.row * (layout.cell + layout.gap);
               const clickable = onDrill && c.entries > 0;
               return (
