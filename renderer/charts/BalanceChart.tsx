@@ -3,11 +3,13 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import type { BalanceSeries, BalanceTrend, BucketRef } from '../../shared/insights.js';
 import { bucketLabel, bucketTick, signed } from './format.js';
-import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
+import { formatInteger } from '../lib/format.js';
+import { ChartFrame, DrillButton, Legend, Point, TipBox, useRtl } from './parts.js';
 import { balanceSummary } from './summaries.js';
 import { chartSize, dashFor, inkFor, markerFor, type MarkerShape } from './theme.js';
 import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
+import { useT } from '../i18n/index.js';
 
 export interface Who {
   name: string;
@@ -25,15 +27,17 @@ interface LineDef {
 
 export const BalanceChart = memo(function BalanceChart(props: ChartProps & { data: BalanceTrend; personOf: (id: number) => Who }) {
   const { data, when, onDrill, print, personOf } = props;
+  const t = useT();
+  const rtl = useRtl();
   const dark = useDarkMode() && !print;
   const bucket = data.axis.bucket;
   const lines = useMemo<LineDef[]>(() => {
     const list = data.people.length > 0 ? data.people : data.overall.entries.some((n) => n > 0) ? [data.overall] : [];
     return list.map((s, i) => {
-      const who = s.personId === null ? { name: 'All entries', color: '#0072B2' } : personOf(s.personId);
+      const who = s.personId === null ? { name: t('charts.balance.all'), color: '#0072B2' } : personOf(s.personId);
       return { key: `p${i}`, who, series: s, color: inkFor(who.color, dark), dash: dashFor(i), marker: markerFor(i) };
     });
-  }, [data, personOf, dark]);
+  }, [data, personOf, dark, t]);
   const rows = useMemo(
     () =>
       data.axis.buckets.map((b, i) => {
@@ -77,27 +81,27 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
 
   return (
     <ChartFrame
-      title={props.title ?? 'Balance of power'}
+      title={props.title ?? t('charts.balance.title')}
       level={props.level}
       summary={balanceSummary(data, when, nameOf)}
       tableOpen={props.tableOpen}
-      empty={!rated ? `No entries with a balance of power rating ${when}.` : null}
+      empty={!rated ? t('charts.balance.empty', { when }) : null}
       legend={
         <Legend
           items={lines.map((l) => ({ label: l.who.name, color: l.color, dash: l.dash, marker: l.marker, kind: 'line' as const }))}
-          note={`Points: the average per ${bucket} (+3 I held far more power … −3 they held far more). Lines: the average over the last ${data.window} ${bucket}s.${onDrill && !print ? ' Click a point to see its entries.' : ''}`}
+          note={[t('charts.balance.note', { bucket, window: data.window }), onDrill && !print ? t('charts.clickPointSentence') : ''].join(' ').trim()}
         />
       }
       table={
         <table>
-          <caption className="visually-hidden">Average balance of power per {bucket} and person</caption>
+          <caption className="visually-hidden">{t('charts.balance.caption', { bucket })}</caption>
           <thead>
             <tr>
-              <th scope="col">{bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month'}</th>
-              <th scope="col">Person</th>
-              <th scope="col">Average</th>
-              <th scope="col">Moving average</th>
-              <th scope="col">Entries</th>
+              <th scope="col">{t('charts.col.bucket', { bucket })}</th>
+              <th scope="col">{t('charts.col.person')}</th>
+              <th scope="col">{t('charts.col.average')}</th>
+              <th scope="col">{t('charts.col.moving')}</th>
+              <th scope="col">{t('charts.col.entries')}</th>
             </tr>
           </thead>
           <tbody>
@@ -122,7 +126,7 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
     >
       <LineChart {...chartSize(260, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} reversed={rtl} />
         <YAxis domain={[-3, 3]} ticks={[-3, -2, -1, 0, 1, 2, 3]} tickFormatter={(v: number) => signed(v, 0)} width={44} />
         <ReferenceLine y={0} className="chart-zero" />
         {!print && (
@@ -136,10 +140,10 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
                 .filter((l) => (l.series.entries[row.i] ?? 0) > 0)
                 .map((l) => ({
                   label: l.who.name,
-                  value: `${signed(l.series.values[row.i])} (${l.series.rated[row.i]} of ${l.series.entries[row.i]} rated) · trend ${signed(l.series.moving[row.i])}`,
+                  value: t('charts.balance.tip', { value: signed(l.series.values[row.i]), rated: formatInteger(l.series.rated[row.i] ?? 0), entries: formatInteger(l.series.entries[row.i] ?? 0), trend: signed(l.series.moving[row.i]) }),
                   color: l.color,
                 }));
-              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={items.length === 0 ? 'No entries' : onDrill ? 'Click a point to see its entries' : undefined} />;
+              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={items.length === 0 ? t('charts.noEntries') : onDrill ? t('charts.clickPoint') : undefined} />;
             }}
           />
         )}
@@ -147,7 +151,7 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
           <Line
             key={`${l.key}m`}
             dataKey={`${l.key}m`}
-            name={`${l.who.name}, moving average`}
+            name={t('charts.balance.moving', { name: l.who.name })}
             type="monotone"
             stroke={l.color}
             strokeWidth={2.5}

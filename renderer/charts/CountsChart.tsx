@@ -5,11 +5,12 @@
 import { useId, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrillTarget } from '../../shared/insights.js';
-import { plural } from './format.js';
 import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId } from './parts.js';
 import { POLARITY_COLORS, chartSize, inkFor } from './theme.js';
 import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
+import { useT } from '../i18n/index.js';
+import { formatInteger } from '../lib/format.js';
 
 export interface CountsRow {
   key: string;
@@ -24,9 +25,9 @@ export interface CountsRow {
 }
 
 const KINDS = [
-  { key: 'entries', label: 'All entries' },
-  { key: 'imbalance', label: 'With an imbalance pattern' },
-  { key: 'healthy', label: 'With a healthy pattern' },
+  { key: 'entries', label: 'charts.counts.entries' },
+  { key: 'imbalance', label: 'charts.counts.imbalance' },
+  { key: 'healthy', label: 'charts.counts.healthy' },
 ] as const;
 
 export function CountsChart(
@@ -41,6 +42,7 @@ export function CountsChart(
   },
 ) {
   const { rows, onDrill, print } = props;
+  const t = useT();
   const dark = useDarkMode() && !print;
   const uid = cssId(useId());
   const colors = { entries: inkFor(POLARITY_COLORS.entries, dark), imbalance: POLARITY_COLORS.imbalance, healthy: POLARITY_COLORS.healthy };
@@ -48,7 +50,7 @@ export function CountsChart(
     const n = r[kind];
     if (n === 0) return;
     const target = kind === 'entries' ? r.target : { ...r.target, polarity: kind };
-    onDrill?.(target, n, kind === 'entries' ? r.label : `${r.label}, ${kind}`);
+    onDrill?.(target, n, kind === 'entries' ? r.label : t('charts.counts.drill', { label: r.label, kind }));
   };
   const height = Math.max(120, rows.length * 52 + 40);
   return (
@@ -60,8 +62,8 @@ export function CountsChart(
       empty={props.empty}
       legend={
         <Legend
-          items={KINDS.map((k) => ({ label: k.label, color: colors[k.key], hatched: k.key === 'healthy' }))}
-          note={`${props.note ?? ''}${onDrill && !print ? ' Click a bar to see its entries.' : ''}`.trim() || undefined}
+          items={KINDS.map((k) => ({ label: t(k.label), color: colors[k.key], hatched: k.key === 'healthy' }))}
+          note={[props.note ?? '', onDrill && !print ? t('charts.clickBarSentence') : ''].join(' ').trim() || undefined}
         />
       }
       table={
@@ -71,7 +73,7 @@ export function CountsChart(
               <th scope="col">{props.rowHeader}</th>
               {KINDS.map((k) => (
                 <th scope="col" key={k.key}>
-                  {k.label}
+                  {t(k.label)}
                 </th>
               ))}
               {props.extraHeaders?.map((h) => (
@@ -89,7 +91,7 @@ export function CountsChart(
                 </th>
                 {KINDS.map((k) => (
                   <td key={k.key}>
-                    <DrillButton count={r[k.key]} what={`${r.label}, ${k.label.toLowerCase()}`} onDrill={onDrill ? () => drill(r, k.key) : undefined} />
+                    <DrillButton count={r[k.key]} what={t('charts.counts.what', { label: r.label, kind: k.key })} onDrill={onDrill ? () => drill(r, k.key) : undefined} />
                   </td>
                 ))}
                 {r.extra?.map((c, i) => (
@@ -104,7 +106,7 @@ export function CountsChart(
       <BarChart {...chartSize(height, print)} data={rows as CountsRow[]} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }} barGap={2} barCategoryGap="22%" accessibilityLayer={false}>
         <HatchDef id={`${uid}-healthy`} color={colors.healthy} />
         <CartesianGrid horizontal={false} />
-        <XAxis type="number" allowDecimals={false} />
+        <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => formatInteger(v)} />
         <YAxis type="category" dataKey="label" width={118} tickLine={false} />
         {!print && (
           <Tooltip
@@ -113,7 +115,7 @@ export function CountsChart(
             content={({ active, payload }) => {
               const r = active ? (payload?.[0]?.payload as CountsRow | undefined) : undefined;
               if (!r) return null;
-              return <TipBox title={r.label} rows={KINDS.map((k) => ({ label: k.label, value: plural(r[k.key], 'entry', 'entries'), color: colors[k.key] }))} hint={onDrill ? 'Click a bar to see its entries' : undefined} />;
+              return <TipBox title={r.label} rows={KINDS.map((k) => ({ label: t(k.label), value: t('charts.entries', { count: r[k.key] }), color: colors[k.key] }))} hint={onDrill ? t('charts.clickBar') : undefined} />;
             }}
           />
         )}
@@ -121,7 +123,7 @@ export function CountsChart(
           <Bar
             key={k.key}
             dataKey={k.key}
-            name={k.label}
+            name={t(k.label)}
             className={`chart-bar bar-${k.key}`}
             fill={k.key === 'healthy' ? `url(#${uid}-healthy)` : colors[k.key]}
             stroke={colors[k.key]}

@@ -1,19 +1,22 @@
 /** Areas of life: entries per domain, and how many of them show an imbalance or a healthy pattern. */
 import { memo, useMemo } from 'react';
-import { DOMAIN_LABELS } from '../../shared/catalogue.js';
 import type { DomainBreakdown } from '../../shared/insights.js';
 import { CountsChart, type CountsRow } from './CountsChart.js';
 import { domainsSummary } from './summaries.js';
 import type { ChartProps } from './types.js';
+import { useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 
 export const DomainsChart = memo(function DomainsChart(props: ChartProps & { data: DomainBreakdown }) {
   const { data, when } = props;
+  const t = useT();
+  const words = useVocabulary();
   const rows = useMemo<CountsRow[]>(
     () =>
       data.period
         ? data.items.map((d) => ({
             key: d.domain,
-            label: DOMAIN_LABELS[d.domain],
+            label: words.domain(d.domain),
             entries: d.entries,
             imbalance: d.imbalance,
             healthy: d.healthy,
@@ -21,18 +24,18 @@ export const DomainsChart = memo(function DomainsChart(props: ChartProps & { dat
             extra: data.previous ? [d.previousEntries ?? 0] : [],
           }))
         : [],
-    [data],
+    [data, words],
   );
   return (
     <CountsChart
       {...props}
-      title={props.title ?? 'Areas of life'}
+      title={props.title ?? t('charts.domains.title')}
       summary={domainsSummary(data, when)}
-      empty={rows.length === 0 ? `No entries with an area of life ${when}.` : null}
+      empty={rows.length === 0 ? t('charts.domains.empty', { when }) : null}
       rows={rows}
-      rowHeader="Area"
-      extraHeaders={data.previous ? ['Entries before'] : []}
-      note="An entry about two areas counts in both."
+      rowHeader={t('charts.col.area')}
+      extraHeaders={data.previous ? [t('charts.domains.before')] : []}
+      note={t('charts.domains.note')}
     />
   );
 });

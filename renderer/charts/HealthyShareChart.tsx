@@ -2,14 +2,18 @@
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import type { BucketRef, HealthyShare } from '../../shared/insights.js';
-import { bucketLabel, bucketTick, percent, plural } from './format.js';
-import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
+import { bucketLabel, bucketTick, percent } from './format.js';
+import { formatInteger, formatPercent } from '../lib/format.js';
+import { useT } from '../i18n/index.js';
+import { ChartFrame, DrillButton, Legend, Point, TipBox, useRtl } from './parts.js';
 import { healthySummary } from './summaries.js';
 import { POLARITY_COLORS, chartSize } from './theme.js';
 import type { ChartProps } from './types.js';
 
 export const HealthyShareChart = memo(function HealthyShareChart(props: ChartProps & { data: HealthyShare; /** Entries per bucket (what a click opens). */ entries: readonly number[] }) {
   const { data, entries, when, onDrill, print } = props;
+  const t = useT();
+  const rtl = useRtl();
   const bucket = data.axis.bucket;
   const color = POLARITY_COLORS.healthy;
   const rows = useMemo(() => data.axis.buckets.map((b, i) => ({ ...b, i, share: data.values[i] === null ? null : Math.round(data.values[i]! * 1000) / 10 })), [data]);
@@ -36,27 +40,27 @@ export const HealthyShareChart = memo(function HealthyShareChart(props: ChartPro
 
   return (
     <ChartFrame
-      title={props.title ?? 'Healthy share'}
+      title={props.title ?? t('charts.healthy.title')}
       level={props.level}
       summary={healthySummary(data, when)}
       tableOpen={props.tableOpen}
-      empty={data.share === null ? `No healthy or imbalance patterns tagged ${when}.` : null}
+      empty={data.share === null ? t('charts.healthy.empty', { when }) : null}
       legend={
         <Legend
-          items={[{ label: 'Healthy share of patterns', color, kind: 'line' }]}
-          note={`Healthy patterns ÷ all healthy and imbalance patterns tagged, per ${bucket}. 50% is an even mix.${onDrill && !print ? ' Click a point to see the entries.' : ''}`}
+          items={[{ label: t('charts.healthy.legend'), color, kind: 'line' }]}
+          note={[t('charts.healthy.note', { bucket, half: formatPercent(0.5) }), onDrill && !print ? t('charts.clickPointEntries') : ''].join(' ').trim()}
         />
       }
       table={
         <table>
-          <caption className="visually-hidden">Healthy share of patterns per {bucket}</caption>
+          <caption className="visually-hidden">{t('charts.healthy.caption', { bucket })}</caption>
           <thead>
             <tr>
-              <th scope="col">{bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month'}</th>
-              <th scope="col">Healthy share</th>
-              <th scope="col">Healthy patterns</th>
-              <th scope="col">Imbalance patterns</th>
-              <th scope="col">Entries</th>
+              <th scope="col">{t('charts.col.bucket', { bucket })}</th>
+              <th scope="col">{t('charts.healthy.share')}</th>
+              <th scope="col">{t('charts.healthy.healthyCol')}</th>
+              <th scope="col">{t('charts.healthy.imbalanceCol')}</th>
+              <th scope="col">{t('charts.col.entries')}</th>
             </tr>
           </thead>
           <tbody>
@@ -65,8 +69,8 @@ export const HealthyShareChart = memo(function HealthyShareChart(props: ChartPro
                 <tr key={b.key}>
                   <th scope="row">{bucketLabel(b, bucket)}</th>
                   <td>{percent(data.values[i])}</td>
-                  <td>{data.healthy[i]}</td>
-                  <td>{data.imbalance[i]}</td>
+                  <td>{formatInteger(data.healthy[i] ?? 0)}</td>
+                  <td>{formatInteger(data.imbalance[i] ?? 0)}</td>
                   <td>
                     <DrillButton count={entries[i] ?? 0} what={bucketLabel(b, bucket)} onDrill={onDrill ? () => drill(b, i) : undefined} />
                   </td>
@@ -79,8 +83,8 @@ export const HealthyShareChart = memo(function HealthyShareChart(props: ChartPro
     >
       <AreaChart {...chartSize(220, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} reversed={rtl} />
+        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => formatPercent(v / 100)} width={44} />
         <ReferenceLine y={50} className="chart-zero" strokeDasharray="4 4" />
         {!print && (
           <Tooltip
@@ -93,14 +97,14 @@ export const HealthyShareChart = memo(function HealthyShareChart(props: ChartPro
               return (
                 <TipBox
                   title={bucketLabel(row, bucket)}
-                  rows={data.values[row.i] === null ? [] : [{ label: 'Healthy share', value: `${percent(data.values[row.i])} (${data.healthy[row.i]} healthy, ${data.imbalance[row.i]} imbalance)`, color }]}
-                  hint={`${plural(n, 'entry', 'entries')}${onDrill && n > 0 ? ' · click to see them' : ''}`}
+                  rows={data.values[row.i] === null ? [] : [{ label: t('charts.healthy.share'), value: t('charts.healthy.tip', { share: percent(data.values[row.i]), healthy: formatInteger(data.healthy[row.i] ?? 0), imbalance: formatInteger(data.imbalance[row.i] ?? 0) }), color }]}
+                  hint={t(onDrill && n > 0 ? 'charts.entriesClick' : 'charts.entries', { count: n })}
                 />
               );
             }}
           />
         )}
-        <Area dataKey="share" name="Healthy share" type="linear" stroke={color} strokeWidth={2} fill={color} fillOpacity={0.15} connectNulls dot={ShareDot} activeDot={false} isAnimationActive={print ? false : 'auto'} />
+        <Area dataKey="share" name={t('charts.healthy.share')} type="linear" stroke={color} strokeWidth={2} fill={color} fillOpacity={0.15} connectNulls dot={ShareDot} activeDot={false} isAnimationActive={print ? false : 'auto'} />
       </AreaChart>
     </ChartFrame>
   );

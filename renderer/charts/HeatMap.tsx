@@ -4,18 +4,21 @@
  * 53 weeks of the range.
  */
 import { memo, useMemo, useRef, useState } from 'react';
-import { formatDayParts } from '../lib/format.js';
+import { formatDayParts, weekdayName } from '../lib/format.js';
+import { useT } from '../i18n/index.js';
 import { addDays, daysBetween, weekStartOf, type HeatMap } from '../../shared/insights.js';
-import { dayLabel, num, plural } from './format.js';
-import { ChartFrame, DrillButton } from './parts.js';
+import { dayLabel, num } from './format.js';
+import { ChartFrame, DrillButton, useRtl } from './parts.js';
 import { heatMapSummary } from './summaries.js';
 import type { ChartProps } from './types.js';
 
-const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MAX_WEEKS = 53;
 
 export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { data: HeatMap; weekStart: number }) {
   const { data, weekStart, when, onDrill, print } = props;
+  const t = useT();
+  // Right to left (Arabic): the weeks run from right to left, the weekday names on the right.
+  const rtl = useRtl();
   const [hover, setHover] = useState<{ day: string; x: number; y: number } | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const layout = useMemo(() => {
@@ -46,6 +49,8 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
     return { from, clipped: from > data.period.from, weeks, cell, gap, left, top, cells, months, width: left + weeks * (cell + gap), height: top + 7 * (cell + gap) };
   }, [data, weekStart]);
 
+  /** The left edge of a week's column, mirrored when the page reads right to left. */
+  const colX = (col: number) => (layout ? (rtl ? layout.width - layout.left - (col + 1) * (layout.cell + layout.gap) + layout.gap : layout.left + col * (layout.cell + layout.gap)) : 0);
   const max = Math.max(1, data.maxEntries);
   const level = (n: number) => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
   const drill = (day: string, n: number) => n > 0 && onDrill?.({ from: day, to: day }, n, dayLabel(day));
@@ -53,39 +58,39 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
 
   return (
     <ChartFrame
-      title={props.title ?? 'Calendar'}
+      title={props.title ?? t('charts.heat.title')}
       level={props.level}
       summary={heatMapSummary(data, when)}
       tableOpen={props.tableOpen}
-      empty={data.days.length === 0 || !layout ? `No entries ${when}.` : null}
+      empty={data.days.length === 0 || !layout ? t('charts.heat.empty', { when }) : null}
       legend={
         <div className="heat-legend">
-          <span>Fewer entries</span>
+          <span>{t('charts.heat.fewer')}</span>
           <svg width={5 * 16} height={14} aria-hidden="true" focusable="false">
             {[0, 1, 2, 3, 4].map((l) => (
               <rect key={l} x={l * 16} y={1} width={12} height={12} rx={2} className={`heat-cell heat-${l}`} />
             ))}
           </svg>
-          <span>More</span>
+          <span>{t('charts.heat.more')}</span>
           <span className="heat-legend-dot">
             <svg width={28} height={14} aria-hidden="true" focusable="false">
               <circle cx={5} cy={7} r={2} className="heat-dot" />
               <circle cx={20} cy={7} r={5} className="heat-dot" />
             </svg>
-            Dot: how intense it felt (mean, 1–5)
+            {t('charts.heat.dot')}
           </span>
-          {layout?.clipped && <span>Showing the last 12 months of the range.</span>}
-          {onDrill && !print && <span>Click a day to see its entries.</span>}
+          {layout?.clipped && <span>{t('charts.heat.clipped')}</span>}
+          {onDrill && !print && <span>{t('charts.heat.click')}</span>}
         </div>
       }
       table={
         <table>
-          <caption className="visually-hidden">Entries and mean intensity per day</caption>
+          <caption className="visually-hidden">{t('charts.heat.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Entries</th>
-              <th scope="col">Mean intensity</th>
+              <th scope="col">{t('charts.col.day')}</th>
+              <th scope="col">{t('charts.col.entries')}</th>
+              <th scope="col">{t('charts.heat.intensity')}</th>
             </tr>
           </thead>
           <tbody>
@@ -111,17 +116,17 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
             height={print ? Math.min(print.width ?? layout.width, layout.width) * (layout.height / layout.width) : layout.height}
           >
             {layout.months.map((m) => (
-              <text key={m.col} x={layout.left + m.col * (layout.cell + layout.gap)} y={12} className="heat-label">
+              <text key={m.col} x={rtl ? colX(m.col) + layout.cell : colX(m.col)} y={12} className="heat-label" textAnchor={rtl ? 'end' : 'start'}>
                 {m.label}
               </text>
             ))}
             {[0, 2, 4, 6].map((r) => (
-              <text key={r} x={0} y={layout.top + r * (layout.cell + layout.gap) + layout.cell * 0.75} className="heat-label">
-                {WEEKDAY[(weekStart + r) % 7]}
+              <text key={r} x={rtl ? layout.width : 0} y={layout.top + r * (layout.cell + layout.gap) + layout.cell * 0.75} className="heat-label" textAnchor={rtl ? 'end' : 'start'}>
+                {weekdayName((weekStart + r) % 7, 'short')}
               </text>
             ))}
             {layout.cells.map((c) => {
-              const x = layout.left + c.col * (layout.cell + layout.gap);
+              const x = colX(c.col);
               const y = layout.top + c.row * (layout.cell + layout.gap);
               const clickable = onDrill && c.entries > 0;
               return (
@@ -153,10 +158,10 @@ export const HeatMapChart = memo(function HeatMapChart(props: ChartProps & { dat
             <div className="chart-tooltip heat-tooltip" style={{ left: hover.x, top: hover.y }} aria-hidden="true">
               <p className="chart-tooltip-title">{dayLabel(hover.day)}</p>
               <p>
-                {plural(hovered?.entries ?? 0, 'entry', 'entries')}
-                {hovered?.meanIntensity != null ? ` · intensity ${num(hovered.meanIntensity)}` : ''}
+                {t('charts.entries', { count: hovered?.entries ?? 0 })}
+                {hovered?.meanIntensity != null ? t('charts.heat.tipIntensity', { value: num(hovered.meanIntensity) }) : ''}
               </p>
-              {onDrill && (hovered?.entries ?? 0) > 0 && <p className="chart-tooltip-hint">Click to see them</p>}
+              {onDrill && (hovered?.entries ?? 0) > 0 && <p className="chart-tooltip-hint">{t('charts.heat.clickThem')}</p>}
             </div>
           )}
         </div>

@@ -1,10 +1,14 @@
 /** Pattern frequency over time, stacked by category: imbalance above the line, healthy (hatched) below. */
 import { memo, useId, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { CATEGORY_COLORS, CATEGORY_LABELS, type Category, type Polarity } from '../../shared/catalogue.js';
+import { CATEGORY_COLORS, type Category, type Polarity } from '../../shared/catalogue.js';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
+import { formatInteger } from '../lib/format.js';
 import type { BucketRef, PatternCounts } from '../../shared/insights.js';
-import { bucketLabel, bucketTick, plural } from './format.js';
-import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId, type LegendItem } from './parts.js';
+import { bucketLabel, bucketTick } from './format.js';
+import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId, useRtl, type LegendItem } from './parts.js';
 import { patternSummary } from './summaries.js';
 import { chartSize, inkFor } from './theme.js';
 import { useDarkMode } from './dark.js';
@@ -14,6 +18,10 @@ const SIGN: Record<Polarity, string> = { imbalance: '≠', healthy: '=', neutral
 
 export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: ChartProps & { data: PatternCounts }) {
   const { data, when, onDrill, print } = props;
+  const t = useT();
+  const intl = useIntl();
+  const words = useVocabulary();
+  const rtl = useRtl();
   const dark = useDarkMode() && !print;
   const uid = cssId(useId());
   const series = useMemo(() => data.series.filter((s) => s.polarity !== 'neutral' && s.total > 0), [data.series]);
@@ -28,40 +36,40 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
   );
   const bucket = data.axis.bucket;
   const color = (c: Category) => inkFor(CATEGORY_COLORS[c], dark);
-  const label = (c: Category, p: Polarity) => `${CATEGORY_LABELS[c]}, ${p}`;
+  const label = (c: Category, p: Polarity) => t('charts.patterns.series', { category: words.category(c), polarity: p });
   const drill = (b: BucketRef, c: Category, p: Polarity, n: number) => onDrill?.({ from: b.from, to: b.to, category: c, polarity: p }, n, `${label(c, p)} · ${bucketLabel(b, bucket)}`);
 
   const categories = [...new Set(series.map((s) => s.category))];
-  const legend: LegendItem[] = categories.map((c) => ({ label: CATEGORY_LABELS[c], color: color(c) }));
+  const legend: LegendItem[] = categories.map((c) => ({ label: words.category(c), color: color(c) }));
   const summary = patternSummary(data, when);
 
   return (
     <ChartFrame
-      title={props.title ?? 'Patterns over time'}
+      title={props.title ?? t('charts.patterns.title')}
       level={props.level}
       summary={summary}
       tableOpen={props.tableOpen}
-      empty={series.length === 0 ? `No imbalance or healthy patterns tagged ${when}. Tag patterns in your entries to see them here.` : null}
+      empty={series.length === 0 ? t('charts.patterns.empty', { when }) : null}
       legend={
         <Legend
           items={legend}
           note={
             <>
-              Entries per {bucket} with a pattern of each area. Above the line: <span aria-hidden="true">≠</span> imbalance. Below: <span aria-hidden="true">=</span> healthy
-              (striped).{onDrill && !print ? ' Click a bar to see its entries.' : ''}
+              {intl.formatMessage({ id: 'charts.patterns.note' }, { bucket, sign: (chunks) => <span aria-hidden="true">{chunks}</span> })}
+              {onDrill && !print ? ` ${t('charts.clickBarSentence')}` : ''}
             </>
           }
         />
       }
       table={
         <table>
-          <caption className="visually-hidden">Entries with a pattern of each area and kind, per {bucket}</caption>
+          <caption className="visually-hidden">{t('charts.patterns.caption', { bucket })}</caption>
           <thead>
             <tr>
-              <th scope="col">{bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month'}</th>
-              <th scope="col">Area</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Entries</th>
+              <th scope="col">{t('charts.col.bucket', { bucket })}</th>
+              <th scope="col">{t('charts.col.area')}</th>
+              <th scope="col">{t('charts.col.kind')}</th>
+              <th scope="col">{t('charts.col.entries')}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,8 +79,8 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
                 .map((s) => (
                   <tr key={`${b.key}/${s.category}/${s.polarity}`}>
                     <th scope="row">{bucketLabel(b, bucket)}</th>
-                    <td>{CATEGORY_LABELS[s.category]}</td>
-                    <td>{s.polarity === 'healthy' ? 'Healthy' : 'Imbalance'}</td>
+                    <td>{words.category(s.category)}</td>
+                    <td>{words.polarity(s.polarity)}</td>
                     <td>
                       <DrillButton count={s.values[i]!} what={`${label(s.category, s.polarity)}, ${bucketLabel(b, bucket)}`} onDrill={onDrill ? () => drill(b, s.category, s.polarity, s.values[i]!) : undefined} />
                     </td>
@@ -88,8 +96,8 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
           <HatchDef key={c} id={`${uid}-${c}`} color={color(c)} />
         ))}
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} />
-        <YAxis allowDecimals={false} tickFormatter={(v: number) => String(Math.abs(v))} width={44} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} reversed={rtl} />
+        <YAxis allowDecimals={false} tickFormatter={(v: number) => formatInteger(Math.abs(v))} width={44} />
         <ReferenceLine y={0} className="chart-zero" />
         {!print && (
           <Tooltip
@@ -101,8 +109,8 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
               const items = series
                 .map((s, j) => ({ s, n: Math.abs(Number(row[`s${j}`]) || 0) }))
                 .filter((x) => x.n > 0)
-                .map(({ s, n }) => ({ label: `${SIGN[s.polarity]} ${CATEGORY_LABELS[s.category]}`, value: plural(n, 'entry', 'entries'), color: color(s.category) }));
-              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={items.length === 0 ? 'No patterns' : onDrill ? 'Click a bar to see its entries' : undefined} />;
+                .map(({ s, n }) => ({ label: `${SIGN[s.polarity]} ${words.category(s.category)}`, value: t('charts.entries', { count: n }), color: color(s.category) }));
+              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={items.length === 0 ? t('charts.patterns.none') : onDrill ? t('charts.clickBar') : undefined} />;
             }}
           />
         )}

@@ -5,9 +5,11 @@ import { CountsChart, type CountsRow } from './CountsChart.js';
 import { num, signed } from './format.js';
 import { peopleSummary } from './summaries.js';
 import type { ChartProps } from './types.js';
+import { useT } from '../i18n/index.js';
 
 export const PeopleChart = memo(function PeopleChart(props: ChartProps & { data: PeopleComparison; nameOf: (id: number) => string }) {
   const { data, when, nameOf } = props;
+  const t = useT();
   const rows = useMemo<CountsRow[]>(
     () =>
       data.period
@@ -26,13 +28,13 @@ export const PeopleChart = memo(function PeopleChart(props: ChartProps & { data:
   return (
     <CountsChart
       {...props}
-      title={props.title ?? 'People compared'}
+      title={props.title ?? t('charts.people.title')}
       summary={peopleSummary(data, when, nameOf)}
-      empty={rows.length === 0 ? `No entries about anyone ${when}.` : null}
+      empty={rows.length === 0 ? t('charts.people.empty', { when }) : null}
       rows={rows}
-      rowHeader="Person"
-      extraHeaders={['Average balance', 'Heard', 'Respected', 'Valued', 'Involved']}
-      note="The table also has each person's average balance and ratings."
+      rowHeader={t('charts.col.person')}
+      extraHeaders={[t('charts.people.balance'), t('score.heard'), t('score.respected'), t('score.valued'), t('score.involved')]}
+      note={t('charts.people.note')}
     />
   );
 });

@@ -2,8 +2,10 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import { SCORE_MEASURES, type BucketRef, type ScoreMeasure, type ScoreTrends } from '../../shared/insights.js';
-import { bucketLabel, bucketTick, num, plural } from './format.js';
-import { ChartFrame, DrillButton, Legend, Point, TipBox } from './parts.js';
+import { bucketLabel, bucketTick, num } from './format.js';
+import { formatInteger } from '../lib/format.js';
+import { useT } from '../i18n/index.js';
+import { ChartFrame, DrillButton, Legend, Point, TipBox, useRtl } from './parts.js';
 import { scoresSummary } from './summaries.js';
 import { SCORE_COLORS, SCORE_LABELS, chartSize, dashFor, inkFor, markerFor } from './theme.js';
 import { useDarkMode } from './dark.js';
@@ -11,6 +13,8 @@ import type { ChartProps } from './types.js';
 
 export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data: ScoreTrends }) {
   const { data, when, onDrill, print } = props;
+  const t = useT();
+  const rtl = useRtl();
   const dark = useDarkMode() && !print;
   const bucket = data.axis.bucket;
   const measures = useMemo(
@@ -53,29 +57,29 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
 
   return (
     <ChartFrame
-      title={props.title ?? 'How it felt'}
+      title={props.title ?? t('charts.scores.title')}
       level={props.level}
       summary={scoresSummary(data, when)}
       tableOpen={props.tableOpen}
-      empty={measures.length === 0 ? `No entries rated for feeling heard, respected, valued or involved ${when}.` : null}
+      empty={measures.length === 0 ? t('charts.scores.empty', { when }) : null}
       legend={
         <Legend
           items={measures.map((x) => ({ label: SCORE_LABELS[x.m], color: x.color, dash: x.dash, marker: x.marker, kind: 'line' as const }))}
-          note={`Average rating per ${bucket}, 1 (not at all) to 5 (completely).${onDrill && !print ? ' Click a point to see the entries.' : ''}`}
+          note={[t('charts.scores.note', { bucket }), onDrill && !print ? t('charts.clickPointEntries') : ''].join(' ').trim()}
         />
       }
       table={
         <table>
-          <caption className="visually-hidden">Average ratings per {bucket}</caption>
+          <caption className="visually-hidden">{t('charts.scores.caption', { bucket })}</caption>
           <thead>
             <tr>
-              <th scope="col">{bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month'}</th>
+              <th scope="col">{t('charts.col.bucket', { bucket })}</th>
               {measures.map((x) => (
                 <th scope="col" key={x.m}>
                   {SCORE_LABELS[x.m]}
                 </th>
               ))}
-              <th scope="col">Entries</th>
+              <th scope="col">{t('charts.col.entries')}</th>
             </tr>
           </thead>
           <tbody>
@@ -98,8 +102,8 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
     >
       <LineChart {...chartSize(240, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} />
-        <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={44} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} reversed={rtl} />
+        <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tickFormatter={(v: number) => formatInteger(v)} width={44} />
         {!print && (
           <Tooltip
             cursor={{ className: 'chart-cursor-line' }}
@@ -107,8 +111,9 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
             content={({ active, payload }) => {
               const row = active ? (payload?.[0]?.payload as (typeof rows)[number] | undefined) : undefined;
               if (!row) return null;
-              const items = measures.filter((x) => x.s.values[row.i] !== null).map((x) => ({ label: SCORE_LABELS[x.m], value: `${num(x.s.values[row.i])} (${x.s.rated[row.i]} rated)`, color: x.color }));
-              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={`${plural(data.entries[row.i] ?? 0, 'entry', 'entries')}${onDrill && (data.entries[row.i] ?? 0) > 0 ? ' · click to see them' : ''}`} />;
+              const items = measures.filter((x) => x.s.values[row.i] !== null).map((x) => ({ label: SCORE_LABELS[x.m], value: t('charts.scores.tip', { value: num(x.s.values[row.i]), rated: formatInteger(x.s.rated[row.i] ?? 0) }), color: x.color }));
+              const n = data.entries[row.i] ?? 0;
+              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={t(onDrill && n > 0 ? 'charts.entriesClick' : 'charts.entries', { count: n })} />;
             }}
           />
         )}

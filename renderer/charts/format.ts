@@ -1,7 +1,7 @@
 /** Words and numbers for charts: bucket labels, ranges and comparisons, in plain language. */
-import { formatDay, formatDayParts, formatDayRange, formatDecimal, formatPercent, formatSigned } from '../lib/format.js';
+import { formatDay, formatDayParts, formatDayRange, formatDecimal, formatInteger, formatPercent, formatSigned } from '../lib/format.js';
 import { addDays, type Bucket, type BucketRef, type Period } from '../../shared/insights.js';
-
+import { currentLanguage, translate } from '../i18n/translate.js';
 
 /** A short axis tick: "4 Mar" (day or week), "Mar 2025" (month), in the locale's order. */
 export function bucketTick(key: string, bucket: Bucket): string {
@@ -31,7 +31,7 @@ export function rangeLabel(from: string, to: string): string {
 }
 
 export function periodLabel(p: Period | null): string {
-  return p ? rangeLabel(p.from, p.to) : 'no entries yet';
+  return p ? rangeLabel(p.from, p.to) : translate('charts.noPeriod');
 }
 
 /** One decimal, with a real minus sign: "−1.2", "3.0" (the locale's decimal mark). */
@@ -48,28 +48,35 @@ export function signed(x: number | null | undefined, digits = 1): string {
 
 export const percent = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : formatPercent(x));
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/**
+ * A label from the catalogue placed mid-sentence: "Felt heard" → "felt heard". German keeps its
+ * capitals (nouns are written so), and "I held…" keeps its "I".
+ */
+export function midSentence(s: string): string {
+  if (currentLanguage() === 'de' || /^I\b/.test(s)) return s;
+  return s.charAt(0).toLocaleLowerCase() + s.slice(1);
+}
 
 /**
  * " (up from 2)", " (down from 5)", " (the same as before)" — or "" when there is nothing to compare
  * with (all time). `show` formats both numbers alike; equal when they print the same.
  */
-export function comparison(current: number | null, previous: number | null | undefined, show: (x: number) => string = (x) => String(x)): string {
+export function comparison(current: number | null, previous: number | null | undefined, show: (x: number) => string = formatInteger): string {
   if (previous === null || previous === undefined || current === null) return '';
   const a = show(current);
   const b = show(previous);
-  if (a === b) return ' (the same as before)';
-  return current > previous ? ` (up from ${b})` : ` (down from ${b})`;
+  if (a === b) return translate('charts.same');
+  return translate(current > previous ? 'charts.upFrom' : 'charts.downFrom', { value: b });
 }
 
 /** The arrow and number of a change, for tables: "↑ 4", "↓ 2", "no change", "" when unknown. */
 export function changeText(change: number | null): string {
   if (change === null) return '';
-  if (change === 0) return 'no change';
-  return change > 0 ? `↑ ${change}` : `↓ ${-change}`;
+  if (change === 0) return translate('charts.noChange');
+  return change > 0 ? `↑ ${formatInteger(change)}` : `↓ ${formatInteger(-change)}`;
 }
 export function changeWords(change: number | null): string {
   if (change === null) return '';
-  if (change === 0) return 'no change';
-  return change > 0 ? `up ${change}` : `down ${-change}`;
+  if (change === 0) return translate('charts.noChange');
+  return translate(change > 0 ? 'charts.up' : 'charts.down', { count: formatInteger(Math.abs(change)) });
 }

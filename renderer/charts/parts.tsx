@@ -3,6 +3,9 @@ import { useId, type ReactNode } from 'react';
 import { Rectangle, type BarShapeProps } from 'recharts';
 import '../styles/charts.css';
 import type { MarkerShape } from './theme.js';
+import { useLanguage, useT } from '../i18n/index.js';
+import { directionOf } from '../i18n/translate.js';
+import { formatInteger } from '../lib/format.js';
 
 export interface ChartFrameProps {
   title: string;
@@ -32,6 +35,7 @@ export interface ChartFrameProps {
  */
 export function ChartFrame(p: ChartFrameProps) {
   const headingId = useId();
+  const t = useT();
   const Heading = p.level === 3 ? 'h3' : 'h2';
   return (
     <section className={`chart-card ${p.className ?? ''}`} aria-labelledby={headingId}>
@@ -49,7 +53,7 @@ export function ChartFrame(p: ChartFrameProps) {
           {p.plain ? (
             p.children
           ) : (
-            <div className="chart-drawing" role="img" aria-label={`${p.title}, drawn as a chart. ${p.summary}${p.table ? ' The numbers are in the table that follows.' : ''}`}>
+            <div className="chart-drawing" role="img" aria-label={t(p.table ? 'charts.drawingWithTable' : 'charts.drawing', { title: p.title, summary: p.summary })}>
               {p.children}
             </div>
           )}
@@ -64,10 +68,11 @@ export function ChartFrame(p: ChartFrameProps) {
       {!p.empty && p.table && (
         <details className="chart-table" open={p.tableOpen}>
           <summary>
-            Show as table<span className="visually-hidden">: {p.title}</span>
+            {t('charts.showTable')}
+            <span className="visually-hidden">: {p.title}</span>
           </summary>
           {/* Focusable, so a keyboard can scroll a long table (and it is announced by name). */}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={`${p.title}, as a table`}>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('charts.tableName', { title: p.title })}>
             {p.table}
           </div>
         </details>
@@ -112,6 +117,9 @@ export function Legend({ items, note }: { items: readonly LegendItem[]; note?: R
     </>
   );
 }
+
+/** Right to left (Arabic): time axes run from right to left, as the page reads. */
+export const useRtl = (): boolean => directionOf(useLanguage().language) === 'rtl';
 
 export const cssId = (s: string): string => s.replace(/[^a-zA-Z0-9_-]/g, '');
 
@@ -185,13 +193,14 @@ export function TipBox({ title, rows, hint }: { title: string; rows: readonly { 
 
 /** A number in a table that opens its entries on the timeline. */
 export function DrillButton({ count, what, onDrill }: { count: number; what: string; onDrill?: (() => void) | undefined }) {
-  if (!onDrill || count === 0) return <>{count}</>;
+  const t = useT();
+  if (!onDrill || count === 0) return <>{formatInteger(count)}</>;
   return (
     <button type="button" className="link-button drill-button" onClick={onDrill}>
-      {count}
+      {formatInteger(count)}
       <span className="visually-hidden">
         {' '}
-        {count === 1 ? 'entry' : 'entries'}, {what}: show on the timeline
+        {t('charts.drill', { count, what })}
       </span>
     </button>
   );

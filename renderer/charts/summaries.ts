@@ -4,7 +4,6 @@
  * reads in a sentence: "in the last 30 days", "from 3 to 9 March 2025", "in all your entries".
  * The comparisons are with the period of equal length just before (none for all time).
  */
-import { BALANCE_LABELS, DOMAIN_LABELS } from '../../shared/catalogue.js';
 import {
   CHECKIN_MEASURES,
   SCORE_MEASURES,
@@ -19,94 +18,102 @@ import {
   type ScoreTrends,
   type TopPatterns,
 } from '../../shared/insights.js';
+import { translate } from '../i18n/translate.js';
+import { vocabulary } from '../i18n/vocabulary.js';
+import { formatInteger } from '../lib/format.js';
 import { CHECKIN_QUESTIONS } from './theme.js';
-import { comparison, dayLabel, num, percent, plural, signed } from './format.js';
+import { comparison, dayLabel, midSentence, num, percent, signed } from './format.js';
 
-const entries = (n: number) => plural(n, 'entry', 'entries');
 const one = (x: number) => num(x, 1);
+const words = () => vocabulary(translate);
 
 /** The words for a mean balance: "they held a little more power". */
 export function balanceWords(mean: number): string {
   const r = Math.max(-3, Math.min(3, Math.round(mean)));
-  const words = BALANCE_LABELS[r === 0 ? 0 : r] ?? 'Balanced';
   // Mid-sentence: "they held…", "balanced", but "I held…" keeps its capital.
-  return words.startsWith('I ') ? words : words.charAt(0).toLowerCase() + words.slice(1);
+  return midSentence(words().balance(r === 0 ? 0 : r));
 }
 
 export function patternSummary(p: PatternCounts, when: string): string {
   const imb = p.byPolarity.find((s) => s.polarity === 'imbalance')!;
   const hea = p.byPolarity.find((s) => s.polarity === 'healthy')!;
-  if (imb.total + hea.total === 0) return `No entries with imbalance or healthy patterns ${when}.`;
-  return `${entries(imb.total)} with an imbalance pattern ${when}${comparison(imb.total, imb.previousTotal)}; ${hea.total} with a healthy one${comparison(hea.total, hea.previousTotal)}.`;
+  if (imb.total + hea.total === 0) return translate('charts.summary.patternsNone', { when });
+  return translate('charts.summary.patterns', {
+    count: imb.total,
+    when,
+    change: comparison(imb.total, imb.previousTotal),
+    healthy: formatInteger(hea.total),
+    healthyChange: comparison(hea.total, hea.previousTotal),
+  });
 }
 
 export function balanceSummary(b: BalanceTrend, when: string, nameOf: (id: number) => string): string {
   const o = b.overall;
-  if (o.mean === null) return `No entries with a balance of power rating ${when}.`;
-  let line = `Average balance ${when}: ${signed(o.mean)}, ${balanceWords(o.mean)}${comparison(o.mean, o.previousMean, (x) => signed(x))}.`;
+  if (o.mean === null) return translate('charts.balance.empty', { when });
+  let line = translate('charts.summary.balance', { when, value: signed(o.mean), words: balanceWords(o.mean), change: comparison(o.mean, o.previousMean, (x) => signed(x)) });
   const rated = b.people.filter((p) => p.mean !== null);
   if (rated.length > 1) {
     const lowest = rated.reduce((a, c) => (c.mean! < a.mean! ? c : a));
-    line += ` Lowest with ${nameOf(lowest.personId!)} (${signed(lowest.mean)}).`;
+    line += ` ${translate('charts.summary.balanceLowest', { name: nameOf(lowest.personId!), value: signed(lowest.mean) })}`;
   }
   return line;
 }
 
 export function scoresSummary(s: ScoreTrends, when: string): string {
   const rated = s.series.filter((x) => x.mean !== null);
-  if (rated.length === 0) return `No entries rated for feeling heard, respected, valued or involved ${when}.`;
+  if (rated.length === 0) return translate('charts.scores.empty', { when });
   const parts = SCORE_MEASURES.map((m) => s.series.find((x) => x.measure === m)!)
     .filter((x) => x.mean !== null)
-    .map((x) => `${x.measure} ${one(x.mean!)}${comparison(x.mean, x.previousMean, one)}`);
-  return `Average out of 5 ${when}: ${parts.join(', ')}.`;
+    .map((x) => translate('charts.summary.score', { measure: x.measure, value: one(x.mean!), change: comparison(x.mean, x.previousMean, one) }));
+  return translate('charts.summary.scores', { when, parts: parts.join(', ') });
 }
 
 export function healthySummary(h: HealthyShare, when: string): string {
-  if (h.share === null) return `No healthy or imbalance patterns tagged ${when}.`;
-  return `Healthy patterns were ${percent(h.share)} of the patterns tagged ${when}${comparison(h.share, h.previousShare, percent)}.`;
+  if (h.share === null) return translate('charts.healthy.empty', { when });
+  return translate('charts.summary.healthy', { share: percent(h.share), when, change: comparison(h.share, h.previousShare, percent) });
 }
 
 export function topPatternsSummary(t: TopPatterns, when: string): string {
   const top = t.items[0];
-  if (!top) return `No patterns tagged ${when}.`;
-  return `Most frequent ${when}: “${top.label}”, in ${entries(top.count)}${comparison(top.count, top.previousCount)}.`;
+  if (!top) return translate('charts.top.empty', { when });
+  return translate('charts.summary.top', { when, label: top.label, count: top.count, change: comparison(top.count, top.previousCount) });
 }
 
 export function heatMapSummary(h: HeatMap, when: string): string {
-  if (h.days.length === 0) return `No entries ${when}.`;
+  if (h.days.length === 0) return translate('charts.heat.empty', { when });
   const total = h.days.reduce((a, x) => a + x.entries, 0);
   const busiest = h.days.reduce((a, x) => (x.entries > a.entries ? x : a));
-  const tail = busiest.entries > 1 ? ` The busiest day was ${dayLabel(busiest.day)}, with ${busiest.entries}.` : '';
-  return `${entries(total)} on ${plural(h.days.length, 'day')} ${when}.${tail}`;
+  const line = translate('charts.summary.heat', { count: total, days: h.days.length, when });
+  return busiest.entries > 1 ? `${line} ${translate('charts.summary.heatBusiest', { day: dayLabel(busiest.day), count: formatInteger(busiest.entries) })}` : line;
 }
 
 export function domainsSummary(d: DomainBreakdown, when: string): string {
   const top = d.items[0];
-  if (!top) return `No entries with an area of life ${when}.`;
-  return `${DOMAIN_LABELS[top.domain]} came up most ${when}: ${top.entries} of ${entries(d.total)}${comparison(top.entries, top.previousEntries)}.`;
+  if (!top) return translate('charts.domains.empty', { when });
+  return translate('charts.summary.domains', { area: words().domain(top.domain), when, count: formatInteger(top.entries), total: d.total, change: comparison(top.entries, top.previousEntries) });
 }
 
 export function peopleSummary(p: PeopleComparison, when: string, nameOf: (id: number) => string): string {
   const top = p.items[0];
-  if (!top) return `No entries about anyone ${when}.`;
-  const balance = top.balance !== null ? `; the balance with them averaged ${signed(top.balance)}` : '';
-  return `Most entries ${when} were about ${nameOf(top.personId)}: ${entries(top.entries)}${balance}.`;
+  if (!top) return translate('charts.people.empty', { when });
+  const balance = top.balance !== null ? translate('charts.summary.peopleBalance', { value: signed(top.balance) }) : '';
+  return translate('charts.summary.people', { when, name: nameOf(top.personId), count: top.entries, balance });
 }
 
 /** "Check-ins in the last 90 days, felt heard on average: Jordan 3.5, Priya 4.0." */
 export function checkInSummary(t: CheckInTrends, measure: CheckInMeasure, when: string, nameOf: (id: number) => string): string {
   const withAnswers = t.series.filter((s) => s.mean[measure] !== null);
-  if (t.series.length === 0) return `No check-ins ${when}.`;
+  if (t.series.length === 0) return translate('charts.summary.checkinsNone', { when });
   const count = t.series.reduce((a, s) => a + s.count, 0);
-  if (withAnswers.length === 0) return `${plural(count, 'check-in')} ${when}, none answering “${CHECKIN_QUESTIONS[measure].short.toLowerCase()}”.`;
-  const parts = withAnswers.map((s) => `${nameOf(s.personId)} ${one(s.mean[measure]!)}`);
-  return `${plural(count, 'check-in')} ${when}. ${CHECKIN_QUESTIONS[measure].short}, average out of 5: ${parts.join(', ')}.`;
+  if (withAnswers.length === 0) return translate('charts.summary.checkinsUnanswered', { count, when, question: midSentence(CHECKIN_QUESTIONS[measure].short) });
+  const parts = withAnswers.map((s) => translate('charts.summary.pair', { name: nameOf(s.personId), value: one(s.mean[measure]!) }));
+  return translate('charts.summary.checkins', { count, when, question: CHECKIN_QUESTIONS[measure].short, parts: parts.join(', ') });
 }
 
 /** One person's check-ins: "4 check-ins in the last 12 weeks; on average: felt heard 3.5, …". */
 export function personCheckInSummary(t: CheckInTrends, personId: number, when: string): string {
   const s = t.series.find((x) => x.personId === personId);
-  if (!s) return `No check-ins ${when}.`;
-  const parts = CHECKIN_MEASURES.filter((m) => s.mean[m] !== null).map((m) => `${CHECKIN_QUESTIONS[m].short.toLowerCase()} ${one(s.mean[m]!)}`);
-  return `${plural(s.count, 'check-in')} ${when}${parts.length ? `; average out of 5: ${parts.join(', ')}` : ''}.`;
+  if (!s) return translate('charts.summary.checkinsNone', { when });
+  const parts = CHECKIN_MEASURES.filter((m) => s.mean[m] !== null).map((m) => translate('charts.summary.pair', { name: midSentence(CHECKIN_QUESTIONS[m].short), value: one(s.mean[m]!) }));
+  return parts.length ? translate('charts.summary.personAverages', { count: s.count, when, parts: parts.join(', ') }) : translate('charts.summary.person', { count: s.count, when });
 }

@@ -5,6 +5,7 @@
  * below the axis, and every chart has a summary and a table.
  */
 import type { CheckInMeasure, ScoreMeasure } from '../../shared/insights.js';
+import { translate, type MessageId } from '../i18n/translate.js';
 
 /** A palette colour as drawn on the current background: black marks would vanish on the dark theme. */
 export function inkFor(hex: string, dark: boolean): string {
@@ -23,11 +24,21 @@ export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross'
 export const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'];
 export const markerFor = (i: number): MarkerShape => MARKERS[i % MARKERS.length]!;
 
-export const SCORE_LABELS: Record<ScoreMeasure, string> = {
-  heard: 'Heard',
-  respected: 'Respected',
-  valued: 'Valued',
-  involved: 'Involved',
+const SCORE_IDS: Record<ScoreMeasure, MessageId> = { heard: 'score.heard', respected: 'score.respected', valued: 'score.valued', involved: 'score.involved' };
+/** A rating's name in the interface's language ("Heard", "Escuchado"); read when drawn, so it follows the language. */
+export const SCORE_LABELS: Readonly<Record<ScoreMeasure, string>> = {
+  get heard() {
+    return translate(SCORE_IDS.heard);
+  },
+  get respected() {
+    return translate(SCORE_IDS.respected);
+  },
+  get valued() {
+    return translate(SCORE_IDS.valued);
+  },
+  get involved() {
+    return translate(SCORE_IDS.involved);
+  },
 };
 export const SCORE_COLORS: Record<ScoreMeasure, string> = {
   heard: '#0072B2',
@@ -36,14 +47,25 @@ export const SCORE_COLORS: Record<ScoreMeasure, string> = {
   involved: '#CC79A7',
 };
 
-/** The check-in questions, in the words of the questionnaire. */
-export const CHECKIN_QUESTIONS: Record<CheckInMeasure, { label: string; short: string }> = {
-  heard: { label: 'I felt heard', short: 'Felt heard' },
-  respected: { label: 'I felt respected', short: 'Felt respected' },
-  involved: { label: 'I was involved in decisions', short: 'Involved in decisions' },
-  fairShare: { label: 'Responsibilities were shared fairly', short: 'Fair share' },
-  boundaries: { label: 'My boundaries were respected', short: 'Boundaries respected' },
-  safe: { label: 'I felt safe', short: 'Felt safe' },
+const question = (label: MessageId, short: MessageId): { readonly label: string; readonly short: string } => ({
+  get label() {
+    return translate(label);
+  },
+  get short() {
+    return translate(short);
+  },
+});
+/**
+ * The check-in questions, in the words of the questionnaire (and a short form for charts), from the
+ * catalogue in the interface's language: read when drawn, so they follow a change of language.
+ */
+export const CHECKIN_QUESTIONS: Readonly<Record<CheckInMeasure, { readonly label: string; readonly short: string }>> = {
+  heard: question('charts.question.heard', 'charts.short.heard'),
+  respected: question('charts.question.respected', 'charts.short.respected'),
+  involved: question('charts.question.involved', 'charts.short.involved'),
+  fairShare: question('charts.question.fairShare', 'charts.short.fairShare'),
+  boundaries: question('charts.question.boundaries', 'charts.short.boundaries'),
+  safe: question('charts.question.safe', 'charts.short.safe'),
 };
 export const CHECKIN_COLORS: Record<CheckInMeasure, string> = {
   heard: '#0072B2',

@@ -7,6 +7,8 @@ import type { Cursor, EntrySummary, Person } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { dayHeading } from '../lib/format.js';
 import { useJournalData } from '../lib/session.js';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/index.js';
 import { EntryCard } from './EntryCard.js';
 import { ErrorAlert, Loading } from './Feedback.js';
 
@@ -21,6 +23,8 @@ export function PersonEntries({ person }: { person: Person }) {
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
   const today = new Date();
+  const t = useT();
+  const intl = useIntl();
 
   const load = useCallback(
     async (from: Cursor | null) => {
@@ -49,14 +53,14 @@ export function PersonEntries({ person }: { person: Person }) {
     <section className="page-section person-entries" aria-labelledby="person-entries-heading">
       <div className="page-head">
         <h2 id="person-entries-heading">
-          Entries with <bdi dir="auto">{person.name}</bdi>
+          {intl.formatMessage({ id: 'personEntries.title' }, { name: <bdi dir="auto">{person.name}</bdi> })}
         </h2>
-        {total !== null && <p className="hint">{total === 1 ? '1 entry' : `${total.toLocaleString()} entries`}, newest first</p>}
+        {total !== null && <p className="hint">{t('personEntries.count', { count: total })}</p>}
       </div>
       <ErrorAlert>{error}</ErrorAlert>
       {total === 0 ? (
         <p className="hint">
-          No entries with {person.name} yet. <a href="#/new">Write one</a>
+          {intl.formatMessage({ id: 'personEntries.none' }, { name: person.name, link: (chunks) => <a href="#/new">{chunks}</a> })}
         </p>
       ) : (
         <ul className="person-entry-list">
@@ -68,12 +72,12 @@ export function PersonEntries({ person }: { person: Person }) {
         </ul>
       )}
       {busy ? (
-        <Loading label="Loading entries…" />
+        <Loading label={t('personEntries.loading')} />
       ) : (
         cursor && (
           <div>
             <button type="button" className="button" onClick={() => void load(cursor)}>
-              Show older entries
+              {t('personEntries.older')}
             </button>
           </div>
         )

@@ -7,6 +7,7 @@ import type { Strength } from '../../shared/insights.js';
 import { call, messageOf } from '../api.js';
 import { useToast } from '../lib/session.js';
 import { ErrorAlert } from './Feedback.js';
+import { useT } from '../i18n/index.js';
 
 export function StrengthsEditor({ personId, name }: { personId: number | null; /** The person's name; omitted for the user's own strengths. */ name?: string }) {
   const toast = useToast();
@@ -16,7 +17,7 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
-  const whose = name ?? 'you';
+  const t = useT();
 
   const reload = useCallback(async () => {
     try {
@@ -33,7 +34,7 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
   async function add(e: FormEvent) {
     e.preventDefault();
     if (!draft.trim()) {
-      setError(name ? `Write something ${name} brings first.` : 'Write something you bring first.');
+      setError(name ? t('strengths.emptyTheirs', { name }) : t('strengths.emptyMine'));
       return;
     }
     setBusy(true);
@@ -52,7 +53,7 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
     e.preventDefault();
     if (!editing) return;
     if (!editing.text.trim()) {
-      setError('A strength cannot be empty. Delete it instead, if it no longer fits.');
+      setError(t('strengths.emptyEdit'));
       return;
     }
     setBusy(true);
@@ -72,8 +73,8 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
     try {
       await call('strengths.delete', { id: s.id });
       await reload();
-      toast.show('Strength deleted.', {
-        label: 'Undo',
+      toast.show(t('strengths.deleted'), {
+        label: t('strengths.undo'),
         run: async () => {
           await call('strengths.create', { personId, text: s.text });
           await reload();
@@ -87,22 +88,22 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
   return (
     <div className="stack strengths">
       {items === null ? null : items.length === 0 ? (
-        <p className="hint">{name ? `Nothing noted yet. What does ${name} bring — patience, humour, a steady hand?` : 'Nothing noted yet. What do you bring — to your relationships, your work, yourself?'}</p>
+        <p className="hint">{name ? t('strengths.noneTheirs', { name }) : t('strengths.noneMine')}</p>
       ) : (
-        <ul className="strength-list" aria-label={name ? `What ${name} brings` : 'What you bring'}>
+        <ul className="strength-list" aria-label={name ? t('strengths.listTheirs', { name }) : t('strengths.listMine')}>
           {items.map((s) =>
             editing?.id === s.id ? (
               <li key={s.id}>
                 <form className="strength-edit" onSubmit={saveEdit}>
                   <label htmlFor={`${inputId}-edit`} className="visually-hidden">
-                    Change this strength
+                    {t('strengths.change')}
                   </label>
                   <input id={`${inputId}-edit`} type="text" dir="auto" value={editing.text} maxLength={800} onChange={(e) => setEditing({ id: s.id, text: e.target.value })} autoFocus autoComplete="off" />
                   <button type="submit" className="button small primary" disabled={busy}>
-                    Save
+                    {t('strengths.save')}
                   </button>
                   <button type="button" className="button small" onClick={() => setEditing(null)} disabled={busy}>
-                    Cancel
+                    {t('strengths.cancel')}
                   </button>
                 </form>
               </li>
@@ -112,10 +113,12 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
                   {s.text}
                 </span>
                 <button type="button" className="button small" onClick={() => setEditing({ id: s.id, text: s.text })}>
-                  Edit<span className="visually-hidden"> “{s.text}”</span>
+                  {t('strengths.edit')}
+                  <span className="visually-hidden"> {t('strengths.quoted', { text: s.text })}</span>
                 </button>
                 <button type="button" className="button small subtle" onClick={() => void remove(s)}>
-                  Delete<span className="visually-hidden"> “{s.text}”</span>
+                  {t('strengths.delete')}
+                  <span className="visually-hidden"> {t('strengths.quoted', { text: s.text })}</span>
                 </button>
               </li>
             ),
@@ -125,12 +128,12 @@ export function StrengthsEditor({ personId, name }: { personId: number | null; /
       <form className="strength-add" onSubmit={add} noValidate>
         <div className="field">
           <label htmlFor={inputId} dir="auto">
-            {name ? `Add something ${whose} brings` : 'Add something you bring'}
+            {name ? t('strengths.addTheirs', { name }) : t('strengths.addMine')}
           </label>
           <input id={inputId} type="text" dir="auto" value={draft} maxLength={800} onChange={(e) => setDraft(e.target.value)} autoComplete="off" />
         </div>
         <button type="submit" className="button" disabled={busy}>
-          Add
+          {t('strengths.add')}
         </button>
       </form>
       <ErrorAlert>{error}</ErrorAlert>

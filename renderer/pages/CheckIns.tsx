@@ -19,9 +19,13 @@ import { navigate } from '../lib/router.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
 import '../styles/insights.css';
+import { useIntl } from 'react-intl';
+import { translate, useT, type MessageId } from '../i18n/index.js';
 
 const todayLocal = () => format(new Date(), 'yyyy-MM-dd');
-export const weekWords = (week: string) => `week of ${rangeLabel(week, addDays(week, 6))}`;
+/** "week of 3–9 March 2025", mid-sentence, in the interface's language. */
+export const weekWords = (week: string) => translate('checkins.weekOf', { range: rangeLabel(week, addDays(week, 6)) });
+const bdi = (name: string) => <bdi dir="auto">{name}</bdi>;
 
 export function CheckInsPage() {
   const { people, personById, loaded } = useJournalData();
@@ -29,6 +33,8 @@ export function CheckInsPage() {
   const [done, setDone] = useState<CheckIn[]>([]);
   const [error, setError] = useState<string | null>(null);
   const active = people.filter((p) => p.archivedAt === null);
+  const t = useT();
+  const intl = useIntl();
 
   useEffect(() => {
     let live = true;
@@ -49,8 +55,8 @@ export function CheckInsPage() {
     <div className="page checkins-page">
       <header className="page-head">
         <div>
-          <h1>Check-ins</h1>
-          <p className="hint">A minute a week for each person: how did it feel? Your answers are charted next to your entries.</p>
+          <h1>{t('checkins.title')}</h1>
+          <p className="hint">{t('checkins.intro')}</p>
         </div>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
@@ -58,22 +64,22 @@ export function CheckInsPage() {
         <Loading />
       ) : active.length === 0 ? (
         <EmptyState
-          title="No one to check in about yet"
+          title={t('checkins.noPeople')}
           action={
             <a className="button primary" href="#/people">
-              Go to People
+              {t('checkins.goToPeople')}
             </a>
           }
         >
-          <p>Check-ins are per person. Add the people you want to reflect on first.</p>
+          <p>{t('checkins.noPeopleHint')}</p>
         </EmptyState>
       ) : due ? (
         <>
           <section className="page-section" aria-labelledby="due-heading">
-            <h2 id="due-heading">Due this week</h2>
-            <p className="hint">{`This is the ${weekWords(due.week)}.`}</p>
+            <h2 id="due-heading">{t('checkins.due')}</h2>
+            <p className="hint">{t('checkins.thisIs', { week: weekWords(due.week) })}</p>
             {due.due.length === 0 ? (
-              <p>All check-ins are done for this week. Well done.</p>
+              <p>{t('checkins.allDone')}</p>
             ) : (
               <ul className="due-list">
                 {due.due.map((d) => {
@@ -86,9 +92,9 @@ export function CheckInsPage() {
                         {p.name}
                       </span>
                       <a className="button primary small" href={`#/checkins/${p.id}`}>
-                        Check in about <bdi dir="auto">{p.name}</bdi>
+                        {intl.formatMessage({ id: 'checkins.checkInAbout' }, { name: bdi(p.name) })}
                       </a>
-                      <span className="hint">{d.lastWeek ? `Last check-in: ${weekWords(d.lastWeek)}.` : 'No check-ins yet.'}</span>
+                      <span className="hint">{d.lastWeek ? t('checkins.last', { week: weekWords(d.lastWeek) }) : t('checkins.noneYet')}</span>
                     </li>
                   );
                 })}
@@ -97,7 +103,7 @@ export function CheckInsPage() {
           </section>
           {done.length > 0 && (
             <section className="page-section" aria-labelledby="done-heading">
-              <h2 id="done-heading">Done this week</h2>
+              <h2 id="done-heading">{t('checkins.done')}</h2>
               <ul className="due-list">
                 {done.map((c) => {
                   const p = personById.get(c.personId);
@@ -109,7 +115,7 @@ export function CheckInsPage() {
                         {p.name}
                       </span>
                       <a className="button small" href={`#/checkins/${p.id}/${c.week}`}>
-                        Change the check-in about <bdi dir="auto">{p.name}</bdi>
+                        {intl.formatMessage({ id: 'checkins.changeAbout' }, { name: bdi(p.name) })}
                       </a>
                     </li>
                   );
@@ -124,16 +130,17 @@ export function CheckInsPage() {
   );
 }
 
-const HISTORY_RANGES = [
-  { key: '12w', label: 'Last 12 weeks', weeks: 12 },
-  { key: '1y', label: 'Last year', weeks: 52 },
-  { key: 'all', label: 'All time', weeks: null },
-] as const;
+const HISTORY_RANGES: readonly { key: '12w' | '1y' | 'all'; label: MessageId; weeks: number | null; when: MessageId }[] = [
+  { key: '12w', label: 'checkins.range.12w', weeks: 12, when: 'checkins.when.12w' },
+  { key: '1y', label: 'checkins.range.1y', weeks: 52, when: 'checkins.when.1y' },
+  { key: 'all', label: 'checkins.range.all', weeks: null, when: 'checkins.when.all' },
+];
 
 /** One person's check-ins: chart, then the list (change or delete each). */
 function CheckInHistory() {
   const { people, personById } = useJournalData();
   const toast = useToast();
+  const t = useT();
   const withSome = people;
   const [personId, setPersonId] = useRemembered<number | null>('checkins.historyPerson', null);
   const [range, setRange] = useRemembered<(typeof HISTORY_RANGES)[number]['key']>('checkins.historyRange', '12w');
@@ -178,53 +185,53 @@ function CheckInHistory() {
   }, [chosen, range, weekStart, version]);
 
   if (chosen === null) return null;
-  const name = personById.get(chosen)?.name ?? 'this person';
+  const name = personById.get(chosen)?.name ?? t('checkins.thisPerson');
   const r = HISTORY_RANGES.find((x) => x.key === range)!;
-  const when = r.weeks === null ? 'in all your check-ins' : r.key === '1y' ? 'in the last year' : 'in the last 12 weeks';
+  const when = t(r.when);
 
   return (
     <section className="page-section checkin-history" aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{t('checkins.history')}</h2>
       <div className="row">
         <div className="field">
-          <label htmlFor="history-person">Person</label>
+          <label htmlFor="history-person">{t('checkins.person')}</label>
           <select id="history-person" value={chosen} onChange={(e) => setPersonId(Number(e.target.value))}>
             {withSome.map((p) => (
               <option key={p.id} value={p.id} dir="auto">
                 {p.name}
-                {p.archivedAt ? ' (archived)' : ''}
+                {p.archivedAt ? ` ${t('checkins.archived')}` : ''}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="history-range">Range</label>
+          <label htmlFor="history-range">{t('checkins.range')}</label>
           <select id="history-range" value={range} onChange={(e) => setRange(e.target.value as typeof range)}>
             {HISTORY_RANGES.map((x) => (
               <option key={x.key} value={x.key}>
-                {x.label}
+                {t(x.label)}
               </option>
             ))}
           </select>
         </div>
       </div>
       <ErrorAlert>{error}</ErrorAlert>
-      {trends && <PersonCheckInChart data={trends} personId={chosen} when={when} level={3} title={`Check-ins about ${name}`} />}
+      {trends && <PersonCheckInChart data={trends} personId={chosen} when={when} level={3} title={t('checkins.about', { name })} />}
       {list.length > 0 && (
         <div className="checkin-list">
           <table>
-            <caption className="visually-hidden">Check-ins about {name}</caption>
+            <caption className="visually-hidden">{t('checkins.about', { name })}</caption>
             <thead>
               <tr>
-                <th scope="col">Week</th>
+                <th scope="col">{t('checkins.week')}</th>
                 {CHECKIN_MEASURES.map((m) => (
                   <th scope="col" key={m}>
                     {CHECKIN_QUESTIONS[m].short}
                   </th>
                 ))}
-                <th scope="col">Note</th>
+                <th scope="col">{t('checkins.note')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('checkins.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -233,7 +240,7 @@ function CheckInHistory() {
                 <tr key={c.id}>
                   <th scope="row">
                     {rangeLabel(c.week, addDays(c.week, 6))}
-                    {c.forTherapist && <span className="badge badge-therapist"> For my therapist</span>}
+                    {c.forTherapist && <span className="badge badge-therapist"> {t('checkins.forTherapist')}</span>}
                   </th>
                   {CHECKIN_MEASURES.map((m) => (
                     <td key={m}>{num(c[m], 0)}</td>
@@ -242,10 +249,12 @@ function CheckInHistory() {
                   <td>
                     <div className="row">
                       <a className="button small" href={`#/checkins/${c.personId}/${c.week}`}>
-                        Change<span className="visually-hidden"> the check-in of the {weekWords(c.week)}</span>
+                        {t('checkins.change')}
+                        <span className="visually-hidden"> {t('checkins.ofWeek', { week: weekWords(c.week) })}</span>
                       </a>
                       <button type="button" className="button small subtle" onClick={() => setDeleting(c)}>
-                        Delete<span className="visually-hidden"> the check-in of the {weekWords(c.week)}</span>
+                        {t('checkins.delete')}
+                        <span className="visually-hidden"> {t('checkins.ofWeek', { week: weekWords(c.week) })}</span>
                       </button>
                     </div>
                   </td>
@@ -257,15 +266,15 @@ function CheckInHistory() {
       )}
       {deleting && (
         <ConfirmDialog
-          title="Delete this check-in?"
-          message={<p>The check-in about {name} for the {weekWords(deleting.week)} will be deleted. This cannot be undone.</p>}
-          confirmLabel="Delete check-in"
+          title={t('checkins.deleteTitle')}
+          message={<p>{t('checkins.deleteText', { name, week: weekWords(deleting.week) })}</p>}
+          confirmLabel={t('checkins.deleteCheckin')}
           danger
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             await call('checkins.delete', { id: deleting.id });
             setVersion((v) => v + 1);
-            toast.show('Check-in deleted.');
+            toast.show(t('checkins.deleted'));
           }}
         />
       )}
@@ -295,6 +304,8 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
   const [held, setHeld] = useState<File[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
   const today = todayLocal();
+  const t = useT();
+  const intl = useIntl();
 
   useEffect(() => {
     call('settings.get', {})
@@ -347,11 +358,11 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
       if (failed.length > 0) {
         // Saved, but not every file: stay, so the person sees which and can try again.
         setExisting(saved);
-        setError(`The check-in is saved, but ${failed.length === 1 ? 'one file was' : 'some files were'} not attached. ${failed.join(' ')}`);
+        setError(`${t('checkins.filesFailed', { count: failed.length })} ${failed.join(' ')}`);
         setBusy(false);
         return;
       }
-      toast.show(`Check-in about ${person?.name ?? 'this person'} saved.`);
+      toast.show(t('checkins.saved', { name: person?.name ?? t('checkins.thisPerson') }));
       navigate('/checkins');
     } catch (err) {
       setError(messageOf(err));
@@ -363,8 +374,8 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
   if (!person) {
     return (
       <div className="page">
-        <EmptyState title="This person is not in your journal" action={<a className="button" href="#/checkins">Back to check-ins</a>}>
-          <p>They may have been removed. Choose someone from the check-ins page.</p>
+        <EmptyState title={t('checkins.missing')} action={<a className="button" href="#/checkins">{t('checkins.back')}</a>}>
+          <p>{t('checkins.missingHint')}</p>
         </EmptyState>
       </div>
     );
@@ -374,14 +385,14 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
   return (
     <div className="page checkin-page">
       <p>
-        <a href="#/checkins">← Check-ins</a>
+        <a href="#/checkins">{t('checkins.backArrow')}</a>
       </p>
       <header className="page-head">
         <div>
           <h1>
-            Check-in about <bdi dir="auto">{person.name}</bdi>
+            {intl.formatMessage({ id: 'checkins.formTitle' }, { name: bdi(person.name) })}
           </h1>
-          <p className="hint">Think back over the week. Answer what you can; every question is optional.</p>
+          <p className="hint">{t('checkins.formIntro')}</p>
         </div>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
@@ -390,47 +401,47 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
       ) : (
         <form ref={formRef} className="checkin-form" onSubmit={save} noValidate>
           <div className="field">
-            <label htmlFor="checkin-week">Week</label>
+            <label htmlFor="checkin-week">{t('checkins.week')}</label>
             <select id="checkin-week" value={week} onChange={(e) => setWeek(e.target.value)}>
               {weeks.map((w, i) => (
                 <option key={w} value={w}>
-                  {i === 0 ? 'This week' : i === 1 ? 'Last week' : `${i} weeks ago`} ({rangeLabel(w, addDays(w, 6))})
+                  {t('checkins.weekOption', { ago: i, range: rangeLabel(w, addDays(w, 6)) })}
                 </option>
               ))}
             </select>
-            {existing && <p className="hint">You already checked in for this week; saving changes that check-in.</p>}
+            {existing && <p className="hint">{t('checkins.already')}</p>}
           </div>
           <div className="checkin-questions">
             {CHECKIN_MEASURES.map((m) => (
-              <ScoreGroup key={m} legend={CHECKIN_QUESTIONS[m].label} low="not at all" high="completely" value={answers[m]} onChange={(v) => setAnswers((a) => ({ ...a, [m]: v }))} />
+              <ScoreGroup key={m} legend={CHECKIN_QUESTIONS[m].label} low={t('checkins.low')} high={t('checkins.high')} value={answers[m]} onChange={(v) => setAnswers((a) => ({ ...a, [m]: v }))} />
             ))}
           </div>
           <div className="field">
-            <label htmlFor="checkin-note">Note</label>
+            <label htmlFor="checkin-note">{t('checkins.note')}</label>
             <textarea id="checkin-note" dir="auto" rows={3} value={note} maxLength={20_000} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-hint" />
             <p id="checkin-note-hint" className="hint">
-              Optional: anything you want to remember about this week.
+              {t('checkins.noteHint')}
             </p>
           </div>
           <CheckInAttachments checkInId={existing?.id ?? null} held={held} setHeld={setHeld} dropTarget={formRef} disabled={busy} />
           <label className="check">
             <input type="checkbox" checked={forTherapist} onChange={(e) => setForTherapist(e.target.checked)} />
-            Bring this to my therapist
+            {t('checkins.bringToTherapist')}
           </label>
           {answers.safe !== null && answers.safe <= 2 && (
-            <p className="notice">Not feeling safe matters. If you are in danger, contact local emergency services or a support line you trust when it is safe to do so.</p>
+            <p className="notice">{t('checkins.unsafe')}</p>
           )}
           <div className="dialog-actions">
             {existing && (
               <button type="button" className="button danger-subtle" onClick={() => setConfirmDelete(true)} disabled={busy}>
-                Delete check-in
+                {t('checkins.deleteCheckin')}
               </button>
             )}
             <a className="button" href="#/checkins">
-              Cancel
+              {t('checkins.cancel')}
             </a>
             <button type="submit" className="button primary" disabled={busy || (answeredCount === 0 && !note.trim() && held.length === 0)}>
-              {busy ? 'Saving…' : 'Save check-in'}
+              {busy ? t('checkins.saving') : t('checkins.save')}
             </button>
           </div>
         </form>
@@ -438,14 +449,14 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
       {ready && existing && week && <CheckInRevisions checkIn={existing} onRestored={() => void load(week)} />}
       {confirmDelete && existing && (
         <ConfirmDialog
-          title="Delete this check-in?"
-          message={<p>The check-in about {person.name} for the {weekWords(existing.week)} will be deleted. This cannot be undone.</p>}
-          confirmLabel="Delete check-in"
+          title={t('checkins.deleteTitle')}
+          message={<p>{t('checkins.deleteText', { name: person.name, week: weekWords(existing.week) })}</p>}
+          confirmLabel={t('checkins.deleteCheckin')}
           danger
           onClose={() => setConfirmDelete(false)}
           onConfirm={async () => {
             await call('checkins.delete', { id: existing.id });
-            toast.show('Check-in deleted.');
+            toast.show(t('checkins.deleted'));
             navigate('/checkins');
           }}
         />

@@ -6,7 +6,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { format } from 'date-fns';
-import { CATEGORIES, CATEGORY_COLORS, CATEGORY_LABELS, type Category } from '../../shared/catalogue.js';
+import { CATEGORIES, CATEGORY_COLORS, type Category } from '../../shared/catalogue.js';
+import { translate, useT, type MessageId } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import { addDays, CHECKIN_MEASURES, drillFilter, type Bucket, type CheckInMeasure, type CheckInTrends, type DrillTarget, type InsightFilter, type InsightsOverview, type PatternHistory } from '../../shared/insights.js';
 import { call, messageOf } from '../api.js';
 import {
@@ -33,15 +35,16 @@ import { useJournalData } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
 import '../styles/insights.css';
 
-export const RANGES = [
-  { key: '7d', label: '7 days', days: 7, when: 'in the last 7 days' },
-  { key: '30d', label: '30 days', days: 30, when: 'in the last 30 days' },
-  { key: '90d', label: '90 days', days: 90, when: 'in the last 90 days' },
-  { key: '1y', label: '1 year', days: 365, when: 'in the last 12 months' },
-  { key: 'all', label: 'All time', days: null, when: 'in all your entries' },
-  { key: 'custom', label: 'Custom', days: null, when: '' },
-] as const;
-export type RangeKey = (typeof RANGES)[number]['key'];
+export type RangeKey = '7d' | '30d' | '90d' | '1y' | 'all' | 'custom';
+/** The ranges, their names and how each reads in a sentence ("in the last 30 days"); custom reads its dates. */
+export const RANGES: readonly { key: RangeKey; label: MessageId; days: number | null; when: MessageId | null }[] = [
+  { key: '7d', label: 'insights.range.7d', days: 7, when: 'insights.when.7d' },
+  { key: '30d', label: 'insights.range.30d', days: 30, when: 'insights.when.30d' },
+  { key: '90d', label: 'insights.range.90d', days: 90, when: 'insights.when.90d' },
+  { key: '1y', label: 'insights.range.1y', days: 365, when: 'insights.when.1y' },
+  { key: 'all', label: 'insights.range.all', days: null, when: 'insights.when.all' },
+  { key: 'custom', label: 'insights.range.custom', days: null, when: null },
+];
 
 export interface InsightsView {
   range: RangeKey;
@@ -68,13 +71,14 @@ const DEFAULT_VIEW = (): InsightsView => ({
 /** The query a view asks for, or a message saying why it cannot be asked. */
 export function queryOf(v: InsightsView, today: string): { from?: string; to?: string; when: string } | { problem: string } {
   if (v.range === 'custom') {
-    if (!v.customFrom || !v.customTo) return { problem: 'Choose both a start and an end date.' };
-    if (v.customFrom > v.customTo) return { problem: 'The start date is after the end date. Pick the dates again.' };
-    return { from: v.customFrom, to: v.customTo, when: `in ${rangeLabel(v.customFrom, v.customTo)}` };
+    if (!v.customFrom || !v.customTo) return { problem: translate('insights.bothDates') };
+    if (v.customFrom > v.customTo) return { problem: translate('insights.datesReversed') };
+    return { from: v.customFrom, to: v.customTo, when: translate('insights.when.custom', { range: rangeLabel(v.customFrom, v.customTo) }) };
   }
   const r = RANGES.find((x) => x.key === v.range)!;
-  if (r.days === null) return { when: r.when };
-  return { from: addDays(today, -(r.days - 1)), to: today, when: r.when };
+  const when = translate(r.when ?? 'insights.when.all');
+  if (r.days === null) return { when };
+  return { from: addDays(today, -(r.days - 1)), to: today, when };
 }
 
 interface Loaded {
@@ -94,6 +98,8 @@ export function InsightsPage() {
   const [state, setState] = useState<'loading' | 'idle' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
+  const t = useT();
+  const words = useVocabulary();
   const today = todayLocal();
   const q = queryOf(view, today);
   const problem = 'problem' in q ? q.problem : null;
@@ -135,9 +141,9 @@ export function InsightsPage() {
   const personOf = useCallback(
     (id: number): Who => {
       const p = personById.get(id);
-      return p ? { name: p.name, color: p.color } : { name: 'Someone removed', color: '#999999' };
+      return p ? { name: p.name, color: p.color } : { name: t('insights.removed'), color: '#999999' };
     },
-    [personById],
+    [personById, t],
   );
   const nameOf = useCallback((id: number) => personOf(id).name, [personOf]);
   const drillWith = data?.filter;
@@ -155,24 +161,26 @@ export function InsightsPage() {
   // Known during render (not after an effect), so "Charts show …" never describes an older choice.
   const pending = state !== 'error' && queryKey !== null && data?.key !== queryKey;
   const nothing = o && o.domains.total === 0;
+  // The range in a sentence, in the language shown now (the query is worded afresh each render).
+  const when = data && !('problem' in q) && data.key === queryKey ? q.when : (data?.when ?? '');
 
   return (
     <div className="page insights-page">
       <header className="page-head">
         <div>
-          <h1>Insights</h1>
-          <p className="hint">What your entries show over time. Everything here is worked out on this computer.</p>
+          <h1>{t('insights.title')}</h1>
+          <p className="hint">{t('insights.intro')}</p>
         </div>
       </header>
 
-      <search className="insights-controls" aria-label="Choose what to chart">
+      <search className="insights-controls" aria-label={t('insights.controls')}>
         <fieldset className="range-picker">
-          <legend>Range</legend>
+          <legend>{t('insights.range')}</legend>
           <div className="segments">
             {RANGES.map((r) => (
               <label key={r.key} className="segment">
                 <input type="radio" name="insights-range" className="overlay-input" checked={view.range === r.key} onChange={() => set('range', r.key)} />
-                <span>{r.label}</span>
+                <span>{t(r.label)}</span>
               </label>
             ))}
           </div>
@@ -180,46 +188,46 @@ export function InsightsPage() {
         {view.range === 'custom' && (
           <div className="row custom-range">
             <div className="field">
-              <label htmlFor="insights-from">From</label>
+              <label htmlFor="insights-from">{t('insights.from')}</label>
               <input id="insights-from" type="date" value={view.customFrom} max={view.customTo || undefined} onChange={(e) => set('customFrom', e.target.value)} />
             </div>
             <div className="field">
-              <label htmlFor="insights-to">To</label>
+              <label htmlFor="insights-to">{t('insights.to')}</label>
               <input id="insights-to" type="date" value={view.customTo} min={view.customFrom || undefined} onChange={(e) => set('customTo', e.target.value)} />
             </div>
           </div>
         )}
         <div className="field">
-          <label htmlFor="insights-bucket">Bar size</label>
+          <label htmlFor="insights-bucket">{t('insights.bucket')}</label>
           <select id="insights-bucket" value={view.bucket} onChange={(e) => set('bucket', e.target.value as InsightsView['bucket'])}>
-            <option value="auto">Automatic{o ? ` (${o.patterns.axis.bucket})` : ''}</option>
-            <option value="day">Day</option>
-            <option value="week">Week</option>
-            <option value="month">Month</option>
+            <option value="auto">{o ? t('insights.bucket.autoIs', { bucket: o.patterns.axis.bucket }) : t('insights.bucket.auto')}</option>
+            <option value="day">{t('insights.bucket.day')}</option>
+            <option value="week">{t('insights.bucket.week')}</option>
+            <option value="month">{t('insights.bucket.month')}</option>
           </select>
         </div>
         <details className="insights-filters" open={activeFilters > 0 ? true : undefined}>
           <summary>
-            Filter by people and areas{activeFilters > 0 ? ` (${activeFilters} chosen)` : ''}
+            {activeFilters > 0 ? t('insights.filtersChosen', { count: activeFilters }) : t('insights.filters')}
           </summary>
           <div className="insights-filter-body">
             <CheckboxGroup
-              legend="People"
-              hint="None ticked: everyone."
-              options={people.map((p) => ({ value: p.id, label: p.archivedAt ? `${p.name} (archived)` : p.name, color: p.color }))}
+              legend={t('insights.people')}
+              hint={t('insights.peopleHint')}
+              options={people.map((p) => ({ value: p.id, label: p.archivedAt ? t('insights.archivedPerson', { name: p.name }) : p.name, color: p.color }))}
               value={view.personIds}
               onChange={(ids) => set('personIds', ids)}
             />
             <CheckboxGroup
-              legend="Areas"
-              hint="None ticked: all areas."
-              options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c], color: CATEGORY_COLORS[c] }))}
+              legend={t('insights.areas')}
+              hint={t('insights.areasHint')}
+              options={CATEGORIES.map((c) => ({ value: c, label: words.category(c), color: CATEGORY_COLORS[c] }))}
               value={view.categories}
               onChange={(cs) => set('categories', cs)}
             />
             {activeFilters > 0 && (
               <button type="button" className="button small" onClick={() => setView((prev) => ({ ...prev, personIds: [], categories: [] }))}>
-                Clear filters
+                {t('insights.clearFilters')}
               </button>
             )}
           </div>
@@ -228,63 +236,61 @@ export function InsightsPage() {
 
       <ErrorAlert>{problem ?? error}</ErrorAlert>
       <p className="visually-hidden" role="status">
-        {pending ? 'Updating the charts' : state === 'idle' && data ? `Charts show ${rangeLabelOf(data)}` : ''}
+        {pending ? t('insights.updating') : state === 'idle' && data ? t('insights.showing', { range: rangeLabelOf(data) }) : ''}
       </p>
 
       {o?.ahead && (
         <div className="notice" role="note">
           <p>
-            {o.ahead.count === 1
-              ? `One entry is dated ${formatDay(o.ahead.from)}, after tomorrow, so “all time” stops before it.`
-              : `${o.ahead.count} entries are dated after tomorrow (${rangeLabel(o.ahead.from, o.ahead.to)}), so “all time” stops before them.`}{' '}
+            {o.ahead.count === 1 ? t('insights.aheadOne', { day: formatDay(o.ahead.from) }) : t('insights.ahead', { count: o.ahead.count, range: rangeLabel(o.ahead.from, o.ahead.to) })}{' '}
             <button
               type="button"
               className="link-button"
-              onClick={() => openTimelineFor({ filter: { from: o.ahead!.from, to: o.ahead!.to }, label: 'Dated after tomorrow', count: o.ahead!.count })}
+              onClick={() => openTimelineFor({ filter: { from: o.ahead!.from, to: o.ahead!.to }, label: t('insights.aheadLabel'), count: o.ahead!.count })}
             >
-              {o.ahead.count === 1 ? 'Show it' : 'Show them'}
+              {t('insights.aheadShow', { count: o.ahead.count })}
             </button>
           </p>
         </div>
       )}
 
       {!data || !o || !listsLoaded ? (
-        state === 'error' ? null : <Loading label="Working out your insights…" />
+        state === 'error' ? null : <Loading label={t('insights.loading')} />
       ) : nothing ? (
         <EmptyState
-          title={`No entries ${data.when}`}
+          title={t('insights.emptyTitle', { when })}
           action={
             view.range !== 'all' || activeFilters > 0 ? (
               <button type="button" className="button" onClick={() => setView((prev) => ({ ...prev, range: 'all', personIds: [], categories: [] }))}>
-                Show all time, everyone
+                {t('insights.showAll')}
               </button>
             ) : (
               <button type="button" className="button primary" onClick={() => navigate('/new')}>
-                Write an entry
+                {t('insights.write')}
               </button>
             )
           }
         >
-          <p>Charts appear here once there are entries in the range. Tag patterns and rate how it felt, and the trends show what keeps repeating and what is getting better.</p>
+          <p>{t('insights.emptyText')}</p>
         </EmptyState>
       ) : (
         <div className="chart-grid" aria-busy={pending}>
           <div className="wide">
-            <PatternFrequencyChart data={o.patterns} when={data.when} onDrill={onDrill} />
+            <PatternFrequencyChart data={o.patterns} when={when} onDrill={onDrill} />
           </div>
           <div className="wide">
-            <BalanceChart data={o.balance} when={data.when} onDrill={onDrill} personOf={personOf} />
+            <BalanceChart data={o.balance} when={when} onDrill={onDrill} personOf={personOf} />
           </div>
-          <ScoresChart data={o.scores} when={data.when} onDrill={onDrill} />
-          <HealthyShareChart data={o.healthyShare} entries={o.scores.entries} when={data.when} onDrill={onDrill} />
+          <ScoresChart data={o.scores} when={when} onDrill={onDrill} />
+          <HealthyShareChart data={o.healthyShare} entries={o.scores.entries} when={when} onDrill={onDrill} />
           <div className="wide">
-            <TopPatternsTable data={o.topPatterns} history={data.history} when={data.when} onDrill={onDrill} />
+            <TopPatternsTable data={o.topPatterns} history={data.history} when={when} onDrill={onDrill} />
           </div>
           <div className="wide">
-            <HeatMapChart data={o.heatmap} weekStart={o.patterns.axis.weekStart} when={data.when} onDrill={onDrill} />
+            <HeatMapChart data={o.heatmap} weekStart={o.patterns.axis.weekStart} when={when} onDrill={onDrill} />
           </div>
-          <DomainsChart data={o.domains} when={data.when} onDrill={onDrill} />
-          <PeopleChart data={o.people} when={data.when} onDrill={onDrill} nameOf={nameOf} />
+          <DomainsChart data={o.domains} when={when} onDrill={onDrill} />
+          <PeopleChart data={o.people} when={when} onDrill={onDrill} nameOf={nameOf} />
         </div>
       )}
       {data && o && listsLoaded && (
@@ -294,10 +300,10 @@ export function InsightsPage() {
               data={data.checkIns}
               measure={view.checkInMeasure}
               personOf={personOf}
-              when={data.when}
+              when={when}
               controls={
                 <div className="field inline-field">
-                  <label htmlFor="insights-checkin-measure">Answer</label>
+                  <label htmlFor="insights-checkin-measure">{t('insights.answer')}</label>
                   <select id="insights-checkin-measure" value={view.checkInMeasure} onChange={(e) => set('checkInMeasure', e.target.value as CheckInMeasure)}>
                     {CHECKIN_MEASURES.map((m) => (
                       <option key={m} value={m}>
@@ -317,5 +323,5 @@ export function InsightsPage() {
 
 function rangeLabelOf(d: Loaded): string {
   const p = d.overview.patterns.axis.period;
-  return p ? rangeLabel(p.from, p.to) : 'no entries';
+  return p ? rangeLabel(p.from, p.to) : translate('insights.noEntries');
 }

@@ -1,8 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { CATEGORIES, CATEGORY_COLORS, CATEGORY_DESCRIPTIONS, CATEGORY_LABELS, POLARITIES, type Category, type Polarity } from '../../shared/catalogue.js';
+import { CATEGORIES, CATEGORY_COLORS, POLARITIES, type Category, type Polarity } from '../../shared/catalogue.js';
+import { useIntl } from 'react-intl';
+import { midSentence } from '../charts/format.js';
+import { useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import type { Tag } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
-import { POLARITY_SIGN, POLARITY_WORD, PolarityMark, Swatch, tagColor } from '../components/Chips.js';
+import { POLARITY_SIGN, PolarityMark, Swatch, tagColor } from '../components/Chips.js';
 import { ColorPicker } from '../components/ColorPicker.js';
 import { AREA_COLORS } from '../lib/palette.js';
 import { Dialog } from '../components/Dialog.js';
@@ -17,6 +21,9 @@ export function PatternsPage() {
   const [showArchived, setShowArchived] = useState(false);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [error, setError] = useState<string | null>(null);
+  const tr = useT();
+  const intl = useIntl();
+  const words = useVocabulary();
   const archivedCount = tags.filter((t) => t.archivedAt !== null).length;
 
   async function setArchived(t: Tag, archived: boolean) {
@@ -24,7 +31,7 @@ export function PatternsPage() {
     try {
       await call('tags.update', { id: t.id, patch: { archived } });
       await reloadTags();
-      toast.show(archived ? `“${t.label}” archived. Entries that use it keep it.` : `“${t.label}” is back in the picker.`);
+      toast.show(archived ? tr('patterns.archived', { label: words.pattern(t) }) : tr('patterns.unarchived', { label: words.pattern(t) }));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -40,21 +47,23 @@ export function PatternsPage() {
     <div className="page">
       <header className="page-head">
         <div>
-          <h1>Patterns</h1>
+          <h1>{tr('patterns.title')}</h1>
           <p className="hint">
-            The patterns you can tag entries with, by area. <span aria-hidden="true">{POLARITY_SIGN.imbalance}</span> marks an imbalance, <span aria-hidden="true">{POLARITY_SIGN.healthy}</span> a healthy
-            counterpart.
+            {intl.formatMessage(
+              { id: 'patterns.intro' },
+              { imbalance: <span aria-hidden="true">{POLARITY_SIGN.imbalance}</span>, healthy: <span aria-hidden="true">{POLARITY_SIGN.healthy}</span> },
+            )}
           </p>
         </div>
         <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new' })}>
-          New pattern
+          {tr('patterns.new')}
         </button>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
       {archivedCount > 0 && (
         <label className="check">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-          Show archived patterns ({archivedCount})
+          {tr('patterns.showArchived', { count: archivedCount })}
         </label>
       )}
       {!loaded ? (
@@ -66,29 +75,31 @@ export function PatternsPage() {
           return (
             <section key={c} className="pattern-section" aria-labelledby={`cat-${c}`}>
               <h2 id={`cat-${c}`}>
-                <Swatch color={CATEGORY_COLORS[c]} /> {CATEGORY_LABELS[c]}
+                <Swatch color={CATEGORY_COLORS[c]} /> {words.category(c)}
               </h2>
-              <p className="hint">{CATEGORY_DESCRIPTIONS[c]}</p>
+              <p className="hint">{words.categoryAbout(c)}</p>
               <ul className="tag-list">
                 {inCat.map((t) => (
                   <li key={t.id} className={t.archivedAt ? 'tag-row archived' : 'tag-row'}>
                     <Swatch color={tagColor(t)} />
                     <span className="tag-label">
-                      <bdi dir="auto">{t.label}</bdi>
-                      {!t.builtin && <span className="badge">Custom</span>}
-                      {t.archivedAt && <span className="badge">Archived</span>}
+                      <bdi dir="auto">{words.pattern(t)}</bdi>
+                      {!t.builtin && <span className="badge">{tr('patterns.custom')}</span>}
+                      {t.archivedAt && <span className="badge">{tr('patterns.archivedBadge')}</span>}
                     </span>
                     <PolarityMark polarity={t.polarity} withWord />
                     <span className="row-actions">
                       <button type="button" className="button small" onClick={() => setDialog({ kind: 'edit', tag: t })}>
-                        Edit<span className="visually-hidden"> {t.label}</span>
+                        {tr('patterns.edit')}
+                        <span className="visually-hidden"> {words.pattern(t)}</span>
                       </button>
                       <button type="button" className="button small subtle" onClick={() => setDialog({ kind: 'merge', tag: t })}>
-                        Merge<span className="visually-hidden"> {t.label}</span>
+                        {tr('patterns.merge')}
+                        <span className="visually-hidden"> {words.pattern(t)}</span>
                       </button>
                       <button type="button" className="button small subtle" onClick={() => void setArchived(t, t.archivedAt === null)}>
-                        {t.archivedAt ? 'Unarchive' : 'Archive'}
-                        <span className="visually-hidden"> {t.label}</span>
+                        {t.archivedAt ? tr('patterns.unarchive') : tr('patterns.archive')}
+                        <span className="visually-hidden"> {words.pattern(t)}</span>
                       </button>
                     </span>
                   </li>
@@ -98,9 +109,9 @@ export function PatternsPage() {
           );
         })
       )}
-      {dialog?.kind === 'new' && <TagDialog tag={null} onClose={() => setDialog(null)} onSaved={(t) => done(`“${t.label}” added.`)} />}
-      {dialog?.kind === 'edit' && <TagDialog tag={dialog.tag} onClose={() => setDialog(null)} onSaved={() => done('Changes saved.')} />}
-      {dialog?.kind === 'merge' && <MergeDialog tag={dialog.tag} tags={tags} onClose={() => setDialog(null)} onMerged={(into) => done(`“${dialog.tag.label}” merged into “${into.label}”.`)} />}
+      {dialog?.kind === 'new' && <TagDialog tag={null} onClose={() => setDialog(null)} onSaved={(t) => done(tr('patterns.added', { label: words.pattern(t) }))} />}
+      {dialog?.kind === 'edit' && <TagDialog tag={dialog.tag} onClose={() => setDialog(null)} onSaved={() => done(tr('patterns.saved'))} />}
+      {dialog?.kind === 'merge' && <MergeDialog tag={dialog.tag} tags={tags} onClose={() => setDialog(null)} onMerged={(into) => done(tr('patterns.merged', { from: words.pattern(dialog.tag), into: words.pattern(into) }))} />}
     </div>
   );
 }
@@ -115,11 +126,13 @@ function TagDialog(props: { tag: Tag | null; onClose: () => void; onSaved: (t: T
   const [error, setError] = useState<string | null>(null);
   // Built-in patterns keep their meaning (category and kind) so reports stay comparable.
   const fixedMeaning = Boolean(t?.builtin);
+  const tr = useT();
+  const words = useVocabulary();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!label.trim()) {
-      setError('Give the pattern a short name, like “Plans changed without asking”.');
+      setError(tr('patterns.nameMissing'));
       return;
     }
     setBusy(true);
@@ -136,30 +149,30 @@ function TagDialog(props: { tag: Tag | null; onClose: () => void; onSaved: (t: T
   }
 
   return (
-    <Dialog title={t ? `Edit “${t.label}”` : 'New pattern'} onClose={props.onClose}>
+    <Dialog title={t ? tr('patterns.editTitle', { label: words.pattern(t) }) : tr('patterns.new')} onClose={props.onClose}>
       <form onSubmit={submit} className="stack" noValidate>
         <div className="field">
-          <label htmlFor="tag-label">Name</label>
+          <label htmlFor="tag-label">{tr('patterns.name')}</label>
           <input id="tag-label" type="text" dir="auto" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} autoComplete="off" autoFocus />
         </div>
         {!fixedMeaning && (
           <div className="grid-2">
             <div className="field">
-              <label htmlFor="tag-polarity">Kind of pattern</label>
+              <label htmlFor="tag-polarity">{tr('patterns.kind')}</label>
               <select id="tag-polarity" value={polarity} onChange={(e) => setPolarity(e.target.value as Polarity)}>
                 {POLARITIES.map((p) => (
                   <option key={p} value={p}>
-                    {POLARITY_SIGN[p]} {POLARITY_WORD[p]}
+                    {POLARITY_SIGN[p]} {words.polarity(p)}
                   </option>
                 ))}
               </select>
             </div>
             <div className="field">
-              <label htmlFor="tag-category">Category</label>
+              <label htmlFor="tag-category">{tr('patterns.category')}</label>
               <select id="tag-category" value={category} onChange={(e) => setCategory(e.target.value as Category)}>
                 {CATEGORIES.map((c) => (
                   <option key={c} value={c}>
-                    {CATEGORY_LABELS[c]}
+                    {words.category(c)}
                   </option>
                 ))}
               </select>
@@ -168,17 +181,17 @@ function TagDialog(props: { tag: Tag | null; onClose: () => void; onSaved: (t: T
         )}
         {fixedMeaning && t && (
           <p className="hint">
-            Built-in pattern: {CATEGORY_LABELS[t.category]}, {POLARITY_WORD[t.polarity].toLowerCase()}. You can rename and recolour it.
+            {tr('patterns.builtin', { category: words.category(t.category), polarity: midSentence(words.polarity(t.polarity)) })}
           </p>
         )}
-        <ColorPicker legend="Colour" value={color} onChange={setColor} defaultLabel="Default colour" defaultColor={CATEGORY_COLORS[category]} colors={AREA_COLORS} />
+        <ColorPicker legend={tr('patterns.colour')} value={color} onChange={setColor} defaultLabel={tr('patterns.defaultColour')} defaultColor={CATEGORY_COLORS[category]} colors={AREA_COLORS} />
         <ErrorAlert>{error}</ErrorAlert>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={props.onClose} disabled={busy}>
-            Cancel
+            {tr('patterns.cancel')}
           </button>
           <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Saving…' : t ? 'Save changes' : 'Save pattern'}
+            {busy ? tr('patterns.saving') : t ? tr('patterns.saveChanges') : tr('patterns.savePattern')}
           </button>
         </div>
       </form>
@@ -192,11 +205,14 @@ function MergeDialog(props: { tag: Tag; tags: readonly Tag[]; onClose: () => voi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const target = others.find((t) => String(t.id) === into);
+  const tr = useT();
+  const words = useVocabulary();
+  const from = words.pattern(props.tag);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!target) {
-      setError('Choose the pattern to merge into.');
+      setError(tr('patterns.chooseTarget'));
       return;
     }
     setBusy(true);
@@ -211,21 +227,21 @@ function MergeDialog(props: { tag: Tag; tags: readonly Tag[]; onClose: () => voi
   }
 
   return (
-    <Dialog title={`Merge “${props.tag.label}”`} onClose={props.onClose}>
+    <Dialog title={tr('patterns.mergeTitle', { label: from })} onClose={props.onClose}>
       <form onSubmit={submit} className="stack" noValidate>
-        <p>Every entry tagged “{props.tag.label}” will be tagged with the pattern you choose instead, and “{props.tag.label}” will be removed. This cannot be undone.</p>
+        <p>{tr('patterns.mergeText', { label: from })}</p>
         <div className="field">
-          <label htmlFor="merge-into">Merge into</label>
+          <label htmlFor="merge-into">{tr('patterns.mergeInto')}</label>
           <select id="merge-into" value={into} onChange={(e) => setInto(e.target.value)} autoFocus>
-            <option value="">Choose a pattern…</option>
+            <option value="">{tr('patterns.choose')}</option>
             {CATEGORIES.map((c) => {
               const inCat = others.filter((t) => t.category === c);
               if (inCat.length === 0) return null;
               return (
-                <optgroup key={c} label={CATEGORY_LABELS[c]}>
+                <optgroup key={c} label={words.category(c)}>
                   {inCat.map((t) => (
                     <option key={t.id} value={String(t.id)}>
-                      {t.label}
+                      {words.pattern(t)}
                     </option>
                   ))}
                 </optgroup>
@@ -235,16 +251,16 @@ function MergeDialog(props: { tag: Tag; tags: readonly Tag[]; onClose: () => voi
         </div>
         {target && target.polarity !== props.tag.polarity && (
           <p className="notice">
-            Note: “{props.tag.label}” is {POLARITY_WORD[props.tag.polarity].toLowerCase()} and “{target.label}” is {POLARITY_WORD[target.polarity].toLowerCase()}.
+            {tr('patterns.mergeNote', { from, fromKind: midSentence(words.polarity(props.tag.polarity)), into: words.pattern(target), intoKind: midSentence(words.polarity(target.polarity)) })}
           </p>
         )}
         <ErrorAlert>{error}</ErrorAlert>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={props.onClose} disabled={busy}>
-            Cancel
+            {tr('patterns.cancel')}
           </button>
           <button type="submit" className="button danger" disabled={busy || !target}>
-            {busy ? 'Merging…' : 'Merge'}
+            {busy ? tr('patterns.merging') : tr('patterns.merge')}
           </button>
         </div>
       </form>

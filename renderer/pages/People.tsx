@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { PERSON_KIND_LABELS, PERSON_KINDS, type PersonKind } from '../../shared/catalogue.js';
+import { PERSON_KINDS, type PersonKind } from '../../shared/catalogue.js';
+import { useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 import type { Person } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { Swatch } from '../components/Chips.js';
@@ -17,6 +19,8 @@ export function PeoplePage() {
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
+  const words = useVocabulary();
 
   const active = people.filter((p) => p.archivedAt === null);
   const archived = people.filter((p) => p.archivedAt !== null);
@@ -27,7 +31,7 @@ export function PeoplePage() {
     try {
       await call('people.update', { id: p.id, patch: { archived } });
       await reloadPeople();
-      toast.show(archived ? `${p.name} archived. Their entries are kept.` : `${p.name} is back in your people list.`);
+      toast.show(archived ? t('people.archived', { name: p.name }) : t('people.unarchived', { name: p.name }));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -36,9 +40,9 @@ export function PeoplePage() {
   return (
     <div className="page">
       <header className="page-head">
-        <h1>People</h1>
+        <h1>{t('people.title')}</h1>
         <button type="button" className="button primary" onClick={() => setEditing('new')}>
-          Add person
+          {t('people.add')}
         </button>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
@@ -46,15 +50,15 @@ export function PeoplePage() {
         <Loading />
       ) : people.length === 0 ? (
         <EmptyState
-          title="No people yet"
+          title={t('people.emptyTitle')}
           action={
             <button type="button" className="button primary" onClick={() => setEditing('new')}>
-              Add your first person
+              {t('people.addFirst')}
             </button>
           }
         >
-          <p>Add the people you want to reflect on — a partner, a parent, a manager, a friend. You can link each entry to them, and see over time how the balance between you shifts.</p>
-          <p>A first name, a nickname or an initial is enough. Only you can see this list.</p>
+          <p>{t('people.emptyText')}</p>
+          <p>{t('people.emptyPrivate')}</p>
         </EmptyState>
       ) : (
         <>
@@ -67,8 +71,8 @@ export function PeoplePage() {
                     {p.name}
                   </a>
                   <span className="person-kind">
-                    {PERSON_KIND_LABELS[p.kind]}
-                    {p.archivedAt ? ' · archived' : ''}
+                    {words.personKind(p.kind)}
+                    {p.archivedAt ? ` · ${t('people.archivedMark')}` : ''}
                   </span>
                   {p.notes && (
                     <span className="person-notes" dir="auto">
@@ -78,10 +82,11 @@ export function PeoplePage() {
                 </div>
                 <div className="row-actions">
                   <button type="button" className="button small" onClick={() => setEditing(p)}>
-                    Edit<span className="visually-hidden"> {p.name}</span>
+                    {t('people.edit')}
+                    <span className="visually-hidden"> {p.name}</span>
                   </button>
                   <button type="button" className="button small subtle" onClick={() => void setArchived(p, p.archivedAt === null)}>
-                    {p.archivedAt === null ? 'Archive' : 'Unarchive'}
+                    {p.archivedAt === null ? t('people.archive') : t('people.unarchive')}
                     <span className="visually-hidden"> {p.name}</span>
                   </button>
                 </div>
@@ -91,16 +96,16 @@ export function PeoplePage() {
           {archived.length > 0 && (
             <label className="check">
               <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-              Show archived people ({archived.length})
+              {t('people.showArchived', { count: archived.length })}
             </label>
           )}
-          {active.length === 0 && !showArchived && <p className="hint">Everyone is archived. Tick “Show archived people” to see them.</p>}
+          {active.length === 0 && !showArchived && <p className="hint">{t('people.allArchived')}</p>}
         </>
       )}
       {loaded && (
         <section className="page-section" aria-labelledby="you-heading">
-          <h2 id="you-heading">You</h2>
-          <p className="hint">What you bring — to your relationships, your work, yourself. Worth remembering on the hard days.</p>
+          <h2 id="you-heading">{t('people.you')}</h2>
+          <p className="hint">{t('people.youHint')}</p>
           <StrengthsEditor personId={null} />
         </section>
       )}
@@ -112,7 +117,7 @@ export function PeoplePage() {
           onSaved={async (p, created) => {
             await reloadPeople();
             setEditing(null);
-            toast.show(created ? `${p.name} added.` : 'Changes saved.');
+            toast.show(created ? t('people.added', { name: p.name }) : t('people.saved'));
           }}
         />
       )}
@@ -128,11 +133,13 @@ export function PersonDialog(props: { person: Person | null; defaultColor: strin
   const [notes, setNotes] = useState(p?.notes ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
+  const words = useVocabulary();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) {
-      setError('Give this person a name — a first name, nickname or initial is enough.');
+      setError(t('people.nameMissing'));
       return;
     }
     setBusy(true);
@@ -147,37 +154,37 @@ export function PersonDialog(props: { person: Person | null; defaultColor: strin
   }
 
   return (
-    <Dialog title={p ? `Edit ${p.name}` : 'Add a person'} onClose={props.onClose}>
+    <Dialog title={p ? t('people.editTitle', { name: p.name }) : t('people.addTitle')} onClose={props.onClose}>
       <form onSubmit={submit} className="stack" noValidate>
         <div className="field">
-          <label htmlFor="person-name">Name</label>
+          <label htmlFor="person-name">{t('people.name')}</label>
           <input id="person-name" type="text" dir="auto" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" autoFocus />
         </div>
         <div className="field">
-          <label htmlFor="person-kind">Relationship</label>
+          <label htmlFor="person-kind">{t('people.kind')}</label>
           <select id="person-kind" value={kind} onChange={(e) => setKind(e.target.value as PersonKind)}>
             {PERSON_KINDS.map((k) => (
               <option key={k} value={k}>
-                {PERSON_KIND_LABELS[k]}
+                {words.personKind(k)}
               </option>
             ))}
           </select>
         </div>
-        <ColorPicker legend="Colour" value={color} onChange={(c) => c && setColor(c)} />
+        <ColorPicker legend={t('people.colour')} value={color} onChange={(c) => c && setColor(c)} />
         <div className="field">
-          <label htmlFor="person-notes">Notes</label>
+          <label htmlFor="person-notes">{t('people.notes')}</label>
           <textarea id="person-notes" dir="auto" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby="person-notes-hint" />
           <p id="person-notes-hint" className="hint">
-            Optional.
+            {t('people.optional')}
           </p>
         </div>
         <ErrorAlert>{error}</ErrorAlert>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={props.onClose} disabled={busy}>
-            Cancel
+            {t('people.cancel')}
           </button>
           <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Saving…' : p ? 'Save changes' : 'Save person'}
+            {busy ? t('people.saving') : p ? t('people.saveChanges') : t('people.savePerson')}
           </button>
         </div>
       </form>

@@ -5,7 +5,6 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { format } from 'date-fns';
-import { PERSON_KIND_LABELS } from '../../shared/catalogue.js';
 import { addDays, drillFilter, weekStartOf, type BalanceTrend, type CheckInTrends, type DrillTarget, type InsightFilter, type ScoreTrends } from '../../shared/insights.js';
 import { call, messageOf } from '../api.js';
 import { BalanceChart, PersonCheckInChart, ScoresChart, type OnDrill, type Who } from '../charts/index.js';
@@ -18,19 +17,22 @@ import { useJournalData, useToast } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
 import { PersonDialog } from './People.js';
 import '../styles/insights.css';
+import { useIntl } from 'react-intl';
+import { useT, type MessageId } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
 
-const RANGES = [
-  { key: '12w', label: 'Last 12 weeks', weeks: 12, when: 'in the last 12 weeks' },
-  { key: '1y', label: 'Last year', weeks: 52, when: 'in the last year' },
-  { key: 'all', label: 'All time', weeks: null, when: 'in all your entries' },
-] as const;
+const RANGES: readonly { key: '12w' | '1y' | 'all'; label: MessageId; weeks: number | null; when: MessageId }[] = [
+  { key: '12w', label: 'personView.range.12w', weeks: 12, when: 'personView.when.12w' },
+  { key: '1y', label: 'personView.range.1y', weeks: 52, when: 'personView.when.1y' },
+  { key: 'all', label: 'personView.range.all', weeks: null, when: 'personView.when.all' },
+];
 type RangeKey = (typeof RANGES)[number]['key'];
 
 interface Loaded {
   checkIns: CheckInTrends;
   balance: BalanceTrend;
   scores: ScoreTrends;
-  when: string;
+  when: MessageId;
 }
 
 export function PersonViewPage({ id }: { id: number }) {
@@ -42,6 +44,9 @@ export function PersonViewPage({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const filter = useMemo<InsightFilter>(() => ({ personIds: [id] }), [id]);
+  const t = useT();
+  const intl = useIntl();
+  const words = useVocabulary();
 
   useEffect(() => {
     let live = true;
@@ -66,8 +71,8 @@ export function PersonViewPage({ id }: { id: number }) {
 
   const personOf = useCallback((pid: number): Who => {
     const p = personById.get(pid);
-    return p ? { name: p.name, color: p.color } : { name: 'Someone removed', color: '#999999' };
-  }, [personById]);
+    return p ? { name: p.name, color: p.color } : { name: t('personView.removed'), color: '#999999' };
+  }, [personById, t]);
   const onDrill = useCallback<OnDrill>(
     (target: DrillTarget, count: number, label: string) => openTimelineFor({ filter: drillFilter(filter, target, tags), label, count }),
     [filter, tags],
@@ -77,8 +82,8 @@ export function PersonViewPage({ id }: { id: number }) {
   if (!person) {
     return (
       <div className="page">
-        <EmptyState title="This person is not in your journal" action={<a className="button" href="#/people">Back to people</a>}>
-          <p>They may have been removed.</p>
+        <EmptyState title={t('personView.missing')} action={<a className="button" href="#/people">{t('personView.backToPeople')}</a>}>
+          <p>{t('personView.missingHint')}</p>
         </EmptyState>
       </div>
     );
@@ -87,7 +92,7 @@ export function PersonViewPage({ id }: { id: number }) {
   return (
     <div className="page person-view">
       <p>
-        <a href="#/people">← People</a>
+        <a href="#/people">{t('personView.back')}</a>
       </p>
       <header className="page-head person-head">
         <div>
@@ -96,18 +101,19 @@ export function PersonViewPage({ id }: { id: number }) {
             <bdi dir="auto">{person.name}</bdi>
           </h1>
           <p className="hint">
-            {PERSON_KIND_LABELS[person.kind]}
-            {person.archivedAt ? ' · archived' : ''}
+            {words.personKind(person.kind)}
+            {person.archivedAt ? ` · ${t('personView.archived')}` : ''}
           </p>
           {person.notes && <p dir="auto">{person.notes}</p>}
         </div>
         <div className="row">
           <button type="button" className="button" onClick={() => setEditing(true)}>
-            Edit<span className="visually-hidden"> {person.name}</span>
+            {t('personView.edit')}
+            <span className="visually-hidden"> {person.name}</span>
           </button>
           {person.archivedAt === null && (
             <a className="button primary" href={`#/checkins/${person.id}`}>
-              Check in about <bdi dir="auto">{person.name}</bdi>
+              {intl.formatMessage({ id: 'personView.checkIn' }, { name: <bdi dir="auto">{person.name}</bdi> })}
             </a>
           )}
         </div>
@@ -116,7 +122,7 @@ export function PersonViewPage({ id }: { id: number }) {
 
       <section className="page-section" aria-labelledby="strengths-heading">
         <h2 id="strengths-heading">
-          What <bdi dir="auto">{person.name}</bdi> brings
+          {intl.formatMessage({ id: 'personView.brings' }, { name: <bdi dir="auto">{person.name}</bdi> })}
         </h2>
         <StrengthsEditor personId={person.id} name={person.name} />
       </section>
@@ -125,13 +131,13 @@ export function PersonViewPage({ id }: { id: number }) {
 
       <section className="page-section" aria-labelledby="over-time-heading">
         <div className="page-head">
-          <h2 id="over-time-heading">Over time</h2>
+          <h2 id="over-time-heading">{t('personView.overTime')}</h2>
           <div className="field inline-field">
-            <label htmlFor="person-range">Range</label>
+            <label htmlFor="person-range">{t('personView.range')}</label>
             <select id="person-range" value={range} onChange={(e) => setRange(e.target.value as RangeKey)}>
               {RANGES.map((r) => (
                 <option key={r.key} value={r.key}>
-                  {r.label}
+                  {t(r.label)}
                 </option>
               ))}
             </select>
@@ -142,13 +148,13 @@ export function PersonViewPage({ id }: { id: number }) {
         ) : (
           <div className="chart-grid">
             <div className="wide">
-              <PersonCheckInChart data={data.checkIns} personId={person.id} when={data.when} level={3} title={`Check-ins about ${person.name}`} />
+              <PersonCheckInChart data={data.checkIns} personId={person.id} when={t(data.when)} level={3} title={t('personView.checkins', { name: person.name })} />
             </div>
             <div className="wide">
-              <ScoresChart data={data.scores} when={data.when} level={3} onDrill={onDrill} title={`How entries with ${person.name} felt`} />
+              <ScoresChart data={data.scores} when={t(data.when)} level={3} onDrill={onDrill} title={t('personView.scores', { name: person.name })} />
             </div>
             <div className="wide">
-              <BalanceChart data={data.balance} when={data.when} level={3} onDrill={onDrill} personOf={personOf} title={`Balance of power with ${person.name}`} />
+              <BalanceChart data={data.balance} when={t(data.when)} level={3} onDrill={onDrill} personOf={personOf} title={t('personView.balance', { name: person.name })} />
             </div>
           </div>
         )}
@@ -162,7 +168,7 @@ export function PersonViewPage({ id }: { id: number }) {
           onSaved={async () => {
             await reloadPeople();
             setEditing(false);
-            toast.show('Changes saved.');
+            toast.show(t('personView.saved'));
           }}
         />
       )}

@@ -79,6 +79,28 @@ for (const { locale, language, dir, today } of [
         await expect(page.getByText(translateIn(language, 'timeline.matches', { count: 1 }), { exact: true })).toBeVisible();
       });
 
+      await test.step('insights and check-ins speak this language; time axes read right to left in Arabic', async () => {
+        await ui.goTo('nav.insights');
+        await expect(ui.heading('insights.title')).toBeVisible();
+        const patterns = page.getByRole('region', { name: ui.m('charts.patterns.title'), exact: true });
+        await expect(patterns.getByRole('img').first()).toBeVisible();
+        await expect(patterns.getByText(ui.m('charts.showTable'))).toBeVisible();
+        // The summary counts in this language's plural form (Arabic: "إدخال واحد").
+        await expect(patterns.getByText(translateIn(language, 'charts.entries', { count: 1 }), { exact: false }).first()).toBeVisible();
+        const ticks = patterns.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+        await expect(ticks.first()).toBeVisible();
+        expect(await ticks.count()).toBeGreaterThan(1);
+        const first = (await ticks.first().boundingBox())!.x;
+        const last = (await ticks.last().boundingBox())!.x;
+        // Oldest first in reading order: leftmost in German, rightmost in Arabic.
+        if (dir === 'rtl') expect(first).toBeGreaterThan(last);
+        else expect(first).toBeLessThan(last);
+        expect(await seriousViolations(page)).toEqual([]);
+        await ui.goTo('nav.checkins');
+        await expect(ui.heading('checkins.title')).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+
       await test.step('Settings changes the language at once, on every screen, and the unlock screen keeps it', async () => {
         await ui.goTo('nav.settings');
         await expect(ui.heading('settings.title')).toBeVisible();
