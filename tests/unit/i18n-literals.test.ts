@@ -78,7 +78,6 @@ const NOT_YET_IN_CATALOGUES: Record<string, number> = {
   'charts/ScoresChart.tsx': 6,
   'charts/TopPatternsTable.tsx': 13,
   'charts/parts.tsx': 6,
-  'components/EntryHistory.tsx': 28,
   'components/HistoryCheck.tsx': 24,
   'components/PersonEntries.tsx': 9,
   'components/Strengths.tsx': 12,
