@@ -80,7 +80,6 @@ const NOT_YET_IN_CATALOGUES: Record<string, number> = {
   'charts/parts.tsx': 6,
   'components/PersonEntries.tsx': 9,
   'components/Strengths.tsx': 12,
-  'data/ImportSection.tsx': 68,
   'pages/CheckIns.tsx': 58,
   'pages/Insights.tsx': 30,
   'pages/Patterns.tsx': 37,
