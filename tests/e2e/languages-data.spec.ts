@@ -43,7 +43,17 @@ for (const { locale, language } of [
         expect(await seriousViolations(page)).toEqual([]);
       });
 
-      await test.step('safety: lock times in plural forms, the history check and a receipt', async () => {
+      await test.step("an entry's history: its facts and how often it changed", async () => {
+        await ui.writeEntry({ title: 'Cena / Abendessen / عشاء', body: 'Alex decidió sin mí.', patterns: ['pattern.decided-without-me'] });
+        await ui.entryCard('Cena / Abendessen / عشاء').getByRole('link').click();
+        const history = page.getByRole('region', { name: ui.m('data.history.title') });
+        await expect(history).toBeVisible();
+        await expect(history.getByText(ui.m('data.history.firstWritten'), { exact: true })).toBeVisible();
+        await expect(history.getByText(translateIn(language, 'data.history.times', { count: 0 }), { exact: true })).toBeVisible();
+        await expect(history).not.toContainText('Last changed');
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+      await test.step('safety: lock times in plural forms, the history check and a receipt of the entry’s history', async () => {
         await ui.goTo('nav.safety');
         await expect(ui.heading('data.safety.title')).toBeVisible();
         const lockAfter = page.getByRole('combobox', { name: ui.m('data.safety.lockAfter') });
@@ -58,16 +68,6 @@ for (const { locale, language } of [
         expect(await seriousViolations(page)).toEqual([]);
       });
 
-      await test.step("an entry's history: its facts and how often it changed", async () => {
-        await ui.writeEntry({ title: 'Cena / Abendessen / عشاء', body: 'Alex decidió sin mí.', patterns: ['pattern.decided-without-me'] });
-        await ui.entryCard('Cena / Abendessen / عشاء').getByRole('link').click();
-        const history = page.getByRole('region', { name: ui.m('data.history.title') });
-        await expect(history).toBeVisible();
-        await expect(history.getByText(ui.m('data.history.firstWritten'), { exact: true })).toBeVisible();
-        await expect(history.getByText(translateIn(language, 'data.history.times', { count: 0 }), { exact: true })).toBeVisible();
-        await expect(history).not.toContainText('Last changed');
-        expect(await seriousViolations(page)).toEqual([]);
-      });
     });
   });
 }
