@@ -10,12 +10,13 @@ import type { CheckInRevisionContent, Revision, RevisionSummary } from '../../sh
 import type { CheckIn } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { CHECKIN_QUESTIONS } from '../charts/index.js';
+import { useT } from '../i18n/index.js';
 import { shortDateTime } from '../lib/format.js';
 import { useToast } from '../lib/session.js';
 import { ErrorAlert } from './Feedback.js';
 
-const times = (n: number) => (n === 0 ? 'never' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-const answer = (v: number | null) => (v === null ? 'not answered' : `${v} of 5`);
+type T = ReturnType<typeof useT>;
+const answer = (t: T, v: number | null) => (v === null ? t('data.history.notAnswered') : t('data.history.answer', { value: v }));
 
 export function CheckInRevisions({ checkIn, onRestored }: { checkIn: CheckIn; onRestored: () => void }) {
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
@@ -23,6 +24,7 @@ export function CheckInRevisions({ checkIn, onRestored }: { checkIn: CheckIn; on
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const toast = useToast();
+  const t = useT();
 
   useEffect(() => {
     let live = true;
@@ -52,7 +54,7 @@ export function CheckInRevisions({ checkIn, onRestored }: { checkIn: CheckIn; on
     try {
       const made = await call('history.restore', { type: 'checkin', id: checkIn.id, rev });
       setOpen(null);
-      toast.show(`Version ${rev} restored. It is now version ${made.rev}; the versions in between are kept.`);
+      toast.show(t('data.history.restored', { rev: String(rev), now: String(made.rev) }));
       onRestored();
     } catch (e) {
       setError(messageOf(e));
@@ -63,36 +65,34 @@ export function CheckInRevisions({ checkIn, onRestored }: { checkIn: CheckIn; on
 
   return (
     <section aria-labelledby="checkin-history-h" className="entry-section entry-history">
-      <h2 id="checkin-history-h">History of this check-in</h2>
+      <h2 id="checkin-history-h">{t('data.history.checkinTitle')}</h2>
       <dl className="entry-facts">
         <div>
-          <dt>First saved</dt>
+          <dt>{t('data.history.firstSaved')}</dt>
           <dd>{shortDateTime(saved[0]?.savedAt ?? checkIn.createdAt)}</dd>
         </div>
         <div>
-          <dt>Last changed</dt>
+          <dt>{t('data.history.lastChanged')}</dt>
           <dd>{shortDateTime(last?.savedAt ?? checkIn.updatedAt)}</dd>
         </div>
         <div>
-          <dt>Changed</dt>
-          <dd>{revisions ? times(Math.max(0, saved.length - 1)) : '…'}</dd>
+          <dt>{t('data.history.changed')}</dt>
+          <dd>{revisions ? t('data.history.times', { count: Math.max(0, saved.length - 1) }) : '…'}</dd>
         </div>
       </dl>
       <ErrorAlert>{error}</ErrorAlert>
       {saved.length > 1 && (
-        <ol className="history-list" aria-label="Versions of this check-in, oldest first">
+        <ol className="history-list" aria-label={t('data.history.checkinVersions')}>
           {saved.map((r) => (
             <li key={r.rev}>
               {r === last ? (
-                <span>
-                  Version {r.rev} · {shortDateTime(r.savedAt)} (current)
-                </span>
+                <span>{t('data.history.versionCurrent', { rev: String(r.rev), when: shortDateTime(r.savedAt) })}</span>
               ) : (
                 <button type="button" className="button subtle small" aria-pressed={open?.rev === r.rev} onClick={() => void openRevision(r.rev)}>
-                  Version {r.rev} · {shortDateTime(r.savedAt)}
+                  {t('data.history.versionAt', { rev: String(r.rev), when: shortDateTime(r.savedAt) })}
                 </button>
               )}
-              {r.restoredFrom !== null && <span className="hint"> restored from version {r.restoredFrom}</span>}
+              {r.restoredFrom !== null && <span className="hint">{t('data.history.restoredFrom', { rev: String(r.restoredFrom) })}</span>}
             </li>
           ))}
         </ol>
@@ -106,15 +106,17 @@ export function CheckInRevisions({ checkIn, onRestored }: { checkIn: CheckIn; on
 
 function CheckInDiff(props: { rev: number; content: CheckInRevisionContent; current: CheckIn; busy: boolean; onRestore: () => void; onClose: () => void }) {
   const { content: then, current: now } = props;
+  const t = useT();
+  const rev = String(props.rev);
   return (
-    <div className="history-diff" role="region" aria-label={`Version ${props.rev} compared with now`}>
+    <div className="history-diff" role="region" aria-label={t('data.history.comparedWithNow', { rev })}>
       <table className="history-fields">
-        <caption>Version {props.rev} and now</caption>
+        <caption>{t('data.history.versionAndNow', { rev })}</caption>
         <thead>
           <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Version {props.rev}</th>
-            <th scope="col">Now</th>
+            <th scope="col">{t('data.history.question')}</th>
+            <th scope="col">{t('data.history.version', { rev })}</th>
+            <th scope="col">{t('data.history.now')}</th>
           </tr>
         </thead>
         <tbody>
@@ -123,33 +125,33 @@ function CheckInDiff(props: { rev: number; content: CheckInRevisionContent; curr
             return (
               <tr key={m} className={changed ? 'changed' : undefined}>
                 <th scope="row">{CHECKIN_QUESTIONS[m].label}</th>
-                <td>{answer(then[m])}</td>
+                <td>{answer(t, then[m])}</td>
                 <td>
-                  {answer(now[m])}
-                  {changed && <span className="visually-hidden"> (changed)</span>}
+                  {answer(t, now[m])}
+                  {changed && <span className="visually-hidden">{t('data.history.changedMark')}</span>}
                 </td>
               </tr>
             );
           })}
           <tr className={then.forTherapist !== now.forTherapist ? 'changed' : undefined}>
-            <th scope="row">Bring this to my therapist</th>
-            <td>{then.forTherapist ? 'yes' : 'no'}</td>
-            <td>{now.forTherapist ? 'yes' : 'no'}</td>
+            <th scope="row">{t('data.history.forTherapist')}</th>
+            <td>{then.forTherapist ? t('data.history.yes') : t('data.history.no')}</td>
+            <td>{now.forTherapist ? t('data.history.yes') : t('data.history.no')}</td>
           </tr>
         </tbody>
       </table>
-      <h3>Note</h3>
+      <h3>{t('data.history.note')}</h3>
       <p className="history-diff-text" dir="auto">
         {then.note === now.note
-          ? then.note || '(no note)'
+          ? then.note || t('data.history.noNote')
           : diffWords(then.note, now.note).map((part, i) => (part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>))}
       </p>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={props.onRestore} disabled={props.busy}>
-          Restore version {props.rev}
+          {t('data.history.restore', { rev })}
         </button>
         <button type="button" className="button subtle" onClick={props.onClose}>
-          Close
+          {t('data.history.close')}
         </button>
       </div>
     </div>

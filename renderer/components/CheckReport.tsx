@@ -5,11 +5,14 @@
  */
 import { useId, useState, type DragEvent } from 'react';
 import { checkEvidence, type EvidenceCheck } from '../../shared/evidence.js';
+import { useT } from '../i18n/index.js';
+import { formatDay, listFormat } from '../lib/format.js';
 
 /** Far more than a report of a thousand entries: a bigger file is not an evidence file of Fulcrum's. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
 export function CheckReportScreen(props: { onBack: () => void }) {
+  const t = useT();
   const fileId = useId();
   const receiptId = useId();
   const [file, setFile] = useState<{ name: string; json: unknown } | null>(null);
@@ -33,7 +36,7 @@ export function CheckReportScreen(props: { onBack: () => void }) {
     setProblem(null);
     if (f.size > MAX_BYTES) {
       setFile(null);
-      setProblem(`${f.name} is too big to be a report’s evidence file. Choose the evidence.json from the report’s package.`);
+      setProblem(t('data.check.tooBig', { name: f.name }));
       return;
     }
     let json: unknown = null;
@@ -56,13 +59,10 @@ export function CheckReportScreen(props: { onBack: () => void }) {
   return (
     <div className="gate">
       <main className="gate-card check-report">
-        <h1>Check a report</h1>
-        <p className="hint">
-          Choose the <code>evidence.json</code> from a Fulcrum report’s evidence package. It is checked here, on this computer; your journal stays locked and nothing is
-          kept.
-        </p>
+        <h1>{t('data.unlock.checkReport')}</h1>
+        <p className="hint">{t('data.check.intro')}</p>
         <div className={`check-drop${over ? ' over' : ''}`} onDragOver={(e) => (e.preventDefault(), setOver(true))} onDragLeave={() => setOver(false)} onDrop={onDrop}>
-          <label htmlFor={fileId}>Evidence file (or drop it here)</label>
+          <label htmlFor={fileId}>{t('data.check.file')}</label>
           <input
             id={fileId}
             type="file"
@@ -72,21 +72,21 @@ export function CheckReportScreen(props: { onBack: () => void }) {
               if (f) void load(f);
             }}
           />
-          {file && <p className="hint">Loaded: {file.name}</p>}
+          {file && <p className="hint">{t('data.check.loaded', { name: file.name })}</p>}
         </div>
         <div className="field">
-          <label htmlFor={receiptId}>A receipt’s code (optional)</label>
+          <label htmlFor={receiptId}>{t('data.check.receipt')}</label>
           <input id={receiptId} type="text" autoComplete="off" spellCheck={false} value={receipt} onChange={(e) => setReceipt(e.target.value)} aria-describedby={`${receiptId}-hint`} />
           <p className="hint" id={`${receiptId}-hint`}>
-            To check that the entries existed, unchanged, when a receipt was taken: type its code (like ABCD-EF01-2345-6789-ABCD) or its whole head.
+            {t('data.check.receiptHint')}
           </p>
         </div>
         <div className="gate-actions">
           <button type="button" className="button" onClick={props.onBack}>
-            Back to unlock
+            {t('data.check.back')}
           </button>
           <button type="button" className="button primary" disabled={!file || busy} onClick={() => file && void check(file.json, receipt)}>
-            {busy ? 'Checking…' : 'Check'}
+            {busy ? t('data.check.checking') : t('data.check.check')}
           </button>
         </div>
         {problem && (
@@ -95,43 +95,70 @@ export function CheckReportScreen(props: { onBack: () => void }) {
           </p>
         )}
         {result && <CheckResult result={result} />}
-        <p className="hint">
-          A valid result shows that each shown field is exactly what was saved, each withheld field was not altered, and each entry is in the history the report names. It
-          does not show when that history was made — a receipt someone else kept does — nor that the count of entries left out is right.
-        </p>
+        <p className="hint">{t('data.check.whatItShows')}</p>
       </main>
     </div>
   );
 }
 
+/**
+ * The one-sentence result, worded here from what the check found (the shared checker's own summary is
+ * English, for the standalone verifier). The dates stay as the evidence file writes them, so they can be
+ * matched with it. What a failed check found, sentence by sentence, comes from the shared checker.
+ */
+function summaryOf(result: EvidenceCheck, t: ReturnType<typeof useT>): string {
+  if (!result.head || !result.period || !result.counts) return t('data.check.unreadable');
+  if (!result.ok) {
+    const problems = [
+      ...result.problems,
+      ...result.entries.filter((e) => !e.ok).map((e) => t('data.check.entryProblem', { index: e.index, id: String(e.id), rev: String(e.rev), problems: e.problems.join(' ') })),
+    ];
+    return t('data.check.notValid', { problems: problems.join(' ') });
+  }
+  const valid = t('data.check.valid', {
+    code: result.head.code,
+    seq: String(result.head.seq),
+    count: result.entries.length,
+    withheld: result.counts.withheld,
+    from: result.period.from,
+    to: result.period.to,
+  });
+  return result.receipt ? `${valid} ${t('data.check.validReceipt', { code: result.receipt.code, existed: result.receipt.existed, after: result.receipt.after })}` : valid;
+}
+
 function CheckResult({ result }: { result: EvidenceCheck }) {
+  const t = useT();
   return (
-    <section className="check-result" aria-label="Result">
+    <section className="check-result" aria-label={t('data.check.result')}>
       <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'check-ok' : 'error'}>
-        {result.summary}
+        {summaryOf(result, t)}
       </p>
       {result.receipt && (
         <p className={result.receipt.ok ? 'check-ok' : 'error'}>
           {result.receipt.ok
-            ? `At receipt ${result.receipt.code}: ${result.receipt.existed} of the entries existed as shown; ${result.receipt.after} were saved after it.`
-            : `Receipt ${result.receipt.code} does not check out.`}
+            ? t('data.check.atReceipt', { code: result.receipt.code, existed: result.receipt.existed, after: result.receipt.after })
+            : t('data.check.receiptFails', { code: result.receipt.code })}
         </p>
       )}
       {result.entries.length > 0 && (
-        <ol aria-label="Entries in the report">
+        <ol aria-label={t('data.check.entries')}>
           {result.entries.map((e) => (
             <li key={e.index}>
               <strong>
-                Entry #{e.id}, version {e.rev}: {e.ok ? 'checks out' : 'does not check out'}
+                {e.ok ? t('data.check.entryOk', { id: String(e.id), rev: String(e.rev) }) : t('data.check.entryBad', { id: String(e.id), rev: String(e.rev) })}
               </strong>
-              {e.atReceipt && <span>{e.atReceipt === 'existed' ? ' · existed at the receipt' : ' · saved after the receipt'}</span>}
-              {(e.day || e.title !== undefined) && <div className="hint">{[e.day, e.title !== undefined ? `“${e.title}”` : 'title withheld'].filter(Boolean).join(' · ')}</div>}
+              {e.atReceipt && <span>{e.atReceipt === 'existed' ? t('data.check.existed') : t('data.check.after')}</span>}
+              {(e.day || e.title !== undefined) && (
+                <div className="hint">{[e.day ? formatDay(e.day) : '', e.title !== undefined ? t('data.check.title', { title: e.title }) : t('data.check.titleWithheld')].filter(Boolean).join(' · ')}</div>
+              )}
               {e.problems.map((p) => (
                 <div key={p} className="error">
                   {p}
                 </div>
               ))}
-              {e.ok && e.withheld.length > 0 && <div className="hint">Withheld: {e.withheld.map((w) => `${w.name} (${w.why})`).join(', ')}</div>}
+              {e.ok && e.withheld.length > 0 && (
+                <div className="hint">{t('data.check.withheld', { fields: listFormat(e.withheld.map((w) => t('data.verify.withheldField', { name: w.name, why: w.why }))) })}</div>
+              )}
             </li>
           ))}
         </ol>

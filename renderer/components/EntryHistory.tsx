@@ -6,11 +6,12 @@
  */
 import { diffWords } from 'diff';
 import { useEffect, useState } from 'react';
-import { BALANCE_LABELS, DOMAIN_LABELS, POWER_SOURCE_LABELS } from '../../shared/catalogue.js';
 import type { EntryRevisionContent, Receipt, Revision, RevisionSummary, SinceReceipt } from '../../shared/ledger.js';
 import type { Entry } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
-import { dateTimeOf, shortDateTime } from '../lib/format.js';
+import { useT } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
+import { dateTimeOf, listFormat, shortDateTime } from '../lib/format.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { ErrorAlert } from './Feedback.js';
 
@@ -24,14 +25,13 @@ const fieldsOfEntry = (e: Entry): Fields => ({
   powerSources: [...e.powerSources].sort(),
 });
 
-const times = (n: number) => (n === 0 ? 'never' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-
 export function EntryHistory({ entry, onRestored }: { entry: Entry; onRestored: (e: Entry) => void }) {
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [open, setOpen] = useState<Revision | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const toast = useToast();
+  const t = useT();
 
   useEffect(() => {
     let live = true;
@@ -63,7 +63,7 @@ export function EntryHistory({ entry, onRestored }: { entry: Entry; onRestored: 
       const made = await call('history.restore', { type: 'entry', id: entry.id, rev });
       onRestored(await call('entries.get', { id: entry.id }));
       setOpen(null);
-      toast.show(`Version ${rev} restored. It is now version ${made.rev}; the versions in between are kept.`);
+      toast.show(t('data.history.restored', { rev: String(rev), now: String(made.rev) }));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -73,40 +73,38 @@ export function EntryHistory({ entry, onRestored }: { entry: Entry; onRestored: 
 
   return (
     <section aria-labelledby="entry-history-h" className="entry-section entry-history">
-      <h2 id="entry-history-h">History</h2>
+      <h2 id="entry-history-h">{t('data.history.title')}</h2>
       <dl className="entry-facts">
         <div>
-          <dt>Happened</dt>
+          <dt>{t('data.history.happened')}</dt>
           <dd>{dateTimeOf(entry.occurredAt, entry.timeZone)}</dd>
         </div>
         <div>
-          <dt>First written</dt>
+          <dt>{t('data.history.firstWritten')}</dt>
           <dd>{shortDateTime(first?.savedAt ?? entry.createdAt)}</dd>
         </div>
         <div>
-          <dt>Last changed</dt>
+          <dt>{t('data.history.lastChanged')}</dt>
           <dd>{shortDateTime(last?.savedAt ?? entry.updatedAt)}</dd>
         </div>
         <div>
-          <dt>Changed</dt>
-          <dd>{revisions ? times(Math.max(0, saved.length - 1)) : '…'}</dd>
+          <dt>{t('data.history.changed')}</dt>
+          <dd>{revisions ? t('data.history.times', { count: Math.max(0, saved.length - 1) }) : '…'}</dd>
         </div>
       </dl>
       <ErrorAlert>{error}</ErrorAlert>
       {saved.length > 1 && (
-        <ol className="history-list" aria-label="Versions, oldest first">
+        <ol className="history-list" aria-label={t('data.history.versions')}>
           {saved.map((r) => (
             <li key={r.rev}>
               {r === last ? (
-                <span>
-                  Version {r.rev} · {shortDateTime(r.savedAt)} (current)
-                </span>
+                <span>{t('data.history.versionCurrent', { rev: String(r.rev), when: shortDateTime(r.savedAt) })}</span>
               ) : (
                 <button type="button" className="button subtle small" aria-pressed={open?.rev === r.rev} onClick={() => void openRevision(r.rev)}>
-                  Version {r.rev} · {shortDateTime(r.savedAt)}
+                  {t('data.history.versionAt', { rev: String(r.rev), when: shortDateTime(r.savedAt) })}
                 </button>
               )}
-              {r.restoredFrom !== null && <span className="hint"> restored from version {r.restoredFrom}</span>}
+              {r.restoredFrom !== null && <span className="hint">{t('data.history.restoredFrom', { rev: String(r.restoredFrom) })}</span>}
             </li>
           ))}
         </ol>
@@ -144,36 +142,50 @@ function TextDiff({ before, after }: { before: string; after: string }) {
 
 function RevisionDiff(props: { revision: Revision; content: EntryRevisionContent; current: Entry; busy: boolean; onRestore: () => void; onClose: () => void }) {
   const { personById, tagById } = useJournalData();
+  const t = useT();
+  const v = useVocabulary();
   const { revision, content, current } = props;
   const now = fieldsOfEntry(current);
-  const names = (ids: number[], of: (id: number) => string | undefined) => ids.map((id) => of(id) ?? 'a removed one').join(', ') || 'none';
-  const score = (v: number | null) => (v === null ? 'not given' : `${v} of 5`);
+  const rev = String(revision.rev);
+  const list = (items: string[]) => (items.length ? listFormat(items) : t('data.history.none'));
+  const names = (ids: number[], of: (id: number) => string | undefined) => list(ids.map((id) => of(id) ?? t('data.history.removedOne')));
+  const pattern = (id: number) => {
+    const tag = tagById.get(id);
+    return tag && v.pattern(tag);
+  };
+  const score = (n: number | null) => (n === null ? t('data.history.notGiven') : t('data.history.answer', { value: n }));
+  const yesNo = (b: boolean) => (b ? t('data.history.yes') : t('data.history.no'));
+  const balance = (n: number | null) => (n === null ? t('data.history.notGiven') : v.balance(n));
   const rows: [string, string, string][] = (
     [
-      ['When it happened', dateTimeOf(content.occurredAt, content.timeZone), dateTimeOf(now.occurredAt, now.timeZone)],
-      ['Balance of power', content.balance === null ? 'not given' : BALANCE_LABELS[content.balance], now.balance === null ? 'not given' : BALANCE_LABELS[now.balance]],
-      ['Intensity', score(content.intensity), score(now.intensity)],
-      ['Heard', score(content.heard), score(now.heard)],
-      ['Respected', score(content.respected), score(now.respected)],
-      ['Valued', score(content.valued), score(now.valued)],
-      ['Involved', score(content.involved), score(now.involved)],
-      ['People', names(content.people, (id) => personById.get(id)?.name), names(now.people, (id) => personById.get(id)?.name)],
-      ['Patterns', names(content.patterns, (id) => tagById.get(id)?.label), names(now.patterns, (id) => tagById.get(id)?.label)],
-      ['Areas of life', content.domains.map((d) => DOMAIN_LABELS[d]).join(', ') || 'none', now.domains.map((d) => DOMAIN_LABELS[d]).join(', ') || 'none'],
-      ['Power sources', content.powerSources.map((p) => POWER_SOURCE_LABELS[p]).join(', ') || 'none', now.powerSources.map((p) => POWER_SOURCE_LABELS[p]).join(', ') || 'none'],
-      ['Raise with therapist', content.raiseWithTherapist ? 'yes' : 'no', now.raiseWithTherapist ? 'yes' : 'no'],
-      ['Safety concern', content.safetyConcern ? 'yes' : 'no', now.safetyConcern ? 'yes' : 'no'],
+      [t('data.history.whenItHappened'), dateTimeOf(content.occurredAt, content.timeZone), dateTimeOf(now.occurredAt, now.timeZone)],
+      [t('data.history.balance'), balance(content.balance), balance(now.balance)],
+      [t('data.history.intensity'), score(content.intensity), score(now.intensity)],
+      [t('data.history.heard'), score(content.heard), score(now.heard)],
+      [t('data.history.respected'), score(content.respected), score(now.respected)],
+      [t('data.history.valued'), score(content.valued), score(now.valued)],
+      [t('data.history.involved'), score(content.involved), score(now.involved)],
+      [t('data.history.people'), names(content.people, (id) => personById.get(id)?.name), names(now.people, (id) => personById.get(id)?.name)],
+      [t('data.history.patterns'), names(content.patterns, pattern), names(now.patterns, pattern)],
+      [t('data.history.domains'), list(content.domains.map(v.domain)), list(now.domains.map(v.domain))],
+      [t('data.history.powerSources'), list(content.powerSources.map(v.powerSource)), list(now.powerSources.map(v.powerSource))],
+      [t('data.history.raise'), yesNo(content.raiseWithTherapist), yesNo(now.raiseWithTherapist)],
+      [t('data.history.safetyConcern'), yesNo(content.safetyConcern), yesNo(now.safetyConcern)],
     ] as [string, string, string][]
   ).filter(([, a, b]) => a !== b);
-  const texts = ([['Title', content.title, now.title], ['Text', content.body, now.body], ['Outcome', content.outcome, now.outcome]] as const).filter(([, a, b]) => a !== b);
+  const texts = (
+    [
+      [t('data.history.fieldTitle'), content.title, now.title],
+      [t('data.history.text'), content.body, now.body],
+      [t('data.history.outcome'), content.outcome, now.outcome],
+    ] as const
+  ).filter(([, a, b]) => a !== b);
 
   return (
     <div className="history-diff" role="region" aria-labelledby="history-diff-h">
-      <h3 id="history-diff-h">
-        Version {revision.rev}, saved {shortDateTime(revision.savedAt)}, compared with now
-      </h3>
-      <p className="hint">Words only in version {revision.rev} are struck through; words added since are underlined.</p>
-      {texts.length === 0 && rows.length === 0 && <p>This version is the same as the entry now.</p>}
+      <h3 id="history-diff-h">{t('data.history.diffHeading', { rev, when: shortDateTime(revision.savedAt) })}</h3>
+      <p className="hint">{t('data.history.diffHint', { rev })}</p>
+      {texts.length === 0 && rows.length === 0 && <p>{t('data.history.same')}</p>}
       {texts.map(([label, before, after]) => (
         <div key={label}>
           <h4>{label}</h4>
@@ -182,12 +194,12 @@ function RevisionDiff(props: { revision: Revision; content: EntryRevisionContent
       ))}
       {rows.length > 0 && (
         <table className="history-fields">
-          <caption>Other fields that differ</caption>
+          <caption>{t('data.history.otherFields')}</caption>
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Version {revision.rev}</th>
-              <th scope="col">Now</th>
+              <th scope="col">{t('data.history.field')}</th>
+              <th scope="col">{t('data.history.version', { rev })}</th>
+              <th scope="col">{t('data.history.now')}</th>
             </tr>
           </thead>
           <tbody>
@@ -203,10 +215,10 @@ function RevisionDiff(props: { revision: Revision; content: EntryRevisionContent
       )}
       <div className="row">
         <button type="button" className="button" onClick={props.onRestore} disabled={props.busy}>
-          Restore version {revision.rev}
+          {t('data.history.restore', { rev })}
         </button>
         <button type="button" className="button subtle" onClick={props.onClose}>
-          Close
+          {t('data.history.close')}
         </button>
       </div>
     </div>
@@ -219,6 +231,7 @@ function SinceReceiptCheck({ entryId, updatedAt }: { entryId: number; updatedAt:
   const [chosen, setChosen] = useState<number | null>(null);
   const [result, setResult] = useState<SinceReceipt | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
 
   useEffect(() => {
     call('ledger.receipts', {})
@@ -243,9 +256,9 @@ function SinceReceiptCheck({ entryId, updatedAt }: { entryId: number; updatedAt:
     <div className="since-receipt">
       <ErrorAlert>{error}</ErrorAlert>
       <label>
-        Compare with a receipt{' '}
+        {t('data.history.compareReceipt')}{' '}
         <select value={chosen ?? ''} onChange={(e) => setChosen(e.target.value === '' ? null : Number(e.target.value))}>
-          <option value="">Choose a receipt</option>
+          <option value="">{t('data.history.chooseReceipt')}</option>
           {receipts.map((r) => (
             <option key={r.id} value={r.id}>
               {r.code} · {shortDateTime(r.takenAt)}
@@ -256,12 +269,15 @@ function SinceReceiptCheck({ entryId, updatedAt }: { entryId: number; updatedAt:
       {result && (
         <p role="status">
           {!result.headMatches
-            ? `The history no longer matches receipt ${result.receipt.code}. Check the whole history on the Safety page.`
+            ? t('data.history.receiptMismatch', { code: result.receipt.code })
             : !result.existed
-              ? `This entry was written after receipt ${result.receipt.code}.`
+              ? t('data.history.writtenAfter', { code: result.receipt.code })
               : saves.length === 0
-                ? `Unchanged since receipt ${result.receipt.code} (${shortDateTime(result.receipt.takenAt)}).`
-                : `Changed since receipt ${result.receipt.code}: ${saves.map((r) => `version ${r.rev} (${shortDateTime(r.savedAt)})`).join(', ')}.`}
+                ? t('data.history.unchangedSince', { code: result.receipt.code, when: shortDateTime(result.receipt.takenAt) })
+                : t('data.history.changedSince', {
+                    code: result.receipt.code,
+                    versions: listFormat(saves.map((r) => t('data.history.versionWhen', { rev: String(r.rev), when: shortDateTime(r.savedAt) }))),
+                  })}
         </p>
       )}
     </div>

@@ -6,29 +6,30 @@
 import { useEffect, useState } from 'react';
 import type { LedgerCheck, LedgerStatus, Receipt } from '../../shared/ledger.js';
 import { call, messageOf } from '../api.js';
+import { useT } from '../i18n/index.js';
 import { shortDateTime } from '../lib/format.js';
 import { ErrorAlert } from './Feedback.js';
 
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
 function CheckLine({ check }: { check: LedgerCheck | null }) {
-  if (!check) return <p role="status">History not checked yet.</p>;
+  const t = useT();
+  if (!check) return <p role="status">{t('data.ledger.notChecked')}</p>;
   if (check.ok)
     return (
       <p role="status" className="hint ok">
-        History checked: {check.revisions} {check.revisions === 1 ? 'revision' : 'revisions'}, last {shortDateTime(check.at)}.
+        {t('data.ledger.checked', { count: check.revisions, when: shortDateTime(check.at) })}
       </p>
     );
   return (
     <div role="alert" className="notice">
-      <p>
-        The history check on {shortDateTime(check.at)} found {check.failures.length === 1 ? 'a revision' : `${check.failures.length} revisions`} that do not check out. The
-        journal file may have been changed outside Fulcrum. Nothing has been repaired or removed.
-      </p>
+      <p>{t('data.ledger.failed', { count: check.failures.length, when: shortDateTime(check.at) })}</p>
       <ul>
         {check.failures.map((f, i) => (
           <li key={i}>
-            {f.itemId > 0 ? `Revision ${f.seq} (${f.type === 'entry' ? 'entry' : 'check-in'} ${f.itemId}, version ${f.rev}): ` : `After revision ${f.seq}: `}
+            {f.itemId > 0
+              ? t('data.ledger.failure', { seq: String(f.seq), type: f.type === 'entry' ? 'entry' : 'checkin', id: String(f.itemId), rev: String(f.rev) })
+              : t('data.ledger.failureAfter', { seq: String(f.seq) })}
             {f.problem}
           </li>
         ))}
@@ -43,6 +44,7 @@ export function HistoryCheckSection() {
   const [taken, setTaken] = useState<Receipt | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
 
   useEffect(() => {
     Promise.all([call('ledger.status', {}), call('ledger.receipts', {})])
@@ -82,41 +84,33 @@ export function HistoryCheckSection() {
 
   return (
     <section className="safety-section" aria-labelledby="history-check-h">
-      <h2 id="history-check-h">History and receipts</h2>
-      <p>
-        Fulcrum keeps every saved version of your entries and check-ins, linked so that a change made outside Fulcrum shows. It checks what was added each time you
-        unlock.
-      </p>
+      <h2 id="history-check-h">{t('data.ledger.title')}</h2>
+      <p>{t('data.ledger.intro')}</p>
       <CheckLine check={status?.lastCheck ?? null} />
       <ErrorAlert>{error}</ErrorAlert>
       <div className="row">
         <button type="button" className="button" onClick={() => void checkAll()} disabled={busy || !status}>
-          Check the whole history now
+          {t('data.ledger.checkAll')}
         </button>
         <button type="button" className="button" onClick={() => void takeReceipt()} disabled={busy || !status}>
-          Take a receipt
+          {t('data.ledger.take')}
         </button>
       </div>
       {taken && (
         <div className="receipt" role="region" aria-labelledby="receipt-h">
-          <h3 id="receipt-h">Receipt {taken.code}</h3>
-          <p>
-            Taken {shortDateTime(taken.takenAt)}, at revision {taken.seq}. Write the code down, print this, or send it to yourself or someone you trust.
-          </p>
-          <img src={svgUrl(taken.qrSvg)} width={160} height={160} alt={`QR code of receipt ${taken.code}`} />
+          <h3 id="receipt-h">{t('data.ledger.receipt', { code: taken.code })}</h3>
+          <p>{t('data.ledger.taken', { when: shortDateTime(taken.takenAt), seq: String(taken.seq) })}</p>
+          <img src={svgUrl(taken.qrSvg)} width={160} height={160} alt={t('data.ledger.qr', { code: taken.code })} />
         </div>
       )}
-      <p className="hint">
-        A receipt shows later that your history up to it has not changed since. It is not a notarised time: Fulcrum never goes online, and its clock is this
-        computer&apos;s. A receipt you sent to someone else is what shows when it was taken.
-      </p>
+      <p className="hint">{t('data.ledger.receiptHint')}</p>
       {receipts.length > 0 && (
         <>
-          <h3 id="receipts-h">Receipts taken</h3>
+          <h3 id="receipts-h">{t('data.ledger.receipts')}</h3>
           <ul aria-labelledby="receipts-h" className="receipt-list">
             {receipts.map((r) => (
               <li key={r.id}>
-                <code>{r.code}</code> · {shortDateTime(r.takenAt)} · revision {r.seq}
+                <code>{r.code}</code> · {t('data.ledger.receiptLine', { when: shortDateTime(r.takenAt), seq: String(r.seq) })}
               </li>
             ))}
           </ul>

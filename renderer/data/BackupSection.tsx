@@ -9,39 +9,40 @@ import type { AutomaticBackup, BackupPreview, BackupSource, PreviousJournal } fr
 import { call, messageOf } from '../api.js';
 import { ConfirmDialog, Dialog } from '../components/Dialog.js';
 import { ErrorAlert } from '../components/Feedback.js';
-import { shortDateTime } from '../lib/format.js';
+import { useT } from '../i18n/index.js';
+import { formatDay, formatFileSize, shortDateTime } from '../lib/format.js';
 import { useSession, useToast } from '../lib/session.js';
-import { base64ToBytes, downloadBlob, fileSize, fileToBase64 } from '../report/files.js';
-import { longDate, plural } from '../report/format.js';
+import { base64ToBytes, downloadBlob, fileToBase64 } from '../report/files.js';
 
 type Chosen = { source: BackupSource; label: string };
 
 const when = (iso: string) => shortDateTime(Date.parse(iso));
 
 function PreviewFacts({ p }: { p: BackupPreview }) {
+  const t = useT();
   return (
     <dl className="data-facts">
-      <dt>Made</dt>
+      <dt>{t('data.backup.made')}</dt>
+      <dd>{p.kind === 'automatic' ? t('data.backup.madeAutomatic', { when: when(p.createdAt) }) : t('data.backup.madeByYou', { when: when(p.createdAt) })}</dd>
+      <dt>{t('data.backup.entries')}</dt>
       <dd>
-        {when(p.createdAt)} ({p.kind === 'automatic' ? 'automatic' : 'by you'})
+        {p.firstDay && p.lastDay
+          ? t('data.backup.entriesSpan', { count: p.entries, from: formatDay(p.firstDay), to: formatDay(p.lastDay) })
+          : t('data.backup.number', { count: p.entries })}
       </dd>
-      <dt>Entries</dt>
-      <dd>
-        {p.entries}
-        {p.firstDay && p.lastDay ? `, from ${longDate(p.firstDay)} to ${longDate(p.lastDay)}` : ''}
-      </dd>
-      <dt>People</dt>
-      <dd>{p.people}</dd>
-      <dt>Check-ins</dt>
-      <dd>{p.checkins}</dd>
-      <dt>Journal</dt>
-      <dd>{p.sameJournal ? 'This journal (an earlier state of it)' : 'A different journal from the one open now'}</dd>
+      <dt>{t('data.backup.people')}</dt>
+      <dd>{t('data.backup.number', { count: p.people })}</dd>
+      <dt>{t('data.backup.checkins')}</dt>
+      <dd>{t('data.backup.number', { count: p.checkins })}</dd>
+      <dt>{t('data.backup.journal')}</dt>
+      <dd>{p.sameJournal ? t('data.backup.sameJournal') : t('data.backup.otherJournal')}</dd>
     </dl>
   );
 }
 
 export function BackupSection({ browser }: { browser: boolean }) {
   const toast = useToast();
+  const t = useT();
   const { lock } = useSession();
   const [automatic, setAutomatic] = useState<AutomaticBackup[] | null>(null);
   const [previous, setPrevious] = useState<PreviousJournal[]>([]);
@@ -69,10 +70,10 @@ export function BackupSection({ browser }: { browser: boolean }) {
       if (browser) {
         const b = await call('backup.build', {});
         downloadBlob(base64ToBytes(b.base64), b.filename, b.mimeType);
-        toast.show(`${b.filename} is downloading (${fileSize(b.bytes)}, encrypted, ${plural(b.preview.entries, 'entry', 'entries')}).`);
+        toast.show(t('data.backup.downloading', { filename: b.filename, size: formatFileSize(b.bytes), count: b.preview.entries }));
       } else {
         const r = await call('backup.save', {});
-        if (r.saved) toast.show(`Encrypted backup saved (${fileSize(r.bytes)}, ${plural(r.preview.entries, 'entry', 'entries')}).`);
+        if (r.saved) toast.show(t('data.backup.saved', { size: formatFileSize(r.bytes), count: r.preview.entries }));
       }
     } catch (e) {
       setError(messageOf(e));
@@ -85,7 +86,7 @@ export function BackupSection({ browser }: { browser: boolean }) {
     setError(null);
     try {
       const f = await call('backup.pick', {});
-      if (f) setChosen({ source: { token: f.token }, label: `${f.name} (${fileSize(f.bytes)})` });
+      if (f) setChosen({ source: { token: f.token }, label: t('data.backup.fileLabel', { name: f.name, size: formatFileSize(f.bytes) }) });
     } catch (e) {
       setError(messageOf(e));
     }
@@ -93,41 +94,39 @@ export function BackupSection({ browser }: { browser: boolean }) {
 
   return (
     <section className="data-section" aria-labelledby="data-backup">
-      <h2 id="data-backup">Encrypted backup</h2>
-      <p className="hint">
-        A backup is a copy of the whole journal, encrypted like the journal itself: it opens only with your passphrase or recovery key. Keep one somewhere safe, away from this
-        computer.
-      </p>
+      <h2 id="data-backup">{t('data.backup.title')}</h2>
+      <p className="hint">{t('data.backup.intro')}</p>
       <div className="row">
         <button type="button" className="button primary" disabled={busy} onClick={() => void create()}>
-          {busy ? 'Making the backup…' : browser ? 'Download an encrypted backup' : 'Save an encrypted backup…'}
+          {busy ? t('data.backup.making') : browser ? t('data.backup.download') : t('data.backup.save')}
         </button>
       </div>
       <ErrorAlert>{error}</ErrorAlert>
 
-      <h3 id="data-automatic">Automatic backups</h3>
-      <p className="hint">Fulcrum makes one a day when you unlock (the last 7 days and 4 weeks are kept), encrypted, inside its own folder.</p>
+      <h3 id="data-automatic">{t('data.backup.automatic')}</h3>
+      <p className="hint">{t('data.backup.automaticHint')}</p>
       {automatic === null ? null : automatic.length === 0 ? (
-        <p className="hint">None yet — the first is made shortly after you unlock.</p>
+        <p className="hint">{t('data.backup.noneYet')}</p>
       ) : (
         <ul className="plain-list" aria-labelledby="data-automatic">
           {automatic.map((b) => (
             <li key={b.name}>
               <span>
-                {when(b.createdAt)} <span className="hint">· {fileSize(b.bytes)}</span>
+                {when(b.createdAt)} <span className="hint">· {formatFileSize(b.bytes)}</span>
               </span>
-              <button type="button" className="button small" onClick={() => setChosen({ source: { automatic: b.name }, label: `the automatic backup of ${when(b.createdAt)}` })}>
-                Restore…<span className="visually-hidden"> the backup of {when(b.createdAt)}</span>
+              <button type="button" className="button small" onClick={() => setChosen({ source: { automatic: b.name }, label: t('data.backup.automaticLabel', { when: when(b.createdAt) }) })}>
+                {t('data.backup.restore')}
+                <span className="visually-hidden">{t('data.backup.restoreWhich', { when: when(b.createdAt) })}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
 
-      <h3>Restore from a backup file</h3>
+      <h3>{t('data.backup.fromFile')}</h3>
       {browser ? (
         <div className="field">
-          <label htmlFor={fileId}>Backup file (.fulcrum)</label>
+          <label htmlFor={fileId}>{t('data.backup.file')}</label>
           <input
             id={fileId}
             type="file"
@@ -138,7 +137,7 @@ export function BackupSection({ browser }: { browser: boolean }) {
               if (!file) return;
               setError(null);
               try {
-                setChosen({ source: { base64: await fileToBase64(file) }, label: `${file.name} (${fileSize(file.size)})` });
+                setChosen({ source: { base64: await fileToBase64(file) }, label: t('data.backup.fileLabel', { name: file.name, size: formatFileSize(file.size) }) });
               } catch (err) {
                 setError(messageOf(err));
               }
@@ -148,23 +147,24 @@ export function BackupSection({ browser }: { browser: boolean }) {
       ) : (
         <div className="row">
           <button type="button" className="button" onClick={() => void pickDesktop()}>
-            Choose a backup file…
+            {t('data.backup.choose')}
           </button>
         </div>
       )}
 
       {previous.length > 0 && (
         <>
-          <h3 id="data-previous">Journals replaced by a restore</h3>
-          <p className="hint">When you restore, the journal you had is kept aside (encrypted) until you discard it, so a restore can be undone by hand.</p>
+          <h3 id="data-previous">{t('data.backup.previous')}</h3>
+          <p className="hint">{t('data.backup.previousHint')}</p>
           <ul className="plain-list" aria-labelledby="data-previous">
             {previous.map((p) => (
               <li key={p.id}>
                 <span>
-                  Moved aside {when(p.movedAsideAt)} <span className="hint">· kept until {when(p.keptUntil)}</span>
+                  {t('data.backup.movedAside', { when: when(p.movedAsideAt) })} <span className="hint">{t('data.backup.keptUntil', { when: when(p.keptUntil) })}</span>
                 </span>
                 <button type="button" className="button small danger-subtle" onClick={() => setDiscarding(p)}>
-                  Discard<span className="visually-hidden"> the journal moved aside {when(p.movedAsideAt)}</span>
+                  {t('data.backup.discard')}
+                  <span className="visually-hidden">{t('data.backup.discardWhich', { when: when(p.movedAsideAt) })}</span>
                 </button>
               </li>
             ))}
@@ -175,15 +175,15 @@ export function BackupSection({ browser }: { browser: boolean }) {
       {chosen && <RestoreDialog chosen={chosen} onClose={() => setChosen(null)} onRestored={() => void lock()} />}
       {discarding && (
         <ConfirmDialog
-          title="Discard the journal that was replaced?"
-          message={<p>The journal moved aside on {when(discarding.movedAsideAt)} will be deleted for good. The journal you use now is not touched.</p>}
-          confirmLabel="Discard it"
+          title={t('data.backup.discardTitle')}
+          message={<p>{t('data.backup.discardMessage', { when: when(discarding.movedAsideAt) })}</p>}
+          confirmLabel={t('data.backup.discardConfirm')}
           danger
           onClose={() => setDiscarding(null)}
           onConfirm={async () => {
             await call('backup.discardPrevious', { id: discarding.id });
             await reload();
-            toast.show('The replaced journal was discarded.');
+            toast.show(t('data.backup.discarded'));
           }}
         />
       )}
@@ -199,18 +199,19 @@ function RestoreDialog({ chosen, onClose, onRestored }: { chosen: Chosen; onClos
   const [step, setStep] = useState<'secret' | 'preview' | 'restoring' | 'done'>('secret');
   const [error, setError] = useState<string | null>(null);
   const secretId = useId();
+  const t = useT();
   const asSecret = () => (kind === 'passphrase' ? { passphrase: secret } : { recoveryKey: secret });
 
   if (step === 'done') {
     return (
-      <Dialog title="Your journal was restored" onClose={onRestored}>
+      <Dialog title={t('data.backup.restored')} onClose={onRestored}>
         <div className="dialog-body">
-          <p>Fulcrum now locks. Unlock with the passphrase (or recovery key) of the backup you restored.</p>
-          <p className="hint">The journal you had before is kept aside; you can discard it on this page later.</p>
+          <p>{t('data.backup.restoredLocks')}</p>
+          <p className="hint">{t('data.backup.restoredKept')}</p>
         </div>
         <div className="dialog-actions">
           <button type="button" className="button primary" autoFocus onClick={onRestored}>
-            Go to unlock
+            {t('data.backup.goUnlock')}
           </button>
         </div>
       </Dialog>
@@ -218,9 +219,9 @@ function RestoreDialog({ chosen, onClose, onRestored }: { chosen: Chosen; onClos
   }
 
   return (
-    <Dialog title="Restore from a backup" onClose={onClose} wide>
+    <Dialog title={t('data.backup.restoreTitle')} onClose={onClose} wide>
       <div className="dialog-body stack">
-        <p>From {chosen.label}.</p>
+        <p>{t('data.backup.from', { label: chosen.label })}</p>
         {step === 'secret' && (
           <form
             className="stack"
@@ -236,27 +237,27 @@ function RestoreDialog({ chosen, onClose, onRestored }: { chosen: Chosen; onClos
             }}
           >
             <fieldset>
-              <legend>Open it with</legend>
+              <legend>{t('data.backup.openWith')}</legend>
               <div className="row">
                 <label className="check">
                   <input type="radio" name="restore-secret" checked={kind === 'passphrase'} onChange={() => setKind('passphrase')} />
-                  The backup’s passphrase
+                  {t('data.backup.itsPassphrase')}
                 </label>
                 <label className="check">
                   <input type="radio" name="restore-secret" checked={kind === 'recoveryKey'} onChange={() => setKind('recoveryKey')} />
-                  Its recovery key
+                  {t('data.backup.itsRecoveryKey')}
                 </label>
               </div>
             </fieldset>
-            <PassphraseField id={secretId} label={kind === 'passphrase' ? 'Passphrase' : 'Recovery key'} value={secret} onChange={setSecret} autoComplete="off" autoFocus />
-            <p className="hint">This only opens the backup to show what is in it. Nothing changes yet.</p>
+            <PassphraseField id={secretId} label={kind === 'passphrase' ? t('data.backup.passphrase') : t('data.backup.recoveryKey')} value={secret} onChange={setSecret} autoComplete="off" autoFocus />
+            <p className="hint">{t('data.backup.onlyOpens')}</p>
             <ErrorAlert>{error}</ErrorAlert>
             <div className="dialog-actions">
               <button type="button" className="button" onClick={onClose}>
-                Cancel
+                {t('data.backup.cancel')}
               </button>
               <button type="submit" className="button primary" disabled={!secret}>
-                Show what is in it
+                {t('data.backup.show')}
               </button>
             </div>
           </form>
@@ -264,14 +265,11 @@ function RestoreDialog({ chosen, onClose, onRestored }: { chosen: Chosen; onClos
         {step !== 'secret' && preview && (
           <>
             <PreviewFacts p={preview} />
-            <p className="notice">
-              Restoring replaces the journal you have now with this backup. Your current journal is kept aside (encrypted) until you discard it. Afterwards Fulcrum locks; unlock
-              with this backup’s passphrase or recovery key.
-            </p>
+            <p className="notice">{t('data.backup.replaces')}</p>
             <ErrorAlert>{error}</ErrorAlert>
             <div className="dialog-actions">
               <button type="button" className="button" onClick={onClose} disabled={step === 'restoring'}>
-                Cancel
+                {t('data.backup.cancel')}
               </button>
               <button
                 type="button"
@@ -290,7 +288,7 @@ function RestoreDialog({ chosen, onClose, onRestored }: { chosen: Chosen; onClos
                   }
                 }}
               >
-                {step === 'restoring' ? 'Restoring…' : 'Replace my journal with this backup'}
+                {step === 'restoring' ? t('data.backup.restoring') : t('data.backup.replace')}
               </button>
             </div>
           </>

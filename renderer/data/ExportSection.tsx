@@ -5,19 +5,21 @@
 import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/portability.js';
 import { call } from '../api.js';
+import { useT, type MessageId } from '../i18n/index.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { downloadBlob, FORMAT_NAMES } from '../report/files.js';
 import { PlaintextConfirm } from '../report/PlaintextConfirm.js';
 
-const FORMAT_HINTS: Record<ExportFormat, string> = {
-  markdown: 'Markdown — for reading, in any text editor',
-  csv: 'CSV — a spreadsheet, one row per entry',
-  json: 'JSON — everything, to import into Fulcrum again',
+const FORMAT_HINTS: Record<ExportFormat, MessageId> = {
+  markdown: 'data.export.markdown',
+  csv: 'data.export.csv',
+  json: 'data.export.json',
 };
 
 export function ExportSection({ browser }: { browser: boolean }) {
   const { people } = useJournalData();
   const toast = useToast();
+  const t = useT();
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -41,54 +43,54 @@ export function ExportSection({ browser }: { browser: boolean }) {
       if (browser) {
         const f = await call('export.buildZip', zipRequest);
         downloadBlob(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)), f.filename, f.mimeType);
-        toast.show(`${f.filename} is downloading (${f.counts.entries} entries, ${f.counts.files} files). It is not encrypted.`);
+        toast.show(t('data.export.zipDownloading', { filename: f.filename, count: f.counts.entries, files: f.counts.files }));
       } else {
         const r = await call('export.saveZip', zipRequest);
-        if (r.saved) toast.show(`Export saved (${r.counts.entries} entries, ${r.counts.files} files). It is not encrypted — keep it somewhere private.`);
+        if (r.saved) toast.show(t('data.export.zipSaved', { count: r.counts.entries, files: r.counts.files }));
       }
     } else if (browser) {
       const f = await call('export.build', request);
       downloadBlob(f.content, f.filename, f.mimeType);
-      toast.show(`${f.filename} is downloading (${f.counts.entries} entries). It is not encrypted.`);
+      toast.show(t('data.export.downloading', { filename: f.filename, count: f.counts.entries }));
     } else {
       const r = await call('export.save', request);
-      if (r.saved) toast.show(`Export saved (${r.counts.entries} entries). It is not encrypted — keep it somewhere private.`);
+      if (r.saved) toast.show(t('data.export.saved', { count: r.counts.entries }));
     }
   }
 
   return (
     <section className="data-section" aria-labelledby="data-export">
-      <h2 id="data-export">Export</h2>
-      <p className="hint">A copy of your entries as a plain file. For your therapist, the Report page makes a shorter, readable report.</p>
+      <h2 id="data-export">{t('data.export.title')}</h2>
+      <p className="hint">{t('data.export.intro')}</p>
       <fieldset>
-        <legend>Format</legend>
+        <legend>{t('data.export.format')}</legend>
         <div className="options-column">
           {EXPORT_FORMATS.map((f) => (
             <label key={f} className="check">
               <input type="radio" name="export-format" checked={format === f} onChange={() => setFormat(f)} />
-              {FORMAT_HINTS[f]}
+              {t(FORMAT_HINTS[f])}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="row">
         <label className="field inline-field">
-          <span>From (optional)</span>
+          <span>{t('data.export.from')}</span>
           <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label className="field inline-field">
-          <span>To (optional)</span>
+          <span>{t('data.export.to')}</span>
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
       </div>
       {people.length > 0 && (
         <table className="people-table">
-          <caption className="visually-hidden">People and pseudonyms in the export</caption>
+          <caption className="visually-hidden">{t('data.export.peopleCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Only</th>
-              <th scope="col">Person</th>
-              <th scope="col">Pseudonym in the file</th>
+              <th scope="col">{t('data.export.only')}</th>
+              <th scope="col">{t('data.export.person')}</th>
+              <th scope="col">{t('data.export.pseudonym')}</th>
             </tr>
           </thead>
           <tbody>
@@ -97,7 +99,7 @@ export function ExportSection({ browser }: { browser: boolean }) {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Only entries with ${p.name}`}
+                    aria-label={t('data.export.onlyWith', { name: p.name })}
                     checked={personIds.includes(p.id)}
                     onChange={(e) => setPersonIds((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((x) => x !== p.id)))}
                   />
@@ -106,8 +108,8 @@ export function ExportSection({ browser }: { browser: boolean }) {
                 <td>
                   <input
                     type="text"
-                    aria-label={`Pseudonym for ${p.name} in the export`}
-                    placeholder="Their name"
+                    aria-label={t('data.export.pseudonymFor', { name: p.name })}
+                    placeholder={t('data.export.theirName')}
                     maxLength={120}
                     value={pseudonyms[String(p.id)] ?? ''}
                     onChange={(e) => setPseudonyms((ps) => ({ ...ps, [String(p.id)]: e.target.value }))}
@@ -120,19 +122,22 @@ export function ExportSection({ browser }: { browser: boolean }) {
       )}
       <label className="check">
         <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText(e.target.checked)} />
-        Include titles, entry text, outcomes and notes (untick for dates, people, patterns and scores only)
+        {t('data.export.includeText')}
       </label>
       {format !== 'csv' && (
         <label className="check">
           <input type="checkbox" checked={withFiles} onChange={(e) => setWithFiles(e.target.checked)} />
-          With the attached files (one ZIP archive: the {FORMAT_NAMES[format]} file, the photos, voice notes and documents without their location, and a list of their hashes)
+          {t('data.export.withFiles', { format: FORMAT_NAMES[format] })}
         </label>
       )}
-      {badRange && <p className="problem">The start date is after the end date. Choose the dates again.</p>}
+      {badRange && <p className="problem">{t('data.export.badRange')}</p>}
       <div className="row">
         <button type="button" className="button primary" disabled={badRange} onClick={() => setConfirming(true)}>
-          {browser ? 'Download' : 'Export'} {FORMAT_NAMES[format]}
-          {zip ? ' with files (ZIP)' : ''}…
+          {zip
+            ? t(browser ? 'data.export.downloadZip' : 'data.export.exportZip', { format: FORMAT_NAMES[format] })
+            : browser
+              ? t('data.export.download', { format: FORMAT_NAMES[format] })
+              : t('data.export.export', { format: FORMAT_NAMES[format] })}
         </button>
       </div>
       {confirming && (

@@ -5,12 +5,11 @@
  * last step; every problem the core finds is shown as it says it.
  */
 import { useEffect, useId, useState } from 'react';
-import { DOMAINS, DOMAIN_LABELS } from '../../shared/catalogue.js';
+import { DOMAINS } from '../../shared/catalogue.js';
 import {
   BROWSER_IMPORT_MAX_BYTES,
   CSV_FIELDS,
   IMPORT_FORMATS,
-  browserImportTooLarge,
   type CsvMappingParsed,
   type ForeignTag,
   type ImportFormat,
@@ -21,41 +20,49 @@ import {
 } from '../../shared/portability.js';
 import { call, messageOf, subscribe } from '../api.js';
 import { ErrorAlert } from '../components/Feedback.js';
-import { browserTimeZone } from '../lib/format.js';
+import { useT, type MessageId } from '../i18n/index.js';
+import { useVocabulary } from '../i18n/vocabulary.js';
+import { browserTimeZone, formatDay, formatFileSize } from '../lib/format.js';
 import { useJournalData, useToast } from '../lib/session.js';
-import { fileSize, fileToBase64 } from '../report/files.js';
-import { longDate, plural } from '../report/format.js';
+import { fileToBase64 } from '../report/files.js';
 
-export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
-  'fulcrum-json': 'Fulcrum export (JSON)',
-  'dayone-json': 'Day One export (JSON)',
-  'daylio-csv': 'Daylio export (CSV)',
-  csv: 'A spreadsheet (CSV) — you say which column holds what',
+type T = ReturnType<typeof useT>;
+
+const IMPORT_FORMAT_LABELS: Record<ImportFormat, MessageId> = {
+  'fulcrum-json': 'data.import.format.fulcrum',
+  'dayone-json': 'data.import.format.dayone',
+  'daylio-csv': 'data.import.format.daylio',
+  csv: 'data.import.format.csv',
 };
 
-const FIELD_LABELS: Record<(typeof CSV_FIELDS)[number], string> = {
-  date: 'Date (required)',
-  time: 'Time',
-  title: 'Title',
-  body: 'Entry text',
-  tags: 'Patterns / tags',
-  people: 'People',
-  domains: 'Areas of life',
-  balance: 'Balance (−3 … +3)',
-  intensity: 'Intensity (1–5)',
-  heard: 'Heard (1–5)',
-  respected: 'Respected (1–5)',
-  valued: 'Valued (1–5)',
-  involved: 'Involved (1–5)',
-  outcome: 'Outcome',
-  flags: 'Flags',
+const FIELD_LABELS: Record<(typeof CSV_FIELDS)[number], MessageId> = {
+  date: 'data.import.field.date',
+  time: 'data.import.field.time',
+  title: 'data.import.field.title',
+  body: 'data.import.field.body',
+  tags: 'data.import.field.tags',
+  people: 'data.import.field.people',
+  domains: 'data.import.field.domains',
+  balance: 'data.import.field.balance',
+  intensity: 'data.import.field.intensity',
+  heard: 'data.import.field.heard',
+  respected: 'data.import.field.respected',
+  valued: 'data.import.field.valued',
+  involved: 'data.import.field.involved',
+  outcome: 'data.import.field.outcome',
+  flags: 'data.import.field.flags',
 };
+
+/** The browser's size limit for one import, in the reader's words (the shared sentence is English). */
+const MB = 1024 * 1024;
+const tooLarge = (t: T, bytes: number) => t('data.import.tooLarge', { size: Math.ceil(bytes / MB), max: BROWSER_IMPORT_MAX_BYTES / MB });
 
 type Step = { name: 'choose' } | { name: 'preview'; source: ImportSource; fileLabel: string; preview: ImportPreview } | { name: 'importing' } | { name: 'done'; result: ImportResult };
 
 export function ImportSection({ browser }: { browser: boolean }) {
   const { reloadPeople, reloadTags } = useJournalData();
   const toast = useToast();
+  const t = useT();
   const [format, setFormat] = useState<'auto' | ImportFormat>('auto');
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +117,7 @@ export function ImportSection({ browser }: { browser: boolean }) {
       });
       await Promise.all([reloadPeople(), reloadTags()]);
       setStep({ name: 'done', result });
-      toast.show(`Imported ${plural(result.imported.entries, 'entry', 'entries')}.`);
+      toast.show(t('data.import.importedToast', { count: result.imported.entries }));
     } catch (e) {
       setError(messageOf(e));
       setStep(step);
@@ -119,25 +126,25 @@ export function ImportSection({ browser }: { browser: boolean }) {
 
   return (
     <section className="data-section" aria-labelledby="data-import">
-      <h2 id="data-import">Import</h2>
-      <p className="hint">Bring in entries from a Fulcrum export, Day One, Daylio or a spreadsheet. You see what will come in before anything is added; an import is all or nothing.</p>
+      <h2 id="data-import">{t('data.import.title')}</h2>
+      <p className="hint">{t('data.import.intro')}</p>
 
       {step.name === 'choose' && (
         <div className="stack">
           <label className="field inline-field">
-            <span>File type</span>
+            <span>{t('data.import.fileType')}</span>
             <select value={format} onChange={(e) => setFormat(e.target.value as 'auto' | ImportFormat)}>
-              <option value="auto">Find out from the file</option>
+              <option value="auto">{t('data.import.auto')}</option>
               {IMPORT_FORMATS.map((f) => (
                 <option key={f} value={f}>
-                  {IMPORT_FORMAT_LABELS[f]}
+                  {t(IMPORT_FORMAT_LABELS[f])}
                 </option>
               ))}
             </select>
           </label>
           {browser ? (
             <div className="field">
-              <label htmlFor={fileId}>File to import</label>
+              <label htmlFor={fileId}>{t('data.import.file')}</label>
               <input
                 id={fileId}
                 type="file"
@@ -149,11 +156,11 @@ export function ImportSection({ browser }: { browser: boolean }) {
                   if (!file) return;
                   // The whole file travels in one request, which has a size limit: say so before sending it.
                   if (file.size > BROWSER_IMPORT_MAX_BYTES) {
-                    setError(browserImportTooLarge(file.size));
+                    setError(tooLarge(t, file.size));
                     return;
                   }
                   try {
-                    await preview({ base64: await fileToBase64(file) }, `${file.name} (${fileSize(file.size)})`);
+                    await preview({ base64: await fileToBase64(file) }, t('data.backup.fileLabel', { name: file.name, size: formatFileSize(file.size) }));
                   } catch (err) {
                     setError(messageOf(err));
                   }
@@ -170,17 +177,17 @@ export function ImportSection({ browser }: { browser: boolean }) {
                   setError(null);
                   try {
                     const f = await call('import.pick', {});
-                    if (f) await preview({ token: f.token }, `${f.name} (${fileSize(f.bytes)})`);
+                    if (f) await preview({ token: f.token }, t('data.backup.fileLabel', { name: f.name, size: formatFileSize(f.bytes) }));
                   } catch (err) {
                     setError(messageOf(err));
                   }
                 }}
               >
-                Choose a file to import…
+                {t('data.import.choose')}
               </button>
             </div>
           )}
-          {busy && <p className="hint">Reading and checking the file…</p>}
+          {busy && <p className="hint">{t('data.import.reading')}</p>}
         </div>
       )}
 
@@ -200,26 +207,34 @@ export function ImportSection({ browser }: { browser: boolean }) {
 
       {step.name === 'importing' && (
         <div className="stack" role="status">
-          <p>Importing… {progress && progress.total > 0 ? `${progress.phase} ${progress.done} of ${progress.total}` : ''}</p>
-          <progress max={progress?.total || 1} value={progress && progress.total > 0 ? progress.done : undefined} aria-label="Import progress" />
+          <p>
+            {progress && progress.total > 0
+              ? t('data.import.importingProgress', { phase: progress.phase, done: progress.done, total: progress.total })
+              : t('data.import.importing')}
+          </p>
+          <progress max={progress?.total || 1} value={progress && progress.total > 0 ? progress.done : undefined} aria-label={t('data.import.progress')} />
         </div>
       )}
 
       {step.name === 'done' && (
         <div className="stack">
           <p className="notice" role="status">
-            Imported {plural(step.result.imported.entries, 'entry', 'entries')}, {plural(step.result.imported.people, 'new person', 'new people')},{' '}
-            {plural(step.result.imported.tags, 'new pattern')} and {plural(step.result.imported.checkins, 'check-in')}.
-            {step.result.imported.attachments ? ` ${plural(step.result.imported.attachments, 'attached file came', 'attached files came')} with them.` : ''}
-            {step.result.skipped.entries > 0 ? ` ${plural(step.result.skipped.entries, 'entry was', 'entries were')} already in your journal and skipped.` : ''}
-            {step.result.skipped.problems ? ` ${plural(step.result.skipped.problems, 'record with a problem was', 'records with problems were')} left out.` : ''}
+            {t('data.import.imported', {
+              entries: step.result.imported.entries,
+              people: step.result.imported.people,
+              tags: step.result.imported.tags,
+              checkins: step.result.imported.checkins,
+            })}
+            {step.result.imported.attachments ? ` ${t('data.import.attachmentsCame', { count: step.result.imported.attachments })}` : ''}
+            {step.result.skipped.entries > 0 ? ` ${t('data.import.skippedEntries', { count: step.result.skipped.entries })}` : ''}
+            {step.result.skipped.problems ? ` ${t('data.import.skippedProblems', { count: step.result.skipped.problems })}` : ''}
           </p>
           <div className="row">
             <a className="button" href="#/timeline">
-              See them in the timeline
+              {t('data.import.seeTimeline')}
             </a>
             <button type="button" className="button subtle" onClick={() => setStep({ name: 'choose' })}>
-              Import another file
+              {t('data.import.another')}
             </button>
           </div>
         </div>
@@ -242,6 +257,7 @@ function ImportPreviewView(props: {
   onCancel: () => void;
 }) {
   const { preview: p, fileLabel } = props.step;
+  const t = useT();
   const c = p.counts;
   const mappingChanged = p.csv && props.mapping && JSON.stringify(props.mapping) !== JSON.stringify(p.csv.mapping);
   const skipping = p.problemCount > 0 && p.skippable > 0;
@@ -249,47 +265,35 @@ function ImportPreviewView(props: {
   return (
     <div className="stack">
       <p>
-        <strong>{fileLabel}</strong> — {IMPORT_FORMAT_LABELS[p.format]}
+        <strong>{fileLabel}</strong> — {t(IMPORT_FORMAT_LABELS[p.format])}
       </p>
 
       {p.csv && props.mapping && <CsvMappingEditor csv={p.csv} mapping={props.mapping} setMapping={props.setMapping} onRecheck={props.onRecheck} busy={props.busy} changed={!!mappingChanged} />}
 
-      <h3>What would come in</h3>
+      <h3>{t('data.import.wouldComeIn')}</h3>
       <dl className="data-facts">
-        <dt>Entries</dt>
-        <dd>
-          {c.newEntries} new{c.duplicates > 0 ? `, ${c.duplicates} already in your journal (skipped)` : ''}
-        </dd>
+        <dt>{t('data.backup.entries')}</dt>
+        <dd>{c.duplicates > 0 ? t('data.import.newSkipped', { count: c.newEntries, duplicates: c.duplicates }) : t('data.import.new', { count: c.newEntries })}</dd>
         {p.attachments && (
           <>
-            <dt>Attached files</dt>
-            <dd>
-              {p.attachments.files} ({fileSize(p.attachments.bytes)}), each checked against the archive
-            </dd>
+            <dt>{t('data.import.attachedFiles')}</dt>
+            <dd>{t('data.import.attachedFilesValue', { count: p.attachments.files, size: formatFileSize(p.attachments.bytes) })}</dd>
           </>
         )}
         {p.range && (
           <>
-            <dt>Dates</dt>
-            <dd>
-              {longDate(p.range.from)} to {longDate(p.range.to)}
-            </dd>
+            <dt>{t('data.import.dates')}</dt>
+            <dd>{t('data.import.range', { from: formatDay(p.range.from), to: formatDay(p.range.to) })}</dd>
           </>
         )}
-        <dt>People</dt>
-        <dd>
-          {c.people.new} new, {counted.people.matched} already known
-        </dd>
-        <dt>Patterns</dt>
-        <dd>
-          {counted.tags.new} new, {counted.tags.matched} already known
-        </dd>
+        <dt>{t('data.backup.people')}</dt>
+        <dd>{t('data.import.newKnown', { count: c.people.new, known: counted.people.matched })}</dd>
+        <dt>{t('data.history.patterns')}</dt>
+        <dd>{t('data.import.newKnown', { count: counted.tags.new, known: counted.tags.matched })}</dd>
         {(c.checkins.new > 0 || c.checkins.duplicates > 0) && (
           <>
-            <dt>Check-ins</dt>
-            <dd>
-              {c.checkins.new} new{c.checkins.duplicates ? `, ${c.checkins.duplicates} already there` : ''}
-            </dd>
+            <dt>{t('data.backup.checkins')}</dt>
+            <dd>{c.checkins.duplicates ? t('data.import.newThere', { count: c.checkins.new, there: c.checkins.duplicates }) : t('data.import.new', { count: c.checkins.new })}</dd>
           </>
         )}
       </dl>
@@ -306,21 +310,19 @@ function ImportPreviewView(props: {
           <p>
             <strong>
               {skipping
-                ? `${plural(p.skippable, recordWord(p), `${recordWord(p)}s`)} in the file cannot be imported as ${p.skippable === 1 ? 'it is' : 'they are'}:`
-                : `${plural(p.problemCount, 'problem')} in the file — nothing can be imported until ${p.problemCount === 1 ? 'it is' : 'they are'} fixed:`}
+                ? t('data.import.cannotImport', { count: p.skippable, record: recordWord(p) })
+                : t('data.import.problems', { count: p.problemCount })}
             </strong>
           </p>
           <ul className="problem-list">
             {p.problems.map((pr, i) => (
               <li key={i}>
-                {placeOf(pr)}: {pr.message}
+                {t('data.import.problemAt', { place: placeOf(t, pr), message: pr.message })}
               </li>
             ))}
           </ul>
-          {p.problemCount > p.problems.length && <p>…and {p.problemCount - p.problems.length} more.</p>}
-          {skipping && (
-            <p>You can leave {p.skippable === 1 ? 'it' : 'them'} out and import the rest, or fix the file and choose it again.</p>
-          )}
+          {p.problemCount > p.problems.length && <p>{t('data.import.more', { count: p.problemCount - p.problems.length })}</p>}
+          {skipping && <p>{t('data.import.leaveOut', { count: p.skippable })}</p>}
         </div>
       )}
       <div className="row">
@@ -330,26 +332,28 @@ function ImportPreviewView(props: {
           disabled={(!p.canCommit && !skipping) || props.busy || !!mappingChanged || c.newEntries + c.checkins.new === 0}
           onClick={props.onCommit}
         >
-          Import {plural(c.newEntries, 'entry', 'entries')}
+          {t('data.import.commit', { count: c.newEntries })}
         </button>
         <button type="button" className="button" onClick={props.onCancel}>
-          Cancel
+          {t('data.backup.cancel')}
         </button>
       </div>
-      {skipping && <p className="hint">{plural(p.skippable, `${recordWord(p)} with a problem`, `${recordWord(p)}s with problems`)} will be left out.</p>}
-      {mappingChanged && <p className="hint">You changed the columns: check the file again before importing.</p>}
+      {skipping && <p className="hint">{t('data.import.willLeaveOut', { count: p.skippable, record: recordWord(p) })}</p>}
+      {mappingChanged && <p className="hint">{t('data.import.changedColumns')}</p>}
     </div>
   );
 }
 
-/** "row" for a CSV file, "entry" for a Day One file. */
+/** "row" for a CSV file, "entry" for a Day One file (an ICU select in the messages). */
 const recordWord = (p: ImportPreview) => (p.format === 'dayone-json' ? 'entry' : 'row');
 
 /** Where a problem is, in the user's terms: "Row 4", "Entry 3 (creationDate)", or the core's place. */
-function placeOf(pr: ImportPreview['problems'][number]): string {
-  if (pr.line !== null) return `Row ${pr.line}`;
+function placeOf(t: T, pr: ImportPreview['problems'][number]): string {
+  if (pr.line !== null) return t('data.import.row', { line: String(pr.line) });
   const m = /^entries\[(\d+)\](?:\.(.+))?$/.exec(pr.where);
-  return m ? `Entry ${Number(m[1]) + 1}${m[2] ? ` (${m[2]})` : ''}` : pr.where;
+  if (!m) return pr.where;
+  const n = String(Number(m[1]) + 1);
+  return m[2] ? t('data.import.entryField', { n, field: m[2] }) : t('data.import.entry', { n });
 }
 
 /**
@@ -373,7 +377,6 @@ function countsWithMapping(p: ImportPreview, mapping: Record<string, TagTarget>)
   return { ...counts, tags: { new: newLabels.size, matched: matchedTags }, people: { ...counts.people, matched: matchedPeople } };
 }
 
-const KIND_WORDS: Record<ForeignTag['kind'], string> = { tag: 'tag', activity: 'activity', mood: 'mood' };
 
 const encode = (t: TagTarget): string =>
   t.to === 'pattern' ? (t.tagId === undefined ? 'pattern' : `pattern:${t.tagId}`) : t.to === 'person' ? `person:${t.personId}` : t.to === 'area' ? `area:${t.area}` : 'nothing';
@@ -395,34 +398,36 @@ function ForeignTagEditor(props: { tags: ForeignTag[]; mapping: Record<string, T
   const livePeople = people.filter((x) => x.archivedAt === null);
   const liveTags = tags.filter((t) => t.archivedAt === null);
   const hasMood = props.tags.some((t) => t.kind === 'mood');
+  const t = useT();
+  const v = useVocabulary();
   return (
     <fieldset className="stack">
       <legend>
-        <h3>Where the file’s tags go</h3>
+        <h3>{t('data.import.tagsTitle')}</h3>
       </legend>
       <p className="hint">
-        Each tag can become a pattern, a person, an area of life, or be left out. A tag with the name of someone in your journal goes to them.
-        {hasMood ? ' Moods are left out unless you choose a place for them: a mood is how the day felt, not a pattern between people.' : ''}
+        {t('data.import.tagsHint')}
+        {hasMood ? ` ${t('data.import.moodsHint')}` : ''}
       </p>
       <div className="tag-mapping">
         {props.tags.map((f) => (
           <label key={f.key} className="tag-mapping-row">
             <span>
-              <span className="tag-mapping-name">{f.label}</span> <span className="hint">({KIND_WORDS[f.kind]}, {plural(f.entries, 'entry', 'entries')})</span>
+              <span className="tag-mapping-name">{f.label}</span> <span className="hint">{t('data.import.tagKind', { kind: f.kind, count: f.entries })}</span>
             </span>
             <select value={encode(props.mapping[f.key] ?? f.target)} onChange={(e) => props.setMapping({ ...props.mapping, [f.key]: decode(e.target.value) })}>
-              <option value="pattern">{f.newPattern ? `A new pattern “${f.label}”` : `The pattern “${f.label}”`}</option>
+              <option value="pattern">{f.newPattern ? t('data.import.newPattern', { label: f.label }) : t('data.import.thePattern', { label: f.label })}</option>
               {liveTags.length > 0 && (
-                <optgroup label="One of your patterns">
-                  {liveTags.map((t) => (
-                    <option key={t.id} value={`pattern:${t.id}`}>
-                      {t.label}
+                <optgroup label={t('data.import.yourPatterns')}>
+                  {liveTags.map((tag) => (
+                    <option key={tag.id} value={`pattern:${tag.id}`}>
+                      {v.pattern(tag)}
                     </option>
                   ))}
                 </optgroup>
               )}
               {livePeople.length > 0 && (
-                <optgroup label="A person">
+                <optgroup label={t('data.import.aPerson')}>
                   {livePeople.map((x) => (
                     <option key={x.id} value={`person:${x.id}`}>
                       {x.name}
@@ -430,14 +435,14 @@ function ForeignTagEditor(props: { tags: ForeignTag[]; mapping: Record<string, T
                   ))}
                 </optgroup>
               )}
-              <optgroup label="An area of life">
+              <optgroup label={t('data.import.anArea')}>
                 {DOMAINS.map((d) => (
                   <option key={d} value={`area:${d}`}>
-                    {DOMAIN_LABELS[d]}
+                    {v.domain(d)}
                   </option>
                 ))}
               </optgroup>
-              <option value="nothing">Leave it out</option>
+              <option value="nothing">{t('data.import.leaveItOut')}</option>
             </select>
           </label>
         ))}
@@ -455,52 +460,53 @@ function CsvMappingEditor(props: {
   changed: boolean;
 }) {
   const { csv, mapping } = props;
+  const t = useT();
   return (
     <fieldset className="stack">
       <legend>
-        <h3>Which column holds what</h3>
+        <h3>{t('data.import.columns')}</h3>
       </legend>
-      <p className="hint">Fulcrum guessed from the column names; correct anything that is wrong. Columns you leave out are ignored.</p>
+      <p className="hint">{t('data.import.columnsHint')}</p>
       <div className="mapping-grid">
         {CSV_FIELDS.map((f) => (
           <label key={f} className="field inline-field">
-            <span>{FIELD_LABELS[f]}</span>
+            <span>{t(FIELD_LABELS[f])}</span>
             <select value={mapping[f] === null ? '' : String(mapping[f])} onChange={(e) => props.setMapping({ ...mapping, [f]: e.target.value === '' ? null : Number(e.target.value) })}>
-              <option value="">Not in this file</option>
+              <option value="">{t('data.import.notInFile')}</option>
               {csv.columns.map((col, i) => (
                 <option key={i} value={i}>
-                  {col || `Column ${i + 1}`}
+                  {col || t('data.import.column', { n: String(i + 1) })}
                 </option>
               ))}
             </select>
           </label>
         ))}
         <label className="field inline-field">
-          <span>Dates are written</span>
+          <span>{t('data.import.datesWritten')}</span>
           <select value={mapping.dateOrder} onChange={(e) => props.setMapping({ ...mapping, dateOrder: e.target.value as CsvMappingParsed['dateOrder'] })}>
-            <option value="auto">Find out from the dates</option>
-            <option value="ymd">Year, month, day (2024-03-31)</option>
-            <option value="dmy">Day, month, year (31/03/2024)</option>
-            <option value="mdy">Month, day, year (03/31/2024)</option>
+            <option value="auto">{t('data.import.order.auto')}</option>
+            <option value="ymd">{t('data.import.order.ymd')}</option>
+            <option value="dmy">{t('data.import.order.dmy')}</option>
+            <option value="mdy">{t('data.import.order.mdy')}</option>
           </select>
         </label>
         <label className="field inline-field">
-          <span>Several values in a cell are separated by</span>
+          <span>{t('data.import.separator')}</span>
           <select value={mapping.listSeparator} onChange={(e) => props.setMapping({ ...mapping, listSeparator: e.target.value as CsvMappingParsed['listSeparator'] })}>
-            <option value=";">; (semicolon)</option>
-            <option value=",">, (comma)</option>
-            <option value="|">| (bar)</option>
+            <option value=";">{t('data.import.sep.semicolon')}</option>
+            <option value=",">{t('data.import.sep.comma')}</option>
+            <option value="|">{t('data.import.sep.bar')}</option>
           </select>
         </label>
       </div>
       {csv.sample.length > 0 && (
         <table className="sample-table">
-          <caption className="hint">The first rows of the file</caption>
+          <caption className="hint">{t('data.import.firstRows')}</caption>
           <thead>
             <tr>
               {csv.columns.map((col, i) => (
                 <th key={i} scope="col">
-                  {col || `Column ${i + 1}`}
+                  {col || t('data.import.column', { n: String(i + 1) })}
                 </th>
               ))}
             </tr>
@@ -518,7 +524,7 @@ function CsvMappingEditor(props: {
       )}
       <div className="row">
         <button type="button" className="button" disabled={props.busy || !props.changed} onClick={props.onRecheck}>
-          Check the file again with these columns
+          {t('data.import.recheck')}
         </button>
       </div>
     </fieldset>

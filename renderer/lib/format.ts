@@ -223,3 +223,10 @@ export function formatClock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   return `${formatInteger(Math.floor(s / 60))}:${numberFormatter({ minimumIntegerDigits: 2, useGrouping: false }).format(s % 60)}`;
 }
+
+/** A file's size in the locale's words and digits: "512 bytes", "12 kB", "3,4 MB", "١٢ ك.بايت". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return numberFormatter({ style: 'unit', unit: 'byte', unitDisplay: 'long', maximumFractionDigits: 0 }).format(bytes);
+  if (bytes < 1024 * 1024) return numberFormatter({ style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.ceil(bytes / 1024));
+  return numberFormatter({ style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
+}

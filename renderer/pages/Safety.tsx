@@ -8,6 +8,7 @@ import { DEFAULT_QUICK_EXIT, DELETE_CONFIRMATION, QuickExitShortcut, describeSho
 import { call, messageOf, subscribe, transport } from '../api.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
 import { HistoryCheckSection } from '../components/HistoryCheck.js';
+import { useT, type MessageId } from '../i18n/index.js';
 import { isMac } from '../lib/hooks.js';
 import { useSession, useToast } from '../lib/session.js';
 import { NewPassphraseFields, PassphraseField, RecoveryKeyPanel } from '../components/Passphrase.js';
@@ -16,6 +17,7 @@ const TIMEOUTS = [1, 2, 5, 10, 15, 30, 60];
 const MODIFIERS = ['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'Tab'];
 
 export function SafetyPage() {
+  const t = useT();
   const session = useSession();
   const toast = useToast();
   const [prefs, setPrefs] = useState<SafetyPreferences | null>(null);
@@ -38,23 +40,20 @@ export function SafetyPage() {
   }
 
   if (error && !prefs) return <ErrorAlert>{error}</ErrorAlert>;
-  if (!prefs) return <Loading label="Loading safety settings…" />;
+  if (!prefs) return <Loading label={t('data.safety.loading')} />;
   return (
     <div className="page safety-page">
       <header className="page-head">
-        <h1>Safety</h1>
+        <h1>{t('data.safety.title')}</h1>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
       <PassphraseSection />
       <LockSection prefs={prefs} onSave={save} />
       <QuickExitSection prefs={prefs} onSave={save} />
       <section className="safety-section" aria-labelledby="attempts-h">
-        <h2 id="attempts-h">Failed unlock attempts</h2>
-        <p>
-          While Fulcrum is locked, it notes each wrong passphrase or recovery key in a form that can only be read once the journal is unlocked. The next time you unlock,
-          it tells you how many there were and when.
-        </p>
-        <p className="hint">Someone using this computer could delete that note, so hearing of no attempts is not proof that nobody tried.</p>
+        <h2 id="attempts-h">{t('data.safety.attempts')}</h2>
+        <p>{t('data.safety.attemptsText')}</p>
+        <p className="hint">{t('data.safety.attemptsHint')}</p>
       </section>
       <HistoryCheckSection />
       <DeleteSection onDeleted={() => void session.lock()} />
@@ -64,6 +63,7 @@ export function SafetyPage() {
 
 function LockSection({ prefs, onSave }: { prefs: SafetyPreferences; onSave: (p: Partial<SafetyPreferences>, m: string) => Promise<void> }) {
   const id = useId();
+  const t = useT();
   const browser = (() => {
     try {
       return transport() === 'browser';
@@ -74,25 +74,25 @@ function LockSection({ prefs, onSave }: { prefs: SafetyPreferences; onSave: (p: 
   const options = TIMEOUTS.includes(prefs.lockTimeoutMinutes) ? TIMEOUTS : [...TIMEOUTS, prefs.lockTimeoutMinutes].sort((a, b) => a - b);
   return (
     <section className="safety-section" aria-labelledby="lock-h">
-      <h2 id="lock-h">Locking</h2>
+      <h2 id="lock-h">{t('data.safety.locking')}</h2>
       <div className="field">
-        <label htmlFor={id}>Lock after this long without use</label>
+        <label htmlFor={id}>{t('data.safety.lockAfter')}</label>
         <select
           id={id}
           value={prefs.lockTimeoutMinutes}
-          onChange={(e) => void onSave({ lockTimeoutMinutes: Number(e.target.value) }, 'Lock time saved.')}
+          onChange={(e) => void onSave({ lockTimeoutMinutes: Number(e.target.value) }, t('data.safety.lockSaved'))}
         >
           {options.map((m) => (
             <option key={m} value={m}>
-              {m === 1 ? '1 minute' : `${m} minutes`}
+              {t('duration.minutes', { minutes: m })}
             </option>
           ))}
         </select>
       </div>
       <p className="hint">
         {browser
-          ? 'In browser mode the page cannot see the computer go to sleep or its screen lock; lock Fulcrum yourself before you step away.'
-          : 'Fulcrum also locks when the computer goes to sleep or its screen is locked.'}
+          ? t('data.safety.lockBrowser')
+          : t('data.safety.lockDesktop')}
       </p>
     </section>
   );
@@ -101,6 +101,7 @@ function LockSection({ prefs, onSave }: { prefs: SafetyPreferences; onSave: (p: 
 function QuickExitSection({ prefs, onSave }: { prefs: SafetyPreferences; onSave: (p: Partial<SafetyPreferences>, m: string) => Promise<void> }) {
   const [recording, setRecording] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
   const current = describeShortcut(prefs.quickExit, isMac);
 
   useEffect(() => {
@@ -125,39 +126,37 @@ function QuickExitSection({ prefs, onSave }: { prefs: SafetyPreferences; onSave:
         withinMs: DEFAULT_QUICK_EXIT.withinMs,
       });
       if (!next.success) {
-        setProblem('That key is used for typing. Hold Ctrl, Alt or Cmd with it, or use a function key (F1–F12).');
+        setProblem(t('data.safety.typingKey'));
         return;
       }
       setProblem(null);
-      void onSave({ quickExit: next.data }, `Quick exit is now ${describeShortcut(next.data, isMac)}.`);
+      void onSave({ quickExit: next.data }, t('data.safety.quickNow', { shortcut: describeShortcut(next.data, isMac) }));
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [recording, onSave]);
+  }, [recording, onSave, t]);
 
   return (
     <section className="safety-section" aria-labelledby="quick-h">
-      <h2 id="quick-h">Quick exit</h2>
+      <h2 id="quick-h">{t('data.safety.quick')}</h2>
+      <p>{t(quickExitWords())}</p>
       <p>
-        The Quick exit button, on every screen, locks Fulcrum at once and {transportWord()}. A keyboard shortcut does the same from anywhere in the app.
-      </p>
-      <p>
-        Shortcut: <kbd className="shortcut-now">{current === 'Off' ? 'off' : current}</kbd>
+        {t('data.safety.shortcut')} <kbd className="shortcut-now">{prefs.quickExit.enabled ? current : t('data.safety.off')}</kbd>
       </p>
       <div className="row">
-        <button type="button" className="button" onClick={() => void onSave({ quickExit: DEFAULT_QUICK_EXIT }, 'Quick exit is Esc pressed three times.')}>
-          Use Esc three times
+        <button type="button" className="button" onClick={() => void onSave({ quickExit: DEFAULT_QUICK_EXIT }, t('data.safety.quickDefault'))}>
+          {t('data.safety.useEsc')}
         </button>
         <button type="button" className="button" onClick={() => setRecording(true)} aria-pressed={recording}>
-          {recording ? 'Press the new shortcut… (Esc cancels)' : 'Choose another shortcut'}
+          {recording ? t('data.safety.pressNew') : t('data.safety.chooseOther')}
         </button>
         <button
           type="button"
           className="button subtle"
-          onClick={() => void onSave({ quickExit: { ...prefs.quickExit, enabled: false } }, 'The quick-exit shortcut is off; the button stays.')}
+          onClick={() => void onSave({ quickExit: { ...prefs.quickExit, enabled: false } }, t('data.safety.quickOff'))}
           disabled={!prefs.quickExit.enabled}
         >
-          Turn the shortcut off
+          {t('data.safety.turnOff')}
         </button>
       </div>
       {problem && (
@@ -169,11 +168,12 @@ function QuickExitSection({ prefs, onSave }: { prefs: SafetyPreferences; onSave:
   );
 }
 
-function transportWord(): string {
+/** What the quick exit does here: in browser mode it blanks the tab, on the desktop it hides the window. */
+function quickExitWords(): MessageId {
   try {
-    return transport() === 'browser' ? 'replaces this tab with a blank page' : 'hides its window';
+    return transport() === 'browser' ? 'data.safety.quickTextBrowser' : 'data.safety.quickTextDesktop';
   } catch {
-    return 'hides its window';
+    return 'data.safety.quickTextDesktop';
   }
 }
 
@@ -183,6 +183,7 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const hintId = useId();
+  const t = useT();
   const ready = typed.trim() === DELETE_CONFIRMATION;
 
   async function submit(e: FormEvent) {
@@ -201,16 +202,15 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
 
   return (
     <section className="safety-section danger-zone" aria-labelledby="delete-h">
-      <h2 id="delete-h">Delete journal</h2>
-      <p>
-        This deletes every file of your journal from this computer: all entries, people, patterns, check-ins, drafts, the automatic backups and the key file. It cannot be
-        undone, and your recovery key will not bring it back. Fulcrum then starts fresh, as on first use.
-      </p>
-      <p className="hint">Exports and backups you saved somewhere else are not touched; delete those yourself if you need to.</p>
+      <h2 id="delete-h">{t('data.safety.delete')}</h2>
+      <p>{t('data.safety.deleteText')}</p>
+      <p className="hint">{t('data.safety.deleteHint')}</p>
       <form onSubmit={submit} className="stack">
         <div className="field">
           <label htmlFor={id}>
-            Type <strong>{DELETE_CONFIRMATION}</strong> to confirm
+            {t('data.safety.typeBefore')}
+            <strong>{DELETE_CONFIRMATION}</strong>
+            {t('data.safety.typeAfter')}
           </label>
           <input
             id={id}
@@ -224,7 +224,7 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
             disabled={busy}
           />
           <p id={hintId} className="hint">
-            In capital letters.
+            {t('data.safety.capitals')}
           </p>
         </div>
         {error && (
@@ -234,7 +234,7 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
         )}
         <div className="row">
           <button type="submit" className="button danger" disabled={!ready || busy}>
-            {busy ? 'Deleting…' : 'Delete journal for good'}
+            {busy ? t('data.safety.deleting') : t('data.safety.deleteForGood')}
           </button>
         </div>
       </form>
@@ -242,13 +242,13 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
   );
 }
 
-const ROTATION_PHASES: Record<string, string> = {
-  verifying: 'Checking what you typed…',
-  deriving: 'Deriving the new keys…',
-  copying: 'Copying your journal…',
-  're-encrypting': 'Re-encrypting your journal…',
-  checking: 'Checking the re-encrypted journal…',
-  saving: 'Saving…',
+const ROTATION_PHASES: Record<string, MessageId> = {
+  verifying: 'data.safety.phase.verifying',
+  deriving: 'data.safety.phase.deriving',
+  copying: 'data.safety.phase.copying',
+  're-encrypting': 'data.safety.phase.reencrypting',
+  checking: 'data.safety.phase.checking',
+  saving: 'data.safety.phase.saving',
 };
 
 type PassphraseMode = { name: 'idle' } | { name: 'change' } | { name: 'new-key' } | { name: 'show-key'; recoveryKey: string; changed: boolean; again?: boolean };
@@ -260,6 +260,7 @@ type PassphraseMode = { name: 'idle' } | { name: 'change' } | { name: 'new-key' 
  */
 function PassphraseSection() {
   const toast = useToast();
+  const t = useT();
   const [mode, setMode] = useState<PassphraseMode>({ name: 'idle' });
   const [useRecovery, setUseRecovery] = useState(false);
   const [current, setCurrent] = useState('');
@@ -324,32 +325,29 @@ function PassphraseSection() {
 
   return (
     <section className="safety-section" aria-labelledby="passphrase-h">
-      <h2 id="passphrase-h">Passphrase and recovery key</h2>
-      <p>
-        If someone else may know your passphrase or has seen your recovery key, change them here. Your journal is re-encrypted under a new key: afterwards the old
-        passphrase and the old recovery key open nothing, not even Fulcrum&apos;s automatic backups.
-      </p>
+      <h2 id="passphrase-h">{t('data.safety.passphrase')}</h2>
+      <p>{t('data.safety.passphraseText')}</p>
       {mode.name === 'idle' && (
         <div className="row">
           <button type="button" className="button" onClick={() => reset({ name: 'change' })}>
-            Change passphrase
+            {t('data.safety.change')}
           </button>
           <button type="button" className="button" onClick={() => reset({ name: 'new-key' })}>
-            Issue a new recovery key
+            {t('data.safety.newKey')}
           </button>
         </div>
       )}
       {(mode.name === 'change' || mode.name === 'new-key') && (
         <form onSubmit={submit} className="stack" aria-labelledby="passphrase-form-h">
-          <h3 id="passphrase-form-h">{mode.name === 'change' ? 'Change passphrase' : 'Issue a new recovery key'}</h3>
-          {mode.name === 'new-key' && <p className="hint">Your passphrase stays the same. The recovery key you have now will stop working.</p>}
+          <h3 id="passphrase-form-h">{mode.name === 'change' ? t('data.safety.change') : t('data.safety.newKey')}</h3>
+          {mode.name === 'new-key' && <p className="hint">{t('data.safety.newKeyHint')}</p>}
           {useRecovery ? (
             <div className="field">
-              <label htmlFor={currentId}>Your recovery key</label>
+              <label htmlFor={currentId}>{t('data.safety.yourRecoveryKey')}</label>
               <input id={currentId} type="text" autoComplete="off" spellCheck={false} value={current} onChange={(e) => setCurrent(e.target.value)} disabled={busy} autoFocus />
             </div>
           ) : (
-            <PassphraseField id={currentId} label="Current passphrase" value={current} onChange={setCurrent} autoComplete="current-password" disabled={busy} autoFocus />
+            <PassphraseField id={currentId} label={t('data.safety.currentPassphrase')} value={current} onChange={setCurrent} autoComplete="current-password" disabled={busy} autoFocus />
           )}
           {mode.name === 'change' && (
             <>
@@ -363,7 +361,7 @@ function PassphraseSection() {
                   }}
                   disabled={busy}
                 />
-                I do not know my passphrase: use my recovery key
+                {t('data.safety.useRecovery')}
               </label>
               <NewPassphraseFields
                 pass={pass}
@@ -371,7 +369,7 @@ function PassphraseSection() {
                 onPass={setPass}
                 onAgain={setAgain}
                 onUsable={setUsable}
-                labels={{ pass: 'New passphrase', again: 'Repeat new passphrase' }}
+                labels={{ pass: t('data.safety.newPassphrase'), again: t('data.safety.repeatPassphrase') }}
                 disabled={busy}
               />
             </>
@@ -379,34 +377,31 @@ function PassphraseSection() {
           <ErrorAlert>{error}</ErrorAlert>
           <div className="row">
             <button type="button" className="button" onClick={() => reset({ name: 'idle' })} disabled={busy}>
-              Cancel
+              {t('data.backup.cancel')}
             </button>
             <button type="submit" className="button primary" disabled={busy || !current || (mode.name === 'change' && !usable)}>
-              {mode.name === 'change' ? 'Change passphrase' : 'Issue new recovery key'}
+              {mode.name === 'change' ? t('data.safety.change') : t('data.safety.issueKey')}
             </button>
           </div>
           {busy && (
             <div role="status" className="unlock-progress">
-              <progress aria-label="Re-encrypting" max={progress?.total ?? undefined} value={progress ? progress.done : undefined} />
-              <span>{(progress && ROTATION_PHASES[progress.phase]) ?? 'Checking what you typed…'} Keep Fulcrum open until this finishes.</span>
+              <progress aria-label={t('data.safety.reencrypting')} max={progress?.total ?? undefined} value={progress ? progress.done : undefined} />
+              <span>{t('data.safety.keepOpen', { phase: t((progress && ROTATION_PHASES[progress.phase]) ?? 'data.safety.phase.verifying') })}</span>
             </div>
           )}
         </form>
       )}
       {mode.name === 'show-key' && (
         <div className="stack">
-          <h3 id="new-key-h">Your new recovery key</h3>
+          <h3 id="new-key-h">{t('data.safety.newKeyTitle')}</h3>
           <p>
-            {mode.again
-              ? 'You have not yet confirmed that you saved this recovery key. '
-              : `${mode.changed ? 'Your passphrase is changed. ' : ''}The old recovery key no longer opens anything. `}
-            Write it down or save it now; until you type back one group, Fulcrum shows it again each time you unlock.
+            {mode.again ? t('data.safety.notConfirmed') : mode.changed ? t('data.safety.changedOldKey') : t('data.safety.oldKey')} {t('data.safety.writeDown')}
           </p>
           <RecoveryKeyPanel
             recoveryKey={mode.recoveryKey}
             headingId="new-key-h"
             onConfirmed={() => {
-              toast.show(mode.changed ? 'Passphrase changed. The old passphrase and recovery key open nothing now.' : 'New recovery key saved. The old one opens nothing now.');
+              toast.show(mode.changed ? t('data.safety.changedToast') : t('data.safety.newKeyToast'));
               reset({ name: 'idle' });
             }}
           />

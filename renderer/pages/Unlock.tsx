@@ -149,9 +149,9 @@ export function UnlockScreen(props: { status: VaultStatus; notice: string | null
         </form>
         <p className="hint">
           <button type="button" className="link-button" onClick={() => setCheckingReport(true)}>
-            Check a report
+            {t('data.unlock.checkReport')}
           </button>{' '}
-          — its evidence file is checked without unlocking.
+          {t('data.unlock.checkReportHint')}
         </p>
       </main>
     </div>

@@ -8,21 +8,24 @@ import { shortCodeOf, type Evidence } from '../../shared/evidence.js';
 import type { ReportConfigParsed, ReportModel } from '../../shared/report.js';
 import { call } from '../api.js';
 import { ConfirmDialog } from '../components/Dialog.js';
+import { useT } from '../i18n/index.js';
+import { formatDay, listFormat } from '../lib/format.js';
 import { useToast } from '../lib/session.js';
 import { base64ToBytes, downloadBlob } from './files.js';
 import { localToday } from './format.js';
 
 /** `compact`: a report of page one alone gets one line in small print (no entries, so no proofs). */
 export function VerificationAppendix({ evidence, problem, compact = false }: { evidence: Evidence | null; problem: string | null; compact?: boolean }) {
+  const t = useT();
   if (compact) {
     return (
-      <section className="rp-verify-line" aria-label="Verification">
+      <section className="rp-verify-line" aria-label={t('data.verify.title')}>
         <p>
           {evidence
-            ? `Verification: made from the journal’s history at head ${evidence.head.hash} (code ${shortCodeOf(evidence.head.hash)}); ${evidence.counts.inPeriod} entries in the period, none included.`
+            ? t('data.verify.compact', { head: evidence.head.hash, code: shortCodeOf(evidence.head.hash), count: evidence.counts.inPeriod })
             : problem
-              ? `This report carries no proofs: ${problem}`
-              : 'Putting the proofs together…'}
+              ? t('data.verify.noProofs', { problem })
+              : t('data.verify.building')}
         </p>
       </section>
     );
@@ -30,33 +33,38 @@ export function VerificationAppendix({ evidence, problem, compact = false }: { e
   if (!evidence) {
     return (
       <section className="rp-section rp-verify" aria-labelledby="rp-verify">
-        <h3 id="rp-verify">Verification</h3>
-        <p>{problem ? `This report carries no proofs: ${problem}` : 'Putting the proofs together…'}</p>
+        <h3 id="rp-verify">{t('data.verify.title')}</h3>
+        <p>{problem ? t('data.verify.noProofs', { problem }) : t('data.verify.building')}</p>
       </section>
     );
   }
   const { head, counts } = evidence;
   return (
     <section className="rp-section rp-verify" aria-labelledby="rp-verify">
-      <h3 id="rp-verify">Verification</h3>
+      <h3 id="rp-verify">{t('data.verify.title')}</h3>
       <p>
-        Every entry below is in the journal’s history whose head is <span className="rp-hash">{head.hash}</span> (code {shortCodeOf(head.hash)}, revision {head.seq}). Of the{' '}
-        {counts.inPeriod} entries in {evidence.period.from} to {evidence.period.to}, this report includes {counts.included} and leaves out {counts.withheld}.
+        {t('data.verify.headBefore')}
+        <span className="rp-hash">{head.hash}</span>
+        {t('data.verify.headAfter', { code: shortCodeOf(head.hash), seq: String(head.seq) })}{' '}
+        {t('data.verify.counts', {
+          inPeriod: counts.inPeriod,
+          from: formatDay(evidence.period.from),
+          to: formatDay(evidence.period.to),
+          included: counts.included,
+          withheld: counts.withheld,
+        })}
       </p>
-      <p className="rp-muted">
-        To check it, open verify-report.html from the evidence package (or Fulcrum’s “Check a report”) and choose its evidence.json: shown fields, withheld ones and these
-        proofs are checked there, offline.
-      </p>
+      <p className="rp-muted">{t('data.verify.howToCheck')}</p>
       <ol className="rp-proofs">
         {evidence.entries.map((e) => {
           const withheld = Object.entries(e.fields ?? {})
             .filter(([, f]) => 'withheld' in f)
-            .map(([name, f]) => `${name} (${'withheld' in f ? f.withheld : ''})`);
+            .map(([name, f]) => t('data.verify.withheldField', { name, why: 'withheld' in f ? f.withheld : '' }));
           return (
             <li key={e.seq}>
-              Entry #{e.id}, version {e.rev}, revision {e.seq}: <span className="rp-hash">{e.hash}</span>
-              {withheld.length > 0 && <span className="rp-muted"> · withheld: {withheld.join(', ')}</span>}
-              <div className="rp-hash rp-proof">proof: {e.proof.join(' ') || '(none: the only revision)'}</div>
+              {t('data.verify.entry', { id: String(e.id), rev: String(e.rev), seq: String(e.seq) })} <span className="rp-hash">{e.hash}</span>
+              {withheld.length > 0 && <span className="rp-muted">{t('data.verify.withheld', { fields: listFormat(withheld) })}</span>}
+              <div className="rp-hash rp-proof">{e.proof.length > 0 ? t('data.verify.proof', { proof: e.proof.join(' ') }) : t('data.verify.noProof')}</div>
             </li>
           );
         })}
@@ -66,6 +74,7 @@ export function VerificationAppendix({ evidence, problem, compact = false }: { e
 }
 
 export function EvidencePackageButton(props: { model: ReportModel; config: ReportConfigParsed; browser: boolean; html: () => string | null }) {
+  const t = useT();
   const toast = useToast();
   const [confirm, setConfirm] = useState(false);
   const save = async () => {
@@ -75,30 +84,27 @@ export function EvidencePackageButton(props: { model: ReportModel; config: Repor
     if (props.browser) {
       const f = await call('report.evidencePackage', input);
       downloadBlob(base64ToBytes(f.base64), f.filename, f.mimeType);
-      toast.show(`${f.filename} is downloading. It is not encrypted — keep it somewhere private.`);
+      toast.show(t('data.verify.downloading', { filename: f.filename }));
     } else {
       const r = await call('report.saveEvidencePackage', input);
-      if (r.saved) toast.show('The evidence package is saved. It is not encrypted — keep it somewhere private.');
+      if (r.saved) toast.show(t('data.verify.saved'));
     }
   };
   return (
     <>
       <button type="button" className="button" onClick={() => setConfirm(true)}>
-        Evidence package
+        {t('data.verify.package')}
       </button>
       {confirm && (
         <ConfirmDialog
-          title="The evidence package will not be encrypted"
+          title={t('data.verify.confirmTitle')}
           message={
             <>
-              <p>
-                It holds the report {props.browser ? 'as a web page' : 'as a PDF'}, the disclosed entries with the proofs that they are in your journal’s history
-                (evidence.json), and a checker anyone can open in a browser, offline. Anyone who can open the zip can read everything in it.
-              </p>
-              <p>What the report withholds or pseudonymises stays out of it: only a commitment to it goes in.</p>
+              <p>{props.browser ? t('data.verify.holdsWeb') : t('data.verify.holdsPdf')}</p>
+              <p>{t('data.verify.commitment')}</p>
             </>
           }
-          confirmLabel={props.browser ? 'Download the evidence package (not encrypted)' : 'Save the evidence package (not encrypted)'}
+          confirmLabel={props.browser ? t('data.verify.confirmDownload') : t('data.verify.confirmSave')}
           onConfirm={save}
           onClose={() => setConfirm(false)}
         />
