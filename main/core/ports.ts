@@ -74,6 +74,31 @@ export interface PowerEvents {
   idleMs?(): number;
 }
 
+/**
+ * Power events that arrive as messages (the host forwards Electron's powerMonitor to the core's
+ * thread; browser mode's test host fires them by hand): `fire` hands one to the listeners.
+ */
+export function forwardedPowerEvents(): PowerEvents & { fire(event: PowerEvent): void; readonly listening: number } {
+  const listeners = new Map<PowerEvent, Set<() => void>>();
+  return {
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+    fire(event) {
+      for (const l of [...(listeners.get(event) ?? [])]) l();
+    },
+    /** Listeners still subscribed (a closed session leaves none). */
+    get listening() {
+      let n = 0;
+      for (const set of listeners.values()) n += set.size;
+      return n;
+    },
+  };
+}
+
 export function defaultPorts(): Ports {
   return {
     now: () => Date.now(),

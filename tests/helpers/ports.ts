@@ -2,7 +2,7 @@
  * Test doubles for the ports (main/core/ports.ts) and the auto-lock's clock. They live here, not in
  * production code: tests pass them to createService / startWebHost.
  */
-import type { Dialogs, Notifier, PowerEvent, PowerEvents } from '../../main/core/ports.js';
+import { forwardedPowerEvents, type Dialogs, type Notifier } from '../../main/core/ports.js';
 import type { Clock } from '../../main/core/safety/index.js';
 
 /** Dialogs that answer from a list (tests): each call takes the next answer. */
@@ -22,27 +22,8 @@ export function recordingNotifier(): Notifier & { shown: { title: string; body: 
   return { shown, show: (title, body) => void shown.push({ title, body }) };
 }
 
-/** Power events fired by hand (unit tests, and browser mode's test host through `test.firePower`). */
-export function manualPowerEvents(): PowerEvents & { fire(event: PowerEvent): void; readonly listening: number } {
-  const listeners = new Map<PowerEvent, Set<() => void>>();
-  return {
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener);
-      return () => void set.delete(listener);
-    },
-    fire(event) {
-      for (const l of [...(listeners.get(event) ?? [])]) l();
-    },
-    /** Listeners still subscribed (a closed session leaves none). */
-    get listening() {
-      let n = 0;
-      for (const set of listeners.values()) n += set.size;
-      return n;
-    },
-  };
-}
+/** Power events fired by hand (unit tests): the same source the core's thread uses for forwarded events. */
+export const manualPowerEvents = forwardedPowerEvents;
 
 interface Pending {
   due: number;

@@ -6,7 +6,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AppEvent } from '../../../shared/api.js';
 import { setNativeBinding } from '../db/open.js';
-import type { Dialogs, FileFilter, PowerEvent, PowerEvents, Ports, PrintOptions } from '../ports.js';
+import { forwardedPowerEvents, type Dialogs, type FileFilter, type Ports, type PrintOptions } from '../ports.js';
 import { createPreferencesStore, type PreferencesStore } from '../prefs.js';
 import type { Clock } from '../safety/index.js';
 import { createService } from '../service/index.js';
@@ -33,22 +33,6 @@ function mirroredPreferences(initial: Record<string, unknown>, tell: (op: TellOp
 
 /** A clock a test moves forward (tests/helpers/ports.ts `TestClock`), handed in by the thread's entry. */
 export type TestClockLike = Clock & { advance(ms: number): void };
-
-/** Power events the host forwards by message (Electron's powerMonitor; browser mode's test host). */
-function forwardedPowerEvents(): PowerEvents & { fire(event: PowerEvent): void } {
-  const listeners = new Map<PowerEvent, Set<() => void>>();
-  return {
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener);
-      return () => void set.delete(listener);
-    },
-    fire(event) {
-      for (const l of [...(listeners.get(event) ?? [])]) l();
-    },
-  };
-}
 
 export function serveCore(port: Port, init: WorkerInit, testClock: TestClockLike | null = null): void {
   if (init.nativeBinding) setNativeBinding(init.nativeBinding);
