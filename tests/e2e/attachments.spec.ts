@@ -191,13 +191,20 @@ test('a photo’s location and camera are shown on attaching and kept out of sha
 
   // Which attachment it is: the editor's draft names it.
   await expect(app.editor.draftSaved).toBeVisible();
-  const draft = (await call('drafts.list', {}))[0]!;
-  const id = (JSON.parse(draft.content) as { state: { attachmentIds: number[] } }).state.attachmentIds[0]!;
+  // The draft names the upload once it has been saved after the upload finished (on a busy machine
+  // the first draft can be saved before): wait for that state.
+  const draftedId = async (): Promise<number | null> => {
+    const draft = (await call('drafts.list', {}))[0];
+    return draft ? ((JSON.parse(draft.content) as { state: { attachmentIds?: number[] } }).state.attachmentIds?.[0] ?? null) : null;
+  };
+  await expect.poll(draftedId).not.toBeNull();
+  const id = (await draftedId())!;
   /** Whether the bytes of a variant, as the page gets them, contain the camera's serial number. */
   const holdsSerial = (variant: 'original' | 'shared') =>
     page.evaluate(
       async ({ id, variant }) => {
         const r = await (globalThis as unknown as InPage).fulcrum.attachmentBytes(id, variant);
+        if (!r.ok) throw new Error(`attachmentBytes(${id}, ${variant}) failed: ${r.error.code}`);
         return new TextDecoder('latin1').decode(new Uint8Array(await r.value.arrayBuffer())).includes('SN12345');
       },
       { id, variant },

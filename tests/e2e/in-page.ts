@@ -42,7 +42,7 @@ export interface InPage {
   caches: { keys(): Promise<string[]> };
   navigator: { mediaDevices: { getUserMedia(c: unknown): Promise<StreamLike> } };
   fetch(url: string): Promise<unknown>;
-  fulcrum: { attachmentBytes(id: number, variant: 'original' | 'thumbnail' | 'shared'): Promise<{ ok: boolean; value: { arrayBuffer(): Promise<ArrayBuffer> } }> };
+  fulcrum: { attachmentBytes(id: number, variant: 'original' | 'thumbnail' | 'shared'): Promise<{ ok: boolean; value: { arrayBuffer(): Promise<ArrayBuffer> }; error: { code: string } }> };
   __tracks?: TrackLike[];
 }
 
