@@ -10,7 +10,7 @@ import { call, messageOf } from '../api.js';
 import { ConfirmDialog, Dialog } from '../components/Dialog.js';
 import { ErrorAlert } from '../components/Feedback.js';
 import { useT } from '../i18n/index.js';
-import { formatDay, formatFileSize, shortDateTime } from '../lib/format.js';
+import { formatDay, formatBytes, shortDateTime } from '../lib/format.js';
 import { useSession, useToast } from '../lib/session.js';
 import { base64ToBytes, downloadBlob, fileToBase64 } from '../report/files.js';
 
@@ -70,10 +70,10 @@ export function BackupSection({ browser }: { browser: boolean }) {
       if (browser) {
         const b = await call('backup.build', {});
         downloadBlob(base64ToBytes(b.base64), b.filename, b.mimeType);
-        toast.show(t('data.backup.downloading', { filename: b.filename, size: formatFileSize(b.bytes), count: b.preview.entries }));
+        toast.show(t('data.backup.downloading', { filename: b.filename, size: formatBytes(b.bytes), count: b.preview.entries }));
       } else {
         const r = await call('backup.save', {});
-        if (r.saved) toast.show(t('data.backup.saved', { size: formatFileSize(r.bytes), count: r.preview.entries }));
+        if (r.saved) toast.show(t('data.backup.saved', { size: formatBytes(r.bytes), count: r.preview.entries }));
       }
     } catch (e) {
       setError(messageOf(e));
@@ -86,7 +86,7 @@ export function BackupSection({ browser }: { browser: boolean }) {
     setError(null);
     try {
       const f = await call('backup.pick', {});
-      if (f) setChosen({ source: { token: f.token }, label: t('data.backup.fileLabel', { name: f.name, size: formatFileSize(f.bytes) }) });
+      if (f) setChosen({ source: { token: f.token }, label: t('data.backup.fileLabel', { name: f.name, size: formatBytes(f.bytes) }) });
     } catch (e) {
       setError(messageOf(e));
     }
@@ -112,7 +112,7 @@ export function BackupSection({ browser }: { browser: boolean }) {
           {automatic.map((b) => (
             <li key={b.name}>
               <span>
-                {when(b.createdAt)} <span className="hint">· {formatFileSize(b.bytes)}</span>
+                {when(b.createdAt)} <span className="hint">· {formatBytes(b.bytes)}</span>
               </span>
               <button type="button" className="button small" onClick={() => setChosen({ source: { automatic: b.name }, label: t('data.backup.automaticLabel', { when: when(b.createdAt) }) })}>
                 {t('data.backup.restore')}
@@ -137,7 +137,7 @@ export function BackupSection({ browser }: { browser: boolean }) {
               if (!file) return;
               setError(null);
               try {
-                setChosen({ source: { base64: await fileToBase64(file) }, label: t('data.backup.fileLabel', { name: file.name, size: formatFileSize(file.size) }) });
+                setChosen({ source: { base64: await fileToBase64(file) }, label: t('data.backup.fileLabel', { name: file.name, size: formatBytes(file.size) }) });
               } catch (err) {
                 setError(messageOf(err));
               }

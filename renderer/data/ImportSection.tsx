@@ -22,7 +22,7 @@ import { call, messageOf, subscribe } from '../api.js';
 import { ErrorAlert } from '../components/Feedback.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
-import { browserTimeZone, formatDay, formatFileSize } from '../lib/format.js';
+import { browserTimeZone, formatDay, formatBytes } from '../lib/format.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { fileToBase64 } from '../report/files.js';
 
@@ -160,7 +160,7 @@ export function ImportSection({ browser }: { browser: boolean }) {
                     return;
                   }
                   try {
-                    await preview({ base64: await fileToBase64(file) }, t('data.backup.fileLabel', { name: file.name, size: formatFileSize(file.size) }));
+                    await preview({ base64: await fileToBase64(file) }, t('data.backup.fileLabel', { name: file.name, size: formatBytes(file.size) }));
                   } catch (err) {
                     setError(messageOf(err));
                   }
@@ -177,7 +177,7 @@ export function ImportSection({ browser }: { browser: boolean }) {
                   setError(null);
                   try {
                     const f = await call('import.pick', {});
-                    if (f) await preview({ token: f.token }, t('data.backup.fileLabel', { name: f.name, size: formatFileSize(f.bytes) }));
+                    if (f) await preview({ token: f.token }, t('data.backup.fileLabel', { name: f.name, size: formatBytes(f.bytes) }));
                   } catch (err) {
                     setError(messageOf(err));
                   }
@@ -277,7 +277,7 @@ function ImportPreviewView(props: {
         {p.attachments && (
           <>
             <dt>{t('data.import.attachedFiles')}</dt>
-            <dd>{t('data.import.attachedFilesValue', { count: p.attachments.files, size: formatFileSize(p.attachments.bytes) })}</dd>
+            <dd>{t('data.import.attachedFilesValue', { count: p.attachments.files, size: formatBytes(p.attachments.bytes) })}</dd>
           </>
         )}
         {p.range && (

@@ -213,7 +213,8 @@ export function formatBytes(n: number): string {
   const unit = (value: number, u: 'byte' | 'kilobyte' | 'megabyte' | 'gigabyte', digits: number): string =>
     numberFormatter({ style: 'unit', unit: u, unitDisplay: u === 'byte' ? 'long' : 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   if (n < KIB) return unit(n, 'byte', 0);
-  if (n < KIB ** 2) return unit(Math.round(n / KIB), 'kilobyte', 0);
+  // Rounded up: a file is never shown smaller than it is.
+  if (n < KIB ** 2) return unit(Math.ceil(n / KIB), 'kilobyte', 0);
   if (n < KIB ** 3) return unit(n / KIB ** 2, 'megabyte', 1);
   return unit(n / KIB ** 3, 'gigabyte', 1);
 }
@@ -224,9 +225,3 @@ export function formatClock(ms: number): string {
   return `${formatInteger(Math.floor(s / 60))}:${numberFormatter({ minimumIntegerDigits: 2, useGrouping: false }).format(s % 60)}`;
 }
 
-/** A file's size in the locale's words and digits: "512 bytes", "12 kB", "3,4 MB", "١٢ ك.بايت". */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return numberFormatter({ style: 'unit', unit: 'byte', unitDisplay: 'long', maximumFractionDigits: 0 }).format(bytes);
-  if (bytes < 1024 * 1024) return numberFormatter({ style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.ceil(bytes / 1024));
-  return numberFormatter({ style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
-}
