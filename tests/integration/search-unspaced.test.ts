@@ -143,7 +143,8 @@ describe('search in scripts without spaces', () => {
       k.service.vault.lock();
       const db = openDatabase(file, key);
       db.exec('DROP TABLE entries_unspaced; DROP TRIGGER entries_unspaced_ad; DROP TRIGGER entries_unspaced_au; PRAGMA user_version = 7;');
-      expect(migrate(db, MIGRATIONS)).toEqual({ from: 7, to: MIGRATIONS.at(-1)!.version });
+      // Only the upgrade to version 8 runs again: later migrations' tables are still there.
+      expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 8))).toEqual({ from: 7, to: 8 });
       const q = pickSubstring(rng, made.map((e) => e.body));
       const hits = (db.prepare('SELECT rowid FROM entries_unspaced WHERE entries_unspaced MATCH ? ORDER BY rowid').pluck().all(textQuery(q)!.unspaced) as number[]);
       expect(hits, q).toEqual(scan(made, [q]));
