@@ -47,6 +47,8 @@ export function ReportPrintPage() {
   const docRef = useRef<HTMLDivElement>(null);
   /** The chosen attachments are drawn into the document (nothing to wait for when there are none). */
   const [filesReady, setFilesReady] = useState(config.attachmentIds.length === 0);
+  /** The proofs have come (or the reason there are none): a report printed before would lack them. */
+  const proofsReady = evidence.evidence !== null || evidence.problem !== null;
   const browser = useMemo(() => {
     try {
       return transport() === 'browser';
@@ -123,7 +125,7 @@ export function ReportPrintPage() {
         </a>
       </header>
       <div className="rp-actions rp-screen-only" role="group" aria-label={t('report.print.actions')}>
-        <button type="button" className="button primary" disabled={!model || !filesReady} onClick={() => setConfirm('pdf')}>
+        <button type="button" className="button primary" disabled={!model || !filesReady || !proofsReady} onClick={() => setConfirm('pdf')}>
           {browser ? t('report.print.printPdf') : t('report.print.savePdf')}
         </button>
         <span className="rp-actions-label">{t('report.print.alsoFile')}</span>
@@ -154,7 +156,7 @@ export function ReportPrintPage() {
       <ErrorAlert>{error}</ErrorAlert>
       {!model && !error && <Loading label={t('report.print.loading')} />}
       {model && (
-        <div className="rp-sheet" ref={docRef}>
+        <div className="rp-sheet" ref={docRef} aria-busy={!(filesReady && proofsReady)}>
           <ReportLanguage language={language}>
             <ReportDocument
               model={model}

@@ -4,7 +4,7 @@
  * with poppler's pdftotext/pdfinfo.
  */
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { PDF_MARGINS_MM, pdfHeaderFooter } from '../../shared/report.js';
 
 export interface PrintedReport {
@@ -21,6 +21,10 @@ export interface PrintedReport {
 }
 
 export async function printReport(page: Page, file: string): Promise<PrintedReport> {
+  // In the app's preview the document is whole once its chosen files are drawn and its proofs have
+  // come (the app's own print button waits for the same); a self-contained page is whole as loaded.
+  const sheet = page.locator('.rp-sheet');
+  if ((await sheet.count()) > 0) await expect(sheet).toHaveAttribute('aria-busy', 'false');
   const doc = page.locator('article.rp-doc');
   const [from, to, generatedOn, size] = await Promise.all(['data-from', 'data-to', 'data-generated', 'data-page-size'].map((a) => doc.getAttribute(a)));
   const mm = (n: number) => `${n}mm`;
