@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FulcrumError } from '../../shared/errors.js';
@@ -55,3 +56,29 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
 }
 
 export { fsyncDir };
+
+/**
+ * Streams a file into `target` atomically: written under a temporary name beside it (0600), flushed
+ * on the thread pool (a file of hundreds of megabytes must not hold every call, or a lock, back),
+ * renamed into place and the folder synced; on any failure the temporary file is removed, so a
+ * stopped or failed write leaves nothing. `write` gets the function that appends a chunk.
+ */
+export async function streamFileAtomic<T>(target: string, write: (append: (chunk: string | Uint8Array) => void) => Promise<T>): Promise<T> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(tmp, 'wx', FILE_MODE);
+    const out = fd;
+    const result = await write((chunk) => void (typeof chunk === 'string' ? fs.writeSync(out, chunk) : fs.writeSync(out, chunk)));
+    await new Promise<void>((resolve, reject) => fs.fsync(out, (e) => (e ? reject(e) : resolve())));
+    fs.closeSync(out);
+    fd = null;
+    fs.renameSync(tmp, target);
+    fsyncDir(path.dirname(target));
+    return result;
+  } catch (e) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e instanceof FulcrumError ? e : ioError(e, path.basename(target));
+  }
+}

@@ -5,11 +5,7 @@
  */
 import type { ExportCounts, ExportFile, ExportFormat, SaveResult } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { FulcrumError } from '../../../../shared/errors.js';
-import { FILE_MODE, fsyncDir, ioError } from '../../fsutil.js';
+import { streamFileAtomic } from '../../fsutil.js';
 import { cooperate, untilCancelled } from '../../jobs/cooperate.js';
 import type { Ports } from '../../ports.js';
 import { fileDay, noDialogs } from '../files.js';
@@ -80,22 +76,5 @@ export async function saveExport(
 
 /** Streams the export into `target` (atomically, see saveExport). Also what the benchmark measures. */
 export async function writeExportFile(format: ExportFormat, scope: Scope, c: ExportContext, target: string): Promise<ExportCounts> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(tmp, 'wx', FILE_MODE);
-    const out = fd;
-    const counts = await streamExport(format, scope, c.db, (chunk) => void fs.writeSync(out, chunk), options(c));
-    // On the thread pool: flushing a file of hundreds of megabytes must not hold every call (or a lock) back.
-    await new Promise<void>((resolve, reject) => fs.fsync(out, (e) => (e ? reject(e) : resolve())));
-    fs.closeSync(out);
-    fd = null;
-    fs.renameSync(tmp, target);
-    fsyncDir(path.dirname(target));
-    return counts;
-  } catch (e) {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw e instanceof FulcrumError ? e : ioError(e, path.basename(target));
-  }
+  return streamFileAtomic(target, (append) => streamExport(format, scope, c.db, append, options(c)));
 }

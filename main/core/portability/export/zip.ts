@@ -8,11 +8,8 @@
  * metadata, unless the person kept them for that file (then the original, byte for byte). Names and
  * captions get the export's pseudonyms; "without text" leaves captions out and names files by number.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { AttachmentMeta } from '../../../../shared/attachments.js';
-import { FulcrumError } from '../../../../shared/errors.js';
 import {
   EXPORT_ZIP_FORMAT_NAME,
   type ExportZipCounts,
@@ -23,7 +20,7 @@ import {
 } from '../../../../shared/portability.js';
 import { listAttachments, readAttachmentBytes } from '../../db/repos/attachments.js';
 import { listPeople } from '../../db/repos/index.js';
-import { FILE_MODE, fsyncDir, ioError } from '../../fsutil.js';
+import { streamFileAtomic } from '../../fsutil.js';
 import { cooperate, untilCancelled } from '../../jobs/cooperate.js';
 import type { Ports } from '../../ports.js';
 import { fileDay, noDialogs } from '../files.js';
@@ -176,21 +173,5 @@ export async function saveZipExport(
 
 /** Streams the archive into `target`: written under a temporary name (0600), fsynced, renamed; removed if stopped. */
 export async function writeZipExportFile(format: ZipExportFormat, scope: Scope, c: ExportContext, target: string): Promise<ExportZipCounts> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(tmp, 'wx', FILE_MODE);
-    const out = fd;
-    const counts = await streamZipExport(format, scope, c, (chunk) => void fs.writeSync(out, chunk));
-    await new Promise<void>((resolve, reject) => fs.fsync(out, (e) => (e ? reject(e) : resolve())));
-    fs.closeSync(out);
-    fd = null;
-    fs.renameSync(tmp, target);
-    fsyncDir(path.dirname(target));
-    return counts;
-  } catch (e) {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw e instanceof FulcrumError ? e : ioError(e, path.basename(target));
-  }
+  return streamFileAtomic(target, (append) => streamZipExport(format, scope, c, append));
 }
