@@ -24,7 +24,7 @@ import {
 import type { DB } from '../index.js';
 import { dayNumber, monthNumber, type DayBlock, type InsightIndex } from './memindex.js';
 import type { Scope } from './range.js';
-import { movingMean, ratio } from './mean.js';
+import { healthyShareOf, movingMean, ratio } from './mean.js';
 import { prepared } from './sql.js';
 
 type TagRow = { tagId: number; label: string; category: PatternRef['category']; polarity: PatternRef['polarity']; color: string | null };
@@ -399,16 +399,7 @@ export function healthyShareIx(x: IndexedScope, s: Scope): HealthyShare {
       }
     }
   });
-  const sumH = healthy.reduce((a, b) => a + b, 0);
-  const sumI = imbalance.reduce((a, b) => a + b, 0);
-  return {
-    axis: s.axis,
-    values: healthy.map((h, i) => ratio(h, h + imbalance[i]!)),
-    healthy,
-    imbalance,
-    share: ratio(sumH, sumH + sumI),
-    previousShare: s.previous ? ratio(prev.h, prev.h + prev.i) : null,
-  };
+  return healthyShareOf(s, healthy, imbalance, prev);
 }
 
 export function topPatternsIx(x: IndexedScope, s: Scope, limit: number): TopPatterns {

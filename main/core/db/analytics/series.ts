@@ -15,7 +15,7 @@ import {
 import type { DB } from '../index.js';
 import type { Scope } from './range.js';
 import { balanceTrendIx, healthyShareIx, patternCountsIx, scoreTrendsIx } from './indexed.js';
-import { movingMean, ratio } from './mean.js';
+import { healthyShareOf, movingMean, ratio } from './mean.js';
 import { bucketExpr, entryConditions, filterParams, personCondition, prepared, tagCondition, type Params, ENTRIES, ENTRY_TAGS, ENTRY_PEOPLE } from './sql.js';
 
 /** Named parameters every query may use (unused ones are ignored). */
@@ -268,14 +268,5 @@ export function healthyShare(db: DB, s: Scope): HealthyShare {
       imbalance[idx] = r.i;
     }
   }
-  const sumH = healthy.reduce((a, b) => a + b, 0);
-  const sumI = imbalance.reduce((a, b) => a + b, 0);
-  return {
-    axis: s.axis,
-    values: healthy.map((h, i) => ratio(h, h + imbalance[i]!)),
-    healthy,
-    imbalance,
-    share: ratio(sumH, sumH + sumI),
-    previousShare: s.previous ? ratio(prev.h, prev.h + prev.i) : null,
-  };
+  return healthyShareOf(s, healthy, imbalance, prev);
 }
