@@ -181,11 +181,6 @@ export type Strength = z.infer<typeof Strength>;
 export const REMINDER_KINDS = ['journal', 'checkin'] as const;
 export const ReminderKind = z.enum(REMINDER_KINDS);
 export type ReminderKind = z.infer<typeof ReminderKind>;
-/** The only words a reminder ever shows: no name, tag or content. */
-export const REMINDER_TEXT: Record<ReminderKind, string> = {
-  journal: 'Time for your journal',
-  checkin: 'Time for a check-in',
-};
 
 export interface ReminderStatus {
   kind: ReminderKind;

@@ -11,6 +11,8 @@
 import { z } from 'zod';
 import type { Category, Domain, PersonKind, Polarity } from './catalogue.js';
 import { Day, Id, LIMITS, Timestamp } from './schemas.js';
+import { Language, RTL_LANGUAGES } from './locales.js';
+import { nativeText } from './native-text.js';
 import { Pseudonyms, ExportFormat } from './portability.js';
 import type { BalanceTrend, CheckInMeasure, DomainBreakdown, HealthyShare, PatternCounts, ScoreTrends } from './insights.js';
 
@@ -144,6 +146,8 @@ export const ReportPdfInput = z
     from: Day,
     to: Day,
     generatedOn: Day,
+    /** The report's language (it may differ from the app's): the words of every page's header and footer. */
+    language: Language.default('en'),
   })
   .strict();
 export type ReportPdfInput = z.input<typeof ReportPdfInput>;
@@ -373,16 +377,28 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Chromium's print header and footer (Electron `printToPDF`, Playwright `page.pdf()`): the range and
- * the generation date at the top, "Page n of N" at the bottom of every page. Only days go in — a
- * name cannot, by type and by check.
+ * the generation date at the top, "Page n of N" at the bottom of every page, in the report's
+ * language (right to left in Arabic). Only days go in — a name cannot, by type and by check. Days stay
+ * in their ISO form (2026-03-01) in every language, so a reader cannot take the 3rd of January for the
+ * 1st of March; the report's own pages write them as the language does.
  */
-export function pdfHeaderFooter(p: { from: string; to: string; generatedOn: string }): { headerTemplate: string; footerTemplate: string } {
+export function pdfHeaderFooter(p: { from: string; to: string; generatedOn: string; language?: Language }): { headerTemplate: string; footerTemplate: string } {
   for (const d of [p.from, p.to, p.generatedOn]) if (!DAY_RE.test(d)) throw new Error('pdfHeaderFooter takes days (YYYY-MM-DD) only');
+  const language = p.language ?? 'en';
+  const t = nativeText(language);
+  // Chromium fills these spans with the page numbers; markers keep them out of the message's escaping.
+  const PAGE = '\u0000page\u0000';
+  const TOTAL = '\u0000total\u0000';
+  const page = esc(t('pdf.page', { page: PAGE, total: TOTAL }))
+    .replace(esc(PAGE), '<span class="pageNumber"></span>')
+    .replace(esc(TOTAL), '<span class="totalPages"></span>');
+  const dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
   // Templates render at a tiny default size; the font size and margins are set here explicitly.
-  const style = 'font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 8pt; color: #555; width: 100%; margin: 0 16mm; display: flex; justify-content: space-between;';
+  const style = 'font-family: "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 8pt; color: #555; width: 100%; margin: 0 16mm; display: flex; justify-content: space-between;';
+  const open = `<div lang='${language}' dir='${dir}' style='${style}'>`;
   return {
-    headerTemplate: `<div style='${style}'><span>Fulcrum report · ${esc(p.from)} to ${esc(p.to)}</span><span>Generated ${esc(p.generatedOn)}</span></div>`,
-    footerTemplate: `<div style='${style}'><span>${esc(p.from)} to ${esc(p.to)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    headerTemplate: `${open}<span>${esc(t('pdf.header', { from: p.from, to: p.to }))}</span><span>${esc(t('pdf.generated', { date: p.generatedOn }))}</span></div>`,
+    footerTemplate: `${open}<span>${esc(t('pdf.range', { from: p.from, to: p.to }))}</span><span>${page}</span></div>`,
   };
 }
 

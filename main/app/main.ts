@@ -15,6 +15,8 @@ import { installMenu } from './menu.js';
 import { nativeBindingPath } from './native.js';
 import { MicrophoneGate, PARTITION } from './policy.js';
 import { electronPreferences } from './prefs.js';
+import { observedPreferences } from '../core/prefs.js';
+import { nativeLanguage, nativeText } from '../../shared/native-text.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol.js';
 import { electronDialogs, electronNotifier, electronPowerEvents, electronPrinter, electronWindowControl } from './ports.js';
 import { hardenAllContents, hardenSession } from './security.js';
@@ -68,7 +70,24 @@ function start(): void {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
   };
   // The preferences (lock timeout, quick-exit shortcut, window bounds) are read before the journal opens.
-  const prefs = electronPreferences();
+  // The menu is relabelled when the language changes in Settings (the change comes from the core's thread).
+  let menuReady = false;
+  const prefs = observedPreferences(electronPreferences(), (key) => {
+    if (key === 'language' && menuReady) setMenu();
+  });
+  // The OS's languages, for the menu, dialogs and notifications while the language is "system".
+  let systemLanguages: string[] = [];
+  try {
+    systemLanguages = app.getPreferredSystemLanguages();
+  } catch {
+    systemLanguages = [];
+  }
+  const setMenu = () =>
+    installMenu({
+      devTools,
+      words: nativeText(nativeLanguage(prefs.get('language'), systemLanguages)),
+      send: (command) => emit({ type: 'command', command }),
+    });
   // The core (journal, key, every long job) runs in a worker thread of its own, so nothing it does can
   // hold this thread, which draws the window and the menus. It reaches the ports below by message:
   // auto-lock on idle, suspend and screen lock, quick exit's hide, dialogs, the printer, notifications.
@@ -83,6 +102,7 @@ function start(): void {
       notifier: electronNotifier(),
       power: electronPowerEvents(),
       preferences: prefs,
+      systemLanguages,
       window: electronWindowControl(() => win),
     },
   });
@@ -124,7 +144,8 @@ function start(): void {
     registerIpc(ipcMain, dispatch, () => win, microphone);
 
     nativeTheme.themeSource = prefs.get('theme');
-    installMenu({ devTools, send: (command) => emit({ type: 'command', command }) });
+    setMenu();
+    menuReady = true;
 
     win = createMainWindow({ preload: path.join(app.getAppPath(), 'dist', 'app', 'preload.cjs'), devTools, prefs });
     win.on('closed', () => {

@@ -25,6 +25,12 @@ export interface Ports {
   preferences?: PreferencesStore;
   /** The desktop window, for quick exit (browser mode has none: the page leaves by itself). */
   window?: WindowControl;
+  /**
+   * The operating system's preferred languages, most preferred first (Electron:
+   * `app.getPreferredSystemLanguages()`): native dialogs and notifications speak the first Fulcrum
+   * has when the person left the language on "system".
+   */
+  systemLanguages?: readonly string[];
   /** Tests only: called at each step of storing an attachment, to kill the process there. */
   attachCrashAt?: (step: AttachStep) => void;
 }

@@ -91,3 +91,18 @@ export function memoryPreferences(): PreferencesStore & { backend: Map<string, u
   });
   return Object.assign(store, { backend });
 }
+
+/**
+ * The same store, calling `listener` after each value it accepted: the desktop host relabels its
+ * menu when the language changes in Settings (the change arrives from the core's thread).
+ */
+export function observedPreferences(store: PreferencesStore, listener: (key: PreferenceKey) => void): PreferencesStore {
+  return {
+    get: (key) => store.get(key),
+    set(key, value) {
+      store.set(key, value);
+      listener(key);
+    },
+    all: () => store.all(),
+  };
+}

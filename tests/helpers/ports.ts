@@ -2,17 +2,17 @@
  * Test doubles for the ports (main/core/ports.ts) and the auto-lock's clock. They live here, not in
  * production code: tests pass them to createService / startWebHost.
  */
-import { forwardedPowerEvents, type Dialogs, type Notifier } from '../../main/core/ports.js';
+import { forwardedPowerEvents, type Dialogs, type FileFilter, type Notifier } from '../../main/core/ports.js';
 import type { Clock } from '../../main/core/safety/index.js';
 
 /** Dialogs that answer from a list (tests): each call takes the next answer. */
-export function scriptedDialogs(answers: (string | null)[]): Dialogs & { asked: { kind: 'save' | 'open'; title: string }[] } {
-  const asked: { kind: 'save' | 'open'; title: string }[] = [];
+export function scriptedDialogs(answers: (string | null)[]): Dialogs & { asked: { kind: 'save' | 'open'; title: string; filters?: FileFilter[] }[] } {
+  const asked: { kind: 'save' | 'open'; title: string; filters?: FileFilter[] }[] = [];
   const next = async () => (answers.length ? answers.shift()! : null);
   return {
     asked,
-    saveFile: (o) => (asked.push({ kind: 'save', title: o.title }), next()),
-    openFile: (o) => (asked.push({ kind: 'open', title: o.title }), next()),
+    saveFile: (o) => (asked.push({ kind: 'save', title: o.title, ...(o.filters ? { filters: o.filters } : {}) }), next()),
+    openFile: (o) => (asked.push({ kind: 'open', title: o.title, ...(o.filters ? { filters: o.filters } : {}) }), next()),
   };
 }
 

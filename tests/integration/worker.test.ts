@@ -129,10 +129,23 @@ describe('the core in a worker thread', () => {
     await call('vault.unlock', { passphrase: PASSPHRASE });
     const saved = await call<{ saved: boolean }>('export.save', { format: 'csv' });
     expect(saved.saved).toBe(true);
-    expect(dialogs.asked).toEqual([{ kind: 'save', title: expect.any(String) }]);
+    expect(dialogs.asked).toEqual([{ kind: 'save', title: expect.any(String), filters: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }] }]);
     expect(fs.statSync(out).size).toBeGreaterThan(1000);
     // Cancelled in the host's dialog: nothing written, and the core says so.
     expect(await call<{ saved: boolean }>('export.save', { format: 'csv' })).toMatchObject({ saved: false });
+  });
+
+  it('words the host\'s dialogs in the OS language, then in the one chosen in Settings, without a restart', async () => {
+    const dialogs = scriptedDialogs([null, null]);
+    const { call } = await core({ dialogs, preferences: memoryPreferences(), systemLanguages: ['de-CH', 'en'] });
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    await call('export.save', { format: 'csv' });
+    await call('ui.setLanguage', { language: 'es' });
+    await call('export.save', { format: 'markdown' });
+    expect(dialogs.asked).toEqual([
+      { kind: 'save', title: 'Export speichern (nicht verschlüsselt)', filters: [{ name: 'CSV (Tabelle)', extensions: ['csv'] }] },
+      { kind: 'save', title: 'Guardar la exportación (sin cifrar)', filters: [{ name: 'Markdown', extensions: ['md'] }] },
+    ]);
   });
 
   it('a host dialog that fails gives a plain error, not a crash', async () => {

@@ -4,6 +4,10 @@ import { APP_ENTRY, grantsPermission, isAllowedRequest, isAllowedSender, isAppUr
 import { EVENT_CHANNEL, buildBridge, ipcChannelOf, type IpcLike } from '../../main/app/bridge.js';
 import { fitBounds, DEFAULT_SIZE } from '../../main/app/window-bounds.js';
 import { SHORTCUTS, buildMenuTemplate } from '../../main/app/menu-template.js';
+import { nativeText } from '../../shared/native-text.js';
+import { memoryPreferences, observedPreferences } from '../../main/core/prefs.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import { nativeBindingPath } from '../../main/app/native.js';
 
 describe('desktop app policy', () => {
@@ -105,7 +109,7 @@ describe('window placement', () => {
 describe('the application menu', () => {
   it('sends new-entry, search and lock on Ctrl/Cmd+N, F, L', () => {
     const sent: string[] = [];
-    const template = buildMenuTemplate({ platform: 'linux', devTools: false, send: (c) => sent.push(c) });
+    const template = buildMenuTemplate({ platform: 'linux', devTools: false, words: nativeText('en'), send: (c) => sent.push(c) });
     const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
     for (const [command, accelerator] of Object.entries(SHORTCUTS)) {
       const item = items.find((i) => i.accelerator === accelerator);
@@ -118,12 +122,42 @@ describe('the application menu', () => {
 
   it('offers reload and DevTools only in development, and uses the standard roles', () => {
     const roles = (devTools: boolean, platform: NodeJS.Platform) =>
-      buildMenuTemplate({ platform, devTools, send: () => {} }).flatMap((m) => [m.role, ...(Array.isArray(m.submenu) ? m.submenu.map((i) => i.role) : [])]).filter(Boolean);
+      buildMenuTemplate({ platform, devTools, words: nativeText('en'), send: () => {} }).flatMap((m) => [m.role, ...(Array.isArray(m.submenu) ? m.submenu.map((i) => i.role) : [])]).filter(Boolean);
     expect(roles(false, 'linux')).not.toContain('toggleDevTools');
     expect(roles(false, 'linux')).not.toContain('reload');
     expect(roles(true, 'linux')).toContain('toggleDevTools');
     expect(roles(false, 'linux')).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'quit']));
     expect(roles(false, 'darwin')).toEqual(expect.arrayContaining(['appMenu', 'editMenu', 'windowMenu']));
+  });
+});
+
+describe('the application menu in the person\'s language', () => {
+  const labels = (language: 'en' | 'de' | 'ar') =>
+    buildMenuTemplate({ platform: 'linux', devTools: false, words: nativeText(language), send: () => {} }).flatMap((m) => [
+      m.label,
+      ...(Array.isArray(m.submenu) ? m.submenu.map((i) => i.label) : []),
+    ]).filter(Boolean);
+
+  it('labels Fulcrum\'s own items from the catalogue of the chosen language', () => {
+    expect(labels('en')).toEqual(['File', 'New Entry', 'Lock', 'View', 'Search']);
+    expect(labels('de')).toEqual(['Datei', 'Neuer Eintrag', 'Sperren', 'Ansicht', 'Suchen']);
+    expect(labels('ar')).toEqual(['ملف', 'إدخال جديد', 'قفل', 'عرض', 'بحث']);
+  });
+
+  it('is relabelled when the language preference changes (the host observes the store)', () => {
+    const store = memoryPreferences();
+    const changed: string[] = [];
+    const observed = observedPreferences(store, (key) => changed.push(key));
+    observed.set('language', 'de');
+    observed.set('theme', 'dark');
+    expect(changed).toEqual(['language', 'theme']);
+    expect(store.get('language')).toBe('de');
+    // A refused value changes nothing and tells no one.
+    expect(() => observed.set('language', 'xx' as never)).toThrow();
+    expect(changed).toEqual(['language', 'theme']);
+    // The desktop host rebuilds its menu on that signal (main.ts).
+    const main = fs.readFileSync(path.join(process.cwd(), 'main', 'app', 'main.ts'), 'utf8');
+    expect(main).toMatch(/observedPreferences\(electronPreferences\(\), \(key\) => \{\s*if \(key === 'language' && menuReady\) setMenu\(\);/);
   });
 });
 

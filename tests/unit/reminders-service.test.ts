@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/api.js';
-import { REMINDER_TEXT, type ReminderStatus, type Settings } from '../../shared/insights.js';
+import type { ReminderStatus, Settings } from '../../shared/insights.js';
+import { memoryPreferences } from '../../main/core/prefs.js';
 import type { Person } from '../../shared/schemas.js';
 import { recordingNotifier } from '../helpers/ports.js';
 import { zonedInstant } from '../../main/core/reminders/index.js';
@@ -14,13 +15,21 @@ import { createdService, PASSPHRASE } from '../helpers/journal.js';
 const ZONE = 'Europe/Berlin';
 const at = (day: string, time: string) => zonedInstant(day, time, ZONE);
 
-async function setup() {
+async function setup(opts: { systemLanguages?: string[] } = {}) {
+  const preferences = memoryPreferences();
   const clock = { now: at('2024-05-06', '09:00') }; // a Monday
   const notifier = recordingNotifier();
   const events: AppEvent[] = [];
   const timers = { started: 0, cleared: 0 };
   const j = await createdService(undefined, {
-    ports: { now: () => clock.now, log: () => {}, notifier, emit: (e) => void events.push(e) },
+    ports: {
+      now: () => clock.now,
+      log: () => {},
+      notifier,
+      emit: (e) => void events.push(e),
+      preferences,
+      ...(opts.systemLanguages ? { systemLanguages: opts.systemLanguages } : {}),
+    },
     reminders: {
       timeZone: () => ZONE,
       timers: {
@@ -34,7 +43,7 @@ async function setup() {
     clock.now = at(day, time);
     return reminders.tick();
   };
-  return { ...j, clock, notifier, events, reminders, timers, tickAt };
+  return { ...j, clock, notifier, events, reminders, timers, tickAt, preferences };
 }
 
 describe('reminder service', () => {
@@ -49,10 +58,21 @@ describe('reminder service', () => {
 
     expect(r.tickAt('2024-05-07', '19:59').fired).toEqual([]);
     expect(r.tickAt('2024-05-07', '20:00').fired).toEqual(['journal']);
-    expect(r.notifier.shown).toEqual([{ title: REMINDER_TEXT.journal, body: '' }]);
-    expect(REMINDER_TEXT.journal).toBe('Time for your journal');
+    expect(r.notifier.shown).toEqual([{ title: 'Time for your journal', body: '' }]);
     expect(r.events).toEqual([{ type: 'reminder', kind: 'journal' }]);
     expect(r.tickAt('2024-05-07', '20:30').fired).toEqual([]);
+  });
+
+  it('speaks the language chosen in Settings, else the OS language, and follows a change at once', async () => {
+    const r = await setup({ systemLanguages: ['de-AT', 'en-GB'] });
+    await r.call('settings.update', { journalReminder: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6], time: '20:00' } });
+    expect(r.tickAt('2024-05-06', '20:00').fired).toEqual(['journal']);
+    r.preferences.set('language', 'es');
+    expect(r.tickAt('2024-05-07', '20:00').fired).toEqual(['journal']);
+    r.preferences.set('language', 'ar');
+    expect(r.tickAt('2024-05-08', '20:00').fired).toEqual(['journal']);
+    expect(r.notifier.shown.map((n) => n.title)).toEqual(['Zeit für dein Tagebuch', 'Es hora de tu diario', 'حان وقت يومياتك']);
+    expect(r.notifier.shown.every((n) => n.body === '')).toBe(true);
   });
 
   it('skips the journal reminder when an entry was written that local day', async () => {
@@ -81,7 +101,7 @@ describe('reminder service', () => {
     expect(r.tickAt('2024-05-06', '20:31').fired).toEqual([]);
     expect(r.tickAt('2024-05-06', '20:32').fired).toEqual(['journal']);
     expect(r.tickAt('2024-05-06', '21:32').fired).toEqual([]);
-    expect(r.notifier.shown.map((n) => n.title)).toEqual([REMINDER_TEXT.journal, REMINDER_TEXT.journal]);
+    expect(r.notifier.shown.map((n) => n.title)).toEqual(['Time for your journal', 'Time for your journal']);
   });
 
   it('reminds about check-ins only while one is due this week', async () => {

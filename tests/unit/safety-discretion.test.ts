@@ -11,7 +11,7 @@ import { reportAr } from '../../renderer/i18n/messages/parts/report.ar.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { REMINDER_TEXT } from '../../shared/insights.js';
+import { NATIVE_MESSAGES, REMINDER_WORDS } from '../../shared/native-text.js';
 
 vi.mock('electron', async () => {
   // @ts-expect-error -- a plain-JS stand-in (no types); the test reads what it recorded.
@@ -47,17 +47,18 @@ describe('discretion in the desktop app', () => {
   it('notifications are silent and carry only the fixed, neutral reminder words', async () => {
     const stub = (await import('electron')) as unknown as { calls: unknown[][] };
     const { electronNotifier } = await import('../../main/app/ports.js');
-    electronNotifier().show(REMINDER_TEXT.journal, '');
+    electronNotifier().show(NATIVE_MESSAGES.en['reminder.journal'], '');
     const shown = stub.calls.filter((c) => c[0] === 'Notification').map((c) => c[1]);
-    expect(shown).toEqual([{ title: REMINDER_TEXT.journal, body: '', silent: true }]);
-    // The only texts a notification ever shows: no placeholder a name or tag could be put into.
-    for (const text of Object.values(REMINDER_TEXT)) {
+    expect(shown).toEqual([{ title: 'Time for your journal', body: '', silent: true }]);
+    // The only texts a notification ever shows, in every language: no placeholder a name or tag could be put into.
+    expect(REMINDER_WORDS.size).toBe(8);
+    for (const text of REMINDER_WORDS) {
       expect(text).not.toMatch(/[{}$%]/);
       expect(text.length).toBeLessThan(40);
     }
     const callers = sources('main').filter((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').includes('notifier?.show('));
     expect(callers).toEqual([path.join('main', 'core', 'reminders', 'service.ts'), path.join('main', 'core', 'worker', 'client.ts')]);
-    expect(fs.readFileSync(path.join(ROOT, callers[0]!), 'utf8')).toMatch(/notifier\?\.show\(REMINDER_TEXT\[kind\], ''\)/);
+    expect(fs.readFileSync(path.join(ROOT, callers[0]!), 'utf8')).toMatch(/notifier\?\.show\(hostWords\(this\.ctx\.ports\)\(kind === 'journal' \? 'reminder\.journal' : 'reminder\.checkin'\), ''\)/);
     // The host side of the core's thread passes on only those same fixed words, with no body.
     expect(fs.readFileSync(path.join(ROOT, callers[1]!), 'utf8')).toMatch(/if \(REMINDER_WORDS\.has\(String\(a\)\)\) ports\.notifier\?\.show\(String\(a\), ''\)/);
   });

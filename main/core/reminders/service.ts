@@ -2,21 +2,22 @@
  * Runs the reminder scheduler while the journal is unlocked: starts after an unlock or a settings
  * change, stops when it is locked (any way: a call, auto-lock, quick exit — each tick checks first).
  * A reminder is an OS notification through the Notifier port plus a `{ type: 'reminder', kind }` event
- * for the in-page reminder of browser mode. Its words are only REMINDER_TEXT: never a name, a tag or
- * anything from the journal.
+ * for the in-page reminder of browser mode. Its words are only the reminder texts of
+ * shared/native-text.ts, in the person's language: never a name, a tag or anything from the journal.
  */
-import { REMINDER_KINDS, REMINDER_TEXT, type ReminderKind, type ReminderStatus, type Settings } from '../../../shared/insights.js';
+import { REMINDER_KINDS, type ReminderKind, type ReminderStatus, type Settings } from '../../../shared/insights.js';
 import { checkInsDue, readSettings } from '../db/analytics/index.js';
 import { hasEntryOn, newestEntryCreatedAt } from '../db/repos/activity.js';
 import type { DB } from '../db/index.js';
 import type { Ports } from '../ports.js';
+import { hostWords } from '../words.js';
 import type { Vault } from '../vault/index.js';
 import { initialState, nextWake, reschedule, snooze, tick, type SchedulerState } from './scheduler.js';
 import { dayBounds, systemTimeZone } from './zone.js';
 
 export interface ReminderContext {
   readonly vault: Pick<Vault, 'unlocked' | 'database'>;
-  readonly ports: Pick<Ports, 'now' | 'log' | 'emit' | 'notifier'>;
+  readonly ports: Pick<Ports, 'now' | 'log' | 'emit' | 'notifier' | 'preferences' | 'systemLanguages'>;
 }
 
 export interface ReminderOptions {
@@ -144,7 +145,7 @@ export class ReminderService {
     this.state = result.state;
     for (const kind of result.fire) {
       try {
-        this.ctx.ports.notifier?.show(REMINDER_TEXT[kind], '');
+        this.ctx.ports.notifier?.show(hostWords(this.ctx.ports)(kind === 'journal' ? 'reminder.journal' : 'reminder.checkin'), '');
       } catch {
         this.ctx.ports.log('warn', 'reminders: the notification could not be shown');
       }

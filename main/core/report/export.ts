@@ -10,6 +10,8 @@ import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
 import { writeFileAtomic } from '../fsutil.js';
 import type { Ports } from '../ports.js';
+import { hostWords } from '../words.js';
+import type { NativeKey } from '../../../shared/native-text.js';
 import { collectExport, prepareExport, Pseudonymiser, type ExportData } from '../portability/export/index.js';
 import { toCsv } from '../portability/export/csv.js';
 import { toJsonExport } from '../portability/export/json.js';
@@ -28,10 +30,10 @@ export interface ReportExportContext {
   now: number;
 }
 
-const FORMATS: Record<ExportFormat, { ext: string; mimeType: string; filter: string }> = {
-  markdown: { ext: 'md', mimeType: 'text/markdown;charset=utf-8', filter: 'Markdown' },
-  csv: { ext: 'csv', mimeType: 'text/csv;charset=utf-8', filter: 'CSV (spreadsheet)' },
-  json: { ext: 'json', mimeType: 'application/json;charset=utf-8', filter: 'JSON' },
+const FORMATS: Record<ExportFormat, { ext: string; mimeType: string; filter: NativeKey }> = {
+  markdown: { ext: 'md', mimeType: 'text/markdown;charset=utf-8', filter: 'filter.markdown' },
+  csv: { ext: 'csv', mimeType: 'text/csv;charset=utf-8', filter: 'filter.csv' },
+  json: { ext: 'json', mimeType: 'application/json;charset=utf-8', filter: 'filter.json' },
 };
 
 /** The report's data, prepared (selection, text mode and pseudonyms applied) for one of the writers. */
@@ -115,7 +117,11 @@ export async function saveReportExport(
   if (!ports.dialogs) throw noDialogs();
   const file = buildReportExport(config, format, c);
   const f = FORMATS[format];
-  const target = await ports.dialogs.saveFile({ title: 'Save the report (not encrypted)', defaultName: file.filename, filters: [{ name: f.filter, extensions: [f.ext] }] });
+  const target = await ports.dialogs.saveFile({
+    title: hostWords(ports)('dialog.saveReport'),
+    defaultName: file.filename,
+    filters: [{ name: hostWords(ports)(f.filter), extensions: [f.ext] }],
+  });
   if (!target) return { saved: false };
   writeFileAtomic(target, file.content);
   return { saved: true, path: target, plaintext: true, counts: file.counts };

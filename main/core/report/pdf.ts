@@ -9,6 +9,7 @@ import { PDF_MARGINS_MM, pdfHeaderFooter, type ReportPdfInput } from '../../../s
 import type { z } from 'zod';
 import { writeFileAtomic } from '../fsutil.js';
 import type { Ports } from '../ports.js';
+import { hostWords } from '../words.js';
 import { fileDay, noDialogs } from '../portability/files.js';
 import type { SaveResult } from '../../../shared/portability.js';
 
@@ -29,9 +30,9 @@ export async function saveReportPdf(input: PdfInput, ports: Ports): Promise<Save
   });
   const ms = performance.now() - started;
   const target = await ports.dialogs.saveFile({
-    title: 'Save the report as PDF (not encrypted)',
+    title: hostWords(ports)('dialog.saveReportPdf'),
     defaultName: `fulcrum-report-${fileDay(ports.now())}.pdf`,
-    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    filters: [{ name: hostWords(ports)('filter.pdf'), extensions: ['pdf'] }],
   });
   if (!target) return { saved: false };
   writeFileAtomic(target, pdf);

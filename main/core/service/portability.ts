@@ -37,6 +37,7 @@ import { cooperate, untilCancelled } from '../jobs/cooperate.js';
 import { systemTimeZone } from '../reminders/zone.js';
 import { throttleDelayMs } from '../vault/index.js';
 import type { HandlersFor, ServiceContext } from './types.js';
+import { hostWords } from '../words.js';
 
 const PROGRESS_EVERY_MS = 100;
 /** A backup read from the browser is at most what its HTTP body may carry; from disk, any size. */
@@ -171,9 +172,9 @@ export const backupHandlers: HandlersFor<'backup'> = {
     const now = ports.now();
     const target = await untilCancelled(
       ports.dialogs.saveFile({
-        title: 'Save an encrypted backup',
+        title: hostWords(ports)('dialog.saveBackup'),
         defaultName: backupName(now),
-        filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }],
+        filters: [{ name: hostWords(ports)('filter.backup'), extensions: ['fulcrum'] }],
       }),
       vault.lockSignal,
     );
@@ -186,7 +187,7 @@ export const backupHandlers: HandlersFor<'backup'> = {
       ctx.files,
       ctx.ports,
       'backup',
-      { title: 'Choose a Fulcrum backup', filters: [{ name: 'Fulcrum backup', extensions: ['fulcrum'] }] },
+      { title: hostWords(ctx.ports)('dialog.chooseBackup'), filters: [{ name: hostWords(ctx.ports)('filter.backup'), extensions: ['fulcrum'] }] },
       whileUnlocked(ctx),
     ),
   'backup.list': (_input, { vault }) => listAutomatic(vault.dataDir),
@@ -209,10 +210,10 @@ export const importHandlers: HandlersFor<'import'> = {
       ctx.ports,
       'import',
       {
-        title: 'Choose a file to import',
+        title: hostWords(ctx.ports)('dialog.chooseImport'),
         filters: [
-          { name: 'Journal exports', extensions: ['json', 'csv', 'txt', 'zip'] },
-          { name: 'All files', extensions: ['*'] },
+          { name: hostWords(ctx.ports)('filter.importable'), extensions: ['json', 'csv', 'txt', 'zip'] },
+          { name: hostWords(ctx.ports)('filter.all'), extensions: ['*'] },
         ],
       },
       whileUnlocked(ctx),

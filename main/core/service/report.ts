@@ -17,6 +17,7 @@ import {
   saveTemplate,
 } from '../report/index.js';
 import { weekStartSetting } from '../db/analytics/index.js';
+import { hostWords } from '../words.js';
 import { buildEvidence } from '../report/evidence.js';
 import { evidencePackage } from '../report/package.js';
 import { PDF_MARGINS_MM, pdfHeaderFooter } from '../../../shared/report.js';
@@ -68,9 +69,9 @@ export const reportHandlers: HandlersFor<'report'> = {
     });
     const zip = evidencePackage({ evidence, report: { kind: 'pdf', bytes: pdf } });
     const target = await ports.dialogs.saveFile({
-      title: 'Save the evidence package (not encrypted)',
+      title: hostWords(ports)('dialog.saveEvidence'),
       defaultName: `fulcrum-evidence-${fileDay(ports.now())}.zip`,
-      filters: [{ name: 'Zip', extensions: ['zip'] }],
+      filters: [{ name: hostWords(ports)('filter.zip'), extensions: ['zip'] }],
     });
     if (!target) return { saved: false as const };
     writeFileAtomic(target, Buffer.from(zip));

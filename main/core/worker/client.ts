@@ -8,7 +8,7 @@
  * or a slow statement in the worker cannot hold a window, a menu or an HTTP request.
  */
 import { createRequire } from 'node:module';
-import { REMINDER_TEXT } from '../../../shared/insights.js';
+import { REMINDER_WORDS } from '../../../shared/native-text.js';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -19,9 +19,7 @@ import { PREFERENCE_KEYS } from '../prefs.js';
 import { FromWorker, PRESENCE_FOCUSED, PRESENCE_IDLE_MS, type ToWorker, type WorkerInit } from './protocol.js';
 
 /** The host's own ports; the worker reaches them by message. */
-const REMINDER_WORDS = new Set<string>(Object.values(REMINDER_TEXT));
-
-export type HostPorts = Partial<Pick<Ports, 'emit' | 'log' | 'dialogs' | 'printer' | 'notifier' | 'power' | 'preferences' | 'window'>>;
+export type HostPorts = Partial<Pick<Ports, 'emit' | 'log' | 'dialogs' | 'printer' | 'notifier' | 'power' | 'preferences' | 'window' | 'systemLanguages'>>;
 
 export interface CoreOptions {
   dataDir: string;
@@ -142,7 +140,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       case 'tell': {
         const [a, b] = msg.args;
         try {
-          // Only the fixed reminder words ever reach the OS, whatever the core's thread asked for.
+          // Only the fixed reminder words (in any of Fulcrum's languages) ever reach the OS, whatever
+          // the core's thread asked for.
           if (msg.op === 'notifier.show') {
             if (REMINDER_WORDS.has(String(a))) ports.notifier?.show(String(a), '');
           }
@@ -177,6 +176,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       has: { dialogs: !!ports.dialogs, printer: !!ports.printer, notifier: !!ports.notifier, window: !!win, idle: !!sampleIdle },
       // Read at every start: a thread started after a crash sees the preferences as they are now.
       ...(ports.preferences ? { preferences: ports.preferences.all() } : {}),
+      ...(ports.systemLanguages ? { systemLanguages: [...ports.systemLanguages] } : {}),
       ...(presence ? { presence } : {}),
       testClockModule: opts.insecureTestKdf && opts.testClockModule ? opts.testClockModule : null,
     };

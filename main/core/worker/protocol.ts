@@ -18,6 +18,8 @@ export interface WorkerInit {
   has: { dialogs: boolean; printer: boolean; notifier: boolean; window: boolean; idle: boolean };
   /** The host's preferences as they stand; the worker keeps a copy and sends every change back. */
   preferences?: Record<string, unknown>;
+  /** The operating system's preferred languages (Ports.systemLanguages), for native dialogs' words. */
+  systemLanguages?: string[];
   /**
    * Idle time and window focus as the host last sampled them ([idle ms, focused 0/1]), for the
    * auto-lock, which reads them synchronously.

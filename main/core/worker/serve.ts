@@ -71,6 +71,7 @@ export function serveCore(port: Port, init: WorkerInit, testClock: TestClockLike
     ...(init.has.notifier ? { notifier: { show: (title: string, body: string) => tell('notifier.show', [title, body]) } } : {}),
     ...(init.has.window ? { window: { hide: () => tell('window.hide', []), isFocused: () => presence?.[PRESENCE_FOCUSED] === 1 } } : {}),
     ...(init.preferences ? { preferences: mirroredPreferences(init.preferences, tell) } : {}),
+    ...(init.systemLanguages ? { systemLanguages: init.systemLanguages } : {}),
   };
   const service = createService({ dataDir: init.dataDir, insecureTestKdf: init.insecureTestKdf, ports, ...(testClock ? { safety: { clock: testClock } } : {}) });
   // Reads answered beside a long job instead of behind it (reads.ts).

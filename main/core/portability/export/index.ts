@@ -8,6 +8,8 @@ import type { DB } from '../../db/index.js';
 import { streamFileAtomic } from '../../fsutil.js';
 import { cooperate, untilCancelled } from '../../jobs/cooperate.js';
 import type { Ports } from '../../ports.js';
+import { hostWords } from '../../words.js';
+import type { NativeKey } from '../../../../shared/native-text.js';
 import { fileDay, noDialogs } from '../files.js';
 import type { Scope } from './collect.js';
 import { streamExport } from './stream.js';
@@ -18,10 +20,10 @@ export { streamExport, ENTRY_PAGE } from './stream.js';
 export { Pseudonymiser } from './pseudonyms.js';
 export { neutraliseCell, CSV_COLUMNS } from './csv.js';
 
-const FORMATS: Record<ExportFormat, { ext: string; mimeType: string; filter: string }> = {
-  markdown: { ext: 'md', mimeType: 'text/markdown;charset=utf-8', filter: 'Markdown' },
-  csv: { ext: 'csv', mimeType: 'text/csv;charset=utf-8', filter: 'CSV (spreadsheet)' },
-  json: { ext: 'json', mimeType: 'application/json;charset=utf-8', filter: 'JSON' },
+const FORMATS: Record<ExportFormat, { ext: string; mimeType: string; filter: NativeKey }> = {
+  markdown: { ext: 'md', mimeType: 'text/markdown;charset=utf-8', filter: 'filter.markdown' },
+  csv: { ext: 'csv', mimeType: 'text/csv;charset=utf-8', filter: 'filter.csv' },
+  json: { ext: 'json', mimeType: 'application/json;charset=utf-8', filter: 'filter.json' },
 };
 
 export interface ExportContext {
@@ -63,9 +65,9 @@ export async function saveExport(
   const f = FORMATS[format];
   const target = await untilCancelled(
     ports.dialogs.saveFile({
-      title: 'Save the export (not encrypted)',
+      title: hostWords(ports)('dialog.saveExport'),
       defaultName: `fulcrum-export-${fileDay(c.now)}.${f.ext}`,
-      filters: [{ name: f.filter, extensions: [f.ext] }],
+      filters: [{ name: hostWords(ports)(f.filter), extensions: [f.ext] }],
     }),
     c.signal,
   );

@@ -23,6 +23,7 @@ import { listPeople } from '../../db/repos/index.js';
 import { streamFileAtomic } from '../../fsutil.js';
 import { cooperate, untilCancelled } from '../../jobs/cooperate.js';
 import type { Ports } from '../../ports.js';
+import { hostWords } from '../../words.js';
 import { fileDay, noDialogs } from '../files.js';
 import { ZipWriter, type ZipSink } from '../zip.js';
 import type { ExportEntryRow, Scope } from './collect.js';
@@ -160,9 +161,9 @@ export async function saveZipExport(
   if (!ports.dialogs) throw noDialogs();
   const target = await untilCancelled(
     ports.dialogs.saveFile({
-      title: 'Save the export with its files (not encrypted)',
+      title: hostWords(ports)('dialog.saveExportZip'),
       defaultName: zipName(c.now),
-      filters: [{ name: 'ZIP archive', extensions: ['zip'] }],
+      filters: [{ name: hostWords(ports)('filter.zip'), extensions: ['zip'] }],
     }),
     c.signal,
   );
