@@ -360,6 +360,7 @@ export const CSV_FIELDS = [
   'outcome',
   'flags',
 ] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
 
 export const ImportPreviewInput = z
   .object({
@@ -401,13 +402,74 @@ export const ImportCommitInput = z
   .strict();
 export type ImportCommitInput = z.input<typeof ImportCommitInput>;
 
+/**
+ * What is wrong with (part of) an imported file, as a code and its numbers: the renderer words it in
+ * the person's language. Never the file's content: ids and places only.
+ */
+export type ImportIssue =
+  | { code: 'not-fulcrum-format' }
+  | { code: 'duplicate-id'; of: string }
+  | { code: 'duplicate-entry'; of: string }
+  | { code: 'broken-character' }
+  | { code: 'unknown-person'; id: string }
+  | { code: 'unknown-pattern'; id: string }
+  | { code: 'second-checkin' }
+  | { code: 'column-missing'; field: CsvField; column: number; columns: number }
+  | { code: 'no-date-column' }
+  | { code: 'mixed-date-order' }
+  | { code: 'date-empty' }
+  /** A date that is not a real day; `example` shows how the file's format writes one. */
+  | { code: 'date-not-real'; example: string | null }
+  | { code: 'year-day-not-real' }
+  | { code: 'date-time-not-real' }
+  | { code: 'time-not-real'; example: string }
+  | { code: 'number-range'; field: string; min: number; max: number }
+  /** A field that does not fit the schema (zod): what kind of misfit, and the limit when there is one. */
+  | { code: 'invalid'; kind: InvalidKind; limit: number | null };
+
+export const INVALID_KINDS = [
+  'type',
+  'too-long',
+  'too-short',
+  'too-big',
+  'too-small',
+  'value',
+  'format',
+  'unknown-field',
+  'nul-byte',
+  'day-format',
+  'day-not-real',
+  'date-not-a-moment',
+  'date-out-of-range',
+  'other',
+] as const;
+export type InvalidKind = (typeof INVALID_KINDS)[number];
+
 /** Something wrong in the file, by place: never the file's content. */
 export interface ImportProblem {
   /** "line 4", "entries[3].creationDate" … */
   where: string;
   line: number | null;
+  /** What is wrong, for the screen to word. */
+  issue: ImportIssue;
+  /** The same in English, for logs and tests (the screen words `issue`). */
   message: string;
 }
+
+/** Something done on the person's behalf while reading the file, as a code and its numbers. */
+export type ImportNoteCode =
+  | { code: 'daylio-old-layout' }
+  | { code: 'zone-assumed'; zone: string }
+  | { code: 'dayone-zone-assumed'; count: number; zone: string }
+  | { code: 'no-entries' }
+  | { code: 'pseudonymised' }
+  | { code: 'without-text' }
+  | { code: 'day-first' }
+  | { code: 'no-time'; count: number }
+  | { code: 'unknown-areas'; count: number }
+  | { code: 'unmapped-columns'; count: number };
+/** A note with its English wording, for logs and tests (the screen words the code). */
+export type ImportNote = ImportNoteCode & { message: string };
 
 /** A tag from another app, and where the preview proposes it should go. */
 export interface ForeignTag {
@@ -447,7 +509,7 @@ export interface ImportPreview {
   /** All problems, when more than the listed first ones. */
   problemCount: number;
   /** Things done on the user's behalf (a default time zone, ignored columns). */
-  notes: string[];
+  notes: ImportNote[];
   /** Generic CSV only: the columns, the mapping in use (proposed or given) and a few rows to show. */
   csv: { delimiter: string; columns: string[]; mapping: CsvMappingParsed; sample: string[][] } | null;
   /** A ZIP archive: the files that come with its entries (each checked already), and their bytes. */

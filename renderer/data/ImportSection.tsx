@@ -25,6 +25,7 @@ import { useVocabulary } from '../i18n/vocabulary.js';
 import { browserTimeZone, formatDay, formatBytes } from '../lib/format.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { fileToBase64 } from '../report/files.js';
+import { wordImportIssue, wordImportNote } from './importWords.js';
 
 type T = ReturnType<typeof useT>;
 
@@ -300,7 +301,7 @@ function ImportPreviewView(props: {
       {p.notes.length > 0 && (
         <ul className="hint problem-list">
           {p.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{wordImportNote(t, n)}</li>
           ))}
         </ul>
       )}
@@ -317,7 +318,7 @@ function ImportPreviewView(props: {
           <ul className="problem-list">
             {p.problems.map((pr, i) => (
               <li key={i}>
-                {t('data.import.problemAt', { place: placeOf(t, pr), message: pr.message })}
+                {t('data.import.problemAt', { place: placeOf(t, pr), message: wordImportIssue(t, pr.issue) })}
               </li>
             ))}
           </ul>
@@ -350,7 +351,11 @@ const recordWord = (p: ImportPreview) => (p.format === 'dayone-json' ? 'entry' :
 /** Where a problem is, in the user's terms: "Row 4", "Entry 3 (creationDate)", or the core's place. */
 function placeOf(t: T, pr: ImportPreview['problems'][number]): string {
   if (pr.line !== null) return t('data.import.row', { line: String(pr.line) });
+  if (pr.where === 'file') return t('imports.where.file');
+  if (pr.where === 'mapping') return t('imports.where.mapping');
+  if (pr.where === 'date column') return t('imports.where.dateColumn');
   const m = /^entries\[(\d+)\](?:\.(.+))?$/.exec(pr.where);
+  // Any other place is a path inside the file (journal.people[2].name), shown as it is written there.
   if (!m) return pr.where;
   const n = String(Number(m[1]) + 1);
   return m[2] ? t('data.import.entryField', { n, field: m[2] }) : t('data.import.entry', { n });

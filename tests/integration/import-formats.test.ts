@@ -128,7 +128,7 @@ describe('any CSV, with a column mapping', () => {
       mapping: { date: null, body: 1 },
     });
     expect(preview.canCommit).toBe(false);
-    expect(preview.problems).toEqual([{ where: 'mapping', line: null, message: 'choose the column that holds the date' }]);
+    expect(preview.problems).toEqual([{ where: 'mapping', line: null, issue: { code: 'no-date-column' }, message: 'choose the column that holds the date' }]);
   });
 
   it('imports a file chosen in the native dialog', async () => {

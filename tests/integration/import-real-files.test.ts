@@ -45,7 +45,8 @@ describe('Daylio layouts', () => {
     const { call } = await createdService();
     const { preview, result } = await importAll(call, asUpload(corpus('daylio-old-layout.csv')), { timeZone: 'Europe/Berlin' });
     expect(preview).toMatchObject({ format: 'daylio-csv', counts: { entries: 4, newEntries: 4 }, range: { from: '2017-12-31', to: '2018-05-18' } });
-    expect(preview.notes.join(' ')).toMatch(/older Daylio export/);
+    expect(preview.notes.map((n) => n.code)).toContain('daylio-old-layout');
+    expect(preview.notes.map((n) => n.message).join(' ')).toMatch(/older Daylio export/);
     expect(result.imported.entries).toBe(4);
     const [eve, may16, may17, may18] = await entries(call);
     // Berlin: UTC+1 in winter, UTC+2 in summer.
@@ -63,8 +64,8 @@ describe('Daylio layouts', () => {
     const preview = await call<ImportPreview>('import.preview', { source: { text: file } });
     expect(preview.canCommit).toBe(false);
     expect(preview.problems).toEqual([
-      { where: 'line 3', line: 3, message: expect.stringMatching(/year and date are not a real day/) },
-      { where: 'line 4', line: 4, message: expect.stringMatching(/year and date are not a real day/) },
+      { where: 'line 3', line: 3, issue: { code: 'year-day-not-real' }, message: expect.stringMatching(/year and date are not a real day/) },
+      { where: 'line 4', line: 4, issue: { code: 'year-day-not-real' }, message: expect.stringMatching(/year and date are not a real day/) },
     ]);
   });
 });
@@ -240,9 +241,9 @@ describe('time zones in plain words', () => {
   it('says that zone-less times were read on the computer\'s clock, naming the zone the entries got', async () => {
     const { call } = await createdService();
     const preview = await call<ImportPreview>('import.preview', { source: asUpload(sample('daylio-sample.csv')), timeZone: 'America/New_York' });
-    expect(preview.notes).toContain(
+    expect(preview.notes).toContainEqual({ code: 'zone-assumed', zone: 'America/New_York', message:
       "The times in this file do not say which time zone they are in, so they were read as times on your computer's clock (America/New York). An entry written at 10:00 pm stays at 10:00 pm.",
-    );
+    });
     await call('import.commit', { importId: preview.importId });
     const [, , tue] = await entries(call);
     // 10:00 pm in New York (summer time, UTC−4) is 02:00 UTC the next day; the entry keeps its local day.

@@ -100,7 +100,7 @@ describe('an export read from its file a piece at a time', () => {
     const preview = reply.value as ImportPreview;
     const whole = planFile(fs.readFileSync(file), { format: 'auto', timeZone: 'UTC', limits: IMPORT_LIMITS }).plan;
     expect(preview).toMatchObject({ format: 'dayone-json', canCommit: false, skippable: 1, counts: { entries: 799 } });
-    expect(preview.problems).toEqual(whole.problems.map(({ where, line, message }) => ({ where, line, message })));
+    expect(preview.problems).toEqual(whole.problems.map(({ where, line, issue, message }) => ({ where, line, issue, message })));
     expect(preview.notes).toEqual(whole.notes);
     expect(preview.foreignTags.map((t) => t.label).sort()).toEqual(whole.tags.map((t) => t.label).sort());
 

@@ -140,7 +140,7 @@ describe('a Fulcrum export read an entry at a time', () => {
       const preview = await previewImport({ source: { text }, format: 'auto' }, ctx);
       expect(preview.canCommit).toBe(false);
       expect(preview.problemCount).toBe(plan.problems.length);
-      expect(preview.problems).toEqual(plan.problems.slice(0, 100).map(({ where, line, message }) => ({ where, line, message })));
+      expect(preview.problems).toEqual(plan.problems.slice(0, 100).map(({ where, line, issue, message }) => ({ where, line, issue, message })));
     }
   });
 

@@ -20,6 +20,7 @@ import { zonedInstant } from '../../reminders/zone.js';
 import type { CsvRows } from './csvread.js';
 import { unguard } from './csvread.js';
 import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, problem, type ImportPlan, type PlannedEntry, type PlannedTag } from './plan.js';
+import { note } from './words.js';
 import { invalid } from './text.js';
 
 export type DaylioLayout = 'full-date' | 'year-day-month';
@@ -111,19 +112,19 @@ export function daylioPlanner(header: readonly string[], timeZone: string) {
     if (layout === 'full-date') {
       day = cell(c.fullDate);
       if (!Day.safeParse(day).success) {
-        problem(plan, where, line, 'full_date is not a real date like 2021-09-28');
+        problem(plan, where, line, { code: 'date-not-real', example: '2021-09-28' });
         return null;
       }
     } else {
       day = dayFromYearAndDayMonth(cell(c.year), cell(c.dayMonth));
       if (!day) {
-        problem(plan, where, line, 'year and date are not a real day like 2018 and 18 May');
+        problem(plan, where, line, { code: 'year-day-not-real' });
         return null;
       }
     }
     const clock = parseClock(cell(c.time));
     if (!clock) {
-      problem(plan, where, line, 'time is not a time like 10:00 pm or 22:00');
+      problem(plan, where, line, { code: 'time-not-real', example: '10:00 pm' });
       return null;
     }
     const tagKeys: string[] = [];
@@ -158,7 +159,7 @@ export function daylioPlanner(header: readonly string[], timeZone: string) {
     for (const [key, t] of tags) {
       plan.tags.push({ key, label: t.label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: t.foreign });
     }
-    if (layout === 'year-day-month') plan.notes.push('This is an older Daylio export (the year in a column of its own); its dates were read from the year and the day and month.');
+    if (layout === 'year-day-month') plan.notes.push(note({ code: 'daylio-old-layout' }));
     plan.notes.push(zoneNote(timeZone));
     return plan;
   }
@@ -174,6 +175,5 @@ export function planDaylio(csv: CsvRows, timeZone: string): ImportPlan {
   return planner.finish();
 }
 
-/** The same words wherever a file's times carry no zone: what happened, in plain terms. */
-export const zoneNote = (timeZone: string) =>
-  `The times in this file do not say which time zone they are in, so they were read as times on your computer's clock (${timeZone.replace(/_/g, ' ')}). An entry written at 10:00 pm stays at 10:00 pm.`;
+/** The same note wherever a file's times carry no zone: what happened, in plain terms. */
+export const zoneNote = (timeZone: string) => note({ code: 'zone-assumed', zone: timeZone });

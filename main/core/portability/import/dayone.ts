@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LIMITS, TimeZone } from '../../../../shared/schemas.js';
 import { IsoTime } from '../../../../shared/portability.js';
 import { FOREIGN_ENTRY_DEFAULTS, emptyPlan, checkEntry, fold, issuesAsProblems, problem, type ImportPlan, type PlannedEntry } from './plan.js';
+import { note } from './words.js';
 import { invalid } from './text.js';
 
 const DayOneEntry = z.object({
@@ -73,13 +74,13 @@ export function dayOnePlanner(defaultZone: string) {
     const e = parsed.data;
     const uuid = e.uuid.toUpperCase();
     if (uuids.has(uuid)) {
-      problem(plan, `${where}.uuid`, null, `the same uuid as entries[${uuids.get(uuid)}] (duplicate ids)`);
+      problem(plan, `${where}.uuid`, null, { code: 'duplicate-id', of: `entries[${uuids.get(uuid)}]` }, `the same uuid as entries[${uuids.get(uuid)}] (duplicate ids)`);
       return null;
     }
     uuids.set(uuid, i);
     const when = IsoTime.safeParse(e.creationDate);
     if (!when.success) {
-      problem(plan, `${where}.creationDate`, null, 'not a real date and time');
+      problem(plan, `${where}.creationDate`, null, { code: 'date-time-not-real' });
       return null;
     }
     const at = when.data;
@@ -121,11 +122,9 @@ export function dayOnePlanner(defaultZone: string) {
       plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: 'tag' });
     }
     if (zoneDefaults) {
-      plan.notes.push(
-        `${zoneDefaults} ${zoneDefaults === 1 ? 'entry does' : 'entries do'} not say which time zone ${zoneDefaults === 1 ? 'it was' : 'they were'} written in. Day One keeps the moment itself, so ${zoneDefaults === 1 ? 'it is' : 'they are'} shown on your computer's clock (${defaultZone.replace(/_/g, ' ')}).`,
-      );
+      plan.notes.push(note({ code: 'dayone-zone-assumed', count: zoneDefaults, zone: defaultZone }));
     }
-    if (count === 0) plan.notes.push('The file has no entries.');
+    if (count === 0) plan.notes.push(note({ code: 'no-entries' }));
     return plan;
   };
   return { plan, entry, finish };

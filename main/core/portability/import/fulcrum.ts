@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { ExportEntry, FulcrumExport, EXPORT_FORMAT_NAME, EXPORT_VERSION, IMPORT_LIMITS } from '../../../../shared/portability.js';
 import { BUILTIN_PATTERNS } from '../../../../shared/catalogue.js';
 import { emptyPlan, checkEntry, issuesAsProblems, problem, type ImportPlan, type PlannedEntry } from './plan.js';
+import { note } from './words.js';
 import { invalid, hasBrokenUnicode } from './text.js';
 
 const BUILTIN_SLUGS = new Set(BUILTIN_PATTERNS.map((p) => p.slug));
@@ -25,7 +26,7 @@ export function planFulcrum(json: unknown): ImportPlan {
   const parsed = FulcrumExport.safeParse(json);
   if (!parsed.success) {
     issuesAsProblems(plan, '', null, parsed.error.issues);
-    if (plan.problems.length === 0) problem(plan, 'file', null, 'does not match the Fulcrum export format');
+    if (plan.problems.length === 0) problem(plan, 'file', null, { code: 'not-fulcrum-format' });
     return plan;
   }
   const file = parsed.data;
@@ -35,7 +36,7 @@ export function planFulcrum(json: unknown): ImportPlan {
   const dupes = (what: string, ids: number[]) => {
     const seen = new Map<number, number>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) problem(plan, `journal.${what}[${i}].id`, null, `the same id as journal.${what}[${seen.get(id)}] (duplicate ids)`);
+      if (seen.has(id)) problem(plan, `journal.${what}[${i}].id`, null, { code: 'duplicate-id', of: `journal.${what}[${seen.get(id)}]` });
       else seen.set(id, i);
     });
     return new Set(ids);
@@ -46,7 +47,7 @@ export function planFulcrum(json: unknown): ImportPlan {
   dupes('checkins', j.checkins.map((c) => c.id));
 
   j.people.forEach((p, i) => {
-    if (hasBrokenUnicode(p.name) || hasBrokenUnicode(p.notes)) problem(plan, `journal.people[${i}]`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    if (hasBrokenUnicode(p.name) || hasBrokenUnicode(p.notes)) problem(plan, `journal.people[${i}]`, null, { code: 'broken-character' });
     plan.people.push({
       key: `p:${p.id}`,
       name: p.name,
@@ -59,7 +60,7 @@ export function planFulcrum(json: unknown): ImportPlan {
     });
   });
   j.tags.forEach((t, i) => {
-    if (hasBrokenUnicode(t.label)) problem(plan, `journal.tags[${i}].label`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    if (hasBrokenUnicode(t.label)) problem(plan, `journal.tags[${i}].label`, null, { code: 'broken-character' });
     plan.tags.push({
       key: `t:${t.id}`,
       label: t.label,
@@ -78,23 +79,23 @@ export function planFulcrum(json: unknown): ImportPlan {
   const weeks = new Set<string>();
   j.checkins.forEach((c, i) => {
     const where = `journal.checkins[${i}]`;
-    if (!personIds.has(c.personId)) problem(plan, `${where}.personId`, null, `names person ${c.personId}, who is not in the file`);
-    if (weeks.has(`${c.personId}/${c.week}`)) problem(plan, where, null, 'a second check-in for the same person and week');
+    if (!personIds.has(c.personId)) problem(plan, `${where}.personId`, null, { code: 'unknown-person', id: String(c.personId) });
+    if (weeks.has(`${c.personId}/${c.week}`)) problem(plan, where, null, { code: 'second-checkin' });
     weeks.add(`${c.personId}/${c.week}`);
-    if (hasBrokenUnicode(c.note)) problem(plan, `${where}.note`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    if (hasBrokenUnicode(c.note)) problem(plan, `${where}.note`, null, { code: 'broken-character' });
     plan.checkins.push({ ...c, where, personKey: `p:${c.personId}` });
   });
   j.strengths.forEach((s, i) => {
-    if (s.personId !== null && !personIds.has(s.personId)) problem(plan, `journal.strengths[${i}].personId`, null, `names person ${s.personId}, who is not in the file`);
-    if (hasBrokenUnicode(s.text)) problem(plan, `journal.strengths[${i}].text`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    if (s.personId !== null && !personIds.has(s.personId)) problem(plan, `journal.strengths[${i}].personId`, null, { code: 'unknown-person', id: String(s.personId) });
+    if (hasBrokenUnicode(s.text)) problem(plan, `journal.strengths[${i}].text`, null, { code: 'broken-character' });
     plan.strengths.push({ personKey: s.personId === null ? null : `p:${s.personId}`, text: s.text, createdAt: s.createdAt, updatedAt: s.updatedAt });
   });
   j.sessions.forEach((s, i) => {
-    if (hasBrokenUnicode(s.note)) problem(plan, `journal.sessions[${i}].note`, null, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    if (hasBrokenUnicode(s.note)) problem(plan, `journal.sessions[${i}].note`, null, { code: 'broken-character' });
     plan.sessions.push({ day: s.day, note: s.note, createdAt: s.createdAt });
   });
-  if (file.scope.pseudonymised) plan.notes.push('This export uses pseudonyms: the people are imported under those names.');
-  if (!file.scope.includeText) plan.notes.push('This export was made without the entries’ text: titles, text and notes are empty.');
+  if (file.scope.pseudonymised) plan.notes.push(note({ code: 'pseudonymised' }));
+  if (!file.scope.includeText) plan.notes.push(note({ code: 'without-text' }));
   return plan;
 }
 
@@ -108,11 +109,11 @@ function entryPlanner(plan: ImportPlan, originJournalId: string, personIds: Read
   const refs = new Map<string, number>();
   return (e: ParsedEntry, i: number): PlannedEntry => {
     const where = `journal.entries[${i}]`;
-    for (const id of e.people) if (!personIds.has(id)) problem(plan, `${where}.people`, null, `names person ${id}, who is not in the file`);
-    for (const id of e.tags) if (!tagIds.has(id)) problem(plan, `${where}.tags`, null, `names pattern ${id}, which is not in the file`);
+    for (const id of e.people) if (!personIds.has(id)) problem(plan, `${where}.people`, null, { code: 'unknown-person', id: String(id) });
+    for (const id of e.tags) if (!tagIds.has(id)) problem(plan, `${where}.tags`, null, { code: 'unknown-pattern', id: String(id) });
     const sourceRef = e.sourceRef ?? `${originJournalId}:${e.id}`;
     const refKey = `${e.source}\u0000${sourceRef}`;
-    if (refs.has(refKey)) problem(plan, `${where}.sourceRef`, null, `the same source reference as journal.entries[${refs.get(refKey)}] (duplicate entries)`);
+    if (refs.has(refKey)) problem(plan, `${where}.sourceRef`, null, { code: 'duplicate-entry', of: `journal.entries[${refs.get(refKey)}]` });
     else refs.set(refKey, i);
     const planned: PlannedEntry = {
       where,

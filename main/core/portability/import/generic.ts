@@ -14,6 +14,7 @@ import { zoneNote } from './daylio.js';
 import { unguard } from './csvread.js';
 import { parseClock } from './daylio.js';
 import { emptyPlan, checkEntry, fold, problem, type ImportPlan, type PlannedEntry } from './plan.js';
+import { note } from './words.js';
 
 type Field = (typeof CSV_FIELDS)[number];
 
@@ -80,9 +81,9 @@ export function genericPlanner(header: readonly string[], delimiter: string, map
   plan.csv = { delimiter, columns: [...header], mapping: m, sample: [] };
   for (const field of CSV_FIELDS) {
     const i = m[field];
-    if (i !== null && i >= header.length) problem(plan, 'mapping', null, `${field} is mapped to column ${i + 1}, but the file has ${header.length} columns`);
+    if (i !== null && i >= header.length) problem(plan, 'mapping', null, { code: 'column-missing', field, column: i + 1, columns: header.length });
   }
-  if (m.date === null) problem(plan, 'mapping', null, 'choose the column that holds the date');
+  if (m.date === null) problem(plan, 'mapping', null, { code: 'no-date-column' });
   const state = { reading: plan.problems.length === 0 };
 
   const cell = (cells: readonly string[], field: Field): string => {
@@ -103,11 +104,11 @@ export function genericPlanner(header: readonly string[], delimiter: string, map
   function decide(): void {
     if (!state.reading || m.dateOrder !== 'auto') return;
     if (seen.dmy && seen.mdy) {
-      problem(plan, 'date column', null, 'some dates put the day first and others the month first; choose the date order');
+      problem(plan, 'date column', null, { code: 'mixed-date-order' });
       state.reading = false;
     } else if (seen.dmy) order = 'dmy';
     else if (seen.mdy) order = 'mdy';
-    else if (seen.xy) plan.notes.push('Dates like 03/04/2024 were read day first (3 April). Choose "month first" if that is wrong.');
+    else if (seen.xy) plan.notes.push(note({ code: 'day-first' }));
   }
 
   const people = new Map<string, string>();
@@ -144,14 +145,14 @@ export function genericPlanner(header: readonly string[], delimiter: string, map
     }
     if (occurredAt === null) {
       if (!dayPart) {
-        problem(plan, where, line, rawDate ? 'the date is not a real date' : 'the date is empty');
+        problem(plan, where, line, rawDate ? { code: 'date-not-real', example: null } : { code: 'date-empty' });
         return null;
       }
       let clock = '12:00';
       if (timePart) {
         const c = parseClock(timePart);
         if (!c) {
-          problem(plan, where, line, 'the time is not a time like 20:15 or 8:15 pm');
+          problem(plan, where, line, { code: 'time-not-real', example: '20:15' });
           return null;
         }
         clock = c;
@@ -165,7 +166,7 @@ export function genericPlanner(header: readonly string[], delimiter: string, map
       const n = Number(v.replace(/^\+/, ''));
       const [lo, hi] = field === 'balance' ? [-3, 3] : [1, 5];
       if (!Number.isInteger(n) || n < lo || n > hi) {
-        problem(plan, where, line, `${field} must be a whole number from ${lo} to ${hi}`);
+        problem(plan, where, line, { code: 'number-range', field, min: lo, max: hi });
         return null;
       }
       return n;
@@ -236,11 +237,11 @@ export function genericPlanner(header: readonly string[], delimiter: string, map
     plan.people.push({ key, name, kind: 'other', color: PALETTE[colour++ % PALETTE.length]!, notes: '', archivedAt: null, createdAt: null });
   }
   for (const [key, label] of tags) plan.tags.push({ key, label, polarity: 'neutral', category: 'other', color: null, builtinSlug: null, archivedAt: null, foreign: 'tag' });
-  if (noTime) plan.notes.push(`${noTime} ${noTime === 1 ? 'row has' : 'rows have'} no time; 12:00 was used.`);
-  if (unknownDomains.size) plan.notes.push(`${unknownDomains.size} ${unknownDomains.size === 1 ? 'area was' : 'areas were'} not one of Fulcrum's and ${unknownDomains.size === 1 ? 'was' : 'were'} left out.`);
+  if (noTime) plan.notes.push(note({ code: 'no-time', count: noTime }));
+  if (unknownDomains.size) plan.notes.push(note({ code: 'unknown-areas', count: unknownDomains.size }));
   if (zoneless) plan.notes.push(zoneNote(timeZone));
   const unmapped = header.filter((_, i) => !CSV_FIELDS.some((f) => m[f] === i)).length;
-  if (unmapped) plan.notes.push(`${unmapped} ${unmapped === 1 ? 'column is' : 'columns are'} not imported.`);
+  if (unmapped) plan.notes.push(note({ code: 'unmapped-columns', count: unmapped }));
     return plan;
   }
   return { plan, state, observe, decide, row, finish };

@@ -440,7 +440,7 @@ function previewOf(db: DB, p: Pending): ImportPreview {
       strengths: { new: plan.strengths.length - strDup, duplicates: strDup },
     },
     range: from && to ? { from, to } : null,
-    problems: plan.problems.slice(0, MAX_LISTED_PROBLEMS).map((x) => ({ where: x.where, line: x.line, message: x.message })),
+    problems: plan.problems.slice(0, MAX_LISTED_PROBLEMS).map((x) => ({ where: x.where, line: x.line, issue: x.issue, message: x.message })),
     problemCount: plan.problems.length,
     notes: plan.notes,
     csv: plan.csv,

@@ -4,7 +4,8 @@
  * Problems are collected with their place in the file, never with the file's content.
  */
 import type { z } from 'zod';
-import type { CsvMappingParsed, ImportFormat, ImportProblem } from '../../../../shared/portability.js';
+import type { CsvMappingParsed, ImportFormat, ImportIssue, ImportNote, ImportProblem } from '../../../../shared/portability.js';
+import { invalidIssue, issueMessage } from './words.js';
 import { EntryInput, type Category, type PersonKind, type Polarity } from '../../../../shared/schemas.js';
 import { hasBrokenUnicode } from './text.js';
 
@@ -117,7 +118,7 @@ export interface ImportPlan {
   strengths: PlannedStrength[];
   sessions: PlannedSession[];
   problems: ImportProblem[];
-  notes: string[];
+  notes: ImportNote[];
   csv: { delimiter: string; columns: string[]; mapping: CsvMappingParsed; sample: string[][] } | null;
 }
 
@@ -148,15 +149,16 @@ export function recordOf(where: string): number | null {
   return m ? Number(m[2] ?? m[3]) : null;
 }
 
-export function problem(plan: ImportPlan, where: string, line: number | null, message: string): void {
-  plan.problems.push({ where, line, message });
+export function problem(plan: ImportPlan, where: string, line: number | null, issue: ImportIssue, message = issueMessage(issue)): void {
+  plan.problems.push({ where, line, issue, message });
 }
 
 /** zod issues as problems: "entries[3].occurredAt: not a real date". zod's messages never echo values. */
 export function issuesAsProblems(plan: ImportPlan, prefix: string, line: number | null, issues: readonly z.core.$ZodIssue[]): void {
   for (const i of issues.slice(0, 200)) {
     const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    problem(plan, `${prefix}${path}`.replace(/^\./, ''), line, i.message);
+    const { issue, message } = invalidIssue(i);
+    problem(plan, `${prefix}${path}`.replace(/^\./, ''), line, issue, message);
   }
 }
 
@@ -170,7 +172,7 @@ export function checkEntry(plan: ImportPlan, e: PlannedEntry): boolean {
   const parsed = EntryInput.safeParse({ ...fields, personIds: [], tagIds: [] });
   if (!parsed.success) issuesAsProblems(plan, where, line, parsed.error.issues);
   for (const f of ['title', 'body', 'outcome'] as const) {
-    if (hasBrokenUnicode(e[f])) problem(plan, `${where}.${f}`, line, 'contains a broken character (an unpaired UTF-16 surrogate)');
+    if (hasBrokenUnicode(e[f])) problem(plan, `${where}.${f}`, line, { code: 'broken-character' });
   }
   return plan.problems.length === before;
 }
