@@ -20,7 +20,7 @@ import { EvidencePackageButton, VerificationAppendix } from './Verification.js';
 import type { Evidence } from '../../shared/evidence.js';
 import { useReportState } from './state.js';
 import { ReportLanguage } from './ReportLanguage.js';
-import { useT } from '../i18n/index.js';
+import { useLanguage, useT } from '../i18n/index.js';
 import reportCss from './report.css?inline';
 import './report.css';
 
@@ -37,7 +37,10 @@ export function standaloneHtml(doc: HTMLElement, title = 'Fulcrum report'): stri
 }
 
 export function ReportPrintPage() {
-  const { config, language } = useReportState();
+  const { config, language: chosen } = useReportState();
+  // The report's own language (null follows the app's): also the words of the PDF's header and footer.
+  const app = useLanguage();
+  const language = chosen ?? app.language;
   const toast = useToast();
   const t = useT();
   const [model, setModel] = useState<ReportModel | null>(null);
@@ -94,9 +97,9 @@ export function ReportPrintPage() {
     if (!model) return;
     const doc = docRef.current?.querySelector<HTMLElement>('.rp-doc');
     if (!doc) return;
-    const r = await call('report.savePdf', { html: standaloneHtml(doc, t('report.print.fileTitle')), pageSize: model.pageSize, from: model.range.from, to: model.range.to, generatedOn: model.generatedOn });
+    const r = await call('report.savePdf', { html: standaloneHtml(doc, t('report.print.fileTitle')), pageSize: model.pageSize, from: model.range.from, to: model.range.to, generatedOn: model.generatedOn, language });
     if (r.saved) toast.show(t('report.print.pdfSaved'));
-  }, [model, toast, t]);
+  }, [model, toast, t, language]);
 
   const saveFile = useCallback(
     async (format: ExportFormat) => {
@@ -142,6 +145,7 @@ export function ReportPrintPage() {
           <EvidencePackageButton
             model={model}
             config={config}
+            language={language}
             browser={browser}
             html={() => {
               const doc = docRef.current?.querySelector<HTMLElement>('.rp-doc');
@@ -157,7 +161,7 @@ export function ReportPrintPage() {
       {!model && !error && <Loading label={t('report.print.loading')} />}
       {model && (
         <div className="rp-sheet" ref={docRef} aria-busy={!(filesReady && proofsReady)}>
-          <ReportLanguage language={language}>
+          <ReportLanguage language={chosen}>
             <ReportDocument
               model={model}
               appendix={<VerificationAppendix evidence={evidence.evidence} problem={evidence.problem} compact={!(model.charts || model.patterns || model.checkins || model.entries)} />}

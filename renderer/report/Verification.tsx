@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { shortCodeOf, type Evidence } from '../../shared/evidence.js';
+import type { Language } from '../../shared/locales.js';
 import type { ReportConfigParsed, ReportModel } from '../../shared/report.js';
 import { call } from '../api.js';
 import { ConfirmDialog } from '../components/Dialog.js';
@@ -73,14 +74,14 @@ export function VerificationAppendix({ evidence, problem, compact = false }: { e
   );
 }
 
-export function EvidencePackageButton(props: { model: ReportModel; config: ReportConfigParsed; browser: boolean; html: () => string | null }) {
+export function EvidencePackageButton(props: { model: ReportModel; config: ReportConfigParsed; language: Language; browser: boolean; html: () => string | null }) {
   const t = useT();
   const toast = useToast();
   const [confirm, setConfirm] = useState(false);
   const save = async () => {
     const html = props.html();
     if (!html) return;
-    const input = { config: props.config, today: localToday(), html, pageSize: props.model.pageSize, from: props.model.range.from, to: props.model.range.to, generatedOn: props.model.generatedOn };
+    const input = { config: props.config, today: localToday(), html, pageSize: props.model.pageSize, from: props.model.range.from, to: props.model.range.to, generatedOn: props.model.generatedOn, language: props.language };
     if (props.browser) {
       const f = await call('report.evidencePackage', input);
       downloadBlob(base64ToBytes(f.base64), f.filename, f.mimeType);
