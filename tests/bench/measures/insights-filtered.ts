@@ -2,13 +2,15 @@
  * Insights filtered by one person, one category and both (and unfiltered), all time, through the real
  * handlers: each call served by the in-memory index (memindex.ts), against the same calls on a second
  * handle of the same encrypted journal that never builds one (served from SQL, as before the index is
- * ready). Also the index build itself, and the longest time the event loop was held during it.
+ * ready). Also the first call of a session (it starts the build and is answered from SQL), the index
+ * build itself and the longest time the event loop was held during it; with `plain`, the same calls
+ * from SQL on the decrypted copy as well (extra: plainP50 / plainP95).
  */
 import { performance } from 'node:perf_hooks';
 import { CATEGORIES } from '../../../shared/catalogue.js';
 import { insightCalls } from '../../../shared/api.js';
 import { readyIndex, startInsightIndex } from '../../../main/core/db/analytics/index.js';
-import { closeQuietly, openEncrypted, workCopy, type BenchJournal } from '../journals.js';
+import { closeQuietly, openEncrypted, openPlain, workCopy, type BenchJournal } from '../journals.js';
 import { summarise, timeIt } from '../stats.js';
 import { dispatcherOn, type SizeResult } from './common.js';
 
@@ -17,19 +19,41 @@ export const FILTERED_CHANNELS = Object.keys(insightCalls).filter((c) => !c.star
 export const FILTERS = ['none', 'person', 'category', 'both'] as const;
 export type FilterName = (typeof FILTERS)[number];
 
-export async function measureInsightsFiltered(j: BenchJournal, reps: number): Promise<Record<string, SizeResult>> {
-  const copy = workCopy(j, 'insights-filtered');
-  const withIndex = openEncrypted(copy.dbFile, j.key);
-  const sqlOnly = openEncrypted(copy.dbFile, j.key);
+export interface FilteredOptions {
+  /**
+   * Measure on a private copy (default). Without one the cached journal is opened as it is: insights
+   * write nothing to it once its rollups are current (the cache's are), only TEMP objects that go with
+   * the connection; at 1M a copy would be gigabytes.
+   */
+  copy?: boolean;
+  /** Also time every call from SQL on the plain (decrypted) copy. */
+  plain?: boolean;
+}
+
+export async function measureInsightsFiltered(j: BenchJournal, reps: number, opts: FilteredOptions = {}): Promise<Record<string, SizeResult>> {
+  const files = opts.copy === false ? { dbFile: j.dbFile, plainFile: j.plainFile } : workCopy(j, 'insights-filtered');
+  const withIndex = openEncrypted(files.dbFile, j.key);
+  const sqlOnly = openEncrypted(files.dbFile, j.key);
+  const plainDb = opts.plain ? openPlain(files.plainFile) : null;
   const life = new AbortController();
   const out: Record<string, SizeResult> = {};
   try {
     const ix = dispatcherOn(withIndex, () => j.meta.now, life.signal);
     // An aborted lock signal: this handle never builds an index, every call is served from SQL.
     const sql = dispatcherOn(sqlOnly, () => j.meta.now, AbortSignal.abort());
+    const plain = plainDb ? dispatcherOn(plainDb, () => j.meta.now, AbortSignal.abort()) : null;
     const input = { today: j.meta.lastDay };
+    const personOnly = { ...input, filter: { personIds: [j.meta.personIds[0]] } };
     // Warm the rollups (as a journal in use has them) before timing the build.
     await sql.call('insights.overview', input);
+    await plain?.call('insights.overview', input);
+
+    // The first call of a session on the index's handle: the whole page filtered by a person, answered
+    // from SQL while it starts the build (which only runs once the call has replied).
+    const firstSqlMs = await timeIt(() => sql.call('insights.overview', personOnly));
+    const firstMs = await timeIt(() => ix.call('insights.overview', personOnly));
+    const startedEarly = readyIndex(withIndex) !== null;
+    out['first'] = { value: summarise([firstMs]), baseline: summarise([firstSqlMs]), extra: { indexReadyDuringCall: startedEarly } };
 
     let longest = 0;
     let last = performance.now();
@@ -41,6 +65,7 @@ export async function measureInsightsFiltered(j: BenchJournal, reps: number): Pr
       if (watching) setImmediate(watch);
     };
     const t0 = performance.now();
+    // The build the first call started (the same promise); timed from here, after that call's reply.
     const build = startInsightIndex(withIndex, life.signal);
     setImmediate(watch);
     const built = await build;
@@ -63,26 +88,36 @@ export async function measureInsightsFiltered(j: BenchJournal, reps: number): Pr
       for (const channel of FILTERED_CHANNELS) {
         await ix.call(channel, q);
         await sql.call(channel, q);
+        await plain?.call(channel, q);
         const a: number[] = [];
         const b: number[] = [];
+        const c: number[] = [];
         for (let r = 0; r < reps; r++) {
           a.push(await timeIt(() => ix.call(channel, q)));
           b.push(await timeIt(() => sql.call(channel, q)));
+          if (plain) c.push(await timeIt(() => plain.call(channel, q)));
         }
         const res: SizeResult = { value: summarise(a), baseline: summarise(b) };
         res.ratio = res.value.p50 / res.baseline!.p50;
+        if (plain) {
+          const p = summarise(c);
+          res.extra = { plainP50: round(p.p50), plainP95: round(p.p95) };
+        }
         if (channel === 'insights.overview') out[`${name}:overview`] = res;
         else if (!slowest || res.value.p95 > slowest.value.p95) {
           slowest = res;
           slowestChannel = channel;
         }
       }
-      if (slowest) out[`${name}:each`] = { ...slowest, extra: { slowest: slowestChannel } };
+      if (slowest) out[`${name}:each`] = { ...slowest, extra: { slowest: slowestChannel, ...slowest.extra } };
     }
     return out;
   } finally {
     life.abort();
     closeQuietly(withIndex);
     closeQuietly(sqlOnly);
+    closeQuietly(plainDb);
   }
 }
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
