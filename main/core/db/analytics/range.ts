@@ -12,7 +12,7 @@ import {
   type Period,
 } from '../../../../shared/insights.js';
 import type { DB } from '../index.js';
-import { refreshRollups } from './rollups.js';
+import { refreshRollups, rollupsCurrent } from './rollups.js';
 import { indexedScope, type IndexedScope } from './indexed.js';
 import { readyIndex } from './memindex.js';
 import { normalizeFilter, prepared } from './sql.js';
@@ -108,8 +108,9 @@ export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
   const ix = ctx.index !== false && period ? readyIndex(db) : null;
   // Changed days are reloaded into the index inside this call's read transaction.
   ix?.catchUp(db);
-  const rollups = !ix && ctx.rollups !== false && Object.keys(filter).length === 0;
-  if (rollups) refreshRollups(db);
+  // A read-only connection cannot bring stale rollups up to date: it reads the entries instead.
+  const rollups = !ix && ctx.rollups !== false && Object.keys(filter).length === 0 && (!db.readonly || rollupsCurrent(db));
+  if (rollups && !db.readonly) refreshRollups(db);
   const scope: Scope = {
     today: ctx.today,
     weekStart: ctx.weekStart,
