@@ -497,7 +497,7 @@ async function main(): Promise<void> {
     if (row && Object.keys(row.bySize).length === 0) row.unavailable = 'not yet available: main/core/report does not exist in this checkout';
   }
   const insightsRow = rows.find((r) => r.def.id === 'insights');
-  if (insightsRow) insightsRow.unavailable = 'not yet available: main/core/analytics does not exist in this checkout';
+  if (insightsRow) insightsRow.unavailable = 'not yet available: main/core/db/analytics does not exist in this checkout';
 
   const durationMs = performance.now() - started;
   const probe = openEncrypted(journals[0]!.dbFile, journals[0]!.key);
