@@ -9,7 +9,7 @@ import type { Entry, Person, Tag } from '../../shared/schemas.js';
 import type { InsightsOverview } from '../../shared/insights.js';
 import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/db/analytics/index.js';
 import type { DB } from '../../main/core/db/index.js';
-import { createdService } from '../helpers/journal.js';
+import { createdService, PASSPHRASE } from '../helpers/journal.js';
 import { rounded } from './analytics-helpers.js';
 
 const DAY = 86_400_000;
@@ -98,6 +98,36 @@ describe('the in-memory insight index', () => {
     await Promise.all(writes);
     expect(writes).toHaveLength(5);
     expectIndexEqualsSql(db, people);
+    service.vault.lock();
+  });
+
+  it('takes in an import, and after a lock and an unlock is built again with the same answers as SQL', async () => {
+    const { service, call, db } = await journal(40);
+    expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
+    // Another journal's entries, exported and imported into this one while its index is ready.
+    const other = await journal(25);
+    const file = await other.call<{ content: string }>('export.build', { format: 'json' });
+    other.service.vault.lock();
+    const preview = await call<{ importId: string; counts: { newEntries: number } }>('import.preview', { source: { text: file.content } });
+    expect(preview.counts.newEntries).toBe(25);
+    await call('import.commit', { importId: preview.importId });
+    const people = await call<Person[]>('people.list');
+    expect(readyIndex(db)!.entries).toBe(40);
+    expectIndexEqualsSql(db, people);
+    expect(readyIndex(db)!.entries).toBe(65);
+
+    await call('vault.lock');
+    expect(readyIndex(db)).toBeNull();
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    const reopened = service.vault.database();
+    // The first call after the unlock is answered from SQL and starts a new build on the new connection.
+    const q = { today: TODAY, filter: { personIds: [people[0]!.id] } };
+    const first = await call<InsightsOverview>('insights.overview', q);
+    expect(readyIndex(reopened)).toBeNull();
+    const rebuilt = await startInsightIndex(reopened, service.vault.lockSignal);
+    expect(rebuilt?.entries).toBe(65);
+    expect(rounded(await call<InsightsOverview>('insights.overview', q))).toEqual(rounded(first));
+    expectIndexEqualsSql(reopened, people);
     service.vault.lock();
   });
 
