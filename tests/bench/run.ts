@@ -408,7 +408,7 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
   }
   await step('insights-1m', async () => {
     // At 1M one filtered page from SQL takes seconds: SQL (encrypted and plain) once per page only.
-    for (const [c, r] of Object.entries(await measureInsightsFiltered(j, 5, { copy: false, plain: true, baselines: 'page' }))) put(`insights-1m:${c}`, r);
+    for (const [c, r] of Object.entries(await measureInsightsFiltered(j, 5, { copy: false, plain: true, baselines: 'page', log }))) put(`insights-1m:${c}`, r);
   });
   await step('workload', async () => put('workload', await measureWorkload(j, 300)));
   await step('insert', async () => {

@@ -33,6 +33,8 @@ export interface FilteredOptions {
    * (at 1M a filtered page from SQL takes seconds; the index's side keeps `reps` samples).
    */
   baselines?: 'every' | 'page';
+  /** Progress lines (each result as it is measured), for long runs. */
+  log?: (line: string) => void;
 }
 
 export async function measureInsightsFiltered(j: BenchJournal, reps: number, opts: FilteredOptions = {}): Promise<Record<string, SizeResult>> {
@@ -59,6 +61,7 @@ export async function measureInsightsFiltered(j: BenchJournal, reps: number, opt
     const firstMs = await timeIt(() => ix.call('insights.overview', personOnly));
     const startedEarly = readyIndex(withIndex) !== null;
     out['first'] = { value: summarise([firstMs]), baseline: summarise([firstSqlMs]), extra: { indexReadyDuringCall: startedEarly } };
+    opts.log?.(`    first call (person-filtered page): ${round(firstMs)} ms, SQL handle ${round(firstSqlMs)} ms`);
 
     let longest = 0;
     let last = performance.now();
@@ -79,6 +82,7 @@ export async function measureInsightsFiltered(j: BenchJournal, reps: number, opt
     if (!built || !readyIndex(withIndex)) throw new Error('the insight index did not build');
     // arrayMB: what the index's typed arrays hold (the objects around them add a little).
     out['build'] = { value: summarise([buildMs]), extra: { entries: built.entries, longestEventLoopBlockMs: Math.round(longest * 10) / 10, arrayMB: Math.round(built.bytes / 1e5) / 10 } };
+    opts.log?.(`    build: ${round(buildMs)} ms, ${built.entries} entries, longest block ${round(longest)} ms, ${Math.round(built.bytes / 1e5) / 10} MB`);
 
     const filters: Record<FilterName, object> = {
       none: {},
@@ -92,7 +96,8 @@ export async function measureInsightsFiltered(j: BenchJournal, reps: number, opt
       let slowestChannel = '';
       for (const channel of FILTERED_CHANNELS) {
         const every = opts.baselines !== 'page';
-        const baseline = every || channel === 'insights.overview';
+        // In 'page' mode the pages' SQL baselines are timed after every index sample (below).
+        const baseline = every;
         await ix.call(channel, q);
         if (every) {
           await sql.call(channel, q);
@@ -103,7 +108,7 @@ export async function measureInsightsFiltered(j: BenchJournal, reps: number, opt
         const c: number[] = [];
         for (let r = 0; r < reps; r++) {
           a.push(await timeIt(() => ix.call(channel, q)));
-          if (!baseline || (!every && r > 0)) continue;
+          if (!baseline) continue;
           b.push(await timeIt(() => sql.call(channel, q)));
           if (plain) c.push(await timeIt(() => plain.call(channel, q)));
         }
@@ -116,6 +121,7 @@ export async function measureInsightsFiltered(j: BenchJournal, reps: number, opt
           const p = summarise(c);
           res.extra = { plainP50: round(p.p50), plainP95: round(p.p95) };
         }
+        opts.log?.(`    ${name} ${channel}: index p50 ${round(res.value.p50)} / p95 ${round(res.value.p95)} ms${res.baseline ? `, SQL ${round(res.baseline.p50)} ms` : ''}`);
         if (channel === 'insights.overview') out[`${name}:overview`] = res;
         else if (!slowest || res.value.p95 > slowest.value.p95) {
           slowest = res;
@@ -123,6 +129,19 @@ export async function measureInsightsFiltered(j: BenchJournal, reps: number, opt
         }
       }
       if (slowest) out[`${name}:each`] = { ...slowest, extra: { slowest: slowestChannel, ...slowest.extra } };
+    }
+    if (opts.baselines === 'page') {
+      for (const name of FILTERS) {
+        const q = { ...input, filter: filters[name] };
+        const res = out[`${name}:overview`]!;
+        res.baseline = summarise([await timeIt(() => sql.call('insights.overview', q))]);
+        res.ratio = res.value.p50 / res.baseline.p50;
+        if (plain) {
+          const p = await timeIt(() => plain.call('insights.overview', q));
+          res.extra = { plainP50: round(p), plainP95: round(p) };
+        }
+        opts.log?.(`    ${name} page from SQL: ${round(res.baseline.p50)} ms encrypted, ${String(res.extra?.plainP50 ?? '–')} ms plain`);
+      }
     }
     return out;
   } finally {
