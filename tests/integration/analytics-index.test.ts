@@ -42,7 +42,7 @@ const FILTERS = (people: Person[]) => [{}, { personIds: [people[0]!.id] }, { cat
 function expectIndexEqualsSql(db: DB, people: Person[]): void {
   for (const filter of FILTERS(people)) {
     const q = { filter };
-    const viaIndex = withScope(db, q, { today: TODAY, weekStart: 1 }, (s) => {
+    const viaIndex = withScope(db, q, { today: TODAY, weekStart: 1, index: true }, (s) => {
       expect(s.mem).not.toBeNull();
       return [overview(db, s), patternHistory(db, s)];
     });
@@ -62,6 +62,22 @@ describe('the in-memory insight index', () => {
     expect(readyIndex(db)).not.toBeNull();
     expect(rounded(await call<InsightsOverview>('insights.overview', q))).toEqual(rounded(first));
     expectIndexEqualsSql(db, people);
+    service.vault.lock();
+  });
+
+  it('once ready, answers filtered queries; unfiltered ones stay on the per-day rollups, with the same answers', async () => {
+    const { service, call, db, people } = await journal(50);
+    expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
+    // A save after the build: the rollups are stale for its day, and the index has it to catch up.
+    await call('entries.create', { occurredAt: T0 + 3 * DAY, timeZone: 'UTC', personIds: [people[0]!.id], balance: 2 });
+    const ctx = { today: TODAY, weekStart: 1 };
+    const unfiltered = withScope(db, { filter: {} }, ctx, (s) => ({ mem: s.mem !== null, rollups: s.rollups, page: overview(db, s) }));
+    expect(unfiltered).toMatchObject({ mem: false, rollups: true });
+    const fromIndex = withScope(db, { filter: {} }, { ...ctx, index: true }, (s) => overview(db, s));
+    expect(rounded(unfiltered.page)).toEqual(rounded(fromIndex));
+    for (const filter of FILTERS(people).slice(1)) {
+      expect(withScope(db, { filter }, ctx, (s) => ({ mem: s.mem !== null, rollups: s.rollups }))).toEqual({ mem: true, rollups: false });
+    }
     service.vault.lock();
   });
 

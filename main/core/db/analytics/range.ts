@@ -48,7 +48,12 @@ export interface ScopeOptions {
   weekStart: number;
   /** false: always aggregate the entries themselves (tests compare both ways). */
   rollups?: boolean;
-  /** false: never read the in-memory index, even when it is ready (tests compare every way). */
+  /**
+   * When to read the in-memory index once it is ready. Default: for a filtered query (and when the
+   * rollups are turned off); unfiltered, the per-day rollups add up a few rows per day where the index
+   * passes over every entry (at 1M entries the whole page takes half the time from the rollups).
+   * true: whenever it is ready; false: never (tests compare every way).
+   */
   index?: boolean;
 }
 
@@ -105,11 +110,13 @@ export function resolveScope(db: DB, q: ScopeInput, ctx: ScopeOptions): Scope {
     throw new FulcrumError('VALIDATION', `That range has ${buckets.length} ${bucket}s — too many bars to draw. Choose a larger bar size (week or month) or a shorter range.`, { reason: 'tooManyBuckets', bars: buckets.length });
   }
   const filter = normalizeFilter(q.filter);
-  const ix = ctx.index !== false && period ? readyIndex(db) : null;
+  const unfiltered = Object.keys(filter).length === 0;
+  const useIndex = ctx.index ?? (!unfiltered || ctx.rollups === false);
+  const ix = useIndex && period ? readyIndex(db) : null;
   // Changed days are reloaded into the index inside this call's read transaction.
   ix?.catchUp(db);
   // A read-only connection cannot bring stale rollups up to date: it reads the entries instead.
-  const rollups = !ix && ctx.rollups !== false && Object.keys(filter).length === 0 && (!db.readonly || rollupsCurrent(db));
+  const rollups = !ix && ctx.rollups !== false && unfiltered && (!db.readonly || rollupsCurrent(db));
   if (rollups && !db.readonly) refreshRollups(db);
   const scope: Scope = {
     today: ctx.today,
