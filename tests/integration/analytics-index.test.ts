@@ -66,7 +66,7 @@ describe('the in-memory insight index', () => {
   });
 
   it('once ready, answers filtered queries; unfiltered ones stay on the per-day rollups, with the same answers', async () => {
-    const { service, call, db, people } = await journal(50);
+    const { service, call, db, people, ids } = await journal(50);
     expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
     // A save after the build: the rollups are stale for its day, and the index has it to catch up.
     await call('entries.create', { occurredAt: T0 + 3 * DAY, timeZone: 'UTC', personIds: [people[0]!.id], balance: 2 });
@@ -78,6 +78,12 @@ describe('the in-memory insight index', () => {
     for (const filter of FILTERS(people).slice(1)) {
       expect(withScope(db, { filter }, ctx, (s) => ({ mem: s.mem !== null, rollups: s.rollups }))).toEqual({ mem: true, rollups: false });
     }
+    // The entries each filter admitted are kept for the next call: an edit that moves an entry out of
+    // one person's filter and into another's must not be answered from them.
+    expectIndexEqualsSql(db, people);
+    // ids[0] was written for people[0] (see journal()).
+    await call('entries.update', { id: ids[0], patch: { personIds: [people[1]!.id], tagIds: [] } });
+    expectIndexEqualsSql(db, people);
     service.vault.lock();
   });
 
