@@ -65,12 +65,14 @@ describe('the in-memory insight index', () => {
     service.vault.lock();
   });
 
-  it('once ready, answers filtered queries; unfiltered ones stay on the per-day rollups, with the same answers', async () => {
+  it('once ready, answers filtered queries, and unfiltered ones up to a size (then the per-day rollups), with the same answers', async () => {
     const { service, call, db, people, ids } = await journal(50);
     expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
     // A save after the build: the rollups are stale for its day, and the index has it to catch up.
     await call('entries.create', { occurredAt: T0 + 3 * DAY, timeZone: 'UTC', personIds: [people[0]!.id], balance: 2 });
-    const ctx = { today: TODAY, weekStart: 1 };
+    expect(withScope(db, { filter: {} }, { today: TODAY, weekStart: 1 }, (s) => s.mem !== null)).toBe(true);
+    // Above the size where the rollups are faster (51 entries here, 50 allowed): the rollups.
+    const ctx = { today: TODAY, weekStart: 1, unfilteredIndexUpTo: 50 };
     const unfiltered = withScope(db, { filter: {} }, ctx, (s) => ({ mem: s.mem !== null, rollups: s.rollups, page: overview(db, s) }));
     expect(unfiltered).toMatchObject({ mem: false, rollups: true });
     const fromIndex = withScope(db, { filter: {} }, { ...ctx, index: true }, (s) => overview(db, s));

@@ -52,6 +52,8 @@ export interface DayBlock {
 export class InsightIndex {
   private blocks = new Map<string, DayBlock>();
   private sorted: DayBlock[] | null = [];
+  /** Live entries held (null: count again, after a load). */
+  private entryCount: number | null = 0;
   readonly domains: string[] = [];
   private domainCodes = new Map<string, number>();
   readonly people: number[] = [];
@@ -137,6 +139,7 @@ export class InsightIndex {
       start = end;
     }
     this.sorted = null;
+    this.entryCount = null;
   }
 
   private block(
@@ -222,9 +225,12 @@ export class InsightIndex {
   }
 
   get entries(): number {
-    let n = 0;
-    for (const b of this.blocks.values()) n += b.n;
-    return n;
+    if (this.entryCount === null) {
+      let n = 0;
+      for (const b of this.blocks.values()) n += b.n;
+      this.entryCount = n;
+    }
+    return this.entryCount;
   }
 
   discard(): void {
@@ -232,6 +238,7 @@ export class InsightIndex {
     this.ready = false;
     this.blocks.clear();
     this.sorted = [];
+    this.entryCount = 0;
     this.selections.clear();
   }
 }
