@@ -21,6 +21,8 @@ export const WORK_ROOT = path.join(CACHE_ROOT, 'work');
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
 export interface JournalMeta extends GeneratedJournal {
+  /** Written in bulk (no revision history), see BULK_ABOVE. */
+  bulk?: boolean;
   hash: string;
   generatedMs: number;
   /** The first insights overview on the freshly generated journal (builds its insights caches from scratch). */
@@ -41,7 +43,13 @@ export interface BenchJournal {
   key: Buffer;
 }
 
-export const sizeLabel = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+export const sizeLabel = (n: number) =>
+  n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+/**
+ * Journals above this size are written by the generator's bulk mode (same entries, no revision
+ * history): through the repositories, 1M entries would take hours. Only the insights rows run on them.
+ */
+export const BULK_ABOVE = 100_000;
 /** Bump when what the bench does to a generated journal before caching it changes. */
 const CACHE_VERSION = 3;
 const cacheKey = (entries: number) => `b${CACHE_VERSION}-g${GENERATOR_VERSION}-s${SEED}-v${SCHEMA_VERSION}-${entries}`;
@@ -123,6 +131,7 @@ export async function prepareJournal(entries: number, opts: { rebuild?: boolean;
         seed: SEED,
         entries,
         people: PEOPLE,
+        bulk: entries > BULK_ABOVE,
         onProgress: (done, total) => {
           if (done / total >= nextReport && entries >= 50_000) {
             opts.log(`  ${label}: ${Math.round((100 * done) / total)}%`);
@@ -151,7 +160,7 @@ export async function prepareJournal(entries: number, opts: { rebuild?: boolean;
     const dataKey = service.vault.withDataKey((k) => Buffer.from(k));
     service.vault.lock();
     makePlainCopy(path.join(dataDir, 'journal.db'), plainFile, dataKey);
-    const meta: JournalMeta = { ...generated, hash, generatedMs: Math.round(performance.now() - t0), warmInsightsMs, cacheKey: key };
+    const meta: JournalMeta = { ...generated, bulk: entries > BULK_ABOVE, hash, generatedMs: Math.round(performance.now() - t0), warmInsightsMs, cacheKey: key };
     fs.writeFileSync(metaFile, JSON.stringify(meta, null, 1));
     opts.log(`  ${label}: ${entries} entries in ${(meta.generatedMs / 1000).toFixed(1)} s`);
     return { label, entries, dataDir, dbFile: path.join(dataDir, 'journal.db'), plainFile, meta, key: dataKey };

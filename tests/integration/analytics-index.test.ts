@@ -9,7 +9,7 @@ import type { Entry, Person, Tag } from '../../shared/schemas.js';
 import type { InsightsOverview } from '../../shared/insights.js';
 import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/db/analytics/index.js';
 import type { DB } from '../../main/core/db/index.js';
-import { createdService } from '../helpers/journal.js';
+import { createdService, PASSPHRASE } from '../helpers/journal.js';
 import { rounded } from './analytics-helpers.js';
 
 const DAY = 86_400_000;
@@ -42,7 +42,7 @@ const FILTERS = (people: Person[]) => [{}, { personIds: [people[0]!.id] }, { cat
 function expectIndexEqualsSql(db: DB, people: Person[]): void {
   for (const filter of FILTERS(people)) {
     const q = { filter };
-    const viaIndex = withScope(db, q, { today: TODAY, weekStart: 1 }, (s) => {
+    const viaIndex = withScope(db, q, { today: TODAY, weekStart: 1, index: true }, (s) => {
       expect(s.mem).not.toBeNull();
       return [overview(db, s), patternHistory(db, s)];
     });
@@ -61,6 +61,30 @@ describe('the in-memory insight index', () => {
     expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
     expect(readyIndex(db)).not.toBeNull();
     expect(rounded(await call<InsightsOverview>('insights.overview', q))).toEqual(rounded(first));
+    expectIndexEqualsSql(db, people);
+    service.vault.lock();
+  });
+
+  it('once ready, answers filtered queries, and unfiltered ones up to a size (then the per-day rollups), with the same answers', async () => {
+    const { service, call, db, people, ids } = await journal(50);
+    expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
+    // A save after the build: the rollups are stale for its day, and the index has it to catch up.
+    await call('entries.create', { occurredAt: T0 + 3 * DAY, timeZone: 'UTC', personIds: [people[0]!.id], balance: 2 });
+    expect(withScope(db, { filter: {} }, { today: TODAY, weekStart: 1 }, (s) => s.mem !== null)).toBe(true);
+    // Above the size where the rollups are faster (51 entries here, 50 allowed): the rollups.
+    const ctx = { today: TODAY, weekStart: 1, unfilteredIndexUpTo: 50 };
+    const unfiltered = withScope(db, { filter: {} }, ctx, (s) => ({ mem: s.mem !== null, rollups: s.rollups, page: overview(db, s) }));
+    expect(unfiltered).toMatchObject({ mem: false, rollups: true });
+    const fromIndex = withScope(db, { filter: {} }, { ...ctx, index: true }, (s) => overview(db, s));
+    expect(rounded(unfiltered.page)).toEqual(rounded(fromIndex));
+    for (const filter of FILTERS(people).slice(1)) {
+      expect(withScope(db, { filter }, ctx, (s) => ({ mem: s.mem !== null, rollups: s.rollups }))).toEqual({ mem: true, rollups: false });
+    }
+    // The entries each filter admitted are kept for the next call: an edit that moves an entry out of
+    // one person's filter and into another's must not be answered from them.
+    expectIndexEqualsSql(db, people);
+    // ids[0] was written for people[0] (see journal()).
+    await call('entries.update', { id: ids[0], patch: { personIds: [people[1]!.id], tagIds: [] } });
     expectIndexEqualsSql(db, people);
     service.vault.lock();
   });
@@ -98,6 +122,36 @@ describe('the in-memory insight index', () => {
     await Promise.all(writes);
     expect(writes).toHaveLength(5);
     expectIndexEqualsSql(db, people);
+    service.vault.lock();
+  });
+
+  it('takes in an import, and after a lock and an unlock is built again with the same answers as SQL', async () => {
+    const { service, call, db } = await journal(40);
+    expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
+    // Another journal's entries, exported and imported into this one while its index is ready.
+    const other = await journal(25);
+    const file = await other.call<{ content: string }>('export.build', { format: 'json' });
+    other.service.vault.lock();
+    const preview = await call<{ importId: string; counts: { newEntries: number } }>('import.preview', { source: { text: file.content } });
+    expect(preview.counts.newEntries).toBe(25);
+    await call('import.commit', { importId: preview.importId });
+    const people = await call<Person[]>('people.list');
+    expect(readyIndex(db)!.entries).toBe(40);
+    expectIndexEqualsSql(db, people);
+    expect(readyIndex(db)!.entries).toBe(65);
+
+    await call('vault.lock');
+    expect(readyIndex(db)).toBeNull();
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    const reopened = service.vault.database();
+    // The first call after the unlock is answered from SQL and starts a new build on the new connection.
+    const q = { today: TODAY, filter: { personIds: [people[0]!.id] } };
+    const first = await call<InsightsOverview>('insights.overview', q);
+    expect(readyIndex(reopened)).toBeNull();
+    const rebuilt = await startInsightIndex(reopened, service.vault.lockSignal);
+    expect(rebuilt?.entries).toBe(65);
+    expect(rounded(await call<InsightsOverview>('insights.overview', q))).toEqual(rounded(first));
+    expectIndexEqualsSql(reopened, people);
     service.vault.lock();
   });
 

@@ -64,7 +64,7 @@ describe('insight rollups', () => {
             const filters = range.from ? [{ personIds: [people[1]!.id], polarity: 'imbalance' as const }] : [{}, { personIds: [people[0]!.id] }, { categories: [CATEGORIES[0]] }];
             for (const filter of filters) {
               const fq = { ...q, ...range, filter };
-              const viaIndex = withScope(db, fq, { today: q.today, weekStart: 1 }, (s) => (s.mem ? [overview(db, s), patternHistory(db, s)] : 'no journal yet'));
+              const viaIndex = withScope(db, fq, { today: q.today, weekStart: 1, index: true }, (s) => (s.mem ? [overview(db, s), patternHistory(db, s)] : 'no journal yet'));
               const viaSql = withScope(db, fq, { today: q.today, weekStart: 1, rollups: false, index: false }, (s) => (s.period ? [overview(db, s), patternHistory(db, s)] : 'no journal yet'));
               expect(rounded(viaIndex)).toEqual(rounded(viaSql));
             }

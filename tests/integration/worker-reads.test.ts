@@ -54,6 +54,35 @@ describe('reads beside a long job', () => {
     expect(j.reads.readerOpen).toBe(false);
   });
 
+  it('answers the Insights page before the running export ends, from SQL on the read connection, as the journal would', async () => {
+    const today = '2026-06-30';
+    const person = ((await j.reads.dispatch('people.list', {})) as { value: { id: number }[] }).value[0]!.id;
+    const queries = [{ today }, { today, filter: { personIds: [person] } }];
+    // The per-day rollups are current, then a save marks a day stale: the read connection cannot
+    // refresh them (it cannot write) and must read the entries instead.
+    expect((await j.reads.dispatch('insights.overview', { today })).ok).toBe(true);
+    expect((await j.reads.dispatch('entries.create', { occurredAt: Date.UTC(2026, 5, 29, 12), timeZone: 'UTC', personIds: [person], balance: -3 })).ok).toBe(true);
+    const order: string[] = [];
+    const during: Promise<Reply<unknown>>[] = [];
+    j.setOnEvent((e) => {
+      if (e.type !== 'progress' || e.task !== 'export' || during.length > 0) return;
+      for (const q of queries) during.push(j.reads.dispatch('insights.overview', q).then((r) => (order.push('insights'), r)));
+      during.push(j.reads.dispatch('insights.checkinsDue', { today }).then((r) => (order.push('insights'), r)));
+    });
+    const exported = await j.reads.dispatch('export.build', { format: 'json' }).then((r) => (order.push('export'), r));
+    j.setOnEvent(() => {});
+    expect(exported.ok).toBe(true);
+    const replies = await Promise.all(during);
+    expect(order).toEqual(['insights', 'insights', 'insights', 'export']);
+    // The same answers from the journal's own connection once the export is over.
+    for (const [i, q] of queries.entries()) {
+      expect(replies[i]).toMatchObject({ ok: true });
+      expect(replies[i]).toEqual(await j.reads.dispatch('insights.overview', q));
+    }
+    expect(replies[2]).toEqual(await j.reads.dispatch('insights.checkinsDue', { today }));
+    expect(j.reads.readerOpen).toBe(false);
+  });
+
   it('gives bad input the same plain VALIDATION answer on the read path', async () => {
     let reply: Promise<Reply<unknown>> | null = null;
     j.setOnEvent((e) => {

@@ -30,8 +30,9 @@ export function todayFor(ctx: ServiceContext, today?: string): string {
 function scoped<T>(ctx: ServiceContext, q: QueryInput & { today?: string | undefined }, fn: (s: Scope, db: DB) => T): T {
   const db = ctx.vault.database();
   // The first insight of a session starts building the in-memory index in the background; until it
-  // is ready, this and later calls are answered from SQL. The lock discards it.
-  void startInsightIndex(db, ctx.vault.lockSignal);
+  // is ready, this and later calls are answered from SQL. The lock discards it. A read-only
+  // connection (reads beside a long job, worker/reads.ts) lives only as long as that job: no index.
+  if (!db.readonly) void startInsightIndex(db, ctx.vault.lockSignal);
   return withScope(db, q, { today: todayFor(ctx, q.today), weekStart: weekStartSetting(db) }, (s) => fn(s, db));
 }
 

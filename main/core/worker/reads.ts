@@ -10,7 +10,7 @@
  * checkpoint, a passphrase change or a restore never meets it. It is opened read-only, so a handler
  * that tried to write through it would fail instead of writing around the queue.
  */
-import type { Channel } from '../../../shared/api.js';
+import { insightCalls, type Channel } from '../../../shared/api.js';
 import { FulcrumError, type Reply } from '../../../shared/errors.js';
 import { openDatabase, type DB } from '../db/open.js';
 import { createDispatcher, handlers, type ServiceContext } from '../service/index.js';
@@ -27,6 +27,9 @@ export const READ_CALLS: ReadonlySet<Channel> = new Set<Channel>([
   'tags.list',
   'checkins.list',
   'drafts.list',
+  // Insights on the read connection are answered from SQL: no in-memory index there (it belongs to
+  // the journal's own connection) and per-day rollups only while they are current (see resolveScope).
+  ...(Object.keys(insightCalls) as Channel[]),
 ]);
 
 /** Calls that can hold the queue for seconds on a large journal. */

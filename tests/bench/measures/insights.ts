@@ -10,7 +10,7 @@ import { closeQuietly, openEncrypted, openPlain, workCopy, type BenchJournal } f
 import { summarise, timeIt } from '../stats.js';
 import { dispatcherOn, type SizeResult } from './common.js';
 
-export const ANALYTICS_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'main', 'core', 'analytics');
+export const ANALYTICS_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'main', 'core', 'db', 'analytics');
 export const insightChannels = (): string[] => (fs.existsSync(ANALYTICS_DIR) ? Object.keys(insightCalls) : []);
 
 /**

@@ -53,8 +53,13 @@ export interface IndexedScope {
   from: string;
   /** Bucket position of a block (-1: the previous period). */
   bucketOf: (b: DayBlock) => number;
-  /** Per block, which entries the filter admits (null: no filter, every entry); computed once per call. */
-  masks: (Uint8Array | null)[] | null;
+  /**
+   * Per block, the positions of the entries the filter admits (null: no filter, every entry): the
+   * charts loop over these only. Kept on the index per filter (see selectionsFor) for the next call.
+   */
+  sels: (Int32Array | null)[] | null;
+  /** What decides which entries the filter admits: the filter, and the kinds of the patterns when it has one. */
+  filterKey: string;
   filtered: boolean;
   /** Measure sums, shared by the balance and score charts of one call. */
   sums: Sums | null;
@@ -136,7 +141,8 @@ export function indexedScope(db: DB, ix: InsightIndex, s: Scope): IndexedScope {
     blocks: ix.range(s.previous?.from ?? from, period.to),
     from,
     bucketOf,
-    masks: null,
+    sels: null,
+    filterKey: `${JSON.stringify(f)}|${f.categories || f.polarity ? kindMatch.join('') : ''}`,
     filtered: !!(f.personIds || f.domains || f.tagIds || f.categories || f.polarity),
     sums: null,
   };
@@ -167,25 +173,36 @@ function admits(x: IndexedScope, b: DayBlock, i: number): boolean {
   return true;
 }
 
-function masks(x: IndexedScope): (Uint8Array | null)[] {
-  if (!x.masks) {
-    x.masks = x.blocks.map((b) => {
-      if (!x.filtered) return null;
-      const m = new Uint8Array(b.n);
-      for (let i = 0; i < b.n; i++) m[i] = admits(x, b, i) ? 1 : 0;
-      return m;
-    });
+function selections(x: IndexedScope): (Int32Array | null)[] {
+  if (!x.sels) {
+    if (!x.filtered) x.sels = x.blocks.map(() => null);
+    else {
+      // A block reloaded after a write is a new object: its selection is computed again.
+      const cache = x.ix.selectionsFor(x.filterKey);
+      let scratch = new Int32Array(0);
+      x.sels = x.blocks.map((b) => {
+        let sel = cache.get(b);
+        if (!sel) {
+          if (scratch.length < b.n) scratch = new Int32Array(Math.max(b.n, 2 * scratch.length));
+          let c = 0;
+          for (let i = 0; i < b.n; i++) if (admits(x, b, i)) scratch[c++] = i;
+          sel = scratch.slice(0, c);
+          cache.set(b, sel);
+        }
+        return sel;
+      });
+    }
   }
-  return x.masks;
+  return x.sels;
 }
 
 /**
  * Calls fn for every block of the range (current and, when `previous`, the previous period) with the
- * filter's mask of admitted entries (null: all) and its bucket; the charts loop over the entries
+ * positions of the entries the filter admits (null: all) and its bucket; the charts loop over the entries
  * themselves (a call per entry costs more than the work it does).
  */
-function forBlocks(x: IndexedScope, previous: boolean, fn: (b: DayBlock, mask: Uint8Array | null, bucket: number) => void): void {
-  const ms = masks(x);
+function forBlocks(x: IndexedScope, previous: boolean, fn: (b: DayBlock, sel: Int32Array | null, bucket: number) => void): void {
+  const ms = selections(x);
   for (let k = 0; k < x.blocks.length; k++) {
     const b = x.blocks[k]!;
     const bucket = x.bucketOf(b);
@@ -216,9 +233,9 @@ export function patternCountsIx(x: IndexedScope, s: Scope): PatternCounts {
   const seenKinds = new Int32Array(x.kinds.length).fill(-1);
   const seenPol = new Int32Array(POLARITIES.length + 1).fill(-1);
   let serial = 0;
-  forBlocks(x, true, (b, mask, bucket) => {
-    for (let i = 0; i < b.n; i++) {
-      if (mask && mask[i] !== 1) continue;
+  forBlocks(x, true, (b, sel, bucket) => {
+    for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+      const i = sel ? sel[j]! : j;
       serial++;
       for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
         const t = b.tags[k]!;
@@ -266,18 +283,18 @@ const columns = (b: DayBlock) => [b.balance, b.heard, b.respected, b.valued, b.i
 function measureSums(x: IndexedScope, len: number): Sums {
   if (x.sums) return x.sums;
   const out: Sums = { n: zeros(len), rated: MEASURE_COLS.map(() => zeros(len)), sums: MEASURE_COLS.map(() => zeros(len)), prevN: zeros(5), prevS: zeros(5) };
-  const ms = masks(x);
+  const ms = selections(x);
   for (let k = 0; k < x.blocks.length; k++) {
     const b = x.blocks[k]!;
-    const mask = ms[k];
+    const sel = ms[k];
     const bucket = x.bucketOf(b);
     const cols = columns(b);
     for (let m = 0; m < 5; m++) {
       const col = cols[m]!;
       let c = 0;
       let sum = 0;
-      for (let i = 0; i < b.n; i++) {
-        if (mask && mask[i] !== 1) continue;
+      for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+        const i = sel ? sel[j]! : j;
         const v = col[i]!;
         if (v === v) {
           c++;
@@ -293,9 +310,7 @@ function measureSums(x: IndexedScope, len: number): Sums {
       }
     }
     if (bucket >= 0) {
-      let c = 0;
-      for (let i = 0; i < b.n; i++) if (!mask || mask[i] === 1) c++;
-      out.n[bucket]! += c;
+      out.n[bucket]! += sel ? sel.length : b.n;
     }
   }
   x.sums = out;
@@ -322,9 +337,9 @@ export function balanceTrendIx(x: IndexedScope, s: Scope, window: number): Balan
   const all = measureSums(x, len);
   const overall = series(null, s, all.n, all.rated[0]!, all.sums[0]!, { n: all.prevN[0]!, s: all.prevS[0]! }, window);
   const people: ({ n: number[]; rated: number[]; sums: number[]; prev: { n: number; s: number } } | undefined)[] = [];
-  forBlocks(x, true, (b, mask, bucket) => {
-    for (let i = 0; i < b.n; i++) {
-      if (mask && mask[i] !== 1) continue;
+  forBlocks(x, true, (b, sel, bucket) => {
+    for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+      const i = sel ? sel[j]! : j;
       const v = b.balance[i]!;
       for (let k = b.personStart[i]!; k < b.personStart[i + 1]!; k++) {
         const p = b.people[k]!;
@@ -382,9 +397,9 @@ export function healthyShareIx(x: IndexedScope, s: Scope): HealthyShare {
   const healthy = zeros(len);
   const imbalance = zeros(len);
   const prev = { h: 0, i: 0 };
-  forBlocks(x, true, (b, mask, bucket) => {
-    for (let i = 0; i < b.n; i++) {
-      if (mask && mask[i] !== 1) continue;
+  forBlocks(x, true, (b, sel, bucket) => {
+    for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+      const i = sel ? sel[j]! : j;
       for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
         const t = b.tags[k]!;
         if (x.admitted[t] !== 1) continue;
@@ -405,9 +420,9 @@ export function healthyShareIx(x: IndexedScope, s: Scope): HealthyShare {
 export function topPatternsIx(x: IndexedScope, s: Scope, limit: number): TopPatterns {
   const current = new Float64Array(x.admitted.length);
   const before = new Float64Array(x.admitted.length);
-  forBlocks(x, true, (b, mask, bucket) => {
-    for (let i = 0; i < b.n; i++) {
-      if (mask && mask[i] !== 1) continue;
+  forBlocks(x, true, (b, sel, bucket) => {
+    for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+      const i = sel ? sel[j]! : j;
       const into = bucket < 0 ? before : current;
       for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
         const t = b.tags[k]!;
@@ -431,9 +446,9 @@ export function topPatternsIx(x: IndexedScope, s: Scope, limit: number): TopPatt
 
 export function patternHistoryIx(x: IndexedScope, s: Scope): PatternHistory {
   const acc = new Map<number, { count: number; days: number; first: string; last: string; lastNum: number; gap: number | null }>();
-  forBlocks(x, false, (b, mask, _bucket) => {
-    for (let i = 0; i < b.n; i++) {
-      if (mask && mask[i] !== 1) continue;
+  forBlocks(x, false, (b, sel, _bucket) => {
+    for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+      const i = sel ? sel[j]! : j;
       for (let k = b.tagStart[i]!; k < b.tagStart[i + 1]!; k++) {
         const t = b.tags[k]!;
         if (x.admitted[t] !== 1) continue;
@@ -469,16 +484,16 @@ export function patternHistoryIx(x: IndexedScope, s: Scope): PatternHistory {
 
 export function heatMapIx(x: IndexedScope, s: Scope): HeatMap {
   const days: HeatMap['days'] = [];
-  const ms = masks(x);
+  const ms = selections(x);
   for (let k = 0; k < x.blocks.length; k++) {
     const b = x.blocks[k]!;
-    const m = ms[k];
+    const sel = ms[k];
     if (b.day < x.from) continue;
     let n = 0;
     let nx = 0;
     let sx = 0;
-    for (let i = 0; i < b.n; i++) {
-      if (m && m[i] !== 1) continue;
+    for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+      const i = sel ? sel[j]! : j;
       n++;
       const v = b.intensity[i]!;
       if (!Number.isNaN(v)) {
@@ -494,9 +509,9 @@ export function heatMapIx(x: IndexedScope, s: Scope): HeatMap {
 export function domainBreakdownIx(x: IndexedScope, s: Scope): DomainBreakdown {
   const rows = new Map<number, { entries: number; previousEntries: number; imbalance: number; healthy: number }>();
   let total = 0;
-  forBlocks(x, true, (b, mask, bucket) => {
-    for (let i = 0; i < b.n; i++) {
-      if (mask && mask[i] !== 1) continue;
+  forBlocks(x, true, (b, sel, bucket) => {
+    for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+      const i = sel ? sel[j]! : j;
       if (bucket >= 0) total++;
       const m = bucket >= 0 ? shows(x, b, i) : 0;
       for (let k = b.domainStart[i]!; k < b.domainStart[i + 1]!; k++) {
@@ -529,9 +544,9 @@ export function peopleComparisonIx(x: IndexedScope, s: Scope): PeopleComparison 
   const acc: ({ n: number; c: number[]; s: number[]; imb: number; hea: number } | undefined)[] = [];
   let cols = columns(x.blocks[0] ?? ({} as DayBlock));
   let colsOf: DayBlock | null = null;
-  forBlocks(x, false, (b, mask, _bucket) => {
-    for (let i = 0; i < b.n; i++) {
-      if (mask && mask[i] !== 1) continue;
+  forBlocks(x, false, (b, sel, _bucket) => {
+    for (let j = 0, end = sel ? sel.length : b.n; j < end; j++) {
+      const i = sel ? sel[j]! : j;
       if (colsOf !== b) {
         cols = columns(b);
         colsOf = b;

@@ -23,6 +23,9 @@ export const dayNumber = (day: string): number => Date.UTC(+day.slice(0, 4), +da
 /** Months since year 0 (consecutive months differ by one). */
 export const monthNumber = (day: string): number => +day.slice(0, 4) * 12 + (+day.slice(5, 7) - 1);
 
+/** Filters whose selections are kept (each at most 4 bytes per entry it admits). */
+const SELECTIONS_KEPT = 3;
+
 /** The live entries of one calendar day. Scores are NaN where the entry has none. */
 export interface DayBlock {
   day: string;
@@ -49,12 +52,20 @@ export interface DayBlock {
 export class InsightIndex {
   private blocks = new Map<string, DayBlock>();
   private sorted: DayBlock[] | null = [];
+  /** Live entries held (null: count again, after a load). */
+  private entryCount: number | null = 0;
   readonly domains: string[] = [];
   private domainCodes = new Map<string, number>();
   readonly people: number[] = [];
   private personCodes = new Map<number, number>();
   ready = false;
   discarded = false;
+  /**
+   * Which entries of each block the last few filters admitted (positions, see indexed.ts), so the
+   * calls of one page (the overview, then the pattern history) and the next visit with the same filter
+   * do not test every entry again. Keyed by block object: a reloaded day is a new block.
+   */
+  private selections = new Map<string, WeakMap<DayBlock, Int32Array>>();
   /** Settles when the build ends: the index, or null when it was stopped. */
   built: Promise<InsightIndex | null> = Promise.resolve(null);
 
@@ -76,6 +87,19 @@ export class InsightIndex {
       this.domainCodes.set(domain, c);
     }
     return c;
+  }
+
+  /** The cached selections of a filter (the most recently used few filters are kept). */
+  selectionsFor(key: string): WeakMap<DayBlock, Int32Array> {
+    let cache = this.selections.get(key);
+    if (cache) this.selections.delete(key);
+    else cache = new WeakMap();
+    this.selections.set(key, cache);
+    for (const old of this.selections.keys()) {
+      if (this.selections.size <= SELECTIONS_KEPT) break;
+      this.selections.delete(old);
+    }
+    return cache;
   }
 
   /** Loads the live entries with a day in [from, to] (replacing what the index held for those days). */
@@ -115,6 +139,7 @@ export class InsightIndex {
       start = end;
     }
     this.sorted = null;
+    this.entryCount = null;
   }
 
   private block(
@@ -200,9 +225,12 @@ export class InsightIndex {
   }
 
   get entries(): number {
-    let n = 0;
-    for (const b of this.blocks.values()) n += b.n;
-    return n;
+    if (this.entryCount === null) {
+      let n = 0;
+      for (const b of this.blocks.values()) n += b.n;
+      this.entryCount = n;
+    }
+    return this.entryCount;
   }
 
   discard(): void {
@@ -210,6 +238,8 @@ export class InsightIndex {
     this.ready = false;
     this.blocks.clear();
     this.sorted = [];
+    this.entryCount = 0;
+    this.selections.clear();
   }
 }
 

@@ -48,6 +48,11 @@ export function refreshRollups(db: DB): number {
   return dirty;
 }
 
+/** Are the rollups up to date (no day marked dirty)? */
+export function rollupsCurrent(db: DB): boolean {
+  return prepared(db, 'SELECT NOT EXISTS (SELECT 1 FROM rollup_dirty)').pluck().get() === 1;
+}
+
 /** Marks every day stale (tests; or to rebuild after restoring an old backup by hand). */
 export function invalidateRollups(db: DB): void {
   prepared(db, 'INSERT OR IGNORE INTO rollup_dirty (day) SELECT day FROM entries UNION SELECT day FROM rollup_day').run();
