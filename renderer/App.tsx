@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import type { VaultStatus } from '../shared/schemas.js';
 import { DEFAULT_QUICK_EXIT, describeShortcut, quickExitMatcher, type QuickExitShortcut } from '../shared/safety.js';
 import { call, hasBridge, messageOf, onLockedReply, subscribe, transport } from './api.js';
@@ -17,6 +18,7 @@ import { FailedAttemptsNotice, QuickExitButton } from './components/Safety.js';
 import { clearSensitiveClipboard, keepFieldsOutOfBrowserMemory, leaveToNeutralPage, watchActivity } from './lib/safety.js';
 import { isMac } from './lib/hooks.js';
 import { translate, useT, type MessageId } from './i18n/index.js';
+import { connectQueryClient, createQueryClient, forgetJournal } from './lib/queries.js';
 
 type Phase =
   | { name: 'loading' }
@@ -37,8 +39,20 @@ const LOCK_NOTICES: Record<string, MessageId> = {
   expired: 'lock.expired',
 };
 
+/** The query cache lives above the gate: a lock clears it (Gate), an unlock starts it empty. */
 export function App() {
+  const [client] = useState(createQueryClient);
+  useEffect(() => connectQueryClient(client), [client]);
+  return (
+    <QueryClientProvider client={client}>
+      <Gate />
+    </QueryClientProvider>
+  );
+}
+
+function Gate() {
   const t = useT();
+  const queryClient = useQueryClient();
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   // Quick exit: while true nothing at all is rendered (the DOM is emptied at once).
   const [exiting, setExiting] = useState(false);
@@ -80,6 +94,8 @@ export function App() {
     (notice: MessageId | null) => {
       unlockedRef.current = false;
       beforeLockHooks.current.clear();
+      // Every cached answer (entries, people, insights) goes now, before the screen changes.
+      forgetJournal(queryClient);
       setFailedAttempts([]);
       // A recovery key copied at set-up must not stay on the clipboard once the journal is locked.
       void clearSensitiveClipboard();
@@ -88,7 +104,7 @@ export function App() {
       setPhase({ name: 'loading' });
       void showGate(notice);
     },
-    [showGate],
+    [showGate, queryClient],
   );
 
   const lockWith = useCallback(
