@@ -24,6 +24,9 @@ export function queryKey<C extends Channel>(channel: C, input: InputOf<C>): read
   return [areaOf(channel), channel.slice(channel.indexOf('.') + 1), input];
 }
 
+/** The key of a screen's own query made of several calls of one area (`['insights', 'page', input]`). */
+export const screenKey = <I>(area: Area, name: string, input: I): readonly [Area, string, I] => [area, name, input];
+
 /** The key that matches every query of an area (to invalidate it). */
 export const areaKey = (area: Area): readonly [Area] => [area];
 
