@@ -10,7 +10,9 @@
  * - When the journal locks (a 'locked' event, a LOCKED reply, or the app's own lock) the whole cache is
  *   cleared at once: no journal datum stays in memory behind the unlock screen.
  */
-import { QueryClient, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { keepPreviousData, QueryClient, useInfiniteQuery, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import type { Cursor, EntryFilter, EntrySummary } from '../../shared/schemas.js';
 import type { Channel, InputOf, ResultOf } from '../../shared/api.js';
 import { call, onCallAnswered, onLockedReply, subscribe } from '../api.js';
 
@@ -215,4 +217,44 @@ export function useApi<C extends Channel, T = ResultOf<C>>(channel: C, input: In
     queryFn: () => call(channel, input),
     ...options,
   });
+}
+
+export interface PagedEntries {
+  /** Every page loaded so far, in order, each entry once. */
+  items: EntrySummary[];
+  /** How many match in all (from the first page), when the search says. */
+  total: number | null;
+  hasMore: boolean;
+  /** 'loading': the first page (of this filter) is on its way; 'more': a next page is. */
+  state: 'loading' | 'idle' | 'more' | 'error';
+  error: Error | null;
+  /** Asks for the next page, unless one is on its way or there is none. */
+  loadMore: () => void;
+  /** True while the list shown is the previous filter's (the new one's first page is coming). */
+  previous: boolean;
+}
+
+/**
+ * Entries a page at a time (the timeline, the trash, a person's entries): one query per filter, so
+ * the newest filter's pages are the ones shown, and a write to entries loads the pages again.
+ */
+export function usePagedEntries(channel: 'entries.search' | 'entries.trash', filter: EntryFilter, limit: number): PagedEntries {
+  const filterKey = JSON.stringify(filter);
+  const query = useInfiniteQuery({
+    queryKey: screenKey('entries', channel === 'entries.search' ? 'pages' : 'trashPages', { filterKey, limit }),
+    initialPageParam: null as Cursor | null,
+    queryFn: ({ pageParam }) => call(channel, { filter: JSON.parse(filterKey) as EntryFilter, cursor: pageParam, limit }),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const { data, fetchNextPage, hasNextPage, isFetching, isFetchingNextPage, isPending, isPlaceholderData, isError, error } = query;
+  const items = useMemo<EntrySummary[]>(() => {
+    const seen = new Set<number>();
+    return (data?.pages ?? []).flatMap((page) => page.items.filter((e) => !seen.has(e.id) && Boolean(seen.add(e.id))));
+  }, [data]);
+  const state: PagedEntries['state'] = isError ? 'error' : isPending || isPlaceholderData ? 'loading' : isFetchingNextPage ? 'more' : 'idle';
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetching) void fetchNextPage();
+  }, [hasNextPage, isFetching, fetchNextPage]);
+  return { items, total: data?.pages[0]?.total ?? null, hasMore: hasNextPage, state, error, loadMore, previous: isPlaceholderData };
 }
