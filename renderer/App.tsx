@@ -18,7 +18,7 @@ import { FailedAttemptsNotice, QuickExitButton } from './components/Safety.js';
 import { clearSensitiveClipboard, keepFieldsOutOfBrowserMemory, leaveToNeutralPage, watchActivity } from './lib/safety.js';
 import { isMac } from './lib/hooks.js';
 import { translate, useT, type MessageId } from './i18n/index.js';
-import { connectQueryClient, createQueryClient, forgetJournal } from './lib/queries.js';
+import { areaKey, connectQueryClient, createQueryClient, forgetJournal, useApi } from './lib/queries.js';
 
 type Phase =
   | { name: 'loading' }
@@ -59,12 +59,17 @@ function Gate() {
   const exitingRef = useRef(false);
   // Failed unlock attempts recorded while locked, shown once after unlock until dismissed.
   const [failedAttempts, setFailedAttempts] = useState<number[]>([]);
-  const [shortcut, setShortcut] = useState<QuickExitShortcut>(DEFAULT_QUICK_EXIT);
-  const shortcutRef = useRef(shortcut);
-  shortcutRef.current = shortcut;
   // Bumped on every lock: the unlocked tree is rebuilt from nothing next time.
   const [epoch, setEpoch] = useState(0);
   const beforeLockHooks = useRef(new Set<() => Promise<void>>());
+
+  // The quick-exit shortcut is a preference kept outside the journal, so it is known on the unlock
+  // screen too (asked once the gate knows what to show; a change in Safety invalidates it).
+  const shortcutQuery = useApi('safety.preferences', {}, { enabled: phase.name !== 'loading' && phase.name !== 'unavailable' });
+  const shortcut: QuickExitShortcut = shortcutQuery.data?.quickExit ?? DEFAULT_QUICK_EXIT;
+  const shortcutRef = useRef(shortcut);
+  shortcutRef.current = shortcut;
+  const reloadShortcut = useCallback(() => void queryClient.invalidateQueries({ queryKey: areaKey('safety') }), [queryClient]);
 
   /** Opens the journal, unless a recovery key still waits to be confirmed: then that comes first. */
   const openJournal = useCallback(async () => {
@@ -173,16 +178,6 @@ function Gate() {
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [quickExit]);
-
-  // The shortcut is a preference kept outside the journal, so it is known on the unlock screen too.
-  const reloadShortcut = useCallback(() => {
-    call('safety.preferences', {})
-      .then((p) => setShortcut(p.quickExit))
-      .catch(() => undefined);
-  }, []);
-  useEffect(() => {
-    if (phase.name !== 'loading' && phase.name !== 'unavailable') reloadShortcut();
-  }, [phase.name, reloadShortcut]);
 
   // Auto-lock: input in the window tells main the person is here (at most every 30 s) — also while
   // the new journal's recovery key is on screen, so reading and saving it is not cut short.

@@ -21,14 +21,29 @@ const RENDERER = path.join(ROOT, 'renderer');
 const BACK_END_CALLS = new Set(['call', 'unwrap']);
 const EFFECTS = new Set(['useEffect', 'useLayoutEffect']);
 
-/** Effects that talk to main without loading anything to show. */
-const ALLOWED: Record<string, number> = {};
+/**
+ * Effects that talk to main without loading anything to show: the quick-exit key (it locks), the
+ * activity heartbeat (auto-lock), and the gate's first look at the vault, which picks the screen
+ * (welcome, unlock, journal) before any journal data exists and runs again after every lock.
+ */
+const ALLOWED: Record<string, number> = {
+  'renderer/App.tsx': 3,
+};
 
-/** Effects in other areas' files, still loading the old way (counted, so none are added). */
-const NOT_YET: Record<string, number> = {};
+/**
+ * Effects in files other areas own (the report and its print page, attachments), still loading
+ * the old way: counted, so none is added there either.
+ */
+const NOT_YET: Record<string, number> = {
+  'renderer/components/attachments/AttachmentsField.tsx': 1,
+  'renderer/components/attachments/CheckInAttachments.tsx': 1,
+  'renderer/components/attachments/EntryAttachments.tsx': 2,
+  'renderer/components/attachments/ReportAttachments.tsx': 1,
+  'renderer/pages/Report.tsx': 5,
+  'renderer/report/PrintPage.tsx': 1,
+};
 
-export function effectCallsIn(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
+export function effectCallsIn(file: string, text = fs.readFileSync(file, 'utf8')): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
   // The file's own named functions (declarations, arrows, useCallback(...)), to follow calls into them.
@@ -81,6 +96,15 @@ function rendererFiles(dir: string): string[] {
 }
 
 describe('renderer data fetching', () => {
+  it('the scan finds a load in an effect, directly or through a function of the file', () => {
+    const direct = `useEffect(() => {\n  call('entries.get', { id }).then(setEntry);\n}, [id]);`;
+    const through = `const reload = useCallback(async () => setItems(await unwrap(x)), []);\nfunction go() { void reload(); }\nuseEffect(() => go(), []);`;
+    const listener = `useEffect(() => subscribe(() => setCount((n) => n + 1)), []);`;
+    expect(effectCallsIn('a.tsx', direct)).toEqual([`2: call('entries.get', { id })`]);
+    expect(effectCallsIn('b.tsx', through)).toEqual(['3: go()']);
+    expect(effectCallsIn('c.tsx', listener)).toEqual([]);
+  });
+
   it('no effect loads data from the back end by hand', () => {
     const offences: Record<string, string[]> = {};
     for (const file of rendererFiles(RENDERER)) {

@@ -8,6 +8,7 @@ import { dataAr } from './parts/data.ar.js';
 import { reportAr } from './parts/report.ar.js';
 import { attachmentsAr } from './parts/attachments.ar.js';
 import { templatesAr } from './parts/templates.ar.js';
+import { queryAr } from './parts/query.ar.js';
 
 export const ar: Record<MessageId, string> = {
   ...screensAr,
@@ -425,7 +426,6 @@ export const ar: Record<MessageId, string> = {
   'editor.restored': 'استُعيدت مسودتك غير المحفوظة من {when}.',
   'editor.discardDraft': 'تجاهل المسودة',
   'editor.moreDetails': 'مزيد من التفاصيل: متى، والعنوان، وكيف شعرت، ومجالات الحياة، وكيف انتهى الأمر، والعلامات',
-  'editor.draftFailed': 'تعذّر حفظ المسودة. أبقِ هذه النافذة مفتوحة وحاول حفظ الإدخال.',
   'editor.draftSavedAt': 'حُفظت المسودة في {time}',
   'editor.draftsSaved': 'تُحفظ المسودات أثناء الكتابة.',
   'editor.cancel': 'إلغاء',
@@ -482,4 +482,5 @@ export const ar: Record<MessageId, string> = {
   'drill.changed': '(تغيّرت الإدخالات منذ ذلك الحين: يطابق الآن {count}.)',
   'drill.back': 'العودة إلى الملاحظات',
   'drill.showAll': 'عرض الخط الزمني كاملًا',
+  ...queryAr,
 };
