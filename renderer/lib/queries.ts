@@ -150,6 +150,29 @@ const WRITE_EFFECTS: Partial<Record<Channel, readonly Area[] | typeof EVERYTHING
   'writing.setPreferences': ['writing'],
 };
 
+/** Writes that can change anything shown: a new journal or key, an import, a restore, the language. */
+const CHANGES_EVERYTHING: ReadonlySet<Channel> = new Set<Channel>([
+  'vault.create',
+  'vault.unlock',
+  'vault.changePassphrase',
+  'vault.newRecoveryKey',
+  'vault.confirmRecoveryKey',
+  'safety.deleteJournal',
+  'backup.restore',
+  'backup.discardPrevious',
+  'import.commit',
+  'ui.setLanguage',
+]);
+
+/**
+ * Whether a channel is listed once: as a read, a write with its areas, or a write that changes
+ * everything. A read left unlisted would count as a write and reload every screen after each answer
+ * (tests/unit/queries.dom.test.ts checks every channel of the contract).
+ */
+export function classified(channel: Channel): boolean {
+  return [CHANGES_NOTHING.has(channel), Object.hasOwn(WRITE_EFFECTS, channel), CHANGES_EVERYTHING.has(channel)].filter(Boolean).length === 1;
+}
+
 /** The areas a successful call changes: none for a read, everything for an unlisted write. */
 export function changedBy(channel: Channel): readonly Area[] | typeof EVERYTHING {
   if (CHANGES_NOTHING.has(channel)) return [];

@@ -9,10 +9,10 @@ import { createElement, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppEvent, Channel } from '../../shared/api.js';
+import { CHANNELS, type AppEvent, type Channel } from '../../shared/api.js';
 import type { Reply } from '../../shared/errors.js';
 import { call } from '../../renderer/api.js';
-import { connectQueryClient, createQueryClient, queryKey, usePagedEntries, useApi } from '../../renderer/lib/queries.js';
+import { changedBy, classified, connectQueryClient, createQueryClient, queryKey, usePagedEntries, useApi } from '../../renderer/lib/queries.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -116,6 +116,13 @@ describe('queries: newest answer wins', () => {
 });
 
 describe('queries: writes reload what they change', () => {
+  it('every channel of the contract is listed once, as a read or as a write and what it changes', () => {
+    expect(CHANNELS.filter((c) => !classified(c))).toEqual([]);
+    expect(changedBy('entries.get')).toEqual([]);
+    expect(changedBy('entries.update')).toContain('entries');
+    expect(changedBy('settings.update')).toBe('everything');
+  });
+
   it('creating a person reloads the people list; saving a draft does not', async () => {
     const { result } = renderHook(() => useApi('people.list', { includeArchived: true }), { wrapper });
     await waitFor(() => expect(bridge.open('people.list')).toHaveLength(1));
