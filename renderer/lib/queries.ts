@@ -148,17 +148,19 @@ const WRITE_EFFECTS: Partial<Record<Channel, readonly Area[] | typeof EVERYTHING
   'writing.delete': ['writing'],
   'writing.reorder': ['writing'],
   'writing.setPreferences': ['writing'],
+  // These end the open journal: the screen says so, then locks, and the lock clears the cache.
+  // Reloading now would only ask a locked journal and cut that message short.
+  'backup.restore': [],
+  'safety.deleteJournal': [],
 };
 
-/** Writes that can change anything shown: a new journal or key, an import, a restore, the language. */
+/** Writes that can change anything shown: a new journal or key, an import, the language. */
 const CHANGES_EVERYTHING: ReadonlySet<Channel> = new Set<Channel>([
   'vault.create',
   'vault.unlock',
   'vault.changePassphrase',
   'vault.newRecoveryKey',
   'vault.confirmRecoveryKey',
-  'safety.deleteJournal',
-  'backup.restore',
   'backup.discardPrevious',
   'import.commit',
   'ui.setLanguage',
