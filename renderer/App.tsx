@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import type { VaultStatus } from '../shared/schemas.js';
 import { DEFAULT_QUICK_EXIT, describeShortcut, quickExitMatcher, type QuickExitShortcut } from '../shared/safety.js';
 import { call, hasBridge, messageOf, onLockedReply, subscribe, transport } from './api.js';
@@ -17,6 +18,7 @@ import { FailedAttemptsNotice, QuickExitButton } from './components/Safety.js';
 import { clearSensitiveClipboard, keepFieldsOutOfBrowserMemory, leaveToNeutralPage, watchActivity } from './lib/safety.js';
 import { isMac } from './lib/hooks.js';
 import { translate, useT, type MessageId } from './i18n/index.js';
+import { areaKey, connectQueryClient, createQueryClient, forgetJournal, useApi } from './lib/queries.js';
 
 type Phase =
   | { name: 'loading' }
@@ -37,20 +39,37 @@ const LOCK_NOTICES: Record<string, MessageId> = {
   expired: 'lock.expired',
 };
 
+/** The query cache lives above the gate: a lock clears it (Gate), an unlock starts it empty. */
 export function App() {
+  const [client] = useState(createQueryClient);
+  useEffect(() => connectQueryClient(client), [client]);
+  return (
+    <QueryClientProvider client={client}>
+      <Gate />
+    </QueryClientProvider>
+  );
+}
+
+function Gate() {
   const t = useT();
+  const queryClient = useQueryClient();
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   // Quick exit: while true nothing at all is rendered (the DOM is emptied at once).
   const [exiting, setExiting] = useState(false);
   const exitingRef = useRef(false);
   // Failed unlock attempts recorded while locked, shown once after unlock until dismissed.
   const [failedAttempts, setFailedAttempts] = useState<number[]>([]);
-  const [shortcut, setShortcut] = useState<QuickExitShortcut>(DEFAULT_QUICK_EXIT);
-  const shortcutRef = useRef(shortcut);
-  shortcutRef.current = shortcut;
   // Bumped on every lock: the unlocked tree is rebuilt from nothing next time.
   const [epoch, setEpoch] = useState(0);
   const beforeLockHooks = useRef(new Set<() => Promise<void>>());
+
+  // The quick-exit shortcut is a preference kept outside the journal, so it is known on the unlock
+  // screen too (asked once the gate knows what to show; a change in Safety invalidates it).
+  const shortcutQuery = useApi('safety.preferences', {}, { enabled: phase.name !== 'loading' && phase.name !== 'unavailable' });
+  const shortcut: QuickExitShortcut = shortcutQuery.data?.quickExit ?? DEFAULT_QUICK_EXIT;
+  const shortcutRef = useRef(shortcut);
+  shortcutRef.current = shortcut;
+  const reloadShortcut = useCallback(() => void queryClient.invalidateQueries({ queryKey: areaKey('safety') }), [queryClient]);
 
   /** Opens the journal, unless a recovery key still waits to be confirmed: then that comes first. */
   const openJournal = useCallback(async () => {
@@ -80,6 +99,8 @@ export function App() {
     (notice: MessageId | null) => {
       unlockedRef.current = false;
       beforeLockHooks.current.clear();
+      // Every cached answer (entries, people, insights) goes now, before the screen changes.
+      forgetJournal(queryClient);
       setFailedAttempts([]);
       // A recovery key copied at set-up must not stay on the clipboard once the journal is locked.
       void clearSensitiveClipboard();
@@ -88,7 +109,7 @@ export function App() {
       setPhase({ name: 'loading' });
       void showGate(notice);
     },
-    [showGate],
+    [showGate, queryClient],
   );
 
   const lockWith = useCallback(
@@ -157,16 +178,6 @@ export function App() {
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [quickExit]);
-
-  // The shortcut is a preference kept outside the journal, so it is known on the unlock screen too.
-  const reloadShortcut = useCallback(() => {
-    call('safety.preferences', {})
-      .then((p) => setShortcut(p.quickExit))
-      .catch(() => undefined);
-  }, []);
-  useEffect(() => {
-    if (phase.name !== 'loading' && phase.name !== 'unavailable') reloadShortcut();
-  }, [phase.name, reloadShortcut]);
 
   // Auto-lock: input in the window tells main the person is here (at most every 30 s) — also while
   // the new journal's recovery key is on screen, so reading and saving it is not cut short.

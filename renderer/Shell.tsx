@@ -3,8 +3,9 @@
  * patterns lists shared by the pages. Mounted fresh on every unlock (see App).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Person, Tag } from '../shared/schemas.js';
-import { call, messageOf, transport } from './api.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { messageOf, transport } from './api.js';
+import { areaKey, useApi } from './lib/queries.js';
 import { emitCommand, onCommand, requestSearchFocus } from './lib/commands.js';
 import { isMac, modKey } from './lib/hooks.js';
 import { matchPath, navigate, usePath } from './lib/router.js';
@@ -37,35 +38,29 @@ export function Shell(props: SessionApi) {
     }
   }, []);
 
-  // ---- shared lists
-  const [people, setPeople] = useState<Person[]>([]);
-  const [tags, setTags] = useState<Tag[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [dataError, setDataError] = useState<string | null>(null);
-  const reloadPeople = useCallback(async () => {
-    setPeople(await call('people.list', { includeArchived: true }));
-  }, []);
-  const reloadTags = useCallback(async () => {
-    setTags(await call('tags.list', { includeArchived: true }));
-  }, []);
-  useEffect(() => {
-    Promise.all([reloadPeople(), reloadTags()])
-      .then(() => setLoaded(true))
-      .catch((e) => setDataError(messageOf(e)));
-  }, [reloadPeople, reloadTags]);
-  const data = useMemo<JournalData>(
-    () => ({
+  // ---- shared lists (cached queries: a write to people or patterns anywhere loads them again)
+  const queryClient = useQueryClient();
+  const peopleQuery = useApi('people.list', { includeArchived: true });
+  const tagsQuery = useApi('tags.list', { includeArchived: true });
+  const reloadPeople = useCallback(() => queryClient.invalidateQueries({ queryKey: areaKey('people') }), [queryClient]);
+  const reloadTags = useCallback(() => queryClient.invalidateQueries({ queryKey: areaKey('tags') }), [queryClient]);
+  // A failure matters only while there is nothing to show (a later reload keeps the lists it had).
+  const failed = (!peopleQuery.data && peopleQuery.error) || (!tagsQuery.data && tagsQuery.error) || null;
+  const dataError = failed ? messageOf(failed) : null;
+  const data = useMemo<JournalData>(() => {
+    const people = peopleQuery.data ?? [];
+    const tags = tagsQuery.data ?? [];
+    return {
       people,
       tags,
-      loaded,
+      loaded: peopleQuery.data !== undefined && tagsQuery.data !== undefined,
       error: dataError,
       personById: new Map(people.map((p) => [p.id, p])),
       tagById: new Map(tags.map((t) => [t.id, t])),
       reloadPeople,
       reloadTags,
-    }),
-    [people, tags, loaded, dataError, reloadPeople, reloadTags],
-  );
+    };
+  }, [peopleQuery.data, tagsQuery.data, dataError, reloadPeople, reloadTags]);
 
   // ---- toast
   const [toast, setToast] = useState<{ id: number; message: string; action?: ToastAction } | null>(null);

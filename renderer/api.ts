@@ -42,6 +42,13 @@ export function onLockedReply(listener: () => void): () => void {
   return () => lockedListeners.delete(listener);
 }
 
+const answeredListeners = new Set<(channel: Channel) => void>();
+/** Called after every call that succeeded, with its channel (the query cache drops what a write changed). */
+export function onCallAnswered(listener: (channel: Channel) => void): () => void {
+  answeredListeners.add(listener);
+  return () => answeredListeners.delete(listener);
+}
+
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
   const fn = bridge()[channel] as unknown as (input: InputOf<C>) => Promise<Reply<ResultOf<C>>>;
   let reply: Reply<ResultOf<C>>;
@@ -50,7 +57,10 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   } catch {
     throw new ApiError('IO', 'Fulcrum could not reach its back end. Check that Fulcrum is still running, then try again.', { reason: 'noBackEnd' });
   }
-  if (reply.ok) return reply.value;
+  if (reply.ok) {
+    for (const l of [...answeredListeners]) l(channel);
+    return reply.value;
+  }
   const { code, message, detail } = reply.error;
   if (code === 'LOCKED') for (const l of [...lockedListeners]) l();
   throw new ApiError(code, message, detail);

@@ -4,7 +4,7 @@
  * are marked) and can be restored, as a new version. Nothing here deletes a version.
  */
 import { diffWords } from 'diff';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CHECKIN_MEASURES } from '../../shared/insights.js';
 import type { CheckInRevisionContent, Revision, RevisionSummary } from '../../shared/ledger.js';
 import type { CheckIn } from '../../shared/schemas.js';
@@ -13,28 +13,22 @@ import { CHECKIN_QUESTIONS } from '../charts/index.js';
 import { useT } from '../i18n/index.js';
 import { shortDateTime } from '../lib/format.js';
 import { useToast } from '../lib/session.js';
+import { useApi } from '../lib/queries.js';
 import { ErrorAlert } from './Feedback.js';
 
 type T = ReturnType<typeof useT>;
 const answer = (t: T, v: number | null) => (v === null ? t('data.history.notAnswered') : t('data.history.answer', { value: v }));
 
 export function CheckInRevisions({ checkIn, onRestored }: { checkIn: CheckIn; onRestored: () => void }) {
-  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  // Saving or restoring the check-in invalidates its history: the list loads again.
+  const history = useApi('history.list', { type: 'checkin', id: checkIn.id });
+  const revisions: RevisionSummary[] | null = history.data ?? null;
   const [open, setOpen] = useState<Revision | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (history.error ? messageOf(history.error) : null);
   const [busy, setBusy] = useState(false);
   const toast = useToast();
   const t = useT();
-
-  useEffect(() => {
-    let live = true;
-    call('history.list', { type: 'checkin', id: checkIn.id })
-      .then((r) => live && setRevisions(r))
-      .catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [checkIn.id, checkIn.updatedAt]);
 
   const saved = (revisions ?? []).filter((r) => r.event === 'saved');
   const last = saved.at(-1);

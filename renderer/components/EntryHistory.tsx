@@ -5,14 +5,15 @@
  * version. Nothing here deletes a version: restoring adds one.
  */
 import { diffWords } from 'diff';
-import { useEffect, useState } from 'react';
-import type { EntryRevisionContent, Receipt, Revision, RevisionSummary, SinceReceipt } from '../../shared/ledger.js';
+import { useState } from 'react';
+import type { EntryRevisionContent, Revision, RevisionSummary } from '../../shared/ledger.js';
 import type { Entry } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { useT } from '../i18n/index.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
 import { dateTimeOf, listFormat, shortDateTime } from '../lib/format.js';
 import { useJournalData, useToast } from '../lib/session.js';
+import { useApi } from '../lib/queries.js';
 import { ErrorAlert } from './Feedback.js';
 
 type Fields = Pick<EntryRevisionContent, 'title' | 'body' | 'outcome' | 'occurredAt' | 'timeZone' | 'balance' | 'intensity' | 'heard' | 'respected' | 'valued' | 'involved' | 'people' | 'patterns' | 'domains' | 'powerSources' | 'raiseWithTherapist' | 'safetyConcern'>;
@@ -26,22 +27,15 @@ const fieldsOfEntry = (e: Entry): Fields => ({
 });
 
 export function EntryHistory({ entry, onRestored }: { entry: Entry; onRestored: (e: Entry) => void }) {
-  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  // Saving or restoring the entry invalidates its history: the list loads again.
+  const history = useApi('history.list', { type: 'entry', id: entry.id });
+  const revisions: RevisionSummary[] | null = history.data ?? null;
   const [open, setOpen] = useState<Revision | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (history.error ? messageOf(history.error) : null);
   const [busy, setBusy] = useState(false);
   const toast = useToast();
   const t = useT();
-
-  useEffect(() => {
-    let live = true;
-    call('history.list', { type: 'entry', id: entry.id })
-      .then((r) => live && setRevisions(r))
-      .catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [entry.id, entry.updatedAt]);
 
   const saved = (revisions ?? []).filter((r) => r.event === 'saved');
   const first = saved[0];
@@ -109,7 +103,7 @@ export function EntryHistory({ entry, onRestored }: { entry: Entry; onRestored: 
           ))}
         </ol>
       )}
-      <SinceReceiptCheck entryId={entry.id} updatedAt={entry.updatedAt} />
+      <SinceReceiptCheck entryId={entry.id} />
       {open && open.content.type === 'entry' && (
         <RevisionDiff
           revision={open}
@@ -226,29 +220,16 @@ function RevisionDiff(props: { revision: Revision; content: EntryRevisionContent
 }
 
 /** "What changed since this receipt": shown when receipts have been taken. */
-function SinceReceiptCheck({ entryId, updatedAt }: { entryId: number; updatedAt: number }) {
-  const [receipts, setReceipts] = useState<Receipt[]>([]);
+function SinceReceiptCheck({ entryId }: { entryId: number }) {
+  const receiptsQuery = useApi('ledger.receipts', {});
+  const receipts = receiptsQuery.data ?? [];
   const [chosen, setChosen] = useState<number | null>(null);
-  const [result, setResult] = useState<SinceReceipt | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // A save of the entry invalidates the ledger area: the comparison is made again.
+  const since = useApi('ledger.sinceReceipt', { receiptId: chosen ?? 0, type: 'entry', id: entryId }, { enabled: chosen !== null });
+  const result = chosen === null ? null : (since.data ?? null);
+  const failed = receiptsQuery.error ?? (chosen === null ? null : since.error);
+  const error = failed ? messageOf(failed) : null;
   const t = useT();
-
-  useEffect(() => {
-    call('ledger.receipts', {})
-      .then(setReceipts)
-      .catch((e) => setError(messageOf(e)));
-  }, []);
-
-  useEffect(() => {
-    if (chosen === null) return setResult(null);
-    let live = true;
-    call('ledger.sinceReceipt', { receiptId: chosen, type: 'entry', id: entryId })
-      .then((r) => live && setResult(r))
-      .catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [chosen, entryId, updatedAt]);
 
   if (receipts.length === 0 && !error) return null;
   const saves = result?.after.filter((r) => r.event === 'saved') ?? [];

@@ -3,11 +3,12 @@
  * after each unlock; the whole of it on demand), and receipts of the chain head to write down or
  * send elsewhere. It says plainly what this proves and what it does not.
  */
-import { useEffect, useState } from 'react';
-import type { LedgerCheck, LedgerStatus, Receipt } from '../../shared/ledger.js';
+import { useState } from 'react';
+import type { LedgerCheck, Receipt } from '../../shared/ledger.js';
 import { call, messageOf } from '../api.js';
 import { useT } from '../i18n/index.js';
 import { shortDateTime } from '../lib/format.js';
+import { useApi } from '../lib/queries.js';
 import { ErrorAlert } from './Feedback.js';
 
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -39,28 +40,23 @@ function CheckLine({ check }: { check: LedgerCheck | null }) {
 }
 
 export function HistoryCheckSection() {
-  const [status, setStatus] = useState<LedgerStatus | null>(null);
-  const [receipts, setReceipts] = useState<Receipt[]>([]);
+  // Checking and taking a receipt are writes to the ledger area: both lists load again after them.
+  const statusQuery = useApi('ledger.status', {});
+  const receiptsQuery = useApi('ledger.receipts', {});
+  const status = statusQuery.data ?? null;
+  const receipts = receiptsQuery.data ?? [];
   const [taken, setTaken] = useState<Receipt | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const loadError = statusQuery.error ?? receiptsQuery.error;
+  const error = actionError ?? (loadError ? messageOf(loadError) : null);
   const t = useT();
-
-  useEffect(() => {
-    Promise.all([call('ledger.status', {}), call('ledger.receipts', {})])
-      .then(([s, r]) => {
-        setStatus(s);
-        setReceipts(r);
-      })
-      .catch((e) => setError(messageOf(e)));
-  }, []);
 
   async function checkAll() {
     setBusy(true);
     setError(null);
     try {
-      const check = await call('ledger.verify', {});
-      setStatus((s) => (s ? { ...s, revisions: check.revisions, lastCheck: check } : s));
+      await call('ledger.verify', {});
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -74,7 +70,6 @@ export function HistoryCheckSection() {
     try {
       const r = await call('ledger.takeReceipt', {});
       setTaken(r);
-      setReceipts((rs) => [r, ...rs]);
     } catch (e) {
       setError(messageOf(e));
     } finally {

@@ -9,6 +9,7 @@ import { call, messageOf, wordError } from '../api.js';
 import { useLanguage, useT } from '../i18n/index.js';
 import { modKey, useDebounced } from '../lib/hooks.js';
 import { copySensitive } from '../lib/safety.js';
+import { useApi } from '../lib/queries.js';
 
 /**
  * A passphrase input with a Show/Hide toggle. Shown text is still never stored anywhere; the toggle
@@ -82,30 +83,16 @@ export function NewPassphraseFields(props: {
   const t = useT();
   const { language } = useLanguage();
   const labels = props.labels ?? { pass: t('passphrase.label'), again: t('passphrase.repeat') };
-  const [strength, setStrength] = useState<StrengthReport | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const debounced = useDebounced(pass, 300);
+  // gcTime 0: an answer (and the passphrase in its key) leaves the cache as soon as it is not shown.
+  const check = useApi('vault.checkStrength', { passphrase: debounced, userInputs: [] }, { enabled: debounced !== '', gcTime: 0 });
+  const strength: StrengthReport | null = debounced ? (check.data ?? null) : null;
+  const checking = check.isFetching;
+  const error = check.error ? messageOf(check.error) : null;
   const passId = useId();
   const againId = useId();
   const strengthId = useId();
   const matchId = useId();
-
-  useEffect(() => {
-    if (!debounced) {
-      setStrength(null);
-      return;
-    }
-    let live = true;
-    setChecking(true);
-    call('vault.checkStrength', { passphrase: debounced, userInputs: [] })
-      .then((r) => live && setStrength(r))
-      .catch((e) => live && setError(messageOf(e)))
-      .finally(() => live && setChecking(false));
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
 
   const current = strength && debounced === pass ? strength : null;
   const matches = pass.length > 0 && pass === again;

@@ -2,9 +2,9 @@
  * A person's page: the entries they are in, newest first, a page at a time, each opening the entry.
  * How many there are in all comes with the first page (the search's count).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Cursor, EntrySummary, Person } from '../../shared/schemas.js';
-import { call, messageOf } from '../api.js';
+import type { Person } from '../../shared/schemas.js';
+import { messageOf } from '../api.js';
+import { usePagedEntries } from '../lib/queries.js';
 import { dayHeading } from '../lib/format.js';
 import { useJournalData } from '../lib/session.js';
 import { useIntl } from 'react-intl';
@@ -16,38 +16,15 @@ export const PERSON_ENTRIES_PAGE = 10;
 
 export function PersonEntries({ person }: { person: Person }) {
   const { personById, tagById } = useJournalData();
-  const [items, setItems] = useState<EntrySummary[]>([]);
-  const [cursor, setCursor] = useState<Cursor | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
-  const [busy, setBusy] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const request = useRef(0);
+  const pages = usePagedEntries('entries.search', { personIds: [person.id] }, PERSON_ENTRIES_PAGE);
+  const { items, loadMore } = pages;
+  const total = pages.state === 'loading' ? null : (pages.total ?? items.length);
+  const busy = pages.state === 'loading' || pages.state === 'more';
+  const cursor = pages.hasMore;
+  const error = pages.error ? messageOf(pages.error) : null;
   const today = new Date();
   const t = useT();
   const intl = useIntl();
-
-  const load = useCallback(
-    async (from: Cursor | null) => {
-      const id = ++request.current;
-      setBusy(true);
-      setError(null);
-      try {
-        const page = await call('entries.search', { filter: { personIds: [person.id] }, cursor: from, limit: PERSON_ENTRIES_PAGE });
-        if (id !== request.current) return;
-        setItems((prev) => (from === null ? page.items : [...prev, ...page.items.filter((e) => !prev.some((p) => p.id === e.id))]));
-        setCursor(page.nextCursor);
-        if (from === null) setTotal(page.total ?? page.items.length);
-      } catch (e) {
-        if (id === request.current) setError(messageOf(e));
-      } finally {
-        if (id === request.current) setBusy(false);
-      }
-    },
-    [person.id],
-  );
-  useEffect(() => {
-    void load(null);
-  }, [load]);
 
   return (
     <section className="page-section person-entries" aria-labelledby="person-entries-heading">
@@ -76,7 +53,7 @@ export function PersonEntries({ person }: { person: Person }) {
       ) : (
         cursor && (
           <div>
-            <button type="button" className="button" onClick={() => void load(cursor)}>
+            <button type="button" className="button" onClick={loadMore}>
               {t('personEntries.older')}
             </button>
           </div>

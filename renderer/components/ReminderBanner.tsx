@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ReminderKind } from '../../shared/insights.js';
 import { call, subscribe, transport } from '../api.js';
 import { translate, useT, type MessageId, type MessageValues } from '../i18n/index.js';
+import { useApi } from '../lib/queries.js';
 
 /** "1 hour", "2 hours", "30 minutes". */
 /** "15 minutes", "2 hours", in the interface's language. */
@@ -18,7 +19,9 @@ const REMINDER_WORDS: Record<ReminderKind, MessageId> = { journal: 'reminder.jou
 export function ReminderBanner() {
   const t = useT();
   const [shown, setShown] = useState<ReminderKind[]>([]);
-  const [snoozeMinutes, setSnoozeMinutes] = useState(60);
+  // The snooze length shown on the button: read when a reminder is on screen, and again after Settings change it.
+  const settings = useApi('settings.get', {}, { enabled: shown.length > 0 });
+  const snoozeMinutes = settings.data?.snoozeMinutes ?? 60;
   const [announce, setAnnounce] = useState('');
 
   useEffect(() => {
@@ -33,9 +36,6 @@ export function ReminderBanner() {
       if (event.type !== 'reminder') return;
       setShown((list) => (list.includes(event.kind) ? list : [...list, event.kind]));
       setAnnounce(translate(REMINDER_WORDS[event.kind]));
-      call('settings.get', {})
-        .then((s) => setSnoozeMinutes(s.snoozeMinutes))
-        .catch(() => undefined);
     });
   }, []);
 

@@ -2,34 +2,31 @@
  * Strengths: what a person (or the user themself) brings — the seed's "celebrate each other's
  * strengths". A short list to add to, change and delete from.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import type { Strength } from '../../shared/insights.js';
 import { call, messageOf } from '../api.js';
 import { useToast } from '../lib/session.js';
+import { useApi } from '../lib/queries.js';
 import { ErrorAlert } from './Feedback.js';
 import { useT } from '../i18n/index.js';
 
 export function StrengthsEditor({ personId, name }: { personId: number | null; /** The person's name; omitted for the user's own strengths. */ name?: string }) {
   const toast = useToast();
-  const [items, setItems] = useState<Strength[] | null>(null);
+  const list = useApi('strengths.list', { personId });
+  const items = useMemo(() => (list.data ? [...list.data].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id) : null), [list.data]);
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (list.error ? messageOf(list.error) : null);
   const inputId = useId();
   const t = useT();
 
+  // A write already invalidates the list; waiting for the reload keeps the form busy until it shows.
+  const { refetch } = list;
   const reload = useCallback(async () => {
-    try {
-      const list = await call('strengths.list', { personId });
-      setItems([...list].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, [personId]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+    await refetch();
+  }, [refetch]);
 
   async function add(e: FormEvent) {
     e.preventDefault();

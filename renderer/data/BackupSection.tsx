@@ -3,7 +3,7 @@
  * backup with its passphrase or recovery key — after a preview of what is in it and a confirmation —
  * and keep or discard the journal a restore moved aside.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { PassphraseField } from '../components/Passphrase.js';
 import type { AutomaticBackup, BackupPreview, BackupSource, PreviousJournal } from '../../shared/portability.js';
 import { call, messageOf } from '../api.js';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../components/Feedback.js';
 import { useT } from '../i18n/index.js';
 import { formatDay, formatBytes, shortDateTime } from '../lib/format.js';
 import { useSession, useToast } from '../lib/session.js';
+import { useApi } from '../lib/queries.js';
 import { base64ToBytes, downloadBlob, fileToBase64 } from '../report/files.js';
 
 type Chosen = { source: BackupSource; label: string };
@@ -44,24 +45,23 @@ export function BackupSection({ browser }: { browser: boolean }) {
   const toast = useToast();
   const t = useT();
   const { lock } = useSession();
-  const [automatic, setAutomatic] = useState<AutomaticBackup[] | null>(null);
-  const [previous, setPrevious] = useState<PreviousJournal[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const automaticQuery = useApi('backup.list', {});
+  const previousQuery = useApi('backup.previous', {});
+  const automatic: AutomaticBackup[] | null = automaticQuery.data ?? null;
+  const previous: PreviousJournal[] = previousQuery.data ?? [];
+  const [actionError, setError] = useState<string | null>(null);
+  const loadError = automaticQuery.error ?? previousQuery.error;
+  const error = actionError ?? (loadError ? messageOf(loadError) : null);
   const [busy, setBusy] = useState(false);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [discarding, setDiscarding] = useState<PreviousJournal | null>(null);
   const fileId = useId();
 
+  const refetchAutomatic = automaticQuery.refetch;
+  const refetchPrevious = previousQuery.refetch;
   const reload = useCallback(async () => {
-    try {
-      const [a, p] = await Promise.all([call('backup.list', {}), call('backup.previous', {})]);
-      setAutomatic(a);
-      setPrevious(p);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-  useEffect(() => void reload(), [reload]);
+    await Promise.all([refetchAutomatic(), refetchPrevious()]);
+  }, [refetchAutomatic, refetchPrevious]);
 
   async function create() {
     setError(null);

@@ -3,9 +3,9 @@
  * "bring this to my therapist"), and each person's history, charted. One check-in per person per
  * week: saving again replaces it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { format } from 'date-fns';
-import { addDays, CHECKIN_MEASURES, weekStartOf, type CheckInMeasure, type CheckInsDue, type CheckInTrends } from '../../shared/insights.js';
+import { addDays, CHECKIN_MEASURES, weekStartOf, type CheckInMeasure } from '../../shared/insights.js';
 import type { CheckIn } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { CHECKIN_QUESTIONS, PersonCheckInChart, num, rangeLabel } from '../charts/index.js';
@@ -18,6 +18,7 @@ import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
+import { useApi } from '../lib/queries.js';
 import '../styles/insights.css';
 import { useIntl } from 'react-intl';
 import { translate, useT, type MessageId } from '../i18n/index.js';
@@ -29,27 +30,17 @@ const bdi = (name: string) => <bdi dir="auto">{name}</bdi>;
 
 export function CheckInsPage() {
   const { people, personById, loaded } = useJournalData();
-  const [due, setDue] = useState<CheckInsDue | null>(null);
-  const [done, setDone] = useState<CheckIn[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // What is due this week, then the check-ins already saved in it (both follow every save).
+  const dueQuery = useApi('insights.checkinsDue', { today: todayLocal() });
+  const weekRange = dueQuery.data ? { from: dueQuery.data.week, to: dueQuery.data.weekEnd } : {};
+  const doneQuery = useApi('checkins.list', weekRange, { enabled: dueQuery.data !== undefined });
+  const due = dueQuery.data && doneQuery.data ? dueQuery.data : null;
+  const done: CheckIn[] = doneQuery.data ?? [];
+  const failed = dueQuery.error ?? doneQuery.error;
+  const error = failed ? messageOf(failed) : null;
   const active = people.filter((p) => p.archivedAt === null);
   const t = useT();
   const intl = useIntl();
-
-  useEffect(() => {
-    let live = true;
-    call('insights.checkinsDue', { today: todayLocal() })
-      .then(async (d) => {
-        const thisWeek = await call('checkins.list', { from: d.week, to: d.weekEnd });
-        if (!live) return;
-        setDue(d);
-        setDone(thisWeek);
-      })
-      .catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   return (
     <div className="page checkins-page">
@@ -144,45 +135,30 @@ function CheckInHistory() {
   const withSome = people;
   const [personId, setPersonId] = useRemembered<number | null>('checkins.historyPerson', null);
   const [range, setRange] = useRemembered<(typeof HISTORY_RANGES)[number]['key']>('checkins.historyRange', '12w');
-  const [weekStart, setWeekStart] = useState<number | null>(null);
-  const [trends, setTrends] = useState<CheckInTrends | null>(null);
-  const [list, setList] = useState<CheckIn[]>([]);
   const [deleting, setDeleting] = useState<CheckIn | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  const settings = useApi('settings.get', {});
+  const weekStart = settings.data?.weekStart ?? null;
   // Unless chosen: whoever the latest check-in was about (else the first person).
-  const [latest, setLatest] = useState<number | null | undefined>(undefined);
+  const recent = useApi('checkins.list', { from: addDays(todayLocal(), -366) });
+  const latest =
+    recent.data !== undefined
+      ? (recent.data.reduce<CheckIn | null>((a, c) => (!a || c.week > a.week || (c.week === a.week && c.updatedAt > a.updatedAt) ? c : a), null)?.personId ?? null)
+      : recent.isError
+        ? null
+        : undefined;
   const chosen = personId ?? (latest === undefined ? null : (latest ?? people.find((p) => p.archivedAt === null)?.id ?? null));
 
-  useEffect(() => {
-    call('settings.get', {})
-      .then((s) => setWeekStart(s.weekStart))
-      .catch((e) => setError(messageOf(e)));
-    call('checkins.list', { from: addDays(todayLocal(), -366) })
-      .then((l) => setLatest(l.reduce<CheckIn | null>((a, c) => (!a || c.week > a.week || (c.week === a.week && c.updatedAt > a.updatedAt) ? c : a), null)?.personId ?? null))
-      .catch(() => setLatest(null));
-  }, []);
-
-  useEffect(() => {
-    if (chosen === null || weekStart === null) return;
-    let live = true;
-    const today = todayLocal();
-    const r = HISTORY_RANGES.find((x) => x.key === range)!;
-    const from = r.weeks === null ? undefined : addDays(weekStartOf(today, weekStart), -(r.weeks - 1) * 7);
-    Promise.all([
-      call('insights.checkinTrends', { ...(from ? { from } : {}), to: today, personIds: [chosen], today }),
-      call('checkins.list', { personId: chosen, ...(from ? { from } : {}) }),
-    ])
-      .then(([t, l]) => {
-        if (!live) return;
-        setTrends(t);
-        setList([...l].sort((a, b) => b.week.localeCompare(a.week)));
-      })
-      .catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [chosen, range, weekStart, version]);
+  // The chart and the list for the chosen person and range; a save or delete anywhere loads them again.
+  const today = todayLocal();
+  const span = HISTORY_RANGES.find((x) => x.key === range)!;
+  const from = span.weeks === null || weekStart === null ? undefined : addDays(weekStartOf(today, weekStart), -(span.weeks - 1) * 7);
+  const enabled = chosen !== null && weekStart !== null;
+  const trendsQuery = useApi('insights.checkinTrends', { ...(from ? { from } : {}), to: today, personIds: [chosen ?? 0], today }, { enabled });
+  const listQuery = useApi('checkins.list', { personId: chosen ?? 0, ...(from ? { from } : {}) }, { enabled });
+  const trends = trendsQuery.data && listQuery.data ? trendsQuery.data : null;
+  const list = useMemo(() => [...(listQuery.data ?? [])].sort((a, b) => b.week.localeCompare(a.week)), [listQuery.data]);
+  const failed = settings.error ?? trendsQuery.error ?? listQuery.error;
+  const error = failed ? messageOf(failed) : null;
 
   if (chosen === null) return null;
   const name = personById.get(chosen)?.name ?? t('checkins.thisPerson');
@@ -273,7 +249,6 @@ function CheckInHistory() {
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             await call('checkins.delete', { id: deleting.id });
-            setVersion((v) => v + 1);
             toast.show(t('checkins.deleted'));
           }}
         />
@@ -290,15 +265,15 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
   const { personById, loaded } = useJournalData();
   const toast = useToast();
   const person = personById.get(personId);
-  const [weekStart, setWeekStart] = useState<number | null>(null);
-  const [week, setWeek] = useState<string | null>(null);
+  const settings = useApi('settings.get', {});
+  const weekStart = settings.data?.weekStart ?? null;
+  const [chosenWeek, setWeek] = useState<string | null>(null);
   const [existing, setExisting] = useState<CheckIn | null>(null);
   const [answers, setAnswers] = useState<Answers>(NO_ANSWERS);
   const [note, setNote] = useState('');
   const [forTherapist, setForTherapist] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [ready, setReady] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   /** Files chosen for a check-in not saved yet: in memory until it is. */
   const [held, setHeld] = useState<File[]>([]);
@@ -307,36 +282,30 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
   const t = useT();
   const intl = useIntl();
 
-  useEffect(() => {
-    call('settings.get', {})
-      .then((s) => {
-        setWeekStart(s.weekStart);
-        const valid = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? weekParam : null;
-        setWeek(valid ?? weekStartOf(today, s.weekStart));
-      })
-      .catch((e) => setError(messageOf(e)));
-  }, [weekParam, today]);
+  const validParam = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? weekParam : null;
+  const week = chosenWeek ?? validParam ?? (weekStart === null ? null : weekStartOf(today, weekStart));
 
-  const load = useCallback(
-    async (w: string) => {
-      setReady(false);
-      try {
-        const found = await call('checkins.list', { personId, from: w, to: addDays(w, 6) });
-        const c = found[0] ?? null;
-        setExisting(c);
-        setAnswers(c ? { heard: c.heard, respected: c.respected, involved: c.involved, fairShare: c.fairShare, boundaries: c.boundaries, safe: c.safe } : NO_ANSWERS);
-        setNote(c?.note ?? '');
-        setForTherapist(c?.forTherapist ?? false);
-        setReady(true);
-      } catch (e) {
-        setError(messageOf(e));
-      }
-    },
-    [personId],
-  );
+  // The saved check-in of that week, if any. The form takes its answers when the week is chosen and
+  // again whenever the saved check-in changes (a restored version): never on an unchanged reload.
+  const found = useApi('checkins.list', week ? { personId, from: week, to: addDays(week, 6) } : { personId }, { enabled: week !== null });
+  const saved = found.data === undefined ? undefined : (found.data[0] ?? null);
+  const stamp = saved === undefined || week === null ? null : `${week}|${saved?.id ?? 'none'}|${saved?.updatedAt ?? ''}`;
+  const [applied, setApplied] = useState<string | null>(null);
+  const savedRef = useRef(saved);
+  savedRef.current = saved;
   useEffect(() => {
-    if (week) void load(week);
-  }, [week, load]);
+    if (stamp === null) return;
+    const c = savedRef.current ?? null;
+    setExisting(c);
+    setAnswers(c ? { heard: c.heard, respected: c.respected, involved: c.involved, fairShare: c.fairShare, boundaries: c.boundaries, safe: c.safe } : NO_ANSWERS);
+    setNote(c?.note ?? '');
+    setForTherapist(c?.forTherapist ?? false);
+    setApplied(stamp);
+  }, [stamp]);
+  // Ready once this week's check-in is in the form (a later reload of it keeps the form on screen).
+  const ready = week !== null && applied !== null && applied.startsWith(`${week}|`);
+  const failed = settings.error ?? found.error;
+  const error = actionError ?? (failed ? messageOf(failed) : null);
 
   const weeks = useMemo(() => {
     if (weekStart === null) return [];
@@ -446,7 +415,8 @@ export function CheckInFormPage({ personId, week: weekParam }: { personId: numbe
           </div>
         </form>
       )}
-      {ready && existing && week && <CheckInRevisions checkIn={existing} onRestored={() => void load(week)} />}
+      {/* A restore invalidates the check-ins: the form takes the restored answers when they load. */}
+      {ready && existing && week && <CheckInRevisions checkIn={existing} onRestored={() => undefined} />}
       {confirmDelete && existing && (
         <ConfirmDialog
           title={t('checkins.deleteTitle')}

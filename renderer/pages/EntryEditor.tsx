@@ -1,7 +1,8 @@
 /**
  * New entry, quick log and edit entry. The editor's state is autosaved as an encrypted draft (through
- * 'drafts.save') about every two seconds after a change, when the page is hidden or closed, when
- * leaving the editor and before locking — so nothing typed is lost.
+ * 'drafts.save', by useAutosave in lib/autosave.ts) about every two seconds after a change, when the
+ * window loses focus, is hidden or closed, when leaving the editor and before locking — so nothing
+ * typed is lost.
  *
  * By keyboard: Ctrl/Cmd+Enter saves from any field; plain Enter never submits (in the pattern filter
  * it chooses the first match). Quick log is the same editor, compact: people, patterns, balance and
@@ -9,6 +10,7 @@
  * once the writer confirms it.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { DOMAINS, POWER_SOURCES } from '../../shared/catalogue.js';
 import { checkEntryDate, ENTRY_YEARS, type Entry } from '../../shared/schemas.js';
 import { translate, useT } from '../i18n/index.js';
@@ -34,14 +36,22 @@ import {
   withPatterns,
   type EditorState,
 } from '../lib/editorState.js';
+import { useAutosave } from '../lib/autosave.js';
+import { screenKey } from '../lib/queries.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData, useSession, useToast } from '../lib/session.js';
 
-const AUTOSAVE_MS = 2000;
 /** Further ahead than this, a date is asked about before saving: a day covers any time zone. */
 const FUTURE_MS = 24 * 3_600_000;
 
-export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; quick?: boolean }) {
+type EditorProps = { entryId?: number; quick?: boolean };
+
+/** One editor per draft: opening another entry starts afresh (the one left keeps its draft). */
+export function EntryEditorPage(props: EditorProps) {
+  return <EntryEditor key={draftKeyFor(props.entryId)} {...props} />;
+}
+
+function EntryEditor({ entryId, quick = false }: EditorProps) {
   const key = draftKeyFor(entryId);
   const t = useT();
   const v = useVocabulary();
@@ -53,10 +63,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
 
   const [state, setState] = useState<EditorState | null>(null);
   const [original, setOriginal] = useState<Entry | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const [draftError, setDraftError] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -64,104 +71,54 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
   const [confirmFuture, setConfirmFuture] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const stateRef = useRef<EditorState | null>(null);
   const baseline = useRef<EditorState | null>(null);
-  const lastSaved = useRef<string | null>(null);
-  const closed = useRef(false);
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  stateRef.current = state;
   const tagsRef = useRef(tags);
   tagsRef.current = tags;
 
-  // ---- load the entry (when editing) and any draft
-  useEffect(() => {
-    if (!listsReady) return;
-    let live = true;
-    (async () => {
-      try {
-        const [entry, draft, attached] = await Promise.all([
-          entryId ? call('entries.get', { id: entryId }) : Promise.resolve(null),
-          call('drafts.get', { key }),
-          entryId ? call('attachments.list', { owner: { kind: 'entry', id: entryId } }) : Promise.resolve([]),
-        ]);
-        if (!live) return;
-        const base = entry ? stateFromEntry(entry, tagsRef.current, attached.map((a) => a.id)) : blankState();
-        baseline.current = base;
-        setOriginal(entry);
-        const restored = draft ? parseDraft(draft.content, base) : null;
-        if (draft && restored && !sameState(restored, base)) {
-          lastSaved.current = draft.content;
-          setRestoredAt(draft.updatedAt);
-          setState(restored);
-        } else setState(base);
-      } catch (e) {
-        if (live) setLoadError(e instanceof ApiError && e.code === 'NOT_FOUND' ? translate('entry.gone') : messageOf(e));
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [entryId, key, listsReady]);
+  // ---- autosave: the editor's state as an encrypted draft
+  const autosave = useAutosave({
+    value: state,
+    serialize: draftContent,
+    isPristine: (s) => baseline.current !== null && sameState(s, baseline.current),
+    save: async (content) => void (await call('drafts.save', { key, content })),
+    remove: async () => void (await call('drafts.discard', { key })),
+    beforeLock: session.beforeLock,
+  });
+  const { adopt } = autosave;
 
-  // ---- autosave
-  const flush = useCallback((): Promise<void> => {
-    const run = async () => {
-      const s = stateRef.current;
-      if (!s || closed.current || !baseline.current) return;
-      const content = draftContent(s);
-      if (content === lastSaved.current) return;
-      try {
-        if (sameState(s, baseline.current)) {
-          // Back to where it started: no draft needed.
-          if (lastSaved.current !== null) await call('drafts.discard', { key });
-          lastSaved.current = null;
-        } else {
-          await call('drafts.save', { key, content });
-          lastSaved.current = content;
-          setSavedAt(Date.now());
-        }
-        setDraftError(false);
-      } catch {
-        setDraftError(true);
-      }
-    };
-    chain.current = chain.current.then(run);
-    return chain.current;
-  }, [key]);
-
+  // ---- load the entry (when editing) and any draft: once, fresh (never a cached draft), once the
+  // patterns are known (an entry's areas are read against them)
+  const load = useQuery({
+    queryKey: screenKey('entries', 'editor', { entryId: entryId ?? null, key }),
+    queryFn: async () => {
+      const [entry, draft, attached] = await Promise.all([
+        entryId ? call('entries.get', { id: entryId }) : Promise.resolve(null),
+        call('drafts.get', { key }),
+        entryId ? call('attachments.list', { owner: { kind: 'entry', id: entryId } }) : Promise.resolve([]),
+      ]);
+      return { entry, draft, attachmentIds: attached.map((a) => a.id) };
+    },
+    enabled: listsReady,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const opened = load.data;
+  const loadError = state === null && load.error ? (load.error instanceof ApiError && load.error.code === 'NOT_FOUND' ? translate('entry.gone') : messageOf(load.error)) : null;
+  // The editor starts from the first answer; a later one (another screen changed the entry) does
+  // not replace what is being typed.
   useEffect(() => {
-    if (!state || closed.current || timer.current) return;
-    if (draftContent(state) === lastSaved.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      void flush();
-    }, AUTOSAVE_MS);
-  }, [state, flush]);
-
-  useEffect(() => {
-    const offLock = session.beforeLock(async () => {
-      await flush();
-      closed.current = true;
-    });
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    const onLeave = () => void flush();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onLeave);
-    window.addEventListener('beforeunload', onLeave);
-    return () => {
-      offLock();
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onLeave);
-      window.removeEventListener('beforeunload', onLeave);
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      // Leaving the editor (another page): keep what was typed.
-      void flush();
-    };
-  }, [session, flush]);
+    if (!opened || baseline.current) return;
+    const { entry, draft, attachmentIds } = opened;
+    const base = entry ? stateFromEntry(entry, tagsRef.current, attachmentIds) : blankState();
+    baseline.current = base;
+    setOriginal(entry);
+    const restored = draft ? parseDraft(draft.content, base) : null;
+    if (draft && restored && !sameState(restored, base)) {
+      adopt(draft.content);
+      setRestoredAt(draft.updatedAt);
+      setState(restored);
+    } else setState(base);
+  }, [opened, adopt]);
 
   // Quick capture: a new entry starts with the cursor in "What happened"; quick log starts with
   // the first person (or the pattern filter when there is nobody yet).
@@ -229,30 +186,23 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
     if (!fields) return;
     setSaving(true);
     setError(null);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    closed.current = true;
-    await chain.current;
+    await autosave.pause();
     try {
       const saved = original ? await call('entries.update', { id: original.id, patch: fields }) : await call('entries.create', toEntryInput(state)!);
-      await call('drafts.discard', { key }).catch(() => undefined);
-      lastSaved.current = null;
+      // The entry holds it now: its draft goes (a draft left behind is offered again, never lost).
+      await autosave.clear().catch(() => undefined);
       toast.show(original ? t('editor.changesSaved') : t('editor.entrySaved'));
       navigate(original ? `/entry/${saved.id}` : '/timeline');
     } catch (err) {
-      closed.current = false;
+      autosave.resume();
       setSaving(false);
       setError(messageOf(err));
     }
   }
 
   async function discardAndLeave() {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    closed.current = true;
-    await chain.current;
-    await call('drafts.discard', { key });
-    lastSaved.current = null;
+    await autosave.pause();
+    await autosave.clear();
     navigate(original ? `/entry/${original.id}` : '/timeline');
   }
 
@@ -263,12 +213,8 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
 
   async function discardRestored() {
     if (!baseline.current) return;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    await chain.current;
     try {
-      await call('drafts.discard', { key });
-      lastSaved.current = null;
+      await autosave.clear();
       setState(baseline.current);
       setRestoredAt(null);
     } catch (e) {
@@ -442,7 +388,7 @@ export function EntryEditorPage({ entryId, quick = false }: { entryId?: number; 
           <ErrorAlert>{error}</ErrorAlert>
           <div className="editor-actions">
             <span className="autosave hint">
-              {draftError ? t('editor.draftFailed') : savedAt ? t('editor.draftSavedAt', { time: formatTime(savedAt) }) : t('editor.draftsSaved')}
+              {autosave.failed ? t('query.autosave.failed') : autosave.savedAt ? t('editor.draftSavedAt', { time: formatTime(autosave.savedAt) }) : t('editor.draftsSaved')}
             </span>
             <button type="button" className="button" onClick={cancel} disabled={saving}>
               {t('editor.cancel')}

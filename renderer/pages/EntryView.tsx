@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { CATEGORIES } from '../../shared/catalogue.js';
 import { translate, useT, type MessageId } from '../i18n/index.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
@@ -12,6 +13,7 @@ import { EntryHistory } from '../components/EntryHistory.js';
 import { EntryAttachments } from '../components/attachments/EntryAttachments.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData, useToast } from '../lib/session.js';
+import { queryKey, useApi } from '../lib/queries.js';
 
 const SCORES = [
   ['intensity', 'score.intensity'],
@@ -26,19 +28,17 @@ export function EntryViewPage({ id }: { id: number }) {
   const v = useVocabulary();
   const { personById, tagById } = useJournalData();
   const toast = useToast();
-  const [entry, setEntry] = useState<Entry | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Restoring an earlier version or editing elsewhere invalidates the entry: it loads again here.
+  const entryQuery = useApi('entries.get', { id });
+  const entry: Entry | null = entryQuery.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
+  const loadError = entryQuery.error;
+  const error =
+    actionError ?? (loadError ? (loadError instanceof ApiError && loadError.code === 'NOT_FOUND' ? translate('entry.gone') : messageOf(loadError)) : null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('entries.get', { id })
-      .then((e) => live && setEntry(e))
-      .catch((e) => live && setError(e instanceof ApiError && e.code === 'NOT_FOUND' ? translate('entry.gone') : messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const queryClient = useQueryClient();
+  /** Shows the entry a restore returned at once (the restore also invalidates it). */
+  const setEntry = useCallback((e: Entry) => queryClient.setQueryData(queryKey('entries.get', { id: e.id }), e), [queryClient]);
 
   async function moveToTrash() {
     if (!entry) return;

@@ -4,7 +4,8 @@
  * check-in trends); a click on any bar, point or day opens exactly those entries on the timeline.
  * The choices are remembered until the journal is locked, in memory only.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { CATEGORIES, CATEGORY_COLORS, type Category } from '../../shared/catalogue.js';
 import { translate, useT, type MessageId } from '../i18n/index.js';
@@ -33,6 +34,7 @@ import { formatDay } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
+import { screenKey } from '../lib/queries.js';
 import '../styles/insights.css';
 
 export type RangeKey = '7d' | '30d' | '90d' | '1y' | 'all' | 'custom';
@@ -94,10 +96,6 @@ interface Loaded {
 export function InsightsPage() {
   const { people, tags, personById, loaded: listsLoaded } = useJournalData();
   const [view, setView] = useRemembered<InsightsView>('insights.view', DEFAULT_VIEW);
-  const [data, setData] = useState<Loaded | null>(null);
-  const [state, setState] = useState<'loading' | 'idle' | 'error'>('loading');
-  const [error, setError] = useState<string | null>(null);
-  const request = useRef(0);
   const t = useT();
   const words = useVocabulary();
   const today = todayLocal();
@@ -111,32 +109,28 @@ export function InsightsPage() {
   }, [view.personIds, view.categories]);
   const queryKey = 'problem' in q ? null : JSON.stringify({ from: q.from, to: q.to, bucket: view.bucket, filter, today });
 
-  useEffect(() => {
-    if (queryKey === null || 'problem' in q) return;
-    const id = ++request.current;
-    const range = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
-    const bucket = view.bucket === 'auto' ? {} : { bucket: view.bucket };
-    setState('loading');
-    setError(null);
-    Promise.all([
-      call('insights.overview', { ...range, ...bucket, filter, today, limit: 8 }),
-      call('insights.patternHistory', { ...range, filter, today }),
-      call('insights.checkinTrends', { ...range, ...(filter.personIds ? { personIds: filter.personIds } : {}), today }),
-    ])
-      .then(([overview, history, checkIns]) => {
-        if (id !== request.current) return;
-        setData({ overview, history, checkIns, when: q.when, filter, key: queryKey });
-        setState('idle');
-      })
-      .catch((e) => {
-        if (id !== request.current) return;
-        setError(messageOf(e));
-        setState('error');
-      });
-    // queryKey stands for q, filter, bucket and today: the effect runs when the query changes, not
-    // when an equal query is rebuilt by a render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: queryKey is the dependency
-  }, [queryKey]);
+  // One query per view (range, bucket, filter, day): the newest view's answer is the one shown, and
+  // the last answer stays on screen, marked as updating, until the next one has come. Any write to
+  // entries or check-ins invalidates the insights area, so the page loads again.
+  const loaded = useQuery({
+    queryKey: screenKey('insights', 'page', queryKey),
+    enabled: queryKey !== null,
+    placeholderData: keepPreviousData,
+    queryFn: async (): Promise<Loaded> => {
+      if ('problem' in q || queryKey === null) throw new Error('no query');
+      const range = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
+      const bucket = view.bucket === 'auto' ? {} : { bucket: view.bucket };
+      const [overview, history, checkIns] = await Promise.all([
+        call('insights.overview', { ...range, ...bucket, filter, today, limit: 8 }),
+        call('insights.patternHistory', { ...range, filter, today }),
+        call('insights.checkinTrends', { ...range, ...(filter.personIds ? { personIds: filter.personIds } : {}), today }),
+      ]);
+      return { overview, history, checkIns, when: q.when, filter, key: queryKey };
+    },
+  });
+  const data = loaded.data ?? null;
+  const state: 'loading' | 'idle' | 'error' = loaded.isError ? 'error' : loaded.isFetching ? 'loading' : 'idle';
+  const error = loaded.error ? messageOf(loaded.error) : null;
 
   const personOf = useCallback(
     (id: number): Who => {

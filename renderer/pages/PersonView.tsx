@@ -3,10 +3,10 @@
  * the weekly check-ins about them, and how the entries with them felt — check-in answers and the
  * entries' measures charted week by week, side by side.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { format } from 'date-fns';
 import { addDays, drillFilter, weekStartOf, type BalanceTrend, type CheckInTrends, type DrillTarget, type InsightFilter, type ScoreTrends } from '../../shared/insights.js';
-import { call, messageOf } from '../api.js';
+import { messageOf } from '../api.js';
 import { BalanceChart, PersonCheckInChart, ScoresChart, type OnDrill, type Who } from '../charts/index.js';
 import { Swatch } from '../components/Chips.js';
 import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
@@ -15,6 +15,7 @@ import { StrengthsEditor } from '../components/Strengths.js';
 import { openTimelineFor } from '../lib/drill.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
+import { useApi } from '../lib/queries.js';
 import { PersonDialog } from './People.js';
 import '../styles/insights.css';
 import { useIntl } from 'react-intl';
@@ -40,34 +41,28 @@ export function PersonViewPage({ id }: { id: number }) {
   const toast = useToast();
   const person = personById.get(id);
   const [range, setRange] = useRemembered<RangeKey>('person.range', '12w');
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const filter = useMemo<InsightFilter>(() => ({ personIds: [id] }), [id]);
   const t = useT();
   const intl = useIntl();
   const words = useVocabulary();
 
-  useEffect(() => {
-    let live = true;
-    const today = format(new Date(), 'yyyy-MM-dd');
-    const r = RANGES.find((x) => x.key === range)!;
-    (async () => {
-      const { weekStart } = await call('settings.get', {});
-      // Weekly bars for both, from the first day of a week, so check-ins and entries line up.
-      const from = r.weeks === null ? undefined : addDays(weekStartOf(today, weekStart), -(r.weeks - 1) * 7);
-      const q = { ...(from ? { from } : {}), to: today, filter, today, bucket: r.weeks === null ? undefined : ('week' as const) };
-      const [checkIns, balance, scores] = await Promise.all([
-        call('insights.checkinTrends', { ...(from ? { from } : {}), to: today, personIds: [id], today }),
-        call('insights.balance', q),
-        call('insights.scores', q),
-      ]);
-      if (live) setData({ checkIns, balance, scores, when: r.when });
-    })().catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [id, range, filter]);
+  // The week start comes first (a settings change loads everything again); then the three series.
+  const settings = useApi('settings.get', {});
+  const weekStart = settings.data?.weekStart;
+  const today = format(new Date(), 'yyyy-MM-dd');
+  const r = RANGES.find((x) => x.key === range)!;
+  // Weekly bars for both, from the first day of a week, so check-ins and entries line up.
+  const from = r.weeks === null || weekStart === undefined ? undefined : addDays(weekStartOf(today, weekStart), -(r.weeks - 1) * 7);
+  const q = { ...(from ? { from } : {}), to: today, filter, today, bucket: r.weeks === null ? undefined : ('week' as const) };
+  const ready = weekStart !== undefined;
+  const checkIns = useApi('insights.checkinTrends', { ...(from ? { from } : {}), to: today, personIds: [id], today }, { enabled: ready });
+  const balance = useApi('insights.balance', q, { enabled: ready });
+  const scores = useApi('insights.scores', q, { enabled: ready });
+  const data: Loaded | null =
+    checkIns.data && balance.data && scores.data ? { checkIns: checkIns.data, balance: balance.data, scores: scores.data, when: r.when } : null;
+  const failed = settings.error ?? checkIns.error ?? balance.error ?? scores.error;
+  const error = failed ? messageOf(failed) : null;
 
   const personOf = useCallback((pid: number): Who => {
     const p = personById.get(pid);

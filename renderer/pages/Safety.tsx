@@ -11,6 +11,8 @@ import { HistoryCheckSection } from '../components/HistoryCheck.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { isMac } from '../lib/hooks.js';
 import { useSession, useToast } from '../lib/session.js';
+import { queryKey, useApi } from '../lib/queries.js';
+import { useQueryClient } from '@tanstack/react-query';
 import { NewPassphraseFields, PassphraseField, RecoveryKeyPanel } from '../components/Passphrase.js';
 
 const TIMEOUTS = [1, 2, 5, 10, 15, 30, 60];
@@ -20,14 +22,12 @@ export function SafetyPage() {
   const t = useT();
   const session = useSession();
   const toast = useToast();
-  const [prefs, setPrefs] = useState<SafetyPreferences | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call('safety.preferences', {})
-      .then(setPrefs)
-      .catch((e) => setError(messageOf(e)));
-  }, []);
+  const queryClient = useQueryClient();
+  const prefsQuery = useApi('safety.preferences', {});
+  const prefs = prefsQuery.data ?? null;
+  const setPrefs = (p: SafetyPreferences) => queryClient.setQueryData(queryKey('safety.preferences', {}), p);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (prefsQuery.error ? messageOf(prefsQuery.error) : null);
 
   async function save(patch: Partial<SafetyPreferences>, message: string) {
     try {
@@ -273,17 +273,11 @@ function PassphraseSection() {
   const currentId = useId();
 
   // A recovery key issued here but not yet confirmed (the person left the page): offer it again.
+  // gcTime 0: the key leaves the cache as soon as this section is gone.
+  const pendingKey = useApi('vault.pendingRecoveryKey', {}, { gcTime: 0, staleTime: Infinity }).data?.recoveryKey ?? null;
   useEffect(() => {
-    let live = true;
-    call('vault.pendingRecoveryKey', {})
-      .then(({ recoveryKey }) => {
-        if (live && recoveryKey) setMode((m) => (m.name === 'idle' ? { name: 'show-key', recoveryKey, changed: false, again: true } : m));
-      })
-      .catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (pendingKey) setMode((m) => (m.name === 'idle' ? { name: 'show-key', recoveryKey: pendingKey, changed: false, again: true } : m));
+  }, [pendingKey]);
 
   useEffect(
     () =>

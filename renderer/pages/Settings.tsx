@@ -4,7 +4,8 @@
  * Sectioned, so other features can add their own section. Nothing here goes to the OS preferences
  * store: even a reminder schedule says something about the person.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ReminderStatus, Settings } from '../../shared/insights.js';
 import { call, messageOf } from '../api.js';
 import { CheckboxGroup } from '../components/EditorControls.js';
@@ -12,6 +13,7 @@ import { ErrorAlert, Loading } from '../components/Feedback.js';
 import { snoozeWords } from '../components/ReminderBanner.js';
 import { WritingSettings } from '../components/writing/WritingSettings.js';
 import { useToast } from '../lib/session.js';
+import { queryKey, useApi } from '../lib/queries.js';
 import { formatDateTime, weekdayName } from '../lib/format.js';
 import { LANGUAGE_NAMES, useLanguage, useT } from '../i18n/index.js';
 import { LANGUAGES, LanguageChoice, matchLanguage } from '../../shared/locales.js';
@@ -22,20 +24,15 @@ const WEEK = [0, 1, 2, 3, 4, 5, 6] as const;
 
 export function SettingsPage() {
   const t = useT();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [status, setStatus] = useState<ReminderStatus[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const reloadStatus = () =>
-    call('reminders.status', {})
-      .then(setStatus)
-      .catch(() => setStatus([]));
-  useEffect(() => {
-    call('settings.get', {})
-      .then(setSettings)
-      .catch((e) => setError(messageOf(e)));
-    void reloadStatus();
-  }, []);
+  const queryClient = useQueryClient();
+  // A saved change invalidates every query (the week start shapes check-ins and insights): the
+  // settings, the reminders' next times and every other screen load again.
+  const settingsQuery = useApi('settings.get', {});
+  const settings = settingsQuery.data ?? null;
+  const error = settingsQuery.error ? messageOf(settingsQuery.error) : null;
+  // The next reminder times are a hint: without them the form still works.
+  const status = useApi('reminders.status', {}).data ?? [];
+  const setSettings = (s: Settings) => queryClient.setQueryData(queryKey('settings.get', {}), s);
 
   return (
     <div className="page settings-page">
@@ -54,10 +51,7 @@ export function SettingsPage() {
           <RemindersSection
             settings={settings}
             status={status}
-            onSaved={(s) => {
-              setSettings(s);
-              void reloadStatus();
-            }}
+            onSaved={setSettings}
           />
           <WeekSection settings={settings} onSaved={setSettings} />
           <WritingSettings />

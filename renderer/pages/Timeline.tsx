@@ -4,13 +4,13 @@
  * says how many entries matched. Only the search box shows until "More filters" opens the rest, so
  * the first entries stay on screen.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CATEGORIES, type Category, type Polarity } from '../../shared/catalogue.js';
 import { translate, useT } from '../i18n/index.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
-import type { Cursor, Draft, EntryFilter, EntrySummary } from '../../shared/schemas.js';
-import { call, messageOf } from '../api.js';
+import type { EntryFilter, EntrySummary } from '../../shared/schemas.js';
+import { messageOf } from '../api.js';
 import { EntryCard } from '../components/EntryCard.js';
 import { useAttachmentCounts } from '../components/attachments/EntryAttachments.js';
 import { CheckInsDueNotice } from '../components/CheckInsDueNotice.js';
@@ -23,6 +23,7 @@ import { clearPendingDrill, peekPendingDrill, type DrillDown } from '../lib/dril
 import { navigate } from '../lib/router.js';
 import { useJournalData } from '../lib/session.js';
 import { useRemembered } from '../lib/viewMemory.js';
+import { useApi, usePagedEntries } from '../lib/queries.js';
 
 const PAGE = 50;
 
@@ -71,7 +72,6 @@ export function TimelinePage() {
   const { people, tags, personById, tagById } = useJournalData();
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [filtersOpen, setFiltersOpen] = useRemembered('timeline.filtersOpen', false);
-  const [total, setTotal] = useState<number | null>(null);
   // A click on an insights chart: exactly its entries, until the filter bar is used.
   const [drill, setDrill] = useState<DrillDown | null>(peekPendingDrill);
   useEffect(() => clearPendingDrill(), []);
@@ -80,63 +80,24 @@ export function TimelinePage() {
   const filterKey = JSON.stringify(apiFilter);
   const filtering = filterKey !== '{}';
 
-  const [items, setItems] = useState<EntrySummary[]>([]);
-  const [cursor, setCursor] = useState<Cursor | null>(null);
-  const [state, setState] = useState<'loading' | 'idle' | 'more' | 'error'>('loading');
-  const [error, setError] = useState<string | null>(null);
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  const request = useRef(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => onSearchFocusRequest(() => searchRef.current?.focus()), []);
-  useEffect(() => {
-    call('drafts.list', {})
-      .then(setDrafts)
-      .catch(() => setDrafts([]));
-  }, []);
+  // Drafts waiting to be finished: a notice only, so a failure shows none.
+  const drafts = useApi('drafts.list', {}).data ?? [];
 
-  // First page whenever the filter changes.
-  useEffect(() => {
-    const id = ++request.current;
-    setState('loading');
-    setError(null);
-    call('entries.search', { filter: JSON.parse(filterKey) as EntryFilter, cursor: null, limit: PAGE })
-      .then((page) => {
-        if (id !== request.current) return;
-        setItems(page.items);
-        setCursor(page.nextCursor);
-        setTotal(page.total ?? null);
-        setState('idle');
-        scrollRef.current?.scrollTo({ top: 0 });
-      })
-      .catch((e) => {
-        if (id !== request.current) return;
-        setError(messageOf(e));
-        setState('error');
-      });
-  }, [filterKey]);
+  // One query per filter, a page at a time: the newest filter's pages are the ones shown (the last
+  // list stays while they come), and a write to entries anywhere loads the pages again.
+  const search = usePagedEntries('entries.search', apiFilter as EntryFilter, PAGE);
+  const { items, total, state, loadMore, previous } = search;
+  const cursor = search.hasMore ? true : null;
+  const error = search.error ? messageOf(search.error) : null;
 
-  const loadMore = useCallback(() => {
-    if (!cursor || state !== 'idle') return;
-    const id = ++request.current;
-    setState('more');
-    call('entries.search', { filter: JSON.parse(filterKey) as EntryFilter, cursor, limit: PAGE })
-      .then((page) => {
-        if (id !== request.current) return;
-        setItems((prev) => {
-          const seen = new Set(prev.map((e) => e.id));
-          return [...prev, ...page.items.filter((e) => !seen.has(e.id))];
-        });
-        setCursor(page.nextCursor);
-        setState('idle');
-      })
-      .catch((e) => {
-        if (id !== request.current) return;
-        setError(messageOf(e));
-        setState('error');
-      });
-  }, [cursor, state, filterKey]);
+  // A new filter's first page starts at the top.
+  useEffect(() => {
+    if (!previous) scrollRef.current?.scrollTo({ top: 0 });
+  }, [filterKey, previous]);
 
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Cursor, EntrySummary } from '../../shared/schemas.js';
+import { useState } from 'react';
+import type { EntrySummary } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { ConfirmDialog } from '../components/Dialog.js';
 import { EntryCard, entryHeading } from '../components/EntryCard.js';
@@ -7,6 +7,7 @@ import { EmptyState, ErrorAlert, Loading } from '../components/Feedback.js';
 import { dayHeading } from '../lib/format.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { useT } from '../i18n/index.js';
+import { usePagedEntries } from '../lib/queries.js';
 
 const PAGE = 100;
 
@@ -14,31 +15,18 @@ export function TrashPage() {
   const t = useT();
   const { personById, tagById } = useJournalData();
   const toast = useToast();
-  const [items, setItems] = useState<EntrySummary[] | null>(null);
-  const [cursor, setCursor] = useState<Cursor | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Restoring or deleting an entry invalidates the entries area: the trash loads again.
+  const trash = usePagedEntries('entries.trash', {}, PAGE);
+  const items = trash.state === 'loading' ? null : trash.items;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (trash.error ? messageOf(trash.error) : null);
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<{ kind: 'one'; entry: EntrySummary } | { kind: 'all' } | null>(null);
-
-  const load = useCallback(async (after: Cursor | null) => {
-    try {
-      const page = await call('entries.trash', { cursor: after, limit: PAGE });
-      setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-  useEffect(() => {
-    void load(null);
-  }, [load]);
 
   async function restore(entry: EntrySummary) {
     setBusy(true);
     try {
       await call('entries.restore', { id: entry.id });
-      setItems((prev) => prev?.filter((e) => e.id !== entry.id) ?? null);
       toast.show(t('trash.restored'));
     } catch (e) {
       setError(messageOf(e));
@@ -93,8 +81,8 @@ export function TrashPage() {
           ))}
         </ul>
       )}
-      {cursor && (
-        <button type="button" className="button" onClick={() => void load(cursor)}>
+      {trash.hasMore && (
+        <button type="button" className="button" onClick={trash.loadMore}>
           {t('trash.loadMore')}
         </button>
       )}
@@ -112,13 +100,11 @@ export function TrashPage() {
           danger
           onConfirm={async () => {
             if (confirm.kind === 'all') {
+              // Purging invalidates the entries area: the list loads again, empty.
               const { purged } = await call('entries.purge', { all: true });
-              setItems([]);
-              setCursor(null);
               toast.show(t('trash.purged', { count: purged }));
             } else {
               await call('entries.purge', { id: confirm.entry.id });
-              setItems((prev) => prev?.filter((x) => x.id !== confirm.entry.id) ?? null);
               toast.show(t('trash.deleted'));
             }
           }}

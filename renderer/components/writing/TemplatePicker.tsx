@@ -5,8 +5,8 @@
  * as nothing has been typed since.
  */
 import { useEffect, useId, useState } from 'react';
+import { useApi } from '../../lib/queries.js';
 import type { WritingTemplate } from '../../../shared/writing.js';
-import { call } from '../../api.js';
 import { useT } from '../../i18n/index.js';
 import { Dialog } from '../Dialog.js';
 import { BUILTIN_TEMPLATES, bodyFromHeadings, withTemplate } from './builtins.js';
@@ -21,8 +21,11 @@ interface Applied {
 
 export function TemplatePicker({ body, onBody, showPrompt }: { body: string; onBody: (body: string) => void; showPrompt: boolean }) {
   const t = useT();
-  const [own, setOwn] = useState<WritingTemplate[]>([]);
-  const [promptOn, setPromptOn] = useState(false);
+  // Guidance is optional: if it cannot load, the editor works as before, without it.
+  const ownQuery = useApi('writing.list', {});
+  const prefsQuery = useApi('writing.preferences', {});
+  const own: WritingTemplate[] = ownQuery.data ?? [];
+  const promptOn = prefsQuery.data?.promptOfTheDay ?? false;
   const [chosen, setChosen] = useState('');
   const [asking, setAsking] = useState<{ name: string; text: string } | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);
@@ -31,20 +34,6 @@ export function TemplatePicker({ body, onBody, showPrompt }: { body: string; onB
   const selectId = useId();
   const hintId = useId();
   const promptId = useId();
-
-  useEffect(() => {
-    let live = true;
-    // Guidance is optional: if it cannot load, the editor works as before, without it.
-    call('writing.list', {})
-      .then((list) => live && setOwn(list))
-      .catch(() => undefined);
-    call('writing.preferences', {})
-      .then((p) => live && setPromptOn(p.promptOfTheDay))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
 
   // Undo is offered only while the body is still exactly what the template made: after more typing,
   // undoing would take those words away.

@@ -2,12 +2,14 @@
  * Settings → Guided writing: the prompt of the day on or off, and the writer's own templates (add,
  * edit, move up or down, delete). Everything here is kept inside the encrypted journal.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { WRITING_TEMPLATE_BODY_MAX, type WritingTemplate } from '../../../shared/writing.js';
 import { LIMITS } from '../../../shared/schemas.js';
 import { call, messageOf } from '../../api.js';
 import { useT } from '../../i18n/index.js';
 import { useToast } from '../../lib/session.js';
+import { queryKey, useApi } from '../../lib/queries.js';
 import { ConfirmDialog } from '../Dialog.js';
 import { ErrorAlert, Loading } from '../Feedback.js';
 import './writing.css';
@@ -15,27 +17,26 @@ import './writing.css';
 export function WritingSettings() {
   const t = useT();
   const toast = useToast();
-  const [promptOn, setPromptOn] = useState<boolean | null>(null);
-  const [list, setList] = useState<WritingTemplate[] | null>(null);
+  const queryClient = useQueryClient();
+  const prefs = useApi('writing.preferences', {});
+  const templates = useApi('writing.list', {});
+  // The switch moves at once; what was saved replaces it when the answer comes.
+  const [promptChoice, setPromptOn] = useState<boolean | null>(null);
+  const promptOn = promptChoice ?? prefs.data?.promptOfTheDay ?? null;
+  const list = templates.data ?? null;
+  /** Shows a list the back end just returned (every write also loads it again). */
+  const setList = useCallback(
+    (next: WritingTemplate[] | ((l: WritingTemplate[] | null) => WritingTemplate[])) =>
+      queryClient.setQueryData<WritingTemplate[]>(queryKey('writing.list', {}), (l) => (typeof next === 'function' ? next(l ?? null) : next)),
+    [queryClient],
+  );
   const [editing, setEditing] = useState<WritingTemplate | 'new' | null>(null);
   const [deleting, setDeleting] = useState<WritingTemplate | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const loadError = prefs.error ?? templates.error;
+  const error = actionError ?? (loadError ? messageOf(loadError) : null);
   const [busy, setBusy] = useState(false);
   const promptId = useId();
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('writing.preferences', {}), call('writing.list', {})])
-      .then(([p, l]) => {
-        if (!live) return;
-        setPromptOn(p.promptOfTheDay);
-        setList(l);
-      })
-      .catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function togglePrompt(on: boolean) {
     setError(null);

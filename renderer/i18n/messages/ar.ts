@@ -9,6 +9,7 @@ import { reportAr } from './parts/report.ar.js';
 import { attachmentsAr } from './parts/attachments.ar.js';
 import { templatesAr } from './parts/templates.ar.js';
 import { importsAr } from './parts/imports.ar.js';
+import { queryAr } from './parts/query.ar.js';
 
 export const ar: Record<MessageId, string> = {
   ...screensAr,
@@ -427,7 +428,6 @@ export const ar: Record<MessageId, string> = {
   'editor.restored': 'استُعيدت مسودتك غير المحفوظة من {when}.',
   'editor.discardDraft': 'تجاهل المسودة',
   'editor.moreDetails': 'مزيد من التفاصيل: متى، والعنوان، وكيف شعرت، ومجالات الحياة، وكيف انتهى الأمر، والعلامات',
-  'editor.draftFailed': 'تعذّر حفظ المسودة. أبقِ هذه النافذة مفتوحة وحاول حفظ الإدخال.',
   'editor.draftSavedAt': 'حُفظت المسودة في {time}',
   'editor.draftsSaved': 'تُحفظ المسودات أثناء الكتابة.',
   'editor.cancel': 'إلغاء',
@@ -484,4 +484,5 @@ export const ar: Record<MessageId, string> = {
   'drill.changed': '(تغيّرت الإدخالات منذ ذلك الحين: يطابق الآن {count}.)',
   'drill.back': 'العودة إلى الملاحظات',
   'drill.showAll': 'عرض الخط الزمني كاملًا',
+  ...queryAr,
 };

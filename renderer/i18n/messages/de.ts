@@ -6,6 +6,7 @@ import { reportDe } from './parts/report.de.js';
 import { attachmentsDe } from './parts/attachments.de.js';
 import { templatesDe } from './parts/templates.de.js';
 import { importsDe } from './parts/imports.de.js';
+import { queryDe } from './parts/query.de.js';
 
 export const de: Record<MessageId, string> = {
   ...screensDe,
@@ -424,7 +425,6 @@ export const de: Record<MessageId, string> = {
   'editor.restored': 'Dein ungespeicherter Entwurf vom {when} wurde wiederhergestellt.',
   'editor.discardDraft': 'Entwurf verwerfen',
   'editor.moreDetails': 'Weitere Angaben: wann, Titel, wie es sich angefühlt hat, Lebensbereiche, Ausgang, Markierungen',
-  'editor.draftFailed': 'Der Entwurf konnte nicht gespeichert werden – lass dieses Fenster offen und versuche, den Eintrag zu speichern.',
   'editor.draftSavedAt': 'Entwurf um {time} gespeichert',
   'editor.draftsSaved': 'Entwürfe werden beim Tippen gespeichert.',
   'editor.cancel': 'Abbrechen',
@@ -481,4 +481,5 @@ export const de: Record<MessageId, string> = {
   'drill.changed': '(Die Einträge haben sich seitdem geändert: Jetzt passen {count}.)',
   'drill.back': 'Zurück zu den Einblicken',
   'drill.showAll': 'Die ganze Zeitleiste zeigen',
+  ...queryDe,
 };

@@ -9,6 +9,7 @@ import { reportEn } from './parts/report.en.js';
 import { attachmentsEn } from './parts/attachments.en.js';
 import { templatesEn } from './parts/templates.en.js';
 import { importsEn } from './parts/imports.en.js';
+import { queryEn } from './parts/query.en.js';
 
 /** Each screen area's messages live in parts/<area>.<language>.ts and are gathered here. */
 export const en = {
@@ -438,7 +439,6 @@ export const en = {
   'editor.restored': 'Restored your unsaved draft from {when}.',
   'editor.discardDraft': 'Discard draft',
   'editor.moreDetails': 'More details: when, title, how it felt, areas of life, outcome, flags',
-  'editor.draftFailed': 'Draft could not be saved — keep this window open and try saving the entry.',
   'editor.draftSavedAt': 'Draft saved at {time}',
   'editor.draftsSaved': 'Drafts are saved as you type.',
   'editor.cancel': 'Cancel',
@@ -497,6 +497,7 @@ export const en = {
   'drill.changed': '(Entries changed since: {count} now match.)',
   'drill.back': 'Back to insights',
   'drill.showAll': 'Show the whole timeline',
+  ...queryEn,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -6,6 +6,7 @@ import { reportEs } from './parts/report.es.js';
 import { attachmentsEs } from './parts/attachments.es.js';
 import { templatesEs } from './parts/templates.es.js';
 import { importsEs } from './parts/imports.es.js';
+import { queryEs } from './parts/query.es.js';
 
 export const es: Record<MessageId, string> = {
   ...screensEs,
@@ -424,7 +425,6 @@ export const es: Record<MessageId, string> = {
   'editor.restored': 'Se ha recuperado tu borrador sin guardar del {when}.',
   'editor.discardDraft': 'Descartar borrador',
   'editor.moreDetails': 'Más detalles: cuándo, título, cómo te sentiste, ámbitos de la vida, cómo terminó, marcas',
-  'editor.draftFailed': 'No se pudo guardar el borrador: deja esta ventana abierta e intenta guardar la entrada.',
   'editor.draftSavedAt': 'Borrador guardado a las {time}',
   'editor.draftsSaved': 'Los borradores se guardan mientras escribes.',
   'editor.cancel': 'Cancelar',
@@ -481,4 +481,5 @@ export const es: Record<MessageId, string> = {
   'drill.changed': '(Las entradas han cambiado desde entonces: ahora coinciden {count}.)',
   'drill.back': 'Volver a las tendencias',
   'drill.showAll': 'Mostrar toda la cronología',
+  ...queryEs,
 };
