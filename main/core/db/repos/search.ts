@@ -309,7 +309,7 @@ export function estimate(db: DB, filter: EntryFilter, text: TextQuery): Estimate
 /** The plan for a search of the timeline (see SearchPlan), from a first read of the index. */
 export function choosePlan(est: Estimate, text: TextQuery): SearchPlan {
   if (est.live <= IDS_MAX) return 'ids';
-  return est.live > COUNT_CAP && seekable(text) && est.share >= PROBE_DENSITY ? 'probe' : 'walk';
+  return seekable(text) && est.share >= PROBE_DENSITY ? 'probe' : 'walk';
 }
 
 const MARKERS = /[\uE000\uE001]/gu;
