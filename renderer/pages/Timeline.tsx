@@ -72,6 +72,8 @@ export function TimelinePage() {
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [filtersOpen, setFiltersOpen] = useRemembered('timeline.filtersOpen', false);
   const [total, setTotal] = useState<number | null>(null);
+  // A text search counts no further than a cap; then the count reads "more than".
+  const [totalCapped, setTotalCapped] = useState(false);
   // A click on an insights chart: exactly its entries, until the filter bar is used.
   const [drill, setDrill] = useState<DrillDown | null>(peekPendingDrill);
   useEffect(() => clearPendingDrill(), []);
@@ -107,6 +109,7 @@ export function TimelinePage() {
         setItems(page.items);
         setCursor(page.nextCursor);
         setTotal(page.total ?? null);
+        setTotalCapped(page.totalCapped === true);
         setState('idle');
         scrollRef.current?.scrollTo({ top: 0 });
       })
@@ -302,7 +305,7 @@ export function TimelinePage() {
 
       <ErrorAlert>{error}</ErrorAlert>
       <p className={state === 'idle' && filtering && !drill ? 'match-count' : 'visually-hidden'} role="status">
-        {state === 'loading' ? t('timeline.loading') : state === 'idle' && filtering && !drill ? t('timeline.matches', { count: total ?? items.length }) : ''}
+        {state === 'loading' ? t('timeline.loading') : state === 'idle' && filtering && !drill ? (totalCapped ? t('search.matchesMore', { count: total ?? items.length }) : t('timeline.matches', { count: total ?? items.length })) : ''}
       </p>
 
       {state === 'loading' && items.length === 0 ? (
