@@ -10,6 +10,7 @@ type Category = (typeof CATEGORIES)[number];
 import {
   COUNT_CAP,
   choosePlan,
+  expandPrefix,
   createEntry,
   createPerson,
   createTag,
@@ -35,7 +36,8 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);
 /** Weighted so that one-letter starts are in most entries and some words in a handful. */
 const COMMON = ['a', 'and', 'about', 'after', 'said', 'sorry', 'money', 'mother', 'more', 'dinner', 'decided'];
-const RARE = ['xylem', 'quartz', 'zebra', 'jolt', 'kiwi', 'vortex', 'yodel'];
+/** With longer forms of common words, so a common word typed in full is a prefix of rarer words too. */
+const RARE = ['xylem', 'quartz', 'zebra', 'jolt', 'kiwi', 'vortex', 'yodel', 'mothers', 'moneylender', 'dinnertime', 'sorrymother'];
 const UNSPACED_WORDS = ['お金', '今日', '話', '家族'];
 /** Only ever in attachment captions and names. */
 const CAPTION = ['invoice', 'receipt', 'scan'];
@@ -146,8 +148,9 @@ function wordsIn(text: string, words: readonly string[]): boolean {
 /** The scan every plan must agree with. */
 function scan(filter: EntryFilter): Row[] {
   const parts = (filter.text ?? '').split(/\s+/u).filter(Boolean);
-  const ascii = parts.filter((p) => /^[a-z]+$/u.test(p));
-  const unspaced = parts.filter((p) => !/^[a-z]+$/u.test(p));
+  // The index folds case: "Mother" finds "mother".
+  const ascii = parts.filter((p) => /^[a-z]+$/iu.test(p)).map((p) => p.toLowerCase());
+  const unspaced = parts.filter((p) => !/^[a-z]+$/iu.test(p));
   const day = (d: string | undefined) => d ?? '';
   return rows
     .filter((r) => {
@@ -196,6 +199,8 @@ const PLANS: { label: string; opts: Omit<SearchOptions, 'trash'> }[] = [
   { label: 'walk', opts: { plan: 'walk' } },
   { label: 'ids', opts: { plan: 'ids' } },
   { label: 'probe', opts: { plan: 'probe' } },
+  // Without the set of entries holding a longer word: every long prefix probed as it is.
+  { label: 'probe, no split', opts: { plan: 'probe', splitPrefix: false } },
   // A budget so small that most probes give up and walk: the hand-over must not lose or repeat an entry.
   { label: 'probe, budget 7', opts: { plan: 'probe', probeBudget: 7 } },
 ];
@@ -219,6 +224,7 @@ const letters = 'abdjmqsxyz'.split('');
 const query = fc.oneof(
   fc.constantFrom(...letters),
   fc.constantFrom('an', 'ab', 'mo', 'sa', 'so', 'de', 'xy', 'qu', 'zz', 'in', 're'),
+  fc.constantFrom('mot', 'mon', 'moth', 'din', 'dinner', 'sor', 'sorry', 'abo', 'dec', 'Mother', 'MONEY'),
   fc.constantFrom(...COMMON, ...RARE, ...CAPTION, 'nowhere'),
   fc.tuple(fc.constantFrom(...COMMON, ...RARE), fc.constantFrom(...letters, ...COMMON, ...RARE, ...CAPTION)).map(([a, b]) => `${a} ${b}`),
   fc.constantFrom(...UNSPACED_WORDS, '金', 'お', '族'),
@@ -251,14 +257,20 @@ describe('search plans', () => {
   });
 
   it('chooses by what the index holds: probe for a letter in most entries, ids for a rare word, walk for a long common prefix', () => {
-    const chosen = (text: string): SearchPlan => choosePlan(estimate(db, { text }, textQuery(text)!), textQuery(text)!);
+    const chosen = (text: string): SearchPlan => choosePlan(estimate(db, { text }, textQuery(text)!), textQuery(text)!, expandPrefix(db, textQuery(text)!));
     expect(chosen('a')).toBe('probe');
     expect(chosen('an')).toBe('probe');
     expect(chosen('xylem')).toBe('ids');
     expect(chosen('nowhere')).toBe('ids');
     expect(chosen('quartz')).toBe('ids');
-    expect(chosen('mother')).toBe('walk');
-    expect(chosen('abou')).toBe('walk');
+    // A long prefix: probed as the whole word, with the few entries holding a longer word ("mothers") as a set.
+    expect(chosen('mother')).toBe('probe');
+    expect(chosen('abou')).toBe('probe');
+    expect(expandPrefix(db, textQuery('mother')!)?.others.length).toBeGreaterThan(0);
+    // Without that split the prefix cannot be probed (each probe would merge every word that starts so).
+    expect(choosePlan(estimate(db, { text: 'mother' }, textQuery('mother')!), textQuery('mother')!)).toBe('walk');
+    // A prefix that is not ASCII letters and digits is never split (its words in the index may be folded).
+    expect(expandPrefix(db, textQuery('mothé')!)).toBeNull();
   });
 
   it('every plan finds what a scan finds, in the same order, page after page, with the same count (property)', () => {
@@ -268,6 +280,16 @@ describe('search plans', () => {
       }),
       { numRuns: 100, seed: 20261207 },
     );
+  });
+
+  it('gives the same excerpts, marks included, whichever plan found the page', () => {
+    for (const text of ['mother', 'money', 'dinner', 'sorry mother', 'a', 'mo', 'xylem']) {
+      const excerpts = (opts: Omit<SearchOptions, 'trash'>) =>
+        searchEntries(db, { filter: { text }, cursor: null, limit: 60 }, { trash: false, ...opts }).items.map((e) => [e.id, e.excerpt]);
+      const walked = excerpts({ plan: 'walk' });
+      expect(walked.some(([, x]) => String(x).includes('\uE000')), text).toBe(true);
+      for (const plan of ['probe', 'ids'] as const) expect(excerpts({ plan }), `${plan}: ${text}`).toEqual(walked);
+    }
   });
 
   it('finds entries by their attachments alone, and never by a removed one, whatever the plan', () => {

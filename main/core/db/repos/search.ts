@@ -79,7 +79,8 @@ export const ftsQuery = (text: string): string | null => textQuery(text)?.match 
  * - `probe`: read the time index newest first and ask the full-text index about each entry in turn
  *   (`rowid = e.id`, a seek in its lists). For a word in most entries ("a", "mo", the partner's name)
  *   the first page comes after ~100 entries, where building the match set costs tens of milliseconds.
- *   Only for queries the index can seek into (see `seekable`), and bounded (see `PROBE_BUDGET`).
+ *   Only for queries the index can seek into (see `seekable`) or whose long last prefix is spelled out
+ *   as the index's words (see `expandPrefix`), and bounded (see `PROBE_BUDGET`).
  * - `ids`: start from the matches, look each up by id and sort them: for a word in few entries, rather
  *   than walking the whole timeline past entries that do not match.
  */
@@ -103,6 +104,8 @@ export interface SearchQuery {
   floorSql: string;
   /** `sql` with the walk stopped at the floor (`@floorKey`, `@floorId`, from `floorSql`). */
   flooredSql: string;
+  /** The long last prefix split, when the probe plan uses it (excerpts then avoid the prefix too). */
+  expansion: Expansion | null;
 }
 
 const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
@@ -130,6 +133,7 @@ export function buildSearchQuery(
   trash: boolean,
   trashedAfter?: number,
   plan: SearchPlan = 'walk',
+  expansion: Expansion | null = null,
 ): SearchQuery {
   const where: string[] = [trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
   const params: Record<string, string | number> = { limit: limit + 1 };
@@ -152,7 +156,16 @@ export function buildSearchQuery(
   if (match !== null) {
     params.match = match;
     if (how === 'probe') {
-      textWhere.push(`(EXISTS (SELECT 1 FROM entries_fts WHERE entries_fts MATCH @match AND rowid = e.id) OR +e.id IN (${byAttachment}))`);
+      // A long last prefix is probed as a whole word; the entries with a longer word that starts so are a set.
+      const probed = [`EXISTS (SELECT 1 FROM entries_fts WHERE entries_fts MATCH ${expansion ? '@exact' : '@match'} AND rowid = e.id)`];
+      if (expansion) {
+        params.exact = expansion.exact;
+        params.others = jsonList(expansion.others);
+        const withHead = expansion.head === null ? '' : ' AND EXISTS (SELECT 1 FROM entries_fts WHERE entries_fts MATCH @head AND rowid = e.id)';
+        if (expansion.head !== null) params.head = expansion.head;
+        probed.push(`(+e.id IN (SELECT value FROM json_each(@others))${withHead})`);
+      }
+      textWhere.push(`(${[...probed, `+e.id IN (${byAttachment})`].join(' OR ')})`);
     } else if (how === 'ids') {
       idsFrom = `SELECT rowid AS id FROM entries_fts WHERE entries_fts MATCH @match UNION ${byAttachment}`;
     } else {
@@ -234,7 +247,7 @@ export function buildSearchQuery(
   // The probe walk stopped at the floor (a bound on the index, so the walk ends there): at most
   // PROBE_BUDGET + 1 entries are probed.
   const flooredSql = `SELECT e.id AS id, ${key} AS k FROM ${from} WHERE ${[...where, `(${key}, e.id) >= (@floorKey, @floorId)`, ...textWhere].join(' AND ')} ${order} LIMIT @limit`;
-  return { sql, params, match, runs: text?.runs ?? [], countSql, wholeCountSql, floorSql, flooredSql };
+  return { sql, params, match, runs: text?.runs ?? [], countSql, wholeCountSql, floorSql, flooredSql, expansion: how === 'probe' && match !== null ? expansion : null };
 }
 
 /** A text search counts its matches up to this many; past it the first page says "more than 1,000". */
@@ -306,10 +319,80 @@ export function estimate(db: DB, filter: EntryFilter, text: TextQuery): Estimate
   return readEstimate(db, 'entries_fts', text.match, whole);
 }
 
+/**
+ * A long last prefix ("Taylor"*) split so the probe plan can ask about one entry at a time: `exact` is
+ * the query with the last word as a whole word ("Taylor", a seek in the index), `others` the entries
+ * holding another word that starts so ("taylors", a name run into the next word), read once from the
+ * index, and `head` the query's other words, which those entries must hold too (null when none).
+ * Together they match exactly what the prefix matches.
+ */
+export interface Expansion {
+  exact: string;
+  others: number[];
+  head: string | null;
+  /** For excerpts: the last word (in lower case), and each of `others` with the longer words it holds. */
+  word: string;
+  wordsOf: Map<number, string[]>;
+}
+/** Past this many occurrences of the other words, reading them costs more than the walk: no expansion. */
+const OTHER_INSTANCES = 6000;
+/**
+ * The last words split: ASCII letters and digits, which the index's tokenizer (unicode61) keeps as they
+ * are but for case, so the index's words that start so are those that start with the lower-case word.
+ */
+const SIMPLE_PREFIX = /^[a-z0-9]+$/u;
+
+/**
+ * Every occurrence of every word of the main index, read through an fts5vocab table: it stores
+ * nothing, reads the full-text index itself, and lives in this connection's temporary schema (in
+ * memory), so no migration is needed.
+ */
+const INSTANCES = 'temp.entries_fts_instances';
+const withInstances = new WeakSet<DB>();
+
+/**
+ * The entries holding a word of the main index that starts with `prefix` but is not `prefix` itself,
+ * or null when those words occur more than OTHER_INSTANCES times.
+ */
+export function entriesWithLongerWords(db: DB, prefix: string): Map<number, string[]> | null {
+  if (!withInstances.has(db)) {
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${INSTANCES} USING fts5vocab(main, 'entries_fts', 'instance')`);
+    withInstances.add(db);
+  }
+  // The words that start with the prefix and are longer sort from the prefix with the smallest character
+  // after it (no word holds a control character) to the prefix with its last character one higher
+  // (byte order, as the index keeps its words).
+  const last = prefix.codePointAt(prefix.length - 1)!;
+  const rows = all<{ doc: number; term: string }>(db, `SELECT doc, term FROM ${INSTANCES} WHERE term >= @lo AND term < @hi LIMIT ${OTHER_INSTANCES + 1}`, {
+    lo: `${prefix}\u0001`,
+    hi: prefix.slice(0, -1) + String.fromCodePoint(last + 1),
+  });
+  if (rows.length > OTHER_INSTANCES) return null;
+  const out = new Map<number, string[]>();
+  for (const r of rows) {
+    const words = out.get(r.doc);
+    if (!words) out.set(r.doc, [r.term]);
+    else if (!words.includes(r.term)) words.push(r.term);
+  }
+  return out;
+}
+
+/** The long last prefix of `text` split (see Expansion), or null when it is not worth it or cannot be done exactly. */
+export function expandPrefix(db: DB, text: TextQuery): Expansion | null {
+  if (text.match === null || text.unspaced !== null || seekable(text)) return null;
+  const last = lastWord(text.match);
+  if (!SIMPLE_PREFIX.test(last.toLowerCase())) return null;
+  const wordsOf = entriesWithLongerWords(db, last.toLowerCase());
+  if (wordsOf === null) return null;
+  // The last word is `"<last>"*` (SIMPLE_PREFIX holds no quote); the words before it stay as they are.
+  const head = text.match.slice(0, text.match.length - last.length - 3).trimEnd();
+  return { exact: text.match.slice(0, -1), others: [...wordsOf.keys()], head: head === '' ? null : head, word: last.toLowerCase(), wordsOf };
+}
+
 /** The plan for a search of the timeline (see SearchPlan), from a first read of the index. */
-export function choosePlan(est: Estimate, text: TextQuery): SearchPlan {
+export function choosePlan(est: Estimate, text: TextQuery, expansion: Expansion | null = null): SearchPlan {
   if (est.live <= IDS_MAX) return 'ids';
-  return seekable(text) && est.share >= PROBE_DENSITY ? 'probe' : 'walk';
+  return (seekable(text) || expansion !== null) && est.share >= PROBE_DENSITY ? 'probe' : 'walk';
 }
 
 const MARKERS = /[\uE000\uE001]/gu;
@@ -355,6 +438,25 @@ function snippets(db: DB, match: string, ids: readonly number[]): Map<number, st
   return out;
 }
 
+/**
+ * Snippets for a page found with a long last prefix split (see Expansion), without the prefix: reading
+ * it merges the lists of every word that starts so, several milliseconds for a name in most entries.
+ * An entry holding no longer word is matched by the whole word exactly as by the prefix, so its
+ * snippet is the same. One holding longer words gets them spelled out (`"taylor" OR "taylors"`): the
+ * same words are marked, though FTS5 may pick another stretch of a long body, as it weighs two
+ * different words above two of the same.
+ */
+function expandedSnippets(db: DB, x: Expansion, ids: readonly number[]): Map<number, string> {
+  const plain = ids.filter((id) => !x.wordsOf.has(id));
+  const out = plain.length > 0 ? snippets(db, x.exact, plain) : new Map<number, string>();
+  const longer = ids.filter((id) => x.wordsOf.has(id));
+  if (longer.length === 0) return out;
+  const words = [...new Set(longer.flatMap((id) => x.wordsOf.get(id)!))];
+  const anyOf = `(${[x.word, ...words].map((w) => `"${w.replaceAll('"', '""')}"`).join(' OR ')})`;
+  for (const [id, snip] of snippets(db, x.head === null ? anyOf : `${x.head} AND ${anyOf}`, longer)) out.set(id, snip);
+  return out;
+}
+
 /** Characters of context before the first match in an excerpt of unspaced text. */
 const RUN_CONTEXT = 40;
 
@@ -388,7 +490,7 @@ function runSnippets(db: DB, runs: readonly string[], ids: readonly number[]): M
   return out;
 }
 
-/** What a search is asked to do beyond the request; `plan` and `probeBudget` are for tests. */
+/** What a search is asked to do beyond the request; `plan`, `probeBudget` and `splitPrefix` are for tests. */
 export interface SearchOptions {
   trash: boolean;
   trashedAfter?: number;
@@ -396,6 +498,8 @@ export interface SearchOptions {
   plan?: SearchPlan;
   /** Entries the probe plan may ask about before it walks instead (default PROBE_BUDGET). */
   probeBudget?: number;
+  /** False: never split a long last prefix (see Expansion), so tests can probe the prefix as it is. */
+  splitPrefix?: boolean;
 }
 
 /**
@@ -411,8 +515,10 @@ export function searchEntries(db: DB, req: SearchRequest, opts: SearchOptions): 
   const text = opts.trash || req.filter.text === undefined ? null : textQuery(req.filter.text);
   try {
     const est = text === null ? null : estimate(db, req.filter, text);
-    const plan = opts.plan ?? (est !== null && text !== null ? choosePlan(est, text) : 'walk');
-    const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash, opts.trashedAfter, plan);
+    // Spelling out a long prefix is for probing, which a search with few matches never does.
+    const expansion = text !== null && est !== null && opts.splitPrefix !== false && (opts.plan ?? (est.live > IDS_MAX && est.share >= PROBE_DENSITY ? 'probe' : 'walk')) === 'probe' ? expandPrefix(db, text) : null;
+    const plan = opts.plan ?? (est !== null && text !== null ? choosePlan(est, text, expansion) : 'walk');
+    const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash, opts.trashedAfter, plan, expansion);
     const keys = plan === 'probe' ? probeKeys(db, req, opts, q) : all<{ id: number; k: number }>(db, q.sql, q.params);
     // The count is asked for once per search, with its first page, and only when something narrows the
     // list ("12 entries match"): following pages and the plain timeline never pay for it.
@@ -475,7 +581,8 @@ function pageOf(db: DB, q: SearchQuery, page: { id: number; k: number }[], more:
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const links = loadLinks(db, ids);
-  const snips = q.match !== null ? snippets(db, q.match, ids) : q.runs.length > 0 ? runSnippets(db, q.runs, ids) : null;
+  const snips =
+    q.expansion !== null ? expandedSnippets(db, q.expansion, ids) : q.match !== null ? snippets(db, q.match, ids) : q.runs.length > 0 ? runSnippets(db, q.runs, ids) : null;
 
   const items: EntrySummary[] = [];
   for (const id of ids) {
