@@ -335,6 +335,8 @@ export const SearchPage = z.object({
   nextCursor: Cursor.nullable(),
   /** How many entries match in all, on the first page of a filtered search only (one count query). */
   total: z.number().int().min(0).optional(),
+  /** True when more entries match than `total` says: a text search counts no further than 1,000. */
+  totalCapped: z.literal(true).optional(),
 });
 export type SearchPage = z.infer<typeof SearchPage>;
 

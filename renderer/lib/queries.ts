@@ -249,6 +249,8 @@ export interface PagedEntries {
   items: EntrySummary[];
   /** How many match in all (from the first page), when the search says. */
   total: number | null;
+  /** True when a text search stopped counting at its cap: `total` then reads "more than". */
+  totalCapped: boolean;
   hasMore: boolean;
   /** 'loading': the first page (of this filter) is on its way; 'more': a next page is. */
   state: 'loading' | 'idle' | 'more' | 'error';
@@ -281,5 +283,5 @@ export function usePagedEntries(channel: 'entries.search' | 'entries.trash', fil
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetching) void fetchNextPage();
   }, [hasNextPage, isFetching, fetchNextPage]);
-  return { items, total: data?.pages[0]?.total ?? null, hasMore: hasNextPage, state, error, loadMore, previous: isPlaceholderData };
+  return { items, total: data?.pages[0]?.total ?? null, totalCapped: data?.pages[0]?.totalCapped === true, hasMore: hasNextPage, state, error, loadMore, previous: isPlaceholderData };
 }

@@ -90,7 +90,7 @@ export function TimelinePage() {
   // One query per filter, a page at a time: the newest filter's pages are the ones shown (the last
   // list stays while they come), and a write to entries anywhere loads the pages again.
   const search = usePagedEntries('entries.search', apiFilter as EntryFilter, PAGE);
-  const { items, total, state, loadMore, previous } = search;
+  const { items, total, totalCapped, state, loadMore, previous } = search;
   const cursor = search.hasMore ? true : null;
   const error = search.error ? messageOf(search.error) : null;
 
@@ -263,7 +263,7 @@ export function TimelinePage() {
 
       <ErrorAlert>{error}</ErrorAlert>
       <p className={state === 'idle' && filtering && !drill ? 'match-count' : 'visually-hidden'} role="status">
-        {state === 'loading' ? t('timeline.loading') : state === 'idle' && filtering && !drill ? t('timeline.matches', { count: total ?? items.length }) : ''}
+        {state === 'loading' ? t('timeline.loading') : state === 'idle' && filtering && !drill ? (totalCapped ? t('search.matchesMore', { count: total ?? items.length }) : t('timeline.matches', { count: total ?? items.length })) : ''}
       </p>
 
       {state === 'loading' && items.length === 0 ? (

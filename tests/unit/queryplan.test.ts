@@ -102,6 +102,29 @@ describe.each([
   });
 });
 
+describe('text search plans', () => {
+  const explain = (sql: string, params: Record<string, unknown>) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+
+  it('probe: walks entries_live_time down to the floor and seeks each entry in the full-text index', () => {
+    for (const filter of [{ text: 'm' }, { text: 'money ta', personIds: [1], from: '2023-01-01' }] as EntryFilter[]) {
+      const q = buildSearchQuery(filter, cursor, 50, false, undefined, 'probe');
+      const lines = explain(q.flooredSql, { ...q.params, floorKey: 0, floorId: 0 });
+      expectIndexOrdered(lines, 'entries_live_time');
+      expect(lines.join('\n')).toMatch(/entries_live_time \(occurred_at>\? AND occurred_at<\?\)/u);
+      // FTS5 is handed the rowid (its plan string has "=" for a rowid constraint): a seek, not a scan of the matches.
+      expect(lines.some((l) => /^SCAN entries_fts VIRTUAL TABLE INDEX \d+:=M/u.test(l)), lines.join('\n')).toBe(true);
+    }
+  });
+
+  it('ids: starts from the matches and reads each entry by its id, never the time index', () => {
+    const q = buildSearchQuery({ text: 'money', personIds: [1] }, cursor, 50, false, undefined, 'ids');
+    const lines = explain(q.sql, q.params);
+    expect(lines, lines.join('\n')).toContain('SEARCH e USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(lines.join('\n')).not.toContain('entries_live_time');
+  });
+});
+
 describe('the plans answer correctly', () => {
   it('returns the newest live entries in order from the index walk', () => {
     const q = buildSearchQuery({ personIds: [1] }, null, 5, false);

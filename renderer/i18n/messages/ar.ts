@@ -10,6 +10,7 @@ import { attachmentsAr } from './parts/attachments.ar.js';
 import { templatesAr } from './parts/templates.ar.js';
 import { importsAr } from './parts/imports.ar.js';
 import { queryAr } from './parts/query.ar.js';
+import { searchAr } from './parts/search.ar.js';
 
 export const ar: Record<MessageId, string> = {
   ...screensAr,
@@ -485,4 +486,5 @@ export const ar: Record<MessageId, string> = {
   'drill.back': 'العودة إلى الملاحظات',
   'drill.showAll': 'عرض الخط الزمني كاملًا',
   ...queryAr,
+  ...searchAr,
 };

@@ -7,6 +7,7 @@ import { attachmentsDe } from './parts/attachments.de.js';
 import { templatesDe } from './parts/templates.de.js';
 import { importsDe } from './parts/imports.de.js';
 import { queryDe } from './parts/query.de.js';
+import { searchDe } from './parts/search.de.js';
 
 export const de: Record<MessageId, string> = {
   ...screensDe,
@@ -482,4 +483,5 @@ export const de: Record<MessageId, string> = {
   'drill.back': 'Zurück zu den Einblicken',
   'drill.showAll': 'Die ganze Zeitleiste zeigen',
   ...queryDe,
+  ...searchDe,
 };

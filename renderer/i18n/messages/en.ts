@@ -10,6 +10,7 @@ import { attachmentsEn } from './parts/attachments.en.js';
 import { templatesEn } from './parts/templates.en.js';
 import { importsEn } from './parts/imports.en.js';
 import { queryEn } from './parts/query.en.js';
+import { searchEn } from './parts/search.en.js';
 
 /** Each screen area's messages live in parts/<area>.<language>.ts and are gathered here. */
 export const en = {
@@ -498,6 +499,7 @@ export const en = {
   'drill.back': 'Back to insights',
   'drill.showAll': 'Show the whole timeline',
   ...queryEn,
+  ...searchEn,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

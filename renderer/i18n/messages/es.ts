@@ -7,6 +7,7 @@ import { attachmentsEs } from './parts/attachments.es.js';
 import { templatesEs } from './parts/templates.es.js';
 import { importsEs } from './parts/imports.es.js';
 import { queryEs } from './parts/query.es.js';
+import { searchEs } from './parts/search.es.js';
 
 export const es: Record<MessageId, string> = {
   ...screensEs,
@@ -482,4 +483,5 @@ export const es: Record<MessageId, string> = {
   'drill.back': 'Volver a las tendencias',
   'drill.showAll': 'Mostrar toda la cronología',
   ...queryEs,
+  ...searchEs,
 };

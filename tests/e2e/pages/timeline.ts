@@ -14,7 +14,7 @@ export class Timeline {
   readonly emptyState: Locator;
   /** The toggle that shows or hides every filter but the search box (aria-expanded). */
   readonly moreFilters: Locator;
-  /** "12 entries match" under the filter bar while a filter is in use. */
+  /** "12 entries match" (or "More than 1,000 entries match" for a broad text search) under the filter bar while a filter is in use. */
   readonly matchCount: Locator;
 
   constructor(readonly page: Page) {
@@ -26,7 +26,7 @@ export class Timeline {
     this.continueWriting = page.getByRole('link', { name: 'Continue writing' });
     this.emptyState = page.getByRole('heading', { name: 'Your timeline is empty' });
     this.moreFilters = page.getByRole('button', { name: /^More filters/ });
-    this.matchCount = page.getByRole('status').filter({ hasText: /^(No entries match|1 entry matches|[\d,]+ entries match)$/ });
+    this.matchCount = page.getByRole('status').filter({ hasText: /^(No entries match|1 entry matches|(More than )?[\d,]+ entries match)$/ });
   }
 
   /** Shows the filters behind "More filters" (a no-op when they already show). */

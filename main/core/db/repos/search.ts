@@ -12,7 +12,7 @@ import {
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { DB } from '../open.js';
 import { SUMMARY_COLUMNS, loadLinks, rowToEntry, type EntryRow } from './entries.js';
-import { all, bit, jsonList, value } from './sql.js';
+import { all, bit, get, jsonList, value } from './sql.js';
 import { DAY_MS, utcStartOf } from './time.js';
 import { UNSPACED, UNSPACED_RUNS, unspacedPhrase, unspacedRuns } from '../unspaced.js';
 
@@ -71,6 +71,21 @@ export function textQuery(text: string): TextQuery | null {
 /** The query for the main full-text index alone (see textQuery). */
 export const ftsQuery = (text: string): string | null => textQuery(text)?.match ?? null;
 
+/**
+ * How a page of a text search is found (each gives the same entries in the same order):
+ * - `walk`: read the timeline's time index newest first and keep the entries in the set of all matches,
+ *   built once per query. Its cost grows with the number of matches (building the set) and, for a rare
+ *   word, with the length of the timeline (walking it to the end).
+ * - `probe`: read the time index newest first and ask the full-text index about each entry in turn
+ *   (`rowid = e.id`, a seek in its lists). For a word in most entries ("a", "mo", the partner's name)
+ *   the first page comes after ~100 entries, where building the match set costs tens of milliseconds.
+ *   Only for queries the index can seek into (see `seekable`) or whose long last prefix is spelled out
+ *   as the index's words (see `expandPrefix`), and bounded (see `PROBE_BUDGET`).
+ * - `ids`: start from the matches, look each up by id and sort them: for a word in few entries, rather
+ *   than walking the whole timeline past entries that do not match.
+ */
+export type SearchPlan = 'walk' | 'probe' | 'ids';
+
 /** What a search or trash query needs: SQL and named parameters, kept apart so tests can EXPLAIN it. */
 export interface SearchQuery {
   sql: string;
@@ -80,23 +95,20 @@ export interface SearchQuery {
   runs: string[];
   /** How many entries the filter matches in all (same conditions, no cursor or limit); uses `params`. */
   countSql: string;
+  /** The count of a search whose only filter is text, read from the indexes alone; uses `params`. */
+  wholeCountSql: string;
+  /**
+   * For the `probe` plan: the sort key and id of the PROBE_BUDGET-th entry the walk would reach (the
+   * filters other than text applied), or no row when the walk ends before; uses `params`.
+   */
+  floorSql: string;
+  /** `sql` with the walk stopped at the floor (`@floorKey`, `@floorId`, from `floorSql`). */
+  flooredSql: string;
+  /** The long last prefix split, when the probe plan uses it (excerpts then avoid the prefix too). */
+  expansion: Expansion | null;
 }
 
 const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
-
-/**
- * The count of a plain text search, read from the full-text index alone: the matching rows less those
- * in the trash (a few at most). The general count walks every live entry and checks it against the
- * match set, ~4× slower for a word most entries contain ("a", "mo" while typing), and looking the
- * matches up in `entries` instead costs a page read each. Null when other filters narrow the search.
- */
-function textOnly(filter: EntryFilter, trash: boolean, text: TextQuery | null): string | null {
-  if (trash || text === null || Object.keys(filter).some((k) => k !== 'text')) return null;
-  const notTrashed = 'rowid NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)';
-  if (text.match === null) return `SELECT count(*) FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced AND ${notTrashed}`;
-  const alsoUnspaced = text.unspaced === null ? '' : ' AND rowid IN (SELECT rowid FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced)';
-  return `SELECT count(*) FROM entries_fts WHERE entries_fts MATCH @match AND ${notTrashed}${alsoUnspaced}`;
-}
 
 /**
  * The page query: ids and sort keys of the next `limit` entries (one more, to know if a page follows).
@@ -112,8 +124,17 @@ function textOnly(filter: EntryFilter, trash: boolean, text: TextQuery | null): 
  *   person or word at 100k entries. Filters ANDed; values inside one filter ORed.
  * - The day range also bounds occurred_at (a zone is never more than a day from UTC), so the time
  *   index is read only across that stretch; `+e.day` keeps the exact check off the day index.
+ * - The text is one condition whose form depends on `plan` (see SearchPlan); the trash is always walked.
  */
-export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, limit: number, trash: boolean, trashedAfter?: number): SearchQuery {
+export function buildSearchQuery(
+  filter: EntryFilter,
+  cursor: Cursor | null,
+  limit: number,
+  trash: boolean,
+  trashedAfter?: number,
+  plan: SearchPlan = 'walk',
+  expansion: Expansion | null = null,
+): SearchQuery {
   const where: string[] = [trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
   const params: Record<string, string | number> = { limit: limit + 1 };
   // The trash never shows an entry that is due to be deleted for good (idle time deletes it).
@@ -124,16 +145,39 @@ export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, lim
   const key = trash ? 'e.deleted_at' : 'e.occurred_at';
   const text = filter.text === undefined ? null : textQuery(filter.text);
   const match = text?.match ?? null;
+  const how = trash || text === null ? 'walk' : plan;
+  /** Conditions on the text, checked against the entry `e`. */
+  const textWhere: string[] = [];
+  /** For `ids`: the matching ids the query starts from. */
+  let idsFrom: string | null = null;
+  // An entry is also found by the file name or caption of one of its (shown) attachments.
+  const byAttachment =
+    "SELECT owner_id FROM attachments WHERE owner_kind = 'entry' AND removed_at IS NULL AND id IN (SELECT rowid FROM attachments_fts WHERE attachments_fts MATCH @match)";
   if (match !== null) {
-    // An entry is also found by the file name or caption of one of its (shown) attachments.
-    where.push(
-      "+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match UNION SELECT owner_id FROM attachments WHERE owner_kind = 'entry' AND removed_at IS NULL AND id IN (SELECT rowid FROM attachments_fts WHERE attachments_fts MATCH @match))",
-    );
     params.match = match;
+    if (how === 'probe') {
+      // A long last prefix is probed as a whole word; the entries with a longer word that starts so are a set.
+      const probed = [`EXISTS (SELECT 1 FROM entries_fts WHERE entries_fts MATCH ${expansion ? '@exact' : '@match'} AND rowid = e.id)`];
+      if (expansion) {
+        params.exact = expansion.exact;
+        params.others = jsonList(expansion.others);
+        const withHead = expansion.head === null ? '' : ' AND EXISTS (SELECT 1 FROM entries_fts WHERE entries_fts MATCH @head AND rowid = e.id)';
+        if (expansion.head !== null) params.head = expansion.head;
+        probed.push(`(+e.id IN (SELECT value FROM json_each(@others))${withHead})`);
+      }
+      textWhere.push(`(${[...probed, `+e.id IN (${byAttachment})`].join(' OR ')})`);
+    } else if (how === 'ids') {
+      idsFrom = `SELECT rowid AS id FROM entries_fts WHERE entries_fts MATCH @match UNION ${byAttachment}`;
+    } else {
+      // Two sets ORed rather than one UNION: a UNION sorts the matches once more to drop duplicates.
+      textWhere.push(`(+e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match) OR +e.id IN (${byAttachment}))`);
+    }
   }
   if (text?.unspaced) {
-    where.push('+e.id IN (SELECT rowid FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced)');
     params.unspaced = text.unspaced;
+    if (how === 'probe') textWhere.push('EXISTS (SELECT 1 FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced AND rowid = e.id)');
+    else if (how === 'ids' && idsFrom === null) idsFrom = 'SELECT rowid AS id FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced';
+    else textWhere.push('+e.id IN (SELECT rowid FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced)');
   }
   if (nonEmpty(filter.personIds)) {
     where.push('+e.id IN (SELECT entry_id FROM entry_people WHERE person_id IN (SELECT value FROM json_each(@people)))');
@@ -179,16 +223,176 @@ export function buildSearchQuery(filter: EntryFilter, cursor: Cursor | null, lim
     where.push('e.safety_flag = @safety');
     params.safety = bit(filter.safetyConcern);
   }
-  const countSql = textOnly(filter, trash, text) ?? `SELECT count(*) FROM entries e WHERE ${where.join(' AND ')}`;
+  // `ids` reads the matches first and each entry by its id (CROSS JOIN fixes that order).
+  const from = idsFrom === null ? 'entries e' : `(${idsFrom}) AS m CROSS JOIN entries e ON e.id = m.id`;
+  // @countLimit: -1 counts every match; a text search stops at COUNT_CAP + 1.
+  const countSql = `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${[...where, ...textWhere].join(' AND ')} LIMIT @countLimit)`;
+  // The text's matches alone, from the indexes (for a search with no other filter): live entries only.
+  const notTrashed = 'NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)';
+  const wholeCountSql =
+    match !== null
+      ? `SELECT count(*) FROM (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match AND rowid ${notTrashed}
+           UNION SELECT a.owner_id FROM attachments a JOIN entries o ON o.id = a.owner_id AND o.deleted_at IS NULL
+             WHERE a.owner_kind = 'entry' AND a.removed_at IS NULL AND a.id IN (SELECT rowid FROM attachments_fts WHERE attachments_fts MATCH @match)
+           LIMIT @countLimit)`
+      : `SELECT count(*) FROM (SELECT rowid FROM entries_unspaced WHERE entries_unspaced MATCH @unspaced AND rowid ${notTrashed} LIMIT @countLimit)`;
   if (cursor) {
     where.push(`(${key}, e.id) < (@cursorKey, @cursorId)`);
     params.cursorKey = cursor.occurredAt;
     params.cursorId = cursor.id;
   }
-  const sql =
-    `SELECT e.id AS id, ${key} AS k FROM entries e WHERE ${where.join(' AND ')} ` +
-    `ORDER BY ${key} DESC, e.id DESC LIMIT @limit`;
-  return { sql, params, match, runs: text?.runs ?? [], countSql };
+  const order = `ORDER BY ${key} DESC, e.id DESC`;
+  const floorSql = `SELECT ${key} AS k, e.id AS id FROM entries e WHERE ${where.join(' AND ')} ${order} LIMIT 1 OFFSET @budget`;
+  const sql = `SELECT e.id AS id, ${key} AS k FROM ${from} WHERE ${[...where, ...textWhere].join(' AND ')} ${order} LIMIT @limit`;
+  // The probe walk stopped at the floor (a bound on the index, so the walk ends there): at most
+  // PROBE_BUDGET + 1 entries are probed.
+  const flooredSql = `SELECT e.id AS id, ${key} AS k FROM ${from} WHERE ${[...where, `(${key}, e.id) >= (@floorKey, @floorId)`, ...textWhere].join(' AND ')} ${order} LIMIT @limit`;
+  return { sql, params, match, runs: text?.runs ?? [], countSql, wholeCountSql, floorSql, flooredSql, expansion: how === 'probe' && match !== null ? expansion : null };
+}
+
+/** A text search counts its matches up to this many; past it the first page says "more than 1,000". */
+export const COUNT_CAP = 1000;
+/**
+ * The most entries the `probe` plan asks the index about before it gives up and the search is walked
+ * instead (the same page, found the other way): a few milliseconds of probes at most.
+ */
+export const PROBE_BUDGET = 600;
+/** Below this share of entries matching, probing the timeline would ask about too many entries per hit. */
+const PROBE_DENSITY = 0.15;
+/**
+ * Up to this many matches the `ids` plan looks each one up (a page read each, ~10 µs); past it the walk
+ * of the time index, which costs about the same whatever the word, is cheaper.
+ */
+const IDS_MAX = 300;
+
+/**
+ * True when every word of the query can be looked up in the main full-text index at a given entry by a
+ * seek: whole words, and a last (prefix) word of one or two characters, which the prefix indexes of
+ * migration 8 hold. A longer prefix ("argu"*) has no index of its own: FTS5 merges the lists of every
+ * word that starts so on each lookup, milliseconds for a common start, so it is never probed. Nor is
+ * the index of unspaced text, whose lookups by entry measured several times slower than the walk.
+ */
+export function seekable(text: TextQuery): boolean {
+  if (text.match === null || text.unspaced !== null) return false;
+  return Array.from(lastWord(text.match)).length <= 2;
+}
+
+const lastWord = (match: string): string =>
+  ([...match.matchAll(/"((?:[^"]|"")*)"/gu)].at(-1)?.[1] ?? '').replaceAll('""', '"');
+
+/** What the choice of plan reads first: the newest live entries the index says match, no more than COUNT_CAP + 1. */
+export interface Estimate {
+  /** Live entries matching in the index that drives the search, counted up to COUNT_CAP + 1. */
+  live: number;
+  /**
+   * Of the entries written since the oldest of those (ids grow as entries are written), the share that
+   * match: about the share of the newest entries the probe plan would find matching.
+   */
+  share: number;
+  /** The text is the only filter, and in one index: `live` then counts the whole query's matches (attachments aside). */
+  whole: boolean;
+}
+
+const ESTIMATE = (table: string) =>
+  `SELECT count(*) AS n, min(rowid) AS low, (SELECT max(id) FROM entries) AS top FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH @q
+     AND rowid NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL) ORDER BY rowid DESC LIMIT ${COUNT_CAP + 1})`;
+
+function readEstimate(db: DB, table: string, q: string, whole: boolean): Estimate {
+  const r = get<{ n: number; low: number | null; top: number | null }>(db, ESTIMATE(table), { q });
+  const n = r?.n ?? 0;
+  return { live: n, share: n === 0 ? 0 : n / Math.max((r?.top ?? 0) - (r?.low ?? 0) + 1, n), whole };
+}
+
+/**
+ * Reads the newest COUNT_CAP + 1 live matches of the text's main index (the full-text index, or the
+ * unspaced one when every word is in a script without spaces). A long prefix ("Taylor"*) is first
+ * counted as the whole word ("Taylor"), a seek, since the prefix itself costs a merge of every word
+ * that starts so: when the word alone is in more than COUNT_CAP entries, so is the prefix.
+ */
+export function estimate(db: DB, filter: EntryFilter, text: TextQuery): Estimate {
+  const whole = Object.keys(filter).every((k) => k === 'text') && (text.match === null || text.unspaced === null);
+  if (text.match === null) return readEstimate(db, 'entries_unspaced', text.unspaced!, whole);
+  if (!seekable({ ...text, unspaced: null })) {
+    const exact = readEstimate(db, 'entries_fts', text.match.replace(/\*$/u, ''), whole);
+    if (exact.live > COUNT_CAP) return exact;
+  }
+  return readEstimate(db, 'entries_fts', text.match, whole);
+}
+
+/**
+ * A long last prefix ("Taylor"*) split so the probe plan can ask about one entry at a time: `exact` is
+ * the query with the last word as a whole word ("Taylor", a seek in the index), `others` the entries
+ * holding another word that starts so ("taylors", a name run into the next word), read once from the
+ * index, and `head` the query's other words, which those entries must hold too (null when none).
+ * Together they match exactly what the prefix matches.
+ */
+export interface Expansion {
+  exact: string;
+  others: number[];
+  head: string | null;
+  /** For excerpts: the last word (in lower case), and each of `others` with the longer words it holds. */
+  word: string;
+  wordsOf: Map<number, string[]>;
+}
+/** Past this many occurrences of the other words, reading them costs more than the walk: no expansion. */
+const OTHER_INSTANCES = 6000;
+/**
+ * The last words split: ASCII letters and digits, which the index's tokenizer (unicode61) keeps as they
+ * are but for case, so the index's words that start so are those that start with the lower-case word.
+ */
+const SIMPLE_PREFIX = /^[a-z0-9]+$/u;
+
+/**
+ * Every occurrence of every word of the main index, read through an fts5vocab table: it stores
+ * nothing, reads the full-text index itself, and lives in this connection's temporary schema (in
+ * memory), so no migration is needed.
+ */
+const INSTANCES = 'temp.entries_fts_instances';
+const withInstances = new WeakSet<DB>();
+
+/**
+ * The entries holding a word of the main index that starts with `prefix` but is not `prefix` itself,
+ * or null when those words occur more than OTHER_INSTANCES times.
+ */
+export function entriesWithLongerWords(db: DB, prefix: string): Map<number, string[]> | null {
+  if (!withInstances.has(db)) {
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${INSTANCES} USING fts5vocab(main, 'entries_fts', 'instance')`);
+    withInstances.add(db);
+  }
+  // The words that start with the prefix and are longer sort from the prefix with the smallest character
+  // after it (no word holds a control character) to the prefix with its last character one higher
+  // (byte order, as the index keeps its words).
+  const last = prefix.codePointAt(prefix.length - 1)!;
+  const rows = all<{ doc: number; term: string }>(db, `SELECT doc, term FROM ${INSTANCES} WHERE term >= @lo AND term < @hi LIMIT ${OTHER_INSTANCES + 1}`, {
+    lo: `${prefix}\u0001`,
+    hi: prefix.slice(0, -1) + String.fromCodePoint(last + 1),
+  });
+  if (rows.length > OTHER_INSTANCES) return null;
+  const out = new Map<number, string[]>();
+  for (const r of rows) {
+    const words = out.get(r.doc);
+    if (!words) out.set(r.doc, [r.term]);
+    else if (!words.includes(r.term)) words.push(r.term);
+  }
+  return out;
+}
+
+/** The long last prefix of `text` split (see Expansion), or null when it is not worth it or cannot be done exactly. */
+export function expandPrefix(db: DB, text: TextQuery): Expansion | null {
+  if (text.match === null || text.unspaced !== null || seekable(text)) return null;
+  const last = lastWord(text.match);
+  if (!SIMPLE_PREFIX.test(last.toLowerCase())) return null;
+  const wordsOf = entriesWithLongerWords(db, last.toLowerCase());
+  if (wordsOf === null) return null;
+  // The last word is `"<last>"*` (SIMPLE_PREFIX holds no quote); the words before it stay as they are.
+  const head = text.match.slice(0, text.match.length - last.length - 3).trimEnd();
+  return { exact: text.match.slice(0, -1), others: [...wordsOf.keys()], head: head === '' ? null : head, word: last.toLowerCase(), wordsOf };
+}
+
+/** The plan for a search of the timeline (see SearchPlan), from a first read of the index. */
+export function choosePlan(est: Estimate, text: TextQuery, expansion: Expansion | null = null): SearchPlan {
+  if (est.live <= IDS_MAX) return 'ids';
+  return (seekable(text) || expansion !== null) && est.share >= PROBE_DENSITY ? 'probe' : 'walk';
 }
 
 const MARKERS = /[\uE000\uE001]/gu;
@@ -234,6 +438,25 @@ function snippets(db: DB, match: string, ids: readonly number[]): Map<number, st
   return out;
 }
 
+/**
+ * Snippets for a page found with a long last prefix split (see Expansion), without the prefix: reading
+ * it merges the lists of every word that starts so, several milliseconds for a name in most entries.
+ * An entry holding no longer word is matched by the whole word exactly as by the prefix, so its
+ * snippet is the same. One holding longer words gets them spelled out (`"taylor" OR "taylors"`): the
+ * same words are marked, though FTS5 may pick another stretch of a long body, as it weighs two
+ * different words above two of the same.
+ */
+function expandedSnippets(db: DB, x: Expansion, ids: readonly number[]): Map<number, string> {
+  const plain = ids.filter((id) => !x.wordsOf.has(id));
+  const out = plain.length > 0 ? snippets(db, x.exact, plain) : new Map<number, string>();
+  const longer = ids.filter((id) => x.wordsOf.has(id));
+  if (longer.length === 0) return out;
+  const words = [...new Set(longer.flatMap((id) => x.wordsOf.get(id)!))];
+  const anyOf = `(${[x.word, ...words].map((w) => `"${w.replaceAll('"', '""')}"`).join(' OR ')})`;
+  for (const [id, snip] of snippets(db, x.head === null ? anyOf : `${x.head} AND ${anyOf}`, longer)) out.set(id, snip);
+  return out;
+}
+
 /** Characters of context before the first match in an excerpt of unspaced text. */
 const RUN_CONTEXT = 40;
 
@@ -267,36 +490,87 @@ function runSnippets(db: DB, runs: readonly string[], ids: readonly number[]): M
   return out;
 }
 
+/** What a search is asked to do beyond the request; `plan`, `probeBudget` and `splitPrefix` are for tests. */
+export interface SearchOptions {
+  trash: boolean;
+  trashedAfter?: number;
+  /** Use this plan rather than choosing one (tests compare every plan against a scan). */
+  plan?: SearchPlan;
+  /** Entries the probe plan may ask about before it walks instead (default PROBE_BUDGET). */
+  probeBudget?: number;
+  /** False: never split a long last prefix (see Expansion), so tests can probe the prefix as it is. */
+  splitPrefix?: boolean;
+}
+
 /**
  * The timeline (`trash: false`, newest first by when it happened) or the trash (`trash: true`, most
  * recently deleted first), filtered, one keyset page at a time. In the trash the cursor's
  * `occurredAt` holds the deletion time, the trash's sort key; callers pass `nextCursor` back unchanged.
  * `trashedAfter` leaves out of the trash what was deleted at or before that time.
+ *
+ * A text search of the timeline first reads how many entries the index says match (no further than
+ * COUNT_CAP + 1) and picks its plan from that (see SearchPlan); every plan finds the same page.
  */
-export function searchEntries(db: DB, req: SearchRequest, opts: { trash: boolean; trashedAfter?: number }): SearchPage {
-  const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash, opts.trashedAfter);
-  // The count is asked for once per search, with its first page, and only when something narrows the
-  // list ("12 entries match"): following pages and the plain timeline never pay for it.
-  const counted = req.cursor === null && Object.keys(req.filter).length > 0;
+export function searchEntries(db: DB, req: SearchRequest, opts: SearchOptions): SearchPage {
+  const text = opts.trash || req.filter.text === undefined ? null : textQuery(req.filter.text);
   try {
-    return runSearch(db, q, req.limit, counted);
+    const est = text === null ? null : estimate(db, req.filter, text);
+    // Spelling out a long prefix is for probing, which a search with few matches never does.
+    const expansion = text !== null && est !== null && opts.splitPrefix !== false && (opts.plan ?? (est.live > IDS_MAX && est.share >= PROBE_DENSITY ? 'probe' : 'walk')) === 'probe' ? expandPrefix(db, text) : null;
+    const plan = opts.plan ?? (est !== null && text !== null ? choosePlan(est, text, expansion) : 'walk');
+    const q = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash, opts.trashedAfter, plan, expansion);
+    const keys = plan === 'probe' ? probeKeys(db, req, opts, q) : all<{ id: number; k: number }>(db, q.sql, q.params);
+    // The count is asked for once per search, with its first page, and only when something narrows the
+    // list ("12 entries match"): following pages and the plain timeline never pay for it.
+    const counted = req.cursor === null && Object.keys(req.filter).length > 0;
+    const more = keys.length > req.limit;
+    // A short first page is its own count; only a longer result needs the count query.
+    const counts = !counted ? {} : !more ? { total: keys.length } : countOf(db, req, opts, q, plan, text === null ? null : est);
+    return pageOf(db, q, more ? keys.slice(0, req.limit) : keys, more, counts);
   } catch (e) {
     // ftsQuery() quotes everything, so this should not happen; if FTS5 still finds fault with a query,
     // the person gets a plain answer rather than "something went wrong".
-    if ((q.match !== null || q.runs.length > 0) && (e as { code?: string }).code === 'SQLITE_ERROR') {
+    if (text !== null && (e as { code?: string }).code === 'SQLITE_ERROR') {
       throw new FulcrumError('VALIDATION', 'Fulcrum could not search for that text. Try other words.', { reason: 'searchFailed' });
     }
     throw e;
   }
 }
 
-function runSearch(db: DB, q: SearchQuery, limit: number, counted: boolean): SearchPage {
-  const keys = all<{ id: number; k: number }>(db, q.sql, q.params);
-  const more = keys.length > limit;
-  const page = more ? keys.slice(0, limit) : keys;
-  // A short first page is its own count; only a longer result needs the count query.
-  const total = !counted ? undefined : more ? countMatches(db, q) : page.length;
-  const counts = total === undefined ? {} : { total };
+/**
+ * The probe plan's page: the walk stops at the entry PROBE_BUDGET down the timeline (the filters other
+ * than text applied), and if the page is not full by then the same page is walked the ordinary way.
+ * A full page found before the floor is exactly the walk's: both read the same order from the same start.
+ */
+function probeKeys(db: DB, req: SearchRequest, opts: SearchOptions, q: SearchQuery): { id: number; k: number }[] {
+  const budget = opts.probeBudget ?? PROBE_BUDGET;
+  const floor = get<{ k: number; id: number }>(db, q.floorSql, paramsOf(q.floorSql, { ...q.params, budget }));
+  if (floor === undefined) return all(db, q.sql, q.params);
+  const keys = all<{ id: number; k: number }>(db, q.flooredSql, { ...q.params, floorKey: floor.k, floorId: floor.id });
+  if (keys.length > req.limit) return keys;
+  const walk = buildSearchQuery(req.filter, req.cursor, req.limit, opts.trash, opts.trashedAfter, 'walk');
+  return all(db, walk.sql, walk.params);
+}
+
+/**
+ * How many entries match in all. A text search counts no further than COUNT_CAP and then says so
+ * (`totalCapped`): counting every match of a word in most entries costs more than the page itself. When
+ * the text is the only filter, the first read of the index already tells whether there are more than
+ * that. The count never probes (for a count, building the match set once is cheaper than probing).
+ */
+function countOf(db: DB, req: SearchRequest, opts: SearchOptions, q: SearchQuery, plan: SearchPlan, est: Estimate | null): { total: number; totalCapped?: true } {
+  if (est?.whole && est.live > COUNT_CAP) return { total: COUNT_CAP, totalCapped: true };
+  // Fewer: the whole query's matches are that many, with the entries found by an attachment alone.
+  const c = est?.whole ? { countSql: q.wholeCountSql, params: q.params } : plan === 'probe' ? buildSearchQuery(req.filter, null, req.limit, opts.trash, opts.trashedAfter, 'walk') : q;
+  const n = value<number>(db, c.countSql, { ...paramsOf(c.countSql, c.params), countLimit: est === null ? -1 : COUNT_CAP + 1 }) ?? 0;
+  return est !== null && n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: n };
+}
+
+/** The parameters a statement names (better-sqlite3 refuses named values the SQL does not use). */
+const paramsOf = (sql: string, params: Record<string, string | number>): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
+
+function pageOf(db: DB, q: SearchQuery, page: { id: number; k: number }[], more: boolean, counts: { total?: number; totalCapped?: true }): SearchPage {
   if (page.length === 0) return { items: [], nextCursor: null, ...counts };
 
   const ids = page.map((r) => r.id);
@@ -307,7 +581,8 @@ function runSearch(db: DB, q: SearchQuery, limit: number, counted: boolean): Sea
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const links = loadLinks(db, ids);
-  const snips = q.match !== null ? snippets(db, q.match, ids) : q.runs.length > 0 ? runSnippets(db, q.runs, ids) : null;
+  const snips =
+    q.expansion !== null ? expandedSnippets(db, q.expansion, ids) : q.match !== null ? snippets(db, q.match, ids) : q.runs.length > 0 ? runSnippets(db, q.runs, ids) : null;
 
   const items: EntrySummary[] = [];
   for (const id of ids) {
@@ -318,9 +593,4 @@ function runSearch(db: DB, q: SearchQuery, limit: number, counted: boolean): Sea
   }
   const last = page.at(-1)!;
   return { items, nextCursor: more ? { occurredAt: last.k, id: last.id } : null, ...counts };
-}
-
-function countMatches(db: DB, q: SearchQuery): number {
-  const params = Object.fromEntries(Object.entries(q.params).filter(([k]) => !['limit', 'cursorKey', 'cursorId'].includes(k)));
-  return value<number>(db, q.countSql, params) ?? 0;
 }
