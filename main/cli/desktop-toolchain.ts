@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import semver from 'semver';
 import { ROOT, isEntry } from './project.js';
@@ -51,6 +52,14 @@ export function desktopPackage(name: string, dir = DESKTOP_DIR): string | null {
 export function desktopInstalled(dir = DESKTOP_DIR): boolean {
   return fs.existsSync(path.join(dir, 'node_modules', '.package-lock.json')) && desktopPackage('electron', dir) !== null;
 }
+
+/** require() from the desktop tooling's own node_modules, or null where it is not installed. */
+export function desktopRequire(dir = DESKTOP_DIR): NodeJS.Require | null {
+  return desktopInstalled(dir) ? createRequire(path.join(dir, 'package.json')) : null;
+}
+
+/** Why the tests that need the desktop tooling are skipped, as printed. */
+export const NOT_INSTALLED = 'the desktop tooling is not installed in main/desktop (npm start installs it on Node.js that can run it)';
 
 /** Where the output of a desktop-tooling install goes: inside the checkout, never beside the journal. */
 export const INSTALL_LOG = path.join(ROOT, 'node_modules', '.cache', 'fulcrum', 'desktop-install.log');
