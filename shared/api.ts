@@ -322,8 +322,9 @@ export interface DownloadLink {
 /**
  * Exports, backups, imports (shapes in shared/portability.ts). Desktop: `*.save` and
  * `*.pick` use native dialogs (the path stays in main; a pick returns a token). Browser mode has no
- * native dialogs: `export.build` / `backup.build` return the file for a Blob download, and files to
- * read are sent as base64 (or text). Long runs push `{ type: 'progress' }` events.
+ * native dialogs: its page downloads exports and backups through one-time links the host streams
+ * (`export.download`, `export.downloadZip`, `backup.download`, below; `export.build` / `backup.build`
+ * still return the whole file), and files to read are sent as base64 (or text). Long runs push `{ type: 'progress' }` events.
  */
 export const portabilityCalls = {
   /** A plaintext export's content (`plaintext: true`: warn before saving). */

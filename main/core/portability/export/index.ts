@@ -1,6 +1,6 @@
 /**
  * Exports: Markdown, CSV and JSON of a user-chosen scope. `buildExport` returns the file's
- * content (browser mode downloads it as a Blob); `saveExport` writes it where a native dialog says.
+ * content whole; `downloadExport` streams it into browser mode's download; `saveExport` writes it where a native dialog says.
  * Every result is marked `plaintext: true`: the UI warns before the file leaves the encrypted journal.
  */
 import type { DownloadDone } from '../../../../shared/api.js';

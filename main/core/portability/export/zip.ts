@@ -143,7 +143,7 @@ export async function streamZipExport(format: ZipExportFormat, scope: Scope, c: 
 
 const zipName = (now: number) => `fulcrum-export-${fileDay(now)}.zip`;
 
-/** The archive for a browser download (browser mode has no save dialog): held whole, as base64. */
+/** The archive held whole, as base64 (browser mode's page streams it instead: downloadZipExport). */
 export async function buildZipExport(format: ZipExportFormat, scope: Scope, c: ExportContext): Promise<ExportZipFile> {
   const parts: Uint8Array[] = [];
   const counts = await streamZipExport(format, scope, c, (chunk) => void parts.push(chunk));
