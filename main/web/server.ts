@@ -153,7 +153,8 @@ const LINK_USED =
  * type (415), size (413), JSON (400); only then dispatch. `POST /api/session` takes an unused launch
  * token and answers a session secret (the token is then used up); every other call takes a session
  * secret. Static files need the right Host/Origin too, but no secret: the page has to load before it
- * can read the launch token from its URL.
+ * can read the launch token from its URL. A download link (`GET /api/download/<id>`, downloads.ts)
+ * carries its own one-time id instead of the secret, made by a call that had it.
  */
 export async function createWebServer(opts: WebServerOptions): Promise<WebServer> {
   const bindAddress = loopbackBindAddress(opts.host);
