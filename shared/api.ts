@@ -297,11 +297,34 @@ export const safetyCalls = {
   'safety.deleteJournal': call<null>()(DeleteJournalInput),
 } as const;
 
+/** The host's handle on one streamed download (a call id of the core's thread). */
+export const DownloadSinkId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** What a streamed download says at its end (the bytes went to the sink). */
+export interface DownloadDone {
+  filename: string;
+  bytes: number;
+}
+
+/** A download browser mode's page asks a one-time link for (`POST /api/download`). */
+export const DownloadRequest = z.discriminatedUnion('call', [
+  z.object({ call: z.literal('export.download'), input: ExportRequest }).strict(),
+  z.object({ call: z.literal('export.downloadZip'), input: ExportZipRequest }).strict(),
+  z.object({ call: z.literal('backup.download'), input: z.object({}).strict() }).strict(),
+]);
+export type DownloadRequest = z.input<typeof DownloadRequest>;
+
+/** The one-time link the host answers: good once, for this page's session, until the journal locks. */
+export interface DownloadLink {
+  url: string;
+}
+
 /**
  * Exports, backups, imports (shapes in shared/portability.ts). Desktop: `*.save` and
  * `*.pick` use native dialogs (the path stays in main; a pick returns a token). Browser mode has no
- * native dialogs: `export.build` / `backup.build` return the file for a Blob download, and files to
- * read are sent as base64 (or text). Long runs push `{ type: 'progress' }` events.
+ * native dialogs: its page downloads exports and backups through one-time links the host streams
+ * (`export.download`, `export.downloadZip`, `backup.download`, below; `export.build` / `backup.build`
+ * still return the whole file), and files to read are sent as base64 (or text). Long runs push `{ type: 'progress' }` events.
  */
 export const portabilityCalls = {
   /** A plaintext export's content (`plaintext: true`: warn before saving). */
@@ -337,6 +360,15 @@ export const portabilityCalls = {
   'export.buildZip': call<ExportZipFile>()(ExportZipRequest),
   /** The same archive written where a native dialog says. `{ saved: false }` = cancelled. */
   'export.saveZip': call<SaveResult<{ plaintext: true; counts: ExportZipCounts }>>()(ExportZipRequest),
+  /**
+   * Browser mode's downloads: the same files as `export.build`, `export.buildZip` and `backup.build`,
+   * written piece by piece into the host's stream `sink` (an HTTP download, main/web/downloads.ts)
+   * instead of returned whole. Only the host starts them, from a one-time download link
+   * (`DownloadRequest`); called any other way there is no sink, and they refuse.
+   */
+  'export.download': call<DownloadDone>()(ExportRequest.extend({ sink: DownloadSinkId })),
+  'export.downloadZip': call<DownloadDone>()(ExportZipRequest.extend({ sink: DownloadSinkId })),
+  'backup.download': call<DownloadDone>()(z.object({ sink: DownloadSinkId }).strict()),
 } as const;
 
 /**
@@ -493,6 +525,8 @@ export type FulcrumBridge = {
    */
   readonly armMicrophone: () => Promise<void>;
   readonly releaseMicrophone: () => Promise<void>;
+  /** Browser mode only: a one-time link that streams an export or a backup as a download. */
+  readonly prepareDownload?: (request: DownloadRequest) => Promise<Reply<DownloadLink>>;
 };
 
 export type AppEvent =

@@ -3,10 +3,13 @@
  * *downloads* the binary when it is missing (node_modules/electron/index.js → install.js), and the
  * start script must never reach out to the network on its own. The same lookup, read-only: honour
  * ELECTRON_OVERRIDE_DIST_PATH like the package does, else node_modules/electron/path.txt → dist/<path>.
+ * `root` is the folder whose node_modules holds the electron package: the desktop tooling's,
+ * main/desktop (main/cli/desktop-toolchain.ts), by default.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DESKTOP_DIR } from './desktop-toolchain.js';
 import { ROOT } from './project.js';
 
 export type ElectronCheck =
@@ -14,17 +17,22 @@ export type ElectronCheck =
   /** `downloadable`: only the binary is missing, and Electron's own installer could fetch it. */
   | { ok: false; reason: string; downloadable?: boolean };
 
-export function findElectron(root = ROOT, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ElectronCheck {
+/** Null when a window can be opened here; else why not. */
+export function displayProblem(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return 'there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+  return null;
+}
+
+export function findElectron(root = DESKTOP_DIR, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ElectronCheck {
   const pkgDir = path.join(root, 'node_modules', 'electron');
   let version: string;
   try {
     version = (JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
-    return { ok: false, reason: 'the electron package is not installed (run npm install)' };
+    return { ok: false, reason: `the electron package is not installed (in ${path.relative(ROOT, root) || root})` };
   }
-  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
-    return { ok: false, reason: 'there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
-  }
+  const noDisplay = displayProblem(env, platform);
+  if (noDisplay) return { ok: false, reason: noDisplay };
   let relative: string | null = null;
   try {
     relative = fs.readFileSync(path.join(pkgDir, 'path.txt'), 'utf8').trim();
@@ -51,7 +59,7 @@ export function findElectron(root = ROOT, env: NodeJS.ProcessEnv = process.env, 
 }
 
 /** The version of the installed electron package, or null. */
-export function electronVersion(root = ROOT): string | null {
+export function electronVersion(root = DESKTOP_DIR): string | null {
   try {
     return (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
@@ -76,7 +84,7 @@ export interface DownloadResult {
 export function downloadElectron(
   opts: { root?: string; installer?: string; log?: string; timeoutMs?: number; node?: string } = {},
 ): DownloadResult {
-  const root = opts.root ?? ROOT;
+  const root = opts.root ?? DESKTOP_DIR;
   const installer = opts.installer ?? path.join(root, 'node_modules', 'electron', 'install.js');
   const log = opts.log ?? DOWNLOAD_LOG;
   let fd: number | null = null;

@@ -7,8 +7,11 @@
  * network once). The app passes this file to better-sqlite3's `nativeBinding` option (main/app/native.ts).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { NATIVE_FILE, electronNativeDir } from '../app/native.js';
+import { DESKTOP_DIR, desktopPackage } from './desktop-toolchain.js';
 import { ROOT } from './project.js';
 
 const MODULE = 'better-sqlite3-multiple-ciphers';
@@ -54,7 +57,12 @@ export async function ensureElectronNative(electronVersion: string, root = ROOT)
     filter: (src) => path.relative(source, src).split(path.sep)[0] !== 'build',
   });
 
-  const { rebuild } = await import('@electron/rebuild');
+  // @electron/rebuild is part of the desktop tooling (main/desktop), not of the project's install.
+  if (!desktopPackage('@electron/rebuild')) throw new Error('@electron/rebuild is not installed in main/desktop');
+  const entry = createRequire(path.join(DESKTOP_DIR, 'package.json')).resolve('@electron/rebuild');
+  const { rebuild } = (await import(pathToFileURL(entry).href)) as {
+    rebuild(opts: { buildPath: string; electronVersion: string; arch: string; onlyModules: string[]; force: boolean; mode: 'sequential' }): Promise<void>;
+  };
   await rebuild({ buildPath: project, electronVersion, arch: process.arch, onlyModules: [MODULE], force: true, mode: 'sequential' });
 
   const built = path.join(project, 'node_modules', MODULE, 'build', 'Release', NATIVE_FILE);

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pinnedElectron } from './desktop-toolchain.js';
 import { ROOT, isEntry } from './project.js';
 
 export interface Finding {
@@ -102,7 +103,8 @@ export function unexcepted(findings: Finding[], exceptions = EXCEPTIONS): Findin
 
 if (isEntry(import.meta.url)) {
   const input = path.resolve(process.argv[2] ?? path.join(ROOT, 'main', 'app'));
-  const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
+  // The Electron the app is built with, as pinned by the desktop tooling (installed or not).
+  const electronVersion = pinnedElectron();
   scan(input, electronVersion).then(
     ({ findings, errors }) => {
       const bad = unexcepted(findings);

@@ -2,6 +2,8 @@
  * `npm start [-- --data-dir DIR]`: the desktop app where Electron can run; browser mode where it
  * cannot (saying so, and why, in one line on stderr — stdout stays the browser-mode URL line).
  *
+ * The desktop app needs its own tooling (main/desktop, on the Node.js it declares): on a machine that
+ * could open a window, a missing install is made once, here (main/cli/desktop-toolchain.ts).
  * With Electron: makes sure the Electron-ABI build of the SQLite module exists (main/cli/electron-native.ts),
  * bundles main and preload, builds the renderer if stale, and launches `electron .`.
  */
@@ -9,13 +11,30 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { buildMain } from './build-main.js';
-import { downloadElectron, downloadFailedLine, electronVersion, findElectron } from './electron-detect.js';
+import { desktopInstalled, desktopNodeProblem, installDesktop, installFailedLine } from './desktop-toolchain.js';
+import { displayProblem, downloadElectron, downloadFailedLine, electronVersion, findElectron } from './electron-detect.js';
 import { ensureElectronNative } from './electron-native.js';
 import { ROOT } from './project.js';
 import { ensureRendererBuilt } from './renderer-build.js';
 import { runBrowserMode } from './web.js';
 
 async function main(argv: string[]): Promise<void> {
+  // Reasons that no install can change come first: then nothing is installed or downloaded.
+  const early = desktopNodeProblem() ?? displayProblem();
+  if (early) {
+    process.stderr.write(`Electron cannot run here: ${early}. Starting browser mode instead.\n`);
+    return runBrowserMode(argv);
+  }
+  if (!desktopInstalled()) {
+    const tty = process.stderr.isTTY === true;
+    if (tty) process.stderr.write('Installing the desktop app’s tooling (once)…');
+    const install = installDesktop();
+    if (tty) process.stderr.write('\r\x1b[K');
+    if (!install.ok) {
+      process.stderr.write(installFailedLine(install.log));
+      return runBrowserMode(argv);
+    }
+  }
   let check = findElectron();
   // The electron package fetches its binary on first use rather than at install. Only when someone
   // actually starts the app on a machine with a display is Electron's own installer run, once, with a

@@ -33,6 +33,25 @@ export interface Ports {
   systemLanguages?: readonly string[];
   /** Tests only: called at each step of storing an attachment, to kill the process there. */
   attachCrashAt?: (step: AttachStep) => void;
+  /** Browser mode: the streams its downloads go into, by the handle the host gave the call. */
+  downloads?: DownloadSinks;
+}
+
+/**
+ * One download on its way to the host (browser mode's HTTP reply): `start` names the file, `write`
+ * hands over the next bytes, and between pages the writer awaits `drain()`, which returns once the
+ * host has taken most of what was sent — so what is in flight stays bounded whatever the file's size.
+ * `drain` throws CANCELLED when the person's browser went away from the download.
+ */
+export interface DownloadSink {
+  start(head: { filename: string; mimeType: string }): void;
+  write(chunk: string | Uint8Array): void;
+  drain(): Promise<void>;
+}
+
+export interface DownloadSinks {
+  /** The sink of the download with this handle, or undefined (no such download). */
+  get(id: number): DownloadSink | undefined;
 }
 
 /** The one app window, as quick exit and idle detection need it. */

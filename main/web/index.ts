@@ -60,6 +60,7 @@ export interface WebHost extends WebServer {
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const events = new EventStreams();
+  let server: WebServer | undefined;
   // The core runs in a worker thread of its own: this thread only serves HTTP and forwards calls and
   // events. TEST ONLY: with the insecure test flag, a test may hand in the module of its test clock
   // (the core's thread loads it) and then move that clock and fire power events; the test flag alone
@@ -68,14 +69,20 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const core = await startCore({
     dataDir: opts.dataDir,
     insecureTestKdf: opts.insecureTestKdf ?? false,
-    ports: { emit: (event) => events.emit(event) },
+    ports: {
+      emit: (event) => {
+        events.emit(event);
+        // A lock ends every download link not yet followed.
+        if (event.type === 'locked') server?.dropDownloads();
+      },
+    },
     ...(testPorts ? { testClockModule: testPorts.clockModule } : {}),
   });
-  let server: WebServer | undefined;
   const testCalls = opts.insecureTestKdf ? testOnlyCalls(testPorts ? core : null, () => server?.newLaunchUrl() ?? '') : undefined;
   try {
     server = await createWebServer({
       dispatch: core.dispatch,
+      download: (channel, raw, out) => core.download(channel, raw, out),
       staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
       port: opts.port,
       host: opts.host,
@@ -103,6 +110,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     },
     dataDir: opts.dataDir,
     emit: started.emit,
+    dropDownloads: () => started.dropDownloads(),
+    get downloadPeakBufferedBytes() {
+      return started.downloadPeakBufferedBytes;
+    },
     close() {
       closing ??= (async () => {
         try {

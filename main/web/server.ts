@@ -10,6 +10,7 @@ import { EventStreams } from './events.js';
 import { NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_SCRIPT, NEUTRAL_SCRIPT_PATH } from './neutral.js';
 import { Presence } from './presence.js';
 import { attachmentRoute } from './attachments.js';
+import { Downloads, type DownloadFn } from './downloads.js';
 import {
   Credentials,
   STATUS_FOR,
@@ -46,6 +47,8 @@ export interface WebServerOptions {
    * these names are unknown calls (404) in every other host.
    */
   testCalls?: Readonly<Record<string, (input: unknown) => Promise<Reply<unknown>>>>;
+  /** Runs a streamed download in the core (downloads.ts). Absent: `/api/download` is an unknown call. */
+  download?: DownloadFn;
 }
 
 export interface WebServer {
@@ -59,6 +62,10 @@ export interface WebServer {
   /** True while the "last page has gone" grace period runs. */
   readonly pagesGonePending: boolean;
   emit(event: AppEvent): void;
+  /** The journal locked: every download link not yet followed stops working. */
+  dropDownloads(): void;
+  /** The most bytes one download held in the server at once, waiting for the browser (tests). */
+  readonly downloadPeakBufferedBytes: number;
   close(): Promise<void>;
 }
 
@@ -146,7 +153,8 @@ const LINK_USED =
  * type (415), size (413), JSON (400); only then dispatch. `POST /api/session` takes an unused launch
  * token and answers a session secret (the token is then used up); every other call takes a session
  * secret. Static files need the right Host/Origin too, but no secret: the page has to load before it
- * can read the launch token from its URL.
+ * can read the launch token from its URL. A download link (`GET /api/download/<id>`, downloads.ts)
+ * carries its own one-time id instead of the secret, made by a call that had it.
  */
 export async function createWebServer(opts: WebServerOptions): Promise<WebServer> {
   const bindAddress = loopbackBindAddress(opts.host);
@@ -169,10 +177,26 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       })
     : null;
   let port = 0;
+  const downloads = opts.download ? new Downloads(opts.download) : null;
 
   async function api(req: IncomingMessage, res: ServerResponse, decoded: string): Promise<void> {
     const given = bearerOf(req.headers.authorization);
     const name = decoded.slice('/api/'.length);
+    const link = /^download\/([A-Za-z0-9_-]{43})$/.exec(name);
+    if (link && downloads) {
+      // A download link is followed by a plain link click, which carries no secret in a header: its
+      // one-time id stands in for the session secret it was made with (downloads.ts).
+      const fetchSite = req.headers['sec-fetch-site'];
+      if (!hostAllowed(req.headers.host, port) || fetchSite === 'cross-site' || fetchSite === 'same-site') {
+        return fail(res, 403, denied('Requests to browser mode must come from its own page at the loopback address.'));
+      }
+      presence?.callStarted();
+      try {
+        return await downloads.serve(req, res, link[1]!, (s) => credentials.isSession(s));
+      } finally {
+        presence?.callEnded();
+      }
+    }
     const exchanging = name === 'session';
     if (exchanging ? !credentials.isLaunch(given) : !credentials.isSession(given)) {
       const message = exchanging
@@ -216,6 +240,24 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       }
     }
     if (req.method !== 'POST') return fail(res, 405, { code: 'UNKNOWN_CALL', message: 'Calls are made with POST.' }, { Allow: 'POST' });
+    if (name === 'download' && downloads) {
+      if (!isJsonContentType(req.headers['content-type'])) {
+        return fail(res, 415, { code: 'VALIDATION', message: 'Calls must send a JSON body (Content-Type: application/json).' });
+      }
+      let input: unknown;
+      try {
+        input = JSON.parse((await readBody(req, bodyLimitFor(name))).toString('utf8'));
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return fail(res, 413, { code: 'VALIDATION', message: 'This request is too large.' }, { Connection: 'close' });
+        return fail(res, 400, { code: 'VALIDATION', message: 'The request body is not valid JSON.' });
+      }
+      const r = downloads.makeLink(given!, input);
+      return sendJson(res, r.ok ? 200 : 400, r, { 'Cache-Control': 'no-store' });
+    }
+    // The streamed download calls run only through a download link, with the host's stream.
+    if (name === 'export.download' || name === 'export.downloadZip' || name === 'backup.download') {
+      return fail(res, 404, { code: 'UNKNOWN_CALL', message: 'This call runs only as a download (POST /api/download).' });
+    }
     const testCall = opts.testCalls && Object.hasOwn(opts.testCalls, name) ? opts.testCalls[name] : undefined;
     if (!isChannel(name) && !testCall) return fail(res, 404, { code: 'UNKNOWN_CALL', message: 'There is no such call.' });
     if (!isJsonContentType(req.headers['content-type'])) {
@@ -240,6 +282,9 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
         return fail(res, 400, { code: 'VALIDATION', message: 'The request body is not valid JSON.' });
       }
     }
+    // A lock ends every download link not yet followed (a lock the core starts itself arrives as
+    // its `locked` event: WebServer.dropDownloads).
+    if (name === 'vault.lock' || name === 'session.quickExit') downloads?.dropAll();
     let reply: Reply<unknown>;
     presence?.callStarted();
     try {
@@ -331,6 +376,10 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       return presence?.pending ?? false;
     },
     emit: (event) => events.emit(event),
+    dropDownloads: () => downloads?.dropAll(),
+    get downloadPeakBufferedBytes() {
+      return downloads?.peakBufferedBytes ?? 0;
+    },
     close() {
       closed ??= new Promise<void>((resolve) => {
         presence?.dispose();

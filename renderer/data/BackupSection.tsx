@@ -13,7 +13,8 @@ import { useT } from '../i18n/index.js';
 import { formatDay, formatBytes, shortDateTime } from '../lib/format.js';
 import { useSession, useToast } from '../lib/session.js';
 import { useApi } from '../lib/queries.js';
-import { base64ToBytes, downloadBlob, fileToBase64 } from '../report/files.js';
+import { fileToBase64 } from '../report/files.js';
+import { downloadByLink } from '../transport/download.js';
 
 type Chosen = { source: BackupSource; label: string };
 
@@ -68,9 +69,8 @@ export function BackupSection({ browser }: { browser: boolean }) {
     setBusy(true);
     try {
       if (browser) {
-        const b = await call('backup.build', {});
-        downloadBlob(base64ToBytes(b.base64), b.filename, b.mimeType);
-        toast.show(t('data.backup.downloading', { filename: b.filename, size: formatBytes(b.bytes), count: b.preview.entries }));
+        await downloadByLink({ call: 'backup.download', input: {} });
+        toast.show(t('install.download.backup'));
       } else {
         const r = await call('backup.save', {});
         if (r.saved) toast.show(t('data.backup.saved', { size: formatBytes(r.bytes), count: r.preview.entries }));

@@ -7,7 +7,8 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../shared/portability.js';
 import { call } from '../api.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { useJournalData, useToast } from '../lib/session.js';
-import { downloadBlob, FORMAT_NAMES } from '../report/files.js';
+import { FORMAT_NAMES } from '../report/files.js';
+import { downloadByLink } from '../transport/download.js';
 import { PlaintextConfirm } from '../report/PlaintextConfirm.js';
 
 const FORMAT_HINTS: Record<ExportFormat, MessageId> = {
@@ -41,17 +42,15 @@ export function ExportSection({ browser }: { browser: boolean }) {
     if (zip) {
       const zipRequest = { ...request, format };
       if (browser) {
-        const f = await call('export.buildZip', zipRequest);
-        downloadBlob(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)), f.filename, f.mimeType);
-        toast.show(t('data.export.zipDownloading', { filename: f.filename, count: f.counts.entries, files: f.counts.files }));
+        await downloadByLink({ call: 'export.downloadZip', input: zipRequest });
+        toast.show(t('install.download.export'));
       } else {
         const r = await call('export.saveZip', zipRequest);
         if (r.saved) toast.show(t('data.export.zipSaved', { count: r.counts.entries, files: r.counts.files }));
       }
     } else if (browser) {
-      const f = await call('export.build', request);
-      downloadBlob(f.content, f.filename, f.mimeType);
-      toast.show(t('data.export.downloading', { filename: f.filename, count: f.counts.entries }));
+      await downloadByLink({ call: 'export.download', input: request });
+      toast.show(t('install.download.export'));
     } else {
       const r = await call('export.save', request);
       if (r.saved) toast.show(t('data.export.saved', { count: r.counts.entries }));

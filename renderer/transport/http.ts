@@ -7,7 +7,7 @@
  *
  * DOM-free on purpose (fetch, streams, TextDecoder only), so it is tested under Node against the real host.
  */
-import { CHANNELS, type AppEvent, type Channel, type FulcrumBridge } from '../../shared/api.js';
+import { CHANNELS, type AppEvent, type Channel, type DownloadLink, type DownloadRequest, type FulcrumBridge } from '../../shared/api.js';
 import { ATTACHMENT_ROUTES, type AttachmentMeta, type AttachmentVariant, type UploadOptions } from '../../shared/attachments.js';
 import type { ApiErrorShape, Reply } from '../../shared/errors.js';
 
@@ -109,6 +109,18 @@ export function createHttpBridge(token: string, opts: HttpBridgeOptions = {}): F
   return Object.freeze({
     ...methods,
     ...attachmentMethods(base, auth, doFetch),
+    // A one-time link for a streamed download (main/web/downloads.ts): the page follows it with a
+    // plain link click, so the file goes straight to the browser's downloads, never through page memory.
+    prepareDownload: (request: DownloadRequest) =>
+      replyOf<DownloadLink>(
+        doFetch(`${base}/api/download`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: auth },
+          body: JSON.stringify(request),
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        }),
+      ),
     armMicrophone: async () => {},
     releaseMicrophone: async () => {},
     subscribe: events.subscribe,

@@ -14,7 +14,7 @@ import { findElectron } from '../../main/cli/electron-detect.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PASSPHRASE = 'correct horse battery staple orbit';
 const APP_URL = /^app:\/\/fulcrum\/index\.html(#.*)?$/;
-const check = findElectron(ROOT);
+const check = findElectron();
 if (!check.ok) console.log(`[electron] skipping the desktop journey: Electron cannot run here: ${check.reason}.`);
 test.skip(!check.ok, check.ok ? '' : `Electron cannot run here: ${check.reason}`);
 

@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOWNLOAD_LOG, downloadElectron, downloadFailedLine, electronVersion, findElectron } from '../../main/cli/electron-detect.js';
+import { desktopInstalled, desktopNodeProblem, installDesktop, installFailedLine } from '../../main/cli/desktop-toolchain.js';
+import { DOWNLOAD_LOG, displayProblem, downloadElectron, downloadFailedLine, electronVersion, findElectron } from '../../main/cli/electron-detect.js';
 import { tempDir } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -48,8 +49,12 @@ describe('can Electron run here? (npm start and the tests/electron skip)', () =>
   });
 
   it('npm start falls back to browser mode here, saying so and why on one line', async () => {
-    const here = findElectron(ROOT);
-    if (here.ok) return; // where Electron can run, npm start opens the app instead (tests/electron)
+    // npm start's order: the Node.js version and the display first (no install or download can change
+    // those), then the tooling and the binary.
+    const early = desktopNodeProblem() ?? displayProblem();
+    const here = findElectron();
+    if (!early && (here.ok || !desktopInstalled())) return; // where Electron could run, npm start installs it or opens the app (tests/electron)
+    const reason = early ?? (here.ok ? '' : here.reason);
     const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'main', 'cli', 'start.ts'), '--data-dir', tempDir()], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,14 +68,14 @@ describe('can Electron run here? (npm start and the tests/electron skip)', () =>
     while (!out.includes('\n') && Date.now() < end && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(err.split('\n').filter((l) => l.startsWith('Electron cannot run here:'))).toEqual([`Electron cannot run here: ${here.reason}. Starting browser mode instead.`]);
+    expect(err.split('\n').filter((l) => l.startsWith('Electron cannot run here:'))).toEqual([`Electron cannot run here: ${reason}. Starting browser mode instead.`]);
     expect(out).toMatch(/^Fulcrum browser mode: http:\/\/127\.0\.0\.1:\d+\/#token=\S+\n$/);
   });
 
   // The defect as a person met it: a display, no Electron binary, no way to download it. The mirror is
   // a closed local port and the cache an empty folder, so the download fails the same way everywhere.
-  const here = findElectron(ROOT, { ...process.env, DISPLAY: ':99' });
-  it.skipIf(here.ok || !here.downloadable)('npm start with a display but no reachable Electron download prints one clear line, no stack trace', async () => {
+  const here = findElectron(undefined, { ...process.env, DISPLAY: ':99' });
+  it.skipIf(here.ok || !here.downloadable || desktopNodeProblem() !== null)('npm start with a display but no reachable Electron download prints one clear line, no stack trace', async () => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DISPLAY: ':99',
@@ -132,5 +137,35 @@ describe('can Electron run here? (npm start and the tests/electron skip)', () =>
     const log = path.join(root, 'electron-download.log');
     expect(downloadElectron({ root, installer, log })).toEqual({ ok: true, log });
     expect(fs.readFileSync(log, 'utf8')).toMatch(/downloaded[\s\S]*progress 100%/);
+  });
+
+  it('on a Node.js older than the desktop tooling needs, npm start says so and runs browser mode, installing nothing', () => {
+    expect(desktopNodeProblem('20.19.0')).toMatch(/^the desktop app's tooling \(Electron \d+\.\d+\.\d+\) needs Node\.js >=22\.12\.0, and this is Node\.js 20\.19\.0$/);
+    expect(desktopNodeProblem('22.12.0')).toBeNull();
+    expect(desktopNodeProblem('24.1.0')).toBeNull();
+  });
+
+  it('a failed install of the desktop tooling shows one clear line; npm’s output goes to a log', () => {
+    const dir = tempDir('fulcrum-desktop-');
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', private: true, engines: { node: '>=22.12.0' }, devDependencies: { electron: '45.4.1' } }));
+    // A stand-in for npm that fails the way npm does without its registry.
+    const npm = path.join(dir, 'fake-npm');
+    fs.writeFileSync(npm, '#!/bin/sh\necho "npm error code ECONNREFUSED" >&2\nexit 1\n', { mode: 0o755 });
+    const log = path.join(dir, 'logs', 'desktop-install.log');
+    expect(installDesktop({ dir, npm, log })).toEqual({ ok: false, log });
+    expect(fs.readFileSync(log, 'utf8')).toMatch(/ECONNREFUSED/);
+    expect(installFailedLine(log)).toBe(`Electron cannot run here: the desktop app's tooling could not be installed (the details are in ${log}). Starting browser mode instead.\n`);
+  });
+
+  it('an install that exits 0 but leaves no electron package is not taken for a success', () => {
+    const dir = tempDir('fulcrum-desktop-');
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+    const npm = path.join(dir, 'fake-npm');
+    fs.writeFileSync(npm, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const log = path.join(dir, 'desktop-install.log');
+    expect(installDesktop({ dir, npm, log }).ok).toBe(false);
+    fs.writeFileSync(npm, `#!/bin/sh\nmkdir -p node_modules/electron && echo '{}' > node_modules/electron/package.json && echo '{}' > node_modules/.package-lock.json\n`, { mode: 0o755 });
+    expect(installDesktop({ dir, npm, log }).ok).toBe(true);
+    expect(desktopInstalled(dir)).toBe(true);
   });
 });

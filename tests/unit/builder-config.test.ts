@@ -1,22 +1,36 @@
 /**
  * electron-builder cannot package here (no Electron download), so its configuration is checked with
  * electron-builder's own loader and schema validation: a typo'd or misplaced key fails this test.
+ * electron-builder is part of the desktop tooling (main/desktop): where that is not installed (it
+ * needs a newer Node.js than the tests), its validation is skipped, saying so, and the rest of these
+ * checks read the file as plain YAML.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOT_INSTALLED, desktopRequire } from '../../main/cli/desktop-toolchain.js';
 import { drawIcon, ICON_PATH } from '../../main/cli/make-icon.js';
 import { tempDir } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const require = createRequire(import.meta.url);
-const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string | null): Promise<Record<string, unknown>>;
-  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(k: string, v: unknown): void }): Promise<void>;
-};
+const desktop = desktopRequire();
+if (!desktop) console.log(`[builder-config] skipping electron-builder's own validation: ${NOT_INSTALLED}; the file is read as YAML instead.`);
+const builder = desktop?.('app-builder-lib/out/util/config/config') as
+  | {
+      getConfig(projectDir: string, configPath: string | null): Promise<Record<string, unknown>>;
+      validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(k: string, v: unknown): void }): Promise<void>;
+    }
+  | undefined;
+const validateConfiguration = (config: unknown, logger: { isEnabled: boolean; add(k: string, v: unknown): void }) => builder!.validateConfiguration(config, logger);
 const logger = { isEnabled: false, add: () => {} };
-const load = (file: string) => getConfig(ROOT, file);
+/**
+ * electron-builder's loader where the desktop tooling is installed; else the file as YAML, so the
+ * checks of what it says (targets, asar, fuses, icon, licences) still run on every machine.
+ */
+const parseYaml = (createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown }).load;
+const load = async (file: string): Promise<Record<string, unknown>> =>
+  builder ? builder.getConfig(ROOT, file) : (parseYaml(fs.readFileSync(file, 'utf8')) as Record<string, unknown>);
 
 type Config = {
   productName: string;
@@ -33,12 +47,12 @@ type Config = {
 };
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder’s own validation', async () => {
+  it.skipIf(!builder)('passes electron-builder’s own validation', async () => {
     const config = await load(path.join(ROOT, 'electron-builder.yml'));
     await expect(validateConfiguration(config, logger)).resolves.toBeUndefined();
   });
 
-  it('fails validation on a typo’d or misplaced key (so the test can fail)', async () => {
+  it.skipIf(!builder)('fails validation on a typo’d or misplaced key (so the test can fail)', async () => {
     const original = fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
     const dir = tempDir('fulcrum-builder-');
     for (const [from, to] of [

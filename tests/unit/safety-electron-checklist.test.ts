@@ -7,10 +7,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMain } from '../../main/cli/build-main.js';
+import { desktopRequire } from '../../main/cli/desktop-toolchain.js';
 import { tempDir } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -69,8 +69,10 @@ describe('a packaged build', () => {
 });
 
 describe('packaging', () => {
-  it('sets every Electron fuse to the reviewed value, and no other', async () => {
-    const require = createRequire(import.meta.url);
+  // electron-builder and @electron/fuses are the desktop tooling's (main/desktop).
+  const desktop = desktopRequire();
+  it.skipIf(!desktop)('sets every Electron fuse to the reviewed value, and no other', async () => {
+    const require = desktop!;
     const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig(dir: string, file: string): Promise<{ electronFuses: Record<string, boolean> }> };
     const config = await getConfig(ROOT, path.join(ROOT, 'electron-builder.yml'));
     expect(config.electronFuses).toEqual({
@@ -92,7 +94,7 @@ describe('packaging', () => {
   });
 
   it('pins Electron to one exact version (an upgrade is a reviewed change)', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'main', 'desktop', 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

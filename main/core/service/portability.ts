@@ -32,7 +32,9 @@ import {
   type ImportContext,
 } from '../portability/index.js';
 import { fileDay } from '../portability/files.js';
-import { buildZipExport, saveZipExport } from '../portability/export/zip.js';
+import { buildZipExport, downloadZipExport, saveZipExport } from '../portability/export/zip.js';
+import { downloadExport } from '../portability/export/index.js';
+import type { DownloadSink } from '../ports.js';
 import { cooperate, untilCancelled } from '../jobs/cooperate.js';
 import { systemTimeZone } from '../reminders/zone.js';
 import { throttleDelayMs } from '../vault/index.js';
@@ -146,11 +148,25 @@ async function withSecretThrottle<T>(ctx: ServiceContext, fn: () => Promise<T>):
   }
 }
 
+/** The stream a browser-mode download writes into; a call that did not come as one has none. */
+function sinkOf(ctx: ServiceContext, id: number): DownloadSink {
+  const sink = ctx.ports.downloads?.get(id);
+  if (!sink) throw new FulcrumError('VALIDATION', 'This call only runs as a download that browser mode started.');
+  return sink;
+}
+
+/** How much of a backup file is read and handed on at a time. */
+const BACKUP_PIECE = 256 * 1024;
+
 export const exportHandlers: HandlersFor<'export'> = {
   'export.build': ({ format, scope }, ctx) => buildExport(format, scope, exportContext(ctx)),
   'export.save': ({ format, scope }, ctx) => saveExport(format, scope, exportContext(ctx), ctx.ports),
   'export.buildZip': ({ format, scope }, ctx) => buildZipExport(format, scope, exportContext(ctx)),
   'export.saveZip': ({ format, scope }, ctx) => saveZipExport(format, scope, exportContext(ctx), ctx.ports),
+  // Plaintext only because the person asked for this export; it goes straight from the database into
+  // the download, with no file on disk.
+  'export.download': ({ format, scope, sink }, ctx) => downloadExport(format, scope, exportContext(ctx), sinkOf(ctx, sink)),
+  'export.downloadZip': ({ format, scope, sink }, ctx) => downloadZipExport(format, scope, exportContext(ctx), sinkOf(ctx, sink)),
 };
 
 export const backupHandlers: HandlersFor<'backup'> = {
@@ -162,6 +178,36 @@ export const backupHandlers: HandlersFor<'backup'> = {
       const { preview } = await createBackup(vault, tmp, 'manual', now);
       const { base64, bytes } = await readBase64(tmp, vault.lockSignal);
       return { filename: backupName(now), mimeType: 'application/octet-stream', base64, bytes, plaintext: false, preview };
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  },
+  'backup.download': async ({ sink: id }, ctx) => {
+    const sink = sinkOf(ctx, id);
+    const { vault, ports } = ctx;
+    // Made in the data folder under a temporary name (encrypted like everything there), then read
+    // into the download a piece at a time, at the pace the browser takes it, and removed.
+    const now = ports.now();
+    const filename = backupName(now);
+    const tmp = path.join(vault.dataDir, `.download-${randomBytes(6).toString('hex')}.fulcrum`);
+    try {
+      await createBackup(vault, tmp, 'manual', now);
+      sink.start({ filename, mimeType: 'application/octet-stream' });
+      const pause = cooperate(vault.lockSignal);
+      const fd = fs.openSync(tmp, 'r');
+      let bytes = 0;
+      try {
+        const piece = Buffer.alloc(BACKUP_PIECE);
+        for (let n; (n = fs.readSync(fd, piece, 0, BACKUP_PIECE, null)) > 0; ) {
+          bytes += n;
+          sink.write(piece.subarray(0, n));
+          await pause();
+          await sink.drain();
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+      return { filename, bytes };
     } finally {
       fs.rmSync(tmp, { force: true });
     }

@@ -32,8 +32,27 @@ export interface CoreOptions {
   workerScript?: string;
 }
 
+/**
+ * Where a streamed download's bytes go on the host (browser mode: the HTTP reply). `piece` resolves
+ * once the piece has been handed on (the reply took it without buffering, or drained): only then may
+ * the core's thread send more than a few pieces ahead.
+ */
+export interface DownloadOut {
+  head(head: { filename: string; mimeType: string }): void;
+  piece(data: Uint8Array): Promise<void>;
+}
+
+/** A streamed download running in the core: its end (the call's reply), and a way to stop it. */
+export interface RunningDownload {
+  reply: Promise<Reply<unknown>>;
+  /** The browser went away: the core stops the job at its next page. */
+  gone(): void;
+}
+
 export interface Core {
   dispatch(channel: string, raw: unknown): Promise<Reply<unknown>>;
+  /** Runs a download call (`export.download`, …): its file streams into `out`, a piece at a time. */
+  download(channel: string, raw: Record<string, unknown>, out: DownloadOut): RunningDownload;
   /** TEST ONLY (with `testClockModule`): moves the auto-lock's clock; answers whether a lock is now announced. */
   advanceClock(ms: number): Promise<{ now: number; lockPending: string | null }>;
   /** Whether the auto-lock has announced a lock and waits its grace period. */
@@ -71,6 +90,7 @@ function defaultScript(): { file: string | URL; eval: boolean } {
 interface Thread {
   worker: Worker;
   calls: Map<number, (reply: Reply<unknown>) => void>;
+  downloads: Map<number, DownloadOut>;
   tests: Map<number, (value: unknown) => void>;
   ended: boolean;
   /** Resolves when the thread has ended, whatever the reason. */
@@ -125,6 +145,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       case 'reply': {
         const done = thread.calls.get(msg.id);
         thread.calls.delete(msg.id);
+        thread.downloads.delete(msg.id);
         done?.(msg.reply as Reply<unknown>);
         return;
       }
@@ -163,6 +184,19 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         // The journal is locked and the key zeroed: nothing is left in the thread worth waiting for.
         void thread.worker.terminate();
         return;
+      case 'head':
+        thread.downloads.get(msg.id)?.head(msg.head);
+        return;
+      case 'chunk': {
+        const out = thread.downloads.get(msg.id);
+        if (!out) return;
+        // The credit goes back once the piece is on its way, so the thread never runs far ahead.
+        void out.piece(msg.data).then(
+          () => post(thread, { t: 'credit', id: msg.id }),
+          () => post(thread, { t: 'gone', id: msg.id }),
+        );
+        return;
+      }
       case 'ready':
         return;
     }
@@ -182,7 +216,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     };
     const worker = new Worker(script.file, { eval: script.eval, workerData: init });
     let exitedResolve: () => void = () => {};
-    const thread: Thread = { worker, calls: new Map(), tests: new Map(), ended: false, exited: new Promise((r) => (exitedResolve = r)) };
+    const thread: Thread = { worker, calls: new Map(), downloads: new Map(), tests: new Map(), ended: false, exited: new Promise((r) => (exitedResolve = r)) };
     const ready = new Promise<void>((resolve, reject) => {
       const onReady = (m: unknown) => {
         if ((m as { t?: unknown })?.t !== 'ready') return;
@@ -199,6 +233,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       // Its key went with it: what was unlocked is locked now.
       for (const done of thread.calls.values()) done(CRASHED);
       thread.calls.clear();
+      thread.downloads.clear();
       for (const done of thread.tests.values()) done(null);
       thread.tests.clear();
       exitedResolve();
@@ -268,6 +303,23 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       if (!locking) return reply;
       locksInFlight++;
       return reply.finally(() => locksInFlight--);
+    },
+    download(channel, raw, out) {
+      if (closing) return { reply: Promise.resolve(CLOSED), gone: () => {} };
+      if (locksInFlight > 0) return { reply: Promise.resolve(LOCKING), gone: () => {} };
+      const id = nextId++;
+      let thread: Thread | null = null;
+      const reply = live().then(
+        (t) =>
+          new Promise<Reply<unknown>>((resolve) => {
+            thread = t;
+            t.calls.set(id, resolve);
+            t.downloads.set(id, out);
+            post(t, { t: 'download', id, channel, raw });
+          }),
+        () => CRASHED,
+      );
+      return { reply, gone: () => thread && post(thread, { t: 'gone', id }) };
     },
     advanceClock: async (ms) => ((await test('advanceClock', ms)) ?? { now: 0, lockPending: null }) as { now: number; lockPending: string | null },
     lockPending: async () => (((await test('lockPending')) as { lockPending: string | null } | null)?.lockPending ?? null),

@@ -45,6 +45,11 @@ export type ToWorker =
   | { t: 'answer'; id: number; ok: false; message: string }
   | { t: 'power'; event: PowerEvent }
   | { t: 'test'; id: number; op: TestOp; ms?: number }
+  /** A call whose file streams into the host (browser-mode downloads, downloads.ts); `raw` gets `sink: id`. */
+  | { t: 'download'; id: number; channel: string; raw: Record<string, unknown> }
+  /** The host has handed one piece of download `id` on; `gone`: its browser went away. */
+  | { t: 'credit'; id: number }
+  | { t: 'gone'; id: number }
   | { t: 'close' };
 
 const ErrorShape = z.object({ code: z.string(), message: z.string(), detail: z.unknown().optional() }).passthrough();
@@ -59,6 +64,8 @@ export const FromWorker = z.discriminatedUnion('t', [
   z.object({ t: z.literal('tell'), op: z.enum(['notifier.show', 'window.hide', 'preferences.set', 'log']), args: z.array(z.unknown()) }),
   z.object({ t: z.literal('tested'), id: z.number().int(), value: z.unknown() }),
   z.object({ t: z.literal('closed') }),
+  z.object({ t: z.literal('head'), id: z.number().int(), head: z.object({ filename: z.string().max(200), mimeType: z.string().max(100) }).strict() }),
+  z.object({ t: z.literal('chunk'), id: z.number().int(), data: z.instanceof(Uint8Array) }),
 ]);
 export type FromWorker = z.infer<typeof FromWorker>;
 

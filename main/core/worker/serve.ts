@@ -10,6 +10,7 @@ import { forwardedPowerEvents, type Dialogs, type FileFilter, type Ports, type P
 import { createPreferencesStore, type PreferencesStore } from '../prefs.js';
 import type { Clock } from '../safety/index.js';
 import { createService } from '../service/index.js';
+import { WorkerDownloads } from './downloads.js';
 import { withReadConnection } from './reads.js';
 import { PRESENCE_FOCUSED, PRESENCE_IDLE_MS, type AskOp, type TellOp, type ToWorker, type WorkerInit } from './protocol.js';
 
@@ -52,6 +53,7 @@ export function serveCore(port: Port, init: WorkerInit, testClock: TestClockLike
     openFile: async (o: { title: string; filters?: FileFilter[] }) => (await ask('dialogs.openFile', [o])) as string | null,
   };
   const power = forwardedPowerEvents();
+  const downloads = new WorkerDownloads((msg, transfer) => port.postMessage(msg, transfer));
   const ports: Partial<Ports> = {
     emit: (event: AppEvent) => port.postMessage({ t: 'event', event }),
     // The host decides where logs go (they never carry journal content).
@@ -72,6 +74,7 @@ export function serveCore(port: Port, init: WorkerInit, testClock: TestClockLike
     ...(init.has.window ? { window: { hide: () => tell('window.hide', []), isFocused: () => presence?.[PRESENCE_FOCUSED] === 1 } } : {}),
     ...(init.preferences ? { preferences: mirroredPreferences(init.preferences, tell) } : {}),
     ...(init.systemLanguages ? { systemLanguages: init.systemLanguages } : {}),
+    downloads,
   };
   const service = createService({ dataDir: init.dataDir, insecureTestKdf: init.insecureTestKdf, ports, ...(testClock ? { safety: { clock: testClock } } : {}) });
   // Reads answered beside a long job instead of behind it (reads.ts).
@@ -82,6 +85,22 @@ export function serveCore(port: Port, init: WorkerInit, testClock: TestClockLike
     switch (msg.t) {
       case 'call':
         void calls.dispatch(msg.channel, msg.raw).then((reply) => port.postMessage({ t: 'reply', id: msg.id, reply }));
+        return;
+      case 'download': {
+        downloads.open(msg.id);
+        void calls
+          .dispatch(msg.channel, { ...msg.raw, sink: msg.id })
+          .then((reply) => {
+            downloads.close(msg.id);
+            port.postMessage({ t: 'reply', id: msg.id, reply });
+          });
+        return;
+      }
+      case 'credit':
+        downloads.get(msg.id)?.credit();
+        return;
+      case 'gone':
+        downloads.get(msg.id)?.abort();
         return;
       case 'answer': {
         const w = waiting.get(msg.id);

@@ -11,6 +11,7 @@ import { templatesAr } from './parts/templates.ar.js';
 import { importsAr } from './parts/imports.ar.js';
 import { queryAr } from './parts/query.ar.js';
 import { searchAr } from './parts/search.ar.js';
+import { installAr } from './parts/install.ar.js';
 
 export const ar: Record<MessageId, string> = {
   ...screensAr,
@@ -487,4 +488,5 @@ export const ar: Record<MessageId, string> = {
   'drill.showAll': 'عرض الخط الزمني كاملًا',
   ...queryAr,
   ...searchAr,
+  ...installAr,
 };

@@ -8,6 +8,7 @@ import { templatesDe } from './parts/templates.de.js';
 import { importsDe } from './parts/imports.de.js';
 import { queryDe } from './parts/query.de.js';
 import { searchDe } from './parts/search.de.js';
+import { installDe } from './parts/install.de.js';
 
 export const de: Record<MessageId, string> = {
   ...screensDe,
@@ -484,4 +485,5 @@ export const de: Record<MessageId, string> = {
   'drill.showAll': 'Die ganze Zeitleiste zeigen',
   ...queryDe,
   ...searchDe,
+  ...installDe,
 };

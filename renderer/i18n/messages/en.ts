@@ -11,6 +11,7 @@ import { templatesEn } from './parts/templates.en.js';
 import { importsEn } from './parts/imports.en.js';
 import { queryEn } from './parts/query.en.js';
 import { searchEn } from './parts/search.en.js';
+import { installEn } from './parts/install.en.js';
 
 /** Each screen area's messages live in parts/<area>.<language>.ts and are gathered here. */
 export const en = {
@@ -500,6 +501,7 @@ export const en = {
   'drill.showAll': 'Show the whole timeline',
   ...queryEn,
   ...searchEn,
+  ...installEn,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

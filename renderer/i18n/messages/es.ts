@@ -8,6 +8,7 @@ import { templatesEs } from './parts/templates.es.js';
 import { importsEs } from './parts/imports.es.js';
 import { queryEs } from './parts/query.es.js';
 import { searchEs } from './parts/search.es.js';
+import { installEs } from './parts/install.es.js';
 
 export const es: Record<MessageId, string> = {
   ...screensEs,
@@ -484,4 +485,5 @@ export const es: Record<MessageId, string> = {
   'drill.showAll': 'Mostrar toda la cronología',
   ...queryEs,
   ...searchEs,
+  ...installEs,
 };

@@ -9,6 +9,7 @@
  * captions get the export's pseudonyms; "without text" leaves captions out and names files by number.
  */
 import { createHash } from 'node:crypto';
+import type { DownloadDone } from '../../../../shared/api.js';
 import type { AttachmentMeta } from '../../../../shared/attachments.js';
 import {
   EXPORT_ZIP_FORMAT_NAME,
@@ -22,12 +23,12 @@ import { listAttachments, readAttachmentBytes } from '../../db/repos/attachments
 import { listPeople } from '../../db/repos/index.js';
 import { streamFileAtomic } from '../../fsutil.js';
 import { cooperate, untilCancelled } from '../../jobs/cooperate.js';
-import type { Ports } from '../../ports.js';
+import type { DownloadSink, Ports } from '../../ports.js';
 import { hostWords } from '../../words.js';
 import { fileDay, noDialogs } from '../files.js';
 import { ZipWriter, type ZipSink } from '../zip.js';
 import type { ExportEntryRow, Scope } from './collect.js';
-import type { ExportContext } from './index.js';
+import { pauseOf, type ExportContext } from './index.js';
 import { mdInline } from './markdown.js';
 import { Pseudonymiser } from './pseudonyms.js';
 import { streamExport } from './stream.js';
@@ -63,7 +64,7 @@ interface Planned {
 
 /** Writes the archive to `sink`; says what it held. */
 export async function streamZipExport(format: ZipExportFormat, scope: Scope, c: ExportContext, sink: ZipSink): Promise<ExportZipCounts> {
-  const pause = cooperate(c.signal ?? new AbortController().signal);
+  const pause = pauseOf(c);
   const zip = new ZipWriter(sink);
   const p = new Pseudonymiser(listPeople(c.db, { includeArchived: true }), scope.pseudonyms ?? {});
   const files: Planned[] = [];
@@ -143,12 +144,28 @@ export async function streamZipExport(format: ZipExportFormat, scope: Scope, c: 
 
 const zipName = (now: number) => `fulcrum-export-${fileDay(now)}.zip`;
 
-/** The archive for a browser download (browser mode has no save dialog): held whole, as base64. */
+/** The archive held whole, as base64 (browser mode's page streams it instead: downloadZipExport). */
 export async function buildZipExport(format: ZipExportFormat, scope: Scope, c: ExportContext): Promise<ExportZipFile> {
   const parts: Uint8Array[] = [];
   const counts = await streamZipExport(format, scope, c, (chunk) => void parts.push(chunk));
   const whole = Buffer.concat(parts);
   return { filename: zipName(c.now), mimeType: 'application/zip', base64: whole.toString('base64'), bytes: whole.length, plaintext: true, counts };
+}
+
+/**
+ * Browser mode: the archive written into a download's stream. The writer waits for the reader after
+ * every entry and every file, so what waits in memory is at most one page of entries or one file.
+ */
+export async function downloadZipExport(format: ZipExportFormat, scope: Scope, c: ExportContext, sink: DownloadSink): Promise<DownloadDone> {
+  const filename = zipName(c.now);
+  sink.start({ filename, mimeType: 'application/zip' });
+  let bytes = 0;
+  await streamZipExport(format, scope, { ...c, drain: () => sink.drain() }, (chunk) => {
+    bytes += chunk.byteLength;
+    sink.write(chunk);
+  });
+  await sink.drain();
+  return { filename, bytes };
 }
 
 /** Asks where to save, then writes the archive under a temporary name beside it and renames it into place. */
