@@ -36,6 +36,12 @@ export function standaloneHtml(doc: HTMLElement, title = 'Fulcrum report'): stri
   return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${reportCss}\nbody{margin:0;background:#fff}</style></head><body>${doc.outerHTML}</body></html>`;
 }
 
+/** The position of the first entry printed as a one-line row, null when none is. */
+function rowsFrom(model: ReportModel): number | null {
+  const i = model.entries?.findIndex((e) => e.shown === 'row') ?? -1;
+  return i < 0 ? null : i;
+}
+
 export function ReportPrintPage() {
   const { config, language } = useReportState();
   const toast = useToast();
@@ -49,6 +55,12 @@ export function ReportPrintPage() {
   const [filesReady, setFilesReady] = useState(config.attachmentIds.length === 0);
   /** The proofs have come (or the reason there are none): a report printed before would lack them. */
   const proofsReady = evidence.evidence !== null || evidence.problem !== null;
+  /** The entries are drawn a step at a time (a long report stays responsive); it prints once all are. */
+  const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
+  const onEntriesDrawn = useCallback((n: number, total: number) => setDrawn({ drawn: n, total }), []);
+  const entriesReady = model !== null && (!model.entries || (drawn !== null && drawn.drawn >= drawn.total));
+  const ready = model !== null && filesReady && proofsReady && entriesReady;
+  const [printing, setPrinting] = useState(false);
   const browser = useMemo(() => {
     try {
       return transport() === 'browser';
@@ -94,8 +106,13 @@ export function ReportPrintPage() {
     if (!model) return;
     const doc = docRef.current?.querySelector<HTMLElement>('.rp-doc');
     if (!doc) return;
-    const r = await call('report.savePdf', { html: standaloneHtml(doc, t('report.print.fileTitle')), pageSize: model.pageSize, from: model.range.from, to: model.range.to, generatedOn: model.generatedOn });
-    if (r.saved) toast.show(t('report.print.pdfSaved'));
+    setPrinting(true);
+    try {
+      const r = await call('report.savePdf', { html: standaloneHtml(doc, t('report.print.fileTitle')), pageSize: model.pageSize, from: model.range.from, to: model.range.to, generatedOn: model.generatedOn });
+      if (r.saved) toast.show(t('report.print.pdfSaved'));
+    } finally {
+      setPrinting(false);
+    }
   }, [model, toast, t]);
 
   const saveFile = useCallback(
@@ -125,7 +142,7 @@ export function ReportPrintPage() {
         </a>
       </header>
       <div className="rp-actions rp-screen-only" role="group" aria-label={t('report.print.actions')}>
-        <button type="button" className="button primary" disabled={!model || !filesReady || !proofsReady} onClick={() => setConfirm('pdf')}>
+        <button type="button" className="button primary" disabled={!ready || printing} onClick={() => setConfirm('pdf')}>
           {browser ? t('report.print.printPdf') : t('report.print.savePdf')}
         </button>
         <span className="rp-actions-label">{t('report.print.alsoFile')}</span>
@@ -153,14 +170,34 @@ export function ReportPrintPage() {
       {browser && model && (
         <p className="hint rp-screen-only">{t('report.print.browserHint')}</p>
       )}
+      {model && (
+        <p className="hint rp-screen-only rp-progress" role="status">
+          {printing
+            ? t('reportx.print.printing')
+            : !entriesReady && drawn
+              ? t('reportx.print.drawing', { drawn: drawn.drawn, total: drawn.total })
+              : !ready
+                ? t('reportx.print.waiting')
+                : ''}
+        </p>
+      )}
+      {model && !entriesReady && drawn && <progress className="rp-screen-only" max={drawn.total} value={drawn.drawn} aria-label={t('reportx.print.progress')} />}
       <ErrorAlert>{error}</ErrorAlert>
       {!model && !error && <Loading label={t('report.print.loading')} />}
       {model && (
-        <div className="rp-sheet" ref={docRef} aria-busy={!(filesReady && proofsReady)}>
+        <div className="rp-sheet" ref={docRef} aria-busy={!ready}>
           <ReportLanguage language={language}>
             <ReportDocument
               model={model}
-              appendix={<VerificationAppendix evidence={evidence.evidence} problem={evidence.problem} compact={!(model.charts || model.patterns || model.checkins || model.entries)} />}
+              appendix={
+                <VerificationAppendix
+                  evidence={evidence.evidence}
+                  problem={evidence.problem}
+                  compact={!(model.charts || model.patterns || model.checkins || model.entries)}
+                  rowsFrom={rowsFrom(model)}
+                />
+              }
+              onEntriesDrawn={onEntriesDrawn}
             >
               <ReportAttachments model={model} onReady={setFilesReady} />
             </ReportDocument>

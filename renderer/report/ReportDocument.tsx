@@ -5,12 +5,12 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import { useContext, type ReactNode } from 'react';
+import { useContext, useEffect, useState, type ReactNode } from 'react';
 import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
-import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
+import { FIRST_PAGE_LISTED, FULL_TEXT_ENTRIES, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN } from '../components/Chips.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { intlFor } from '../i18n/translate.js';
@@ -562,26 +562,94 @@ const ENTRIES_HEADING: Record<ReportModel['selection'], MessageId> = {
   none: 'report.doc.entries.none',
 };
 
-function Entries({ model }: { model: ReportModel }) {
+/** Entries drawn at a time in the preview: the first part shows at once, the rest follows in steps. */
+const DRAW_STEP = 60;
+
+/**
+ * How many of `total` entries to draw: all at once in a static rendering; in the preview (`onDrawn`
+ * given) a step at a time, between which the page stays responsive, telling the preview how far it
+ * has got (it prints only once all are drawn).
+ */
+function useDrawn(total: number, onDrawn: ((drawn: number, total: number) => void) | undefined): number {
+  const [drawn, setDrawn] = useState(() => (onDrawn ? Math.min(total, DRAW_STEP) : total));
+  useEffect(() => {
+    onDrawn?.(Math.min(drawn, total), total);
+    if (drawn >= total) return;
+    const timer = setTimeout(() => setDrawn((n) => n + DRAW_STEP), 0);
+    return () => clearTimeout(timer);
+  }, [drawn, total, onDrawn]);
+  return Math.min(drawn, total);
+}
+
+/** An entry as one line: when, who, which patterns, and its first words (a safety concern is named). */
+function EntryRow({ e }: { e: ReportEntry }) {
   const t = useT();
-  const entries = model.entries!;
+  const f = useReportFormat();
+  const v = useVocabulary();
+  const patternName = usePatternName();
+  return (
+    <li className="rp-row">
+      <span className="rp-row-when">{t('report.doc.entry.when', { date: f.entryDate(e.day), time: e.time })}</span>
+      {e.people.length > 0 && <span className="rp-row-people">{e.people.join(', ')}</span>}
+      {e.patterns.length > 0 && (
+        <span className="rp-row-patterns">
+          {e.patterns.map((p, i) => (
+            <span key={i} className={`rp-pattern rp-pol-${p.polarity}`}>
+              <span aria-hidden="true">{POLARITY_SIGN[p.polarity]}</span>
+              <span className="visually-hidden">({f.lower(v.polarity(p.polarity))})</span> {patternName(p)}
+              {i < e.patterns.length - 1 ? '; ' : ''}
+            </span>
+          ))}
+        </span>
+      )}
+      {e.excerpt && (
+        <bdi className="rp-row-words" dir="auto">
+          {e.excerpt}
+        </bdi>
+      )}
+      {e.safety && <span className="rp-flag rp-flag-safety">{t('report.doc.entry.safety')}</span>}
+    </li>
+  );
+}
+
+function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: number, total: number) => void }) {
+  const t = useT();
+  const f = useReportFormat();
+  const all = model.entries!;
+  const drawn = useDrawn(all.length, onDrawn);
+  const entries = all.slice(0, drawn);
+  const whole = entries.filter((e) => e.shown !== 'row');
+  const rows = entries.filter((e) => e.shown === 'row');
+  const rowCount = all.length - all.filter((e) => e.shown !== 'row').length;
   const what = t(ENTRIES_HEADING[model.selection]);
   return (
     <section className="rp-section" aria-labelledby="rp-entries">
       <h3 id="rp-entries">
         {t('report.doc.entries')} <span className="rp-muted">· {model.detail === 'summary' ? t('report.doc.entries.summaryOnly', { what }) : what}</span>
       </h3>
-      {entries.length === 0 ? (
+      {all.length === 0 ? (
         <p>{t(model.selection === 'none' ? 'report.doc.entries.noneIncluded' : 'report.doc.entries.noneMatch')}</p>
       ) : (
-        entries.map((e) => <EntryBlock key={e.id} e={e} />)
+        whole.map((e) => <EntryBlock key={e.id} e={e} />)
+      )}
+      {rowCount > 0 && (
+        <>
+          <p className="rp-rows-note">
+            {t('reportx.doc.rowsNote', { full: f.integer(FULL_TEXT_ENTRIES), rows: rowCount, total: f.integer(all.length) })}
+          </p>
+          <ol className="rp-rows" aria-label={t('reportx.doc.rowsLabel', { rows: rowCount })}>
+            {rows.map((e) => (
+              <EntryRow key={e.id} e={e} />
+            ))}
+          </ol>
+        </>
       )}
     </section>
   );
 }
 
 /** `children`: more of the document after the rest (the attached files the writer chose); `appendix`: drawn last (the report's verification). */
-export function ReportDocument(props: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+export function ReportDocument(props: { model: ReportModel; children?: ReactNode; appendix?: ReactNode; onEntriesDrawn?: (drawn: number, total: number) => void }) {
   // Drawn on its own (a test, a tool): English, in the formatting module's locale (else the system's).
   const outer = useContext(IntlContext);
   if (outer) return <Document {...props} />;
@@ -593,7 +661,7 @@ export function ReportDocument(props: { model: ReportModel; children?: ReactNode
   );
 }
 
-function Document({ model, children, appendix }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+function Document({ model, children, appendix, onEntriesDrawn }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode; onEntriesDrawn?: (drawn: number, total: number) => void }) {
   const t = useT();
   // The document's own language and direction: it may be printed in another language than the app's.
   const { locale } = useIntl();
@@ -611,7 +679,7 @@ function Document({ model, children, appendix }: { model: ReportModel; children?
           {model.charts && <Charts model={model} />}
           {model.patterns && <PatternsTable patterns={model.patterns} compared={model.compared} />}
           {model.checkins && <CheckIns model={model} />}
-          {model.entries && <Entries model={model} />}
+          {model.entries && <Entries model={model} onDrawn={onEntriesDrawn} />}
         </div>
       )}
       {children}

@@ -8,6 +8,7 @@ import { dataAr } from './parts/data.ar.js';
 import { reportAr } from './parts/report.ar.js';
 import { attachmentsAr } from './parts/attachments.ar.js';
 import { templatesAr } from './parts/templates.ar.js';
+import { reportxAr } from './parts/reportx.ar.js';
 
 export const ar: Record<MessageId, string> = {
   ...screensAr,
@@ -15,6 +16,7 @@ export const ar: Record<MessageId, string> = {
   ...reportAr,
   ...attachmentsAr,
   ...templatesAr,
+  ...reportxAr,
 
   'error.VALIDATION': 'بعض ما أُدخل غير مقبول. راجعه وحاول مرة أخرى.',
   'error.UNKNOWN_CALL': 'لم يتمكن Fulcrum من القيام بذلك. أعد تشغيل Fulcrum وحاول مرة أخرى.',

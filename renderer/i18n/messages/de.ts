@@ -5,6 +5,7 @@ import { dataDe } from './parts/data.de.js';
 import { reportDe } from './parts/report.de.js';
 import { attachmentsDe } from './parts/attachments.de.js';
 import { templatesDe } from './parts/templates.de.js';
+import { reportxDe } from './parts/reportx.de.js';
 
 export const de: Record<MessageId, string> = {
   ...screensDe,
@@ -12,6 +13,7 @@ export const de: Record<MessageId, string> = {
   ...reportDe,
   ...attachmentsDe,
   ...templatesDe,
+  ...reportxDe,
 
   'error.VALIDATION': 'Etwas von dem Eingegebenen wird nicht angenommen. Prüfe es und versuche es noch einmal.',
   'error.UNKNOWN_CALL': 'Fulcrum konnte das nicht ausführen. Starte Fulcrum neu und versuche es noch einmal.',

@@ -8,6 +8,7 @@ import { dataEn } from './parts/data.en.js';
 import { reportEn } from './parts/report.en.js';
 import { attachmentsEn } from './parts/attachments.en.js';
 import { templatesEn } from './parts/templates.en.js';
+import { reportxEn } from './parts/reportx.en.js';
 
 /** Each screen area's messages live in parts/<area>.<language>.ts and are gathered here. */
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   ...reportEn,
   ...attachmentsEn,
   ...templatesEn,
+  ...reportxEn,
 
   // ---- errors, worded from core's codes and reasons
   'error.VALIDATION': 'Some of what was entered is not accepted. Check it and try again.',

@@ -5,6 +5,7 @@ import { dataEs } from './parts/data.es.js';
 import { reportEs } from './parts/report.es.js';
 import { attachmentsEs } from './parts/attachments.es.js';
 import { templatesEs } from './parts/templates.es.js';
+import { reportxEs } from './parts/reportx.es.js';
 
 export const es: Record<MessageId, string> = {
   ...screensEs,
@@ -12,6 +13,7 @@ export const es: Record<MessageId, string> = {
   ...reportEs,
   ...attachmentsEs,
   ...templatesEs,
+  ...reportxEs,
 
   'error.VALIDATION': 'Algo de lo que se escribió no es válido. Revísalo e inténtalo de nuevo.',
   'error.UNKNOWN_CALL': 'Fulcrum no pudo hacer eso. Reinicia Fulcrum e inténtalo de nuevo.',
