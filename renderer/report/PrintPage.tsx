@@ -21,19 +21,20 @@ import type { Evidence } from '../../shared/evidence.js';
 import { useReportState } from './state.js';
 import { ReportLanguage } from './ReportLanguage.js';
 import { useT } from '../i18n/index.js';
+import chartsCss from '../styles/charts.css?inline';
 import reportCss from './report.css?inline';
 import './report.css';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The print view as a self-contained document: inline CSS, inline SVG, no script, a neutral title;
+ * The print view as a self-contained document: inline CSS (the charts' and the report's), inline SVG, no script, a neutral title;
  * the page's language and direction are the report's own (its `lang` and `dir`).
  */
 export function standaloneHtml(doc: HTMLElement, title = 'Fulcrum report'): string {
   const lang = escapeHtml(doc.getAttribute('lang') || 'en');
   const dir = doc.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr';
-  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${reportCss}\nbody{margin:0;background:#fff}</style></head><body>${doc.outerHTML}</body></html>`;
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${chartsCss}\n${reportCss}\nbody{margin:0;background:#fff}</style></head><body>${doc.outerHTML}</body></html>`;
 }
 
 /** The position of the first entry printed as a one-line row, null when none is. */
@@ -59,7 +60,9 @@ export function ReportPrintPage() {
   const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
   const onEntriesDrawn = useCallback((n: number, total: number) => setDrawn({ drawn: n, total }), []);
   const entriesReady = model !== null && (!model.entries || (drawn !== null && drawn.drawn >= drawn.total));
-  const ready = model !== null && filesReady && proofsReady && entriesReady;
+  /** The charts are drawn (recharts draws its surface once mounted): a copy taken before would lack them. */
+  const [chartsReady, setChartsReady] = useState(false);
+  const ready = model !== null && filesReady && proofsReady && entriesReady && chartsReady;
   const [printing, setPrinting] = useState(false);
   const browser = useMemo(() => {
     try {
@@ -82,6 +85,18 @@ export function ReportPrintPage() {
       live = false;
     };
   }, [config]);
+
+  useEffect(() => {
+    if (!model) return;
+    let frame = 0;
+    const check = () => {
+      const drawings = docRef.current?.querySelectorAll('.chart-drawing') ?? [];
+      if ([...drawings].every((d) => d.querySelector('svg.recharts-surface') !== null)) setChartsReady(true);
+      else frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [model]);
 
   // The browser's own print header shows the page title: only the range, never a name.
   useEffect(() => {

@@ -5,33 +5,33 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import { useContext, useEffect, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
-import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
+import { CHECKIN_MEASURES, type BalanceTrend, type CheckInMeasure } from '../../shared/insights.js';
 import { FIRST_PAGE_LISTED, FULL_TEXT_ENTRIES, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN } from '../components/Chips.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { intlFor } from '../i18n/translate.js';
 import { formatLocale } from '../lib/format.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
-import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
 import { midSentence, useReportFormat, type ChangeKind } from './format.js';
+import { CHECKIN_SHORT_IDS, PRINT_WIDTH, SERIES_COLOR } from '../charts/theme.js';
+import { BalanceChart, type Who } from '../charts/BalanceChart.js';
+import { DomainsChart } from '../charts/DomainsChart.js';
+import { PatternFrequencyChart } from '../charts/PatternFrequencyChart.js';
+import { ScoresChart } from '../charts/ScoresChart.js';
+import { Sparkline } from '../charts/Sparkline.js';
+import { ChartWordsContext, type ChartWords } from '../charts/words.js';
 
 /** Flagged entries listed on the first page (the rest are in the Entries section): page one stays one page. */
 const FIRST_PAGE_FLAGGED = FIRST_PAGE_LISTED;
 /** Patterns named per flagged entry on the first page (all of them are under Entries). */
 const FIRST_PAGE_PATTERNS = 2;
 
-const CHECKIN_LABELS: Record<CheckInMeasure, MessageId> = {
-  heard: 'report.doc.measure.heard',
-  respected: 'report.doc.measure.respected',
-  involved: 'report.doc.measure.involved',
-  fairShare: 'report.doc.measure.fairShare',
-  boundaries: 'report.doc.measure.boundaries',
-  safe: 'report.doc.measure.safe',
-};
+/** The check-in questions' names: the same catalogue keys as the app's check-in charts. */
+const CHECKIN_LABELS: Record<CheckInMeasure, MessageId> = CHECKIN_SHORT_IDS;
 
 /** A pattern as the report prints it: a built-in one in the report's language, unless the person renamed it. */
 function usePatternName(): (p: { label: string; slug: string | null }) => string {
@@ -88,11 +88,11 @@ function EntryFacts({ e }: { e: ReportEntry }) {
   const balanceText = (b: number) => `${b > 0 ? '+' : b < 0 ? '−' : ''}${f.integer(Math.abs(b))} (${midSentence(v.balance(b))})`;
   const scores = (
     [
-      ['report.doc.measure.intensity', e.intensity],
-      ['report.doc.measure.heard', e.heard],
-      ['report.doc.measure.respected', e.respected],
-      ['report.doc.measure.valued', e.valued],
-      ['report.doc.measure.involved', e.involved],
+      ['score.intensity', e.intensity],
+      ['score.heard', e.heard],
+      ['score.respected', e.respected],
+      ['score.valued', e.valued],
+      ['score.involved', e.involved],
     ] as const
   ).filter(([, n]) => n !== null);
   return (
@@ -385,36 +385,32 @@ function FirstPage({ model }: { model: ReportModel }) {
   );
 }
 
+/** Overall balance only: the report names people by pseudonym and draws no one's own line. */
+const overallOnly = (b: BalanceTrend): BalanceTrend => ({ ...b, people: [] });
+const nobody = (): Who => ({ name: '', color: SERIES_COLOR });
+
+/**
+ * The charts the insights page shows, drawn for print (a fixed width, no animation, no tooltip): one
+ * chart implementation for the app and the report, so colours, names and numbers cannot drift apart.
+ */
 function Charts({ model }: { model: ReportModel }) {
   const t = useT();
   const c = model.charts!;
   const any = (model.summary?.entries.value ?? c.domains.total) > 0 || c.domains.total > 0;
+  const when = t('reportx.charts.when');
+  const print = { width: PRINT_WIDTH };
   return (
-    <section className="rp-section" aria-labelledby="rp-charts">
+    <section className="rp-section rp-charts" aria-labelledby="rp-charts">
       <h3 id="rp-charts">{t('report.doc.charts')}</h3>
       {!any ? (
         <p>{t('report.doc.charts.none')}</p>
       ) : (
         <>
-          <figure className="rp-fig">
-            <figcaption>{t('report.doc.charts.polarity')}</figcaption>
-            <PolarityBars patterns={c.patterns} />
-            <PolarityLegend />
-          </figure>
-          <figure className="rp-fig">
-            <figcaption>{t('report.doc.charts.balance', { bucket: c.balance.axis.bucket })}</figcaption>
-            <BalanceLine balance={c.balance} />
-          </figure>
-          <figure className="rp-fig">
-            <figcaption>{t('report.doc.charts.scores')}</figcaption>
-            <ScoreLines scores={c.scores} />
-            <ScoreLegend />
-          </figure>
+          <PatternFrequencyChart data={c.patterns} when={when} level={4} print={print} />
+          <BalanceChart data={overallOnly(c.balance)} personOf={nobody} when={when} level={4} print={print} />
+          <ScoresChart data={c.scores} when={when} level={4} print={print} />
           {c.domains.items.length > 0 && (
-            <figure className="rp-fig">
-              <figcaption>{t(model.compared ? 'report.doc.charts.areasCompared' : 'report.doc.charts.areas')}</figcaption>
-              <AreaBars domains={c.domains} />
-            </figure>
+            <DomainsChart data={c.domains} when={when} level={4} print={print} />
           )}
         </>
       )}
@@ -664,26 +660,32 @@ export function ReportDocument(props: { model: ReportModel; children?: ReactNode
 function Document({ model, children, appendix, onEntriesDrawn }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode; onEntriesDrawn?: (drawn: number, total: number) => void }) {
   const t = useT();
   // The document's own language and direction: it may be printed in another language than the app's.
-  const { locale } = useIntl();
-  const dir = RTL_LANGUAGES.has(locale.split('-')[0]!.toLowerCase() as Language) ? 'rtl' : 'ltr';
+  const intl = useIntl();
+  const { locale } = intl;
+  const language = locale.split('-')[0]!.toLowerCase() as Language;
+  const dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+  // The charts write in the report's language too.
+  const chartWords = useMemo<ChartWords>(() => ({ t: (id, values) => intl.formatMessage({ id }, values), locale, language }), [intl, locale, language]);
   const detail = model.charts || model.patterns || model.checkins || model.entries;
   return (
-    // Days only in the data attributes: the PDF header and footer are built from them (never a name).
-    <article className={`rp-doc rp-${model.pageSize}`} lang={locale} dir={dir} aria-label={t('report.doc.label')} data-from={model.range.from} data-to={model.range.to} data-generated={model.generatedOn} data-page-size={model.pageSize}>
-      <FirstPage model={model} />
-      {detail && (
-        <div className="rp-detail">
-          <p className="rp-break" aria-hidden="true">
-            <span>{t('report.doc.pageBreak')}</span>
-          </p>
-          {model.charts && <Charts model={model} />}
-          {model.patterns && <PatternsTable patterns={model.patterns} compared={model.compared} />}
-          {model.checkins && <CheckIns model={model} />}
-          {model.entries && <Entries model={model} onDrawn={onEntriesDrawn} />}
-        </div>
-      )}
-      {children}
-      {appendix}
-    </article>
+    <ChartWordsContext.Provider value={chartWords}>
+      {/* Days only in the data attributes: the PDF header and footer are built from them (never a name). */}
+      <article className={`rp-doc rp-${model.pageSize}`} lang={locale} dir={dir} aria-label={t('report.doc.label')} data-from={model.range.from} data-to={model.range.to} data-generated={model.generatedOn} data-page-size={model.pageSize}>
+        <FirstPage model={model} />
+        {detail && (
+          <div className="rp-detail">
+            <p className="rp-break" aria-hidden="true">
+              <span>{t('report.doc.pageBreak')}</span>
+            </p>
+            {model.charts && <Charts model={model} />}
+            {model.patterns && <PatternsTable patterns={model.patterns} compared={model.compared} />}
+            {model.checkins && <CheckIns model={model} />}
+            {model.entries && <Entries model={model} onDrawn={onEntriesDrawn} />}
+          </div>
+        )}
+        {children}
+        {appendix}
+      </article>
+    </ChartWordsContext.Provider>
   );
 }

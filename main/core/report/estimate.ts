@@ -21,8 +21,12 @@ const LINE = 1.45;
 const HEADING_LINE = 1.25;
 /** Average width of a character of running text in Liberation Sans, in em (spaces and punctuation included). */
 const CHAR_EM = 0.5;
-/** Charts are drawn 640 user units wide (renderer/report/charts.tsx) and scaled to the page width. */
-const CHART_UNITS = 640;
+/**
+ * The charts are the app's (renderer/charts) drawn for print at a fixed width: their drawings' heights
+ * in CSS pixels, as the charts set them (the areas chart grows with its rows).
+ */
+const CHART_PX = { patterns: 280, balance: 260, scores: 240 } as const;
+const areasPx = (rows: number) => Math.max(120, rows * 52 + 40);
 
 const lineMm = (pt: number, lh = LINE) => pt * PT * lh;
 /** Lines `chars` characters of monospace (0.6 em each, broken anywhere) take at `pt` over `widthMm`. */
@@ -172,7 +176,6 @@ function firstPageHeight(m: ReportModel, width: number): number {
 /** The detail after page one (charts, patterns table, check-ins, entries) as blocks. */
 function detailBlocks(m: ReportModel, detail: EntryDetail, width: number, allFull: boolean): Block[] {
   const blocks: Block[] = [];
-  const scale = width / CHART_UNITS;
   // A heading stays with what follows it (break-after: avoid): it is added to the next block.
   let pending = 0;
   const section = () => SECTION_HEADING + (blocks.length ? 7 : 0);
@@ -182,12 +185,13 @@ function detailBlocks(m: ReportModel, detail: EntryDetail, width: number, allFul
   };
   if (m.charts) {
     pending = section();
-    const fig = (svgUnits: number, legend: boolean) => push(lineMm(9.5) + 1.5 + svgUnits * scale + (legend ? 1.5 + lineMm(8.5) : 0) + 2, true);
+    // A chart card (report.css): its title, the key and its note, the drawing, a two-line summary, its margin.
+    const fig = (px: number, noteLines: number) => push(lineMm(10.5, HEADING_LINE) + 1.5 + lineMm(8.5) * (1 + noteLines) + 1.5 + px * PX + 1.5 + 2 * lineMm(9) + 4, true);
     if ((m.summary?.entries.value ?? m.charts.domains.total) > 0 || m.charts.domains.total > 0) {
-      fig(190, true);
-      fig(200, false);
-      fig(190, true);
-      if (m.charts.domains.items.length) fig(8 + m.charts.domains.items.length * 22, false);
+      fig(CHART_PX.patterns, 1);
+      fig(CHART_PX.balance, 2);
+      fig(CHART_PX.scores, 1);
+      if (m.charts.domains.items.length) fig(areasPx(m.charts.domains.items.length), 1);
     } else push(lineMm(10), false);
   }
   if (m.patterns) {

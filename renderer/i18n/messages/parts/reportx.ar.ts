@@ -19,4 +19,5 @@ export const reportxAr: Record<keyof typeof reportxEn, string> = {
   'reportx.print.waiting': 'جارٍ تجهيز التقرير للطباعة…',
   'reportx.print.printing': 'جارٍ الطباعة… يستغرق التقرير الطويل بعض الوقت.',
   'reportx.print.progress': 'الإدخالات المرسومة',
+  'reportx.charts.when': 'في هذه الفترة',
 };

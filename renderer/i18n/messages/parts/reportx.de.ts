@@ -16,4 +16,5 @@ export const reportxDe: Record<keyof typeof reportxEn, string> = {
   'reportx.print.waiting': 'Der Bericht wird für den Druck vorbereitet …',
   'reportx.print.printing': 'Wird gedruckt … Ein langer Bericht dauert eine Weile.',
   'reportx.print.progress': 'Gezeichnete Einträge',
+  'reportx.charts.when': 'in diesem Zeitraum',
 };

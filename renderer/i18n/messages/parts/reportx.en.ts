@@ -18,4 +18,5 @@ export const reportxEn = {
   'reportx.print.waiting': 'Preparing the report for printing…',
   'reportx.print.printing': 'Printing… A long report takes a while.',
   'reportx.print.progress': 'Entries drawn',
+  'reportx.charts.when': 'in this period',
 } as const satisfies Record<string, string>;

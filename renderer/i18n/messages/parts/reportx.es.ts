@@ -16,4 +16,5 @@ export const reportxEs: Record<keyof typeof reportxEn, string> = {
   'reportx.print.waiting': 'Preparando el informe para imprimir…',
   'reportx.print.printing': 'Imprimiendo… Un informe largo tarda un rato.',
   'reportx.print.progress': 'Entradas dibujadas',
+  'reportx.charts.when': 'en este periodo',
 };
