@@ -110,6 +110,17 @@ export class ReportPreview {
     await expect(this.confirmDialog).toBeHidden();
   }
 
+  /** A chart of the report, by its title: the insights page's chart card, drawn for print. */
+  chart(title: string): Locator {
+    return this.document.getByRole('region', { name: title, exact: true });
+  }
+
+  /** The drawing of a chart (an image named by its summary) and the marks drawn in it (lines, bars, points). */
+  chartDrawing(title: string): { image: Locator; marks: Locator } {
+    const image = this.chart(title).getByRole('img', { name: new RegExp(`^${title}, drawn as a chart`) });
+    return { image, marks: image.locator('.recharts-line-curve, .recharts-bar-rectangle, .chart-mark') };
+  }
+
   /** Clicks a save/print button and confirms the "not encrypted" warning, which names the format. */
   async exportAs(button: 'Print or save as PDF…' | 'Markdown' | 'CSV' | 'JSON', formatName: string): Promise<void> {
     await this.page.getByRole('group', { name: 'Save or print the report' }).getByRole('button', { name: button }).click();
