@@ -10,6 +10,8 @@ export class ReportBuilder {
   /** "Printed, this report is about N pages (…)" */
   readonly estimate: Locator;
   readonly useSummaries: Locator;
+  /** The explicit choice of a long print: every entry in full, not only the first few dozen. */
+  readonly everyEntryInFull: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Report for your therapist', level: 1 });
@@ -18,6 +20,7 @@ export class ReportBuilder {
     this.foot = page.getByRole('region', { name: 'Preview and length' });
     this.estimate = this.foot.getByRole('status').getByRole('paragraph').filter({ hasText: /^Printed, this report is about/ });
     this.useSummaries = this.foot.getByRole('button', { name: 'Show the entries as summaries' });
+    this.everyEntryInFull = page.getByRole('checkbox', { name: /^Full text for every entry/ });
   }
 
   /** The estimated page count once it is shown for the current settings. */
