@@ -63,6 +63,8 @@ export async function measurePdf(j: BenchJournal, staticDir: string | null, runs
       await page.getByRole('heading', { name: 'Report preview', level: 1 }).waitFor();
       await page.getByRole('article', { name: 'The report' }).waitFor();
       await page.getByRole('heading', { name: /^Entries/ }).waitFor();
+      // Shown means ready to print: every entry and chart drawn and the proofs come.
+      await page.locator('.rp-sheet[aria-busy="false"]').waitFor();
       const shown = performance.now() - t0;
       const file = path.join(path.dirname(copy.dbFile), `report-${i}.pdf`);
       const printed = await printReport(page, file);
