@@ -4,7 +4,6 @@ import type { reportEn } from './report.en.js';
 const ENTRIES = '{entries, plural, zero {لا إدخالات} one {إدخال واحد} two {إدخالان} few {# إدخالات} many {# إدخالًا} other {# إدخال}}';
 const PAGES = '{pages, plural, zero {# صفحة} one {صفحة واحدة} two {صفحتان} few {# صفحات} many {# صفحة} other {# صفحة}}';
 const DAYS = '{days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}';
-const BUCKET = '{bucket, select, month {شهر} week {أسبوع} other {يوم}}';
 
 export const reportAr: Record<keyof typeof reportEn, string> = {
   'report.title': 'تقرير لمعالجك النفسي',
