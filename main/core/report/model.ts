@@ -127,21 +127,23 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
   const compared = journalStart !== null && previous.from >= journalStart;
   const was = <T>(v: T): T | null => (compared ? v : null);
   const now = entryCounts(db, range, personIds);
-  const before = entryCounts(db, previous, personIds);
+  // The previous period is read only when it is compared (and its check-ins only when they are printed).
+  const before = compared ? entryCounts(db, previous, personIds) : null;
   const pc = patternCounts(db, s);
   const hs = healthyShare(db, s);
   const bt = balanceTrend(db, s);
   const polarity = (p: (typeof POLARITIES)[number]) => pc.byPolarity.find((x) => x.polarity === p)!;
   const checkins = checkInTrends(db, { from: range.from, to: range.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart);
-  const checkinsBefore = checkInTrends(db, { from: previous.from, to: previous.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart);
+  const checkinsBefore =
+    compared && sections.checkins ? checkInTrends(db, { from: previous.from, to: previous.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart) : null;
   const summary: ReportSummary = {
-    entries: { value: now.entries, previous: was(before.entries) },
+    entries: { value: now.entries, previous: before ? before.entries : null },
     daysWithEntries: now.days,
     imbalance: { value: polarity('imbalance').total, previous: was(polarity('imbalance').previousTotal) },
     healthy: { value: polarity('healthy').total, previous: was(polarity('healthy').previousTotal) },
     healthyShare: { value: hs.share, previous: was(hs.previousShare) },
     balance: { value: bt.overall.mean, previous: was(bt.overall.previousMean) },
-    intensity: { value: now.intensity, previous: was(before.intensity) },
+    intensity: { value: now.intensity, previous: before ? before.intensity : null },
     flagged: now.flagged,
     safety: now.safety,
     checkins: checkins.series.reduce((n, x) => n + x.count, 0),
@@ -228,7 +230,7 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
   // ---- check-ins
   let checkinSection: ReportCheckIns | null = null;
   if (sections.checkins) {
-    const beforeMeans = new Map(checkinsBefore.series.map((x) => [x.personId, x.mean]));
+    const beforeMeans = new Map((checkinsBefore?.series ?? []).map((x) => [x.personId, x.mean]));
     const emptyMeans = Object.fromEntries(CHECKIN_MEASURES.map((m) => [m, null])) as Record<CheckInMeasure, number | null>;
     const chosen = (id: number) => personIds.length === 0 || personIds.includes(id);
     checkinSection = {
