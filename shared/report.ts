@@ -65,6 +65,18 @@ export const ENTRY_DETAILS = ['full', 'summary'] as const;
 export const EntryDetail = z.enum(ENTRY_DETAILS);
 export type EntryDetail = z.infer<typeof EntryDetail>;
 
+/**
+ * How much of the included entries' own words is printed when they are in full: `first` (the
+ * default) prints the first FULL_TEXT_ENTRIES entries whole and every later one as a one-line row
+ * (date, people, patterns, first words), so a year of flagged entries stays a short document;
+ * `all` prints every entry whole — a long print the person asks for.
+ */
+export const FULL_TEXT_CHOICES = ['first', 'all'] as const;
+export const FullTextChoice = z.enum(FULL_TEXT_CHOICES);
+export type FullTextChoice = z.infer<typeof FullTextChoice>;
+/** Entries printed whole before the rest become one-line rows (unless every entry is asked for in full). */
+export const FULL_TEXT_ENTRIES = 30;
+
 export const PAGE_SIZES = ['a4', 'letter'] as const;
 export const PageSize = z.enum(PAGE_SIZES);
 export type PageSize = z.infer<typeof PageSize>;
@@ -96,9 +108,11 @@ export const ReportConfig = z
         pickedIds: z.array(Id).max(MAX_PICKED).default([]),
         /** full: title, text and outcome; summary: date, people, patterns and balance only. */
         detail: EntryDetail.default('full'),
+        /** With `detail: 'full'`: the first FULL_TEXT_ENTRIES whole and the rest as rows, or all whole. */
+        fullText: FullTextChoice.default('first'),
       })
       .strict()
-      .default({ select: 'flagged', pickedIds: [], detail: 'full' }),
+      .default({ select: 'flagged', pickedIds: [], detail: 'full', fullText: 'first' }),
     /** "Questions for my next session", typed by the user. */
     questions: text(QUESTIONS_MAX).default(''),
     pageSize: PageSize.default('a4'),
@@ -118,6 +132,12 @@ export const DEFAULT_REPORT_CONFIG: ReportConfigParsed = ReportConfig.parse({ ra
  */
 export function templateSettings(config: ReportConfigParsed): ReportConfigParsed {
   return { ...config, questions: '', entries: { ...config.entries, pickedIds: [] } };
+}
+
+/** How the included entry at `index` (oldest first) is printed: whole, as a summary, or as a one-line row. */
+export function entryShownAs(entries: Pick<ReportConfigParsed['entries'], 'detail' | 'fullText'>, index: number): EntryShown {
+  if (entries.detail !== 'full') return 'summary';
+  return entries.fullText === 'all' || index < FULL_TEXT_ENTRIES ? 'full' : 'row';
 }
 
 export const ReportInput = z
@@ -237,8 +257,12 @@ export interface ReportArea {
   previousEntries: number | null;
 }
 
+/** full: title, text and outcome; summary: the facts without the writer's words; row: one line with the first words. */
+export type EntryShown = 'full' | 'summary' | 'row';
+
 export interface ReportEntry {
   id: number;
+  shown: EntryShown;
   day: string;
   /** "20:12" where it happened. */
   time: string;
@@ -253,10 +277,17 @@ export interface ReportEntry {
   involved: number | null;
   flagged: boolean;
   safety: boolean;
-  /** Null in "summary only" mode. */
+  /** Null unless shown in full. */
   title: string | null;
   body: string | null;
   outcome: string | null;
+  /** A row's first words (of its title, else of its text), pseudonyms applied; null unless shown as a row. */
+  excerpt: string | null;
+  /**
+   * The length of the words a row leaves out, for the estimate of "every entry in full" (only when
+   * the estimate asks for it; never the words themselves).
+   */
+  fullSize?: { title: number; body: number; bodyLines: number; outcome: number };
 }
 
 export interface ReportCheckInPerson {
@@ -308,6 +339,8 @@ export interface ReportModel {
   everyone: boolean;
   sections: ReportConfigParsed['sections'];
   detail: EntryDetail;
+  /** Whether every included entry is printed whole, or the first FULL_TEXT_ENTRIES (see `entryShownAs`). */
+  fullText: FullTextChoice;
   selection: EntrySelection;
   summary: ReportSummary | null;
   /** The most frequent patterns (first page). */
@@ -369,6 +402,10 @@ export interface ReportEstimate {
   summaryPages: number | null;
   /** Entries the report includes. */
   entries: number;
+  /** Entries printed as one-line rows with the current settings. */
+  rows: number;
+  /** Pages if every included entry were printed in full; null when none is a row. */
+  fullPages: number | null;
 }
 
 // ---------------------------------------------------------------- PDF page header and footer

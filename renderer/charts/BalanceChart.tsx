@@ -9,6 +9,7 @@ import { balanceSummary } from './summaries.js';
 import { chartSize, dashFor, inkFor, markerFor, type MarkerShape } from './theme.js';
 import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
+import { useChartWords } from './words.js';
 import { useT } from '../i18n/index.js';
 
 export interface Who {
@@ -28,6 +29,7 @@ interface LineDef {
 export const BalanceChart = memo(function BalanceChart(props: ChartProps & { data: BalanceTrend; personOf: (id: number) => Who }) {
   const { data, when, onDrill, print, personOf } = props;
   const t = useT();
+  const w = useChartWords();
   const rtl = useRtl();
   const dark = useDarkMode() && !print;
   const bucket = data.axis.bucket;
@@ -56,7 +58,7 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
     const n = l.series.entries[i] ?? 0;
     if (n === 0) return;
     const target = l.series.personId === null ? { from: b.from, to: b.to } : { from: b.from, to: b.to, personId: l.series.personId };
-    onDrill?.(target, n, `${l.who.name} · ${bucketLabel(b, bucket)}`);
+    onDrill?.(target, n, `${l.who.name} · ${bucketLabel(b, bucket, w)}`);
   };
 
   const dot = (l: LineDef) =>
@@ -83,7 +85,7 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
     <ChartFrame
       title={props.title ?? t('charts.balance.title')}
       level={props.level}
-      summary={balanceSummary(data, when, nameOf)}
+      summary={balanceSummary(data, when, nameOf, w)}
       tableOpen={props.tableOpen}
       empty={!rated ? t('charts.balance.empty', { when }) : null}
       legend={
@@ -110,12 +112,12 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
                 .filter((l) => (l.series.entries[i] ?? 0) > 0)
                 .map((l) => (
                   <tr key={`${b.key}/${l.key}`}>
-                    <th scope="row">{bucketLabel(b, bucket)}</th>
+                    <th scope="row">{bucketLabel(b, bucket, w)}</th>
                     <td dir="auto">{l.who.name}</td>
-                    <td>{signed(l.series.values[i])}</td>
-                    <td>{signed(l.series.moving[i])}</td>
+                    <td>{signed(l.series.values[i], 1, w)}</td>
+                    <td>{signed(l.series.moving[i], 1, w)}</td>
                     <td>
-                      <DrillButton count={l.series.entries[i]!} what={`${l.who.name}, ${bucketLabel(b, bucket)}`} onDrill={onDrill ? () => drill(b, l, i) : undefined} />
+                      <DrillButton count={l.series.entries[i]!} what={`${l.who.name}, ${bucketLabel(b, bucket, w)}`} onDrill={onDrill ? () => drill(b, l, i) : undefined} />
                     </td>
                   </tr>
                 )),
@@ -126,8 +128,8 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
     >
       <LineChart {...chartSize(260, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} reversed={rtl} />
-        <YAxis domain={[-3, 3]} ticks={[-3, -2, -1, 0, 1, 2, 3]} tickFormatter={(v: number) => signed(v, 0)} width={44} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket, w)} minTickGap={16} tickLine={false} reversed={rtl} />
+        <YAxis domain={[-3, 3]} ticks={[-3, -2, -1, 0, 1, 2, 3]} tickFormatter={(v: number) => signed(v, 0, w)} width={44} />
         <ReferenceLine y={0} className="chart-zero" />
         {!print && (
           <Tooltip
@@ -140,10 +142,10 @@ export const BalanceChart = memo(function BalanceChart(props: ChartProps & { dat
                 .filter((l) => (l.series.entries[row.i] ?? 0) > 0)
                 .map((l) => ({
                   label: l.who.name,
-                  value: t('charts.balance.tip', { value: signed(l.series.values[row.i]), rated: formatInteger(l.series.rated[row.i] ?? 0), entries: formatInteger(l.series.entries[row.i] ?? 0), trend: signed(l.series.moving[row.i]) }),
+                  value: t('charts.balance.tip', { value: signed(l.series.values[row.i], 1, w), rated: formatInteger(l.series.rated[row.i] ?? 0, w.locale), entries: formatInteger(l.series.entries[row.i] ?? 0, w.locale), trend: signed(l.series.moving[row.i], 1, w) }),
                   color: l.color,
                 }));
-              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={items.length === 0 ? t('charts.noEntries') : onDrill ? t('charts.clickPoint') : undefined} />;
+              return <TipBox title={bucketLabel(row, bucket, w)} rows={items} hint={items.length === 0 ? t('charts.noEntries') : onDrill ? t('charts.clickPoint') : undefined} />;
             }}
           />
         )}

@@ -11,6 +11,7 @@ import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
 import { useT } from '../i18n/index.js';
 import { formatInteger } from '../lib/format.js';
+import { useChartWords } from './words.js';
 
 export interface CountsRow {
   key: string;
@@ -43,6 +44,7 @@ export function CountsChart(
 ) {
   const { rows, onDrill, print } = props;
   const t = useT();
+  const w = useChartWords();
   const dark = useDarkMode() && !print;
   const uid = cssId(useId());
   const colors = { entries: inkFor(POLARITY_COLORS.entries, dark), imbalance: POLARITY_COLORS.imbalance, healthy: POLARITY_COLORS.healthy };
@@ -106,7 +108,7 @@ export function CountsChart(
       <BarChart {...chartSize(height, print)} data={rows as CountsRow[]} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }} barGap={2} barCategoryGap="22%" accessibilityLayer={false}>
         <HatchDef id={`${uid}-healthy`} color={colors.healthy} />
         <CartesianGrid horizontal={false} />
-        <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => formatInteger(v)} />
+        <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => formatInteger(v, w.locale)} />
         <YAxis type="category" dataKey="label" width={118} tickLine={false} />
         {!print && (
           <Tooltip

@@ -4,12 +4,14 @@ import type { DomainBreakdown } from '../../shared/insights.js';
 import { CountsChart, type CountsRow } from './CountsChart.js';
 import { domainsSummary } from './summaries.js';
 import type { ChartProps } from './types.js';
+import { useChartWords } from './words.js';
 import { useT } from '../i18n/index.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
 
 export const DomainsChart = memo(function DomainsChart(props: ChartProps & { data: DomainBreakdown }) {
   const { data, when } = props;
   const t = useT();
+  const w = useChartWords();
   const words = useVocabulary();
   const rows = useMemo<CountsRow[]>(
     () =>
@@ -30,7 +32,7 @@ export const DomainsChart = memo(function DomainsChart(props: ChartProps & { dat
     <CountsChart
       {...props}
       title={props.title ?? t('charts.domains.title')}
-      summary={domainsSummary(data, when)}
+      summary={domainsSummary(data, when, w)}
       empty={rows.length === 0 ? t('charts.domains.empty', { when }) : null}
       rows={rows}
       rowHeader={t('charts.col.area')}

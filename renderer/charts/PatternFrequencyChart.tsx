@@ -13,12 +13,14 @@ import { patternSummary } from './summaries.js';
 import { chartSize, inkFor } from './theme.js';
 import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
+import { useChartWords } from './words.js';
 
 const SIGN: Record<Polarity, string> = { imbalance: '≠', healthy: '=', neutral: '·' };
 
 export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: ChartProps & { data: PatternCounts }) {
   const { data, when, onDrill, print } = props;
   const t = useT();
+  const w = useChartWords();
   const intl = useIntl();
   const words = useVocabulary();
   const rtl = useRtl();
@@ -37,11 +39,11 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
   const bucket = data.axis.bucket;
   const color = (c: Category) => inkFor(CATEGORY_COLORS[c], dark);
   const label = (c: Category, p: Polarity) => t('charts.patterns.series', { category: words.category(c), polarity: p });
-  const drill = (b: BucketRef, c: Category, p: Polarity, n: number) => onDrill?.({ from: b.from, to: b.to, category: c, polarity: p }, n, `${label(c, p)} · ${bucketLabel(b, bucket)}`);
+  const drill = (b: BucketRef, c: Category, p: Polarity, n: number) => onDrill?.({ from: b.from, to: b.to, category: c, polarity: p }, n, `${label(c, p)} · ${bucketLabel(b, bucket, w)}`);
 
   const categories = [...new Set(series.map((s) => s.category))];
   const legend: LegendItem[] = categories.map((c) => ({ label: words.category(c), color: color(c) }));
-  const summary = patternSummary(data, when);
+  const summary = patternSummary(data, when, w);
 
   return (
     <ChartFrame
@@ -78,11 +80,11 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
                 .filter((s) => s.values[i]! > 0)
                 .map((s) => (
                   <tr key={`${b.key}/${s.category}/${s.polarity}`}>
-                    <th scope="row">{bucketLabel(b, bucket)}</th>
+                    <th scope="row">{bucketLabel(b, bucket, w)}</th>
                     <td>{words.category(s.category)}</td>
                     <td>{words.polarity(s.polarity)}</td>
                     <td>
-                      <DrillButton count={s.values[i]!} what={`${label(s.category, s.polarity)}, ${bucketLabel(b, bucket)}`} onDrill={onDrill ? () => drill(b, s.category, s.polarity, s.values[i]!) : undefined} />
+                      <DrillButton count={s.values[i]!} what={`${label(s.category, s.polarity)}, ${bucketLabel(b, bucket, w)}`} onDrill={onDrill ? () => drill(b, s.category, s.polarity, s.values[i]!) : undefined} />
                     </td>
                   </tr>
                 )),
@@ -96,8 +98,8 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
           <HatchDef key={c} id={`${uid}-${c}`} color={color(c)} />
         ))}
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} reversed={rtl} />
-        <YAxis allowDecimals={false} tickFormatter={(v: number) => formatInteger(Math.abs(v))} width={44} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket, w)} minTickGap={16} tickLine={false} reversed={rtl} />
+        <YAxis allowDecimals={false} tickFormatter={(v: number) => formatInteger(Math.abs(v), w.locale)} width={44} />
         <ReferenceLine y={0} className="chart-zero" />
         {!print && (
           <Tooltip
@@ -110,7 +112,7 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
                 .map((s, j) => ({ s, n: Math.abs(Number(row[`s${j}`]) || 0) }))
                 .filter((x) => x.n > 0)
                 .map(({ s, n }) => ({ label: `${SIGN[s.polarity]} ${words.category(s.category)}`, value: t('charts.entries', { count: n }), color: color(s.category) }));
-              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={items.length === 0 ? t('charts.patterns.none') : onDrill ? t('charts.clickBar') : undefined} />;
+              return <TipBox title={bucketLabel(row, bucket, w)} rows={items} hint={items.length === 0 ? t('charts.patterns.none') : onDrill ? t('charts.clickBar') : undefined} />;
             }}
           />
         )}

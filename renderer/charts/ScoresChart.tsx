@@ -7,19 +7,21 @@ import { formatInteger } from '../lib/format.js';
 import { useT } from '../i18n/index.js';
 import { ChartFrame, DrillButton, Legend, Point, TipBox, useRtl } from './parts.js';
 import { scoresSummary } from './summaries.js';
-import { SCORE_COLORS, SCORE_LABELS, chartSize, dashFor, inkFor, markerFor } from './theme.js';
+import { SCORE_IDS, chartSize, inkFor, scoreStyle } from './theme.js';
+import { useChartWords } from './words.js';
 import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
 
 export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data: ScoreTrends }) {
   const { data, when, onDrill, print } = props;
   const t = useT();
+  const w = useChartWords();
   const rtl = useRtl();
   const dark = useDarkMode() && !print;
   const bucket = data.axis.bucket;
   const measures = useMemo(
     () =>
-      SCORE_MEASURES.map((m, i) => ({ m, s: data.series.find((x) => x.measure === m)!, color: inkFor(SCORE_COLORS[m], dark), dash: dashFor(i), marker: markerFor(i) })).filter(
+      SCORE_MEASURES.map((m) => ({ m, s: data.series.find((x) => x.measure === m)!, ...scoreStyle(m), color: inkFor(scoreStyle(m).color, dark) })).filter(
         (x) => x.s && x.s.mean !== null,
       ),
     [data.series, dark],
@@ -35,7 +37,7 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
   );
   const drill = (b: BucketRef, i: number) => {
     const n = data.entries[i] ?? 0;
-    if (n > 0) onDrill?.({ from: b.from, to: b.to }, n, bucketLabel(b, bucket));
+    if (n > 0) onDrill?.({ from: b.from, to: b.to }, n, bucketLabel(b, bucket, w));
   };
   const dot = (x: (typeof measures)[number]) =>
     function ScoreDot(p: DotItemDotProps) {
@@ -59,12 +61,12 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
     <ChartFrame
       title={props.title ?? t('charts.scores.title')}
       level={props.level}
-      summary={scoresSummary(data, when)}
+      summary={scoresSummary(data, when, w)}
       tableOpen={props.tableOpen}
       empty={measures.length === 0 ? t('charts.scores.empty', { when }) : null}
       legend={
         <Legend
-          items={measures.map((x) => ({ label: SCORE_LABELS[x.m], color: x.color, dash: x.dash, marker: x.marker, kind: 'line' as const }))}
+          items={measures.map((x) => ({ label: w.t(SCORE_IDS[x.m]), color: x.color, dash: x.dash, marker: x.marker, kind: 'line' as const }))}
           note={[t('charts.scores.note', { bucket }), onDrill && !print ? t('charts.clickPointEntries') : ''].join(' ').trim()}
         />
       }
@@ -76,7 +78,7 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
               <th scope="col">{t('charts.col.bucket', { bucket })}</th>
               {measures.map((x) => (
                 <th scope="col" key={x.m}>
-                  {SCORE_LABELS[x.m]}
+                  {w.t(SCORE_IDS[x.m])}
                 </th>
               ))}
               <th scope="col">{t('charts.col.entries')}</th>
@@ -86,12 +88,12 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
             {data.axis.buckets.map((b, i) =>
               (data.entries[i] ?? 0) === 0 ? null : (
                 <tr key={b.key}>
-                  <th scope="row">{bucketLabel(b, bucket)}</th>
+                  <th scope="row">{bucketLabel(b, bucket, w)}</th>
                   {measures.map((x) => (
-                    <td key={x.m}>{num(x.s.values[i])}</td>
+                    <td key={x.m}>{num(x.s.values[i], 1, w)}</td>
                   ))}
                   <td>
-                    <DrillButton count={data.entries[i]!} what={bucketLabel(b, bucket)} onDrill={onDrill ? () => drill(b, i) : undefined} />
+                    <DrillButton count={data.entries[i]!} what={bucketLabel(b, bucket, w)} onDrill={onDrill ? () => drill(b, i) : undefined} />
                   </td>
                 </tr>
               ),
@@ -102,8 +104,8 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
     >
       <LineChart {...chartSize(240, print)} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket)} minTickGap={16} tickLine={false} reversed={rtl} />
-        <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tickFormatter={(v: number) => formatInteger(v)} width={44} />
+        <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket, w)} minTickGap={16} tickLine={false} reversed={rtl} />
+        <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tickFormatter={(v: number) => formatInteger(v, w.locale)} width={44} />
         {!print && (
           <Tooltip
             cursor={{ className: 'chart-cursor-line' }}
@@ -111,9 +113,9 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
             content={({ active, payload }) => {
               const row = active ? (payload?.[0]?.payload as (typeof rows)[number] | undefined) : undefined;
               if (!row) return null;
-              const items = measures.filter((x) => x.s.values[row.i] !== null).map((x) => ({ label: SCORE_LABELS[x.m], value: t('charts.scores.tip', { value: num(x.s.values[row.i]), rated: formatInteger(x.s.rated[row.i] ?? 0) }), color: x.color }));
+              const items = measures.filter((x) => x.s.values[row.i] !== null).map((x) => ({ label: w.t(SCORE_IDS[x.m]), value: t('charts.scores.tip', { value: num(x.s.values[row.i], 1, w), rated: formatInteger(x.s.rated[row.i] ?? 0, w.locale) }), color: x.color }));
               const n = data.entries[row.i] ?? 0;
-              return <TipBox title={bucketLabel(row, bucket)} rows={items} hint={t(onDrill && n > 0 ? 'charts.entriesClick' : 'charts.entries', { count: n })} />;
+              return <TipBox title={bucketLabel(row, bucket, w)} rows={items} hint={t(onDrill && n > 0 ? 'charts.entriesClick' : 'charts.entries', { count: n })} />;
             }}
           />
         )}
@@ -121,7 +123,7 @@ export const ScoresChart = memo(function ScoresChart(props: ChartProps & { data:
           <Line
             key={x.m}
             dataKey={x.m}
-            name={SCORE_LABELS[x.m]}
+            name={w.t(SCORE_IDS[x.m])}
             stroke={x.color}
             strokeWidth={2}
             strokeDasharray={x.dash || undefined}

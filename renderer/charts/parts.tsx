@@ -3,14 +3,15 @@ import { useId, type ReactNode } from 'react';
 import { Rectangle, type BarShapeProps } from 'recharts';
 import '../styles/charts.css';
 import type { MarkerShape } from './theme.js';
-import { useLanguage, useT } from '../i18n/index.js';
+import { useT } from '../i18n/index.js';
 import { directionOf } from '../i18n/translate.js';
 import { formatInteger } from '../lib/format.js';
+import { useChartWords } from './words.js';
 
 export interface ChartFrameProps {
   title: string;
-  /** 2 on the insights page, 3 inside a section (person view, report). */
-  level?: 2 | 3;
+  /** 2 on the insights page, 3 inside a section (person view), 4 under the report's "Over time". */
+  level?: 2 | 3 | 4;
   summary: string;
   /** Shown instead of the chart when there is nothing to draw. */
   empty?: string | null;
@@ -36,7 +37,7 @@ export interface ChartFrameProps {
 export function ChartFrame(p: ChartFrameProps) {
   const headingId = useId();
   const t = useT();
-  const Heading = p.level === 3 ? 'h3' : 'h2';
+  const Heading = p.level === 4 ? 'h4' : p.level === 3 ? 'h3' : 'h2';
   return (
     <section className={`chart-card ${p.className ?? ''}`} aria-labelledby={headingId}>
       <div className="chart-head">
@@ -119,7 +120,7 @@ export function Legend({ items, note }: { items: readonly LegendItem[]; note?: R
 }
 
 /** Right to left (Arabic): time axes run from right to left, as the page reads. */
-export const useRtl = (): boolean => directionOf(useLanguage().language) === 'rtl';
+export const useRtl = (): boolean => directionOf(useChartWords().language) === 'rtl';
 
 export const cssId = (s: string): string => s.replace(/[^a-zA-Z0-9_-]/g, '');
 
@@ -194,10 +195,11 @@ export function TipBox({ title, rows, hint }: { title: string; rows: readonly { 
 /** A number in a table that opens its entries on the timeline. */
 export function DrillButton({ count, what, onDrill }: { count: number; what: string; onDrill?: (() => void) | undefined }) {
   const t = useT();
-  if (!onDrill || count === 0) return <>{formatInteger(count)}</>;
+  const w = useChartWords();
+  if (!onDrill || count === 0) return <>{formatInteger(count, w.locale)}</>;
   return (
     <button type="button" className="link-button drill-button" onClick={onDrill}>
-      {formatInteger(count)}
+      {formatInteger(count, w.locale)}
       <span className="visually-hidden">
         {' '}
         {t('charts.drill', { count, what })}

@@ -22,50 +22,52 @@ import { translate } from '../i18n/translate.js';
 import { vocabulary } from '../i18n/vocabulary.js';
 import { formatInteger } from '../lib/format.js';
 import { CHECKIN_QUESTIONS } from './theme.js';
+import { appWords, type ChartWords } from './words.js';
 import { comparison, dayLabel, midSentence, num, percent, signed } from './format.js';
 
 const one = (x: number) => num(x, 1);
-const words = () => vocabulary(translate);
 
 /** The words for a mean balance: "they held a little more power". */
-export function balanceWords(mean: number): string {
+export function balanceWords(mean: number, w: ChartWords = appWords()): string {
   const r = Math.max(-3, Math.min(3, Math.round(mean)));
   // Mid-sentence: "they held…", "balanced", but "I held…" keeps its capital.
-  return midSentence(words().balance(r === 0 ? 0 : r));
+  return midSentence(vocabulary(w.t).balance(r === 0 ? 0 : r), w);
 }
 
-export function patternSummary(p: PatternCounts, when: string): string {
+export function patternSummary(p: PatternCounts, when: string, w: ChartWords = appWords()): string {
   const imb = p.byPolarity.find((s) => s.polarity === 'imbalance')!;
   const hea = p.byPolarity.find((s) => s.polarity === 'healthy')!;
-  if (imb.total + hea.total === 0) return translate('charts.summary.patternsNone', { when });
-  return translate('charts.summary.patterns', {
+  if (imb.total + hea.total === 0) return w.t('charts.summary.patternsNone', { when });
+  return w.t('charts.summary.patterns', {
     count: imb.total,
     when,
-    change: comparison(imb.total, imb.previousTotal),
-    healthy: formatInteger(hea.total),
-    healthyChange: comparison(hea.total, hea.previousTotal),
+    change: comparison(imb.total, imb.previousTotal, undefined, w),
+    healthy: formatInteger(hea.total, w.locale),
+    healthyChange: comparison(hea.total, hea.previousTotal, undefined, w),
   });
 }
 
-export function balanceSummary(b: BalanceTrend, when: string, nameOf: (id: number) => string): string {
+export function balanceSummary(b: BalanceTrend, when: string, nameOf: (id: number) => string, w: ChartWords = appWords()): string {
   const o = b.overall;
-  if (o.mean === null) return translate('charts.balance.empty', { when });
-  let line = translate('charts.summary.balance', { when, value: signed(o.mean), words: balanceWords(o.mean), change: comparison(o.mean, o.previousMean, (x) => signed(x)) });
+  if (o.mean === null) return w.t('charts.balance.empty', { when });
+  const sign = (x: number | null) => signed(x, 1, w);
+  let line = w.t('charts.summary.balance', { when, value: sign(o.mean), words: balanceWords(o.mean, w), change: comparison(o.mean, o.previousMean, sign, w) });
   const rated = b.people.filter((p) => p.mean !== null);
   if (rated.length > 1) {
     const lowest = rated.reduce((a, c) => (c.mean! < a.mean! ? c : a));
-    line += ` ${translate('charts.summary.balanceLowest', { name: nameOf(lowest.personId!), value: signed(lowest.mean) })}`;
+    line += ` ${w.t('charts.summary.balanceLowest', { name: nameOf(lowest.personId!), value: sign(lowest.mean) })}`;
   }
   return line;
 }
 
-export function scoresSummary(s: ScoreTrends, when: string): string {
+export function scoresSummary(s: ScoreTrends, when: string, w: ChartWords = appWords()): string {
   const rated = s.series.filter((x) => x.mean !== null);
-  if (rated.length === 0) return translate('charts.scores.empty', { when });
+  if (rated.length === 0) return w.t('charts.scores.empty', { when });
+  const decimal = (x: number) => num(x, 1, w);
   const parts = SCORE_MEASURES.map((m) => s.series.find((x) => x.measure === m)!)
     .filter((x) => x.mean !== null)
-    .map((x) => translate('charts.summary.score', { measure: x.measure, value: one(x.mean!), change: comparison(x.mean, x.previousMean, one) }));
-  return translate('charts.summary.scores', { when, parts: parts.join(', ') });
+    .map((x) => w.t('charts.summary.score', { measure: x.measure, value: decimal(x.mean!), change: comparison(x.mean, x.previousMean, decimal, w) }));
+  return w.t('charts.summary.scores', { when, parts: parts.join(', ') });
 }
 
 export function healthySummary(h: HealthyShare, when: string): string {
@@ -87,10 +89,10 @@ export function heatMapSummary(h: HeatMap, when: string): string {
   return busiest.entries > 1 ? `${line} ${translate('charts.summary.heatBusiest', { day: dayLabel(busiest.day), count: formatInteger(busiest.entries) })}` : line;
 }
 
-export function domainsSummary(d: DomainBreakdown, when: string): string {
+export function domainsSummary(d: DomainBreakdown, when: string, w: ChartWords = appWords()): string {
   const top = d.items[0];
-  if (!top) return translate('charts.domains.empty', { when });
-  return translate('charts.summary.domains', { area: words().domain(top.domain), when, count: formatInteger(top.entries), total: d.total, change: comparison(top.entries, top.previousEntries) });
+  if (!top) return w.t('charts.domains.empty', { when });
+  return w.t('charts.summary.domains', { area: vocabulary(w.t).domain(top.domain), when, count: formatInteger(top.entries, w.locale), total: d.total, change: comparison(top.entries, top.previousEntries, undefined, w) });
 }
 
 export function peopleSummary(p: PeopleComparison, when: string, nameOf: (id: number) => string): string {

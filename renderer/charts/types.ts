@@ -6,8 +6,8 @@ export type OnDrill = (target: DrillTarget, count: number, label: string) => voi
 export interface ChartProps {
   /** How the range reads in a sentence: "in the last 30 days". */
   when: string;
-  /** Heading level of the chart's title (2 on the insights page). */
-  level?: 2 | 3;
+  /** Heading level of the chart's title (2 on the insights page, 4 in the printed report). */
+  level?: 2 | 3 | 4;
   /** Drawn for print (the report): a fixed width, no animation, no tooltip. */
   print?: { width?: number };
   /** Clicks on marks (and the numbers in the table) open these entries; omitted: nothing is clickable. */

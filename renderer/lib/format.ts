@@ -115,12 +115,12 @@ export function formatTime(ms: number, timeZone?: string): string {
 }
 
 /** A calendar day 'YYYY-MM-DD' in the same style ("Wednesday 3 March 2027"); the year is left out when `sameYearAs` matches. */
-export function formatDay(day: string, opts: { weekday?: boolean; sameYearAs?: number } = {}): string {
+export function formatDay(day: string, opts: { weekday?: boolean; sameYearAs?: number } = {}, locale = LOCALE): string {
   const noon = dayNoon(day);
   if (noon === null) return day;
   const options: Intl.DateTimeFormatOptions = { ...(opts.weekday ? { weekday: 'long' } : {}), month: 'long', day: 'numeric' };
   if (opts.sameYearAs !== Number(day.slice(0, 4))) options.year = 'numeric';
-  return formatter(options, 'UTC').format(noon);
+  return formatter(options, 'UTC', locale).format(noon);
 }
 
 /** Noon UTC of a 'YYYY-MM-DD' day, formatted in UTC: the day itself whatever the zone. */
@@ -135,13 +135,13 @@ export function formatDayParts(day: string, options: Intl.DateTimeFormatOptions,
   return noon === null ? day : formatter(options, 'UTC', locale).format(noon);
 }
 
-/** Two days as one range in the app's date style: "3–9 March 2025". */
-export function formatDayRange(from: string, to: string): string {
+/** Two days as one range in the app's date style: "3–9 March 2025" (`locale`: a report printed in another language). */
+export function formatDayRange(from: string, to: string, locale = LOCALE): string {
   const a = dayNoon(from);
   const b = dayNoon(to);
   if (a === null || b === null) return `${from} – ${to}`;
-  if (from === to) return formatter(DATE, 'UTC').format(a);
-  const f = formatter(DATE, 'UTC');
+  if (from === to) return formatter(DATE, 'UTC', locale).format(a);
+  const f = formatter(DATE, 'UTC', locale);
   return a <= b ? f.formatRange(a, b) : `${f.format(a)} – ${f.format(b)}`;
 }
 

@@ -11,6 +11,7 @@ import { addDays } from '../../shared/insights.js';
 import {
   ENTRY_DETAILS,
   ENTRY_SELECTIONS,
+  FULL_TEXT_ENTRIES,
   QUESTIONS_MAX,
   REPORT_SECTIONS,
   type EntrySelection,
@@ -148,17 +149,24 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
   // Each answer remembers the settings it was for: one for older settings is shown as "updating",
   // never as the length of the report now chosen.
   const key = useMemo(() => JSON.stringify(config), [config]);
-  const [result, setResult] = useState<{ key: string; estimate: ReportEstimate | null; detail: ReportConfigParsed['entries']['detail']; paper: string } | null>(null);
+  const [result, setResult] = useState<{
+    key: string;
+    estimate: ReportEstimate | null;
+    detail: ReportConfigParsed['entries']['detail'];
+    fullText: ReportConfigParsed['entries']['fullText'];
+    paper: string;
+  } | null>(null);
   useEffect(() => {
     if (!enabled) return;
     let live = true;
     const detail = config.entries.detail;
+    const fullText = config.entries.fullText;
     const paper = t(config.pageSize === 'a4' ? 'report.paper.a4' : 'report.paper.letter');
     // Settle first: typing a question should not rebuild the report on every key.
     const timer = setTimeout(() => {
       call('report.estimate', { config, today: localToday() })
-        .then((estimate) => live && setResult({ key, estimate, detail, paper }))
-        .catch(() => live && setResult({ key, estimate: null, detail, paper }));
+        .then((estimate) => live && setResult({ key, estimate, detail, fullText, paper }))
+        .catch(() => live && setResult({ key, estimate: null, detail, fullText, paper }));
     }, ESTIMATE_SETTLE_MS);
     return () => {
       live = false;
@@ -180,9 +188,11 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
         <>
           <p>
             <strong>{t('report.estimate.pages', { pages: estimate.pages })}</strong>{' '}
-            {estimate.entries > 0
-              ? t(result.detail === 'summary' ? 'report.estimate.paperSummaries' : 'report.estimate.paperFull', { paper: result.paper, entries: estimate.entries })
-              : t('report.estimate.paper', { paper: result.paper })}
+            {estimate.rows > 0
+              ? t('reportx.estimate.paperRows', { paper: result.paper, full: estimate.entries - estimate.rows, rows: estimate.rows })
+              : estimate.entries > 0
+                ? t(result.detail === 'summary' ? 'report.estimate.paperSummaries' : 'report.estimate.paperFull', { paper: result.paper, entries: estimate.entries })
+                : t('report.estimate.paper', { paper: result.paper })}
             {busy ? <span className="hint"> {t('report.estimate.updating')}</span> : null}
           </p>
           {long && estimate.summaryPages !== null && (
@@ -195,6 +205,27 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
           )}
           {long && estimate.summaryPages === null && (
             <p className="estimate-suggest">{t('report.estimate.longPicked')}</p>
+          )}
+          {estimate.rows > 0 && estimate.fullPages !== null && (
+            <div className="estimate-suggest">
+              <p>{t('reportx.estimate.rows', { full: estimate.entries - estimate.rows, rows: estimate.rows })}</p>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => setConfig((c) => ({ ...c, entries: { ...c.entries, fullText: 'all' } }))}
+              >
+                {t('reportx.estimate.allFull', { entries: estimate.entries, pages: estimate.fullPages })}
+              </button>
+            </div>
+          )}
+          {result.fullText === 'all' && result.detail === 'full' && estimate.entries > FULL_TEXT_ENTRIES && (
+            <div className="estimate-suggest">
+              <p>{t('reportx.estimate.isAll', { entries: estimate.entries })}</p>
+              <button type="button" className="button" disabled={busy} onClick={() => setConfig((c) => ({ ...c, entries: { ...c.entries, fullText: 'first' } }))}>
+                {t('reportx.estimate.short', { full: FULL_TEXT_ENTRIES })}
+              </button>
+            </div>
           )}
         </>
       )}
@@ -573,6 +604,19 @@ function EntriesSection({ config, setConfig, range }: { config: ReportConfigPars
               {t(DETAIL_LABELS[d])}
             </label>
           ))}
+          {/* A long print is the person's explicit choice: by default only the first entries are whole. */}
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={e.fullText === 'all'}
+              disabled={e.detail !== 'full'}
+              onChange={(ev) => {
+                const fullText = ev.target.checked ? 'all' : 'first';
+                setConfig((c) => ({ ...c, entries: { ...c.entries, fullText } }));
+              }}
+            />
+            {t('reportx.fullText.all', { full: FULL_TEXT_ENTRIES })}
+          </label>
         </div>
       </fieldset>
       {!off && e.select === 'picked' && <EntryPicker config={config} setConfig={setConfig} range={range} />}

@@ -21,19 +21,26 @@ import type { Evidence } from '../../shared/evidence.js';
 import { useReportState } from './state.js';
 import { ReportLanguage } from './ReportLanguage.js';
 import { useLanguage, useT } from '../i18n/index.js';
+import chartsCss from '../styles/charts.css?inline';
 import reportCss from './report.css?inline';
 import './report.css';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The print view as a self-contained document: inline CSS, inline SVG, no script, a neutral title;
+ * The print view as a self-contained document: inline CSS (the charts' and the report's), inline SVG, no script, a neutral title;
  * the page's language and direction are the report's own (its `lang` and `dir`).
  */
 export function standaloneHtml(doc: HTMLElement, title = 'Fulcrum report'): string {
   const lang = escapeHtml(doc.getAttribute('lang') || 'en');
   const dir = doc.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr';
-  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${reportCss}\nbody{margin:0;background:#fff}</style></head><body>${doc.outerHTML}</body></html>`;
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${chartsCss}\n${reportCss}\nbody{margin:0;background:#fff}</style></head><body>${doc.outerHTML}</body></html>`;
+}
+
+/** The position of the first entry printed as a one-line row, null when none is. */
+function rowsFrom(model: ReportModel): number | null {
+  const i = model.entries?.findIndex((e) => e.shown === 'row') ?? -1;
+  return i < 0 ? null : i;
 }
 
 export function ReportPrintPage() {
@@ -52,6 +59,14 @@ export function ReportPrintPage() {
   const [filesReady, setFilesReady] = useState(config.attachmentIds.length === 0);
   /** The proofs have come (or the reason there are none): a report printed before would lack them. */
   const proofsReady = evidence.evidence !== null || evidence.problem !== null;
+  /** The entries are drawn a step at a time (a long report stays responsive); it prints once all are. */
+  const [drawn, setDrawn] = useState<{ drawn: number; total: number } | null>(null);
+  const onEntriesDrawn = useCallback((n: number, total: number) => setDrawn({ drawn: n, total }), []);
+  const entriesReady = model !== null && (!model.entries || (drawn !== null && drawn.drawn >= drawn.total));
+  /** The charts are drawn (recharts draws its surface once mounted): a copy taken before would lack them. */
+  const [chartsReady, setChartsReady] = useState(false);
+  const ready = model !== null && filesReady && proofsReady && entriesReady && chartsReady;
+  const [printing, setPrinting] = useState(false);
   const browser = useMemo(() => {
     try {
       return transport() === 'browser';
@@ -73,6 +88,18 @@ export function ReportPrintPage() {
       live = false;
     };
   }, [config]);
+
+  useEffect(() => {
+    if (!model) return;
+    let frame = 0;
+    const check = () => {
+      const drawings = docRef.current?.querySelectorAll('.chart-drawing') ?? [];
+      if ([...drawings].every((d) => d.querySelector('svg.recharts-surface') !== null)) setChartsReady(true);
+      else frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [model]);
 
   // The browser's own print header shows the page title: only the range, never a name.
   useEffect(() => {
@@ -97,8 +124,13 @@ export function ReportPrintPage() {
     if (!model) return;
     const doc = docRef.current?.querySelector<HTMLElement>('.rp-doc');
     if (!doc) return;
-    const r = await call('report.savePdf', { html: standaloneHtml(doc, t('report.print.fileTitle')), pageSize: model.pageSize, from: model.range.from, to: model.range.to, generatedOn: model.generatedOn, language });
-    if (r.saved) toast.show(t('report.print.pdfSaved'));
+    setPrinting(true);
+    try {
+      const r = await call('report.savePdf', { html: standaloneHtml(doc, t('report.print.fileTitle')), pageSize: model.pageSize, from: model.range.from, to: model.range.to, generatedOn: model.generatedOn, language });
+      if (r.saved) toast.show(t('report.print.pdfSaved'));
+    } finally {
+      setPrinting(false);
+    }
   }, [model, toast, t, language]);
 
   const saveFile = useCallback(
@@ -128,7 +160,7 @@ export function ReportPrintPage() {
         </a>
       </header>
       <div className="rp-actions rp-screen-only" role="group" aria-label={t('report.print.actions')}>
-        <button type="button" className="button primary" disabled={!model || !filesReady || !proofsReady} onClick={() => setConfirm('pdf')}>
+        <button type="button" className="button primary" disabled={!ready || printing} onClick={() => setConfirm('pdf')}>
           {browser ? t('report.print.printPdf') : t('report.print.savePdf')}
         </button>
         <span className="rp-actions-label">{t('report.print.alsoFile')}</span>
@@ -157,14 +189,34 @@ export function ReportPrintPage() {
       {browser && model && (
         <p className="hint rp-screen-only">{t('report.print.browserHint')}</p>
       )}
+      {model && (
+        <p className="hint rp-screen-only rp-progress" role="status">
+          {printing
+            ? t('reportx.print.printing')
+            : !entriesReady && drawn
+              ? t('reportx.print.drawing', { drawn: drawn.drawn, total: drawn.total })
+              : !ready
+                ? t('reportx.print.waiting')
+                : ''}
+        </p>
+      )}
+      {model && !entriesReady && drawn && <progress className="rp-screen-only" max={drawn.total} value={drawn.drawn} aria-label={t('reportx.print.progress')} />}
       <ErrorAlert>{error}</ErrorAlert>
       {!model && !error && <Loading label={t('report.print.loading')} />}
       {model && (
-        <div className="rp-sheet" ref={docRef} aria-busy={!(filesReady && proofsReady)}>
+        <div className="rp-sheet" ref={docRef} aria-busy={!ready}>
           <ReportLanguage language={chosen}>
             <ReportDocument
               model={model}
-              appendix={<VerificationAppendix evidence={evidence.evidence} problem={evidence.problem} compact={!(model.charts || model.patterns || model.checkins || model.entries)} />}
+              appendix={
+                <VerificationAppendix
+                  evidence={evidence.evidence}
+                  problem={evidence.problem}
+                  compact={!(model.charts || model.patterns || model.checkins || model.entries)}
+                  rowsFrom={rowsFrom(model)}
+                />
+              }
+              onEntriesDrawn={onEntriesDrawn}
             >
               <ReportAttachments model={model} onReady={setFilesReady} />
             </ReportDocument>

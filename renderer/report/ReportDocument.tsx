@@ -5,33 +5,33 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import { useContext, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
-import { CHECKIN_MEASURES, type CheckInMeasure } from '../../shared/insights.js';
-import { FIRST_PAGE_LISTED, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
+import { CHECKIN_MEASURES, type BalanceTrend, type CheckInMeasure } from '../../shared/insights.js';
+import { FIRST_PAGE_LISTED, FULL_TEXT_ENTRIES, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN } from '../components/Chips.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { intlFor } from '../i18n/translate.js';
 import { formatLocale } from '../lib/format.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
-import { AreaBars, BalanceLine, PolarityBars, PolarityLegend, ScoreLegend, ScoreLines, Sparkline } from './charts.js';
 import { midSentence, useReportFormat, type ChangeKind } from './format.js';
+import { CHECKIN_SHORT_IDS, PRINT_WIDTH, SERIES_COLOR } from '../charts/theme.js';
+import { BalanceChart, type Who } from '../charts/BalanceChart.js';
+import { DomainsChart } from '../charts/DomainsChart.js';
+import { PatternFrequencyChart } from '../charts/PatternFrequencyChart.js';
+import { ScoresChart } from '../charts/ScoresChart.js';
+import { Sparkline } from '../charts/Sparkline.js';
+import { ChartWordsContext, type ChartWords } from '../charts/words.js';
 
 /** Flagged entries listed on the first page (the rest are in the Entries section): page one stays one page. */
 const FIRST_PAGE_FLAGGED = FIRST_PAGE_LISTED;
 /** Patterns named per flagged entry on the first page (all of them are under Entries). */
 const FIRST_PAGE_PATTERNS = 2;
 
-const CHECKIN_LABELS: Record<CheckInMeasure, MessageId> = {
-  heard: 'report.doc.measure.heard',
-  respected: 'report.doc.measure.respected',
-  involved: 'report.doc.measure.involved',
-  fairShare: 'report.doc.measure.fairShare',
-  boundaries: 'report.doc.measure.boundaries',
-  safe: 'report.doc.measure.safe',
-};
+/** The check-in questions' names: the same catalogue keys as the app's check-in charts. */
+const CHECKIN_LABELS: Record<CheckInMeasure, MessageId> = CHECKIN_SHORT_IDS;
 
 /** A pattern as the report prints it: a built-in one in the report's language, unless the person renamed it. */
 function usePatternName(): (p: { label: string; slug: string | null }) => string {
@@ -88,11 +88,11 @@ function EntryFacts({ e }: { e: ReportEntry }) {
   const balanceText = (b: number) => `${b > 0 ? '+' : b < 0 ? '−' : ''}${f.integer(Math.abs(b))} (${midSentence(v.balance(b))})`;
   const scores = (
     [
-      ['report.doc.measure.intensity', e.intensity],
-      ['report.doc.measure.heard', e.heard],
-      ['report.doc.measure.respected', e.respected],
-      ['report.doc.measure.valued', e.valued],
-      ['report.doc.measure.involved', e.involved],
+      ['score.intensity', e.intensity],
+      ['score.heard', e.heard],
+      ['score.respected', e.respected],
+      ['score.valued', e.valued],
+      ['score.involved', e.involved],
     ] as const
   ).filter(([, n]) => n !== null);
   return (
@@ -385,36 +385,32 @@ function FirstPage({ model }: { model: ReportModel }) {
   );
 }
 
+/** Overall balance only: the report names people by pseudonym and draws no one's own line. */
+const overallOnly = (b: BalanceTrend): BalanceTrend => ({ ...b, people: [] });
+const nobody = (): Who => ({ name: '', color: SERIES_COLOR });
+
+/**
+ * The charts the insights page shows, drawn for print (a fixed width, no animation, no tooltip): one
+ * chart implementation for the app and the report, so colours, names and numbers cannot drift apart.
+ */
 function Charts({ model }: { model: ReportModel }) {
   const t = useT();
   const c = model.charts!;
   const any = (model.summary?.entries.value ?? c.domains.total) > 0 || c.domains.total > 0;
+  const when = t('reportx.charts.when');
+  const print = { width: PRINT_WIDTH };
   return (
-    <section className="rp-section" aria-labelledby="rp-charts">
+    <section className="rp-section rp-charts" aria-labelledby="rp-charts">
       <h3 id="rp-charts">{t('report.doc.charts')}</h3>
       {!any ? (
         <p>{t('report.doc.charts.none')}</p>
       ) : (
         <>
-          <figure className="rp-fig">
-            <figcaption>{t('report.doc.charts.polarity')}</figcaption>
-            <PolarityBars patterns={c.patterns} />
-            <PolarityLegend />
-          </figure>
-          <figure className="rp-fig">
-            <figcaption>{t('report.doc.charts.balance', { bucket: c.balance.axis.bucket })}</figcaption>
-            <BalanceLine balance={c.balance} />
-          </figure>
-          <figure className="rp-fig">
-            <figcaption>{t('report.doc.charts.scores')}</figcaption>
-            <ScoreLines scores={c.scores} />
-            <ScoreLegend />
-          </figure>
+          <PatternFrequencyChart data={c.patterns} when={when} level={4} print={print} />
+          <BalanceChart data={overallOnly(c.balance)} personOf={nobody} when={when} level={4} print={print} />
+          <ScoresChart data={c.scores} when={when} level={4} print={print} />
           {c.domains.items.length > 0 && (
-            <figure className="rp-fig">
-              <figcaption>{t(model.compared ? 'report.doc.charts.areasCompared' : 'report.doc.charts.areas')}</figcaption>
-              <AreaBars domains={c.domains} />
-            </figure>
+            <DomainsChart data={c.domains} when={when} level={4} print={print} />
           )}
         </>
       )}
@@ -562,26 +558,94 @@ const ENTRIES_HEADING: Record<ReportModel['selection'], MessageId> = {
   none: 'report.doc.entries.none',
 };
 
-function Entries({ model }: { model: ReportModel }) {
+/** Entries drawn at a time in the preview: the first part shows at once, the rest follows in steps. */
+const DRAW_STEP = 60;
+
+/**
+ * How many of `total` entries to draw: all at once in a static rendering; in the preview (`onDrawn`
+ * given) a step at a time, between which the page stays responsive, telling the preview how far it
+ * has got (it prints only once all are drawn).
+ */
+function useDrawn(total: number, onDrawn: ((drawn: number, total: number) => void) | undefined): number {
+  const [drawn, setDrawn] = useState(() => (onDrawn ? Math.min(total, DRAW_STEP) : total));
+  useEffect(() => {
+    onDrawn?.(Math.min(drawn, total), total);
+    if (drawn >= total) return;
+    const timer = setTimeout(() => setDrawn((n) => n + DRAW_STEP), 0);
+    return () => clearTimeout(timer);
+  }, [drawn, total, onDrawn]);
+  return Math.min(drawn, total);
+}
+
+/** An entry as one line: when, who, which patterns, and its first words (a safety concern is named). */
+function EntryRow({ e }: { e: ReportEntry }) {
   const t = useT();
-  const entries = model.entries!;
+  const f = useReportFormat();
+  const v = useVocabulary();
+  const patternName = usePatternName();
+  return (
+    <li className="rp-row">
+      <span className="rp-row-when">{t('report.doc.entry.when', { date: f.entryDate(e.day), time: e.time })}</span>
+      {e.people.length > 0 && <span className="rp-row-people">{e.people.join(', ')}</span>}
+      {e.patterns.length > 0 && (
+        <span className="rp-row-patterns">
+          {e.patterns.map((p, i) => (
+            <span key={i} className={`rp-pattern rp-pol-${p.polarity}`}>
+              <span aria-hidden="true">{POLARITY_SIGN[p.polarity]}</span>
+              <span className="visually-hidden">({f.lower(v.polarity(p.polarity))})</span> {patternName(p)}
+              {i < e.patterns.length - 1 ? '; ' : ''}
+            </span>
+          ))}
+        </span>
+      )}
+      {e.excerpt && (
+        <bdi className="rp-row-words" dir="auto">
+          {e.excerpt}
+        </bdi>
+      )}
+      {e.safety && <span className="rp-flag rp-flag-safety">{t('report.doc.entry.safety')}</span>}
+    </li>
+  );
+}
+
+function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: number, total: number) => void }) {
+  const t = useT();
+  const f = useReportFormat();
+  const all = model.entries!;
+  const drawn = useDrawn(all.length, onDrawn);
+  const entries = all.slice(0, drawn);
+  const whole = entries.filter((e) => e.shown !== 'row');
+  const rows = entries.filter((e) => e.shown === 'row');
+  const rowCount = all.length - all.filter((e) => e.shown !== 'row').length;
   const what = t(ENTRIES_HEADING[model.selection]);
   return (
     <section className="rp-section" aria-labelledby="rp-entries">
       <h3 id="rp-entries">
         {t('report.doc.entries')} <span className="rp-muted">· {model.detail === 'summary' ? t('report.doc.entries.summaryOnly', { what }) : what}</span>
       </h3>
-      {entries.length === 0 ? (
+      {all.length === 0 ? (
         <p>{t(model.selection === 'none' ? 'report.doc.entries.noneIncluded' : 'report.doc.entries.noneMatch')}</p>
       ) : (
-        entries.map((e) => <EntryBlock key={e.id} e={e} />)
+        whole.map((e) => <EntryBlock key={e.id} e={e} />)
+      )}
+      {rowCount > 0 && (
+        <>
+          <p className="rp-rows-note">
+            {t('reportx.doc.rowsNote', { full: f.integer(FULL_TEXT_ENTRIES), rows: rowCount, total: f.integer(all.length) })}
+          </p>
+          <ol className="rp-rows" aria-label={t('reportx.doc.rowsLabel', { rows: rowCount })}>
+            {rows.map((e) => (
+              <EntryRow key={e.id} e={e} />
+            ))}
+          </ol>
+        </>
       )}
     </section>
   );
 }
 
 /** `children`: more of the document after the rest (the attached files the writer chose); `appendix`: drawn last (the report's verification). */
-export function ReportDocument(props: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+export function ReportDocument(props: { model: ReportModel; children?: ReactNode; appendix?: ReactNode; onEntriesDrawn?: (drawn: number, total: number) => void }) {
   // Drawn on its own (a test, a tool): English, in the formatting module's locale (else the system's).
   const outer = useContext(IntlContext);
   if (outer) return <Document {...props} />;
@@ -593,29 +657,35 @@ export function ReportDocument(props: { model: ReportModel; children?: ReactNode
   );
 }
 
-function Document({ model, children, appendix }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode }) {
+function Document({ model, children, appendix, onEntriesDrawn }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode; onEntriesDrawn?: (drawn: number, total: number) => void }) {
   const t = useT();
   // The document's own language and direction: it may be printed in another language than the app's.
-  const { locale } = useIntl();
-  const dir = RTL_LANGUAGES.has(locale.split('-')[0]!.toLowerCase() as Language) ? 'rtl' : 'ltr';
+  const intl = useIntl();
+  const { locale } = intl;
+  const language = locale.split('-')[0]!.toLowerCase() as Language;
+  const dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+  // The charts write in the report's language too.
+  const chartWords = useMemo<ChartWords>(() => ({ t: (id, values) => intl.formatMessage({ id }, values), locale, language }), [intl, locale, language]);
   const detail = model.charts || model.patterns || model.checkins || model.entries;
   return (
-    // Days only in the data attributes: the PDF header and footer are built from them (never a name).
-    <article className={`rp-doc rp-${model.pageSize}`} lang={locale} dir={dir} aria-label={t('report.doc.label')} data-from={model.range.from} data-to={model.range.to} data-generated={model.generatedOn} data-page-size={model.pageSize}>
-      <FirstPage model={model} />
-      {detail && (
-        <div className="rp-detail">
-          <p className="rp-break" aria-hidden="true">
-            <span>{t('report.doc.pageBreak')}</span>
-          </p>
-          {model.charts && <Charts model={model} />}
-          {model.patterns && <PatternsTable patterns={model.patterns} compared={model.compared} />}
-          {model.checkins && <CheckIns model={model} />}
-          {model.entries && <Entries model={model} />}
-        </div>
-      )}
-      {children}
-      {appendix}
-    </article>
+    <ChartWordsContext.Provider value={chartWords}>
+      {/* Days only in the data attributes: the PDF header and footer are built from them (never a name). */}
+      <article className={`rp-doc rp-${model.pageSize}`} lang={locale} dir={dir} aria-label={t('report.doc.label')} data-from={model.range.from} data-to={model.range.to} data-generated={model.generatedOn} data-page-size={model.pageSize}>
+        <FirstPage model={model} />
+        {detail && (
+          <div className="rp-detail">
+            <p className="rp-break" aria-hidden="true">
+              <span>{t('report.doc.pageBreak')}</span>
+            </p>
+            {model.charts && <Charts model={model} />}
+            {model.patterns && <PatternsTable patterns={model.patterns} compared={model.compared} />}
+            {model.checkins && <CheckIns model={model} />}
+            {model.entries && <Entries model={model} onDrawn={onEntriesDrawn} />}
+          </div>
+        )}
+        {children}
+        {appendix}
+      </article>
+    </ChartWordsContext.Provider>
   );
 }

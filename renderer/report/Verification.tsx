@@ -16,7 +16,12 @@ import { base64ToBytes, downloadBlob } from './files.js';
 import { localToday } from './format.js';
 
 /** `compact`: a report of page one alone gets one line in small print (no entries, so no proofs). */
-export function VerificationAppendix({ evidence, problem, compact = false }: { evidence: Evidence | null; problem: string | null; compact?: boolean }) {
+/**
+ * `rowsFrom`: the position of the first entry printed as a one-line row (null: none is). Those entries
+ * are listed by their revision's code only, many to a line — their hashes and proofs are in the
+ * evidence package — so a year of rows does not print a hundred pages of hexadecimal.
+ */
+export function VerificationAppendix({ evidence, problem, compact = false, rowsFrom = null }: { evidence: Evidence | null; problem: string | null; compact?: boolean; rowsFrom?: number | null }) {
   const t = useT();
   if (compact) {
     return (
@@ -57,7 +62,7 @@ export function VerificationAppendix({ evidence, problem, compact = false }: { e
       </p>
       <p className="rp-muted">{t('data.verify.howToCheck')}</p>
       <ol className="rp-proofs">
-        {evidence.entries.map((e) => {
+        {(rowsFrom === null ? evidence.entries : evidence.entries.slice(0, rowsFrom)).map((e) => {
           const withheld = Object.entries(e.fields ?? {})
             .filter(([, f]) => 'withheld' in f)
             .map(([name, f]) => t('data.verify.withheldField', { name, why: 'withheld' in f ? f.withheld : '' }));
@@ -70,6 +75,18 @@ export function VerificationAppendix({ evidence, problem, compact = false }: { e
           );
         })}
       </ol>
+      {rowsFrom !== null && evidence.entries.length > rowsFrom && (
+        <>
+          <p className="rp-muted">{t('reportx.verify.rowsNote', { rows: evidence.entries.length - rowsFrom })}</p>
+          <ol className="rp-proof-rows" start={rowsFrom + 1}>
+            {evidence.entries.slice(rowsFrom).map((e) => (
+              <li key={e.seq}>
+                {t('reportx.verify.row', { id: String(e.id), seq: String(e.seq) })} <span className="rp-hash">{shortCodeOf(e.hash)}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
     </section>
   );
 }

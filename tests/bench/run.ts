@@ -26,6 +26,7 @@ import { measureKdf } from './measures/kdf.js';
 import { measureAttachments, measureWithAttachments } from './measures/attachments.js';
 import { measureLedger } from './measures/ledger.js';
 import { measurePdf, reportAvailable } from './measures/pdf.js';
+import { measureReportModel } from './measures/report.js';
 import { measureRss } from './measures/rss.js';
 import { ensureRenderer, measureScroll } from './measures/scroll.js';
 import { measureSearch } from './measures/search.js';
@@ -240,6 +241,13 @@ function rowDefs(): RowDef[] {
       judge: (r) => r.value.p95 <= 200,
     },
     {
+      id: 'report-model',
+      measure: 'Report model in core for one year, flagged entries (report.build: the short default; baseline: every flagged entry in full)',
+      target: 'p95 ≤ 100 ms',
+      baseline: 'every flagged entry in full',
+      judge: (r) => r.value.p95 <= 100,
+    },
+    {
       id: 'pdf',
       measure: 'Report PDF for one year (browser mode, page.pdf())',
       target: '≤ 2 s',
@@ -426,6 +434,7 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
     put('ledger-save', r.save);
     put('ledger-proofs', r.proofs);
   });
+  await step('report-model', async () => put('report-model', measureReportModel(j, big ? 5 : 15)));
   await step('pdf', async () => put('pdf', await measurePdf(j, staticDir)));
   await step('rss', async () => put('rss', await measureRss(j, 3)));
   await step('rss-reports', async () => put('rss-reports', await measureRss(j, 2, true)));

@@ -1,6 +1,7 @@
 /**
- * How long the report will be, said before printing: a year of a synthetic journal with every entry
- * in full is estimated at well over the threshold, the builder suggests summaries and switches to them
+ * How long the report will be, said before printing: a year of a synthetic journal prints short by
+ * default (the first entries in full, the rest one line each); every entry in full, chosen explicitly,
+ * is estimated at well over the threshold, the builder suggests summaries and switches to them
  * in one click, and each estimate is compared with the page count of the real PDF (page.pdf() of the
  * print view, the same header, footer and margins as the desktop app).
  */
@@ -49,8 +50,15 @@ test('a year of entries in full: the builder estimates the pages, suggests summa
     await builder.chooseDates('2025-07-01', LAST_DAY);
     await builder.entries('All entries in the range');
     await builder.detail('full');
+    // By default only the first few dozen entries are whole and the rest one line each: a short print.
+    const short = await builder.estimatedPages();
+    await expect(builder.estimate).toContainText('as one line each');
+    // Every entry in full is the person's explicit choice, and its estimate says how long that is.
+    await builder.everyEntryInFull.check();
+    await expect(builder.estimate).not.toContainText('as one line each');
 
     const full = await builder.estimatedPages();
+    expect(full).toBeGreaterThan(short);
     expect(full).toBeGreaterThan(SUGGEST_SUMMARY_PAGES);
     await expect(builder.foot).toContainText('That is a lot to read before a session.');
     await expect(builder.useSummaries).toBeVisible();
@@ -84,7 +92,7 @@ test('a year of entries in full: the builder estimates the pages, suggests summa
     await builder.openPreview();
     const letterPdf = await printReport(page, testInfo.outputPath('year-summaries-letter.pdf'));
     expect(closeEnough(letter, letterPdf.pages), `letter: estimated ${letter}, printed ${letterPdf.pages}`).toBe(true);
-    console.log(`[report-length] in full: estimated ${full}, printed ${fullPdf.pages}; summaries: estimated ${summary}, printed ${summaryPdf.pages}; summaries on US Letter: estimated ${letter}, printed ${letterPdf.pages}`);
+    console.log(`[report-length] short default: estimated ${short}; in full: estimated ${full}, printed ${fullPdf.pages}; summaries: estimated ${summary}, printed ${summaryPdf.pages}; summaries on US Letter: estimated ${letter}, printed ${letterPdf.pages}`);
   } finally {
     await host.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

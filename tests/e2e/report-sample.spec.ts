@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createService } from '../../main/core/service/index.js';
+import { FULL_TEXT_ENTRIES } from '../../shared/report.js';
 import type { Person } from '../../shared/schemas.js';
 import { generateJournal } from '../generator/index.js';
 import { expect, newDataDir, openHost, ROOT, test } from './fixtures.js';
@@ -77,7 +78,9 @@ test('a sample report of a synthetic journal, and a one-year report printed in r
     png(sample.file, 1, path.join(dir, 'report-page-1'));
     png(sample.file, 2, path.join(dir, 'report-page-2'));
 
-    // One year, every entry in full: how long the print view and the PDF take.
+    // One year of all entries, as printed by default: the first entries in full, the rest one line
+    // each (a long print of every entry in full is the person's explicit choice). How long the print
+    // view and the PDF take.
     await page.getByRole('link', { name: 'Back to the builder' }).click();
     await expect(builder.heading).toBeVisible();
     await builder.chooseDates('2025-07-01', LAST_DAY);
@@ -88,12 +91,15 @@ test('a sample report of a synthetic journal, and a one-year report printed in r
     const shown = Date.now() - started;
     const year = await printReport(page, testInfo.outputPath('one-year-report.pdf'));
     const entries = await page.locator('.rp-entry').count();
-    const line = `one-year report: ${entries} entries in full, ${year.pages} pages, ${(fs.statSync(year.file).size / 1024).toFixed(0)} KB; preview built and shown in ${shown} ms, page.pdf() ${year.ms} ms`;
+    const rows = await page.getByRole('list', { name: /, one line each$/ }).getByRole('listitem').count();
+    const line = `one-year report: ${entries} entries in full and ${rows} as one line each, ${year.pages} pages, ${(fs.statSync(year.file).size / 1024).toFixed(0)} KB; preview built and shown in ${shown} ms, page.pdf() ${year.ms} ms`;
     console.log(`[report] ${line}`);
     testInfo.annotations.push({ type: 'timing', description: line });
-    expect(entries).toBeGreaterThan(300);
-    expect(year.pages).toBeGreaterThan(entries / 10);
-    expect(year.pages).toBeLessThan(entries * 2);
+    expect(entries).toBe(FULL_TEXT_ENTRIES);
+    expect(entries + rows).toBeGreaterThan(300);
+    expect(year.text.replace(/\s+/g, ' ')).toContain(`The first ${FULL_TEXT_ENTRIES} of these ${entries + rows} entries are printed in full above`);
+    expect(year.pages).toBeGreaterThan(rows / 30);
+    expect(year.pages).toBeLessThan(entries + rows / 5);
     expect(headerFooterProblems(year)).toEqual([]);
     // Generous bound for a slow CI machine; measured here in the report.
     expect(year.ms).toBeLessThan(60_000);

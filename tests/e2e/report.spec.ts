@@ -260,6 +260,12 @@ test('the desktop PDF path: the print view sends self-contained HTML that prints
   await builder.entries('All entries in the range');
   await builder.questions.fill('What does Jordan want from me?');
   const preview = await builder.openPreview();
+  // The charts of the insights page, drawn in the preview (and so in the HTML that main prints).
+  for (const title of ['Patterns over time', 'Balance of power', 'How it felt', 'Areas of life']) {
+    const { image, marks } = preview.chartDrawing(title);
+    await expect(image).toBeVisible();
+    await expect(marks.first()).toBeAttached();
+  }
   const browserPrint = await printReport(page, testInfo.outputPath('browser-print.pdf'));
   await page.getByRole('group', { name: 'Save or print the report' }).getByRole('button', { name: 'Save as PDF…' }).click();
   await expect(preview.confirmDialog).toHaveAccessibleName('This PDF file will not be encrypted');
@@ -282,6 +288,9 @@ test('the desktop PDF path: the print view sends self-contained HTML that prints
     expect(desktop.pages).toBe(browserPrint.pages);
     expect(headerFooterProblems(desktop)).toEqual([]);
     for (const heading of ['In numbers', 'Most frequent patterns', 'Questions for my next session', 'Over time', 'Weekly check-ins', 'Entries']) expect(desktop.text).toContain(heading);
+    // The charts are printed, drawn: each one's title and its axis' dates.
+    for (const chart of ['Patterns over time', 'Balance of power', 'How it felt', 'Areas of life']) expect(desktop.text).toContain(chart);
+    expect(sent.html).toContain('recharts-surface');
     expect(desktop.text).toContain('What does Partner want from me?');
     for (const key of ['weekend', 'standup', 'budget', 'climbing', 'dinner']) expect(desktop.text).toContain(j.entries[key]!.marker);
     expect(desktop.text).not.toMatch(/Jordan|Quillfeather/i);

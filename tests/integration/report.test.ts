@@ -309,9 +309,9 @@ describe('the estimated length', () => {
     expect(full.summaryPages).not.toBeNull();
     expect(full.summaryPages!).toBeLessThanOrEqual(full.pages);
     const summary = await estimate({ range: RANGE, entries: { select: 'all', detail: 'summary' } });
-    expect(summary).toEqual({ pages: full.summaryPages, summaryPages: null, entries: 5 });
+    expect(summary).toEqual({ pages: full.summaryPages, summaryPages: null, entries: 5, rows: 0, fullPages: null });
     const firstOnly = await estimate({ range: RANGE, sections: { summary: true, charts: false, patterns: false, checkins: false, entries: false, questions: true } });
-    expect(firstOnly).toEqual({ pages: 1, summaryPages: null, entries: 0 });
+    expect(firstOnly).toEqual({ pages: 1, summaryPages: null, entries: 0, rows: 0, fullPages: null });
   });
 
   it('grows with the length of the text, and with the user\'s questions', async () => {

@@ -21,8 +21,12 @@ const LINE = 1.45;
 const HEADING_LINE = 1.25;
 /** Average width of a character of running text in Liberation Sans, in em (spaces and punctuation included). */
 const CHAR_EM = 0.5;
-/** Charts are drawn 640 user units wide (renderer/report/charts.tsx) and scaled to the page width. */
-const CHART_UNITS = 640;
+/**
+ * The charts are the app's (renderer/charts) drawn for print at a fixed width: their drawings' heights
+ * in CSS pixels, as the charts set them (the areas chart grows with its rows).
+ */
+const CHART_PX = { patterns: 280, balance: 260, scores: 240 } as const;
+const areasPx = (rows: number) => Math.max(120, rows * 52 + 40);
 
 const lineMm = (pt: number, lh = LINE) => pt * PT * lh;
 /** Lines `chars` characters of monospace (0.6 em each, broken anywhere) take at `pt` over `widthMm`. */
@@ -96,7 +100,33 @@ function paginate(blocks: Block[], pageH: number, gap: number): number {
   return pages;
 }
 
+/** Lines of a text known only by its length and its number of lines (a row's words are not read). */
+function sizedLines(chars: number, lines: number, pt: number, widthMm: number): number {
+  if (chars === 0) return 0;
+  const perLine = Math.max(10, Math.floor(widthMm / (pt * PT * CHAR_EM)));
+  // Each paragraph ends half a line short on average, and word wrap leaves about 5 % of a line empty.
+  return Math.max(lines, Math.ceil((chars / perLine) * 1.05 + lines / 2));
+}
+
+/** A one-line row (report.css .rp-row): date and time, people, patterns and first words in 9 pt. */
+function rowBlock(e: ReportEntry, width: number): Block {
+  const text = `Wed, 3 Apr 2024, 20:12 ${e.people.join(', ')} ${e.patterns.map((p) => p.label).join('; ')} ${e.excerpt ?? ''}`;
+  return { h: wrappedLines(text, 9, width) * lineMm(9) + 1.2, keep: true };
+}
+
+/** As the entry would print in full: from its own words when the model has them, else from their size. */
+function fullBlock(e: ReportEntry, width: number): Block {
+  if (e.shown !== 'row' || !e.fullSize) return entryBlock(e, 'full', width);
+  const size = e.fullSize;
+  const base = entryBlock({ ...e, title: size.title ? 'x'.repeat(size.title) : null, body: null, outcome: null }, 'full', width);
+  let h = base.h;
+  if (size.body) h += 1.5 + sizedLines(size.body, size.bodyLines, 10, width) * lineMm(10);
+  if (size.outcome) h += 1.5 + sizedLines(size.outcome + 9, 1, 9.5, width) * lineMm(9.5);
+  return { h, keep: true };
+}
+
 function entryBlock(e: ReportEntry, detail: EntryDetail, width: number): Block {
+  if (e.shown === 'row' && detail === 'full') return rowBlock(e, width);
   const full = detail === 'full';
   const title = full && e.title ? e.title : '';
   const flags = (e.flagged ? 15 : 0) + (e.safety ? 16 : 0);
@@ -144,9 +174,8 @@ function firstPageHeight(m: ReportModel, width: number): number {
 }
 
 /** The detail after page one (charts, patterns table, check-ins, entries) as blocks. */
-function detailBlocks(m: ReportModel, detail: EntryDetail, width: number): Block[] {
+function detailBlocks(m: ReportModel, detail: EntryDetail, width: number, allFull: boolean): Block[] {
   const blocks: Block[] = [];
-  const scale = width / CHART_UNITS;
   // A heading stays with what follows it (break-after: avoid): it is added to the next block.
   let pending = 0;
   const section = () => SECTION_HEADING + (blocks.length ? 7 : 0);
@@ -156,12 +185,13 @@ function detailBlocks(m: ReportModel, detail: EntryDetail, width: number): Block
   };
   if (m.charts) {
     pending = section();
-    const fig = (svgUnits: number, legend: boolean) => push(lineMm(9.5) + 1.5 + svgUnits * scale + (legend ? 1.5 + lineMm(8.5) : 0) + 2, true);
+    // A chart card (report.css): its title, the key and its note, the drawing, a two-line summary, its margin.
+    const fig = (px: number, noteLines: number) => push(lineMm(10.5, HEADING_LINE) + 1.5 + lineMm(8.5) * (1 + noteLines) + 1.5 + px * PX + 1.5 + 2 * lineMm(9) + 4, true);
     if ((m.summary?.entries.value ?? m.charts.domains.total) > 0 || m.charts.domains.total > 0) {
-      fig(190, true);
-      fig(200, false);
-      fig(190, true);
-      if (m.charts.domains.items.length) fig(8 + m.charts.domains.items.length * 22, false);
+      fig(CHART_PX.patterns, 1);
+      fig(CHART_PX.balance, 2);
+      fig(CHART_PX.scores, 1);
+      if (m.charts.domains.items.length) fig(areasPx(m.charts.domains.items.length), 1);
     } else push(lineMm(10), false);
   }
   if (m.patterns) {
@@ -189,17 +219,27 @@ function detailBlocks(m: ReportModel, detail: EntryDetail, width: number): Block
   if (m.entries) {
     pending = section();
     if (m.entries.length === 0) push(lineMm(10), false);
-    for (const e of m.entries) push(entryBlock(e, detail, width).h + 2.5, true);
+    for (const e of m.entries) {
+      if (e.shown === 'row' && !allFull && detail === 'full') {
+        // The line saying which entries are rows and how to print them whole comes before the first.
+        if (e === m.entries.find((x) => x.shown === 'row')) pending += 2 + lineMm(9.5) * wrappedLines('x'.repeat(260), 9.5, width);
+        push(rowBlock(e, width).h, true);
+      } else push((allFull && detail === 'full' ? fullBlock(e, width) : entryBlock(e, detail, width)).h + 2.5, true);
+    }
   }
   return blocks;
 }
 
-/** Pages the report prints to; `detail` overrides how the entries are shown ("what if they were summaries?"). */
-export function estimatePages(m: ReportModel, detail: EntryDetail = m.detail): number {
+/**
+ * Pages the report prints to; `detail` overrides how the entries are shown ("what if they were
+ * summaries?"), `allFull` prints the rows whole ("what if every entry were in full?" — from the
+ * rows' `fullSize`, so the model must have been built with `rowSizes`).
+ */
+export function estimatePages(m: ReportModel, detail: EntryDetail = m.detail, allFull = false): number {
   const paper = PAPER[m.pageSize];
   const width = paper.w - PDF_MARGINS_MM.left - PDF_MARGINS_MM.right;
   const height = paper.h - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom;
-  const blocks = detailBlocks(m, detail, width);
+  const blocks = detailBlocks(m, detail, width, allFull);
   // The verification at the end (renderer/report/Verification.tsx): the head and what is left out —
   // right after page one when there is no detail — then per included entry its revision hash (7.5 pt
   // monospace) and its proof (6 pt monospace), which are not split across pages.
@@ -209,8 +249,14 @@ export function estimatePages(m: ReportModel, detail: EntryDetail = m.detail): n
   if (blocks.length) {
     blocks.push({ h: intro, keep: false });
     const proofHashes = Math.ceil(Math.log2(Math.max(2, m.ledgerRevisions)));
-    for (let i = 0; i < (m.entries?.length ?? 0); i++) {
+    // Entries printed as rows are listed by their revision's code, two to a line (.rp-proof-rows).
+    const rows = allFull ? 0 : (m.entries ?? []).filter((e) => e.shown === 'row').length;
+    for (let i = 0; i < (m.entries?.length ?? 0) - rows; i++) {
       blocks.push({ h: lineMm(7.5) * monoLines(110, 7.5, width - 6) + lineMm(6) * monoLines(7 + proofHashes * 65, 6, width - 6) + 1.2, keep: true });
+    }
+    if (rows > 0) {
+      blocks.push({ h: lineMm(10) * wrappedLines('x'.repeat(200), 10, width) + 2, keep: false });
+      for (let i = 0; i < Math.ceil(rows / 2); i++) blocks.push({ h: lineMm(7.5), keep: true });
     }
   }
   // The detail starts on a page of its own (break-before: page), sections 7 mm apart.

@@ -7,7 +7,7 @@
  */
 import { FulcrumError } from '../../../shared/errors.js';
 import { EVIDENCE_FORMAT, EVIDENCE_VERSION, ENTRY_FIELDS, type DisclosedEntry, type DisclosedField, type Evidence, type EvidenceAttachment, type EvidenceReceipt } from '../../../shared/evidence.js';
-import type { ReportConfigParsed } from '../../../shared/report.js';
+import { entryShownAs, type ReportConfigParsed } from '../../../shared/report.js';
 import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
 import { entriesInPeriod, latestEntryRevision, receiptRows, revisionDigests, revisionLink } from '../db/repos/evidence.js';
@@ -83,8 +83,9 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
   }
 
   const alias = new Pseudonymiser(listPeople(db, { includeArchived: true }), config.pseudonyms);
-  const summaryOnly = config.entries.detail !== 'full';
-  const entries: DisclosedEntry[] = ids.map((id) => {
+  const entries: DisclosedEntry[] = ids.map((id, index) => {
+    // An entry printed as a summary or a one-line row shows none of its words whole: they are withheld.
+    const summaryOnly = entryShownAs(config.entries, index) !== 'full';
     const r = latestEntryRevision(db, id);
     if (!r || r.content === null) throw damaged();
     const base = { id, rev: r.rev, seq: r.seq, savedAt: r.saved_at, hash: r.hash, prevHash: r.prev_hash, linkRoot: r.seq <= n ? linkRootAt(tree, r.seq, { digest: r.digest, prev: r.prev_hash, hash: r.hash }) : missing(), proof: tree.inclusion(r.seq - 1, n) };

@@ -15,10 +15,10 @@ import type {
   ReportPerson,
   ReportSummary,
 } from '../../../shared/report.js';
+import { entryShownAs } from '../../../shared/report.js';
 import type { Entry, Person, Tag } from '../../../shared/schemas.js';
 import type { DB } from '../db/index.js';
 import { attachmentsOfEntries, listCheckIns, listPeople, listTags } from '../db/repos/index.js';
-import { revisionCount } from '../db/repos/revisions.js';
 import {
   balanceTrend,
   checkInTrends,
@@ -33,7 +33,7 @@ import {
 import { localTime } from '../portability/export/fields.js';
 import { Pseudonymiser } from '../portability/export/pseudonyms.js';
 import { loadEntries, selectedEntryIds } from './entries.js';
-import { entryCounts, journalStartDay } from '../db/analytics/report.js';
+import { entryCounts, historyLength, journalStartDay, loadEntryRows, type EntryRowFacts } from '../db/analytics/report.js';
 
 export { journalStartDay };
 import { resolveRange } from './range.js';
@@ -45,6 +45,36 @@ export interface ReportContext {
   /** When the report is made (ms). */
   now: number;
   weekStart: number;
+  /** Measure the words of the entries shown as rows (for the estimate of "every entry in full"). */
+  rowSizes?: boolean;
+}
+
+/** Characters of a row's first words, at most. */
+export const EXCERPT_CHARS = 90;
+/** Where a word ends: the last character that is not a letter, a number or a combining mark. */
+const WORD_BREAK = /[^\p{L}\p{N}\p{M}]/gu;
+
+/** Whole words only, up to `max` characters (a name cut in half would escape its pseudonym). */
+function wholeWords(s: string, max: number): { text: string; cut: boolean } {
+  if (s.length <= max) return { text: s, cut: false };
+  let end = 0;
+  for (const m of s.slice(0, max + 1).matchAll(WORD_BREAK)) end = m.index;
+  // A script written without spaces has no word's end to cut at: cut there (a name inside such a run
+  // is not a whole word, so the pseudonyms treat it the same cut or not).
+  return { text: s.slice(0, end > 0 ? end : max).trimEnd(), cut: true };
+}
+
+/**
+ * A row's first words, pseudonyms applied: the start of the title or text is first cut back to whole
+ * words (so no name is cut in half before the pseudonyms are applied), then shortened, again at a
+ * word's end.
+ */
+export function rowExcerpt(lead: string, leadCut: boolean, alias: Pseudonymiser): string | null {
+  const whole = leadCut ? wholeWords(lead, lead.length - 1).text : lead;
+  const flat = alias.text(whole).replace(/\s+/g, ' ').trim();
+  if (flat === '') return null;
+  const short = wholeWords(flat, EXCERPT_CHARS);
+  return short.cut || leadCut ? `${short.text}…` : short.text;
 }
 
 /** Patterns on the first page. */
@@ -97,21 +127,23 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
   const compared = journalStart !== null && previous.from >= journalStart;
   const was = <T>(v: T): T | null => (compared ? v : null);
   const now = entryCounts(db, range, personIds);
-  const before = entryCounts(db, previous, personIds);
+  // The previous period is read only when it is compared (and its check-ins only when they are printed).
+  const before = compared ? entryCounts(db, previous, personIds) : null;
   const pc = patternCounts(db, s);
   const hs = healthyShare(db, s);
   const bt = balanceTrend(db, s);
   const polarity = (p: (typeof POLARITIES)[number]) => pc.byPolarity.find((x) => x.polarity === p)!;
   const checkins = checkInTrends(db, { from: range.from, to: range.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart);
-  const checkinsBefore = checkInTrends(db, { from: previous.from, to: previous.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart);
+  const checkinsBefore =
+    compared && sections.checkins ? checkInTrends(db, { from: previous.from, to: previous.to, personIds: personIds.length ? [...personIds] : undefined }, c.today, c.weekStart) : null;
   const summary: ReportSummary = {
-    entries: { value: now.entries, previous: was(before.entries) },
+    entries: { value: now.entries, previous: before ? before.entries : null },
     daysWithEntries: now.days,
     imbalance: { value: polarity('imbalance').total, previous: was(polarity('imbalance').previousTotal) },
     healthy: { value: polarity('healthy').total, previous: was(polarity('healthy').previousTotal) },
     healthyShare: { value: hs.share, previous: was(hs.previousShare) },
     balance: { value: bt.overall.mean, previous: was(bt.overall.previousMean) },
-    intensity: { value: now.intensity, previous: was(before.intensity) },
+    intensity: { value: now.intensity, previous: before ? before.intensity : null },
     flagged: now.flagged,
     safety: now.safety,
     checkins: checkins.series.reduce((n, x) => n + x.count, 0),
@@ -141,13 +173,18 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
   const ids = includeEntries
     ? selectedEntryIds(db, { from: range.from, to: range.to, personIds, select: config.entries.select, pickedIds: config.entries.pickedIds })
     : [];
-  const full = config.entries.detail === 'full';
-  const toReportEntry = (e: Entry): ReportEntry => ({
+  const patternsOf = (tagIds: number[]) =>
+    tagIds
+      .map((id) => tags.get(id))
+      .filter((t): t is Tag => t !== undefined)
+      .map((t) => ({ label: label(t), slug: t.builtin ? t.slug : null, polarity: t.polarity }));
+  const toReportEntry = (e: Entry, shown: 'full' | 'summary'): ReportEntry => ({
     id: e.id,
+    shown,
     day: e.day,
     time: localTime(e.occurredAt, e.timeZone),
     people: e.personIds.map(nameOf),
-    patterns: e.tagIds.map((id) => tags.get(id)).filter((t): t is Tag => t !== undefined).map((t) => ({ label: label(t), slug: t.builtin ? t.slug : null, polarity: t.polarity })),
+    patterns: patternsOf(e.tagIds),
     domains: e.domains,
     balance: e.balance,
     intensity: e.intensity,
@@ -157,16 +194,43 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     involved: e.involved,
     flagged: e.raiseWithTherapist,
     safety: e.safetyConcern,
-    title: full ? alias.text(e.title) : null,
-    body: full ? alias.text(e.body) : null,
-    outcome: full ? alias.text(e.outcome) : null,
+    title: shown === 'full' ? alias.text(e.title) : null,
+    body: shown === 'full' ? alias.text(e.body) : null,
+    outcome: shown === 'full' ? alias.text(e.outcome) : null,
+    excerpt: null,
   });
-  const entries = loadEntries(db, ids).map(toReportEntry);
+  const toRow = (e: EntryRowFacts): ReportEntry => ({
+    id: e.id,
+    shown: 'row',
+    day: e.day,
+    time: localTime(e.occurredAt, e.timeZone),
+    people: e.personIds.map(nameOf),
+    patterns: patternsOf(e.tagIds),
+    domains: e.domains,
+    balance: e.balance,
+    intensity: e.intensity,
+    heard: e.heard,
+    respected: e.respected,
+    valued: e.valued,
+    involved: e.involved,
+    flagged: e.raiseWithTherapist,
+    safety: e.safetyConcern,
+    title: null,
+    body: null,
+    outcome: null,
+    excerpt: rowExcerpt(e.lead, e.cut, alias),
+    ...(e.size ? { fullSize: e.size } : {}),
+  });
+  // Only the entries printed whole are read whole; the rest are read as rows (the start of their words).
+  const wholeIds = ids.filter((_, i) => entryShownAs(config.entries, i) !== 'row');
+  const rowIds = ids.slice(wholeIds.length);
+  const shownWhole = config.entries.detail === 'full' ? 'full' : 'summary';
+  const entries = [...loadEntries(db, wholeIds).map((e) => toReportEntry(e, shownWhole)), ...loadEntryRows(db, rowIds, { sizes: c.rowSizes }).map(toRow)];
 
   // ---- check-ins
   let checkinSection: ReportCheckIns | null = null;
   if (sections.checkins) {
-    const beforeMeans = new Map(checkinsBefore.series.map((x) => [x.personId, x.mean]));
+    const beforeMeans = new Map((checkinsBefore?.series ?? []).map((x) => [x.personId, x.mean]));
     const emptyMeans = Object.fromEntries(CHECKIN_MEASURES.map((m) => [m, null])) as Record<CheckInMeasure, number | null>;
     const chosen = (id: number) => personIds.length === 0 || personIds.includes(id);
     checkinSection = {
@@ -203,6 +267,7 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     everyone: personIds.length === 0,
     sections,
     detail: config.entries.detail,
+    fullText: config.entries.fullText,
     selection: includeEntries ? config.entries.select : 'none',
     summary: sections.summary ? summary : null,
     topPatterns: sections.summary ? table.slice(0, TOP_PATTERNS) : [],
@@ -227,6 +292,6 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
       attachedAt: a.attachedAt,
       metadataRemoved: !a.keepSensitive && (a.sensitive.gps !== null || a.sensitive.device !== null || a.sensitive.xmp),
     })),
-    ledgerRevisions: revisionCount(db),
+    ledgerRevisions: historyLength(db),
   };
 }

@@ -79,9 +79,17 @@ export const reportHandlers: HandlersFor<'report'> = {
   },
   'report.estimate': ({ config, today }, ctx) => {
     const db = ctx.vault.database();
-    const model = buildReport(db, config, { today: todayFor(ctx, today), now: ctx.ports.now(), weekStart: weekStartSetting(db) });
+    // The rows' words are measured (never read out) for "about P pages with every entry in full".
+    const model = buildReport(db, config, { today: todayFor(ctx, today), now: ctx.ports.now(), weekStart: weekStartSetting(db), rowSizes: true });
     const entries = model.entries?.length ?? 0;
-    return { pages: estimatePages(model), summaryPages: model.detail === 'full' && entries > 0 ? estimatePages(model, 'summary') : null, entries };
+    const rows = model.entries?.filter((e) => e.shown === 'row').length ?? 0;
+    return {
+      pages: estimatePages(model),
+      summaryPages: model.detail === 'full' && entries > 0 ? estimatePages(model, 'summary') : null,
+      entries,
+      rows,
+      fullPages: rows > 0 ? estimatePages(model, 'full', true) : null,
+    };
   },
 };
 

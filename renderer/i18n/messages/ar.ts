@@ -12,6 +12,7 @@ import { importsAr } from './parts/imports.ar.js';
 import { queryAr } from './parts/query.ar.js';
 import { searchAr } from './parts/search.ar.js';
 import { installAr } from './parts/install.ar.js';
+import { reportxAr } from './parts/reportx.ar.js';
 
 export const ar: Record<MessageId, string> = {
   ...screensAr,
@@ -20,6 +21,7 @@ export const ar: Record<MessageId, string> = {
   ...attachmentsAr,
   ...templatesAr,
   ...importsAr,
+  ...reportxAr,
 
   'error.VALIDATION': 'بعض ما أُدخل غير مقبول. راجعه وحاول مرة أخرى.',
   'error.UNKNOWN_CALL': 'لم يتمكن Fulcrum من القيام بذلك. أعد تشغيل Fulcrum وحاول مرة أخرى.',

@@ -9,6 +9,7 @@ import { importsDe } from './parts/imports.de.js';
 import { queryDe } from './parts/query.de.js';
 import { searchDe } from './parts/search.de.js';
 import { installDe } from './parts/install.de.js';
+import { reportxDe } from './parts/reportx.de.js';
 
 export const de: Record<MessageId, string> = {
   ...screensDe,
@@ -17,6 +18,7 @@ export const de: Record<MessageId, string> = {
   ...attachmentsDe,
   ...templatesDe,
   ...importsDe,
+  ...reportxDe,
 
   'error.VALIDATION': 'Etwas von dem Eingegebenen wird nicht angenommen. Prüfe es und versuche es noch einmal.',
   'error.UNKNOWN_CALL': 'Fulcrum konnte das nicht ausführen. Starte Fulcrum neu und versuche es noch einmal.',

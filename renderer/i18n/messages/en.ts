@@ -12,6 +12,7 @@ import { importsEn } from './parts/imports.en.js';
 import { queryEn } from './parts/query.en.js';
 import { searchEn } from './parts/search.en.js';
 import { installEn } from './parts/install.en.js';
+import { reportxEn } from './parts/reportx.en.js';
 
 /** Each screen area's messages live in parts/<area>.<language>.ts and are gathered here. */
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...attachmentsEn,
   ...templatesEn,
   ...importsEn,
+  ...reportxEn,
 
   // ---- errors, worded from core's codes and reasons
   'error.VALIDATION': 'Some of what was entered is not accepted. Check it and try again.',

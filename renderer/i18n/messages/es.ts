@@ -9,6 +9,7 @@ import { importsEs } from './parts/imports.es.js';
 import { queryEs } from './parts/query.es.js';
 import { searchEs } from './parts/search.es.js';
 import { installEs } from './parts/install.es.js';
+import { reportxEs } from './parts/reportx.es.js';
 
 export const es: Record<MessageId, string> = {
   ...screensEs,
@@ -17,6 +18,7 @@ export const es: Record<MessageId, string> = {
   ...attachmentsEs,
   ...templatesEs,
   ...importsEs,
+  ...reportxEs,
 
   'error.VALIDATION': 'Algo de lo que se escribió no es válido. Revísalo e inténtalo de nuevo.',
   'error.UNKNOWN_CALL': 'Fulcrum no pudo hacer eso. Reinicia Fulcrum e inténtalo de nuevo.',

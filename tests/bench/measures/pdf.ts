@@ -13,6 +13,7 @@ import { addDays } from '../../../shared/insights.js';
 import { startWebHost } from '../../../main/web/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
 import { printReport } from '../../e2e/report-pdf.js';
+import { Gate } from '../../e2e/pages/gate.js';
 import { workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
 import type { SizeResult } from './common.js';
@@ -33,9 +34,13 @@ export async function measurePdf(j: BenchJournal, staticDir: string | null, runs
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: j.meta.timeZone, locale: 'en-GB' });
     page.setDefaultTimeout(120_000);
     await page.goto(host.url);
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+    const gate = new Gate(page);
+    await gate.attemptUnlock(PASSPHRASE);
+    const timeline = page.getByRole('heading', { name: 'Timeline', level: 1 });
+    // A journal whose recovery key was never typed back offers it again after each unlock.
+    await timeline.or(gate.recoveryHeading).waitFor();
+    if (await gate.recoveryHeading.isVisible()) await gate.confirmRecoveryKeySaved();
+    await timeline.waitFor();
     await afterUnlockSettled(page);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report', exact: true }).click();
@@ -58,6 +63,8 @@ export async function measurePdf(j: BenchJournal, staticDir: string | null, runs
       await page.getByRole('heading', { name: 'Report preview', level: 1 }).waitFor();
       await page.getByRole('article', { name: 'The report' }).waitFor();
       await page.getByRole('heading', { name: /^Entries/ }).waitFor();
+      // Shown means ready to print: every entry and chart drawn and the proofs come.
+      await page.locator('.rp-sheet[aria-busy="false"]').waitFor();
       const shown = performance.now() - t0;
       const file = path.join(path.dirname(copy.dbFile), `report-${i}.pdf`);
       const printed = await printReport(page, file);

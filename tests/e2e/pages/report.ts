@@ -10,6 +10,8 @@ export class ReportBuilder {
   /** "Printed, this report is about N pages (…)" */
   readonly estimate: Locator;
   readonly useSummaries: Locator;
+  /** The explicit choice of a long print: every entry in full, not only the first few dozen. */
+  readonly everyEntryInFull: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Report for your therapist', level: 1 });
@@ -18,6 +20,7 @@ export class ReportBuilder {
     this.foot = page.getByRole('region', { name: 'Preview and length' });
     this.estimate = this.foot.getByRole('status').getByRole('paragraph').filter({ hasText: /^Printed, this report is about/ });
     this.useSummaries = this.foot.getByRole('button', { name: 'Show the entries as summaries' });
+    this.everyEntryInFull = page.getByRole('checkbox', { name: /^Full text for every entry/ });
   }
 
   /** The estimated page count once it is shown for the current settings. */
@@ -108,6 +111,17 @@ export class ReportPreview {
     await expect(this.confirmDialog).toHaveAccessibleName('The evidence package will not be encrypted');
     await this.confirmDialog.getByRole('button', { name: 'Download the evidence package (not encrypted)' }).click();
     await expect(this.confirmDialog).toBeHidden();
+  }
+
+  /** A chart of the report, by its title: the insights page's chart card, drawn for print. */
+  chart(title: string): Locator {
+    return this.document.getByRole('region', { name: title, exact: true });
+  }
+
+  /** The drawing of a chart (an image named by its summary) and the marks drawn in it (lines, bars, points). */
+  chartDrawing(title: string): { image: Locator; marks: Locator } {
+    const image = this.chart(title).getByRole('img', { name: new RegExp(`^${title}, drawn as a chart`) });
+    return { image, marks: image.locator('.recharts-line-curve, .recharts-bar-rectangle, .chart-mark') };
   }
 
   /** Clicks a save/print button and confirms the "not encrypted" warning, which names the format. */

@@ -4,7 +4,6 @@ import type { reportEn } from './report.en.js';
 const ENTRIES = '{entries, plural, zero {لا إدخالات} one {إدخال واحد} two {إدخالان} few {# إدخالات} many {# إدخالًا} other {# إدخال}}';
 const PAGES = '{pages, plural, zero {# صفحة} one {صفحة واحدة} two {صفحتان} few {# صفحات} many {# صفحة} other {# صفحة}}';
 const DAYS = '{days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}';
-const BUCKET = '{bucket, select, month {شهر} week {أسبوع} other {يوم}}';
 
 export const reportAr: Record<keyof typeof reportEn, string> = {
   'report.title': 'تقرير لمعالجك النفسي',
@@ -185,11 +184,6 @@ export const reportAr: Record<keyof typeof reportEn, string> = {
   'report.doc.questions': 'أسئلة لجلستي القادمة',
   'report.doc.charts': 'عبر الزمن',
   'report.doc.charts.none': 'لا إدخالات في هذه الفترة، فلا شيء لرسمه.',
-  'report.doc.charts.polarity': 'إدخالات بأنماط اختلال وبأنماط صحية',
-  'report.doc.charts.balance': `توازن القوة (المتوسط لكل ${BUCKET}؛ المتقطع: المتوسط المتحرك)`,
-  'report.doc.charts.scores': 'كيف شعرت: مسموع، محترم، مقدَّر، مشارك (1–5)',
-  'report.doc.charts.areas': 'مجالات الحياة (الإدخالات)',
-  'report.doc.charts.areasCompared': 'مجالات الحياة (الإدخالات؛ الخط الرمادي: الفترة السابقة)',
   'report.doc.patterns': 'الأنماط في هذه الفترة',
   'report.doc.patterns.none': 'لم تُوسَم أي أنماط في هذه الفترة.',
   'report.doc.checkins': 'المراجعات الأسبوعية',
@@ -202,14 +196,6 @@ export const reportAr: Record<keyof typeof reportEn, string> = {
   'report.doc.checkins.noValue': 'لا شيء',
   'report.doc.checkins.notes': 'ملاحظات علّمتها لك',
   'report.doc.checkins.week': 'أسبوع {date}، {name}:',
-  'report.doc.measure.heard': 'مسموع',
-  'report.doc.measure.respected': 'محترم',
-  'report.doc.measure.involved': 'مشارك',
-  'report.doc.measure.fairShare': 'نصيب عادل',
-  'report.doc.measure.boundaries': 'حدود محترمة',
-  'report.doc.measure.safe': 'بأمان',
-  'report.doc.measure.valued': 'مقدَّر',
-  'report.doc.measure.intensity': 'الشدة',
   'report.doc.entries': 'الإدخالات',
   'report.doc.entries.all': 'كل الإدخالات في هذه الفترة',
   'report.doc.entries.flagged': 'إدخالات علّمتها للنقاش',
@@ -234,18 +220,4 @@ export const reportAr: Record<keyof typeof reportEn, string> = {
   'report.doc.change.same': 'كما كان ({value})',
   'report.doc.change.up': 'ارتفع {size} عن {value}',
   'report.doc.change.down': 'انخفض {size} عن {value}',
-  'report.chart.polarity': `مخطط أعمدة لكل ${BUCKET}: {imbalance} إدخالات بأنماط اختلال و{healthy} بأنماط صحية في الفترة.`,
-  'report.chart.legendImbalance': 'بأنماط اختلال',
-  'report.chart.legendHealthy': 'بأنماط صحية',
-  'report.chart.balance': `مخطط خطي لكل ${BUCKET} لمتوسط توازن القوة، من −3 (كانت لدى الطرف الآخر قوة أكبر بكثير) إلى +3 (كانت لدي قوة أكبر بكثير). المتوسط في الفترة: {mean}.`,
-  'report.chart.noRated': 'لا إدخالات مقيَّمة',
-  'report.chart.iMore': 'كانت لدي قوة أكبر',
-  'report.chart.theyMore': 'كانت لدى الطرف الآخر قوة أكبر',
-  'report.chart.scores': `مخطط خطي لكل ${BUCKET} لمدى شعوري بأنني مسموع ومحترم ومقدَّر ومشارك، من 1 إلى 5. المتوسطات: {means}.`,
-  'report.chart.scoreMean': '{measure} {value}',
-  'report.chart.notRated': 'غير مقيَّم',
-  'report.chart.areas': 'الإدخالات لكل مجال من مجالات الحياة: {items}.',
-  'report.chart.area': '{area} {count}',
-  'report.chart.areaBefore': '{area} {count} (قبل: {before})',
-  'report.chart.before': ' (قبل: {before})',
 };
