@@ -70,7 +70,8 @@ describe('attachments: evidence grade', () => {
     const { uploaded } = await setup();
     const a = await uploaded(wavWith('voice note'), 'voice.wav');
     expect(a).toMatchObject({ kind: 'audio', mime: 'audio/wav', capturedAt: '2024-05-06', durationMs: 1000 });
-    expect(a.sensitive).toEqual({ gps: null, device: null, xmp: false });
+    // Its title and date are tags too: shown as details, and dropped from the shared copy.
+    expect(a.sensitive).toEqual({ gps: null, device: null, xmp: false, details: true });
   });
 });
 

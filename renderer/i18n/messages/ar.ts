@@ -8,6 +8,7 @@ import { dataAr } from './parts/data.ar.js';
 import { reportAr } from './parts/report.ar.js';
 import { attachmentsAr } from './parts/attachments.ar.js';
 import { templatesAr } from './parts/templates.ar.js';
+import { attach2Ar } from './parts/attach2.ar.js';
 
 export const ar: Record<MessageId, string> = {
   ...screensAr,
@@ -482,4 +483,5 @@ export const ar: Record<MessageId, string> = {
   'drill.changed': '(تغيّرت الإدخالات منذ ذلك الحين: يطابق الآن {count}.)',
   'drill.back': 'العودة إلى الملاحظات',
   'drill.showAll': 'عرض الخط الزمني كاملًا',
+  ...attach2Ar,
 };

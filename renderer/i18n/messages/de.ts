@@ -5,6 +5,7 @@ import { dataDe } from './parts/data.de.js';
 import { reportDe } from './parts/report.de.js';
 import { attachmentsDe } from './parts/attachments.de.js';
 import { templatesDe } from './parts/templates.de.js';
+import { attach2De } from './parts/attach2.de.js';
 
 export const de: Record<MessageId, string> = {
   ...screensDe,
@@ -479,4 +480,5 @@ export const de: Record<MessageId, string> = {
   'drill.changed': '(Die Einträge haben sich seitdem geändert: Jetzt passen {count}.)',
   'drill.back': 'Zurück zu den Einblicken',
   'drill.showAll': 'Die ganze Zeitleiste zeigen',
+  ...attach2De,
 };

@@ -8,6 +8,7 @@ import { dataEn } from './parts/data.en.js';
 import { reportEn } from './parts/report.en.js';
 import { attachmentsEn } from './parts/attachments.en.js';
 import { templatesEn } from './parts/templates.en.js';
+import { attach2En } from './parts/attach2.en.js';
 
 /** Each screen area's messages live in parts/<area>.<language>.ts and are gathered here. */
 export const en = {
@@ -495,6 +496,7 @@ export const en = {
   'drill.changed': '(Entries changed since: {count} now match.)',
   'drill.back': 'Back to insights',
   'drill.showAll': 'Show the whole timeline',
+  ...attach2En,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

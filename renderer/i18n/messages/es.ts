@@ -5,6 +5,7 @@ import { dataEs } from './parts/data.es.js';
 import { reportEs } from './parts/report.es.js';
 import { attachmentsEs } from './parts/attachments.es.js';
 import { templatesEs } from './parts/templates.es.js';
+import { attach2Es } from './parts/attach2.es.js';
 
 export const es: Record<MessageId, string> = {
   ...screensEs,
@@ -479,4 +480,5 @@ export const es: Record<MessageId, string> = {
   'drill.changed': '(Las entradas han cambiado desde entonces: ahora coinciden {count}.)',
   'drill.back': 'Volver a las tendencias',
   'drill.showAll': 'Mostrar toda la cronología',
+  ...attach2Es,
 };
