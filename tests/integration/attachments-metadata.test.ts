@@ -7,6 +7,7 @@ import type { AttachmentBytes, AttachmentMeta } from '../../shared/attachments.j
 import type { Reply } from '../../shared/errors.js';
 import type { ExportZipFile, ZipManifest } from '../../shared/portability.js';
 import { oggCrc as coreOggCrc, strippedAudio } from '../../main/core/attachments/strip-audio.js';
+import { strippedCopy } from '../../main/core/attachments/strip.js';
 import { createdService } from '../helpers/journal.js';
 import { wavWith } from '../helpers/attachments.js';
 import { m4aWith, mp3With, oggCrc, oggPages, opusWith, pdfWith, webmWith } from '../helpers/media-files.js';
@@ -175,5 +176,30 @@ describe('audio tags: shown on attaching, removed from the copies that leave', (
   it("Ogg's checksum is CRC-32 with polynomial 0x04c11db7 from 0, unreflected (check value of '123456789')", () => {
     expect(coreOggCrc(Buffer.from('123456789'))).toBe(0x89a1897f);
     expect(oggCrc(Buffer.from('123456789'))).toBe(0x89a1897f);
+  });
+});
+
+describe('making a shared copy leaves the given bytes alone', () => {
+  it('a WebP handed over as a Buffer keeps its RIFF size and VP8X flags (a Buffer slice is a view, not a copy)', () => {
+    const chunk = (type: string, data: Buffer) => {
+      const h = Buffer.alloc(8);
+      h.write(type, 0, 'latin1');
+      h.writeUInt32LE(data.length, 4);
+      return Buffer.concat([h, data, data.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+    };
+    const vp8x = Buffer.alloc(10);
+    vp8x[0] = 0x08; // EXIF present
+    const body = Buffer.concat([Buffer.from('WEBP', 'latin1'), chunk('VP8X', vp8x), chunk('EXIF', Buffer.from(`${CANARY} exif`)), chunk('VP8L', Buffer.alloc(20, 7))]);
+    const riff = Buffer.alloc(8);
+    riff.write('RIFF', 0, 'latin1');
+    riff.writeUInt32LE(body.length, 4);
+    const webp = Buffer.concat([riff, body]);
+    const pristine = Buffer.from(webp);
+    const copy = strippedCopy(webp, 'image/webp')!;
+    expect(webp.equals(pristine)).toBe(true);
+    const shared = Buffer.from(copy.head);
+    expect(has(shared, CANARY)).toBe(false);
+    expect(shared.readUInt32LE(4)).toBe(shared.length - 8);
+    expect(shared[20]! & 0x08).toBe(0);
   });
 });
