@@ -114,6 +114,18 @@ out.eventsAfterSuspend = wc.sent.slice(out.menuSent.length);
 // Fulcrum again (second-instance) shows it.
 const trusted = { sender: wc, senderFrame: wc.mainFrame };
 await ipcHandlers.get('fulcrum:vault.unlock')(trusted, { passphrase: 'correct horse battery staple orbit' });
+// An attachment goes in over IPC and comes back through the app protocol, from the real core.
+const text = new TextEncoder().encode('a note kept as a file');
+const uploaded = await ipcHandlers.get('fulcrum:attachments.upload')(trusted, { data: text, name: 'note.txt', options: {} });
+const served = await handler(new Request(`app://fulcrum/api/attachment/bytes/${uploaded.value?.id}/original`));
+out.attachmentProtocol = {
+  uploaded: uploaded.ok,
+  status: served.status,
+  type: served.headers.get('content-type'),
+  cache: served.headers.get('cache-control'),
+  body: await served.text(),
+  missing: (await handler(new Request('app://fulcrum/api/attachment/bytes/999999/original'))).status,
+};
 const sentBefore = wc.sent.length;
 out.quickExit = await ipcHandlers.get('fulcrum:session.quickExit')(trusted, {});
 out.afterQuickExit = { status: await status(trusted, {}), hidden: win.hidden === true, events: wc.sent.slice(sentBefore) };
