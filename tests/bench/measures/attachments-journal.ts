@@ -6,12 +6,12 @@
  * the day's automatic backup of the whole journal: its peak memory in a child process of its own.
  */
 import { execFileSync } from 'node:child_process';
+import { insightCalls } from '../../../shared/api.js';
 import type { AttachmentMeta } from '../../../shared/attachments.js';
 import { startInsightIndex } from '../../../main/core/db/analytics/index.js';
 import { closeQuietly, openEncrypted, workCopy, type AttachedJournal, type BenchJournal } from '../journals.js';
 import { summarise, timeIt } from '../stats.js';
 import { childBundle, dispatcherOn, type SizeResult } from './common.js';
-import { insightChannels } from './insights.js';
 import { searchQueries } from './search.js';
 
 export interface AttachedResults {
@@ -54,13 +54,14 @@ export async function measureAttachedJournal(base: BenchJournal, withFiles: Atta
     const input = { today: base.meta.lastDay };
     const insights: [number[], number[]] = [[], []];
     const perChannel: Record<string, number> = {};
-    if (insightChannels().length > 0) {
+    const channels = Object.keys(insightCalls);
+    if (channels.length > 0) {
       await A.call('insights.overview', input);
       await B.call('insights.overview', input);
       await startInsightIndex(a, A.ctx.vault.lockSignal);
       await startInsightIndex(b, B.ctx.vault.lockSignal);
     }
-    for (const channel of insightChannels()) {
+    for (const channel of channels) {
       const mine: [number[], number[]] = [[], []];
       await both(channel, input, mine, 0);
       mine[0].length = 0;
