@@ -2,6 +2,7 @@
 // Runs dist/app/main.js against the recording stand-in and prints what it observed as one JSON line.
 // Usage: node drive.mjs <path to dist/app/main.js>   (env: STUB_APP_PATH, FULCRUM_DATA_DIR, …)
 import { register } from 'node:module';
+import { TextEncoder } from 'node:util';
 register('./hooks.mjs', import.meta.url);
 const stub = await import('./electron.mjs');
 const { app, windows, sessions, ipcHandlers, privilegedSchemes, calls, powerMonitor } = stub;
