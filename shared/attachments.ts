@@ -67,6 +67,10 @@ export const SensitiveMetadata = z.object({
   device: z.string().nullable(),
   /** The file carries an XMP packet (editing history, sometimes names and places). */
   xmp: z.boolean(),
+  /** A PDF's Author, an audio file's artist or composer, else absent. */
+  author: z.string().nullable().optional(),
+  /** Other descriptive tags (a title, comments, an album, keywords) that the shared copy drops too. */
+  details: z.boolean().optional(),
 });
 export type SensitiveMetadata = z.infer<typeof SensitiveMetadata>;
 

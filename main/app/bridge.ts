@@ -3,8 +3,9 @@
  * import) so it is unit tested with a stand-in for ipcRenderer.
  */
 import type { AppEvent, ByteChannel, Channel, FulcrumBridge } from '../../shared/api.js';
-import type { AttachmentBytes, AttachmentVariant, UploadOptions } from '../../shared/attachments.js';
+import type { AttachmentVariant, UploadOptions } from '../../shared/attachments.js';
 import type { Reply } from '../../shared/errors.js';
+import { APP_ORIGIN } from './policy.js';
 
 export const IPC_PREFIX = 'fulcrum:';
 export const EVENT_CHANNEL = 'fulcrum:event';
@@ -13,6 +14,8 @@ export const ipcChannelOf = (channel: Channel | ByteChannel) => `${IPC_PREFIX}${
 /** Arms / releases the microphone gate (main/app/policy.ts MicrophoneGate). */
 export const MICROPHONE_ARM = 'fulcrum:microphone.arm';
 export const MICROPHONE_RELEASE = 'fulcrum:microphone.release';
+/** ATTACHMENT_ROUTES.bytes (shared/attachments.ts), written out so the preload does not carry zod. */
+export const ATTACHMENT_BYTES_PATH = '/api/attachment/bytes';
 export const BYTE_CHANNELS: readonly ByteChannel[] = ['attachments.upload', 'attachments.thumbnail', 'attachments.bytes'];
 
 /** The part of ipcRenderer the bridge uses. */
@@ -27,7 +30,8 @@ const BROKEN: Reply<never> = {
   error: { code: 'INTERNAL', message: 'Fulcrum could not reach its back end. Close the window and open Fulcrum again.' },
 };
 
-export function buildBridge(ipc: IpcLike, channels: readonly Channel[]): FulcrumBridge {
+/** `fetcher`: the page's fetch, which reaches the app protocol; a stand-in in tests. */
+export function buildBridge(ipc: IpcLike, channels: readonly Channel[], fetcher: typeof fetch = (input, init) => fetch(input, init)): FulcrumBridge {
   const methods = Object.fromEntries(
     channels.map((c) => [
       c,
@@ -71,11 +75,15 @@ export function buildBridge(ipc: IpcLike, channels: readonly Channel[]): Fulcrum
       const bytes = await bytesOf(data);
       return bytes ? invoke('attachments.thumbnail', { id, data: bytes }) : unreadable;
     },
+    // Read through the app protocol (attachment-protocol.ts): the bytes come as the response's Blob.
     attachmentBytes: async (id: number, variant: AttachmentVariant): Promise<Reply<Blob>> => {
-      const r = await invoke('attachments.bytes', { id, variant });
-      if (!r.ok) return r;
-      const { mime, data } = r.value as AttachmentBytes;
-      return { ok: true, value: new Blob([data as Uint8Array<ArrayBuffer>], { type: mime }) };
+      try {
+        const res = await fetcher(`${APP_ORIGIN}${ATTACHMENT_BYTES_PATH}/${id}/${variant}`);
+        if (!res.ok) return (await res.json()) as Reply<never>;
+        return { ok: true, value: await res.blob() };
+      } catch {
+        return BROKEN;
+      }
     },
   };
   const microphone = {

@@ -140,7 +140,7 @@ function start(): void {
     const microphone = new MicrophoneGate();
     hardenSession(ses, { devTools, microphone });
     hardenSession(session.defaultSession, { devTools });
-    registerAppProtocol(ses, path.join(app.getAppPath(), 'dist', 'renderer'));
+    registerAppProtocol(ses, path.join(app.getAppPath(), 'dist', 'renderer'), (id, variant) => dispatch('attachments.bytes', { id, variant }));
     registerIpc(ipcMain, dispatch, () => win, microphone);
 
     nativeTheme.themeSource = prefs.get('theme');

@@ -5,22 +5,28 @@
  *
  *   jobs-child export <dataDir> <now> <out file>     export.save of the whole journal as JSON
  *   jobs-child import <dataDir> <now> <import file>  a new journal in <dataDir>, then import.preview + import.commit
+ *   jobs-child backup <dataDir> <now> -              unlock, then the day's automatic backup (run as the app runs it)
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { scriptedDialogs } from '../helpers/ports.js';
 import { createService } from '../../main/core/service/index.js';
 import { PASSPHRASE } from '../helpers/files.js';
 
 const [mode, dataDir, nowText, file] = process.argv.slice(2);
-if ((mode !== 'export' && mode !== 'import') || !dataDir || !nowText || !file) {
-  throw new Error('usage: jobs-child export|import <dataDir> <now> <file>');
+if ((mode !== 'export' && mode !== 'import' && mode !== 'backup') || !dataDir || !nowText || !file) {
+  throw new Error('usage: jobs-child export|import|backup <dataDir> <now> <file>');
 }
 const now = Number(nowText);
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
+/** Resolves with the automatic backup's log line (made or failed). */
+let backupDone: (line: string) => void = () => {};
+const backupLogged = new Promise<string>((resolve) => (backupDone = resolve));
 const service = createService({
   dataDir,
   insecureTestKdf: true,
-  ports: { now: () => now, log: () => {}, dialogs: scriptedDialogs([file]) },
+  ports: { now: () => now, log: (_level, message) => void (/automatic backup (made|failed)/.test(message) && backupDone(message)), dialogs: scriptedDialogs([file]) },
 });
 const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
   const reply = await service.dispatch(channel, input);
@@ -28,12 +34,21 @@ const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
   return reply.value as T;
 };
 
-if (mode === 'export') await call('vault.unlock', { passphrase: PASSPHRASE });
+if (mode === 'export' || mode === 'backup') await call('vault.unlock', { passphrase: PASSPHRASE });
 else await call('vault.create', { passphrase: PASSPHRASE });
 const before = process.memoryUsage().rss;
 const t0 = performance.now();
 let entries = 0;
-if (mode === 'export') {
+let backupMB = 0;
+let backupMs: number | null = null;
+if (mode === 'backup') {
+  // The unlock scheduled it a moment after its reply; its own time is in its log line.
+  const line = await backupLogged;
+  if (!/made/.test(line)) throw new Error(line);
+  backupMs = Number(/made in (\d+) ms/.exec(line)?.[1] ?? NaN);
+  const dir = path.join(dataDir, 'backups');
+  backupMB = fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0) / (1024 * 1024);
+} else if (mode === 'export') {
   const saved = await call<{ saved: boolean; counts: { entries: number } }>('export.save', { format: 'json' });
   entries = saved.counts.entries;
 } else {
@@ -42,7 +57,7 @@ if (mode === 'export') {
   const result = await call<{ imported?: { entries?: number }; entries?: number }>('import.commit', { importId: preview.importId });
   entries = result.imported?.entries ?? result.entries ?? 0;
 }
-const ms = performance.now() - t0;
+const ms = backupMs ?? performance.now() - t0;
 service.reminders.dispose();
 await call('vault.lock');
-process.stdout.write(`${JSON.stringify({ beforeMB: mb(before), peakMB: process.resourceUsage().maxRSS / 1024, ms, entries })}\n`);
+process.stdout.write(`${JSON.stringify({ beforeMB: mb(before), peakMB: process.resourceUsage().maxRSS / 1024, ms, entries, backupMB })}\n`);

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Connection, MIGRATIONS, PRAGMAS, closeDatabase, migrate, openDatabase, type DB } from '../../main/core/db/index.js';
 import { ftsMergeAnyStep } from '../../main/core/db/idle.js';
 import { createService } from '../../main/core/service/index.js';
+import { ATTACHMENTS_VERSION, addAttachments, type GeneratedAttachments } from '../generator/attachments.js';
 import { GENERATOR_VERSION, generateJournal, journalHash, type GeneratedJournal } from '../generator/index.js';
 import { PASSPHRASE } from '../helpers/files.js';
 
@@ -193,4 +194,56 @@ export function workCopy(j: BenchJournal, name: string): { dataDir: string; dbFi
 
 export function closeQuietly(db: DB | null | undefined): void {
   if (db?.open) closeDatabase(db);
+}
+
+/** A benchmark journal with seeded attachments added (tests/generator/attachments.ts). */
+export interface AttachedJournal extends BenchJournal {
+  attachments: GeneratedAttachments & { addedMs: number; gb: number };
+}
+
+/**
+ * `base` with `gb` gigabytes of seeded photos, screenshots and voice notes added, cached beside it
+ * (keyed on the base's cache key, the attachments generator's version and the size). It has no plain
+ * twin of its own: the attachment rows compare it with `base`, the same journal without files, both
+ * encrypted (`plainFile` is the base's, for the measures that copy one).
+ */
+export async function prepareAttachedJournal(base: BenchJournal, gb: number, opts: { rebuild?: boolean; log: (s: string) => void }): Promise<AttachedJournal> {
+  const key = `${base.meta.cacheKey}-a${ATTACHMENTS_VERSION}-${gb}gb`;
+  const dir = path.join(CACHE_ROOT, key);
+  const dataDir = path.join(dir, 'journal');
+  const dbFile = path.join(dataDir, 'journal.db');
+  const metaFile = path.join(dir, 'meta.json');
+  const label = `${base.label}+${gb}GB`;
+  if (opts.rebuild || !fs.existsSync(metaFile)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.copyFileSync(path.join(base.dataDir, 'vault.json'), path.join(dataDir, 'vault.json'));
+    fs.copyFileSync(base.dbFile, dbFile);
+    opts.log(`adding ${gb} GB of attachments to the ${base.label} journal (seed ${SEED}, cached in ${path.relative(process.cwd(), dir)})…`);
+    const t0 = performance.now();
+    const db = openDatabase(dbFile, base.key);
+    let nextReport = 0.1;
+    try {
+      const added = await addAttachments(db, {
+        seed: SEED,
+        bytes: Math.round(gb * 1024 ** 3),
+        now: base.meta.now,
+        onProgress: (done, total) => {
+          if (done / total >= nextReport) {
+            opts.log(`  ${label}: ${Math.round((100 * done) / total)}%`);
+            nextReport += 0.1;
+          }
+        },
+      });
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const attachments = { ...added, addedMs: Math.round(performance.now() - t0), gb };
+      const meta: JournalMeta & { attachments: AttachedJournal['attachments'] } = { ...base.meta, cacheKey: key, attachments };
+      fs.writeFileSync(metaFile, JSON.stringify(meta, null, 1));
+      opts.log(`  ${label}: ${added.files} files, ${(added.bytes / 1024 ** 3).toFixed(2)} GB in ${(attachments.addedMs / 1000).toFixed(1)} s`);
+    } finally {
+      closeDatabase(db);
+    }
+  }
+  const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as JournalMeta & { attachments: AttachedJournal['attachments'] };
+  return { label, entries: base.entries, dataDir, dbFile, plainFile: base.plainFile, meta, key: base.key, attachments: meta.attachments };
 }

@@ -70,7 +70,8 @@ describe('attachments: evidence grade', () => {
     const { uploaded } = await setup();
     const a = await uploaded(wavWith('voice note'), 'voice.wav');
     expect(a).toMatchObject({ kind: 'audio', mime: 'audio/wav', capturedAt: '2024-05-06', durationMs: 1000 });
-    expect(a.sensitive).toEqual({ gps: null, device: null, xmp: false });
+    // Its title and date are tags too: shown as details, and dropped from the shared copy.
+    expect(a.sensitive).toEqual({ gps: null, device: null, xmp: false, details: true });
   });
 });
 
@@ -136,6 +137,31 @@ describe('attachments: linked to entries', () => {
     await call('entries.update', { id: e.id, patch: { attachments: [a.id] } });
     expect((await call<AttachmentMeta[]>('attachments.list', { owner: { kind: 'entry', id: e.id } })).map((x) => x.id)).toEqual([a.id]);
     expect(await call('attachments.counts', { entryIds: [e.id] })).toEqual({ [String(e.id)]: { count: 1, firstImageId: a.id } });
+  });
+
+  it('restoring an earlier revision brings back its files as they were then, in that order; files added since go to the trash', async () => {
+    const { uploaded, entry, call } = await setup();
+    const a = await uploaded(photoWithGps(), 'a.jpg');
+    const b = await uploaded(wavWith('b'), 'b.wav');
+    const e = await entry({ attachments: [a.id, b.id] });
+    const [first] = await call<{ rev: number }[]>('history.list', { type: 'entry', id: e.id });
+    const shown = async () => (await call<AttachmentMeta[]>('attachments.list', { owner: { kind: 'entry', id: e.id } })).map((x) => x.id);
+
+    // Later: the order swapped, the photo removed, a new file added.
+    const c = await uploaded(pngWith(Buffer.from('LATER')), 'c.png');
+    await call('entries.update', { id: e.id, patch: { title: 'changed', attachments: [b.id, c.id] } });
+    expect(await shown()).toEqual([b.id, c.id]);
+
+    await call('history.restore', { type: 'entry', id: e.id, rev: first!.rev });
+    expect(await shown()).toEqual([a.id, b.id]);
+    const all = await call<AttachmentMeta[]>('attachments.list', { owner: { kind: 'entry', id: e.id }, includeRemoved: true });
+    expect(all.find((x) => x.id === c.id)!.removedAt).not.toBeNull();
+    expect((await call<{ title: string }>('entries.get', { id: e.id })).title).toBe('a day');
+    // The restore's own revision records the files it brought back, and the history still checks out.
+    const history = await call<{ rev: number }[]>('history.list', { type: 'entry', id: e.id });
+    const last = await call<{ content: { attachments: string[] } }>('history.get', { type: 'entry', id: e.id, rev: history.at(-1)!.rev });
+    expect(last.content.attachments).toEqual([a.sha256, b.sha256]);
+    expect((await call<{ ok: boolean }>('ledger.verify')).ok).toBe(true);
   });
 
   it('an attachment swapped in a decrypted copy without a revision is reported by the history check', async () => {

@@ -69,7 +69,9 @@ describe('export as a ZIP archive with attachments', () => {
     const shared = Buffer.from(files[p!.path]!);
     expect(await exifr.gps(shared).catch(() => undefined)).toBeUndefined();
     expect(shared.includes(Buffer.from('FixtureCam'))).toBe(false);
-    expect(v).toMatchObject({ sha256: sha(voice), metadataRemoved: false });
+    // The voice note left without its tags (title, date); the manifest still names the original's hash.
+    expect(v).toMatchObject({ originalSha256: sha(voice), metadataRemoved: true });
+    expect(Buffer.from(files[v!.path]!).includes(Buffer.from('voice note'))).toBe(false);
     const entries = JSON.parse(Buffer.from(files['fulcrum-export.json']!).toString('utf8')) as { journal: { entries: { id: number }[] } };
     expect(entries.journal.entries.map((e) => e.id)).toContain(e1.id);
 
@@ -180,7 +182,8 @@ describe('importing archives', () => {
     const { zip } = await buildZip(call, 'json');
     const files = unzipSync(zip);
     const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as ZipManifest;
-    expect(manifest.files.find((f) => f.checkinId === ci.id)).toMatchObject({ entryId: null, path: `attachments/checkin-${ci.id}/1-week.wav`, sha256: sha(note) });
+    const listed = manifest.files.find((f) => f.checkinId === ci.id)!;
+    expect(listed).toMatchObject({ entryId: null, path: `attachments/checkin-${ci.id}/1-week.wav`, originalSha256: sha(note) });
 
     const other = await createdService();
     const preview = await other.call<ImportPreview>('import.preview', { source: asUpload(zip) });
@@ -188,7 +191,8 @@ describe('importing archives', () => {
     expect((await other.call<ImportResult>('import.commit', { importId: preview.importId })).imported).toMatchObject({ checkins: 1, attachments: 3 });
     const [imported] = await other.call<{ id: number }[]>('checkins.list', {});
     const list = await other.call<AttachmentMeta[]>('attachments.list', { owner: { kind: 'checkin', id: imported!.id } });
-    expect(list.map((a) => [a.name, a.sha256])).toEqual([['week.wav', sha(note)]]);
+    // What travelled is the copy without its tags, so that is what the other journal keeps.
+    expect(list.map((a) => [a.name, a.sha256])).toEqual([['week.wav', listed.sha256]]);
   });
 
   it("a Day One archive brings its photos, matched by their MD5 names (the shared fixture, and one built here)", async () => {

@@ -113,6 +113,10 @@ describe('the desktop main process (bundled, against a stand-in electron)', () =
     expect(seen.protocol.post).toBe(404);
   });
 
+  it('serves an attachment the core holds through app://, from memory and no-store (the preload reads it with fetch)', () => {
+    expect(seen.attachmentProtocol).toEqual({ uploaded: true, status: 200, type: 'text/plain', cache: 'no-store', body: 'a note kept as a file', missing: 404 });
+  });
+
   it('hardens the app session and the default one: no permissions, no spellchecker, only app:// requests', () => {
     for (const name of ['fulcrum', '<default>']) {
       const s = seen.sessions[name];

@@ -140,6 +140,12 @@ describe('what the person is told about an attachment', () => {
       'editing details (XMP)',
     ]);
     expect(sensitiveWords({ sensitive: { gps: null, device: null, xmp: false } })).toEqual([]);
+    // A PDF's author and producer, a sound file's artist and other tags.
+    expect(sensitiveWords({ sensitive: { gps: null, device: 'Microsoft Word', xmp: false, author: 'Sam Doe', details: true } })).toEqual([
+      'the device (Microsoft Word)',
+      'the name of who made it (Sam Doe)',
+      'other descriptive tags (such as a title or comments)',
+    ]);
     expect(listWords(['the place', 'the device'])).toBe('the place and the device');
     expect(listWords(['a', 'b', 'c'])).toBe('a, b, and c');
     expect(listWords(['a'])).toBe('a');

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import exifr from 'exifr';
 import { fileTypeFromBuffer } from 'file-type';
-import { parseBuffer } from 'music-metadata';
+import { parseBuffer, type IAudioMetadata } from 'music-metadata';
 import { FulcrumError, type ErrorReason } from '../../../shared/errors.js';
 import { ATTACHMENT_LIMITS, type AttachmentKind, type SensitiveMetadata } from '../../../shared/attachments.js';
+import { pdfMetadata } from './strip-pdf.js';
 
 export interface Sniffed {
   mime: string;
@@ -212,16 +213,73 @@ export function imageSize(b: Uint8Array): { width: number; height: number } | nu
   return null;
 }
 
+/** Tags that name a place (MP4 ©xyz, QuickTime ISO 6709 location, a GPS tag in any format). */
+const PLACE_TAG = /(?:^|[^a-z])(?:©xyz|xyz|location|iso6709|gps)/i;
+/** Tags that name the recording device or the software that encoded it. */
+const DEVICE_TAG = /^(?:©mak|©mod|©too|©enc|©swr|com\.apple\.quicktime\.(?:make|model|software)|encoder|encoded_?by|encoding|tsse|tenc|isft|tool)$/i;
+/** Tags that name a person. */
+const PERSON_TAG = /^(?:artist|albumartist|album_?artist|©art|aart|©wrt|composer|performer|tpe[1-4]|tcom|text|iart|ieng|author)$/i;
+
+const MP4_EPOCH_MS = Date.UTC(1904, 0, 2);
+
+/** A QuickTime ©xyz user-data item ("+52.5200+013.4050/"), which tag parsers skip outside iTunes lists. */
+function mp4Place(b: Uint8Array): string | null {
+  const at = Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 8 * 1024 * 1024)).indexOf(Buffer.from([0xa9, 0x78, 0x79, 0x7a]));
+  if (at < 4 || at + 8 > b.byteLength) return null;
+  const len = (b[at + 4]! << 8) | b[at + 5]!;
+  const text = Buffer.from(b.subarray(at + 8, Math.min(b.byteLength, at + 8 + len))).toString('latin1');
+  return /^[+-]\d/.test(text) ? text.replace(/\/$/, '').slice(0, 40) : null;
+}
+
+/** What an audio file's tags say about where, with what and by whom it was recorded. */
+function audioSensitive(meta: IAudioMetadata, place: string | null): SensitiveMetadata {
+  let gps = place;
+  const device: string[] = [];
+  const people: string[] = [];
+  let details = false;
+  for (const tags of Object.values(meta.native)) {
+    for (const tag of tags) {
+      // Matroska names a tag by its target ("track:ARTIST").
+      const id = tag.id.replace(/^[a-z]+:/i, '');
+      const v = typeof tag.value === 'string' || typeof tag.value === 'number' ? clean(tag.value) : null;
+      if (PLACE_TAG.test(id)) gps ??= v ?? '';
+      else if (DEVICE_TAG.test(id)) {
+        if (v && !device.includes(v)) device.push(v);
+      } else if (PERSON_TAG.test(id)) {
+        if (v && !people.includes(v)) people.push(v);
+      } else if (id.toLowerCase() !== 'vendor') details = true;
+    }
+  }
+  return {
+    gps: gps === null ? null : gps || 'a place',
+    device: device.length ? device.join(' · ') : null,
+    xmp: false,
+    ...(people.length ? { author: people.join(' · ') } : {}),
+    ...(details ? { details } : {}),
+  };
+}
+
+async function pdfEvidence(bytes: Uint8Array): Promise<Evidence> {
+  const m = await pdfMetadata(bytes);
+  if (!m) return { capturedAt: null, sensitive: NONE };
+  return {
+    capturedAt: null,
+    sensitive: { gps: null, device: m.software, xmp: m.xmp, ...(m.author ? { author: m.author } : {}), ...(m.details ? { details: true } : {}) },
+  };
+}
+
 async function audioEvidence(bytes: Uint8Array, mime: string): Promise<Evidence> {
   try {
     const meta = await parseBuffer(bytes, { mimeType: mime }, { duration: true, skipCovers: true });
-    const date = meta.common.date ?? (meta.format.creationTime ? meta.format.creationTime.toISOString() : undefined);
+    // An MP4 creation time of 0 is 1904-01-01, the format's epoch: a recorder that wrote none.
+    const created = meta.format.creationTime && meta.format.creationTime.getTime() > MP4_EPOCH_MS ? meta.format.creationTime : undefined;
+    const date = meta.common.date ?? created?.toISOString();
     const capturedAt = date && !Number.isNaN(Date.parse(date)) ? date : null;
     const seconds = meta.format.duration;
     return {
       capturedAt,
       ...(typeof seconds === 'number' && Number.isFinite(seconds) ? { durationMs: Math.round(seconds * 1000) } : {}),
-      sensitive: NONE,
+      sensitive: audioSensitive(meta, mime === 'audio/mp4' ? mp4Place(bytes) : null),
     };
   } catch {
     return { capturedAt: null, sensitive: NONE };
@@ -229,13 +287,14 @@ async function audioEvidence(bytes: Uint8Array, mime: string): Promise<Evidence>
 }
 
 /**
- * Capture time, size/length and sensitive metadata, as far as the format says. Images: EXIF and XMP
- * (what the shared copy strips). PDFs and text are not inspected (their metadata is kept as is).
+ * Capture time, size/length and sensitive metadata, as far as the format says (what the shared copy
+ * strips): images' EXIF and XMP, a PDF's information dictionary and XMP, audio tags. Text is not inspected.
  */
 export async function evidenceOf(bytes: Uint8Array, type: Sniffed): Promise<Evidence> {
   if (type.kind === 'image') return imageEvidence(bytes);
   if (type.kind === 'audio') return audioEvidence(bytes, type.mime);
+  if (type.kind === 'pdf') return pdfEvidence(bytes);
   return { capturedAt: null, sensitive: NONE };
 }
 
-export const hasSensitive = (s: SensitiveMetadata): boolean => s.gps !== null || s.device !== null || s.xmp;
+export const hasSensitive = (s: SensitiveMetadata): boolean => s.gps !== null || s.device !== null || s.xmp || Boolean(s.author) || s.details === true;

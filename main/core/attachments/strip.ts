@@ -7,10 +7,17 @@
  * - GIF: drops application extensions carrying XMP.
  * Other formats come back unchanged (null: the original is the shared copy).
  */
+import type { SensitiveMetadata } from '../../../shared/attachments.js';
+import { hasSensitive, type Sniffed } from './content.js';
+import { strippedAudio } from './strip-audio.js';
+import { strippedPdf } from './strip-pdf.js';
 
 const u32be = (b: Uint8Array, i: number) => ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
 const u32le = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 const ascii = (b: Uint8Array, i: number, n: number) => String.fromCharCode(...b.subarray(i, i + n));
+
+/** A copy of b[start, end) in a buffer of its own (a Buffer's `slice` would be a view on the original). */
+const copyOf = (b: Uint8Array, start: number, end: number) => new Uint8Array(b.subarray(start, end));
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
@@ -68,7 +75,7 @@ function stripWebp(b: Uint8Array): Uint8Array {
     const len = u32le(b, i + 4);
     const end = Math.min(b.length, i + 8 + len + (len & 1));
     if (type !== 'EXIF' && type !== 'XMP ') {
-      const chunk = b.slice(i, end);
+      const chunk = copyOf(b, i, end);
       // VP8X flags: bit 3 = EXIF present, bit 2 = XMP present.
       if (type === 'VP8X' && chunk.length > 8) chunk[8] = chunk[8]! & ~0x0c;
       parts.push(chunk);
@@ -76,7 +83,7 @@ function stripWebp(b: Uint8Array): Uint8Array {
     i = end;
   }
   const body = concat(parts);
-  const header = b.slice(0, 12);
+  const header = copyOf(b, 0, 12);
   const size = body.byteLength + 4;
   header[4] = size & 0xff;
   header[5] = (size >>> 8) & 0xff;
@@ -118,4 +125,27 @@ export function strippedCopy(bytes: Uint8Array, mime: string): SharedCopy | null
   else if (mime === 'image/gif') out = { head: stripGif(bytes), tailFrom: bytes.byteLength };
   else return null;
   return out.head.byteLength + (bytes.byteLength - out.tailFrom) === bytes.byteLength ? null : out;
+}
+
+/**
+ * The shared copy of any attached file, and what the person is told it carries. Images and PDFs get
+ * one when their metadata says something about where, with what or by whom they were made
+ * (`hasSensitive`); a PDF that cannot be read or rewritten (damaged, password-protected) has none, so
+ * the original is what leaves, and the evidence said nothing was found. Audio is always looked at by
+ * its container, since a tag parser can fail on a file whose tags are still plain to see: tags found
+ * only that way are reported as `details`.
+ */
+export async function sharedCopyFor(bytes: Uint8Array, type: Sniffed, sensitive: SensitiveMetadata): Promise<{ shared: SharedCopy | null; sensitive: SensitiveMetadata }> {
+  const found = hasSensitive(sensitive);
+  if (type.kind === 'audio') {
+    const shared = strippedAudio(bytes, type.mime);
+    return { shared, sensitive: shared && !found ? { ...sensitive, details: true } : sensitive };
+  }
+  if (!found) return { shared: null, sensitive };
+  if (type.kind === 'image') return { shared: strippedCopy(bytes, type.mime), sensitive };
+  if (type.kind === 'pdf') {
+    const pdf = await strippedPdf(bytes);
+    return { shared: pdf ? { head: pdf, tailFrom: bytes.byteLength } : null, sensitive };
+  }
+  return { shared: null, sensitive };
 }

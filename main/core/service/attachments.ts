@@ -1,7 +1,7 @@
 import { ATTACHMENT_LIMITS, type AttachmentOwner } from '../../../shared/attachments.js';
 import { FulcrumError } from '../../../shared/errors.js';
-import { evidenceOf, hasSensitive, sha256Hex, sniff } from '../attachments/content.js';
-import { strippedCopy } from '../attachments/strip.js';
+import { evidenceOf, sha256Hex, sniff } from '../attachments/content.js';
+import { sharedCopyFor } from '../attachments/strip.js';
 import {
   attachmentCounts,
   attachmentTotals,
@@ -79,8 +79,9 @@ export const attachmentByteHandlers: ByteHandlers = {
   'attachments.upload': async ({ data, name, options }, { vault, ports }) => {
     // Checked before anything is stored: the type by content, then what the file says about itself.
     const type = await sniff(data, name);
-    const evidence = await evidenceOf(data, type);
-    const shared = type.kind === 'image' && hasSensitive(evidence.sensitive) ? strippedCopy(data, type.mime) : null;
+    const found = await evidenceOf(data, type);
+    const { shared, sensitive } = await sharedCopyFor(data, type, found.sensitive);
+    const evidence = { ...found, sensitive };
     ports.attachCrashAt?.('sniffed');
     const db = vault.database();
     const now = ports.now();

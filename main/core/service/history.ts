@@ -17,6 +17,7 @@ import {
   existingIds,
 } from '../db/repos/index.js';
 import { shortCode } from '../ledger/encoding.js';
+import { entryAttachmentsByHash } from '../db/repos/attachments.js';
 import type { DB } from '../db/open.js';
 
 /** Links of an old version whose person or pattern has since been removed are left out when restoring. */
@@ -44,6 +45,9 @@ function restoreEntryRevision(db: DB, c: EntryRevisionContent, now: number) {
       outcome: c.outcome,
       raiseWithTherapist: c.raiseWithTherapist,
       safetyConcern: c.safetyConcern,
+      // The files it had then, in that order: brought back from the trash if removed since, and
+      // the ones added since go to the trash (Undo there brings them back).
+      attachments: entryAttachmentsByHash(db, c.id, c.attachments).ids,
     },
     now,
     c.rev,

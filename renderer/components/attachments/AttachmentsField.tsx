@@ -14,6 +14,7 @@ import { formatBytes } from '../../lib/format.js';
 import { useToast } from '../../lib/session.js';
 import { useFileIntake } from './intake.js';
 import { attach, whyNotAttached } from './client.js';
+import { drawThumbnail } from './thumbnail.js';
 import { loadOriginal, toViewerItem } from './EntryAttachments.js';
 import { VoiceRecorder } from './Recorder.js';
 import { AttachmentThumb } from './Thumb.js';
@@ -79,7 +80,7 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
       for (const file of files) {
         const key = nextKey.current++;
         setPending((p) => [...p, { key, name: file.name, size: file.size, error: null }]);
-        attach(file)
+        attach(file, drawThumbnail)
           .then((meta) => {
             remember(meta);
             update((list) => [...list, meta.id]);

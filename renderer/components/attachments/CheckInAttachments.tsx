@@ -12,6 +12,7 @@ import { formatBytes } from '../../lib/format.js';
 import { useToast } from '../../lib/session.js';
 import { AttachmentRow, ACCEPT } from './AttachmentsField.js';
 import { attach, precheck, whyNotAttached } from './client.js';
+import { drawThumbnail } from './thumbnail.js';
 import { loadOriginal, toViewerItem } from './EntryAttachments.js';
 import { useFileIntake } from './intake.js';
 import { VoiceRecorder } from './Recorder.js';
@@ -23,7 +24,7 @@ export async function attachHeld(files: readonly File[], checkInId: number): Pro
   const failed: string[] = [];
   for (const f of files) {
     try {
-      await attach(f, { owner: { kind: 'checkin', id: checkInId } });
+      await attach(f, drawThumbnail, { owner: { kind: 'checkin', id: checkInId } });
     } catch (e) {
       failed.push(translate('attachments.failedOne', { name: f.name, reason: whyNotAttached(e) }));
     }
@@ -71,7 +72,7 @@ export function CheckInAttachments(props: {
       }
       for (const f of files) {
         setBusy((b) => [...b, f.name]);
-        attach(f, { owner: { kind: 'checkin', id: checkInId } })
+        attach(f, drawThumbnail, { owner: { kind: 'checkin', id: checkInId } })
           .then(() => reload())
           .catch((e: unknown) => setErrors((list) => [...list, t('attachments.notAttached', { name: f.name, reason: whyNotAttached(e) })]))
           .finally(() => setBusy((b) => b.filter((n) => n !== f.name)));

@@ -38,45 +38,20 @@ export function storeThumbnail(id: number, png: Blob): Promise<AttachmentMeta> {
   return unwrap(() => bridge().attachmentThumbnail(id, png));
 }
 
-/** The longest side of a stored thumbnail, in pixels (sharp on a high-density screen at 160 px). */
-export const THUMB_PX = 320;
-
 /**
- * Draws an image's thumbnail in memory (decode → canvas → WebP/JPEG Blob); null when the browser
- * cannot decode it. EXIF orientation is applied by the decoder; no metadata is copied into it.
+ * Uploads, and stores a thumbnail for an image (a thumbnail that fails only means none is shown). The
+ * thumbnail is drawn while the upload is on its way (the page decodes, the core checks and writes),
+ * so attaching a large photo takes the longer of the two, not both one after the other. `draw` is
+ * drawThumbnail (thumbnail.ts; a stand-in in tests).
  */
-export async function drawThumbnail(file: Blob): Promise<Blob | null> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  } catch {
-    return null;
-  }
-  try {
-    const scale = Math.min(1, THUMB_PX / Math.max(bitmap.width, bitmap.height));
-    const w = Math.max(1, Math.round(bitmap.width * scale));
-    const h = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = new OffscreenCanvas(w, h);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    ctx.drawImage(bitmap, 0, 0, w, h);
-    for (const type of ['image/webp', 'image/jpeg']) {
-      const blob = await canvas.convertToBlob({ type, quality: 0.8 });
-      if (blob.type === type && blob.size <= ATTACHMENT_LIMITS.thumbnailBytes) return blob;
-    }
-    return null;
-  } finally {
-    bitmap.close();
-  }
-}
-
-/** Uploads, then stores a thumbnail for an image (a thumbnail that fails only means none is shown). */
-export async function attach(file: File, options?: UploadOptions): Promise<AttachmentMeta> {
+export async function attach(file: File, draw: (f: Blob) => Promise<Blob | null>, options?: UploadOptions): Promise<AttachmentMeta> {
   const refused = precheck(file);
   if (refused) throw new Refused(refused);
+  // Started only for what the browser calls an image; the core's verdict by content still decides.
+  const drawing = file.type.startsWith('image/') ? draw(file).catch(() => null) : null;
   const meta = await upload(file, file.name, options);
   if (meta.kind !== 'image') return meta;
-  const thumb = await drawThumbnail(file);
+  const thumb = await (drawing ?? draw(file).catch(() => null));
   if (!thumb) return meta;
   return storeThumbnail(meta.id, thumb).catch(() => meta);
 }

@@ -23,12 +23,14 @@ export function altOf(item: { caption: string; name: string; mimeType: string })
   return k === 'image' ? translate('attachments.altImage', { name }) : k === 'audio' ? translate('attachments.altAudio', { name }) : k === 'pdf' ? translate('attachments.altPdf', { name }) : name;
 }
 
-/** What a file says about where it was made and with what, in words. */
+/** What a file says about where it was made, with what and by whom, in words. */
 export function sensitiveWords(m: Pick<AttachmentMeta, 'sensitive'>): string[] {
   const found: string[] = [];
   if (m.sensitive.gps) found.push(translate('attachments.sensitivePlace', { gps: m.sensitive.gps }));
   if (m.sensitive.device) found.push(translate('attachments.sensitiveDevice', { device: m.sensitive.device }));
   if (m.sensitive.xmp) found.push(translate('attachments.sensitiveXmp'));
+  if (m.sensitive.author) found.push(translate('attach2.sensitiveAuthor', { author: m.sensitive.author }));
+  if (m.sensitive.details) found.push(translate('attach2.sensitiveDetails'));
   return found;
 }
 

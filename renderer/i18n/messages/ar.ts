@@ -13,6 +13,7 @@ import { queryAr } from './parts/query.ar.js';
 import { searchAr } from './parts/search.ar.js';
 import { installAr } from './parts/install.ar.js';
 import { reportxAr } from './parts/reportx.ar.js';
+import { attach2Ar } from './parts/attach2.ar.js';
 
 export const ar: Record<MessageId, string> = {
   ...screensAr,
@@ -491,4 +492,5 @@ export const ar: Record<MessageId, string> = {
   ...queryAr,
   ...searchAr,
   ...installAr,
+  ...attach2Ar,
 };

@@ -10,6 +10,7 @@ import { queryDe } from './parts/query.de.js';
 import { searchDe } from './parts/search.de.js';
 import { installDe } from './parts/install.de.js';
 import { reportxDe } from './parts/reportx.de.js';
+import { attach2De } from './parts/attach2.de.js';
 
 export const de: Record<MessageId, string> = {
   ...screensDe,
@@ -488,4 +489,5 @@ export const de: Record<MessageId, string> = {
   ...queryDe,
   ...searchDe,
   ...installDe,
+  ...attach2De,
 };

@@ -13,6 +13,7 @@ import { queryEn } from './parts/query.en.js';
 import { searchEn } from './parts/search.en.js';
 import { installEn } from './parts/install.en.js';
 import { reportxEn } from './parts/reportx.en.js';
+import { attach2En } from './parts/attach2.en.js';
 
 /** Each screen area's messages live in parts/<area>.<language>.ts and are gathered here. */
 export const en = {
@@ -504,6 +505,7 @@ export const en = {
   ...queryEn,
   ...searchEn,
   ...installEn,
+  ...attach2En,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

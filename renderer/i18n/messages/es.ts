@@ -10,6 +10,7 @@ import { queryEs } from './parts/query.es.js';
 import { searchEs } from './parts/search.es.js';
 import { installEs } from './parts/install.es.js';
 import { reportxEs } from './parts/reportx.es.js';
+import { attach2Es } from './parts/attach2.es.js';
 
 export const es: Record<MessageId, string> = {
   ...screensEs,
@@ -488,4 +489,5 @@ export const es: Record<MessageId, string> = {
   ...queryEs,
   ...searchEs,
   ...installEs,
+  ...attach2Es,
 };

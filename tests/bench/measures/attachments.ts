@@ -1,6 +1,7 @@
 /**
  * Attachments: attaching a 20 MB photo (sniffing, EXIF, the stripped shared copy, SHA-256, chunked
- * writes in one transaction; the thumbnail is drawn by the renderer and not part of this) and reading
+ * writes in one transaction, then storing its 30 KB preview; drawing the preview is the page's work,
+ * with a canvas, and not part of this) and reading
  * it back, on an encrypted journal and on a plain SQLite database through the same dispatcher. The
  * ratio is the cost of SQLCipher for attachment bytes.
  */
@@ -8,8 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { MIGRATIONS, PRAGMAS, migrate, openDatabase, type DB } from '../../../main/core/db/index.js';
+import { Connection, MIGRATIONS, PRAGMAS, migrate, openDatabase, type DB } from '../../../main/core/db/index.js';
 import { photoWithGps } from '../../helpers/attachments.js';
 import { summarise, timeIt } from '../stats.js';
 import { dispatcherOn, type SizeResult } from './common.js';
@@ -22,6 +22,13 @@ function bigPhoto(): Buffer {
   return Buffer.concat([head, crypto.randomBytes(PHOTO_MB * 1024 * 1024 - head.length)]);
 }
 
+/** A 30 KB JPEG as the page's canvas makes one (JFIF header, scan data): the stored preview. */
+const thumb = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]),
+  crypto.randomBytes(30 * 1024),
+  Buffer.from([0xff, 0xd9]),
+]);
+
 async function run(db: DB, photo: Buffer, rounds: number) {
   const { dispatch } = dispatcherOn(db, () => Date.now());
   const write: number[] = [];
@@ -33,6 +40,9 @@ async function run(db: DB, photo: Buffer, rounds: number) {
         const r = await dispatch('attachments.upload', { data: photo, name: `photo-${i}.jpg`, options: {} });
         if (!r.ok) throw new Error(r.error.message);
         id = (r.value as { id: number }).id;
+        // …and the preview the page drew from it, stored next to it (as the editor does right after).
+        const t = await dispatch('attachments.thumbnail', { id, data: thumb });
+        if (!t.ok) throw new Error(t.error.message);
       }),
     );
     read.push(
@@ -93,11 +103,12 @@ export async function measureAttachments(rounds = 5): Promise<{ write: SizeResul
     const photo = bigPhoto();
     const enc = openDatabase(path.join(dir, 'enc.db'), crypto.randomBytes(32), { create: true });
     migrate(enc, MIGRATIONS);
-    const plain = new Database(path.join(dir, 'plain.db'));
+    // A Connection like the journal's (its statement cache included), without a key.
+    const plain = new Connection(path.join(dir, 'plain.db'));
     for (const p of PRAGMAS) plain.pragma(p);
     migrate(plain, MIGRATIONS);
     const e = await run(enc, photo, rounds);
-    const p = await run(plain as unknown as DB, photo, rounds);
+    const p = await run(plain as DB, photo, rounds);
     enc.close();
     plain.close();
     const mbps = (ms: number) => Math.round((PHOTO_MB / (ms / 1000)) * 10) / 10;

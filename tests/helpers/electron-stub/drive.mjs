@@ -2,6 +2,7 @@
 // Runs dist/app/main.js against the recording stand-in and prints what it observed as one JSON line.
 // Usage: node drive.mjs <path to dist/app/main.js>   (env: STUB_APP_PATH, FULCRUM_DATA_DIR, …)
 import { register } from 'node:module';
+import { TextEncoder } from 'node:util';
 register('./hooks.mjs', import.meta.url);
 const stub = await import('./electron.mjs');
 const { app, windows, sessions, ipcHandlers, privilegedSchemes, calls, powerMonitor } = stub;
@@ -114,6 +115,18 @@ out.eventsAfterSuspend = wc.sent.slice(out.menuSent.length);
 // Fulcrum again (second-instance) shows it.
 const trusted = { sender: wc, senderFrame: wc.mainFrame };
 await ipcHandlers.get('fulcrum:vault.unlock')(trusted, { passphrase: 'correct horse battery staple orbit' });
+// An attachment goes in over IPC and comes back through the app protocol, from the real core.
+const text = new TextEncoder().encode('a note kept as a file');
+const uploaded = await ipcHandlers.get('fulcrum:attachments.upload')(trusted, { data: text, name: 'note.txt', options: {} });
+const served = await handler(new Request(`app://fulcrum/api/attachment/bytes/${uploaded.value?.id}/original`));
+out.attachmentProtocol = {
+  uploaded: uploaded.ok,
+  status: served.status,
+  type: served.headers.get('content-type'),
+  cache: served.headers.get('cache-control'),
+  body: await served.text(),
+  missing: (await handler(new Request('app://fulcrum/api/attachment/bytes/999999/original'))).status,
+};
 const sentBefore = wc.sent.length;
 out.quickExit = await ipcHandlers.get('fulcrum:session.quickExit')(trusted, {});
 out.afterQuickExit = { status: await status(trusted, {}), hidden: win.hidden === true, events: wc.sent.slice(sentBefore) };

@@ -315,6 +315,30 @@ export function setEntryAttachments(db: DB, entryId: number, ids: readonly numbe
   checkOwnerLimits(db, { kind: 'entry', id: entryId }, list);
 }
 
+/**
+ * The entry's attachments that match `hashes` (a revision's list of SHA-256), one for each hash in
+ * that order: shown ones first, then ones in the trash (not yet deleted for good). A hash none of the
+ * entry's files has any more (deleted for good since) is left out and returned in `missing`.
+ */
+export function entryAttachmentsByHash(db: DB, entryId: number, hashes: readonly string[]): { ids: number[]; missing: string[] } {
+  const rows = all<{ id: number; sha256: string }>(
+    db,
+    "SELECT id, sha256 FROM attachments WHERE owner_kind = 'entry' AND owner_id = ? ORDER BY removed_at IS NOT NULL, position, id",
+    entryId,
+  );
+  const used = new Set<number>();
+  const ids: number[] = [];
+  const missing: string[] = [];
+  for (const hash of hashes) {
+    const match = rows.find((r) => r.sha256 === hash && !used.has(r.id));
+    if (match) {
+      used.add(match.id);
+      ids.push(match.id);
+    } else missing.push(hash);
+  }
+  return { ids, missing };
+}
+
 export function attachmentCounts(db: DB, entryIds: readonly number[]): AttachmentCounts {
   const out: AttachmentCounts = {};
   const rows = all<{ owner_id: number; n: number; first_image: number | null }>(

@@ -15,9 +15,9 @@ import type { AttachmentOwner } from '../../../../shared/attachments.js';
 import { ZipManifest } from '../../../../shared/portability.js';
 import type { ImportLimits } from '../../../../shared/portability.js';
 import { FulcrumError } from '../../../../shared/errors.js';
-import { evidenceOf, hasSensitive, sniff } from '../../attachments/content.js';
+import { evidenceOf, sniff } from '../../attachments/content.js';
 import type { AttachStep } from '../../attachments/steps.js';
-import { strippedCopy } from '../../attachments/strip.js';
+import { sharedCopyFor } from '../../attachments/strip.js';
 import type { DB } from '../../db/index.js';
 import { insertAttachment, keepRevision, updateAttachment } from '../../db/repos/index.js';
 import { unzipOne, zipIndex, ZIP_LIMITS, type ZipEntryInfo, type ZipLimits } from '../zip.js';
@@ -211,8 +211,9 @@ export async function attachImported(
   for (const f of list) {
     const { data, type } = await checkedFile(zip.bytes, f);
     crashAt?.('sniffed');
-    const evidence = await evidenceOf(data, type);
-    const shared = type.kind === 'image' && hasSensitive(evidence.sensitive) ? strippedCopy(data, type.mime) : null;
+    const found = await evidenceOf(data, type);
+    const { shared, sensitive } = await sharedCopyFor(data, type, found.sensitive);
+    const evidence = { ...found, sensitive };
     const sha256 = createHash('sha256').update(data).digest('hex');
     const meta = insertAttachment(db, { name: f.name, mime: type.mime, kind: type.kind, sha256, ...evidence }, data, shared, owner, now, crashAt ? { crashAt } : {});
     if (f.caption) updateAttachment(db, meta.id, { caption: f.caption });

@@ -1,0 +1,71 @@
+/**
+ * The page's half of attaching a photo: drawThumbnail (renderer/components/attachments/thumbnail.ts,
+ * bundled as it is) on a 20-megapixel JPEG of about 20 MB, in Chromium — decoding, scaling to 320 px
+ * and encoding the preview. The JPEG is made in the page from a seeded pattern with fine grain (about
+ * 14 MB at quality 0.97: a camera's 20 MP photo is 8–20 MB).
+ */
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { summarise } from '../stats.js';
+import type { SizeResult } from './common.js';
+import { CHROMIUM_ARGS, chromiumBinary } from './scroll.js';
+
+const REPO = path.resolve(import.meta.dirname, '..', '..', '..');
+
+async function bundle(): Promise<string> {
+  const r = await build({
+    stdin: { contents: "export { drawThumbnail } from './renderer/components/attachments/thumbnail.ts';", resolveDir: REPO, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'fulcrumThumb',
+    platform: 'browser',
+    write: false,
+    logLevel: 'error',
+  });
+  return r.outputFiles[0]!.text;
+}
+
+export async function measureThumbnailDraw(rounds = 5): Promise<SizeResult> {
+  const executablePath = chromiumBinary();
+  if (!executablePath) return { value: summarise([]), unavailable: 'no Chromium found (install chromium or set FULCRUM_CHROMIUM)' };
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>thumbnail</title>');
+    await page.addScriptTag({ content: await bundle() });
+    // Run in the page as written here (a string: no compiler helpers, DOM types only there).
+    const r = (await page.evaluate(`(async (rounds) => {
+      const W = 5472;
+      const H = 3648;
+      const canvas = new OffscreenCanvas(W, H);
+      const ctx = canvas.getContext('2d');
+      const img = ctx.createImageData(W, H);
+      // A seeded xorshift: smooth colour fields with grain, so the JPEG is about as large as a photo.
+      let s = 42;
+      const rnd = () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 4294967296);
+      for (let y = 0, i = 0; y < H; y++) {
+        for (let x = 0; x < W; x++, i += 4) {
+          img.data[i] = 120 + 80 * Math.sin(x / 300) + rnd() * 60;
+          img.data[i + 1] = 110 + 70 * Math.cos(y / 250) + rnd() * 60;
+          img.data[i + 2] = 100 + 60 * Math.sin((x + y) / 400) + rnd() * 60;
+          img.data[i + 3] = 255;
+        }
+      }
+      ctx.putImageData(img, 0, 0);
+      const photo = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.97 });
+      const times = [];
+      let thumbBytes = 0;
+      for (let k = 0; k < rounds; k++) {
+        const t0 = performance.now();
+        const thumb = await fulcrumThumb.drawThumbnail(photo);
+        times.push(performance.now() - t0);
+        thumbBytes = thumb ? thumb.size : 0;
+      }
+      return { times, photoMB: photo.size / (1024 * 1024), thumbKB: thumbBytes / 1024 };
+    })(${rounds})`)) as { times: number[]; photoMB: number; thumbKB: number };
+    return { value: summarise(r.times), extra: { photoMB: Math.round(r.photoMB * 10) / 10, megapixels: 20, thumbKB: Math.round(r.thumbKB) } };
+  } finally {
+    await browser.close();
+  }
+}
