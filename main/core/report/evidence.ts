@@ -12,7 +12,8 @@ import { addDays, weekStartOf } from '../../../shared/insights.js';
 import type { ReportConfigParsed } from '../../../shared/report.js';
 import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
-import { checkInIdsInWeeks, entriesInPeriod, latestRevision, receiptRows, revisionDigests, revisionLink, type EvidenceRevisionRow } from '../db/repos/evidence.js';
+import { checkInIdsInWeeks, entriesInPeriod, latestRevision, receiptRows, revisionLink, type EvidenceRevisionRow } from '../db/repos/evidence.js';
+import { chainHead, storedTree } from '../db/repos/revisions.js';
 import { weekStartSetting } from '../db/analytics/index.js';
 import { chainHash, chainHash2, fieldCommitment, fieldSalts, isV2 } from '../ledger/encoding.js';
 import { Tree, leafOf } from '../ledger/merkle.js';
@@ -32,19 +33,12 @@ export interface EvidenceContext {
 }
 
 /**
- * The history's tree, from every revision's digest (about two SHA-256 per revision), and the links
- * of the revisions a report names, read one by one as it asks for them (a report names a few
- * thousand at most; reading every revision's link too would triple what is read).
+ * The history's tree at its head, over the stored tree (a proof reads O(log n) nodes), and the links
+ * of the revisions a report names, read one by one as it asks for them.
  */
 export function ledgerTree(db: DB): { tree: Tree; link: (seq: number) => { digest: string; prev: string; hash: string } | undefined } {
-  const leaves: Buffer[] = [];
-  let expected = 1;
-  for (const [seq, digest] of revisionDigests(db)) {
-    if (seq !== expected++) throw damaged();
-    leaves.push(leafOf(seq, digest));
-  }
-  const size = leaves.length;
-  return { tree: new Tree(leaves), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
+  const size = chainHead(db)?.seq ?? 0;
+  return { tree: storedTree(db, size, damaged), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
 }
 
 const damaged = () =>
@@ -105,11 +99,15 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
     throw new FulcrumError('CONFLICT', 'This journal’s history has no tree yet. Save any entry once (a change is not needed), then make the report again.');
   }
 
+  const headRootBytes = Buffer.from(headRoot, 'hex');
   const alias = new Pseudonymiser(listPeople(db, { includeArchived: true }), config.pseudonyms);
   const disclose = (type: 'entry' | 'checkin', id: number, withhold: Withhold): DisclosedRevision => {
     const r = latestRevision(db, type, id);
     if (!r || r.content === null || r.seq > n) throw damaged();
-    return discloseRevision(type, { ...r, content: r.content }, { linkRoot: linkRootAt(tree, r.seq, { digest: r.digest, prev: r.prev_hash, hash: r.hash }), proof: tree.inclusion(r.seq - 1, n) }, withhold);
+    const proof = tree.inclusion(r.seq - 1, n);
+    // The stored tree is derived data: a proof is given only once it leads to the head's root.
+    if (!Tree.includes(r.seq - 1, n, leafOf(r.seq, r.digest), proof, headRootBytes)) throw damaged();
+    return discloseRevision(type, { ...r, content: r.content }, { linkRoot: linkRootAt(tree, r.seq, { digest: r.digest, prev: r.prev_hash, hash: r.hash }), proof }, withhold);
   };
   const summaryOnly = config.entries.detail !== 'full';
   const entries = ids.map((id) =>
