@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../main/core/db/index.js';
-import { createEntry, fillLedgerTree, storedTree, updateEntry, verifyAll } from '../../main/core/db/repos/index.js';
+import { createEntry, fillLedgerTree, storedTree, takeReceipt, updateEntry, verifyAll } from '../../main/core/db/repos/index.js';
 import { Tree, leafOf } from '../../main/core/ledger/merkle.js';
 import { buildEvidence } from '../../main/core/report/evidence.js';
 import { checkEvidence } from '../../shared/evidence.js';
@@ -111,6 +111,24 @@ describe('the stored ledger tree', () => {
       // Derived data: a save is never refused because of it (the node is rewritten only if the save completes it).
       expect(() => createEntry(db, EntryInput.parse({ occurredAt: T0, timeZone: 'UTC', title: 'Later', body: 'still saved' }), T0 + 1000)).not.toThrow();
       expect((await verifyAll(db, T0)).failures.some((f) => TREE_CHANGED.test(f.problem))).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a receipt’s consistency proof runs through a changed stored node: the report refuses rather than give it', async () => {
+    const db = journal(5, 0);
+    try {
+      takeReceipt(db, T0 + 10);
+      for (let i = 0; i < 11; i++) createEntry(db, EntryInput.parse({ occurredAt: T0, timeZone: 'UTC', title: `More ${i}`, body: 'more' }), T0 + 100 + i);
+      const none = ReportConfig.parse({ range: { kind: 'dates', from: '2025-01-01', to: '2025-01-31' }, entries: { select: 'none' } });
+      const ctx = { today: '2025-01-31', now: T0 + 86_400_000 };
+      const ev = buildEvidence(db, none, ctx);
+      expect(ev.receipts).toHaveLength(1);
+      expect((await checkEvidence(ev)).ok).toBe(true);
+      // Revisions 7–8's node is in the proof from 5 to 16 revisions only (no entry's proof, no root read).
+      db.prepare('UPDATE ledger_tree SET hash = ? WHERE level = 1 AND idx = 3').run(randomBytes(32));
+      expect(() => buildEvidence(db, none, ctx)).toThrow(/history does not check out/);
     } finally {
       db.close();
     }

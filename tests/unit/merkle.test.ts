@@ -55,12 +55,18 @@ describe('the ledger tree', () => {
         const second = tree.root(n).toString('hex');
         const proof = tree.consistency(m, n);
         expect(await verifyConsistency(m, n, first, second, proof)).toBe(true);
+        // The app's own check (a report checks each receipt's proof before it gives it) agrees.
+        const [a, b] = [Buffer.from(first, 'hex'), Buffer.from(second, 'hex')];
+        expect(Tree.consistent(m, n, a, b, proof)).toBe(true);
         if (m < n) {
           expect(await verifyConsistency(m, n, flip(first), second, proof)).toBe(false);
           expect(await verifyConsistency(m, n, first, flip(second), proof)).toBe(false);
+          expect(Tree.consistent(m, n, Buffer.from(flip(first), 'hex'), b, proof)).toBe(false);
+          expect(Tree.consistent(m, n, a, Buffer.from(flip(second), 'hex'), proof)).toBe(false);
           const bad = [...proof];
           bad[pick % bad.length] = flip(bad[pick % bad.length]!);
           expect(await verifyConsistency(m, n, first, second, bad)).toBe(false);
+          expect(Tree.consistent(m, n, a, b, bad)).toBe(false);
         }
       }),
       { numRuns: 150 },

@@ -174,6 +174,39 @@ export class Tree {
     return sn === 0 && r.equals(root);
   }
 
+  /** Whether `proof` (hex) shows the tree of `first` leaves with root `firstRoot` is the start of the tree of `second` leaves with root `secondRoot` (RFC 9162 §2.1.4.2). */
+  static consistent(first: number, second: number, firstRoot: Buffer, secondRoot: Buffer, proof: readonly string[]): boolean {
+    if (first < 1 || first > second) return false;
+    if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);
+    const path: Buffer[] = proof.map((p) => Buffer.from(p, 'hex'));
+    if ((first & (first - 1)) === 0) path.unshift(firstRoot);
+    if (path.length === 0) return false;
+    let fn = first - 1;
+    let sn = second - 1;
+    while (fn % 2 === 1) {
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    let fr = path[0]!;
+    let sr = fr;
+    for (const c of path.slice(1)) {
+      if (sn === 0) return false;
+      if (fn % 2 === 1 || fn === sn) {
+        fr = nodeOf(c, fr);
+        sr = nodeOf(c, sr);
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      } else {
+        sr = nodeOf(sr, c);
+      }
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    return sn === 0 && fr.equals(firstRoot) && sr.equals(secondRoot);
+  }
+
   /** RFC 9162 §2.1.4.1 PROOF(m, D[0:size]), as hex. */
   consistency(m: number, size = this.size): string[] {
     const out: Buffer[] = [];

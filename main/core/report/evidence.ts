@@ -144,7 +144,10 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
     const root = linkRootAt(tree, rc.seq, at);
     // A receipt taken on a version 1 link commits to no tree: it cannot anchor a report.
     if (root === null) continue;
-    receipts.push({ seq: rc.seq, hash: rc.head, prevHash: at.prev, digest: at.digest, root, takenAt: rc.taken_at, consistency: tree.consistency(rc.seq, n) });
+    const consistency = tree.consistency(rc.seq, n);
+    // Read from the stored tree like the inclusion proofs: given only once it leads between the two roots.
+    if (!Tree.consistent(rc.seq, n, Buffer.from(root, 'hex'), headRootBytes, consistency)) throw damaged();
+    receipts.push({ seq: rc.seq, hash: rc.head, prevHash: at.prev, digest: at.digest, root, takenAt: rc.taken_at, consistency });
   }
 
   return {
