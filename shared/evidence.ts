@@ -1,12 +1,10 @@
 /**
  * Verifiable reports: the evidence file a report carries (what it discloses, with proofs) and the
  * check of it. The check is the same code in the app's "Check a report" screen and in the standalone
- * verifier HTML file (bundled from shared/verifier/page.ts): it uses only WebCrypto SHA-256, so it
+ * verifier HTML file (bundled from renderer/verifier/page.ts): it uses only WebCrypto SHA-256, so it
  * runs in any current browser, offline, without Fulcrum or the journal. docs/ledger-encoding.md §5–§7
  * says exactly what is hashed.
  */
-import { z } from 'zod';
-
 export const EVIDENCE_FORMAT = 'fulcrum-evidence';
 export const EVIDENCE_VERSION = 1;
 
@@ -56,70 +54,199 @@ export type EntryField = (typeof ENTRY_FIELDS)[number];
 /** The tags that start each hashed message (ASCII, then one zero byte). */
 export const TAGS = { field: 'fulcrum-field-v2', salt: 'fulcrum-salt-v2', link1: 'fulcrum-ledger-v1', link2: 'fulcrum-ledger-v2' } as const;
 
-const Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
-const Seq = z.number().int().positive();
+// ------------------------------------------------------------------ the evidence file's shape
+
+/*
+ * The shape is checked by hand rather than with a schema library: the standalone verifier is one
+ * HTML file a therapist opens, and a library would be most of its size. The checks are those of a
+ * strict schema: every object has exactly the keys listed (optional ones may be absent), hex values
+ * are 64 lowercase hex digits, numbers are integers in range, lists have a maximum length. The first
+ * problem found is reported with where it is.
+ */
+
+type Path = (string | number)[];
+/** A shape problem: where, and what. */
+class ShapeError extends Error {
+  constructor(
+    readonly path: Path,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+type Check<T> = (v: unknown, path: Path) => T;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const HEX = /^[0-9a-f]{64}$/;
+const hex: Check<string> = (v, path) => {
+  if (typeof v !== 'string') throw new ShapeError(path, 'expected a string');
+  if (!HEX.test(v)) throw new ShapeError(path, 'must be 64 lowercase hex digits');
+  return v;
+};
+const int =
+  (min = -Infinity): Check<number> =>
+  (v, path) => {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new ShapeError(path, 'expected a whole number');
+    if (v < min) throw new ShapeError(path, `must be at least ${min}`);
+    return v;
+  };
+const seq = int(1);
+const count = int(0);
+const str =
+  (max = Infinity, pattern?: RegExp): Check<string> =>
+  (v, path) => {
+    if (typeof v !== 'string') throw new ShapeError(path, 'expected a string');
+    if (v.length > max) throw new ShapeError(path, `must be at most ${max} characters`);
+    if (pattern && !pattern.test(v)) throw new ShapeError(path, 'has the wrong form');
+    return v;
+  };
+const day = str(10, /^\d{4}-\d{2}-\d{2}$/);
+const oneOf =
+  <T extends string | number>(...allowed: T[]): Check<T> =>
+  (v, path) => {
+    if (!allowed.includes(v as T)) throw new ShapeError(path, `must be ${allowed.map((a) => JSON.stringify(a)).join(' or ')}`);
+    return v as T;
+  };
+const nullable =
+  <T>(c: Check<T>): Check<T | null> =>
+  (v, path) =>
+    v === null ? null : c(v, path);
+const listOf =
+  <T>(c: Check<T>, max: number): Check<T[]> =>
+  (v, path) => {
+    if (!Array.isArray(v)) throw new ShapeError(path, 'expected a list');
+    if (v.length > max) throw new ShapeError(path, `must hold at most ${max} items`);
+    return v.map((x, i) => c(x, [...path, i]));
+  };
+/** An object with exactly these keys; those in `optional` may be absent (absent stays absent). */
+function object<T>(required: Record<string, Check<unknown>>, optional: Record<string, Check<unknown>> = {}): Check<T> {
+  return (v, path) => {
+    if (!isObject(v)) throw new ShapeError(path, 'expected an object');
+    const out: Record<string, unknown> = {};
+    for (const [k, c] of Object.entries(required)) {
+      if (!(k in v)) throw new ShapeError([...path, k], 'is missing');
+      out[k] = c(v[k], [...path, k]);
+    }
+    for (const [k, c] of Object.entries(optional)) if (k in v && v[k] !== undefined) out[k] = c(v[k], [...path, k]);
+    const extra = Object.keys(v).find((k) => !(k in required) && !(k in optional));
+    if (extra !== undefined) throw new ShapeError(path, `has a key it should not have: “${extra}”`);
+    return out as T;
+  };
+}
 
 /** A field shown in the report: its value and its salt, from which anyone recomputes its commitment (given too, so a change is found at its field). */
-const ShownField = z.object({ value: z.unknown(), salt: Hex, commitment: Hex }).strict();
+export interface ShownField {
+  value: unknown;
+  salt: string;
+  commitment: string;
+}
 /** A field withheld: only its commitment; `shown` is what the report printed instead (a pseudonymised text), if anything. */
-const WithheldField = z.object({ commitment: Hex, withheld: z.enum(['redacted', 'pseudonymised']), shown: z.string().optional() }).strict();
-export const DisclosedField = z.union([ShownField, WithheldField]);
-export type DisclosedField = z.infer<typeof DisclosedField>;
+export interface WithheldField {
+  commitment: string;
+  withheld: 'redacted' | 'pseudonymised';
+  shown?: string;
+}
+export type DisclosedField = ShownField | WithheldField;
+const shownField = object<ShownField>({ value: (v) => v, salt: hex, commitment: hex });
+const withheldField = object<WithheldField>({ commitment: hex, withheld: oneOf('redacted', 'pseudonymised') }, { shown: str() });
+const disclosedField: Check<DisclosedField> = (v, path) => (isObject(v) && 'salt' in v ? shownField(v, path) : withheldField(v, path));
+const fieldRecord: Check<Record<string, DisclosedField>> = (v, path) => {
+  if (!isObject(v)) throw new ShapeError(path, 'expected an object');
+  const out: Record<string, DisclosedField> = {};
+  for (const [k, f] of Object.entries(v)) out[k] = disclosedField(f, [...path, k]);
+  return out;
+};
 
-export const DisclosedEntry = z
-  .object({
-    id: z.number().int().positive(),
-    rev: Seq,
-    seq: Seq,
-    savedAt: z.number().int(),
-    /** The revision's own chain hash and what it links: the previous hash and, for a version 2 link, the tree root at it. */
-    hash: Hex,
-    prevHash: Hex,
-    linkRoot: Hex.nullable(),
-    /** Encoding version of the revision's content. */
-    v: z.union([z.literal(1), z.literal(2)]),
-    /** Version 2: every field, shown or withheld. */
-    fields: z.record(z.string(), DisclosedField).optional(),
-    /** Version 1 (whole revisions): the whole content when all of it is shown, else only its digest. */
-    content: z.string().optional(),
-    digest: Hex.optional(),
-    /** Inclusion proof of the revision's leaf in the tree of the stated head (RFC 9162 audit path). */
-    proof: z.array(Hex).max(64),
-  })
-  .strict();
-export type DisclosedEntry = z.infer<typeof DisclosedEntry>;
+/** A revision the report discloses (an entry's or a check-in's newest), with its place in the history. */
+export interface DisclosedRevision {
+  id: number;
+  rev: number;
+  seq: number;
+  savedAt: number;
+  /** The revision's own chain hash and what it links: the previous hash and, for a version 2 link, the tree root at it. */
+  hash: string;
+  prevHash: string;
+  linkRoot: string | null;
+  /** Encoding version of the revision's content. */
+  v: 1 | 2;
+  /** Version 2: every field, shown or withheld. */
+  fields?: Record<string, DisclosedField>;
+  /** Version 1 (whole revisions): the whole content when all of it is shown, else only its digest. */
+  content?: string;
+  digest?: string;
+  /** Inclusion proof of the revision's leaf in the tree of the stated head (RFC 9162 audit path). */
+  proof: string[];
+}
+export type DisclosedEntry = DisclosedRevision;
+/** A check-in the report's check-in section draws on, disclosed like an entry. */
+export type DisclosedCheckIn = DisclosedRevision;
+const disclosedRevision = object<DisclosedRevision>(
+  { id: seq, rev: seq, seq, savedAt: int(), hash: hex, prevHash: hex, linkRoot: nullable(hex), v: oneOf(1, 2), proof: listOf(hex, 64) },
+  { fields: fieldRecord, content: str(), digest: hex },
+);
 
 /** A chain position with what its version 2 link commits to. */
-const Anchor = z.object({ seq: Seq, hash: Hex, prevHash: Hex, digest: Hex, root: Hex }).strict();
-export type Anchor = z.infer<typeof Anchor>;
+export interface Anchor {
+  seq: number;
+  hash: string;
+  prevHash: string;
+  digest: string;
+  root: string;
+}
+const anchorShape = { seq, hash: hex, prevHash: hex, digest: hex, root: hex };
 
-export const EvidenceReceipt = Anchor.extend({
-  takenAt: z.number().int(),
+export interface EvidenceReceipt extends Anchor {
+  takenAt: number;
   /** Consistency proof from the tree at the receipt to the tree at the head (RFC 9162). */
-  consistency: z.array(Hex).max(128),
-}).strict();
-export type EvidenceReceipt = z.infer<typeof EvidenceReceipt>;
+  consistency: string[];
+}
+const evidenceReceipt = object<EvidenceReceipt>({ ...anchorShape, takenAt: int(), consistency: listOf(hex, 128) });
 
-export const Attachment = z.object({ name: z.string().max(255), sha256: Hex, bytes: z.number().int().nonnegative() }).strict();
-export type EvidenceAttachment = z.infer<typeof Attachment>;
+export interface EvidenceAttachment {
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+const attachment = object<EvidenceAttachment>({ name: str(255), sha256: hex, bytes: count });
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export interface Evidence {
+  format: typeof EVIDENCE_FORMAT;
+  version: typeof EVIDENCE_VERSION;
+  generatedAt: number;
+  period: { from: string; to: string };
+  /** Stated by the journal: entries in the period (all people), and how many of them the report includes. */
+  counts: { inPeriod: number; included: number; withheld: number };
+  head: Anchor;
+  receipts: EvidenceReceipt[];
+  entries: DisclosedEntry[];
+  /** The check-ins behind the report's check-in section (absent in files made before reports disclosed them). */
+  checkins?: DisclosedCheckIn[];
+  attachments: EvidenceAttachment[];
+}
+const evidence = object<Evidence>(
+  {
+    format: oneOf(EVIDENCE_FORMAT),
+    version: oneOf(EVIDENCE_VERSION),
+    generatedAt: int(),
+    period: object({ from: day, to: day }),
+    counts: object({ inPeriod: count, included: count, withheld: count }),
+    head: object<Anchor>(anchorShape),
+    receipts: listOf(evidenceReceipt, 10_000),
+    entries: listOf(disclosedRevision, 100_000),
+    attachments: listOf(attachment, 10_000),
+  },
+  { checkins: listOf(disclosedRevision, 100_000) },
+);
 
-export const Evidence = z
-  .object({
-    format: z.literal(EVIDENCE_FORMAT),
-    version: z.literal(EVIDENCE_VERSION),
-    generatedAt: z.number().int(),
-    period: z.object({ from: Day, to: Day }).strict(),
-    /** Stated by the journal: entries in the period (all people), and how many of them the report includes. */
-    counts: z.object({ inPeriod: z.number().int().nonnegative(), included: z.number().int().nonnegative(), withheld: z.number().int().nonnegative() }).strict(),
-    head: Anchor,
-    receipts: z.array(EvidenceReceipt).max(10_000),
-    entries: z.array(DisclosedEntry).max(100_000),
-    attachments: z.array(Attachment).max(10_000),
-  })
-  .strict();
-export type Evidence = z.infer<typeof Evidence>;
+/** Reads an evidence file's parsed JSON: the evidence, or the first shape problem and where it is. */
+export function readEvidence(raw: unknown): { ok: true; evidence: Evidence } | { ok: false; path: Path; message: string } {
+  try {
+    return { ok: true, evidence: evidence(raw, []) };
+  } catch (e) {
+    if (e instanceof ShapeError) return { ok: false, path: e.path, message: e.message };
+    throw e;
+  }
+}
 
 // ------------------------------------------------------------------ hashing (WebCrypto)
 
@@ -244,6 +371,11 @@ export interface EntryCheck {
   title?: string;
 }
 
+/** A disclosed check-in's check: as an entry's, with its week when shown. */
+export interface CheckInCheck extends Omit<EntryCheck, 'day' | 'title'> {
+  week?: string;
+}
+
 export interface EvidenceCheck {
   ok: boolean;
   /** The file could not be read as an evidence file at all (then nothing else is set). */
@@ -254,6 +386,8 @@ export interface EvidenceCheck {
   /** Problems that are not about one entry (the head, the counts, the receipt). */
   problems: string[];
   entries: EntryCheck[];
+  /** The check-ins the report discloses (its check-in section's), checked like entries. */
+  checkins: CheckInCheck[];
   receipt?: { seq: number; head: string; code: string; takenAt: number; ok: boolean; existed: number; after: number };
   /** One sentence: "Valid against head …: N entries, M withheld in the period." or what fails. */
   summary: string;
@@ -261,7 +395,11 @@ export interface EvidenceCheck {
 
 const normalHead = (s: string) => s.trim().toLowerCase().replace(/[^0-9a-f]/g, '');
 
-async function digestOfEntry(e: DisclosedEntry, problems: string[], shown: string[], withheld: EntryCheck['withheld']): Promise<string | null> {
+type RevisionType = 'entry' | 'checkin';
+const FIELDS_OF: Record<RevisionType, readonly string[]> = { entry: ENTRY_FIELDS, checkin: CHECKIN_FIELDS };
+const NOUN: Record<RevisionType, string> = { entry: 'an entry', checkin: 'a check-in' };
+
+async function digestOfRevision(type: RevisionType, e: DisclosedRevision, problems: string[], shown: string[], withheld: EntryCheck['withheld']): Promise<string | null> {
   if (e.v === 1) {
     if (e.content !== undefined) {
       type Labels = { v?: unknown; type?: unknown; id?: unknown; rev?: unknown; savedAt?: unknown } | null;
@@ -272,8 +410,8 @@ async function digestOfEntry(e: DisclosedEntry, problems: string[], shown: strin
         problems.push('Its content is not readable.');
         return null;
       }
-      if (!parsed || parsed.v !== 1 || parsed.type !== 'entry' || parsed.id !== e.id || parsed.rev !== e.rev || parsed.savedAt !== e.savedAt) {
-        problems.push('Its content names another entry, version or time than the report says.');
+      if (!parsed || parsed.v !== 1 || parsed.type !== type || parsed.id !== e.id || parsed.rev !== e.rev || parsed.savedAt !== e.savedAt) {
+        problems.push(`Its content names another ${type === 'entry' ? 'entry' : 'check-in'}, version or time than the report says.`);
       }
       shown.push('all fields');
       const d = await shaHex(enc.encode(e.content));
@@ -288,10 +426,11 @@ async function digestOfEntry(e: DisclosedEntry, problems: string[], shown: strin
     return e.digest;
   }
   const fields = e.fields ?? {};
-  const extra = Object.keys(fields).filter((k) => !(ENTRY_FIELDS as readonly string[]).includes(k));
-  if (extra.length) problems.push(`It has fields an entry does not have: ${extra.join(', ')}.`);
+  const names = FIELDS_OF[type];
+  const extra = Object.keys(fields).filter((k) => !names.includes(k));
+  if (extra.length) problems.push(`It has fields ${NOUN[type]} does not have: ${extra.join(', ')}.`);
   const commitments: [string, string][] = [];
-  for (const name of ENTRY_FIELDS) {
+  for (const name of names) {
     const f = fields[name];
     if (!f) {
       problems.push(`Its field “${name}” is missing (neither shown nor withheld).`);
@@ -308,31 +447,64 @@ async function digestOfEntry(e: DisclosedEntry, problems: string[], shown: strin
       withheld.push({ name, why: f.withheld });
     }
   }
-  return shaHex(enc.encode(commitmentForm({ type: 'entry', id: e.id, rev: e.rev, savedAt: e.savedAt }, commitments)));
+  return shaHex(enc.encode(commitmentForm({ type, id: e.id, rev: e.rev, savedAt: e.savedAt }, commitments)));
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Checks one disclosed revision: its fields against their commitments, its proof against the head's tree, its link. */
+async function checkRevision(type: RevisionType, e: DisclosedRevision, index: number, head: Anchor, seen: Set<number>): Promise<EntryCheck> {
+  const c: EntryCheck = { index, id: e.id, rev: e.rev, seq: e.seq, ok: true, problems: [], shown: [], withheld: [] };
+  if (seen.has(e.seq)) c.problems.push('The same revision appears twice in the report.');
+  seen.add(e.seq);
+  if (e.seq > head.seq) c.problems.push(`It is after the stated head (position ${e.seq} > ${head.seq}).`);
+  const digest = await digestOfRevision(type, e, c.problems, c.shown, c.withheld);
+  if (digest !== null) {
+    if (e.v === 2 && e.digest !== undefined && e.digest !== digest) c.problems.push('Its field commitments do not match its digest: a commitment was changed.');
+    const included = e.seq <= head.seq && (await verifyInclusion(e.seq - 1, head.seq, await leafHash(e.seq, digest), e.proof, head.root));
+    if (!included) {
+      c.problems.push('Its proof does not lead to the stated head: the revision, the proof or its position was changed.');
+    }
+    const linked = e.linkRoot === null ? await link1(e.prevHash, digest) : await link2(e.prevHash, digest, e.linkRoot);
+    if (linked !== e.hash) c.problems.push('Its revision hash does not match what it holds.');
+  }
+  c.ok = c.problems.length === 0;
+  return c;
+}
+
+/** A disclosed revision's shown value of a field (undefined when withheld or unreadable). */
+function shownValue(e: DisclosedRevision, name: string): unknown {
+  const f = e.fields?.[name];
+  if (f && 'salt' in f) return f.value;
+  if (e.content === undefined) return undefined;
+  try {
+    return (JSON.parse(e.content) as Record<string, unknown>)[name];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Checks an evidence file: every disclosed entry's fields against its commitments, its digest against
- * its inclusion proof and the stated head's tree, the head's link against that tree; with `receiptHead`
- * (a receipt's head, whole or its short code), also that the tree at that receipt is the beginning of
- * the head's tree, and which entries were already there. Never throws on bad input: says what fails.
+ * Checks an evidence file: every disclosed entry's and check-in's fields against its commitments, its
+ * digest against its inclusion proof and the stated head's tree, the head's link against that tree;
+ * with `receiptHead` (a receipt's head, whole or its short code), also that the tree at that receipt is
+ * the beginning of the head's tree, and which entries were already there. Never throws on bad input:
+ * says what fails.
  */
 export async function checkEvidence(raw: unknown, receiptHead?: string): Promise<EvidenceCheck> {
-  const parsed = Evidence.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
+  const parsed = readEvidence(raw);
+  if (!parsed.ok) {
+    const where = parsed.path.length ? ` (at ${parsed.path.join('.')})` : '';
     return {
       ok: false,
-      unreadable: `This is not a Fulcrum evidence file, or it is damaged${where}: ${first?.message ?? 'unknown shape'}.`,
+      unreadable: `This is not a Fulcrum evidence file, or it is damaged${where}: ${parsed.message}.`,
       problems: [],
       entries: [],
+      checkins: [],
       summary: 'This file is not a Fulcrum evidence file, or it is damaged.',
     };
   }
-  const ev = parsed.data;
+  const ev = parsed.evidence;
   const problems: string[] = [];
   const { head } = ev;
   if ((await link2(head.prevHash, head.digest, head.root)) !== head.hash) {
@@ -346,36 +518,19 @@ export async function checkEvidence(raw: unknown, receiptHead?: string): Promise
   const entries: EntryCheck[] = [];
   const seen = new Set<number>();
   for (const [i, e] of ev.entries.entries()) {
-    const c: EntryCheck = { index: i + 1, id: e.id, rev: e.rev, seq: e.seq, ok: true, problems: [], shown: [], withheld: [] };
-    if (seen.has(e.seq)) c.problems.push('The same revision appears twice in the report.');
-    seen.add(e.seq);
-    if (e.seq > head.seq) c.problems.push(`It is after the stated head (position ${e.seq} > ${head.seq}).`);
-    const digest = await digestOfEntry(e, c.problems, c.shown, c.withheld);
-    const shownValue = (name: string): unknown => {
-      const f = e.fields?.[name];
-      if (f && 'salt' in f) return f.value;
-      if (e.content === undefined) return undefined;
-      try {
-        return (JSON.parse(e.content) as Record<string, unknown>)[name];
-      } catch {
-        return undefined;
-      }
-    };
-    const occurred = shownValue('occurredAt');
+    const c = await checkRevision('entry', e, i + 1, head, seen);
+    const occurred = shownValue(e, 'occurredAt');
     if (typeof occurred === 'number' && Number.isFinite(occurred) && Math.abs(occurred) < 8.64e15) c.day = new Date(occurred).toISOString().slice(0, 10);
-    const title = shownValue('title');
+    const title = shownValue(e, 'title');
     if (typeof title === 'string') c.title = title;
-    if (digest !== null) {
-      if (e.v === 2 && e.digest !== undefined && e.digest !== digest) c.problems.push('Its field commitments do not match its digest: a commitment was changed.');
-      const included = e.seq <= head.seq && (await verifyInclusion(e.seq - 1, head.seq, await leafHash(e.seq, digest), e.proof, head.root));
-      if (!included) {
-        c.problems.push('Its proof does not lead to the stated head: the revision, the proof or its position was changed.');
-      }
-      const linked = e.linkRoot === null ? await link1(e.prevHash, digest) : await link2(e.prevHash, digest, e.linkRoot);
-      if (linked !== e.hash) c.problems.push('Its revision hash does not match what it holds.');
-    }
-    c.ok = c.problems.length === 0;
     entries.push(c);
+  }
+  const checkins: CheckInCheck[] = [];
+  for (const [i, e] of (ev.checkins ?? []).entries()) {
+    const c: CheckInCheck = await checkRevision('checkin', e, i + 1, head, seen);
+    const week = shownValue(e, 'week');
+    if (typeof week === 'string') c.week = week;
+    checkins.push(c);
   }
 
   let receipt: EvidenceCheck['receipt'];
@@ -397,19 +552,23 @@ export async function checkEvidence(raw: unknown, receiptHead?: string): Promise
         if (c.atReceipt === 'existed') existed++;
         else after++;
       }
+      for (const c of checkins) c.atReceipt = c.seq <= r.seq ? 'existed' : 'after';
       receipt = { seq: r.seq, head: r.hash, code: shortCodeOf(r.hash), takenAt: r.takenAt, ok: linkOk && consistent, existed, after };
     }
   }
 
   const bad = entries.filter((e) => !e.ok);
-  const ok = problems.length === 0 && bad.length === 0;
+  const badCheckIns = checkins.filter((e) => !e.ok);
+  const ok = problems.length === 0 && bad.length === 0 && badCheckIns.length === 0;
   const code = shortCodeOf(head.hash);
   const summary = ok
     ? `Valid against head ${code} (position ${head.seq}): ${plural(entries.length, 'entry', 'entries')}, ${ev.counts.withheld} withheld in the period ${ev.period.from} to ${ev.period.to}.` +
+      (checkins.length ? ` ${plural(checkins.length, 'check-in')} behind its check-in section.` : '') +
       (receipt ? ` At receipt ${receipt.code}: ${receipt.existed} existed unchanged, ${receipt.after} saved after it.` : '')
     : `Not valid: ${[
         ...problems,
         ...bad.map((e) => `entry ${e.index} (#${e.id}, version ${e.rev}): ${e.problems.join(' ')}`),
+        ...badCheckIns.map((e) => `check-in ${e.index} (#${e.id}, version ${e.rev}): ${e.problems.join(' ')}`),
       ].join(' ')}`;
-  return { ok, head: { seq: head.seq, hash: head.hash, code }, period: ev.period, counts: ev.counts, problems, entries, ...(receipt ? { receipt } : {}), summary };
+  return { ok, head: { seq: head.seq, hash: head.hash, code }, period: ev.period, counts: ev.counts, problems, entries, checkins, ...(receipt ? { receipt } : {}), summary };
 }

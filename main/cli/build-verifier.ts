@@ -1,6 +1,6 @@
 /**
  * `npm run build:verifier`: bundles the standalone verifier (renderer/verifier/page.ts, with
- * shared/evidence.ts and zod) into one self-contained HTML file — inline script and style, a Content
+ * shared/evidence.ts, no other dependency) into one self-contained HTML file — inline script and style, a Content
  * Security Policy that allows no network at all — and writes it as a string constant to
  * main/core/report/verifier-html.generated.ts, which the evidence package puts in its zip. A test
  * rebuilds it and fails when the generated file is out of date.

@@ -3,7 +3,8 @@
  * carries (verify-report.html). It needs neither Fulcrum nor the journal nor a network: it reads the
  * package's evidence.json (chosen or dropped), checks it with shared/evidence.ts — the same code as
  * the app's "Check a report" screen — and says "valid against head …" or exactly what fails.
- * main/cli/build-verifier.ts bundles it (with zod) into main/core/report/verifier-html.generated.ts.
+ * main/cli/build-verifier.ts bundles it into main/core/report/verifier-html.generated.ts; it has no
+ * dependencies (the evidence file's shape is checked by hand), so the file stays small.
  */
 import { checkEvidence, type EvidenceCheck } from '../../shared/evidence.js';
 
@@ -54,11 +55,27 @@ function render(r: EvidenceCheck) {
     list.append(li);
   }
   out.append(list);
+  if (r.checkins.length) {
+    const checks = el('ol');
+    checks.setAttribute('aria-label', 'Check-ins in the report');
+    for (const c of r.checkins) {
+      const li = el('li', undefined, c.ok ? 'ok' : 'bad');
+      li.append(el('strong', `Check-in #${c.id}${c.week ? `, week of ${c.week}` : ''}, version ${c.rev} (position ${c.seq}): ${c.ok ? 'checks out' : 'does not check out'}`));
+      if (c.atReceipt) li.append(el('span', c.atReceipt === 'existed' ? ' · existed at the receipt' : ' · saved after the receipt'));
+      for (const p of c.problems) li.append(el('div', p, 'problem'));
+      if (c.ok) {
+        const withheld = c.withheld.map((w) => `${w.name} (${w.why})`).join(', ');
+        li.append(el('div', `Shown and checked: ${c.shown.join(', ') || 'none'}.${withheld ? ` Withheld, committed: ${withheld}.` : ''}`, 'detail'));
+      }
+      checks.append(li);
+    }
+    out.append(el('h2', 'Check-ins'), checks);
+  }
 }
 
 async function run() {
   if (!loaded) {
-    render({ ok: false, problems: [], entries: [], summary: 'Choose the report’s evidence.json first.', unreadable: 'No file chosen yet.' });
+    render({ ok: false, problems: [], entries: [], checkins: [], summary: 'Choose the report’s evidence.json first.', unreadable: 'No file chosen yet.' });
     return;
   }
   $('result').textContent = 'Checking…';

@@ -127,6 +127,60 @@ describe('evidence of a report', () => {
     expect((await checkEvidence(null)).ok).toBe(false);
   });
 
+  it('the check-ins behind the check-in section are disclosed with proofs: answers shown, a note only when the report prints it', async () => {
+    const { call, sam } = await journal();
+    const alex = await call<{ id: number }>('people.create', { name: 'Alex', kind: 'family', color: '#993366' });
+    const save = (personId: number, week: string, note: string, forTherapist: boolean) =>
+      call<{ id: number }>('checkins.save', { personId, week, heard: 2, respected: 3, safe: 4, note, forTherapist });
+    const shared = await save(sam.id, '2025-03-03', 'Sam listened this week.', true);
+    const kept = await save(sam.id, '2025-03-10', 'Only for me.', false);
+    const other = await save(alex.id, '2025-03-10', '', false);
+    await save(sam.id, '2025-04-07', 'After the period.', true);
+
+    const ev = await call<Evidence>('report.evidence', { config: config({ pseudonyms: { [sam.id]: 'P.' } }) });
+    expect(ev.checkins!.map((c) => c.id)).toEqual([shared.id, kept.id, other.id]);
+    const [first, second] = ev.checkins!;
+    expect(first!.fields!.heard).toMatchObject({ value: 2 });
+    expect(first!.fields!.week).toMatchObject({ value: '2025-03-03' });
+    // Printed pseudonymised: withheld, the printed text beside it. Not marked for the therapist: withheld.
+    expect(first!.fields!.note).toMatchObject({ withheld: 'pseudonymised', shown: 'P. listened this week.' });
+    expect(second!.fields!.note).toMatchObject({ withheld: 'redacted' });
+    expect(JSON.stringify(ev)).not.toMatch(/Only for me|Sam listened/);
+
+    const r = await checkEvidence(ev);
+    expect(r.ok).toBe(true);
+    expect(r.checkins.map((c) => [c.ok, c.week])).toEqual([[true, '2025-03-03'], [true, '2025-03-10'], [true, '2025-03-10']]);
+    expect(r.checkins[1]!.withheld).toEqual([{ name: 'note', why: 'redacted' }]);
+    expect(r.summary).toContain('3 check-ins behind its check-in section.');
+
+    // One person chosen: only their check-ins. No check-in section: none.
+    const onlyAlex = await call<Evidence>('report.evidence', { config: config({ personIds: [alex.id] }) });
+    expect(onlyAlex.checkins!.map((c) => c.id)).toEqual([other.id]);
+    const noSection = await call<Evidence>('report.evidence', {
+      config: config({ sections: { summary: true, charts: true, patterns: true, checkins: false, entries: true, questions: true } }),
+    });
+    expect(noSection.checkins).toEqual([]);
+
+    // A changed answer, a swapped proof or a changed note commitment fails at that check-in.
+    const changed = structuredClone(ev);
+    (changed.checkins![0]!.fields!.safe as { value: number }).value = 1;
+    let bad = await checkEvidence(changed);
+    expect(bad.ok).toBe(false);
+    expect(bad.summary).toMatch(/^Not valid: check-in 1 \(#\d+, version 1\): Its field “safe” was changed: it does not match its commitment\.$/);
+    const swapped = structuredClone(ev);
+    [swapped.checkins![0]!.proof, swapped.checkins![2]!.proof] = [swapped.checkins![2]!.proof, swapped.checkins![0]!.proof];
+    bad = await checkEvidence(swapped);
+    expect(bad.checkins.filter((c) => !c.ok).map((c) => c.index)).toEqual([1, 3]);
+    const note = structuredClone(ev);
+    const n = note.checkins![1]!.fields!.note as { commitment: string };
+    n.commitment = n.commitment.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    expect((await checkEvidence(note)).checkins[1]!.problems.join(' ')).toContain('Its proof does not lead to the stated head');
+    // A check-in disclosed as if it were an entry does not check out (its commitment form names its type).
+    const moved = structuredClone(ev);
+    moved.entries[0] = { ...moved.checkins![0]! };
+    expect((await checkEvidence(moved)).entries[0]!.ok).toBe(false);
+  });
+
   it('the package holds the report, evidence.json and the standalone verifier; the report JSON carries the same evidence', async () => {
     const { call } = await journal();
     const pkg = await call<EvidencePackageFile>('report.evidencePackage', { config: config(), html: '<!doctype html><p>report</p>', pageSize: 'a4', from: '2025-03-01', to: '2025-03-31', generatedOn: '2025-04-01' });

@@ -29,11 +29,16 @@ describe('the ledger tree', () => {
         const leaf = leafOf(m + 1, digest(m + 1));
         const path = tree.inclusion(m, size);
         expect(await verifyInclusion(m, size, leaf, path, root)).toBe(true);
+        // The app's own check (a report checks each proof before it gives it) agrees.
+        const rootBytes = Buffer.from(root, 'hex');
+        expect(Tree.includes(m, size, leaf, path, rootBytes)).toBe(true);
         if (path.length > 0) {
           const bad = [...path];
           bad[pick % bad.length] = flip(bad[pick % bad.length]!);
           expect(await verifyInclusion(m, size, leaf, bad, root)).toBe(false);
+          expect(Tree.includes(m, size, leaf, bad, rootBytes)).toBe(false);
         }
+        if (size > 1) expect(Tree.includes((m + 1) % size, size, leaf, path, rootBytes)).toBe(false);
         if (size > 1) expect(await verifyInclusion((m + 1) % size, size, leaf, path, root)).toBe(false);
         expect(await verifyInclusion(m, size, leafOf(m + 1, digest(m + 2)), path, root)).toBe(false);
       }),
@@ -50,12 +55,18 @@ describe('the ledger tree', () => {
         const second = tree.root(n).toString('hex');
         const proof = tree.consistency(m, n);
         expect(await verifyConsistency(m, n, first, second, proof)).toBe(true);
+        // The app's own check (a report checks each receipt's proof before it gives it) agrees.
+        const [a, b] = [Buffer.from(first, 'hex'), Buffer.from(second, 'hex')];
+        expect(Tree.consistent(m, n, a, b, proof)).toBe(true);
         if (m < n) {
           expect(await verifyConsistency(m, n, flip(first), second, proof)).toBe(false);
           expect(await verifyConsistency(m, n, first, flip(second), proof)).toBe(false);
+          expect(Tree.consistent(m, n, Buffer.from(flip(first), 'hex'), b, proof)).toBe(false);
+          expect(Tree.consistent(m, n, a, Buffer.from(flip(second), 'hex'), proof)).toBe(false);
           const bad = [...proof];
           bad[pick % bad.length] = flip(bad[pick % bad.length]!);
           expect(await verifyConsistency(m, n, first, second, bad)).toBe(false);
+          expect(Tree.consistent(m, n, a, b, bad)).toBe(false);
         }
       }),
       { numRuns: 150 },

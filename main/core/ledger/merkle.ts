@@ -45,13 +45,20 @@ export class Frontier {
     public readonly nodes: Buffer[] = [],
   ) {}
 
-  add(leaf: Buffer): void {
+  /**
+   * Adds the next leaf. `onNode` is told each perfect subtree the leaf completes (level ≥ 1, and its
+   * index among the subtrees of that level): the nodes the stored tree keeps.
+   */
+  add(leaf: Buffer, onNode?: (level: number, index: number, hash: Buffer) => void): void {
     let h = leaf;
     let n = this.size;
+    let level = 0;
     // Each trailing 1 bit of the old size is a subtree of the same height as the new one: merge.
     while (n % 2 === 1) {
       h = nodeOf(this.nodes.pop()!, h);
       n = Math.floor(n / 2);
+      level++;
+      onNode?.(level, Math.floor(this.size / 2 ** level), h);
     }
     this.nodes.push(h);
     this.size++;
@@ -79,34 +86,41 @@ export class Frontier {
   }
 }
 
+/** The root of the perfect, aligned subtree at `level` (0 = the leaves) and `index` among that level's subtrees. */
+export type PerfectNode = (level: number, index: number) => Buffer;
+
 /**
- * A whole tree in memory, for proofs: every perfect, aligned subtree's root, level by level (level 0 =
- * the leaves). Built in one pass, about two hashes per leaf.
+ * A tree for proofs, over its perfect, aligned subtrees' roots: held in memory (built from the leaves
+ * in one pass, about two hashes per leaf), or read as needed from where they are stored (the stored
+ * tree: a proof then reads O(log n) nodes).
  */
 export class Tree {
-  private readonly levels: Buffer[][];
+  readonly size: number;
+  private readonly perfect: PerfectNode;
 
-  constructor(leaves: Buffer[]) {
-    this.levels = [leaves];
-    for (let level = leaves; level.length > 1; ) {
+  constructor(leaves: Buffer[]);
+  constructor(size: number, perfect: PerfectNode);
+  constructor(leavesOrSize: Buffer[] | number, perfect?: PerfectNode) {
+    if (typeof leavesOrSize === 'number') {
+      this.size = leavesOrSize;
+      this.perfect = perfect!;
+      return;
+    }
+    const levels: Buffer[][] = [leavesOrSize];
+    for (let level = leavesOrSize; level.length > 1; ) {
       const up: Buffer[] = [];
       for (let i = 0; i + 1 < level.length; i += 2) up.push(nodeOf(level[i]!, level[i + 1]!));
-      this.levels.push(up);
+      levels.push(up);
       level = up;
     }
-  }
-
-  get size(): number {
-    return this.levels[0]!.length;
+    this.size = leavesOrSize.length;
+    this.perfect = (level, index) => levels[level]![index]!;
   }
 
   /** MTH of leaves [lo, hi). */
   private mth(lo: number, hi: number): Buffer {
     const n = hi - lo;
-    if ((n & (n - 1)) === 0 && lo % n === 0) {
-      const level = Math.log2(n);
-      return this.levels[level]![lo / n]!;
-    }
+    if ((n & (n - 1)) === 0 && lo % n === 0) return this.perfect(Math.log2(n), lo / n);
     const k = largestPow2Below(n);
     return nodeOf(this.mth(lo, lo + k), this.mth(lo + k, hi));
   }
@@ -134,6 +148,63 @@ export class Tree {
     };
     path(m, 0, size);
     return out.map((b) => b.toString('hex'));
+  }
+
+  /** Whether `path` (hex) leads from `leaf`, at index `m` of the tree of `size` leaves, to `root` (RFC 9162 §2.1.3.2). */
+  static includes(m: number, size: number, leaf: Buffer, path: readonly string[], root: Buffer): boolean {
+    if (m >= size) return false;
+    let fn = m;
+    let sn = size - 1;
+    let r = leaf;
+    for (const p of path) {
+      if (sn === 0) return false;
+      const sibling = Buffer.from(p, 'hex');
+      if (fn % 2 === 1 || fn === sn) {
+        r = nodeOf(sibling, r);
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      } else {
+        r = nodeOf(r, sibling);
+      }
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    return sn === 0 && r.equals(root);
+  }
+
+  /** Whether `proof` (hex) shows the tree of `first` leaves with root `firstRoot` is the start of the tree of `second` leaves with root `secondRoot` (RFC 9162 §2.1.4.2). */
+  static consistent(first: number, second: number, firstRoot: Buffer, secondRoot: Buffer, proof: readonly string[]): boolean {
+    if (first < 1 || first > second) return false;
+    if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);
+    const path: Buffer[] = proof.map((p) => Buffer.from(p, 'hex'));
+    if ((first & (first - 1)) === 0) path.unshift(firstRoot);
+    if (path.length === 0) return false;
+    let fn = first - 1;
+    let sn = second - 1;
+    while (fn % 2 === 1) {
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    let fr = path[0]!;
+    let sr = fr;
+    for (const c of path.slice(1)) {
+      if (sn === 0) return false;
+      if (fn % 2 === 1 || fn === sn) {
+        fr = nodeOf(c, fr);
+        sr = nodeOf(c, sr);
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      } else {
+        sr = nodeOf(sr, c);
+      }
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    return sn === 0 && fr.equals(firstRoot) && sr.equals(secondRoot);
   }
 
   /** RFC 9162 §2.1.4.1 PROOF(m, D[0:size]), as hex. */

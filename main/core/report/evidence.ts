@@ -1,16 +1,20 @@
 /**
- * The evidence a report carries (shared/evidence.ts): for each included entry, its newest revision's
+ * The evidence a report carries (shared/evidence.ts): for each included entry, and each check-in its
+ * check-in section draws on, its newest revision's
  * fields — shown with their salts, or withheld as commitments where the report redacts (summary only)
- * or pseudonymises them — its revision hash, and its inclusion proof in the Merkle tree of the history
+ * or pseudonymises them (a check-in's note unless the report prints it) — its revision hash, and its inclusion proof in the Merkle tree of the history
  * at the stated head; the receipts the head extends (with consistency proofs); and how many entries
  * of the period were not included. docs/ledger-encoding.md §5–§7 says how each is computed.
  */
 import { FulcrumError } from '../../../shared/errors.js';
-import { EVIDENCE_FORMAT, EVIDENCE_VERSION, ENTRY_FIELDS, type DisclosedEntry, type DisclosedField, type Evidence, type EvidenceAttachment, type EvidenceReceipt } from '../../../shared/evidence.js';
+import { CHECKIN_FIELDS, EVIDENCE_FORMAT, EVIDENCE_VERSION, ENTRY_FIELDS, type DisclosedField, type DisclosedRevision, type Evidence, type EvidenceAttachment, type EvidenceReceipt } from '../../../shared/evidence.js';
+import { addDays, weekStartOf } from '../../../shared/insights.js';
 import { entryShownAs, type ReportConfigParsed } from '../../../shared/report.js';
 import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
-import { entriesInPeriod, latestEntryRevision, receiptRows, revisionDigests, revisionLink } from '../db/repos/evidence.js';
+import { checkInIdsInWeeks, entriesInPeriod, latestRevision, receiptRows, revisionLink, type EvidenceRevisionRow } from '../db/repos/evidence.js';
+import { chainHead, storedTree } from '../db/repos/revisions.js';
+import { weekStartSetting } from '../db/analytics/index.js';
 import { chainHash, chainHash2, fieldCommitment, fieldSalts, isV2 } from '../ledger/encoding.js';
 import { Tree, leafOf } from '../ledger/merkle.js';
 import { Pseudonymiser } from '../portability/export/pseudonyms.js';
@@ -29,25 +33,13 @@ export interface EvidenceContext {
 }
 
 /**
- * The history's tree, from every revision's digest (about two SHA-256 per revision), and the links
- * of the revisions a report names, read one by one as it asks for them (a report names a few
- * thousand at most; reading every revision's link too would triple what is read).
+ * The history's tree at its head, over the stored tree (a proof reads O(log n) nodes), and the links
+ * of the revisions a report names, read one by one as it asks for them.
  */
 export function ledgerTree(db: DB): { tree: Tree; link: (seq: number) => { digest: string; prev: string; hash: string } | undefined } {
-  const leaves: Buffer[] = [];
-  let expected = 1;
-  for (const [seq, digest] of revisionDigests(db)) {
-    if (seq !== expected++) throw damaged();
-    leaves.push(leafOf(seq, digest));
-  }
-  const size = leaves.length;
-  return { tree: new Tree(leaves), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
+  const size = chainHead(db)?.seq ?? 0;
+  return { tree: storedTree(db, size, damaged), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
 }
-
-/** A revision named by the history that is not in it. */
-const missing = (): never => {
-  throw damaged();
-};
 
 const damaged = () =>
   new FulcrumError('CORRUPT', 'The history does not check out, so this report cannot carry proofs. Check the whole history on the Safety page.');
@@ -58,6 +50,31 @@ function linkRootAt(tree: Tree, seq: number, r: { digest: string; prev: string; 
   const root = tree.root(seq);
   if (chainHash2(r.prev, r.digest, root) !== r.hash) throw damaged();
   return root.toString('hex');
+}
+
+/** Whether a field is withheld (and how), given its name, its value and all the revision's values; null: shown. */
+type Withhold = (name: string, value: unknown, all: Record<string, unknown>) => { withheld: 'redacted' } | { withheld: 'pseudonymised'; shown: string } | null;
+
+/** One revision as a report discloses it: its place in the history, and its fields shown or withheld. */
+function discloseRevision(type: 'entry' | 'checkin', r: EvidenceRevisionRow & { content: string }, at: { linkRoot: string | null; proof: string[] }, withhold: Withhold): DisclosedRevision {
+  const base = { id: r.item_id, rev: r.rev, seq: r.seq, savedAt: r.saved_at, hash: r.hash, prevHash: r.prev_hash, ...at };
+  const o = JSON.parse(r.content) as Record<string, unknown>;
+  const names = type === 'entry' ? ENTRY_FIELDS : CHECKIN_FIELDS;
+  if (!isV2(r.content)) {
+    // Version 1 hashes the revision whole: shown only when all of it may be.
+    const whole = names.every((name) => withhold(name, o[name], o) === null);
+    return { ...base, v: 1 as const, ...(whole ? { content: r.content } : { digest: r.digest }) };
+  }
+  const salts = fieldSalts(Buffer.from(String(o.salt), 'hex'), names.length);
+  const fields: Record<string, DisclosedField> = {};
+  for (const [i, name] of names.entries()) {
+    const salt = salts[i]!;
+    const v = o[name];
+    const commitment = fieldCommitment(name, salt, v);
+    const w = withhold(name, v, o);
+    fields[name] = w ? { commitment, ...w } : { value: v, salt: salt.toString('hex'), commitment };
+  }
+  return { ...base, v: 2 as const, fields, digest: r.digest };
 }
 
 export function buildEvidence(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence {
@@ -82,34 +99,44 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
     throw new FulcrumError('CONFLICT', 'This journal’s history has no tree yet. Save any entry once (a change is not needed), then make the report again.');
   }
 
+  const headRootBytes = Buffer.from(headRoot, 'hex');
   const alias = new Pseudonymiser(listPeople(db, { includeArchived: true }), config.pseudonyms);
-  const entries: DisclosedEntry[] = ids.map((id, index) => {
+  const disclose = (type: 'entry' | 'checkin', id: number, withhold: Withhold): DisclosedRevision => {
+    const r = latestRevision(db, type, id);
+    if (!r || r.content === null || r.seq > n) throw damaged();
+    const proof = tree.inclusion(r.seq - 1, n);
+    // The stored tree is derived data: a proof is given only once it leads to the head's root.
+    if (!Tree.includes(r.seq - 1, n, leafOf(r.seq, r.digest), proof, headRootBytes)) throw damaged();
+    return discloseRevision(type, { ...r, content: r.content }, { linkRoot: linkRootAt(tree, r.seq, { digest: r.digest, prev: r.prev_hash, hash: r.hash }), proof }, withhold);
+  };
+  const entries = ids.map((id, index) => {
     // An entry printed as a summary or a one-line row shows none of its words whole: they are withheld.
     const summaryOnly = entryShownAs(config.entries, index) !== 'full';
-    const r = latestEntryRevision(db, id);
-    if (!r || r.content === null) throw damaged();
-    const base = { id, rev: r.rev, seq: r.seq, savedAt: r.saved_at, hash: r.hash, prevHash: r.prev_hash, linkRoot: r.seq <= n ? linkRootAt(tree, r.seq, { digest: r.digest, prev: r.prev_hash, hash: r.hash }) : missing(), proof: tree.inclusion(r.seq - 1, n) };
-    const o = JSON.parse(r.content) as Record<string, unknown>;
-    const altered = (k: string) => typeof o[k] === 'string' && alias.text(o[k]) !== o[k];
-    if (!isV2(r.content)) {
-      // Version 1 hashes the revision whole: shown only when all of it may be.
-      const whole = !summaryOnly && ![...TEXT_FIELDS].some(altered);
-      return { ...base, v: 1 as const, ...(whole ? { content: r.content } : { digest: r.digest }) };
-    }
-    const salts = fieldSalts(Buffer.from(String(o.salt), 'hex'), ENTRY_FIELDS.length);
-    const fields: Record<string, DisclosedField> = {};
-    for (const [i, name] of ENTRY_FIELDS.entries()) {
-      const salt = salts[i]!;
-      const v = o[name];
-      const commitment = fieldCommitment(name, salt, v);
-      if (TEXT_FIELDS.has(name) && (summaryOnly || altered(name))) {
-        fields[name] = summaryOnly ? { commitment, withheld: 'redacted' } : { commitment, withheld: 'pseudonymised', shown: alias.text(String(v)) };
-      } else {
-        fields[name] = { value: v, salt: salt.toString('hex'), commitment };
-      }
-    }
-    return { ...base, v: 2 as const, fields, digest: r.digest };
+    return disclose('entry', id, (name, v) => {
+      if (!TEXT_FIELDS.has(name)) return null;
+      if (summaryOnly) return { withheld: 'redacted' };
+      return typeof v === 'string' && alias.text(v) !== v ? { withheld: 'pseudonymised', shown: alias.text(v) } : null;
+    });
   });
+
+  // The check-ins behind the check-in section: its weeks' answers are printed (as trends), and a note
+  // only when it was marked for the therapist (pseudonymised where a name was replaced).
+  const checkins: DisclosedRevision[] = [];
+  if (config.sections.checkins) {
+    const weekStart = weekStartSetting(db);
+    const firstWeek = weekStartOf(range.from, weekStart);
+    const lastDay = addDays(weekStartOf(range.to, weekStart), 6);
+    for (const id of checkInIdsInWeeks(db, firstWeek, lastDay, config.personIds)) {
+      checkins.push(
+        disclose('checkin', id, (name, v, all) => {
+          if (name !== 'note') return null;
+          const printed = all.forTherapist === true && typeof v === 'string' && v.trim() !== '';
+          if (!printed) return { withheld: 'redacted' };
+          return alias.text(v) !== v ? { withheld: 'pseudonymised', shown: alias.text(v) } : null;
+        }),
+      );
+    }
+  }
 
   const receipts: EvidenceReceipt[] = [];
   for (const rc of receiptRows(db)) {
@@ -118,7 +145,10 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
     const root = linkRootAt(tree, rc.seq, at);
     // A receipt taken on a version 1 link commits to no tree: it cannot anchor a report.
     if (root === null) continue;
-    receipts.push({ seq: rc.seq, hash: rc.head, prevHash: at.prev, digest: at.digest, root, takenAt: rc.taken_at, consistency: tree.consistency(rc.seq, n) });
+    const consistency = tree.consistency(rc.seq, n);
+    // Read from the stored tree like the inclusion proofs: given only once it leads between the two roots.
+    if (!Tree.consistent(rc.seq, n, Buffer.from(root, 'hex'), headRootBytes, consistency)) throw damaged();
+    receipts.push({ seq: rc.seq, hash: rc.head, prevHash: at.prev, digest: at.digest, root, takenAt: rc.taken_at, consistency });
   }
 
   return {
@@ -130,6 +160,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
     head: { seq: n, hash: headRow.hash, prevHash: headRow.prev, digest: headRow.digest, root: headRoot },
     receipts,
     entries,
+    checkins,
     attachments: c.attachments ?? [],
   };
 }

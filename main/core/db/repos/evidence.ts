@@ -41,13 +41,23 @@ export function* revisionDigests(db: DB, batchSize = DIGEST_BATCH): Generator<[n
 export const revisionLink = (db: DB, seq: number): { digest: string; prev: string; hash: string } | undefined =>
   get<{ digest: string; prev: string; hash: string }>(db, 'SELECT digest, prev_hash AS prev, hash FROM revisions WHERE seq = ?', seq);
 
-/** The newest saved revision of an entry. */
-export const latestEntryRevision = (db: DB, id: number): EvidenceRevisionRow | undefined =>
+/** The newest saved revision of an entry or a check-in. */
+export const latestRevision = (db: DB, type: 'entry' | 'checkin', id: number): EvidenceRevisionRow | undefined =>
   get<EvidenceRevisionRow>(
     db,
-    "SELECT seq, item_id, rev, saved_at, content, digest, prev_hash, hash FROM revisions WHERE item_type = 'entry' AND item_id = ? AND event = 'saved' ORDER BY rev DESC LIMIT 1",
+    "SELECT seq, item_id, rev, saved_at, content, digest, prev_hash, hash FROM revisions WHERE item_type = ? AND item_id = ? AND event = 'saved' ORDER BY rev DESC LIMIT 1",
+    type,
     id,
   );
+export const latestEntryRevision = (db: DB, id: number): EvidenceRevisionRow | undefined => latestRevision(db, 'entry', id);
+
+/** The check-ins of the weeks from `firstWeek` to `lastDay` (by their week's first day), of these people (everyone when none), in week order. */
+export const checkInIdsInWeeks = (db: DB, firstWeek: string, lastDay: string, personIds: readonly number[]): number[] =>
+  all<{ id: number }>(
+    db,
+    `SELECT id FROM checkins WHERE week >= ? AND week <= ? ${personIds.length ? 'AND person_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY week, person_id, id`,
+    ...[firstWeek, lastDay, ...(personIds.length ? [JSON.stringify(personIds)] : [])],
+  ).map((r) => r.id);
 
 /** The receipts taken, in chain order. */
 export const receiptRows = (db: DB) => all<{ seq: number; head: string; taken_at: number }>(db, 'SELECT seq, head, taken_at FROM receipts ORDER BY seq, id');

@@ -26,12 +26,13 @@ import {
   type Encoded,
   type RevisionHeader,
 } from '../../ledger/encoding.js';
-import { Frontier, leafOf } from '../../ledger/merkle.js';
+import { Frontier, Tree, leafOf } from '../../ledger/merkle.js';
 import type { DB } from '../open.js';
-import { all, column, get, jsonList, run, value } from './sql.js';
+import { all, column, get, jsonList, run, stmt, value } from './sql.js';
 import { getEntry, loadLinks, rowToEntry, SUMMARY_COLUMNS, type EntryRow } from './entries.js';
 import { getCheckIn } from './checkins.js';
 import { attachmentHashes, attachmentHashesOf } from './attachments.js';
+import { revisionDigests } from './evidence.js';
 
 /**
  * Revision history. Every save of an entry or a check-in appends its new version to `revisions`,
@@ -91,6 +92,48 @@ export function frontierFromDigests(db: DB, size: number): Frontier {
   return f;
 }
 
+// ------------------------------------------------------------------ the stored tree
+
+// A node written over one already there: the stored tree is derived data, so a row changed outside
+// the app must never make a save fail (the full history check reports it).
+const INSERT_NODE = 'INSERT OR REPLACE INTO ledger_tree (level, idx, hash) VALUES (?, ?, ?)';
+
+/** (Re)writes the stored tree from every revision's digest, read from their index a batch at a time: at upgrade. */
+export function fillLedgerTree(db: DB): void {
+  run(db, 'DELETE FROM ledger_tree');
+  const insert = stmt(db, INSERT_NODE);
+  const f = new Frontier();
+  for (const [seq, digest] of revisionDigests(db)) f.add(leafOf(seq, digest), (level, index, hash) => insert.run(level, index, hash));
+}
+
+/**
+ * The tree of the first `size` revisions over the stored nodes: leaves from the revisions' digests,
+ * the rest read from `ledger_tree` as a proof needs them. A missing node throws `missing()`; a wrong
+ * one gives proofs that do not check out (the report checks each before it gives it, and the full
+ * history check compares every stored node with the one recomputed).
+ */
+export function storedTree(db: DB, size: number, missing: () => Error): Tree {
+  const node = db.prepare('SELECT hash FROM ledger_tree WHERE level = ? AND idx = ?').pluck();
+  const digest = db.prepare('SELECT digest FROM revisions WHERE seq = ?').pluck();
+  const cache = new Map<string, Buffer>();
+  return new Tree(size, (level, index) => {
+    const key = `${level}:${index}`;
+    let h = cache.get(key);
+    if (h) return h;
+    if (level === 0) {
+      const d = digest.get(index + 1) as string | undefined;
+      if (d === undefined || !/^[0-9a-f]{64}$/.test(d)) throw missing();
+      h = leafOf(index + 1, d);
+    } else {
+      const b = node.get(level, index) as Buffer | undefined;
+      if (!b || b.length !== 32) throw missing();
+      h = b;
+    }
+    cache.set(key, h);
+    return h;
+  });
+}
+
 /** The frontier at the head: the kept one when it is for the head, else rebuilt (the first save after an upgrade). */
 function headFrontier(db: DB, size: number): Frontier {
   const kept = Frontier.fromJSON(readMeta<unknown>(db, FRONTIER_KEY));
@@ -103,7 +146,8 @@ function append(db: DB, h: RevisionHeader, event: 'saved' | 'deleted', encoded: 
   const { content, digest } = encoded;
   const seq = (head?.seq ?? 0) + 1;
   const frontier = headFrontier(db, head?.seq ?? 0);
-  frontier.add(leafOf(seq, digest));
+  const insertNode = stmt(db, INSERT_NODE);
+  frontier.add(leafOf(seq, digest), (level, index, h) => insertNode.run(level, index, h));
   const hash = chainHash2(prev, digest, frontier.root()!);
   run(
     db,
@@ -224,6 +268,8 @@ export function getRevision(db: DB, type: ItemType, id: number, rev: number): Re
 // ------------------------------------------------------------------ verification
 
 const MAX_FAILURES = 200;
+const TREE_CHANGED =
+  'The stored tree that report proofs are read from does not match the revisions here: it was changed outside the app, so reports cannot carry proofs.';
 
 interface Walk {
   failures: LedgerFailure[];
@@ -262,6 +308,28 @@ async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: P
       'SELECT seq, item_type, item_id, rev, event, saved_at, CAST(content AS BLOB), digest, prev_hash, hash FROM revisions WHERE seq > ? ORDER BY seq LIMIT ?',
     )
     .raw(true);
+  // The stored tree's nodes this batch's revisions complete, recomputed, by level: compared with the
+  // stored ones after each batch (a few range reads), so a changed stored node is found.
+  const made = new Map<number, { first: number; hashes: Buffer[] }>();
+  const onNode = (level: number, index: number, h: Buffer) => {
+    const m = made.get(level);
+    if (m) m.hashes.push(h);
+    else made.set(level, { first: index, hashes: [h] });
+  };
+  const storedNodes = db.prepare('SELECT idx, hash FROM ledger_tree WHERE level = ? AND idx >= ? AND idx <= ? ORDER BY idx').raw(true);
+  const compareNodes = () => {
+    for (const [level, { first, hashes }] of made) {
+      const stored = storedNodes.all(level, first, first + hashes.length - 1) as [number, Buffer][];
+      const byIndex = new Map(stored.map(([i, h]) => [i, h]));
+      for (const [k, h] of hashes.entries()) {
+        if (byIndex.get(first + k)?.equals(h)) continue;
+        // Named by the newest revision the node covers.
+        if (failures.length < MAX_FAILURES) failures.push({ seq: (first + k + 1) * 2 ** level, type: '', itemId: 0, rev: 0, problem: TREE_CHANGED });
+        break;
+      }
+    }
+    made.clear();
+  };
   for (let after = from?.seq ?? 0; ; ) {
     const rows = batch.all(after, WALK_BATCH) as RawRow[];
     if (rows.length === 0) break;
@@ -276,7 +344,7 @@ async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: P
         if ((v2 ? digestOfV2(content) : digestOf(content)) !== r[7]) fail(r, 'Its content was changed after it was saved.');
         else if (!labelsMatch(r, content, v2 ? 2 : 1)) fail(r, 'Its labels (which item, which version, when) do not match its content.');
       }
-      frontier.add(leafOf(r[0], /^[0-9a-f]{64}$/.test(r[7]) ? r[7] : GENESIS));
+      frontier.add(leafOf(r[0], /^[0-9a-f]{64}$/.test(r[7]) ? r[7] : GENESIS), onNode);
       // A version 1 link (revisions from before version 2) or a version 2 link, which also commits to
       // the tree up to this revision; version 2 content always has a version 2 link.
       if ((v2 || chainHash(r[8], r[7]) !== r[9]) && chainHash2(r[8], r[7], frontier.root()!) !== r[9]) fail(r, 'Its hash does not match what it holds.');
@@ -284,7 +352,16 @@ async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: P
       last = { seq: r[0], hash: r[9] };
       after = r[0];
     }
+    compareNodes();
     await pause();
+  }
+  // No stored node beyond the tree's size (one index read per level).
+  const beyond = db.prepare('SELECT 1 FROM ledger_tree WHERE level = ? AND idx >= ? LIMIT 1').pluck();
+  for (let level = 1; level <= 62; level++) {
+    if (beyond.get(level, Math.floor(frontier.size / 2 ** level)) !== undefined && failures.length < MAX_FAILURES) {
+      failures.push({ seq: frontier.size, type: '', itemId: 0, rev: 0, problem: TREE_CHANGED });
+      break;
+    }
   }
   return { failures, last, count, frontier };
 }
