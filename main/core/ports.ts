@@ -1,6 +1,7 @@
 import type { AppEvent } from '../../shared/api.js';
 import type { PreferencesStore } from './prefs.js';
 import type { AttachStep } from './attachments/steps.js';
+import type { ImportStep } from './portability/import/steps.js';
 
 /**
  * Side effects behind small ports: Electron implements them in main/app, the browser-mode
@@ -27,6 +28,8 @@ export interface Ports {
   window?: WindowControl;
   /** Tests only: called at each step of storing an attachment, to kill the process there. */
   attachCrashAt?: (step: AttachStep) => void;
+  /** Tests only: awaited the first time an import reaches each of its steps, to stop it there. */
+  importStepAt?: (step: ImportStep) => void | Promise<void>;
 }
 
 /** The one app window, as quick exit and idle detection need it. */

@@ -1,6 +1,7 @@
 import { api, byteCalls, isByteChannel, isChannel, type ByteChannel, type Channel } from '../../../shared/api.js';
 import { FulcrumError, type ApiErrorShape, type Reply } from '../../../shared/errors.js';
 import { PLAIN_MESSAGES } from '../../../shared/schemas.js';
+import { rollbackIfOpen } from '../db/repos/imports.js';
 import type { Handlers, ServiceContext } from './types.js';
 
 /** Turns anything thrown into a typed error. Messages never carry journal content. */
@@ -41,6 +42,20 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
 const LOCKING: ReadonlySet<Channel> = new Set<Channel>(['vault.lock', 'session.quickExit']);
 
 /**
+ * Long jobs a lock does not wait for, even while they wait on something themselves (a file being
+ * read, a hook in a test). They write nothing but one transaction (an import's commit), and after
+ * every wait they check the lock signal before touching the journal again. When a lock comes, the
+ * queue stops waiting for them: their transaction is rolled back, the calls queued behind them run,
+ * then the lock closes the journal and zeroes the key. The job itself ends CANCELLED at its next step.
+ */
+const PREEMPTIBLE: ReadonlySet<Channel> = new Set<Channel>(['import.preview', 'import.commit']);
+
+const cancelled = (): Reply<unknown> => ({
+  ok: false,
+  error: { code: 'CANCELLED', message: 'This was stopped because the journal was locked. Nothing of it was saved.' },
+});
+
+/**
  * The single entry point both transports call. Validates the raw input against the contract,
  * refuses calls that need an unlocked journal, runs the handler, and never lets anything escape.
  * Calls are run one at a time, so a lock cannot land in the middle of a write.
@@ -52,6 +67,8 @@ const LOCKING: ReadonlySet<Channel> = new Set<Channel>(['vault.lock', 'session.q
  */
 export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
   let queue: Promise<unknown> = Promise.resolve();
+  /** The preemptible job holding the queue, and how to let the queue go on without it. */
+  let job: { release: () => void } | null = null;
 
   async function run(channel: Channel | ByteChannel, raw: unknown): Promise<Reply<unknown>> {
     const def = isByteChannel(channel) ? byteCalls[channel] : api[channel];
@@ -81,10 +98,43 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CALL', message: 'There is no such call.' } });
     }
     // Only a real lock call stops the jobs: a malformed one is refused in its turn and stops nothing.
-    if (isChannel(channel) && LOCKING.has(channel) && api[channel].input.safeParse(raw).success) ctx.vault.stopJobs();
+    if (isChannel(channel) && LOCKING.has(channel) && api[channel].input.safeParse(raw).success) {
+      ctx.vault.stopJobs();
+      // On the next turn of the event loop, when the job is surely waiting (never inside its own
+      // synchronous step, which may be what asked for the lock).
+      const running = job;
+      if (running) setImmediate(running.release);
+    }
+    if (isChannel(channel) && PREEMPTIBLE.has(channel)) return preemptible(channel, raw);
     const result = queue.then(() => run(channel, raw)).catch((e) => ({ ok: false as const, error: toApiError(e) }));
     queue = result;
     return result;
   };
+
+  function preemptible(channel: Channel, raw: unknown): Promise<Reply<unknown>> {
+    let released: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (released = resolve));
+    const result = queue
+      .then(() => {
+        // A lock came while this waited its turn: it does not start.
+        if (ctx.vault.unlocked && ctx.vault.lockSignal.aborted) return cancelled();
+        const me = {
+          release: () => {
+            if (job !== me) return;
+            job = null;
+            // Nothing the job wrote stays: its one transaction is rolled back before anything else runs.
+            if (ctx.vault.unlocked) rollbackIfOpen(ctx.vault.database());
+            released();
+          },
+        };
+        job = me;
+        return run(channel, raw).finally(() => {
+          if (job === me) job = null;
+        });
+      })
+      .catch((e) => ({ ok: false as const, error: toApiError(e) }));
+    queue = Promise.race([result, gate]);
+    return result;
+  }
 }
 export type Dispatch = ReturnType<typeof createDispatcher>;

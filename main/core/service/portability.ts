@@ -75,6 +75,7 @@ function importContext(ctx: ServiceContext): ImportContext {
     progress,
     signal: ctx.vault.lockSignal,
     ...(ctx.ports.attachCrashAt ? { attachCrashAt: ctx.ports.attachCrashAt } : {}),
+    ...(ctx.ports.importStepAt ? { stepAt: ctx.ports.importStepAt } : {}),
   };
 }
 

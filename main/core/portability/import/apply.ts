@@ -21,7 +21,8 @@ import {
   tagLooks,
   takenMinuteRefs,
 } from '../../db/repos/imports.js';
-import { cooperate } from '../../jobs/cooperate.js';
+import { throwIfCancelled } from '../../jobs/cooperate.js';
+import { stepPauses, type StepPause } from './steps.js';
 import { createStrength, listStrengths } from '../../db/repos/strengths.js';
 import { fold, type ImportPlan, type PlannedEntry } from './plan.js';
 
@@ -150,6 +151,8 @@ export interface CommitOptions {
    * (CANCELLED), so a lock or quick exit never waits for it and the journal is left as it was.
    */
   signal?: AbortSignal;
+  /** Gives way between entries (steps.ts); by default, a pause that listens to `signal`. */
+  pause?: StepPause;
   /** Runs inside the transaction right after an entry is written (a ZIP import attaches its files); answers how many files. */
   afterEntry?: (entry: PlannedEntry, id: number) => Promise<number>;
   /** The same for a check-in (`where` is its place in the file). */
@@ -160,12 +163,19 @@ export interface CommitOptions {
  * Writes the plan in one transaction (BEGIN IMMEDIATE … COMMIT; the repositories' own transactions
  * nest inside it as savepoints). Any failure, or a lock (CANCELLED), rolls everything back. The
  * transaction yields to the event loop now and then so that progress reaches the window and a lock is
- * heard; calls are serialised by dispatch, so no other change can slip in between.
+ * heard; calls are serialised by dispatch, so no other change can slip in between. A lock does not
+ * wait for it (dispatch.ts rolls the transaction back while it waits): so after every wait it checks
+ * the lock before writing again.
  */
 export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions): Promise<ImportResult> {
   const { now } = opts;
   const chunk = opts.chunk ?? 500;
-  const pause = cooperate(opts.signal ?? new AbortController().signal);
+  const pause = opts.pause ?? stepPauses(opts.signal);
+  // After anything awaited: the journal is still open and not locking, or nothing more is written.
+  const still = () => {
+    if (opts.signal) throwIfCancelled(opts.signal);
+    if (!db.open) throw lockedDuring();
+  };
   const result: ImportResult = {
     imported: { entries: 0, people: 0, tags: 0, checkins: 0, strengths: 0, sessions: 0 },
     skipped: { entries: 0, checkins: 0, strengths: 0 },
@@ -214,8 +224,8 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
     for await (const entry of opts.stream ? opts.stream.entries : plan.entries) {
       if (i % chunk === 0 && i > 0) opts.progress?.(i, total);
       // Yields to the event loop now and then (so progress gets out and a lock is heard); throws CANCELLED on a lock.
-      await pause();
-      if (!db.open) throw lockedDuring();
+      await pause('write');
+      still();
       if (isDuplicate(entry, i++)) {
         result.skipped.entries++;
         continue;
@@ -233,7 +243,7 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       result.imported.entries++;
       if (opts.afterEntry) {
         const files = await opts.afterEntry(entry, created.id);
-        if (!db.open) throw lockedDuring();
+        still();
         if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
       }
     }
@@ -250,7 +260,7 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       result.imported.checkins++;
       if (opts.afterCheckIn) {
         const files = await opts.afterCheckIn(where, saved.id);
-        if (!db.open) throw lockedDuring();
+        still();
         if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
       }
     }
@@ -272,11 +282,14 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       result.imported.sessions++;
     });
 
-    if (!db.open) throw lockedDuring();
+    await pause('finish');
+    still();
     commit(db);
     return result;
   } catch (e) {
     rollbackIfOpen(db);
+    // Stopped by a lock (which may already have closed the connection): CANCELLED, nothing written.
+    if (opts.signal) throwIfCancelled(opts.signal);
     if (!db.open) throw lockedDuring();
     throw e;
   }
