@@ -165,6 +165,27 @@ describe('lock and quick exit during an import', () => {
     expect(fingerprint(s.service.vault.database())).toBe(before);
   });
 
+  it('turns a file sent in the call into bytes a slice at a time, exactly (a character across two slices included)', async () => {
+    // An emoji whose two UTF-16 halves straddle the first slice's end (2^20 characters), in a CSV row's body.
+    const header = 'date,title,body\n';
+    const filler = Array.from({ length: 1000 }, (_, i) => `2023-01-01,row ${i},${'a'.repeat(900)}\n`).join('');
+    const start = `${header}${filler}2023-01-02,emoji,`;
+    const pad = (1 << 20) - 1 - start.length;
+    expect(pad).toBeGreaterThan(0);
+    const body = `${'b'.repeat(pad)}😀 ${CANARY}`;
+    const text = `${start}${body}\n`;
+    expect(text.charCodeAt(1 << 20) & 0xfc00).toBe(0xdc00); // the low half is the first of the second slice
+    for (const source of [{ text }, asUpload(text)]) {
+      const s = await createdService();
+      const preview = await s.call<ImportPreview>('import.preview', { source, format: 'csv' });
+      expect(preview.counts.entries).toBe(1001);
+      await s.call('import.commit', { importId: preview.importId });
+      const found = await s.call<{ items: { id: number; title: string }[] }>('entries.search', { filter: { text: 'emoji' }, limit: 5 });
+      const id = found.items.find((e) => e.title === 'emoji')!.id;
+      expect((await s.call<{ body: string }>('entries.get', { id })).body).toBe(body);
+    }
+  });
+
   it('refuses to start an import queued behind a lock', async () => {
     const s = await setUp('match', 'csv-upload');
     const first = s.service.dispatch('drafts.save', { key: 'new', content: '{"body":"x"}' });

@@ -26,7 +26,7 @@ import {
 } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
-import { decodeBase64, pickedPath, tooLarge, type PickedFiles } from '../files.js';
+import { pickedPath, tooLarge, type PickedFiles } from '../files.js';
 import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
 import { readCsv, streamCsvPieces, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
@@ -38,7 +38,7 @@ import { genericPlanner, planGenericCsv } from './generic.js';
 import { countTags, foreignTagsFrom, tagMapper } from './mapping.js';
 import { parseCheckedJson } from './jsonscan.js';
 import { jsonElements, scanJsonFile, type JsonSkeleton } from './jsonstream.js';
-import { bufferSource, decodePieces, fileSource, readAll, watched, type ByteSource, type Seen } from './source.js';
+import { bufferSource, decodePieces, fileSource, partsSource, readAll, watched, type ByteSource, type Seen } from './source.js';
 import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
 import type { AttachStep } from '../../attachments/steps.js';
@@ -368,12 +368,44 @@ export interface ImportContext {
 type PreviewInput = z.output<typeof ImportPreviewInput>;
 type CommitInput = z.output<typeof ImportCommitInput>;
 
-function sourceOf(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits): ByteSource {
+/** Characters of a sent file turned into bytes between two pauses (a few milliseconds of work). */
+const SLICE_CHARS = 1 << 20;
+
+/**
+ * The bytes of a file sent in the call (browser mode), turned into bytes a slice at a time with a
+ * pause between slices: tens of megabytes at once would hold the thread for a few hundred
+ * milliseconds, and with it a lock asked for meanwhile.
+ */
+async function sentBytes(src: { base64: string } | { text: string }, limits: ImportLimits, at: StepPause): Promise<Buffer[]> {
+  const parts: Buffer[] = [];
+  if ('base64' in src) {
+    const estimate = Math.floor((src.base64.length * 3) / 4);
+    if (estimate > limits.maxBytes + 2) throw tooLarge(estimate, limits.maxBytes, 'The file');
+    // The contract allows only base64's letters with the padding at the end, so slices of a multiple
+    // of four characters decode to exactly the bytes of the whole.
+    for (let i = 0; i < src.base64.length; i += SLICE_CHARS) {
+      parts.push(Buffer.from(src.base64.slice(i, i + SLICE_CHARS), 'base64'));
+      await at('source');
+    }
+    return parts;
+  }
+  const size = Buffer.byteLength(src.text, 'utf8');
+  if (size > limits.maxBytes) throw tooLarge(size, limits.maxBytes, 'The file');
+  for (let i = 0; i < src.text.length; ) {
+    let end = Math.min(i + SLICE_CHARS, src.text.length);
+    // Never between the two halves of a character outside the BMP.
+    const last = src.text.charCodeAt(end - 1);
+    if (end < src.text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(Buffer.from(src.text.slice(i, end), 'utf8'));
+    i = end;
+    await at('source');
+  }
+  return parts;
+}
+
+async function sourceOf(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits, at: StepPause): Promise<ByteSource> {
   if ('token' in src) return fileSource(pickedPath(c.owner.files, src.token, 'import', c.now), limits.maxBytes, 'The file');
-  if ('base64' in src) return bufferSource(decodeBase64(src.base64, limits.maxBytes, 'The file'));
-  const bytes = Buffer.from(src.text, 'utf8');
-  if (bytes.length > limits.maxBytes) throw tooLarge(bytes.length, limits.maxBytes, 'The file');
-  return bufferSource(bytes);
+  return partsSource(await sentBytes(src, limits, at));
 }
 
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
@@ -469,7 +501,7 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
   const at = stepPauses(c.signal, c.stepAt);
   await at('source');
   c.progress?.('reading', 0, 1);
-  const source = sourceOf(input.source, c, limits);
+  const source = await sourceOf(input.source, c, limits, at);
   c.progress?.('checking', 0, 1);
   const timeZone = input.timeZone ?? c.timeZone;
   const base = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, db: c.db, at: c.now, timeZone };
