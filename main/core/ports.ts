@@ -30,6 +30,10 @@ export interface Ports {
   attachCrashAt?: (step: AttachStep) => void;
   /** Tests only: awaited the first time an import reaches each of its steps, to stop it there. */
   importStepAt?: (step: ImportStep) => void | Promise<void>;
+  /** Tests only: called each time a slice of an import's commit has committed (1, 2, …), to crash or wait there. */
+  importSliceAt?: (slice: number) => void | Promise<void>;
+  /** Tests only: milliseconds of writing per slice of an import's commit (0: one entry a slice). */
+  importSliceMs?: number;
 }
 
 /** The one app window, as quick exit and idle detection need it. */

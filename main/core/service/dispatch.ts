@@ -43,10 +43,11 @@ const LOCKING: ReadonlySet<Channel> = new Set<Channel>(['vault.lock', 'session.q
 
 /**
  * Long jobs a lock does not wait for, even while they wait on something themselves (a file being
- * read, a hook in a test). They write nothing but one transaction (an import's commit), and after
- * every wait they check the lock signal before touching the journal again. When a lock comes, the
- * queue stops waiting for them: their transaction is rolled back, the calls queued behind them run,
- * then the lock closes the journal and zeroes the key. The job itself ends CANCELLED at its next step.
+ * read, a hook in a test). They write only in short transactions (an import's commit, a slice at a
+ * time, giving its turn up between two: `ServiceContext.turn`), and after every wait they check the
+ * lock signal before touching the journal again. When a lock comes, the queue stops waiting for them:
+ * their open transaction is rolled back, the calls queued behind them run, then the lock closes the
+ * journal and zeroes the key. The job itself ends CANCELLED at its next step.
  */
 const PREEMPTIBLE: ReadonlySet<Channel> = new Set<Channel>(['import.preview', 'import.commit']);
 
@@ -70,7 +71,7 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
   /** The preemptible job holding the queue, and how to let the queue go on without it. */
   let job: { release: () => void } | null = null;
 
-  async function run(channel: Channel | ByteChannel, raw: unknown): Promise<Reply<unknown>> {
+  async function run(channel: Channel | ByteChannel, raw: unknown, c: ServiceContext = ctx): Promise<Reply<unknown>> {
     const def = isByteChannel(channel) ? byteCalls[channel] : api[channel];
     if (!def.whileLocked && !ctx.vault.unlocked) {
       return { ok: false, error: { code: 'LOCKED', message: 'The journal is locked. Unlock it to continue.' } };
@@ -84,7 +85,7 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
     }
     try {
       const handler = handlers[channel] as (input: unknown, c: ServiceContext) => unknown;
-      const value = await handler(parsed.data, ctx);
+      const value = await handler(parsed.data, c);
       return { ok: true, value: value === undefined ? null : value };
     } catch (e) {
       const error = toApiError(e);
@@ -113,8 +114,25 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
 
   function preemptible(channel: Channel, raw: unknown): Promise<Reply<unknown>> {
     let released: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (released = resolve));
-    const result = queue
+    const hold = () => new Promise<void>((resolve) => (released = resolve));
+    let result: Promise<Reply<unknown>> = Promise.resolve(cancelled());
+    /**
+     * The job's turn given up for a moment (between two of its transactions, holding none): the calls
+     * queued meanwhile run in their order, then the job goes on, holding the queue again.
+     */
+    const turn = (): Promise<void> =>
+      new Promise<void>((resume) => {
+        const others = queue;
+        const letGo = released;
+        const again = hold();
+        queue = others.then(() => {
+          resume();
+          return Promise.race([result, again]);
+        });
+        letGo();
+      });
+    const gate = hold();
+    result = queue
       .then(() => {
         // A lock came while this waited its turn: it does not start.
         if (ctx.vault.unlocked && ctx.vault.lockSignal.aborted) return cancelled();
@@ -122,13 +140,14 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
           release: () => {
             if (job !== me) return;
             job = null;
-            // Nothing the job wrote stays: its one transaction is rolled back before anything else runs.
+            // Nothing the job wrote stays: its open transaction is rolled back before anything else runs.
             if (ctx.vault.unlocked) rollbackIfOpen(ctx.vault.database());
             released();
           },
         };
         job = me;
-        return run(channel, raw).finally(() => {
+        const own: ServiceContext = Object.create(ctx, { turn: { value: turn } }) as ServiceContext;
+        return run(channel, raw, own).finally(() => {
           if (job === me) job = null;
         });
       })

@@ -363,6 +363,12 @@ export interface ImportContext {
   attachCrashAt?: (step: AttachStep) => void;
   /** Tests only: awaited the first time the import reaches each of its steps (see Ports.importStepAt). */
   stepAt?: (step: ImportStep) => void | Promise<void>;
+  /** Gives the call queue up between two slices of the commit (ServiceContext.turn). */
+  turn?: () => Promise<void>;
+  /** Tests only: called after each committed slice of the commit (see Ports.importSliceAt). */
+  sliceAt?: (slice: number) => void | Promise<void>;
+  /** Milliseconds of writing per slice of the commit (apply.ts SLICE_MS by default). */
+  sliceMs?: number;
 }
 
 type PreviewInput = z.output<typeof ImportPreviewInput>;
@@ -624,6 +630,9 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     progress: (done: number, total: number) => c.progress?.('saving', done, total),
     pause: at,
     ...(c.signal ? { signal: c.signal } : {}),
+    ...(c.turn ? { turn: c.turn } : {}),
+    ...(c.sliceAt ? { afterSlice: c.sliceAt } : {}),
+    ...(c.sliceMs !== undefined ? { sliceMs: c.sliceMs } : {}),
     ...(p.zip ? attachTo(c.db, p.zip, c.now, at, c.attachCrashAt) : {}),
   };
   let result: ImportResult;
