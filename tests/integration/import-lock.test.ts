@@ -156,6 +156,48 @@ describe('lock and quick exit during an import', () => {
     });
   }
 
+  it('locks at once between two slices of the commit, and the slices already written never show', async () => {
+    const dir = tempDir('fulcrum-import-lock-');
+    let reached: () => void = () => {};
+    let release: () => void = () => {};
+    const atSlice = new Promise<void>((r) => (reached = r));
+    const held = new Promise<void>((r) => (release = r));
+    const s = await createdService(dir, {
+      ports: {
+        log: () => {},
+        importSliceMs: 0,
+        // Held right after the third slice has committed (people and patterns, then two entries).
+        importSliceAt: (slice) => {
+          if (slice !== 3) return;
+          reached();
+          return held;
+        },
+      },
+    });
+    await s.call('entries.create', { occurredAt: Date.UTC(2024, 4, 1, 10), timeZone: 'UTC', body: 'already here' });
+    const preview = await s.call<ImportPreview>('import.preview', { source: asUpload(await fulcrumExport()) });
+    const before = fingerprint(s.service.vault.database(), { history: false });
+    const seen = await whatShows(s.call);
+    const job = s.service.dispatch('import.commit', { importId: preview.importId });
+    await atSlice;
+    expect(await s.service.dispatch('vault.lock', {})).toEqual({ ok: true, value: null });
+    expect(await pending(job)).toBe(true);
+    expect(s.service.vault.holdsKey).toBe(false);
+    expect(s.service.resources()).toMatchObject({ connections: 0, key: false });
+    noPlaintext(dir);
+    release();
+    expect(await job).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+
+    await s.call('vault.unlock', { passphrase: PASSPHRASE });
+    expect(await whatShows(s.call)).toEqual(seen);
+    expect(removeAbandonedImports(s.service.vault.database())).toBe(2);
+    expect(fingerprint(s.service.vault.database(), { history: false })).toBe(before);
+    expect(await s.call('ledger.verify', {})).toMatchObject({ ok: true });
+    // The same file again: every entry of it, none taken for already imported.
+    const again = await s.call<ImportPreview>('import.preview', { source: asUpload(await fulcrumExport()) });
+    expect(again.counts.newEntries).toBe(300);
+  });
+
   it('locks at once while a ZIP archive\'s files are being attached, and keeps none of them', async () => {
     const s = await setUp('attach', 'zip-upload');
     const preview = await s.call<ImportPreview>('import.preview', s.input);
