@@ -116,6 +116,9 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
     let released: () => void = () => {};
     const hold = () => new Promise<void>((resolve) => (released = resolve));
     let result: Promise<Reply<unknown>> = Promise.resolve(cancelled());
+    let mine: { release: () => void } | null = null;
+    /** Whether the job holds the queue now (not while its turn is given up, when another call may be writing). */
+    let holding = false;
     /**
      * The job's turn given up for a moment (between two of its transactions, holding none): the calls
      * queued meanwhile run in their order, then the job goes on, holding the queue again.
@@ -125,7 +128,11 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
         const others = queue;
         const letGo = released;
         const again = hold();
+        holding = false;
         queue = others.then(() => {
+          // Another job may have held the queue meanwhile: a lock lets go of this one again.
+          if (mine) job = mine;
+          holding = true;
           resume();
           return Promise.race([result, again]);
         });
@@ -141,13 +148,16 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
             if (job !== me) return;
             job = null;
             // Nothing the job wrote stays: its open transaction is rolled back before anything else runs.
-            if (ctx.vault.unlocked) rollbackIfOpen(ctx.vault.database());
+            if (holding && ctx.vault.unlocked) rollbackIfOpen(ctx.vault.database());
             released();
           },
         };
         job = me;
+        mine = me;
+        holding = true;
         const own: ServiceContext = Object.create(ctx, { turn: { value: turn } }) as ServiceContext;
         return run(channel, raw, own).finally(() => {
+          mine = null;
           if (job === me) job = null;
         });
       })
