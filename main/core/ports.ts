@@ -32,7 +32,7 @@ export interface Ports {
   importStepAt?: (step: ImportStep) => void | Promise<void>;
   /** Tests only: called each time a slice of an import's commit has committed (1, 2, …), to crash or wait there. */
   importSliceAt?: (slice: number) => void | Promise<void>;
-  /** Tests only: milliseconds of writing per slice of an import's commit (0: one entry a slice). */
+  /** Tests only: milliseconds of writing per slice of an import's commit (0: one entry a slice), and of a preview's work between two turns. */
   importSliceMs?: number;
 }
 

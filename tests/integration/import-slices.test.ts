@@ -75,4 +75,30 @@ describe('an import commit written in slices', () => {
     expect(await s.call('entries.get', { id: mine[0]!.id })).toMatchObject({ deletedAt: null, body: 'mine' });
     expect(await s.call('ledger.verify', {})).toMatchObject({ ok: true });
   });
+
+  it('lets a save sent during a preview through before the preview ends', async () => {
+    const csv = 'date,title,body\n' + Array.from({ length: 200 }, (_, i) => `2023-02-${String((i % 28) + 1).padStart(2, '0')},Day ${i},row ${i}\n`).join('');
+    let save: Promise<Reply<unknown>> | null = null;
+    let saveAnswered = false;
+    let answeredByMatch: boolean | null = null;
+    const s = await createdService(undefined, {
+      ports: {
+        log: () => {},
+        importSliceMs: 0,
+        importStepAt: (step) => {
+          if (step === 'entries') {
+            save = s.service.dispatch('drafts.save', { key: 'new', content: '{"body":"typed during the preview"}' });
+            void save.then(() => (saveAnswered = true));
+          }
+          // The last step of the preview: the save must have been answered before it.
+          if (step === 'match') answeredByMatch = saveAnswered;
+        },
+      },
+    });
+    const preview = await s.call<ImportPreview>('import.preview', { source: { text: csv }, format: 'csv' });
+    expect(preview.counts.entries).toBe(200);
+    expect(await save!).toMatchObject({ ok: true });
+    expect(answeredByMatch).toBe(true);
+    expect(await s.call('drafts.get', { key: 'new' })).toMatchObject({ content: '{"body":"typed during the preview"}' });
+  });
 });

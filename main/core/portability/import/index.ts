@@ -27,7 +27,7 @@ import {
 import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
 import { pickedPath, tooLarge, type PickedFiles } from '../files.js';
-import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
+import { commitPlan, duplicateChecker, resolvePlan, SLICE_MS } from './apply.js';
 import { readCsv, streamCsvPieces, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
 import { throwIfCancelled } from '../../jobs/cooperate.js';
@@ -363,11 +363,11 @@ export interface ImportContext {
   attachCrashAt?: (step: AttachStep) => void;
   /** Tests only: awaited the first time the import reaches each of its steps (see Ports.importStepAt). */
   stepAt?: (step: ImportStep) => void | Promise<void>;
-  /** Gives the call queue up between two slices of the commit (ServiceContext.turn). */
+  /** Gives the call queue up between two slices of the commit, and now and then in the preview (ServiceContext.turn). */
   turn?: () => Promise<void>;
   /** Tests only: called after each committed slice of the commit (see Ports.importSliceAt). */
   sliceAt?: (slice: number) => void | Promise<void>;
-  /** Milliseconds of writing per slice of the commit (apply.ts SLICE_MS by default). */
+  /** Milliseconds of writing per slice of the commit, and of the preview's work between two turns (apply.ts SLICE_MS by default). */
   sliceMs?: number;
 }
 
@@ -503,8 +503,9 @@ function previewOf(db: DB, p: Pending): ImportPreview {
  */
 export async function previewImport(input: PreviewInput, c: ImportContext): Promise<ImportPreview> {
   const limits = c.limits ?? IMPORT_LIMITS;
-  // Every phase gives way at least every ~20 ms and stops at once when the journal locks (steps.ts).
-  const at = stepPauses(c.signal, c.stepAt);
+  // Every phase gives way at least every ~20 ms and stops at once when the journal locks (steps.ts);
+  // it writes nothing, so it also lets the calls queued meanwhile (saves) run every SLICE_MS.
+  const at = stepPauses(c.signal, c.stepAt, c.turn ? { turn: c.turn, turnMs: c.sliceMs ?? SLICE_MS } : undefined);
   await at('source');
   c.progress?.('reading', 0, 1);
   const source = await sourceOf(input.source, c, limits, at);

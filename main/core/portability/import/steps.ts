@@ -8,7 +8,7 @@
  * `write` (entries written, inside the import's one transaction), `attach` (a ZIP archive's files
  * stored), `finish` (everything written, just before the transaction commits).
  */
-import { cooperate } from '../../jobs/cooperate.js';
+import { cooperate, throwIfCancelled } from '../../jobs/cooperate.js';
 
 export const IMPORT_STEPS = ['source', 'check', 'entries', 'match', 'reread', 'write', 'attach', 'finish'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
@@ -16,14 +16,28 @@ export type ImportStep = (typeof IMPORT_STEPS)[number];
 /** Gives way at a step: awaits the test's hook the first time the step is reached, then pauses (see cooperate). */
 export type StepPause = (step: ImportStep) => Promise<void>;
 
-export function stepPauses(signal: AbortSignal | undefined, hook?: (step: ImportStep) => void | Promise<void>): StepPause {
+/**
+ * With `turn` (only where no transaction is open: the preview), it also gives the call queue up once
+ * `turnMs` have gone by since it last did, so saves sent meanwhile are written then, not after it.
+ */
+export function stepPauses(
+  signal: AbortSignal | undefined,
+  hook?: (step: ImportStep) => void | Promise<void>,
+  turn?: { turn: () => Promise<void>; turnMs: number },
+): StepPause {
   const pause = cooperate(signal ?? new AbortController().signal);
   const reached = new Set<ImportStep>();
+  let lastTurn = performance.now();
   return async (step) => {
     if (hook && !reached.has(step)) {
       reached.add(step);
       await hook(step);
     }
     await pause();
+    if (turn && performance.now() - lastTurn >= turn.turnMs) {
+      await turn.turn();
+      if (signal) throwIfCancelled(signal);
+      lastTurn = performance.now();
+    }
   };
 }
