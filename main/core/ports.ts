@@ -1,6 +1,7 @@
 import type { AppEvent } from '../../shared/api.js';
 import type { PreferencesStore } from './prefs.js';
 import type { AttachStep } from './attachments/steps.js';
+import type { ImportStep } from './portability/import/steps.js';
 
 /**
  * Side effects behind small ports: Electron implements them in main/app, the browser-mode
@@ -33,6 +34,12 @@ export interface Ports {
   systemLanguages?: readonly string[];
   /** Tests only: called at each step of storing an attachment, to kill the process there. */
   attachCrashAt?: (step: AttachStep) => void;
+  /** Tests only: awaited the first time an import reaches each of its steps, to stop it there. */
+  importStepAt?: (step: ImportStep) => void | Promise<void>;
+  /** Tests only: called each time a slice of an import's commit has committed (1, 2, …), to crash or wait there. */
+  importSliceAt?: (slice: number) => void | Promise<void>;
+  /** Tests only: milliseconds of writing per slice of an import's commit (0: one entry a slice), and of a preview's work between two turns. */
+  importSliceMs?: number;
   /** Browser mode: the streams its downloads go into, by the handle the host gave the call. */
   downloads?: DownloadSinks;
 }

@@ -12,7 +12,9 @@ import { commitPlan } from '../../main/core/portability/import/apply.js';
 import { daylioLayout } from '../../main/core/portability/import/daylio.js';
 import { createdService, tempDir } from '../helpers/journal.js';
 import { asUpload, corpus, importAll, sample } from '../fixtures/portability/imports.js';
-import { fingerprint } from '../fixtures/portability/journal.js';
+import { fingerprint, removeAbandonedImports } from '../fixtures/portability/journal.js';
+import { abandonBatches } from '../../main/core/db/repos/imports.js';
+import { searchEntries } from '../../main/core/db/repos/index.js';
 
 type Call = Awaited<ReturnType<typeof createdService>>['call'];
 
@@ -252,19 +254,21 @@ describe('time zones in plain words', () => {
 });
 
 describe('a lock during the commit', () => {
-  it('stops it between two entries and leaves the journal exactly as it was', async () => {
+  it('stops it between two entries; what its slices wrote never shows and is removed, leaving the journal as it was', async () => {
     const { service } = await createdService(tempDir());
     const db = service.vault.database();
     const rows = Array.from({ length: 50 }, (_, i) => `2021-09-${String((i % 28) + 1).padStart(2, '0')},x,x,${(i % 12) + 1}:${String(i).padStart(2, '0')} pm,good,walk,"","entry ${i}"`);
     const { plan } = planFile(daylio(rows), { format: 'auto', timeZone: 'UTC', limits: IMPORT_LIMITS });
     expect(plan.entries).toHaveLength(50);
-    const before = fingerprint(db);
+    const before = fingerprint(db, { history: false });
     const lock = new AbortController();
     let reports = 0;
     const run = commitPlan(db, plan, {
       journalId: service.vault.journalId,
       now: Date.now(),
       chunk: 10,
+      // One entry a slice, so the entries before the lock are committed, hidden, in their batch.
+      sliceMs: 0,
       signal: lock.signal,
       progress: (done) => {
         reports++;
@@ -275,7 +279,12 @@ describe('a lock during the commit', () => {
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(reports).toBeGreaterThanOrEqual(2);
     expect(db.inTransaction).toBe(false);
-    expect(fingerprint(db)).toBe(before);
+    expect(searchEntries(db, { filter: {}, cursor: null, limit: 100 }, { trash: false }).items).toEqual([]);
+    expect(searchEntries(db, { filter: {}, cursor: null, limit: 100 }, { trash: true }).items).toEqual([]);
+    // What the next unlock and idle time do.
+    expect(abandonBatches(db, null)).toBe(1);
+    expect(removeAbandonedImports(db)).toBe(20);
+    expect(fingerprint(db, { history: false })).toBe(before);
   });
 });
 

@@ -5,7 +5,8 @@ import { IMPORT_LIMITS } from '../../shared/portability.js';
 import { planFile } from '../../main/core/portability/index.js';
 import { commitPlan } from '../../main/core/portability/import/apply.js';
 import { PASSPHRASE, createdService } from '../helpers/journal.js';
-import { fingerprint, journalContent, seedJournal } from '../fixtures/portability/journal.js';
+import { fingerprint, journalContent, removeAbandonedImports, seedJournal, whatShows } from '../fixtures/portability/journal.js';
+import { abandonedLeft } from '../../main/core/db/repos/imports.js';
 import { importAll } from '../fixtures/portability/imports.js';
 
 async function seeded() {
@@ -100,7 +101,7 @@ describe('Fulcrum JSON round trip', () => {
 });
 
 describe('all or nothing', () => {
-  it('rolls back every person, pattern and entry when a write fails half-way, across its progress pauses', async () => {
+  it('shows no person, pattern or entry when a write fails half-way, across its slices and progress pauses', async () => {
     const a = await seeded();
     const file = JSON.parse((await a.call<ExportFile>('export.build', { format: 'json' })).content);
     // 1 200 entries, so the commit pauses for progress twice before the bad one.
@@ -113,14 +114,30 @@ describe('all or nothing', () => {
 
     const b = await createdService();
     const db = b.service.vault.database();
-    const before = fingerprint(db);
+    const before = fingerprint(db, { history: false });
+    const seen = await whatShows(b.call);
     const progress: number[] = [];
+    let slices = 0;
     await expect(
-      commitPlan(db, plan, { journalId: b.service.vault.journalId, now: Date.now(), progress: (done) => void progress.push(done) }),
+      commitPlan(db, plan, {
+        journalId: b.service.vault.journalId,
+        now: Date.now(),
+        progress: (done) => void progress.push(done),
+        // One entry a slice: the 1 100 before the bad one are written, each in its own transaction.
+        sliceMs: 0,
+        afterSlice: () => void slices++,
+      }),
     ).rejects.toThrow(/CHECK constraint failed/);
     expect(progress).toEqual([500, 1000]);
+    expect(slices).toBeGreaterThan(1000);
     expect(db.inTransaction).toBe(false);
-    expect(fingerprint(db)).toBe(before);
+    // Written but hidden, and given up: nothing of it shows.
+    expect(abandonedLeft(db)).toMatchObject({ entries: 1100, people: plan.people.length, batches: 1 });
+    expect(await whatShows(b.call)).toEqual(seen);
+    // Deleted for good in idle time: the journal holds what it held, its history says what happened.
+    expect(removeAbandonedImports(db)).toBe(1100);
+    expect(fingerprint(db, { history: false })).toBe(before);
+    expect(await b.call('ledger.verify', {})).toMatchObject({ ok: true });
   });
 });
 

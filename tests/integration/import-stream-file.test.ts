@@ -14,7 +14,7 @@ import { scriptedDialogs } from '../helpers/ports.js';
 import { planFile } from '../../main/core/portability/index.js';
 import { commitPlan } from '../../main/core/portability/import/apply.js';
 import { createdService, tempDir } from '../helpers/journal.js';
-import { fingerprint, journalContent, seedJournal } from '../fixtures/portability/journal.js';
+import { fingerprint, journalContent, removeAbandonedImports, seedJournal } from '../fixtures/portability/journal.js';
 
 type Json = Record<string, unknown> & { journal: Record<string, unknown[]> };
 
@@ -146,7 +146,7 @@ describe('an export read from its file a piece at a time', () => {
     const file = path.join(tempDir(), 'export.json');
     fs.writeFileSync(file, text);
     const s = await importer(file);
-    const before = fingerprint(s.db());
+    const before = fingerprint(s.db(), { history: false });
     const changes = [
       // The same length, one entry's title different: the whole file is read before anything is kept.
       (t: string) => t.replace('"Entry 380 ', '"Entry 399 '),
@@ -165,7 +165,9 @@ describe('an export read from its file a piece at a time', () => {
       const commit = await s.service.dispatch('import.commit', { importId: preview.importId });
       expect(commit.ok).toBe(false);
       if (!commit.ok) expect(commit.error.message).toBe('The file changed after the preview was made. Choose it again to see a fresh preview. Nothing was imported.');
-      expect(fingerprint(s.db())).toBe(before);
+      // Slices written before the change was found never show, and are removed in idle time.
+      removeAbandonedImports(s.db());
+      expect(fingerprint(s.db(), { history: false })).toBe(before);
     }
   });
 

@@ -1,10 +1,12 @@
 import type { HandlersFor, ServiceContext } from './types.js';
 import type { DB } from '../db/open.js';
+import { dropEmptyAbandoned } from '../db/repos/imports.js';
 import {
   createEntry,
   entryNotFound,
   getEntry,
   purgeEntry,
+  purgeAbandonedImports,
   purgeExpiredTrash,
   purgeTrash,
   restoreEntry,
@@ -47,8 +49,8 @@ export const entryHandlers: HandlersFor<'entries'> = {
 export const PURGE_BATCH = 5;
 
 /**
- * One idle step of deleting for good what has been in the trash for more than 30 days: at most
- * PURGE_BATCH entries. Returns true when it deleted some (more may be due). It never runs inside an
+ * One idle step of deleting for good what has been in the trash for more than 30 days, or else what an
+ * import that never finished left hidden: at most PURGE_BATCH entries. Returns true when it deleted some (more may be due). It never runs inside an
  * unlock or any other call; a failure is logged (without content) and retried at the next idle moment.
  */
 export function purgeExpiredInIdle(ctx: ServiceContext): (db: DB) => boolean {
@@ -56,7 +58,11 @@ export function purgeExpiredInIdle(ctx: ServiceContext): (db: DB) => boolean {
     try {
       const purged = purgeExpiredTrash(db, ctx.ports.now(), PURGE_BATCH);
       if (purged > 0) ctx.ports.log('info', `purged ${purged} entries that were in the trash for more than 30 days`);
-      return purged > 0;
+      if (purged > 0) return true;
+      // Then what imports that never finished left hidden (a lock, a crash, an error), the same way.
+      const left = purgeAbandonedImports(db, ctx.ports.now(), PURGE_BATCH);
+      if (left > 0) return true;
+      return dropEmptyAbandoned(db);
     } catch (e) {
       ctx.ports.log('warn', `purging the expired trash failed (${(e as { code?: string })?.code ?? 'error'}); it will be retried when the journal is idle`);
       return false;

@@ -10,7 +10,7 @@ import { settingsHandlers } from './settings.js';
 import { strengthHandlers } from './strengths.js';
 import { reminderHandlers } from './reminders.js';
 import { safetyHandlers, sessionHandlers, uiHandlers } from './safety.js';
-import { autoBackupAfterUnlock, portabilityHandlers, removeOldKeyLeftovers } from './portability.js';
+import { abandonImportsAfterUnlock, autoBackupAfterUnlock, portabilityHandlers, removeOldKeyLeftovers } from './portability.js';
 import { allReportHandlers } from './report.js';
 import { checkHistoryAfterUnlock, historyHandlers, ledgerHandlers } from './history.js';
 import { attachmentByteHandlers, attachmentHandlers } from './attachments.js';
@@ -21,7 +21,7 @@ import { Session, type SessionOptions } from '../session.js';
  * Housekeeping that runs after every successful unlock, in order. Each step handles its own errors.
  * Expired trash is not purged here but in idle time (`purgeExpiredInIdle`), so no unlock waits for it.
  */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [(ctx) => ctx.reminders.sync(), (ctx) => ctx.safety.afterOpen(), removeOldKeyLeftovers, autoBackupAfterUnlock, checkHistoryAfterUnlock];
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [(ctx) => ctx.reminders.sync(), (ctx) => ctx.safety.afterOpen(), removeOldKeyLeftovers, abandonImportsAfterUnlock, autoBackupAfterUnlock, checkHistoryAfterUnlock];
 
 export const handlers: Handlers = {
   ...vaultHandlers,

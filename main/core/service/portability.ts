@@ -40,6 +40,7 @@ import { systemTimeZone } from '../reminders/zone.js';
 import { throttleDelayMs } from '../vault/index.js';
 import type { HandlersFor, ServiceContext } from './types.js';
 import { hostWords } from '../words.js';
+import { abandonBatches } from '../db/repos/imports.js';
 
 const PROGRESS_EVERY_MS = 100;
 /** A backup read from the browser is at most what its HTTP body may carry; from disk, any size. */
@@ -78,6 +79,10 @@ function importContext(ctx: ServiceContext): ImportContext {
     progress,
     signal: ctx.vault.lockSignal,
     ...(ctx.ports.attachCrashAt ? { attachCrashAt: ctx.ports.attachCrashAt } : {}),
+    ...(ctx.ports.importStepAt ? { stepAt: ctx.ports.importStepAt } : {}),
+    ...(ctx.ports.importSliceAt ? { sliceAt: ctx.ports.importSliceAt } : {}),
+    ...(ctx.ports.importSliceMs !== undefined ? { sliceMs: ctx.ports.importSliceMs } : {}),
+    ...(ctx.turn ? { turn: ctx.turn } : {}),
   };
 }
 
@@ -351,5 +356,19 @@ export function removeOldKeyLeftovers(ctx: ServiceContext): void {
     if (removed.length > 0) ctx.ports.log('info', `${removed.length} copies made with an earlier passphrase were removed`);
   } catch (e) {
     ctx.ports.log('warn', `removing copies made with an earlier passphrase failed (${(e as { code?: string })?.code ?? 'error'})`);
+  }
+}
+
+/**
+ * After an unlock: no import runs across a lock, so a batch still open was stopped by a lock, a crash
+ * or a kill before its last transaction. It is abandoned (its rows stay hidden and are deleted for
+ * good in idle moments, see purgeExpiredInIdle).
+ */
+export function abandonImportsAfterUnlock(ctx: ServiceContext): void {
+  try {
+    const n = abandonBatches(ctx.vault.database(), null);
+    if (n > 0) ctx.ports.log('info', `${n} imports that did not finish are being removed`);
+  } catch (e) {
+    ctx.ports.log('warn', `giving up unfinished imports failed (${(e as { code?: string })?.code ?? 'error'})`);
   }
 }

@@ -3,7 +3,13 @@ import type { ByteCalls, ByteChannel, CallDef, Channel, ParsedInputOf, ResultOf 
 import type { Session } from '../session.js';
 
 /** What every handler gets besides its validated input: the journal's session. */
-export type ServiceContext = Pick<Session, 'vault' | 'ports' | 'reminders' | 'safety' | 'files' | 'imports' | 'backups'>;
+export type ServiceContext = Pick<Session, 'vault' | 'ports' | 'reminders' | 'safety' | 'files' | 'imports' | 'backups'> & {
+  /**
+   * For a long job holding the call queue (an import's commit): gives its turn up for a moment, so
+   * the calls queued meanwhile run, and resolves when it is the job's turn again (dispatch.ts).
+   */
+  turn?: () => Promise<void>;
+};
 
 export type Handler<C extends Channel> = (
   input: ParsedInputOf<C>,

@@ -243,7 +243,8 @@ export function trashEntry(db: DB, id: number, now: number): void {
 }
 
 export function restoreEntry(db: DB, id: number): Entry {
-  const info = run(db, 'UPDATE entries SET deleted_at = NULL WHERE id = ?', id);
+  // An entry of an import still being written is not in the trash: only the import shows it.
+  const info = run(db, 'UPDATE entries SET deleted_at = NULL WHERE id = ? AND import_batch IS NULL', id);
   if (info.changes === 0) throw entryNotFound();
   return getEntry(db, id)!;
 }
@@ -272,12 +273,12 @@ export function purgeEntry(db: DB, id: number, now: number): number {
   if (row.deleted_at === null) {
     throw new FulcrumError('CONFLICT', 'Only entries in the trash can be deleted for good. Move it to the trash first.');
   }
-  return purgeWhere(db, now, 'id = ? AND deleted_at IS NOT NULL', id);
+  return purgeWhere(db, now, 'id = ? AND deleted_at IS NOT NULL AND import_batch IS NULL', id);
 }
 
 /** Empties the trash. */
 export function purgeTrash(db: DB, now: number): number {
-  const purged = purgeWhere(db, now, 'deleted_at IS NOT NULL');
+  const purged = purgeWhere(db, now, 'deleted_at IS NOT NULL AND import_batch IS NULL');
   purgeAttachments(db, now, true);
   return purged;
 }
@@ -294,7 +295,7 @@ export const TRASH_KEEP_MS = TRASH_DAYS * DAY_MS;
 export function purgeExpiredTrash(db: DB, now: number, max = Number.MAX_SAFE_INTEGER): number {
   const ids = column<number>(
     db,
-    'SELECT id FROM entries WHERE deleted_at IS NOT NULL AND deleted_at <= ? ORDER BY deleted_at, id LIMIT ?',
+    'SELECT id FROM entries WHERE deleted_at IS NOT NULL AND deleted_at <= ? AND import_batch IS NULL ORDER BY deleted_at, id LIMIT ?',
     now - TRASH_KEEP_MS,
     max,
   );
@@ -302,4 +303,19 @@ export function purgeExpiredTrash(db: DB, now: number, max = Number.MAX_SAFE_INT
   purgeAttachments(db, now);
   if (ids.length === 0) return 0;
   return purgeWhere(db, now, 'id IN (SELECT value FROM json_each(?)) AND deleted_at IS NOT NULL', jsonList(ids));
+}
+
+/**
+ * Deletes for good up to `max` entries of imports that stopped before their last step (hidden all
+ * along: see migration 011), in one transaction, like the trash's: each leaves a tombstone in the
+ * history, so the ledger says honestly that they were written and removed. Answers how many.
+ */
+export function purgeAbandonedImports(db: DB, now: number, max: number): number {
+  const ids = column<number>(
+    db,
+    'SELECT id FROM entries WHERE import_batch IN (SELECT id FROM import_batches WHERE abandoned = 1) ORDER BY id LIMIT ?',
+    max,
+  );
+  if (ids.length === 0) return 0;
+  return purgeWhere(db, now, 'id IN (SELECT value FROM json_each(?)) AND import_batch IS NOT NULL', jsonList(ids));
 }

@@ -59,3 +59,73 @@ export const commit = (db: DB): void => void db.exec('COMMIT');
 export function rollbackIfOpen(db: DB): void {
   if (db.open && db.inTransaction) db.exec('ROLLBACK');
 }
+
+/*
+ * An import written in slices (migration 011): its rows carry the batch and stay hidden until the
+ * last transaction shows them all at once; a batch that never got there is abandoned and removed.
+ */
+
+/** Opens a batch (inside the first slice's transaction); answers its id. */
+export const startBatch = (db: DB, now: number): number => Number(run(db, 'INSERT INTO import_batches (started_at) VALUES (?)', now).lastInsertRowid);
+
+/** Hides a row the batch just wrote: an entry waits in the trash's column (left out of the trash), a person or pattern is left out of the lists. */
+export function holdInBatch(db: DB, table: 'entries' | 'people' | 'tags', id: number, batch: number, now: number): void {
+  if (table === 'entries') run(db, 'UPDATE entries SET deleted_at = ?, import_batch = ? WHERE id = ?', now, batch, id);
+  else run(db, `UPDATE ${table} SET import_batch = ? WHERE id = ?`, batch, id);
+}
+
+/** The batch's last step (inside the last transaction): every row it wrote is shown at once. */
+export function revealBatch(db: DB, batch: number): void {
+  run(db, 'UPDATE entries SET deleted_at = NULL, import_batch = NULL WHERE import_batch = ?', batch);
+  run(db, 'UPDATE people SET import_batch = NULL WHERE import_batch = ?', batch);
+  run(db, 'UPDATE tags SET import_batch = NULL WHERE import_batch = ?', batch);
+  run(db, 'DELETE FROM import_batches WHERE id = ?', batch);
+}
+
+/**
+ * Marks batches as abandoned (one, or with `null` every one: no import runs across an unlock). Their
+ * entries give up their source references at once, so importing the same file again finds none of
+ * them as already imported; the rows themselves are deleted for good in idle moments. Answers how many.
+ */
+export function abandonBatches(db: DB, batch: number | null): number {
+  return db.transaction(() => {
+    const ids = batch === null ? all<{ id: number }>(db, 'SELECT id FROM import_batches WHERE abandoned = 0').map((r) => r.id) : [batch];
+    for (const id of ids) {
+      run(db, 'UPDATE import_batches SET abandoned = 1 WHERE id = ?', id);
+      run(db, 'UPDATE entries SET source_ref = NULL WHERE import_batch = ? AND source_ref IS NOT NULL', id);
+    }
+    return ids.length;
+  })();
+}
+
+/** Rows of abandoned batches still in the journal (entries, people, patterns, batches). */
+export function abandonedLeft(db: DB): { entries: number; people: number; tags: number; batches: number } {
+  const n = (sql: string) => get<{ n: number }>(db, sql)?.n ?? 0;
+  const of = 'IN (SELECT id FROM import_batches WHERE abandoned = 1)';
+  return {
+    entries: n(`SELECT count(*) AS n FROM entries WHERE import_batch ${of}`),
+    people: n(`SELECT count(*) AS n FROM people WHERE import_batch ${of}`),
+    tags: n(`SELECT count(*) AS n FROM tags WHERE import_batch ${of}`),
+    batches: n('SELECT count(*) AS n FROM import_batches WHERE abandoned = 1'),
+  };
+}
+
+/** Once an abandoned batch has no entries left: its people and patterns, then the batch itself. */
+export function dropEmptyAbandoned(db: DB): boolean {
+  return db.transaction(() => {
+    const empty = all<{ id: number }>(
+      db,
+      'SELECT id FROM import_batches b WHERE abandoned = 1 AND NOT EXISTS (SELECT 1 FROM entries WHERE import_batch = b.id)',
+    ).map((r) => r.id);
+    for (const id of empty) {
+      // Their entries' links went with the entries; check-ins are written only by the last transaction.
+      // One still named by an entry of the journal (never expected) is kept, and shown.
+      run(db, 'DELETE FROM people WHERE import_batch = ? AND id NOT IN (SELECT person_id FROM entry_people)', id);
+      run(db, 'DELETE FROM tags WHERE import_batch = ? AND id NOT IN (SELECT tag_id FROM entry_tags)', id);
+      run(db, 'UPDATE people SET import_batch = NULL WHERE import_batch = ?', id);
+      run(db, 'UPDATE tags SET import_batch = NULL WHERE import_batch = ?', id);
+      run(db, 'DELETE FROM import_batches WHERE id = ?', id);
+    }
+    return empty.length > 0;
+  })();
+}

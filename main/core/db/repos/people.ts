@@ -37,11 +37,11 @@ export function getPerson(db: DB, id: number): Person | null {
   return row ? toPerson(row) : null;
 }
 
-/** People in name order; archived people (kept for old entries and reports) only on request, last. */
+/** People in name order; archived people (kept for old entries and reports) only on request, last. Not those of an import still being written. */
 export function listPeople(db: DB, opts: { includeArchived?: boolean } = {}): Person[] {
   const rows = opts.includeArchived
-    ? all<PersonRow>(db, `SELECT ${COLS} FROM people ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, id`)
-    : all<PersonRow>(db, `SELECT ${COLS} FROM people WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE, id`);
+    ? all<PersonRow>(db, `SELECT ${COLS} FROM people WHERE import_batch IS NULL ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, id`)
+    : all<PersonRow>(db, `SELECT ${COLS} FROM people WHERE archived_at IS NULL AND import_batch IS NULL ORDER BY name COLLATE NOCASE, id`);
   return rows.map(toPerson);
 }
 

@@ -135,7 +135,8 @@ export function buildSearchQuery(
   plan: SearchPlan = 'walk',
   expansion: Expansion | null = null,
 ): SearchQuery {
-  const where: string[] = [trash ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
+  // An import still being written keeps its entries in the trash's column, hidden from the trash too.
+  const where: string[] = [trash ? 'e.deleted_at IS NOT NULL AND e.import_batch IS NULL' : 'e.deleted_at IS NULL'];
   const params: Record<string, string | number> = { limit: limit + 1 };
   // The trash never shows an entry that is due to be deleted for good (idle time deletes it).
   if (trash && trashedAfter !== undefined) {

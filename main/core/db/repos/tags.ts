@@ -77,11 +77,11 @@ export function getTag(db: DB, id: number): Tag | null {
   return row ? toTag(row) : null;
 }
 
-/** Built-in patterns in catalogue order, then the user's own in the order they were made. */
+/** Built-in patterns in catalogue order, then the user's own in the order they were made (not those of an import still being written). */
 export function listTags(db: DB, opts: { includeArchived?: boolean } = {}): Tag[] {
   const rows = opts.includeArchived
-    ? all<TagRow>(db, `SELECT ${COLS} FROM tags ORDER BY builtin DESC, id`)
-    : all<TagRow>(db, `SELECT ${COLS} FROM tags WHERE archived_at IS NULL ORDER BY builtin DESC, id`);
+    ? all<TagRow>(db, `SELECT ${COLS} FROM tags WHERE import_batch IS NULL ORDER BY builtin DESC, id`)
+    : all<TagRow>(db, `SELECT ${COLS} FROM tags WHERE archived_at IS NULL AND import_batch IS NULL ORDER BY builtin DESC, id`);
   return rows.map(toTag);
 }
 

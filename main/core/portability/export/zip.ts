@@ -22,7 +22,7 @@ import {
 import { listAttachments, readAttachmentBytes } from '../../db/repos/attachments.js';
 import { listPeople } from '../../db/repos/index.js';
 import { streamFileAtomic } from '../../fsutil.js';
-import { cooperate, untilCancelled } from '../../jobs/cooperate.js';
+import { untilCancelled } from '../../jobs/cooperate.js';
 import type { DownloadSink, Ports } from '../../ports.js';
 import { hostWords } from '../../words.js';
 import { fileDay, noDialogs } from '../files.js';

@@ -1,6 +1,6 @@
 /**
  * Matching a plan against the journal (which people and patterns already exist, which entries were
- * imported before) and writing it: all of it in one transaction, or nothing.
+ * imported before) and writing it: a slice at a time, shown all at once or not at all.
  */
 import { BUILTIN_PATTERNS } from '../../../../shared/catalogue.js';
 import { FulcrumError } from '../../../../shared/errors.js';
@@ -8,6 +8,7 @@ import type { ImportResult } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { createEntry, createPerson, createTag, listPeople, listTags, saveCheckIn, updatePerson, updateTag } from '../../db/repos/index.js';
 import {
+  abandonBatches,
   addTherapySession,
   beginImmediate,
   commit,
@@ -16,12 +17,16 @@ import {
   hasOwnEntry,
   hasSourceRef,
   hasTherapySession,
+  holdInBatch,
+  revealBatch,
   rollbackIfOpen,
   setUpdatedAt,
+  startBatch,
   tagLooks,
   takenMinuteRefs,
 } from '../../db/repos/imports.js';
-import { cooperate } from '../../jobs/cooperate.js';
+import { throwIfCancelled } from '../../jobs/cooperate.js';
+import { stepPauses, type StepPause } from './steps.js';
 import { createStrength, listStrengths } from '../../db/repos/strengths.js';
 import { fold, type ImportPlan, type PlannedEntry } from './plan.js';
 
@@ -62,7 +67,7 @@ export function duplicateChecker(db: DB, plan: Pick<ImportPlan, 'originJournalId
   };
 }
 
-export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolution {
+export function resolvePlan(db: DB, plan: ImportPlan, journalId: string, opts: { entries?: boolean } = {}): Resolution {
   const sameJournal = plan.originJournalId === journalId;
   const people = listPeople(db, { includeArchived: true });
   const peopleById = new Map(people.map((p) => [p.id, p]));
@@ -96,7 +101,8 @@ export function resolvePlan(db: DB, plan: ImportPlan, journalId: string): Resolu
     tagMap.set(t.key, id);
   }
 
-  const entryDuplicate = plan.entries.map(duplicateChecker(db, plan, journalId));
+  // The commit checks each entry as it writes it (`entries: false`).
+  const entryDuplicate = opts.entries === false ? [] : plan.entries.map(duplicateChecker(db, plan, journalId));
 
   // A person new to this journal has no check-ins here yet; two in the file for the same week are a plan problem.
   const weeks = new Set<string>();
@@ -150,29 +156,69 @@ export interface CommitOptions {
    * (CANCELLED), so a lock or quick exit never waits for it and the journal is left as it was.
    */
   signal?: AbortSignal;
-  /** Runs inside the transaction right after an entry is written (a ZIP import attaches its files); answers how many files. */
+  /** Gives way between entries (steps.ts); by default, a pause that listens to `signal`. */
+  pause?: StepPause;
+  /** Runs inside the slice's transaction right after an entry is written (a ZIP import attaches its files); answers how many files. */
   afterEntry?: (entry: PlannedEntry, id: number) => Promise<number>;
-  /** The same for a check-in (`where` is its place in the file). */
+  /** The same for a check-in (`where` is its place in the file), inside the last transaction. */
   afterCheckIn?: (where: string, id: number) => Promise<number>;
+  /**
+   * Gives the call queue up between two slices, so saves sent meanwhile are written then, and
+   * resolves when it is the import's turn again (ServiceContext.turn). Without it, nothing waits.
+   */
+  turn?: () => Promise<void>;
+  /** How long one slice writes before its transaction commits (milliseconds). */
+  sliceMs?: number;
+  /** Tests only: called each time a slice's transaction has committed (1, 2, …), to crash there. */
+  afterSlice?: (slice: number) => void | Promise<void>;
 }
 
+/** Milliseconds of writing per slice: a save queued behind the import waits about this long. */
+export const SLICE_MS = 25;
+
 /**
- * Writes the plan in one transaction (BEGIN IMMEDIATE … COMMIT; the repositories' own transactions
- * nest inside it as savepoints). Any failure, or a lock (CANCELLED), rolls everything back. The
- * transaction yields to the event loop now and then so that progress reaches the window and a lock is
- * heard; calls are serialised by dispatch, so no other change can slip in between.
+ * Writes the plan a slice at a time, all or nothing as the person sees it. Each slice is one short
+ * transaction (BEGIN IMMEDIATE … COMMIT, about SLICE_MS of writing; the repositories' own
+ * transactions nest inside as savepoints); between two, the import gives its turn up so that saves
+ * queued meanwhile are written. Everything a slice writes belongs to the import's batch and stays
+ * hidden (db/repos/imports.ts): its people and patterns first, then its entries with their files.
+ * The last transaction writes the rest (check-ins, strengths, therapy sessions, changes to built-in
+ * patterns) and shows the whole batch at once. A failure or a lock (CANCELLED) rolls the open
+ * transaction back; what earlier slices wrote stays hidden, and the batch is abandoned (here, or by
+ * the next unlock after a lock or a crash) and deleted for good in idle moments. After every wait it
+ * checks the lock before writing again (dispatch.ts rolls the open transaction back when a lock comes).
  */
 export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions): Promise<ImportResult> {
   const { now } = opts;
   const chunk = opts.chunk ?? 500;
-  const pause = cooperate(opts.signal ?? new AbortController().signal);
+  const sliceMs = opts.sliceMs ?? SLICE_MS;
+  const pause = opts.pause ?? stepPauses(opts.signal);
+  // After anything awaited: the journal is still open and not locking, or nothing more is written.
+  const still = () => {
+    if (opts.signal) throwIfCancelled(opts.signal);
+    if (!db.open) throw lockedDuring();
+  };
   const result: ImportResult = {
     imported: { entries: 0, people: 0, tags: 0, checkins: 0, strengths: 0, sessions: 0 },
     skipped: { entries: 0, checkins: 0, strengths: 0 },
   };
+  let batch: number | null = null;
+  let slices = 0;
+  let sliceStart = performance.now();
+  /** Commits the slice, lets queued calls run, and opens the next. */
+  const nextSlice = async () => {
+    commit(db);
+    slices++;
+    await opts.afterSlice?.(slices);
+    await opts.turn?.();
+    still();
+    beginImmediate(db);
+    sliceStart = performance.now();
+  };
   beginImmediate(db);
   try {
-    const r = resolvePlan(db, plan, opts.journalId);
+    batch = startBatch(db, now);
+    const r = resolvePlan(db, plan, opts.journalId, { entries: false });
 
     const personIds = new Map<string, number>();
     for (const p of plan.people) {
@@ -183,17 +229,20 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       }
       const created = createPerson(db, { name: p.name, kind: p.kind, color: p.color, notes: p.notes }, p.createdAt ?? now);
       if (p.archivedAt !== null) updatePerson(db, created.id, { archived: true }, p.archivedAt);
+      holdInBatch(db, 'people', created.id, batch, now);
       personIds.set(p.key, created.id);
       result.imported.people++;
     }
 
     const tagIds = new Map<string, number>();
     const createdByLabel = new Map<string, number>();
+    const builtins: [number, ImportPlan['tags'][number]][] = [];
     for (const t of plan.tags) {
       const existing = r.tags.get(t.key);
       if (existing != null) {
         tagIds.set(t.key, existing);
-        if (t.builtinSlug) customiseBuiltin(db, existing, t, now);
+        // A change to a pattern already shown waits for the last transaction.
+        if (t.builtinSlug) builtins.push([existing, t]);
         continue;
       }
       const same = createdByLabel.get(fold(t.label));
@@ -203,20 +252,23 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       }
       const created = createTag(db, { label: t.label, polarity: t.polarity, category: t.category, ...(t.color ? { color: t.color } : {}) }, now);
       if (t.archivedAt !== null) updateTag(db, created.id, { archived: true }, t.archivedAt);
+      holdInBatch(db, 'tags', created.id, batch, now);
       tagIds.set(t.key, created.id);
       createdByLabel.set(fold(t.label), created.id);
       result.imported.tags++;
     }
 
     const total = opts.stream ? opts.stream.total : plan.entries.length;
-    const isDuplicate = opts.stream ? duplicateChecker(db, plan, opts.journalId) : (_e: PlannedEntry, i: number) => r.entryDuplicate[i]!;
+    const isDuplicate = duplicateChecker(db, plan, opts.journalId);
     let i = 0;
     for await (const entry of opts.stream ? opts.stream.entries : plan.entries) {
       if (i % chunk === 0 && i > 0) opts.progress?.(i, total);
+      if (performance.now() - sliceStart >= sliceMs) await nextSlice();
       // Yields to the event loop now and then (so progress gets out and a lock is heard); throws CANCELLED on a lock.
-      await pause();
-      if (!db.open) throw lockedDuring();
-      if (isDuplicate(entry, i++)) {
+      await pause('write');
+      still();
+      i++;
+      if (isDuplicate(entry)) {
         result.skipped.entries++;
         continue;
       }
@@ -233,11 +285,16 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       result.imported.entries++;
       if (opts.afterEntry) {
         const files = await opts.afterEntry(entry, created.id);
-        if (!db.open) throw lockedDuring();
+        still();
         if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
       }
+      holdInBatch(db, 'entries', created.id, batch, now);
     }
     opts.progress?.(total, total);
+    // The last transaction begins: everything left, then the whole batch shown at once.
+    await nextSlice();
+
+    for (const [id, t] of builtins) customiseBuiltin(db, id, t, now);
 
     for (const [i, c] of plan.checkins.entries()) {
       if (r.checkinDuplicate[i]) {
@@ -250,7 +307,7 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       result.imported.checkins++;
       if (opts.afterCheckIn) {
         const files = await opts.afterCheckIn(where, saved.id);
-        if (!db.open) throw lockedDuring();
+        still();
         if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
       }
     }
@@ -272,11 +329,23 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       result.imported.sessions++;
     });
 
-    if (!db.open) throw lockedDuring();
+    await pause('finish');
+    still();
+    revealBatch(db, batch);
     commit(db);
     return result;
   } catch (e) {
     rollbackIfOpen(db);
+    // Earlier slices' rows stay hidden; the batch is given up (after a lock, the next unlock does it).
+    if (batch !== null && slices > 0 && db.open && !opts.signal?.aborted) {
+      try {
+        abandonBatches(db, batch);
+      } catch {
+        // The next unlock abandons every batch left.
+      }
+    }
+    // Stopped by a lock (which may already have closed the connection): CANCELLED, nothing shown.
+    if (opts.signal) throwIfCancelled(opts.signal);
     if (!db.open) throw lockedDuring();
     throw e;
   }

@@ -26,18 +26,19 @@ import {
 } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
 import { dayIn } from '../../db/repos/index.js';
-import { decodeBase64, pickedPath, tooLarge, type PickedFiles } from '../files.js';
-import { commitPlan, duplicateChecker, resolvePlan } from './apply.js';
+import { pickedPath, tooLarge, type PickedFiles } from '../files.js';
+import { commitPlan, duplicateChecker, resolvePlan, SLICE_MS } from './apply.js';
 import { readCsv, streamCsvPieces, type CsvRows } from './csvread.js';
 import { daylioPlanner, isDaylio, planDaylio } from './daylio.js';
-import { cooperate } from '../../jobs/cooperate.js';
+import { throwIfCancelled } from '../../jobs/cooperate.js';
+import { stepPauses, type ImportStep, type StepPause } from './steps.js';
 import { dayOnePlanner, isDayOne, planDayOne, tooManyDayOne } from './dayone.js';
 import { fulcrumStream, isFulcrumExport, planFulcrum } from './fulcrum.js';
 import { genericPlanner, planGenericCsv } from './generic.js';
 import { countTags, foreignTagsFrom, tagMapper } from './mapping.js';
 import { parseCheckedJson } from './jsonscan.js';
 import { jsonElements, scanJsonFile, type JsonSkeleton } from './jsonstream.js';
-import { bufferSource, decodePieces, fileSource, readAll, watched, type ByteSource, type Seen } from './source.js';
+import { bufferSource, decodePieces, fileSource, partsSource, readAll, watched, type ByteSource, type Seen } from './source.js';
 import { recordOf, type ImportPlan, type PlannedEntry } from './plan.js';
 import { decodeText, invalid } from './text.js';
 import type { AttachStep } from '../../attachments/steps.js';
@@ -48,6 +49,7 @@ export { decodeText } from './text.js';
 export { proposeMapping } from './generic.js';
 export { IMPORT_LIMITS };
 export type { ImportPlan } from './plan.js';
+export { IMPORT_STEPS, type ImportStep } from './steps.js';
 
 const PLAN_TTL_MS = 15 * 60 * 1000;
 const MAX_LISTED_PROBLEMS = 100;
@@ -67,7 +69,7 @@ interface Pending {
    * or entries: `plan` has no entries, and this reads them again from the file at commit, in the
    * same order. Null when the file was read whole (then `plan` has its entries).
    */
-  reread: (() => AsyncGenerator<PlannedEntry>) | null;
+  reread: ((at: StepPause) => AsyncGenerator<PlannedEntry>) | null;
   /** A generic CSV read a row at a time: its text, to read again with another mapping at commit. */
   genericRead: TextReader | null;
   summary: EntrySummary;
@@ -122,13 +124,15 @@ export const textOf =
     yield text;
   };
 
+/** No pause: for callers that have no lock to listen for (tests, a plan made whole). */
+const noPause: StepPause = () => Promise.resolve();
+
 /** Reads a Daylio CSV a row at a time, handing each entry to `onEntry`, and pausing (for a lock) as it goes. */
 async function streamDaylio(
   read: TextReader,
-  opts: { timeZone: string; limits: ImportLimits; signal: AbortSignal | undefined },
+  opts: { timeZone: string; limits: ImportLimits; at: StepPause },
   onEntry: (e: PlannedEntry) => void,
 ): Promise<ImportPlan> {
-  const pause = cooperate(opts.signal ?? new AbortController().signal);
   let planner: ReturnType<typeof daylioPlanner> | null = null;
   for await (const { cells, line } of streamCsvPieces(read(), opts.limits)) {
     if (!planner) {
@@ -137,7 +141,7 @@ async function streamDaylio(
     }
     const e = planner.row(cells, line);
     if (e) onEntry(e);
-    await pause();
+    await opts.at('entries');
   }
   return planner!.finish();
 }
@@ -157,9 +161,10 @@ async function csvHeader(read: TextReader, limits: ImportLimits): Promise<string
  * A generic CSV's first pass: the header, a sample of five rows, and every row's date (for the
  * date order), without keeping the rows.
  */
-async function genericFirstPass(read: TextReader, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits) {
+async function genericFirstPass(read: TextReader, mapping: CsvMappingParsed | null, timeZone: string, limits: ImportLimits, at: StepPause) {
   let planner: ReturnType<typeof genericPlanner> | null = null;
   for await (const { cells, delimiter } of streamCsvPieces(read(), limits)) {
+    await at('check');
     if (!planner) {
       planner = genericPlanner(cells, delimiter, mapping, timeZone);
       continue;
@@ -179,11 +184,13 @@ export async function planGenericText(
   timeZone: string,
   limits: ImportLimits,
   onEntry: (e: PlannedEntry) => void,
+  at: StepPause = noPause,
 ): Promise<ImportPlan> {
-  const planner = await genericFirstPass(read, mapping, timeZone, limits);
+  const planner = await genericFirstPass(read, mapping, timeZone, limits, at);
   if (!planner.state.reading) return planner.plan;
   let header = true;
   for await (const { cells, line } of streamCsvPieces(read(), limits)) {
+    await at('entries');
     if (header) {
       header = false;
       continue;
@@ -196,14 +203,15 @@ export async function planGenericText(
 
 /** The entries of a generic CSV read again at commit: the first pass, then the rows. */
 function genericRows(read: TextReader, mapping: CsvMappingParsed, timeZone: string, limits: ImportLimits) {
-  return async function* (): AsyncGenerator<PlannedEntry> {
-    const planner = await genericFirstPass(read, mapping, timeZone, limits);
+  return async function* (at: StepPause): AsyncGenerator<PlannedEntry> {
+    const planner = await genericFirstPass(read, mapping, timeZone, limits, () => at('reread'));
     if (!planner.state.reading) return;
     const rows = streamCsvPieces(read(), limits);
     await rows.next(); // the header
     for await (const { cells, line } of rows) {
       const e = planner.row(cells, line);
       if (e) yield e;
+      else await at('reread');
     }
   };
 }
@@ -230,10 +238,10 @@ async function previewJson(
   timeZone: string,
   c: ImportContext,
   limits: ImportLimits,
+  at: StepPause,
 ): Promise<Pick<Pending, 'plan' | 'reread' | 'summary'> | null> {
   if (format !== 'auto' && format !== 'fulcrum-json' && format !== 'dayone-json') return null;
-  const pause = cooperate(c.signal ?? new AbortController().signal);
-  const scan = await scanJsonFile(source, limits, pause);
+  const scan = await scanJsonFile(source, limits, () => at('check'));
   if (!scan) return null;
   const json = scan.skeleton;
   let entries: JsonEntries | null;
@@ -250,7 +258,7 @@ async function previewJson(
     const e = preview(raw, i++);
     if (e === null) return null;
     if (e !== 'skip') s.add(e);
-    await pause();
+    await at('entries');
   }
   entries.finish?.();
   const reread = async function* (): AsyncGenerator<PlannedEntry> {
@@ -353,17 +361,57 @@ export interface ImportContext {
   signal?: AbortSignal;
   /** Tests only: called at each step of storing an imported attachment (see Ports.attachCrashAt). */
   attachCrashAt?: (step: AttachStep) => void;
+  /** Tests only: awaited the first time the import reaches each of its steps (see Ports.importStepAt). */
+  stepAt?: (step: ImportStep) => void | Promise<void>;
+  /** Gives the call queue up between two slices of the commit, and now and then in the preview (ServiceContext.turn). */
+  turn?: () => Promise<void>;
+  /** Tests only: called after each committed slice of the commit (see Ports.importSliceAt). */
+  sliceAt?: (slice: number) => void | Promise<void>;
+  /** Milliseconds of writing per slice of the commit, and of the preview's work between two turns (apply.ts SLICE_MS by default). */
+  sliceMs?: number;
 }
 
 type PreviewInput = z.output<typeof ImportPreviewInput>;
 type CommitInput = z.output<typeof ImportCommitInput>;
 
-function sourceOf(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits): ByteSource {
+/** Characters of a sent file turned into bytes between two pauses (a few milliseconds of work). */
+const SLICE_CHARS = 1 << 20;
+
+/**
+ * The bytes of a file sent in the call (browser mode), turned into bytes a slice at a time with a
+ * pause between slices: tens of megabytes at once would hold the thread for a few hundred
+ * milliseconds, and with it a lock asked for meanwhile.
+ */
+async function sentBytes(src: { base64: string } | { text: string }, limits: ImportLimits, at: StepPause): Promise<Buffer[]> {
+  const parts: Buffer[] = [];
+  if ('base64' in src) {
+    const estimate = Math.floor((src.base64.length * 3) / 4);
+    if (estimate > limits.maxBytes + 2) throw tooLarge(estimate, limits.maxBytes, 'The file');
+    // The contract allows only base64's letters with the padding at the end, so slices of a multiple
+    // of four characters decode to exactly the bytes of the whole.
+    for (let i = 0; i < src.base64.length; i += SLICE_CHARS) {
+      parts.push(Buffer.from(src.base64.slice(i, i + SLICE_CHARS), 'base64'));
+      await at('source');
+    }
+    return parts;
+  }
+  const size = Buffer.byteLength(src.text, 'utf8');
+  if (size > limits.maxBytes) throw tooLarge(size, limits.maxBytes, 'The file');
+  for (let i = 0; i < src.text.length; ) {
+    let end = Math.min(i + SLICE_CHARS, src.text.length);
+    // Never between the two halves of a character outside the BMP.
+    const last = src.text.charCodeAt(end - 1);
+    if (end < src.text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(Buffer.from(src.text.slice(i, end), 'utf8'));
+    i = end;
+    await at('source');
+  }
+  return parts;
+}
+
+async function sourceOf(src: PreviewInput['source'], c: ImportContext, limits: ImportLimits, at: StepPause): Promise<ByteSource> {
   if ('token' in src) return fileSource(pickedPath(c.owner.files, src.token, 'import', c.now), limits.maxBytes, 'The file');
-  if ('base64' in src) return bufferSource(decodeBase64(src.base64, limits.maxBytes, 'The file'));
-  const bytes = Buffer.from(src.text, 'utf8');
-  if (bytes.length > limits.maxBytes) throw tooLarge(bytes.length, limits.maxBytes, 'The file');
-  return bufferSource(bytes);
+  return partsSource(await sentBytes(src, limits, at));
 }
 
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
@@ -455,28 +503,43 @@ function previewOf(db: DB, p: Pending): ImportPreview {
  */
 export async function previewImport(input: PreviewInput, c: ImportContext): Promise<ImportPreview> {
   const limits = c.limits ?? IMPORT_LIMITS;
+  // Every phase gives way at least every ~20 ms and stops at once when the journal locks (steps.ts);
+  // it writes nothing, so it also lets the calls queued meanwhile (saves) run every SLICE_MS.
+  const at = stepPauses(c.signal, c.stepAt, c.turn ? { turn: c.turn, turnMs: c.sliceMs ?? SLICE_MS } : undefined);
+  await at('source');
   c.progress?.('reading', 0, 1);
-  const source = sourceOf(input.source, c, limits);
+  const source = await sourceOf(input.source, c, limits, at);
   c.progress?.('checking', 0, 1);
   const timeZone = input.timeZone ?? c.timeZone;
   const base = { id: randomBytes(18).toString('base64url'), journalId: c.journalId, db: c.db, at: c.now, timeZone };
-  const done = (p: Pending) => {
+  const done = async (p: Pending) => {
+    await at('match');
+    const preview = previewOf(c.db, p);
+    // Kept for the commit only if the journal is still open (a lock during the preview forgets it).
+    if (c.signal) throwIfCancelled(c.signal);
     c.owner.imports.set(p);
     c.progress?.('checking', 1, 1);
-    return previewOf(c.db, p);
+    return preview;
+  };
+  const summarise = async (plan: ImportPlan) => {
+    const s = summariser(c.db, plan, c.journalId);
+    for (const e of plan.entries) {
+      s.add(e);
+      await at('entries');
+    }
+    return s.summary;
   };
   if (await startsWith(source, ZIP)) {
     // An archive is held whole (within the import's size limit) until the commit; its files are checked one at a time.
     if (input.format === 'daylio-csv' || input.format === 'csv') throw invalid('This is a ZIP archive, not a CSV file. Choose the matching format.');
-    const zip = await readImportZip(await readAll(source), limits, cooperate(c.signal ?? new AbortController().signal));
+    const zip = await readImportZip(await readAll(source), limits, () => at('check'));
     if (input.format !== 'auto' && input.format !== zip.format) throw notThisJson(input.format);
     const inner = bufferSource(zip.inner);
-    const streamed = await previewJson(inner, zip.format, timeZone, c, limits);
+    const streamed = await previewJson(inner, zip.format, timeZone, c, limits, at);
     if (streamed) return done({ ...base, ...streamed, csv: null, genericRead: null, zip });
+    await at('check');
     const { plan } = planFile(zip.inner, { format: zip.format, timeZone, limits });
-    const s = summariser(c.db, plan, c.journalId);
-    for (const e of plan.entries) s.add(e);
-    return done({ ...base, plan, csv: null, reread: null, genericRead: null, summary: s.summary, zip });
+    return done({ ...base, plan, csv: null, reread: null, genericRead: null, summary: await summarise(plan), zip });
   }
   // A journal export is read from the file a piece at a time, never held whole. What is left to the
   // whole-file reading below: a ZIP archive, and a JSON file with something the piecewise reading
@@ -484,7 +547,7 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
   if (!(await startsWith(source, ZIP))) {
     const first = await firstCharacter(source);
     if (first === '{' || first === '[') {
-      const streamed = await previewJson(source, input.format, timeZone, c, limits);
+      const streamed = await previewJson(source, input.format, timeZone, c, limits, at);
       if (streamed) return done({ ...base, ...streamed, csv: null, genericRead: null });
     } else if (input.format === 'auto' || input.format === 'daylio-csv' || input.format === 'csv') {
       const read = textReader(source);
@@ -501,23 +564,23 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
             if (e) yield e;
           }
         };
-        const plan = await streamDaylio(read, { timeZone, limits, signal: c.signal }, s.add);
+        const plan = await streamDaylio(read, { timeZone, limits, at }, s.add);
         return done({ ...base, plan, csv: null, reread, genericRead: null, summary: s.summary });
       }
-      const plan = await planGenericText(read, input.mapping ?? null, timeZone, limits, s.add);
+      const plan = await planGenericText(read, input.mapping ?? null, timeZone, limits, s.add, at);
       const reread = genericRows(read, plan.csv!.mapping, timeZone, limits);
       return done({ ...base, plan, csv: null, reread, genericRead: read, summary: s.summary });
     }
   }
   const bytes = await readAll(source);
+  await at('check');
   const { plan, csv } = planFile(bytes, { format: input.format, mapping: input.mapping, timeZone, limits });
-  const s = summariser(c.db, plan, c.journalId);
-  for (const e of plan.entries) s.add(e);
-  return done({ ...base, plan, csv, reread: null, genericRead: null, summary: s.summary });
+  return done({ ...base, plan, csv, reread: null, genericRead: null, summary: await summarise(plan) });
 }
 
 /** Imports what the preview showed (re-checked against the journal as it is now), all or nothing. */
 export async function commitImport(input: CommitInput, c: ImportContext): Promise<ImportResult> {
+  const at = stepPauses(c.signal, c.stepAt);
   const p = c.owner.imports.current;
   if (!p || p.id !== input.importId || c.now - p.at > PLAN_TTL_MS || p.journalId !== c.journalId || p.db !== c.db) {
     c.owner.imports.clear();
@@ -531,10 +594,17 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
       // The rows read again with the new mapping: its problems and counts, then the entries at commit.
       const uses = new Map<string, number>();
       let count = 0;
-      plan = await planGenericText(p.genericRead, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS, (e) => {
-        count++;
-        countTags(uses, e);
-      });
+      plan = await planGenericText(
+        p.genericRead,
+        input.mapping,
+        p.timeZone,
+        c.limits ?? IMPORT_LIMITS,
+        (e) => {
+          count++;
+          countTags(uses, e);
+        },
+        (step) => at(step === 'entries' ? 'reread' : step),
+      );
       summary = { ...summary, count, uses };
       reread = genericRows(p.genericRead, input.mapping, p.timeZone, c.limits ?? IMPORT_LIMITS);
     } else {
@@ -544,6 +614,7 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
       for (const e of plan.entries) countTags(summary.uses, e);
     }
   }
+  await at('reread');
   const skipped = input.skipProblems ? skippableRecords(plan) : 0;
   if (plan.problems.length > 0 && skipped === 0) {
     const first = plan.problems.slice(0, 3).map((x) => `${x.where}: ${x.message}`).join('; ');
@@ -558,8 +629,12 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
     journalId: c.journalId,
     now: c.now,
     progress: (done: number, total: number) => c.progress?.('saving', done, total),
+    pause: at,
     ...(c.signal ? { signal: c.signal } : {}),
-    ...(p.zip ? attachTo(c.db, p.zip, c.now, c.attachCrashAt) : {}),
+    ...(c.turn ? { turn: c.turn } : {}),
+    ...(c.sliceAt ? { afterSlice: c.sliceAt } : {}),
+    ...(c.sliceMs !== undefined ? { sliceMs: c.sliceMs } : {}),
+    ...(p.zip ? attachTo(c.db, p.zip, c.now, at, c.attachCrashAt) : {}),
   };
   let result: ImportResult;
   if (reread === null) {
@@ -567,7 +642,7 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
   } else {
     // The same file read again, an entry at a time: the entries the preview counted, in the same order.
     const entries = async function* (): AsyncGenerator<PlannedEntry> {
-      for await (const e of reread()) yield m.entry(e);
+      for await (const e of reread(at)) yield m.entry(e);
     };
     result = await commitPlan(c.db, m.plan, { ...options, stream: { total: summary.count, entries: entries() } });
   }
@@ -576,9 +651,9 @@ export async function commitImport(input: CommitInput, c: ImportContext): Promis
   return result;
 }
 
-const attachTo = (db: DB, zip: ZipImport, now: number, crashAt?: (step: AttachStep) => void) => ({
-  afterEntry: (entry: PlannedEntry, id: number) => attachImported(db, zip, entry.where, { kind: 'entry', id }, now, crashAt),
-  afterCheckIn: (where: string, id: number) => attachImported(db, zip, where, { kind: 'checkin', id }, now, crashAt),
+const attachTo = (db: DB, zip: ZipImport, now: number, at: StepPause, crashAt?: (step: AttachStep) => void) => ({
+  afterEntry: (entry: PlannedEntry, id: number) => attachImported(db, zip, entry.where, { kind: 'entry', id }, now, { at, crashAt }),
+  afterCheckIn: (where: string, id: number) => attachImported(db, zip, where, { kind: 'checkin', id }, now, { at, crashAt }),
 });
 
 /** Forgets the kept plan (the preview was closed). */

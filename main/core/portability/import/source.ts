@@ -35,6 +35,16 @@ export function bufferSource(bytes: Buffer): ByteSource {
   };
 }
 
+/** Bytes already in memory in several parts (a file sent in the call, turned into bytes a slice at a time), never joined. */
+export function partsSource(parts: readonly Buffer[]): ByteSource {
+  return {
+    size: parts.reduce((n, p) => n + p.length, 0),
+    async *pieces() {
+      for (const part of parts) for (let i = 0; i < part.length; i += PIECE) yield part.subarray(i, i + PIECE);
+    },
+  };
+}
+
 /** A file on disk, refused before any reading when it is larger than `maxBytes`. */
 export function fileSource(file: string, maxBytes: number, what: string): ByteSource {
   let size: number;

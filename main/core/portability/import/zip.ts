@@ -23,6 +23,7 @@ import { insertAttachment, keepRevision, updateAttachment } from '../../db/repos
 import { unzipOne, zipIndex, ZIP_LIMITS, type ZipEntryInfo, type ZipLimits } from '../zip.js';
 import { parseCheckedJson } from './jsonscan.js';
 import { decodeText } from './text.js';
+import type { StepPause } from './steps.js';
 
 const refuse = (message: string) => new FulcrumError('IMPORT_INVALID', `${message} Nothing was imported.`);
 
@@ -204,14 +205,20 @@ export async function attachImported(
   where: string,
   owner: AttachmentOwner,
   now: number,
-  crashAt?: (step: AttachStep) => void,
+  opts: { at?: StepPause; crashAt?: ((step: AttachStep) => void) | undefined } = {},
 ): Promise<number> {
+  const { crashAt } = opts;
+  const at = opts.at ?? (() => Promise.resolve());
   const list = zip.files.get(where);
   if (!list?.length) return 0;
   for (const f of list) {
+    // Each wait ends in a pause: a lock that came meanwhile stops it before anything more is written.
+    await at('attach');
     const { data, type } = await checkedFile(zip.bytes, f);
+    await at('attach');
     crashAt?.('sniffed');
     const found = await evidenceOf(data, type);
+    await at('attach');
     const { shared, sensitive } = await sharedCopyFor(data, type, found.sensitive);
     const evidence = { ...found, sensitive };
     const sha256 = createHash('sha256').update(data).digest('hex');

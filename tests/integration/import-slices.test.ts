@@ -1,0 +1,104 @@
+/**
+ * Saves do not wait for an import's commit: it writes a slice at a time and gives the call queue up
+ * between two, so a save sent while it runs is written at the next slice boundary, not at its end.
+ * Until the last transaction nothing of the import shows (timeline, trash, people, patterns, search);
+ * then all of it does at once, and the save is the person's own, not part of the import.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../shared/errors.js';
+import type { ExportFile, ImportPreview } from '../../shared/portability.js';
+import { createdService } from '../helpers/journal.js';
+import { OTHER_NAME, REAL_NAME, seedJournal, whatShows } from '../fixtures/portability/journal.js';
+
+async function exported(): Promise<string> {
+  const a = await createdService();
+  await seedJournal(a.call, () => a.service.vault.database());
+  const content = (await a.call<ExportFile>('export.build', { format: 'json' })).content;
+  a.service.vault.lock();
+  return content;
+}
+
+describe('an import commit written in slices', () => {
+  it('lets a save sent during it through at the next slice, and shows the import only at its end', async () => {
+    const content = await exported();
+    const calls: Record<string, Promise<Reply<unknown>>> = {};
+    let saveAnswered = false;
+    let answeredBySlice3: boolean | null = null;
+    let sent: () => void = () => {};
+    const callsSent = new Promise<void>((r) => (sent = r));
+    const s = await createdService(undefined, {
+      ports: {
+        log: () => {},
+        importSliceMs: 0,
+        importSliceAt: (slice) => {
+          if (slice === 2) {
+            // Sent while the import holds the queue: they wait for the import's next turn.
+            calls.save = s.service.dispatch('entries.create', { occurredAt: Date.UTC(2024, 5, 1), timeZone: 'UTC', title: 'typed meanwhile', body: 'mine' });
+            calls.timeline = s.service.dispatch('entries.search', { limit: 500 });
+            calls.people = s.service.dispatch('people.list', { includeArchived: true });
+            calls.tags = s.service.dispatch('tags.list', { includeArchived: true });
+            calls.trash = s.service.dispatch('entries.trash', { limit: 500 });
+            void calls.save.then(() => (saveAnswered = true));
+            sent();
+          }
+          // The import's next boundary: the save must have been answered before it.
+          if (slice === 3) answeredBySlice3 = saveAnswered;
+        },
+      },
+    });
+    const before = await whatShows(s.call);
+    const preview = await s.call<ImportPreview>('import.preview', { source: { text: content } });
+    expect(preview.counts.newEntries).toBeGreaterThan(2);
+    const job = s.service.dispatch('import.commit', { importId: preview.importId });
+    // Waits on state: the calls were sent at slice 2 and the save has been answered.
+    await callsSent;
+    const save = await calls.save!;
+    expect(save).toMatchObject({ ok: true, value: { title: 'typed meanwhile' } });
+
+    // What was read then: the save, and nothing of the import.
+    const timeline = (await calls.timeline!) as Reply<{ items: { title: string }[] }>;
+    expect(timeline.ok && timeline.value.items.map((e) => e.title)).toEqual(['typed meanwhile']);
+    expect(await calls.people!).toEqual({ ok: true, value: before.people });
+    expect(await calls.tags!).toEqual({ ok: true, value: before.tags });
+    expect(await calls.trash!).toMatchObject({ ok: true, value: { items: [] } });
+
+    expect(await job).toMatchObject({ ok: true, value: { imported: { entries: preview.counts.newEntries } } });
+    // Answered between slices 2 and 3, not after the import.
+    expect(answeredBySlice3).toBe(true);
+    const after = await whatShows(s.call);
+    expect(after.timeline).toHaveLength(preview.counts.newEntries + 1);
+    const names = (after.people as { name: string }[]).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining([REAL_NAME, OTHER_NAME]));
+    // The save is the person's own: not imported, not hidden, its history intact.
+    const mine = (await s.call<{ items: { id: number; title: string }[] }>('entries.search', { filter: { text: 'typed meanwhile' } })).items;
+    expect(mine.map((e) => e.title)).toEqual(['typed meanwhile']);
+    expect(await s.call('entries.get', { id: mine[0]!.id })).toMatchObject({ deletedAt: null, body: 'mine' });
+    expect(await s.call('ledger.verify', {})).toMatchObject({ ok: true });
+  });
+
+  it('lets a save sent during a preview through before the preview ends', async () => {
+    const csv = 'date,title,body\n' + Array.from({ length: 200 }, (_, i) => `2023-02-${String((i % 28) + 1).padStart(2, '0')},Day ${i},row ${i}\n`).join('');
+    let save: Promise<Reply<unknown>> | null = null;
+    let saveAnswered = false;
+    let answeredByMatch: boolean | null = null;
+    const s = await createdService(undefined, {
+      ports: {
+        log: () => {},
+        importSliceMs: 0,
+        importStepAt: (step) => {
+          if (step === 'entries') {
+            save = s.service.dispatch('drafts.save', { key: 'new', content: '{"body":"typed during the preview"}' });
+            void save.then(() => (saveAnswered = true));
+          }
+          // The last step of the preview: the save must have been answered before it.
+          if (step === 'match') answeredByMatch = saveAnswered;
+        },
+      },
+    });
+    const preview = await s.call<ImportPreview>('import.preview', { source: { text: csv }, format: 'csv' });
+    expect(preview.counts.entries).toBe(200);
+    expect(await save!).toMatchObject({ ok: true });
+    expect(answeredByMatch).toBe(true);
+    expect(await s.call('drafts.get', { key: 'new' })).toMatchObject({ content: '{"body":"typed during the preview"}' });
+  });
+});
