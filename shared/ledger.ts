@@ -96,12 +96,30 @@ export type Revision = RevisionSummary & { content: EntryRevisionContent | Check
 export const RevisionRef = z.object({ type: ItemType, id: Id, rev: Id }).strict();
 export const ItemRef = z.object({ type: ItemType, id: Id }).strict();
 
-/** One revision that did not check out, and why (in plain words). */
+/**
+ * Why a revision (or the history around it) did not check out. The screen words the code in the
+ * person's language; `unknown` is a check recorded before codes existed (its English `problem` stays).
+ */
+export const LEDGER_FAILURES = [
+  'out-of-order',
+  'content-changed',
+  'labels-mismatch',
+  'hash-mismatch',
+  'tree-changed',
+  'newest-missing',
+  'no-revision',
+  'changed-without-revision',
+  'unknown',
+] as const;
+export type LedgerFailureCode = (typeof LEDGER_FAILURES)[number];
+
+/** One revision that did not check out, and why: a code, with an English sentence for logs. */
 export interface LedgerFailure {
   seq: number;
   type: string;
   itemId: number;
   rev: number;
+  code: LedgerFailureCode;
   problem: string;
 }
 

@@ -4,16 +4,29 @@
  * send elsewhere. It says plainly what this proves and what it does not.
  */
 import { useState } from 'react';
-import type { LedgerCheck, Receipt } from '../../shared/ledger.js';
+import type { LedgerCheck, LedgerFailureCode, Receipt } from '../../shared/ledger.js';
 import { call, messageOf } from '../api.js';
-import { useT } from '../i18n/index.js';
+import { useT, type MessageId } from '../i18n/index.js';
 import { shortDateTime } from '../lib/format.js';
 import { useApi } from '../lib/queries.js';
 import { ErrorAlert } from './Feedback.js';
 
+/** Why a revision failed the check, by the code core sends (spelt out so the catalogue test sees each key). */
+const WHY: Record<LedgerFailureCode, MessageId> = {
+  'out-of-order': 'data.ledger.why.out-of-order',
+  'content-changed': 'data.ledger.why.content-changed',
+  'labels-mismatch': 'data.ledger.why.labels-mismatch',
+  'hash-mismatch': 'data.ledger.why.hash-mismatch',
+  'tree-changed': 'data.ledger.why.tree-changed',
+  'newest-missing': 'data.ledger.why.newest-missing',
+  'no-revision': 'data.ledger.why.no-revision',
+  'changed-without-revision': 'data.ledger.why.changed-without-revision',
+  unknown: 'data.ledger.why.unknown',
+};
+
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
-function CheckLine({ check }: { check: LedgerCheck | null }) {
+export function CheckLine({ check }: { check: LedgerCheck | null }) {
   const t = useT();
   if (!check) return <p role="status">{t('data.ledger.notChecked')}</p>;
   if (check.ok)
@@ -31,7 +44,7 @@ function CheckLine({ check }: { check: LedgerCheck | null }) {
             {f.itemId > 0
               ? t('data.ledger.failure', { seq: String(f.seq), type: f.type === 'entry' ? 'entry' : 'checkin', id: String(f.itemId), rev: String(f.rev) })
               : t('data.ledger.failureAfter', { seq: String(f.seq) })}
-            {f.problem}
+            {t(WHY[f.code] ?? WHY.unknown)}
           </li>
         ))}
       </ul>

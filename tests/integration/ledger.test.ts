@@ -143,7 +143,7 @@ describe('the ledger: checks and receipts (through the API)', () => {
     await call('vault.unlock', { passphrase: PASSPHRASE });
     const check = await call<LedgerCheck>('ledger.verify');
     expect(check.ok).toBe(false);
-    expect(check.failures).toEqual([expect.objectContaining({ seq: 1, type: 'entry', itemId: e.id, rev: 1, problem: expect.stringMatching(/changed/) })]);
+    expect(check.failures).toEqual([expect.objectContaining({ seq: 1, type: 'entry', itemId: e.id, rev: 1, code: 'content-changed', problem: expect.stringMatching(/changed/) })]);
     expect((await call<LedgerStatus>('ledger.status')).lastCheck).toMatchObject({ ok: false, kind: 'full' });
     // Nothing is silently repaired: a second check finds the same.
     expect((await call<LedgerCheck>('ledger.verify')).failures).toEqual(check.failures);
@@ -187,7 +187,7 @@ describe('the live journal against its newest revisions', () => {
     const check = await call<LedgerCheck>('ledger.verify');
     expect(check.ok).toBe(false);
     expect(check.failures.map((f) => [f.type, f.itemId, f.rev])).toEqual([['entry', e.id, 2], ['checkin', c.id, 1]]);
-    expect(check.failures[0]!.problem).toMatch(/changed without a revision/);
+    expect(check.failures[0]).toMatchObject({ code: 'changed-without-revision', problem: expect.stringMatching(/changed without a revision/) });
     expect(check.failures.some((f) => f.itemId === other.id)).toBe(false);
   });
 });

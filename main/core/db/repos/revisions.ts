@@ -5,6 +5,8 @@ import {
   type ItemType,
   type LedgerCheck,
   type LedgerFailure,
+  type LedgerFailureCode,
+  LEDGER_FAILURES,
   type Revision,
   type RevisionSummary,
 } from '../../../../shared/ledger.js';
@@ -268,8 +270,18 @@ export function getRevision(db: DB, type: ItemType, id: number, rev: number): Re
 // ------------------------------------------------------------------ verification
 
 const MAX_FAILURES = 200;
-const TREE_CHANGED =
-  'The stored tree that report proofs are read from does not match the revisions here: it was changed outside the app, so reports cannot carry proofs.';
+/** The English sentence of each failure, for logs and tests; the screen words the code itself. */
+const FAILURE_TEXT: Record<Exclude<LedgerFailureCode, 'unknown'>, string> = {
+  'out-of-order': 'It does not follow the revision before it: a revision was removed, moved or added here.',
+  'content-changed': 'Its content was changed after it was saved.',
+  'labels-mismatch': 'Its labels (which item, which version, when) do not match its content.',
+  'hash-mismatch': 'Its hash does not match what it holds.',
+  'tree-changed': 'The stored tree that report proofs are read from does not match the revisions here: it was changed outside the app, so reports cannot carry proofs.',
+  'newest-missing': 'The newest revisions the journal recorded are not in the history: they were removed, or the record of the newest one was changed.',
+  'no-revision': 'It is in the journal but has no saved version in the history.',
+  'changed-without-revision': 'The journal holds something different from its newest saved version: it was changed without a revision.',
+};
+const failure = (at: Omit<LedgerFailure, 'code' | 'problem'>, code: Exclude<LedgerFailureCode, 'unknown'>): LedgerFailure => ({ ...at, code, problem: FAILURE_TEXT[code] });
 
 interface Walk {
   failures: LedgerFailure[];
@@ -297,8 +309,8 @@ const WALK_BATCH = 2000;
  */
 async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: Pause): Promise<Walk> {
   const failures: LedgerFailure[] = [];
-  const fail = (r: RawRow, problem: string) => {
-    if (failures.length < MAX_FAILURES) failures.push({ seq: r[0], type: r[1], itemId: r[2], rev: r[3], problem });
+  const fail = (r: RawRow, code: Exclude<LedgerFailureCode, 'unknown'>) => {
+    if (failures.length < MAX_FAILURES) failures.push(failure({ seq: r[0], type: r[1], itemId: r[2], rev: r[3] }, code));
   };
   let prev = from?.hash ?? GENESIS;
   let last: ChainHead | null = from;
@@ -324,7 +336,7 @@ async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: P
       for (const [k, h] of hashes.entries()) {
         if (byIndex.get(first + k)?.equals(h)) continue;
         // Named by the newest revision the node covers.
-        if (failures.length < MAX_FAILURES) failures.push({ seq: (first + k + 1) * 2 ** level, type: '', itemId: 0, rev: 0, problem: TREE_CHANGED });
+        if (failures.length < MAX_FAILURES) failures.push(failure({ seq: (first + k + 1) * 2 ** level, type: '', itemId: 0, rev: 0 }, 'tree-changed'));
         break;
       }
     }
@@ -336,18 +348,18 @@ async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: P
     for (const r of rows) {
       count++;
       if (r[8] !== prev) {
-        fail(r, 'It does not follow the revision before it: a revision was removed, moved or added here.');
+        fail(r, 'out-of-order');
       }
       const content = r[6];
       const v2 = content !== null && isV2(content);
       if (content !== null) {
-        if ((v2 ? digestOfV2(content) : digestOf(content)) !== r[7]) fail(r, 'Its content was changed after it was saved.');
-        else if (!labelsMatch(r, content, v2 ? 2 : 1)) fail(r, 'Its labels (which item, which version, when) do not match its content.');
+        if ((v2 ? digestOfV2(content) : digestOf(content)) !== r[7]) fail(r, 'content-changed');
+        else if (!labelsMatch(r, content, v2 ? 2 : 1)) fail(r, 'labels-mismatch');
       }
       frontier.add(leafOf(r[0], /^[0-9a-f]{64}$/.test(r[7]) ? r[7] : GENESIS), onNode);
       // A version 1 link (revisions from before version 2) or a version 2 link, which also commits to
       // the tree up to this revision; version 2 content always has a version 2 link.
-      if ((v2 || chainHash(r[8], r[7]) !== r[9]) && chainHash2(r[8], r[7], frontier.root()!) !== r[9]) fail(r, 'Its hash does not match what it holds.');
+      if ((v2 || chainHash(r[8], r[7]) !== r[9]) && chainHash2(r[8], r[7], frontier.root()!) !== r[9]) fail(r, 'hash-mismatch');
       prev = r[9];
       last = { seq: r[0], hash: r[9] };
       after = r[0];
@@ -359,7 +371,7 @@ async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: P
   const beyond = db.prepare('SELECT 1 FROM ledger_tree WHERE level = ? AND idx >= ? LIMIT 1').pluck();
   for (let level = 1; level <= 62; level++) {
     if (beyond.get(level, Math.floor(frontier.size / 2 ** level)) !== undefined && failures.length < MAX_FAILURES) {
-      failures.push({ seq: frontier.size, type: '', itemId: 0, rev: 0, problem: TREE_CHANGED });
+      failures.push(failure({ seq: frontier.size, type: '', itemId: 0, rev: 0 }, 'tree-changed'));
       break;
     }
   }
@@ -382,13 +394,7 @@ function finish(db: DB, kind: LedgerCheck['kind'], at: number, w: Walk): LedgerC
   const head = readMeta<ChainHead>(db, HEAD_KEY);
   const failures = [...w.failures];
   if ((head?.seq ?? 0) !== (w.last?.seq ?? 0) || (head?.hash ?? GENESIS) !== (w.last?.hash ?? GENESIS)) {
-    failures.push({
-      seq: head?.seq ?? 0,
-      type: '',
-      itemId: 0,
-      rev: 0,
-      problem: 'The newest revisions the journal recorded are not in the history: they were removed, or the record of the newest one was changed.',
-    });
+    failures.push(failure({ seq: head?.seq ?? 0, type: '', itemId: 0, rev: 0 }, 'newest-missing'));
   }
   const check: LedgerCheck = { kind, at, revisions: countRevisions(db), ok: failures.length === 0, failures };
   db.transaction(() => {
@@ -434,7 +440,7 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
   const compare = (type: ItemType, id: number, latest: Latest | undefined, encode: Encode) => {
     if (failures.length >= MAX_FAILURES) return;
     if (!latest || latest.event !== 'saved') {
-      failures.push({ seq: latest?.seq ?? 0, type, itemId: id, rev: latest?.rev ?? 0, problem: 'It is in the journal but has no saved version in the history.' });
+      failures.push(failure({ seq: latest?.seq ?? 0, type, itemId: id, rev: latest?.rev ?? 0 }, 'no-revision'));
       return;
     }
     const h: RevisionHeader = { type, id, rev: latest.rev, savedAt: latest.saved_at };
@@ -451,7 +457,7 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
         latest.seq,
       ) ?? null;
     if (!matches(null) && !matches(restoredFrom())) {
-      failures.push({ seq: latest.seq, type, itemId: id, rev: latest.rev, problem: 'The journal holds something different from its newest saved version: it was changed without a revision.' });
+      failures.push(failure({ seq: latest.seq, type, itemId: id, rev: latest.rev }, 'changed-without-revision'));
     }
   };
   const entryIds = column<number>(db, 'SELECT id FROM entries ORDER BY id');
@@ -507,5 +513,11 @@ export async function verifySinceLastCheck(db: DB, now: number, pause: Pause = n
   return finish(db, 'incremental', now, await walk(db, { seq: checked.seq, hash: checked.hash }, frontier, pause));
 }
 
-export const lastLedgerCheck = (db: DB): LedgerCheck | null => readMeta<LedgerCheck>(db, LAST_CHECK_KEY);
+/** The last check, as recorded; one recorded before failures carried codes reads as `unknown`. */
+export function lastLedgerCheck(db: DB): LedgerCheck | null {
+  const check = readMeta<LedgerCheck>(db, LAST_CHECK_KEY);
+  if (!check) return null;
+  const known = new Set<string>(LEDGER_FAILURES);
+  return { ...check, failures: check.failures.map((f) => (known.has(f.code) ? f : { ...f, code: 'unknown' as const })) };
+}
 export const revisionCount = countRevisions;
