@@ -352,6 +352,82 @@ export async function verifyConsistency(first: number, second: number, firstRoot
 /** A receipt's short code: the first 80 bits of its head, upper case, in groups of four. */
 export const shortCodeOf = (headHex: string): string => (headHex.slice(0, 20).toUpperCase().match(/.{4}/g) ?? []).join('-');
 
+/**
+ * What a check found wrong, as a code with its numbers and names: the app words it in the person's
+ * language; `problems` carries the same in English (the standalone verifier's words, and logs).
+ */
+export type EvidenceIssue =
+  | { code: 'content-unreadable' }
+  | { code: 'content-names-other'; type: 'entry' | 'checkin' }
+  | { code: 'content-changed' }
+  | { code: 'no-content' }
+  | { code: 'extra-fields'; type: 'entry' | 'checkin'; fields: string[] }
+  | { code: 'field-missing'; name: string }
+  | { code: 'field-changed'; name: string }
+  | { code: 'twice' }
+  | { code: 'after-head'; seq: number; head: number }
+  | { code: 'commitment-changed' }
+  | { code: 'proof-broken' }
+  | { code: 'hash-mismatch' }
+  | { code: 'head-tree' }
+  | { code: 'included-count'; said: number; carried: number }
+  | { code: 'counts-add-up' }
+  | { code: 'receipt-unknown'; receipt: string }
+  | { code: 'receipt-head' }
+  | { code: 'receipt-inconsistent' };
+
+/** The English words of an issue (the standalone verifier shows these). */
+export function issueText(i: EvidenceIssue): string {
+  switch (i.code) {
+    case 'content-unreadable':
+      return 'Its content is not readable.';
+    case 'content-names-other':
+      return `Its content names another ${i.type === 'entry' ? 'entry' : 'check-in'}, version or time than the report says.`;
+    case 'content-changed':
+      return 'Its content does not match its digest: the content was changed.';
+    case 'no-content':
+      return 'It has neither content nor a digest.';
+    case 'extra-fields':
+      return `It has fields ${i.type === 'entry' ? 'an entry' : 'a check-in'} does not have: ${i.fields.join(', ')}.`;
+    case 'field-missing':
+      return `Its field “${i.name}” is missing (neither shown nor withheld).`;
+    case 'field-changed':
+      return `Its field “${i.name}” was changed: it does not match its commitment.`;
+    case 'twice':
+      return 'The same revision appears twice in the report.';
+    case 'after-head':
+      return `It is after the stated head (position ${i.seq} > ${i.head}).`;
+    case 'commitment-changed':
+      return 'Its field commitments do not match its digest: a commitment was changed.';
+    case 'proof-broken':
+      return 'Its proof does not lead to the stated head: the revision, the proof or its position was changed.';
+    case 'hash-mismatch':
+      return 'Its revision hash does not match what it holds.';
+    case 'head-tree':
+      return 'The stated head does not commit to the stated tree: the head, its tree root or its link was changed.';
+    case 'included-count':
+      return `The report says it includes ${i.said} entries but carries ${i.carried}.`;
+    case 'counts-add-up':
+      return 'Its counts of included and withheld entries do not add up.';
+    case 'receipt-unknown':
+      return `The receipt ${i.receipt} is not one this report can be checked against: no receipt with that head is in the report.`;
+    case 'receipt-head':
+      return 'The receipt’s head does not commit to the tree the report gives for it.';
+    case 'receipt-inconsistent':
+      return 'The history at the receipt is not the beginning of the history at the head: it was changed after the receipt.';
+  }
+}
+
+/** Where a check's findings go: the codes, and the same in English. */
+interface Found {
+  problems: string[];
+  issues: EvidenceIssue[];
+}
+const flag = (found: Found, issue: EvidenceIssue) => {
+  found.issues.push(issue);
+  found.problems.push(issueText(issue));
+};
+
 export interface EntryCheck {
   /** Position in the report (1 = first). */
   index: number;
@@ -359,8 +435,10 @@ export interface EntryCheck {
   rev: number;
   seq: number;
   ok: boolean;
-  /** What failed, in plain words (empty when it checks out). */
+  /** What failed, in plain English (empty when it checks out). */
   problems: string[];
+  /** The same, as codes the app words in the person's language. */
+  issues: EvidenceIssue[];
   /** Fields shown with their value (checked) and fields withheld (commitment only). */
   shown: string[];
   withheld: { name: string; why: 'redacted' | 'pseudonymised' }[];
@@ -383,8 +461,10 @@ export interface EvidenceCheck {
   head?: { seq: number; hash: string; code: string };
   period?: { from: string; to: string };
   counts?: Evidence['counts'];
-  /** Problems that are not about one entry (the head, the counts, the receipt). */
+  /** Problems that are not about one entry (the head, the counts, the receipt), in English. */
   problems: string[];
+  /** The same, as codes. */
+  issues: EvidenceIssue[];
   entries: EntryCheck[];
   /** The check-ins the report discloses (its check-in section's), checked like entries. */
   checkins: CheckInCheck[];
@@ -397,9 +477,8 @@ const normalHead = (s: string) => s.trim().toLowerCase().replace(/[^0-9a-f]/g, '
 
 type RevisionType = 'entry' | 'checkin';
 const FIELDS_OF: Record<RevisionType, readonly string[]> = { entry: ENTRY_FIELDS, checkin: CHECKIN_FIELDS };
-const NOUN: Record<RevisionType, string> = { entry: 'an entry', checkin: 'a check-in' };
 
-async function digestOfRevision(type: RevisionType, e: DisclosedRevision, problems: string[], shown: string[], withheld: EntryCheck['withheld']): Promise<string | null> {
+async function digestOfRevision(type: RevisionType, e: DisclosedRevision, found: Found, shown: string[], withheld: EntryCheck['withheld']): Promise<string | null> {
   if (e.v === 1) {
     if (e.content !== undefined) {
       type Labels = { v?: unknown; type?: unknown; id?: unknown; rev?: unknown; savedAt?: unknown } | null;
@@ -407,19 +486,19 @@ async function digestOfRevision(type: RevisionType, e: DisclosedRevision, proble
       try {
         parsed = JSON.parse(e.content) as Labels;
       } catch {
-        problems.push('Its content is not readable.');
+        flag(found, { code: 'content-unreadable' });
         return null;
       }
       if (!parsed || parsed.v !== 1 || parsed.type !== type || parsed.id !== e.id || parsed.rev !== e.rev || parsed.savedAt !== e.savedAt) {
-        problems.push(`Its content names another ${type === 'entry' ? 'entry' : 'check-in'}, version or time than the report says.`);
+        flag(found, { code: 'content-names-other', type });
       }
       shown.push('all fields');
       const d = await shaHex(enc.encode(e.content));
-      if (e.digest !== undefined && e.digest !== d) problems.push('Its content does not match its digest: the content was changed.');
+      if (e.digest !== undefined && e.digest !== d) flag(found, { code: 'content-changed' });
       return d;
     }
     if (e.digest === undefined) {
-      problems.push('It has neither content nor a digest.');
+      flag(found, { code: 'no-content' });
       return null;
     }
     withheld.push({ name: 'all fields', why: 'redacted' });
@@ -428,17 +507,17 @@ async function digestOfRevision(type: RevisionType, e: DisclosedRevision, proble
   const fields = e.fields ?? {};
   const names = FIELDS_OF[type];
   const extra = Object.keys(fields).filter((k) => !names.includes(k));
-  if (extra.length) problems.push(`It has fields ${NOUN[type]} does not have: ${extra.join(', ')}.`);
+  if (extra.length) flag(found, { code: 'extra-fields', type, fields: extra });
   const commitments: [string, string][] = [];
   for (const name of names) {
     const f = fields[name];
     if (!f) {
-      problems.push(`Its field “${name}” is missing (neither shown nor withheld).`);
+      flag(found, { code: 'field-missing', name });
       return null;
     }
     if ('salt' in f) {
       if ((await fieldCommitment(name, f.salt, f.value)) !== f.commitment) {
-        problems.push(`Its field “${name}” was changed: it does not match its commitment.`);
+        flag(found, { code: 'field-changed', name });
       }
       commitments.push([name, f.commitment]);
       shown.push(name);
@@ -454,19 +533,19 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** Checks one disclosed revision: its fields against their commitments, its proof against the head's tree, its link. */
 async function checkRevision(type: RevisionType, e: DisclosedRevision, index: number, head: Anchor, seen: Set<number>): Promise<EntryCheck> {
-  const c: EntryCheck = { index, id: e.id, rev: e.rev, seq: e.seq, ok: true, problems: [], shown: [], withheld: [] };
-  if (seen.has(e.seq)) c.problems.push('The same revision appears twice in the report.');
+  const c: EntryCheck = { index, id: e.id, rev: e.rev, seq: e.seq, ok: true, problems: [], issues: [], shown: [], withheld: [] };
+  if (seen.has(e.seq)) flag(c, { code: 'twice' });
   seen.add(e.seq);
-  if (e.seq > head.seq) c.problems.push(`It is after the stated head (position ${e.seq} > ${head.seq}).`);
-  const digest = await digestOfRevision(type, e, c.problems, c.shown, c.withheld);
+  if (e.seq > head.seq) flag(c, { code: 'after-head', seq: e.seq, head: head.seq });
+  const digest = await digestOfRevision(type, e, c, c.shown, c.withheld);
   if (digest !== null) {
-    if (e.v === 2 && e.digest !== undefined && e.digest !== digest) c.problems.push('Its field commitments do not match its digest: a commitment was changed.');
+    if (e.v === 2 && e.digest !== undefined && e.digest !== digest) flag(c, { code: 'commitment-changed' });
     const included = e.seq <= head.seq && (await verifyInclusion(e.seq - 1, head.seq, await leafHash(e.seq, digest), e.proof, head.root));
     if (!included) {
-      c.problems.push('Its proof does not lead to the stated head: the revision, the proof or its position was changed.');
+      flag(c, { code: 'proof-broken' });
     }
     const linked = e.linkRoot === null ? await link1(e.prevHash, digest) : await link2(e.prevHash, digest, e.linkRoot);
-    if (linked !== e.hash) c.problems.push('Its revision hash does not match what it holds.');
+    if (linked !== e.hash) flag(c, { code: 'hash-mismatch' });
   }
   c.ok = c.problems.length === 0;
   return c;
@@ -499,21 +578,23 @@ export async function checkEvidence(raw: unknown, receiptHead?: string): Promise
       ok: false,
       unreadable: `This is not a Fulcrum evidence file, or it is damaged${where}: ${parsed.message}.`,
       problems: [],
+      issues: [],
       entries: [],
       checkins: [],
       summary: 'This file is not a Fulcrum evidence file, or it is damaged.',
     };
   }
   const ev = parsed.evidence;
-  const problems: string[] = [];
+  const found: Found = { problems: [], issues: [] };
+  const { problems } = found;
   const { head } = ev;
   if ((await link2(head.prevHash, head.digest, head.root)) !== head.hash) {
-    problems.push('The stated head does not commit to the stated tree: the head, its tree root or its link was changed.');
+    flag(found, { code: 'head-tree' });
   }
   if (ev.counts.included !== ev.entries.length) {
-    problems.push(`The report says it includes ${ev.counts.included} entries but carries ${ev.entries.length}.`);
+    flag(found, { code: 'included-count', said: ev.counts.included, carried: ev.entries.length });
   }
-  if (ev.counts.withheld !== ev.counts.inPeriod - ev.counts.included) problems.push('Its counts of included and withheld entries do not add up.');
+  if (ev.counts.withheld !== ev.counts.inPeriod - ev.counts.included) flag(found, { code: 'counts-add-up' });
 
   const entries: EntryCheck[] = [];
   const seen = new Set<number>();
@@ -539,12 +620,12 @@ export async function checkEvidence(raw: unknown, receiptHead?: string): Promise
     const candidates = [...ev.receipts, { ...head, takenAt: ev.generatedAt, consistency: [] }];
     const r = candidates.find((x) => (want.length === 64 ? x.hash === want : want.length >= 16 && x.hash.startsWith(want)));
     if (!r) {
-      problems.push(`The receipt ${receiptHead.trim()} is not one this report can be checked against: no receipt with that head is in the report.`);
+      flag(found, { code: 'receipt-unknown', receipt: receiptHead.trim() });
     } else {
       const linkOk = (await link2(r.prevHash, r.digest, r.root)) === r.hash;
       const consistent = linkOk && (await verifyConsistency(r.seq, head.seq, r.root, head.root, r.consistency));
-      if (!linkOk) problems.push('The receipt’s head does not commit to the tree the report gives for it.');
-      else if (!consistent) problems.push('The history at the receipt is not the beginning of the history at the head: it was changed after the receipt.');
+      if (!linkOk) flag(found, { code: 'receipt-head' });
+      else if (!consistent) flag(found, { code: 'receipt-inconsistent' });
       let existed = 0;
       let after = 0;
       for (const c of entries) {
@@ -570,5 +651,5 @@ export async function checkEvidence(raw: unknown, receiptHead?: string): Promise
         ...bad.map((e) => `entry ${e.index} (#${e.id}, version ${e.rev}): ${e.problems.join(' ')}`),
         ...badCheckIns.map((e) => `check-in ${e.index} (#${e.id}, version ${e.rev}): ${e.problems.join(' ')}`),
       ].join(' ')}`;
-  return { ok, head: { seq: head.seq, hash: head.hash, code }, period: ev.period, counts: ev.counts, problems, entries, checkins, ...(receipt ? { receipt } : {}), summary };
+  return { ok, head: { seq: head.seq, hash: head.hash, code }, period: ev.period, counts: ev.counts, problems, issues: found.issues, entries, checkins, ...(receipt ? { receipt } : {}), summary };
 }

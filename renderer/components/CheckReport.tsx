@@ -7,6 +7,7 @@ import { useId, useState, type DragEvent } from 'react';
 import { checkEvidence, type EvidenceCheck } from '../../shared/evidence.js';
 import { useT } from '../i18n/index.js';
 import { formatDay, listFormat } from '../lib/format.js';
+import { wordEvidenceIssue } from './evidenceWords.js';
 
 /** Far more than a report of a thousand entries: a bigger file is not an evidence file of Fulcrum's. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -109,9 +110,11 @@ export function CheckReportScreen(props: { onBack: () => void }) {
 function summaryOf(result: EvidenceCheck, t: ReturnType<typeof useT>): string {
   if (!result.head || !result.period || !result.counts) return t('data.check.unreadable');
   if (!result.ok) {
+    const words = (issues: EvidenceCheck['issues']) => issues.map((i) => wordEvidenceIssue(t, i)).join(' ');
     const problems = [
-      ...result.problems,
-      ...result.entries.filter((e) => !e.ok).map((e) => t('data.check.entryProblem', { index: e.index, id: String(e.id), rev: String(e.rev), problems: e.problems.join(' ') })),
+      ...result.issues.map((i) => wordEvidenceIssue(t, i)),
+      ...result.entries.filter((e) => !e.ok).map((e) => t('data.check.entryProblem', { index: e.index, id: String(e.id), rev: String(e.rev), problems: words(e.issues) })),
+      ...result.checkins.filter((c) => !c.ok).map((c) => t('data.check.checkinProblem', { index: c.index, id: String(c.id), rev: String(c.rev), problems: words(c.issues) })),
     ];
     return t('data.check.notValid', { problems: problems.join(' ') });
   }
@@ -151,9 +154,9 @@ function CheckResult({ result }: { result: EvidenceCheck }) {
               {(e.day || e.title !== undefined) && (
                 <div className="hint">{[e.day ? formatDay(e.day) : '', e.title !== undefined ? t('data.check.title', { title: e.title }) : t('data.check.titleWithheld')].filter(Boolean).join(' · ')}</div>
               )}
-              {e.problems.map((p) => (
-                <div key={p} className="error">
-                  {p}
+              {e.issues.map((issue, i) => (
+                <div key={i} className="error">
+                  {wordEvidenceIssue(t, issue)}
                 </div>
               ))}
               {e.ok && e.withheld.length > 0 && (

@@ -75,7 +75,7 @@ function render(r: EvidenceCheck) {
 
 async function run() {
   if (!loaded) {
-    render({ ok: false, problems: [], entries: [], checkins: [], summary: 'Choose the report’s evidence.json first.', unreadable: 'No file chosen yet.' });
+    render({ ok: false, problems: [], issues: [], entries: [], checkins: [], summary: 'Choose the report’s evidence.json first.', unreadable: 'No file chosen yet.' });
     return;
   }
   $('result').textContent = 'Checking…';

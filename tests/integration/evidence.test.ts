@@ -93,6 +93,9 @@ describe('evidence of a report', () => {
     g.commitment = g.commitment.replace(/^./, (ch) => (ch === 'a' ? 'b' : 'a'));
     r = await checkEvidence(recommitted);
     expect(r.entries[0]!.problems).toContain('Its field “title” was changed: it does not match its commitment.');
+    // The same finding as a code for the app to word (one code per English sentence).
+    expect(r.entries[0]!.issues).toContainEqual({ code: 'field-changed', name: 'title' });
+    expect(r.entries[0]!.issues).toHaveLength(r.entries[0]!.problems.length);
     const digestOnly = copy();
     delete digestOnly.entries[0]!.digest;
     (digestOnly.entries[0]!.fields!.title as { commitment: string }).commitment = g.commitment;
@@ -105,6 +108,7 @@ describe('evidence of a report', () => {
     r = await checkEvidence(removed);
     expect(r.ok).toBe(false);
     expect(r.summary).toContain('The report says it includes 3 entries but carries 2.');
+    expect(r.issues).toContainEqual({ code: 'included-count', said: 3, carried: 2 });
 
     const swapped = copy();
     [swapped.entries[0]!.proof, swapped.entries[2]!.proof] = [swapped.entries[2]!.proof, swapped.entries[0]!.proof];
