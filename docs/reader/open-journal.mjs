@@ -336,7 +336,7 @@ function openDatabase(file, dataKey) {
 // ---------------------------------------------------------------------------------------------------
 // The export (§3)
 
-const DERIVED = /^(sqlite_|entries_fts|entries_unspaced|attachments_fts|rollup_)/;
+const DERIVED = /^(sqlite_|entries_fts|entries_unspaced|attachments_fts|rollup_|ledger_tree$)/;
 
 const plainValue = (v) => (Buffer.isBuffer(v) ? { base64: v.toString('base64') } : typeof v === 'bigint' ? v.toString() : v);
 const plainRow = (row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)]));
@@ -361,8 +361,11 @@ function* readableEntries(db, tables) {
   const patterns = listOf('SELECT t.label FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = ?');
   const domains = tables.includes('entry_domains') ? listOf('SELECT domain FROM entry_domains WHERE entry_id = ?') : () => [];
   const sources = tables.includes('entry_power_sources') ? listOf('SELECT source FROM entry_power_sources WHERE entry_id = ?') : () => [];
-  for (const e of db.prepare('SELECT * FROM entries ORDER BY occurred_at, id').iterate()) {
-    yield { ...plainRow(e), people: people(e.id), patterns: patterns(e.id), domains: domains(e.id), power_sources: sources(e.id) };
+  // Rows of an import that never finished (schema version 13) are not part of the journal: left out.
+  const batched = db.prepare("SELECT 1 FROM pragma_table_info('entries') WHERE name = 'import_batch'").get() !== undefined;
+  for (const e of db.prepare(`SELECT * FROM entries${batched ? ' WHERE import_batch IS NULL' : ''} ORDER BY occurred_at, id`).iterate()) {
+    const { import_batch: _batch, ...row } = e;
+    yield { ...plainRow(row), people: people(e.id), patterns: patterns(e.id), domains: domains(e.id), power_sources: sources(e.id) };
   }
 }
 

@@ -166,7 +166,8 @@ async function idsOf(call: Call): Promise<number[]> {
 /** The same, read with plain SQL from the tables of §3 through Signal's SQLCipher. */
 function entriesBySignal(db: SignalDatabase) {
   const names = (sql: string, id: number) => (db.prepare(sql, { pluck: true }).all([id]) as string[]).sort();
-  return (db.prepare('SELECT * FROM entries ORDER BY occurred_at, id').all() as Array<Record<string, unknown> & { id: number; title: string }>).map((e) => ({
+  // §3: rows with an import batch are not part of the journal, and the column itself is not an entry's.
+  return (db.prepare('SELECT * FROM entries WHERE import_batch IS NULL ORDER BY occurred_at, id').all() as Array<Record<string, unknown> & { id: number; title: string }>).map(({ import_batch: _batch, ...e }) => ({
     ...e,
     people: names('SELECT p.name FROM entry_people ep JOIN people p ON p.id = ep.person_id WHERE ep.entry_id = ?', e.id),
     patterns: names('SELECT t.label FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = ?', e.id),

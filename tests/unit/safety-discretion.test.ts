@@ -25,8 +25,10 @@ function sources(dir: string): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...sources(rel));
-    else if (/\.(ts|tsx|mjs|js)$/.test(e.name)) out.push(rel);
+    // The desktop tooling's own packages and type declarations (Electron's API, vendored) run nothing of the app's.
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') out.push(...sources(rel));
+    } else if (/\.(ts|tsx|mjs|js)$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(rel);
   }
   return out;
 }
