@@ -178,9 +178,9 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
       .map((id) => tags.get(id))
       .filter((t): t is Tag => t !== undefined)
       .map((t) => ({ label: label(t), slug: t.builtin ? t.slug : null, polarity: t.polarity }));
-  const toReportEntry = (e: Entry, shown: 'full' | 'summary'): ReportEntry => ({
+  // What every printed entry shows, whole or as a row: when, who, which patterns, the measures, the flags.
+  const factsOf = (e: Omit<EntryRowFacts, 'lead' | 'cut' | 'size'>) => ({
     id: e.id,
-    shown,
     day: e.day,
     time: localTime(e.occurredAt, e.timeZone),
     people: e.personIds.map(nameOf),
@@ -194,27 +194,18 @@ function build(db: DB, config: ReportConfigParsed, c: ReportContext): ReportMode
     involved: e.involved,
     flagged: e.raiseWithTherapist,
     safety: e.safetyConcern,
+  });
+  const toReportEntry = (e: Entry, shown: 'full' | 'summary'): ReportEntry => ({
+    ...factsOf(e),
+    shown,
     title: shown === 'full' ? alias.text(e.title) : null,
     body: shown === 'full' ? alias.text(e.body) : null,
     outcome: shown === 'full' ? alias.text(e.outcome) : null,
     excerpt: null,
   });
   const toRow = (e: EntryRowFacts): ReportEntry => ({
-    id: e.id,
+    ...factsOf(e),
     shown: 'row',
-    day: e.day,
-    time: localTime(e.occurredAt, e.timeZone),
-    people: e.personIds.map(nameOf),
-    patterns: patternsOf(e.tagIds),
-    domains: e.domains,
-    balance: e.balance,
-    intensity: e.intensity,
-    heard: e.heard,
-    respected: e.respected,
-    valued: e.valued,
-    involved: e.involved,
-    flagged: e.raiseWithTherapist,
-    safety: e.safetyConcern,
     title: null,
     body: null,
     outcome: null,
