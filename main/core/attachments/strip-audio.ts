@@ -12,23 +12,7 @@
  * Each returns null when there is nothing to remove (or the container is not as expected).
  */
 import type { SharedCopy } from './strip.js';
-
-const ascii = (b: Uint8Array, i: number, n: number) => String.fromCharCode(...b.subarray(i, i + n));
-const u32be = (b: Uint8Array, i: number) => ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
-const u32le = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
-
-/** A copy of b[start, end) in a buffer of its own (a Buffer's `slice` would be a view on the original). */
-const copyOf = (b: Uint8Array, start: number, end: number) => new Uint8Array(b.subarray(start, end));
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
+import { ascii, concat, copyOf, u32be, u32le } from './bytes.js';
 
 function stripMp3(b: Uint8Array): SharedCopy | null {
   let start = 0;

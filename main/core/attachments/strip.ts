@@ -11,23 +11,7 @@ import type { SensitiveMetadata } from '../../../shared/attachments.js';
 import { hasSensitive, type Sniffed } from './content.js';
 import { strippedAudio } from './strip-audio.js';
 import { strippedPdf } from './strip-pdf.js';
-
-const u32be = (b: Uint8Array, i: number) => ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
-const u32le = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
-const ascii = (b: Uint8Array, i: number, n: number) => String.fromCharCode(...b.subarray(i, i + n));
-
-/** A copy of b[start, end) in a buffer of its own (a Buffer's `slice` would be a view on the original). */
-const copyOf = (b: Uint8Array, start: number, end: number) => new Uint8Array(b.subarray(start, end));
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
+import { ascii, concat, copyOf, u32be, u32le } from './bytes.js';
 
 /** The JPEG's header without the dropped segments, and where its image data starts (kept as is). */
 function stripJpeg(b: Uint8Array): SharedCopy {
