@@ -78,7 +78,7 @@ export function wordImportIssue(t: T, issue: ImportIssue): string {
     case 'date-not-real':
       return issue.example ? t('imports.issue.date-not-real-like', { example: issue.example }) : t('imports.issue.date-not-real');
     case 'time-not-real':
-      return t('imports.issue.time-not-real', { example: issue.example === '10:00 pm' ? '10:00 pm / 22:00' : '20:15 / 8:15 pm' });
+      return t('imports.issue.time-not-real', { clock: issue.example === '10:00 pm' ? 'h12' : 'h24' });
     case 'number-range':
       return t('imports.issue.number-range', { field: fieldLabel(t, issue.field), min: issue.min, max: issue.max });
     case 'invalid':

@@ -59,6 +59,12 @@ describe('import problems and notes in the person’s language', () => {
     expect(wordImportIssue(tIn('de'), { code: 'invalid', kind: 'too-long', limit: 20000 })).toContain('20.000');
   });
 
+  it('words a time that is not a time as core does in English, by the clock the file writes', () => {
+    expect(wordImportIssue(tIn('en'), { code: 'time-not-real', example: '10:00 pm' })).toBe(issueMessage({ code: 'time-not-real', example: '10:00 pm' }));
+    expect(wordImportIssue(tIn('en'), { code: 'time-not-real', example: '20:15' })).toBe(issueMessage({ code: 'time-not-real', example: '20:15' }));
+    expect(wordImportIssue(tIn('de'), { code: 'time-not-real', example: '10:00 pm' })).toContain('keine Uhrzeit');
+  });
+
   it('keeps an English sentence beside each code for logs, matching the code', () => {
     expect(issueMessage({ code: 'no-date-column' })).toBe('choose the column that holds the date');
     expect(noteMessage({ code: 'unmapped-columns', count: 1 })).toBe('1 column is not imported.');

@@ -20,7 +20,7 @@ export const importsAr: Record<keyof typeof importsEn, string> = {
   'imports.issue.date-not-real-like': 'التاريخ ليس تاريخًا حقيقيًا مثل {example}',
   'imports.issue.year-day-not-real': 'السنة والتاريخ لا يكوّنان يومًا حقيقيًا مثل 2018 و18 May',
   'imports.issue.date-time-not-real': 'ليس تاريخًا ووقتًا حقيقيين',
-  'imports.issue.time-not-real': 'الوقت ليس وقتًا مثل {example}',
+  'imports.issue.time-not-real': '{clock, select, h12 {الوقت ليس وقتًا مثل 10:00 pm أو 22:00} other {الوقت ليس وقتًا مثل 20:15 أو 8:15 pm}}',
   'imports.issue.number-range': '«{field}» يجب أن يكون عددًا صحيحًا من {min} إلى {max}',
   'imports.invalid.type': 'ليس من نوع القيمة الصحيح',
   'imports.invalid.too-long': 'طويل جدًا (على الأكثر {limit, plural, zero {# محرف} one {محرف واحد} two {محرفان} few {# محارف} many {# محرفًا} other {# محرف}})',

@@ -20,7 +20,7 @@ export const importsDe: Record<keyof typeof importsEn, string> = {
   'imports.issue.date-not-real-like': 'das Datum ist kein echtes Datum wie {example}',
   'imports.issue.year-day-not-real': 'Jahr und Datum ergeben keinen echten Tag wie 2018 und 18 May',
   'imports.issue.date-time-not-real': 'kein echtes Datum mit Uhrzeit',
-  'imports.issue.time-not-real': 'die Uhrzeit ist keine Uhrzeit wie {example}',
+  'imports.issue.time-not-real': '{clock, select, h12 {die Uhrzeit ist keine Uhrzeit wie 10:00 pm oder 22:00} other {die Uhrzeit ist keine Uhrzeit wie 20:15 oder 8:15 pm}}',
   'imports.issue.number-range': '„{field}“ muss eine ganze Zahl von {min} bis {max} sein',
   'imports.invalid.type': 'hat nicht die richtige Art von Wert',
   'imports.invalid.too-long': 'ist zu lang (höchstens {limit, plural, one {# Zeichen} other {# Zeichen}})',

@@ -18,7 +18,7 @@ export const importsEn = {
   'imports.issue.date-not-real-like': 'the date is not a real date like {example}',
   'imports.issue.year-day-not-real': 'the year and date are not a real day like 2018 and 18 May',
   'imports.issue.date-time-not-real': 'not a real date and time',
-  'imports.issue.time-not-real': 'the time is not a time like {example}',
+  'imports.issue.time-not-real': '{clock, select, h12 {time is not a time like 10:00 pm or 22:00} other {the time is not a time like 20:15 or 8:15 pm}}',
   'imports.issue.number-range': '“{field}” must be a whole number from {min} to {max}',
   'imports.invalid.type': 'is not the right kind of value',
   'imports.invalid.too-long': 'is too long (at most {limit, plural, one {# character} other {# characters}})',

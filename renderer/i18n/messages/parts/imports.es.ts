@@ -20,7 +20,7 @@ export const importsEs: Record<keyof typeof importsEn, string> = {
   'imports.issue.date-not-real-like': 'la fecha no es una fecha real como {example}',
   'imports.issue.year-day-not-real': 'el año y la fecha no forman un día real como 2018 y 18 May',
   'imports.issue.date-time-not-real': 'no es una fecha y hora reales',
-  'imports.issue.time-not-real': 'la hora no es una hora como {example}',
+  'imports.issue.time-not-real': '{clock, select, h12 {la hora no es una hora como 10:00 pm o 22:00} other {la hora no es una hora como 20:15 o 8:15 pm}}',
   'imports.issue.number-range': '«{field}» debe ser un número entero de {min} a {max}',
   'imports.invalid.type': 'no es el tipo de valor correcto',
   'imports.invalid.too-long': 'es demasiado largo (como mucho {limit, plural, one {# carácter} other {# caracteres}})',
