@@ -39,7 +39,6 @@ const NOT_YET: Record<string, number> = {
   'renderer/components/attachments/CheckInAttachments.tsx': 1,
   'renderer/components/attachments/EntryAttachments.tsx': 2,
   'renderer/components/attachments/ReportAttachments.tsx': 1,
-  'renderer/pages/Report.tsx': 5,
   'renderer/report/PrintPage.tsx': 1,
 };
 
