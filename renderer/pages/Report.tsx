@@ -184,10 +184,10 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
           <p>
             <strong>{t('report.estimate.pages', { pages: estimate.pages })}</strong>{' '}
             {estimate.rows > 0
-              ? t('reportx.estimate.paperRows', { paper: paper, full: estimate.entries - estimate.rows, rows: estimate.rows })
+              ? t('reportx.estimate.paperRows', { paper, full: estimate.entries - estimate.rows, rows: estimate.rows })
               : estimate.entries > 0
-                ? t(detail === 'summary' ? 'report.estimate.paperSummaries' : 'report.estimate.paperFull', { paper: paper, entries: estimate.entries })
-                : t('report.estimate.paper', { paper: paper })}
+                ? t(detail === 'summary' ? 'report.estimate.paperSummaries' : 'report.estimate.paperFull', { paper, entries: estimate.entries })
+                : t('report.estimate.paper', { paper })}
             {busy ? <span className="hint"> {t('report.estimate.updating')}</span> : null}
           </p>
           {long && estimate.summaryPages !== null && (
