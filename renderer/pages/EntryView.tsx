@@ -179,7 +179,7 @@ export function EntryViewPage({ id }: { id: number }) {
           </section>
         )}
 
-        <EntryAttachments owner={{ kind: 'entry', id: entry.id }} version={entry.updatedAt} />
+        <EntryAttachments owner={{ kind: 'entry', id: entry.id }} />
 
         {entry.outcome && (
           <section aria-labelledby="entry-outcome" className="entry-section">

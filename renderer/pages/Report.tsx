@@ -4,7 +4,8 @@
  * printed under, the sections, which entries and how much of them, and their own questions — then
  * previews it exactly as it prints (#/report/print). Settings can be kept as templates.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PersonKind } from '../../shared/catalogue.js';
 import { LANGUAGES, Language } from '../../shared/locales.js';
 import { addDays } from '../../shared/insights.js';
@@ -23,10 +24,10 @@ import {
   type ReportTemplate,
   type TherapySession,
 } from '../../shared/report.js';
-import type { Cursor, EntrySummary } from '../../shared/schemas.js';
 import { call, messageOf } from '../api.js';
 import { ConfirmDialog } from '../components/Dialog.js';
 import { ErrorAlert } from '../components/Feedback.js';
+import { screenKey, useApi, usePagedEntries } from '../lib/queries.js';
 import { navigate } from '../lib/router.js';
 import { useJournalData, useToast } from '../lib/session.js';
 import { entryDate, localToday, longDate } from '../report/format.js';
@@ -67,18 +68,11 @@ function rangeOf(c: ReportConfigParsed, today: string, lastSession: string | nul
 export function ReportPage() {
   const { config, setConfig } = useReportState();
   const t = useT();
-  const [sessions, setSessions] = useState<TherapySession[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Marking or removing a session is a write to the sessions area: the list loads again after it.
+  const sessionsQuery = useApi('sessions.list', {});
+  const sessions: TherapySession[] | null = sessionsQuery.data ?? null;
+  const error = sessionsQuery.error ? messageOf(sessionsQuery.error) : null;
   const today = useMemo(() => localToday(), []);
-
-  const reloadSessions = useCallback(async () => {
-    try {
-      setSessions(await call('sessions.list', {}));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-  useEffect(() => void reloadSessions(), [reloadSessions]);
 
   const lastSession = sessions?.find((s) => s.day <= today)?.day ?? null;
   const range = rangeOf(config, today, lastSession);
@@ -100,7 +94,7 @@ export function ReportPage() {
         </div>
       </header>
       <ErrorAlert>{error}</ErrorAlert>
-      <PeriodSection config={config} setConfig={setConfig} sessions={sessions} lastSession={lastSession} today={today} onSessionsChanged={reloadSessions} />
+      <PeriodSection config={config} setConfig={setConfig} sessions={sessions} lastSession={lastSession} today={today} />
       <PeopleSection config={config} setConfig={setConfig} />
       <SectionsSection config={config} setConfig={setConfig} />
       <EntriesSection config={config} setConfig={setConfig} range={range} />
@@ -146,37 +140,38 @@ export function ReportPage() {
  */
 function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; setConfig: Update; enabled: boolean }) {
   const t = useT();
-  // Each answer remembers the settings it was for: one for older settings is shown as "updating",
-  // never as the length of the report now chosen.
   const key = useMemo(() => JSON.stringify(config), [config]);
-  const [result, setResult] = useState<{
-    key: string;
-    estimate: ReportEstimate | null;
-    detail: ReportConfigParsed['entries']['detail'];
-    fullText: ReportConfigParsed['entries']['fullText'];
-    paper: string;
-  } | null>(null);
+  // Settle first: typing a question should not rebuild the report on every key. This effect only
+  // waits; the query below asks about the settings once they have settled.
+  const [asked, setAsked] = useState<{ config: ReportConfigParsed; today: string } | null>(null);
   useEffect(() => {
     if (!enabled) return;
-    let live = true;
-    const detail = config.entries.detail;
-    const fullText = config.entries.fullText;
-    const paper = t(config.pageSize === 'a4' ? 'report.paper.a4' : 'report.paper.letter');
-    // Settle first: typing a question should not rebuild the report on every key.
-    const timer = setTimeout(() => {
-      call('report.estimate', { config, today: localToday() })
-        .then((estimate) => live && setResult({ key, estimate, detail, fullText, paper }))
-        .catch(() => live && setResult({ key, estimate: null, detail, fullText, paper }));
-    }, ESTIMATE_SETTLE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [config, key, enabled, t]);
+    const timer = setTimeout(() => setAsked({ config, today: localToday() }), ESTIMATE_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [config, enabled]);
+  // One key per settled settings, so a late answer for older ones never replaces a newer one. Each
+  // answer carries the settings it was for: while the next is on its way the previous one stays,
+  // shown as "updating", never as the length of the report now chosen. A write that changes what
+  // the report shows (the report area) asks again.
+  const query = useQuery({
+    queryKey: screenKey('report', 'estimate', asked),
+    queryFn: async () => {
+      const input = asked!;
+      const estimate: ReportEstimate | null = await call('report.estimate', input);
+      return { key: JSON.stringify(input.config), estimate, config: input.config };
+    },
+    enabled: enabled && asked !== null,
+    placeholderData: keepPreviousData,
+  });
+  // A failed estimate says so, for the settings it was asked for.
+  const result = query.isError && asked ? { key: JSON.stringify(asked.config), estimate: null, config: asked.config } : (query.data ?? null);
 
   if (!enabled) return null;
-  const busy = result?.key !== key;
+  const busy = result?.key !== key || query.isFetching;
   const estimate = result?.estimate ?? null;
+  const detail = result?.config.entries.detail;
+  const fullText = result?.config.entries.fullText;
+  const paper = t(result?.config.pageSize === 'a4' ? 'report.paper.a4' : 'report.paper.letter');
   const long = estimate !== null && estimate.pages > SUGGEST_SUMMARY_PAGES;
   return (
     <div className="estimate" role="status" aria-busy={busy}>
@@ -189,10 +184,10 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
           <p>
             <strong>{t('report.estimate.pages', { pages: estimate.pages })}</strong>{' '}
             {estimate.rows > 0
-              ? t('reportx.estimate.paperRows', { paper: result.paper, full: estimate.entries - estimate.rows, rows: estimate.rows })
+              ? t('reportx.estimate.paperRows', { paper, full: estimate.entries - estimate.rows, rows: estimate.rows })
               : estimate.entries > 0
-                ? t(result.detail === 'summary' ? 'report.estimate.paperSummaries' : 'report.estimate.paperFull', { paper: result.paper, entries: estimate.entries })
-                : t('report.estimate.paper', { paper: result.paper })}
+                ? t(detail === 'summary' ? 'report.estimate.paperSummaries' : 'report.estimate.paperFull', { paper, entries: estimate.entries })
+                : t('report.estimate.paper', { paper })}
             {busy ? <span className="hint"> {t('report.estimate.updating')}</span> : null}
           </p>
           {long && estimate.summaryPages !== null && (
@@ -219,7 +214,7 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
               </button>
             </div>
           )}
-          {result.fullText === 'all' && result.detail === 'full' && estimate.entries > FULL_TEXT_ENTRIES && (
+          {fullText === 'all' && detail === 'full' && estimate.entries > FULL_TEXT_ENTRIES && (
             <div className="estimate-suggest">
               <p>{t('reportx.estimate.isAll', { entries: estimate.entries })}</p>
               <button type="button" className="button" disabled={busy} onClick={() => setConfig((c) => ({ ...c, entries: { ...c.entries, fullText: 'first' } }))}>
@@ -235,21 +230,16 @@ function Estimate({ config, setConfig, enabled }: { config: ReportConfigParsed; 
 
 // ---------------------------------------------------------------- templates
 function Templates({ config, setConfig }: { config: ReportConfigParsed; setConfig: Update }) {
-  const [list, setList] = useState<ReportTemplate[]>([]);
+  // Saving or deleting a template is a write to the templates area: the list loads again after it.
+  const listQuery = useApi('templates.list', {});
+  const list: ReportTemplate[] = listQuery.data ?? [];
   const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (listQuery.error ? messageOf(listQuery.error) : null);
   const [deleting, setDeleting] = useState<ReportTemplate | null>(null);
   const toast = useToast();
   const t = useT();
-  const reload = useCallback(async () => {
-    try {
-      setList(await call('templates.list', {}));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, []);
-  useEffect(() => void reload(), [reload]);
   const current = list.find((x) => String(x.id) === chosen) ?? null;
 
   return (
@@ -299,7 +289,6 @@ function Templates({ config, setConfig }: { config: ReportConfigParsed; setConfi
           }
           try {
             const saved = await call('templates.save', { name, config });
-            await reload();
             setChosen(String(saved.id));
             toast.show(t('report.templates.saved', { name: saved.name }));
           } catch (err) {
@@ -326,7 +315,6 @@ function Templates({ config, setConfig }: { config: ReportConfigParsed; setConfi
           onConfirm={async () => {
             await call('templates.delete', { id: deleting.id });
             setChosen('');
-            await reload();
           }}
         />
       )}
@@ -341,7 +329,6 @@ function PeriodSection(props: {
   sessions: TherapySession[] | null;
   lastSession: string | null;
   today: string;
-  onSessionsChanged: () => Promise<void>;
 }) {
   const { config, setConfig, lastSession, today } = props;
   const r = config.range;
@@ -402,7 +389,6 @@ function PeriodSection(props: {
             setError(null);
             try {
               await call('sessions.add', { day: newDay });
-              await props.onSessionsChanged();
               toast.show(t('report.sessions.marked', { date: longDate(newDay) }));
             } catch (err) {
               setError(messageOf(err));
@@ -430,7 +416,6 @@ function PeriodSection(props: {
                     setError(null);
                     try {
                       await call('sessions.delete', { id: s.id });
-                      await props.onSessionsChanged();
                     } catch (err) {
                       setError(messageOf(err));
                     }
@@ -451,24 +436,19 @@ function PeriodSection(props: {
 /** What happened since the last session, in two numbers: entries flagged to talk about, and check-ins. */
 function SinceSession({ from, to, personIds }: { from: string; to: string; personIds: number[] }) {
   const t = useT();
-  const [counts, setCounts] = useState<{ flagged: number; more: boolean; checkins: number } | null>(null);
-  useEffect(() => {
-    let live = true;
-    const people = personIds.length ? { personIds } : {};
-    Promise.all([
-      call('entries.search', { filter: { from, to, raiseWithTherapist: true, ...people }, limit: 500 }),
-      call('checkins.list', { from, to }),
-    ])
-      .then(([flagged, checkins]) => {
-        const chosen = checkins.filter((c) => personIds.length === 0 || personIds.includes(c.personId));
-        if (live) setCounts({ flagged: flagged.items.length, more: flagged.nextCursor !== null, checkins: chosen.length });
-      })
-      .catch(() => live && setCounts(null));
-    return () => {
-      live = false;
-    };
-  }, [from, to, personIds]);
-  if (!counts) return null;
+  const people = personIds.length ? { personIds } : {};
+  // Each period and choice of people its own key; the last counts stay until the new ones arrive.
+  // Nothing is said when either fails.
+  const flaggedQuery = useApi('entries.search', { filter: { from, to, raiseWithTherapist: true, ...people }, limit: 500 }, { placeholderData: keepPreviousData });
+  const checkinsQuery = useApi('checkins.list', { from, to }, { placeholderData: keepPreviousData });
+  const flagged = flaggedQuery.data;
+  const checkins = checkinsQuery.data;
+  if (!flagged || !checkins) return null;
+  const counts = {
+    flagged: flagged.items.length,
+    more: flagged.nextCursor !== null,
+    checkins: checkins.filter((c) => personIds.length === 0 || personIds.includes(c.personId)).length,
+  };
   return (
     <p className="notice" role="status">
       {t('report.since', { date: longDate(from), more: counts.more ? 'yes' : 'no', flagged: counts.flagged, checkins: counts.checkins })}
@@ -627,50 +607,36 @@ function EntriesSection({ config, setConfig, range }: { config: ReportConfigPars
 const PICK_PAGE = 100;
 
 function EntryPicker({ config, setConfig, range }: { config: ReportConfigParsed; setConfig: Update; range: { from: string; to: string } | null }) {
+  const t = useT();
+  if (!range) return <p className="hint">{t('report.pick.periodFirst')}</p>;
+  return <EntryPickerList config={config} setConfig={setConfig} range={range} />;
+}
+
+/**
+ * The entries of the period (and people) to pick from, a page at a time: one query per period and
+ * choice of people, so the list shown is always the newest choice's, never a late older answer.
+ */
+function EntryPickerList({ config, setConfig, range }: { config: ReportConfigParsed; setConfig: Update; range: { from: string; to: string } }) {
   const { personById } = useJournalData();
   const t = useT();
-  const [items, setItems] = useState<EntrySummary[]>([]);
-  const [cursor, setCursor] = useState<Cursor | null>(null);
-  const [state, setState] = useState<'loading' | 'idle' | 'error'>('loading');
-  const [error, setError] = useState<string | null>(null);
   const headingId = useId();
   const personIds = config.personIds;
-  const from = range?.from;
-  const to = range?.to;
-
-  const load = useCallback(
-    async (after: Cursor | null) => {
-      if (!from || !to) return;
-      setState('loading');
-      try {
-        const page = await call('entries.search', {
-          filter: { from, to, ...(personIds.length ? { personIds } : {}) },
-          cursor: after,
-          limit: PICK_PAGE,
-        });
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setState('idle');
-      } catch (err) {
-        setError(messageOf(err));
-        setState('error');
-      }
-    },
-    [from, to, personIds],
+  const { items, state, error, hasMore, loadMore } = usePagedEntries(
+    'entries.search',
+    { from: range.from, to: range.to, ...(personIds.length ? { personIds } : {}) },
+    PICK_PAGE,
   );
-  useEffect(() => void load(null), [load]);
 
   const picked = new Set(config.entries.pickedIds);
   const toggle = (id: number, on: boolean) =>
     setConfig((c) => ({ ...c, entries: { ...c.entries, pickedIds: on ? [...c.entries.pickedIds.filter((x) => x !== id), id] : c.entries.pickedIds.filter((x) => x !== id) } }));
 
-  if (!range) return <p className="hint">{t('report.pick.periodFirst')}</p>;
   return (
     <div className="picker">
       <h3 id={headingId}>
         {t('report.pick.title')} <span className="hint">{t('report.pick.count', { count: config.entries.pickedIds.length })}</span>
       </h3>
-      <ErrorAlert>{error}</ErrorAlert>
+      <ErrorAlert>{error ? messageOf(error) : null}</ErrorAlert>
       {state !== 'loading' && items.length === 0 ? (
         <p className="hint">{t(personIds.length ? 'report.pick.noneForPeople' : 'report.pick.none')}</p>
       ) : (
@@ -694,8 +660,8 @@ function EntryPicker({ config, setConfig, range }: { config: ReportConfigParsed;
         </ul>
       )}
       {state === 'loading' && <p className="hint">{t('report.pick.loading')}</p>}
-      {cursor && state === 'idle' && (
-        <button type="button" className="button small" onClick={() => void load(cursor)}>
+      {hasMore && state === 'idle' && (
+        <button type="button" className="button small" onClick={loadMore}>
           {t('report.pick.more')}
         </button>
       )}

@@ -10,6 +10,7 @@ import type { ExportFormat } from '../../shared/portability.js';
 import type { ReportModel } from '../../shared/report.js';
 import { call, messageOf, transport } from '../api.js';
 import { ErrorAlert, Loading } from '../components/Feedback.js';
+import { useApi } from '../lib/queries.js';
 import { useToast } from '../lib/session.js';
 import { downloadBlob, FORMAT_NAMES, type PlainFormat } from './files.js';
 import { localToday } from './format.js';
@@ -17,7 +18,6 @@ import { PlaintextConfirm } from './PlaintextConfirm.js';
 import { ReportDocument } from './ReportDocument.js';
 import { ReportAttachments } from '../components/attachments/ReportAttachments.js';
 import { EvidencePackageButton, VerificationAppendix } from './Verification.js';
-import type { Evidence } from '../../shared/evidence.js';
 import { useReportState } from './state.js';
 import { ReportLanguage } from './ReportLanguage.js';
 import { useLanguage, useT } from '../i18n/index.js';
@@ -50,10 +50,18 @@ export function ReportPrintPage() {
   const language = chosen ?? app.language;
   const toast = useToast();
   const t = useT();
-  const [model, setModel] = useState<ReportModel | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The report and the proofs printed at the end: the same settings and day, the same snapshot of the
+  // history as the package's. Each settings its own key (a late answer for older ones never shows);
+  // a change to what the report shows (a write to the report area) builds it again. Forgotten as
+  // soon as the page is left (gcTime 0): the next visit builds a fresh report, and the journal's
+  // words are not kept in memory longer than they are shown.
+  const today = useMemo(() => localToday(), []);
+  const buildQuery = useApi('report.build', { config, today }, { gcTime: 0 });
+  const evidenceQuery = useApi('report.evidence', { config, today }, { gcTime: 0 });
+  const model: ReportModel | null = buildQuery.data ?? null;
+  const error = buildQuery.error ? messageOf(buildQuery.error) : null;
+  const evidence = { evidence: evidenceQuery.data ?? null, problem: evidenceQuery.error ? messageOf(evidenceQuery.error) : null };
   const [confirm, setConfirm] = useState<PlainFormat | null>(null);
-  const [evidence, setEvidence] = useState<{ evidence: Evidence | null; problem: string | null }>({ evidence: null, problem: null });
   const docRef = useRef<HTMLDivElement>(null);
   /** The chosen attachments are drawn into the document (nothing to wait for when there are none). */
   const [filesReady, setFilesReady] = useState(config.attachmentIds.length === 0);
@@ -74,20 +82,6 @@ export function ReportPrintPage() {
       return true;
     }
   }, []);
-
-  useEffect(() => {
-    let live = true;
-    call('report.build', { config, today: localToday() })
-      .then((m) => live && setModel(m))
-      .catch((e) => live && setError(messageOf(e)));
-    // The proofs printed at the end: the same settings, the same snapshot of the history as the package's.
-    call('report.evidence', { config, today: localToday() })
-      .then((ev) => live && setEvidence({ evidence: ev, problem: null }))
-      .catch((e) => live && setEvidence({ evidence: null, problem: messageOf(e) }));
-    return () => {
-      live = false;
-    };
-  }, [config]);
 
   useEffect(() => {
     if (!model) return;

@@ -7,10 +7,12 @@
  * are saved on the attachment as they change.
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { ACCEPTED_MIME, type AttachmentMeta } from '../../../shared/attachments.js';
 import { ApiError, call, messageOf } from '../../api.js';
 import { useT } from '../../i18n/index.js';
 import { formatBytes } from '../../lib/format.js';
+import { queryKey } from '../../lib/queries.js';
 import { useToast } from '../../lib/session.js';
 import { useFileIntake } from './intake.js';
 import { attach, whyNotAttached } from './client.js';
@@ -33,12 +35,14 @@ interface Pending {
 
 export type IdsUpdate = (f: (ids: number[]) => number[]) => void;
 
+const notFound = (e: unknown) => e instanceof ApiError && e.code === 'NOT_FOUND';
+
 
 export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; dropTarget: RefObject<HTMLElement | null>; disabled?: boolean }) {
   const { ids, update } = props;
   const toast = useToast();
   const t = useT();
-  const [metas, setMetas] = useState<ReadonlyMap<number, AttachmentMeta>>(new Map());
+  const queryClient = useQueryClient();
   const [pending, setPending] = useState<Pending[]>([]);
   const [viewing, setViewing] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -50,29 +54,22 @@ export function AttachmentsField(props: { ids: number[]; update: IdsUpdate; drop
   const headingId = useId();
   const hintId = useId();
 
-  const remember = useCallback((m: AttachmentMeta) => setMetas((prev) => new Map(prev).set(m.id, m)), []);
+  // What a file just attached or saved here is now: put under its query's key, so the list shows it
+  // at once.
+  const remember = useCallback((m: AttachmentMeta) => queryClient.setQueryData(queryKey('attachments.get', { id: m.id }), m), [queryClient]);
 
-  // Attachments named by the entry or its draft that this page has not seen yet.
-  const missing = ids.filter((id) => !metas.has(id)).join(',');
+  // The attachments named by the entry or its draft, one query each (a write to attachments reloads them).
+  const results = useQueries({ queries: ids.map((id) => ({ queryKey: queryKey('attachments.get', { id }), queryFn: () => call('attachments.get', { id }) })) });
+  const metas = new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data] as const] : [])));
+  // A file the draft names that is no longer in the journal is left out, and the page says so. This
+  // effect only changes the list; the queries above did the asking.
+  const gone = ids.filter((_, i) => notFound(results[i]?.error)).join(',');
   useEffect(() => {
-    if (!missing) return;
-    let live = true;
-    void Promise.all(
-      missing.split(',').map(Number).map(async (id) => {
-        try {
-          const m = await call('attachments.get', { id });
-          if (live) remember(m);
-        } catch (e) {
-          if (!live || !(e instanceof ApiError && e.code === 'NOT_FOUND')) return;
-          update((list) => list.filter((x) => x !== id));
-          setNotice(t('attachments.draftMissing'));
-        }
-      }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [missing, remember, update, t]);
+    if (!gone) return;
+    const missing = new Set(gone.split(',').map(Number));
+    update((list) => list.filter((x) => !missing.has(x)));
+    setNotice(t('attachments.draftMissing'));
+  }, [gone, update, t]);
 
   const attachFiles = useCallback(
     (files: File[]) => {

@@ -3,12 +3,14 @@
  * encrypted in the journal); Remove sends one to the trash, with Undo. A new check-in holds the files
  * chosen in memory only and attaches them right after it is saved (`attachHeld`).
  */
-import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useCallback, useId, useRef, useState, type RefObject } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { AttachmentMeta, AttachmentOwner } from '../../../shared/attachments.js';
 import { call, messageOf } from '../../api.js';
 import { translate } from '../../i18n/translate.js';
 import { useT } from '../../i18n/index.js';
 import { formatBytes } from '../../lib/format.js';
+import { queryKey, useApi } from '../../lib/queries.js';
 import { useToast } from '../../lib/session.js';
 import { AttachmentRow, ACCEPT } from './AttachmentsField.js';
 import { attach, precheck, whyNotAttached } from './client.js';
@@ -42,24 +44,26 @@ export function CheckInAttachments(props: {
   const { checkInId, setHeld } = props;
   const toast = useToast();
   const t = useT();
-  const [list, setList] = useState<AttachmentMeta[]>([]);
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string[]>([]);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [actionErrors, setErrors] = useState<string[]>([]);
   const [viewing, setViewing] = useState<number | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const hintId = useId();
   const owner: AttachmentOwner | null = checkInId === null ? null : { kind: 'checkin', id: checkInId };
 
-  const reload = useCallback(async () => {
-    if (checkInId === null) return setList([]);
-    try {
-      setList(await call('attachments.list', { owner: { kind: 'checkin', id: checkInId } }));
-    } catch (e) {
-      setErrors([messageOf(e)]);
-    }
-  }, [checkInId]);
-  useEffect(() => void reload(), [reload]);
+  // A saved check-in's files. Reordering, removing, restoring and captions are writes to the
+  // attachments area (the list loads again after them); an upload goes over the byte bridge, which
+  // does not tell the cache, so the list is asked again once a file is attached.
+  const listInput = { owner: { kind: 'checkin', id: checkInId ?? 0 } } as const;
+  const listQuery = useApi('attachments.list', listInput, { enabled: checkInId !== null });
+  const list: AttachmentMeta[] = checkInId === null ? [] : (listQuery.data ?? []);
+  const { refetch } = listQuery;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const setList = (next: (l: AttachmentMeta[]) => AttachmentMeta[]) =>
+    queryClient.setQueryData(queryKey('attachments.list', listInput), (l: AttachmentMeta[] | undefined) => (l ? next(l) : l));
+  const errors = listQuery.error ? [messageOf(listQuery.error), ...actionErrors] : actionErrors;
 
   const onFiles = useCallback(
     (files: File[]) => {
@@ -90,7 +94,8 @@ export function CheckInAttachments(props: {
     if (i < 0 || j < 0 || j >= ids.length) return;
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];
     try {
-      setList(await call('attachments.reorder', { owner, ids }));
+      const next = await call('attachments.reorder', { owner, ids });
+      setList(() => next);
     } catch (e) {
       setErrors([messageOf(e)]);
     }
@@ -99,12 +104,10 @@ export function CheckInAttachments(props: {
   async function remove(m: AttachmentMeta) {
     try {
       await call('attachments.remove', { id: m.id });
-      await reload();
       toast.show(t('attachments.movedToTrash', { name: m.name }), {
         label: t('attachments.undo'),
         run: async () => {
           await call('attachments.restore', { id: m.id });
-          await reload();
         },
       });
     } catch (e) {

@@ -2,11 +2,13 @@
  * An entry's attachments where it is read (the entry page) and counted (timeline cards). Thumbnails
  * are fetched lazily as they come into view; a click (or Enter) opens the viewer on that file.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { keepPreviousData, useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { AttachmentCounts, AttachmentMeta, AttachmentOwner } from '../../../shared/attachments.js';
 import { call, messageOf } from '../../api.js';
 import { useT } from '../../i18n/index.js';
 import { formatBytes } from '../../lib/format.js';
+import { queryKey, useApi } from '../../lib/queries.js';
 import { bytesOf } from './client.js';
 import { AttachmentThumb } from './Thumb.js';
 import { altOf, AttachmentViewer, type ViewerItem } from './Viewer.js';
@@ -15,24 +17,18 @@ import './attachments.css';
 export const toViewerItem = (m: AttachmentMeta): ViewerItem => ({ id: m.id, name: m.name, mimeType: m.mime, size: m.bytes, caption: m.caption });
 export const loadOriginal = (item: ViewerItem) => bytesOf(item.id, 'original');
 
-/** The attachments section of the entry page (nothing at all when there are none). */
-export function EntryAttachments(props: { owner: AttachmentOwner; /** Changes when the entry was saved or restored. */ version?: number }) {
+/**
+ * The attachments section of the entry page (nothing at all when there are none). Saving or restoring
+ * the entry, and every change to its files, is a write to the attachments area: the list loads again.
+ */
+export function EntryAttachments(props: { owner: AttachmentOwner }) {
   const { kind, id } = props.owner;
-  const [list, setList] = useState<AttachmentMeta[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const listQuery = useApi('attachments.list', { owner: { kind, id } });
+  const list: AttachmentMeta[] | null = listQuery.data ?? null;
+  const error = listQuery.error ? messageOf(listQuery.error) : null;
   const [viewing, setViewing] = useState<number | null>(null);
   const headingId = useId();
   const t = useT();
-
-  useEffect(() => {
-    let live = true;
-    call('attachments.list', { owner: { kind, id } })
-      .then((l) => live && setList(l))
-      .catch((e) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [kind, id, props.version]);
 
   if (error)
     return (
@@ -77,29 +73,32 @@ export function CardAttachments(props: { counts: AttachmentCounts[string] | unde
   );
 }
 
+/** How many entries one call asks about. */
+const COUNTS_BATCH = 200;
+
+/** Every batch's counts in one map; a batch that failed adds none (its cards simply show none). */
+const mergeCounts = (results: UseQueryResult<AttachmentCounts>[]): AttachmentCounts => Object.assign({}, ...results.map((r) => r.data ?? {})) as AttachmentCounts;
+
 /**
- * The counts for the entries on screen, asked for in batches as pages of entries arrive (each entry
- * once per page visit; a new list of entries with the same ids asks again only for the new ones).
+ * The counts for the entries on screen, asked for in batches of the list as it stands: one query per
+ * batch of ids, so a newer list's answer always wins, and a change to attachments or entries (a write
+ * to the attachments area) asks again. While a batch that grew (a next page arrived) is asked again,
+ * its previous counts stay shown.
  */
 export function useAttachmentCounts(entryIds: readonly number[]): AttachmentCounts {
-  const [counts, setCounts] = useState<AttachmentCounts>({});
-  const asked = useRef(new Set<number>());
   const key = entryIds.join(',');
-  useEffect(() => {
+  const batches = useMemo(() => {
     const ids = key ? key.split(',').map(Number) : [];
-    const fresh = ids.filter((id) => !asked.current.has(id));
-    if (fresh.length === 0) return;
-    for (const id of fresh) asked.current.add(id);
-    const batches: number[][] = [];
-    for (let i = 0; i < fresh.length; i += 200) batches.push(fresh.slice(i, i + 200));
-    for (const batch of batches) {
-      call('attachments.counts', { entryIds: batch })
-        .then((c) => setCounts((prev) => ({ ...prev, ...c })))
-        .catch(() => {
-          // No counts: the cards simply show none. Asked again on the next visit.
-          for (const id of batch) asked.current.delete(id);
-        });
-    }
+    const out: number[][] = [];
+    for (let i = 0; i < ids.length; i += COUNTS_BATCH) out.push(ids.slice(i, i + COUNTS_BATCH));
+    return out;
   }, [key]);
-  return counts;
+  return useQueries({
+    queries: batches.map((entryIds) => ({
+      queryKey: queryKey('attachments.counts', { entryIds }),
+      queryFn: () => call('attachments.counts', { entryIds }),
+      placeholderData: keepPreviousData,
+    })),
+    combine: mergeCounts,
+  });
 }

@@ -8,12 +8,14 @@
  * as data: URLs drawn in memory, so the saved PDF is self-contained and nothing is written on the way.
  */
 import { useEffect, useId, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AttachmentMeta } from '../../../shared/attachments.js';
 import type { ReportAttachment, ReportConfigParsed, ReportModel } from '../../../shared/report.js';
 import { call, messageOf } from '../../api.js';
 import { useT } from '../../i18n/index.js';
 import { translate } from '../../i18n/translate.js';
 import { formatBytes, formatDateTime } from '../../lib/format.js';
+import { screenKey } from '../../lib/queries.js';
 import { entryDate } from '../../report/format.js';
 import { bytesOf } from './client.js';
 
@@ -40,9 +42,18 @@ const attachedWords = (iso: string) => {
 };
 
 /** The builder's "Attachments" section. */
+/** The files of the entries a report with these settings includes. */
+async function offeredFor(scopeKey: string, today: string): Promise<Offered[]> {
+  const parsed = JSON.parse(scopeKey) as Omit<ReportConfigParsed, 'attachmentIds' | 'questions'>;
+  const model = await call('report.build', { config: { ...parsed, questions: '', attachmentIds: [] }, today });
+  const entries = model.entries ?? [];
+  const counts = entries.length ? await call('attachments.counts', { entryIds: entries.slice(0, 1000).map((e) => e.id) }) : {};
+  const withFiles = entries.filter((e) => (counts[e.id]?.count ?? 0) > 0);
+  const lists = await Promise.all(withFiles.map((e) => call('attachments.list', { owner: { kind: 'entry', id: e.id } })));
+  return withFiles.map((e, i) => ({ entry: { id: e.id, day: e.day, title: e.title }, files: lists[i]! }));
+}
+
 export function ReportAttachmentPicker({ config, setConfig }: { config: ReportConfigParsed; setConfig: Update }) {
-  const [offered, setOffered] = useState<Offered[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const headingId = useId();
   const noteId = useId();
   const t = useT();
@@ -50,29 +61,24 @@ export function ReportAttachmentPicker({ config, setConfig }: { config: ReportCo
   const { attachmentIds, questions: _q, ...scope } = config;
   const scopeKey = JSON.stringify(scope);
 
+  // Settle first: the files on offer are worked out again once the settings stop changing. This
+  // effect only waits; the query below does the asking.
+  const [asked, setAsked] = useState<{ scopeKey: string; today: string } | null>(null);
   useEffect(() => {
-    let live = true;
-    const t = setTimeout(async () => {
-      try {
-        const parsed = JSON.parse(scopeKey) as Omit<ReportConfigParsed, 'attachmentIds' | 'questions'>;
-        const model = await call('report.build', { config: { ...parsed, questions: '', attachmentIds: [] }, today: localDay() });
-        const entries = model.entries ?? [];
-        const counts = entries.length ? await call('attachments.counts', { entryIds: entries.slice(0, 1000).map((e) => e.id) }) : {};
-        const withFiles = entries.filter((e) => (counts[e.id]?.count ?? 0) > 0);
-        const lists = await Promise.all(withFiles.map((e) => call('attachments.list', { owner: { kind: 'entry', id: e.id } })));
-        if (live) {
-          setOffered(withFiles.map((e, i) => ({ entry: { id: e.id, day: e.day, title: e.title }, files: lists[i]! })));
-          setError(null);
-        }
-      } catch (e) {
-        if (live) setError(messageOf(e));
-      }
-    }, SETTLE_MS);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
+    const timer = setTimeout(() => setAsked({ scopeKey, today: localDay() }), SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [scopeKey]);
+  // One key per settled settings, so an older answer never replaces a newer one; the last list
+  // stays shown while the next is worked out. A change to entries or attachments (a write to the
+  // report area) works it out again.
+  const query = useQuery({
+    queryKey: screenKey('report', 'attachmentsOffered', asked),
+    queryFn: () => offeredFor(asked!.scopeKey, asked!.today),
+    enabled: asked !== null,
+    placeholderData: keepPreviousData,
+  });
+  const offered: Offered[] | null = query.data ?? null;
+  const error = query.error ? messageOf(query.error) : null;
 
   const chosen = new Set(attachmentIds);
   const toggle = (id: number, on: boolean) =>
