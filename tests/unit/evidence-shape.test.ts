@@ -124,17 +124,19 @@ describe('the evidence file\'s shape, checked by hand', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
         const doc = JSON.parse(JSON.stringify(valid())) as Node;
         for (const m of ms) {
+          // A copy each time: the constants are shared objects, and one put inside another would make the document cyclic.
+          const value = structuredClone(m.value);
           const all = paths(doc);
           const path = all[m.pick % all.length]!;
           if (path.length === 0) continue;
           const parent = parentOf(doc, path);
           const last = path[path.length - 1]!;
-          if (m.kind === 'replace') parent[last] = m.value;
+          if (m.kind === 'replace') parent[last] = value;
           else if (m.kind === 'remove') {
             if (Array.isArray(parent)) parent.splice(last as number, 1);
             else delete parent[last];
           }
-          else if (!Array.isArray(parent)) parent[m.key] = m.value;
+          else if (!Array.isArray(parent)) parent[m.key] = value;
         }
         const zodSays = Evidence.safeParse(doc);
         const handSays = readEvidence(doc);
