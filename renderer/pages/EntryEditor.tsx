@@ -200,15 +200,18 @@ function EntryEditor({ entryId, quick = false }: EditorProps) {
     }
   }
 
-  async function discardAndLeave() {
-    await autosave.pause();
-    await autosave.clear();
+  function discardAndLeave() {
+    // Leaves at once, whatever the disk is doing: drafts stop being saved (so leaving the screen does
+    // not store this one again) and the stored draft is removed after any save on its way. Were that
+    // removal to fail, the draft would only be offered again next time.
+    void autosave.pause();
+    void autosave.clear().catch(() => undefined);
     navigate(original ? `/entry/${original.id}` : '/timeline');
   }
 
   function cancel() {
     if (state && baseline.current && !sameState(state, baseline.current)) setConfirmCancel(true);
-    else void discardAndLeave().catch(() => navigate('/timeline'));
+    else discardAndLeave();
   }
 
   async function discardRestored() {
@@ -405,7 +408,7 @@ function EntryEditor({ entryId, quick = false }: EditorProps) {
           message={<p>{original ? t('editor.discardChangesText') : t('editor.discardEntryText')}</p>}
           confirmLabel={t('editor.discard')}
           danger
-          onConfirm={discardAndLeave}
+          onConfirm={async () => discardAndLeave()}
           onClose={() => setConfirmCancel(false)}
         />
       )}

@@ -99,3 +99,33 @@ test('a draft survives the host being killed (-9) and is restored by the next la
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('discarding a draft leaves the editor at once, even while removing the stored draft takes its time', async ({ page, host }) => {
+  await journalAt(host);
+  const app = new Fulcrum(page);
+  await page.goto(await host.newLaunchUrl());
+  await app.gate.unlock(PASSPHRASE);
+  await expect(app.shell.heading('Timeline')).toBeVisible();
+  await startDraft(app);
+  await expect(app.editor.draftSaved).toBeVisible();
+
+  // The removal of the stored draft is held (a slow disk) until the timeline is on screen.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route('**/api/drafts.discard', async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await app.editor.cancelAndDiscard();
+  await expect(app.shell.heading('Timeline')).toBeVisible();
+  await expect.poll(() => asked).toBe(true);
+  // The timeline came while the removal was still held; once it is through, no draft is offered.
+  const discarded = page.waitForResponse('**/api/drafts.discard');
+  release();
+  expect((await discarded).ok()).toBe(true);
+  await expect(app.timeline.continueWriting).toHaveCount(0);
+  await app.shell.newEntry();
+  await expect(app.editor.title).toHaveValue('');
+});
