@@ -2,8 +2,12 @@
  * The page's half of attaching a photo: drawThumbnail (renderer/components/attachments/thumbnail.ts,
  * bundled as it is) on a 20-megapixel JPEG of about 20 MB, in Chromium — decoding, scaling to 320 px
  * and encoding the preview. The JPEG is made in the page from a seeded pattern with fine grain (about
- * 14 MB at quality 0.97: a camera's 20 MP photo is 8–20 MB).
+ * 14 MB at quality 0.97: a camera's 20 MP photo is 8–20 MB). The page is served from 127.0.0.1, a
+ * secure context as the app's own pages are (WebCodecs' ImageDecoder exists only there). Baseline, in
+ * the same page and alternating with it: the full decode it replaced (createImageBitmap of the whole
+ * photo, then scaled on the canvas).
  */
+import http from 'node:http';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
@@ -32,7 +36,13 @@ export async function measureThumbnailDraw(rounds = 5): Promise<SizeResult> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    await page.setContent('<!doctype html><title>thumbnail</title>');
+    const server = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end('<!doctype html><title>thumbnail</title>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+    server.close();
     await page.addScriptTag({ content: await bundle() });
     // Run in the page as written here (a string: no compiler helpers, DOM types only there).
     const r = (await page.evaluate(`(async (rounds) => {
@@ -54,17 +64,43 @@ export async function measureThumbnailDraw(rounds = 5): Promise<SizeResult> {
       }
       ctx.putImageData(img, 0, 0);
       const photo = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.97 });
+      // The drawing it replaced: the whole photo decoded, then scaled on the canvas.
+      const fullDecode = async (file) => {
+        const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+        const scale = 320 / Math.max(bitmap.width, bitmap.height);
+        const c = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
+        c.getContext('2d').drawImage(bitmap, 0, 0, c.width, c.height);
+        bitmap.close();
+        return c.convertToBlob({ type: 'image/webp', quality: 0.8 });
+      };
       const times = [];
+      const baseline = [];
       let thumbBytes = 0;
+      let thumbSize = '';
       for (let k = 0; k < rounds; k++) {
         const t0 = performance.now();
         const thumb = await fulcrumThumb.drawThumbnail(photo);
         times.push(performance.now() - t0);
         thumbBytes = thumb ? thumb.size : 0;
+        if (thumb) {
+          const b = await createImageBitmap(thumb);
+          thumbSize = b.width + '×' + b.height;
+          b.close();
+        }
+        const t1 = performance.now();
+        await fullDecode(photo);
+        baseline.push(performance.now() - t1);
       }
-      return { times, photoMB: photo.size / (1024 * 1024), thumbKB: thumbBytes / 1024 };
-    })(${rounds})`)) as { times: number[]; photoMB: number; thumbKB: number };
-    return { value: summarise(r.times), extra: { photoMB: Math.round(r.photoMB * 10) / 10, megapixels: 20, thumbKB: Math.round(r.thumbKB) } };
+      return { times, baseline, photoMB: photo.size / (1024 * 1024), thumbKB: thumbBytes / 1024, thumbSize, imageDecoder: typeof ImageDecoder !== 'undefined' };
+    })(${rounds})`)) as { times: number[]; baseline: number[]; photoMB: number; thumbKB: number; thumbSize: string; imageDecoder: boolean };
+    const value = summarise(r.times);
+    const baseline = summarise(r.baseline);
+    return {
+      value,
+      baseline,
+      ratio: value.p50 / baseline.p50,
+      extra: { photoMB: Math.round(r.photoMB * 10) / 10, megapixels: 20, thumbKB: Math.round(r.thumbKB), thumb: r.thumbSize, imageDecoder: r.imageDecoder },
+    };
   } finally {
     await browser.close();
   }
