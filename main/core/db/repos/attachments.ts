@@ -234,22 +234,35 @@ export function insertAttachment(
   })();
 }
 
-/** One variant's bytes; 'shared' falls back to the original when there was nothing to strip (or it is kept). */
+/**
+ * One variant's bytes; 'shared' falls back to the original when there was nothing to strip (or it is
+ * kept). The chunks are joined once, straight into the buffer returned (a 20 MB original is copied
+ * once, not joined and then copied again; the shared copy is its head and the original's tail joined
+ * in the same single pass).
+ */
 export function readAttachmentBytes(db: DB, id: number, variant: AttachmentVariant): Uint8Array {
   const meta = requireAttachment(db, id);
-  const read = (v: AttachmentVariant): Buffer => {
+  const chunksOf = (v: AttachmentVariant): Buffer[] => {
     const chunks = column<Buffer>(db, 'SELECT data FROM attachment_chunks WHERE attachment_id = ? AND variant = ? ORDER BY seq', id, v);
     if (chunks.length === 0) {
       if (v === 'thumbnail') throw new FulcrumError('NOT_FOUND', 'This attachment has no preview yet.');
       throw new FulcrumError('CORRUPT', 'The bytes of this attachment are missing from the journal. Restore it from a backup.');
     }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    return chunks;
   };
-  if (variant !== 'shared') return new Uint8Array(read(variant));
+  const joined = (parts: Buffer[]): Buffer => (parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+  if (variant !== 'shared') return joined(chunksOf(variant));
   const from = value<number | null>(db, 'SELECT shared_from FROM attachments WHERE id = ?', id) ?? null;
-  const original = read('original');
-  if (meta.keepSensitive || from === null) return new Uint8Array(original);
-  return new Uint8Array(Buffer.concat([read('shared'), original.subarray(from)]));
+  const original = chunksOf('original');
+  if (meta.keepSensitive || from === null) return joined(original);
+  // The original's chunks from byte `from` on: the image data after the stripped header.
+  const tail: Buffer[] = [];
+  let at = 0;
+  for (const c of original) {
+    if (at + c.byteLength > from) tail.push(at >= from ? c : c.subarray(from - at));
+    at += c.byteLength;
+  }
+  return Buffer.concat([...chunksOf('shared'), ...tail]);
 }
 
 export function writeThumbnail(db: DB, id: number, bytes: Uint8Array): AttachmentMeta {
