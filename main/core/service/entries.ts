@@ -7,6 +7,7 @@ import {
   getEntry,
   purgeEntry,
   purgeAbandonedImports,
+  purgeExpiredAttachmentsStep,
   purgeExpiredTrash,
   purgeTrash,
   restoreEntry,
@@ -56,6 +57,8 @@ export const PURGE_BATCH = 5;
 export function purgeExpiredInIdle(ctx: ServiceContext): (db: DB) => boolean {
   return (db) => {
     try {
+      // Their files first, a few megabytes a step, so no step overwrites gigabytes at once.
+      if (purgeExpiredAttachmentsStep(db, ctx.ports.now()) > 0) return true;
       const purged = purgeExpiredTrash(db, ctx.ports.now(), PURGE_BATCH);
       if (purged > 0) ctx.ports.log('info', `purged ${purged} entries that were in the trash for more than 30 days`);
       if (purged > 0) return true;

@@ -384,18 +384,42 @@ export const attachmentTotals = (db: DB): { count: number; bytes: number } =>
   get<{ count: number; bytes: number }>(db, 'SELECT count(*) AS count, coalesce(sum(bytes), 0) AS bytes FROM attachments')!;
 
 /**
- * Deletes for good (secure_delete overwrites the freed pages): attachments removed or never linked for
- * more than ATTACHMENT_TRASH_DAYS, and with `all` (emptying the trash) every removed one. Returns the count.
+ * How many bytes of files one idle step deletes for good (at least one file, whatever its size).
+ * secure_delete overwrites every freed page, and each overwritten page goes through the WAL: deleting
+ * a gigabyte of expired files in one statement held the core's thread for seconds and left a WAL of
+ * that size for the next checkpoint (a backup's snapshot starts with one) to copy in one go.
  */
-export function purgeAttachments(db: DB, now: number, all = false): number {
+export const PURGE_STEP_BYTES = 4 * 1024 * 1024;
+
+/** Attachments whose entry is leaving for good: in the trash past its time, or hidden by an import that never finished. */
+const OWNER_LEAVING = `(owner_kind = 'entry' AND owner_id IN (SELECT id FROM entries WHERE (deleted_at IS NOT NULL AND deleted_at <= ? AND import_batch IS NULL)
+  OR import_batch IN (SELECT id FROM import_batches WHERE abandoned = 1)))`;
+
+/**
+ * Deletes for good (secure_delete overwrites the freed pages): attachments removed or never linked for
+ * more than ATTACHMENT_TRASH_DAYS, and with `all` (emptying the trash) every removed one. With
+ * `entryExpiredBefore`, also the files of entries trashed before then or left by an unfinished
+ * import, ahead of the entries themselves (their purge then has no file left to delete). At most
+ * `maxBytes` of files go in one call (the oldest first, at least one). Returns the count.
+ */
+export function purgeAttachments(db: DB, now: number, all = false, opts: { maxBytes?: number; entryExpiredBefore?: number } = {}): number {
   const expired = now - ATTACHMENT_TRASH_DAYS * DAY_MS;
   // Unlinked uploads may belong to an entry still being written (its draft names them): only age removes them.
-  return run(
-    db,
-    'DELETE FROM attachments WHERE (removed_at IS NOT NULL AND removed_at <= ?) OR (owner_kind IS NULL AND attached_at <= ?)',
-    all ? Number.MAX_SAFE_INTEGER : expired,
-    expired,
-  ).changes;
+  const where = '(removed_at IS NOT NULL AND removed_at <= ?) OR (owner_kind IS NULL AND attached_at <= ?)';
+  const params: unknown[] = [all ? Number.MAX_SAFE_INTEGER : expired, expired];
+  const leaving = opts.entryExpiredBefore !== undefined;
+  const cond = leaving ? `${where} OR ${OWNER_LEAVING}` : where;
+  if (leaving) params.push(opts.entryExpiredBefore);
+  if (opts.maxBytes === undefined) return run(db, `DELETE FROM attachments WHERE ${cond}`, ...params).changes;
+  const picked: number[] = [];
+  let bytes = 0;
+  for (const r of db.prepare(`SELECT id, bytes FROM attachments WHERE ${cond} ORDER BY id`).iterate(...params) as IterableIterator<{ id: number; bytes: number }>) {
+    if (picked.length > 0 && bytes + r.bytes > opts.maxBytes) break;
+    picked.push(r.id);
+    bytes += r.bytes;
+  }
+  if (picked.length === 0) return 0;
+  return run(db, 'DELETE FROM attachments WHERE id IN (SELECT value FROM json_each(?))', jsonList(picked)).changes;
 }
 
 /** The attachments of items being deleted for good go with them (their chunks by cascade). */

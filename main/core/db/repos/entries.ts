@@ -7,7 +7,7 @@ import { indexUnspaced } from '../unspaced.js';
 import { all, bit, column, get, jsonList, missingIds, run } from './sql.js';
 import { DAY_MS, dayIn } from './time.js';
 import { keepRevision, nextItemId, tombstone } from './revisions.js';
-import { deleteAttachmentsOf, purgeAttachments, setEntryAttachments } from './attachments.js';
+import { deleteAttachmentsOf, PURGE_STEP_BYTES, purgeAttachments, setEntryAttachments } from './attachments.js';
 
 type NewEntry = z.output<typeof EntryInput>;
 type EntryChanges = z.output<typeof EntryPatch>;
@@ -287,6 +287,15 @@ export function purgeTrash(db: DB, now: number): number {
 export const TRASH_KEEP_MS = TRASH_DAYS * DAY_MS;
 
 /**
+ * One idle step of deleting files for good: attachments removed from their entries long enough ago,
+ * uploads never linked to one, and the files of entries about to be deleted for good (in the trash
+ * past their time, or left hidden by an unfinished import), at most PURGE_STEP_BYTES of them (at
+ * least one file). Returns how many; run before the entries' own purge, which then has none left.
+ */
+export const purgeExpiredAttachmentsStep = (db: DB, now: number): number =>
+  purgeAttachments(db, now, false, { maxBytes: PURGE_STEP_BYTES, entryExpiredBefore: now - TRASH_KEEP_MS });
+
+/**
  * Deletes for good up to `max` of the entries that have been in the trash longer than TRASH_DAYS, the
  * longest-trashed first, in one transaction; returns how many. Run in idle moments, a batch at a time
  * (main/core/db/idle.ts), so that no call — an unlock least of all — waits for a long purge; until
@@ -299,8 +308,6 @@ export function purgeExpiredTrash(db: DB, now: number, max = Number.MAX_SAFE_INT
     now - TRASH_KEEP_MS,
     max,
   );
-  // Attachments removed from their entries long enough ago, and uploads never linked to one, go too.
-  purgeAttachments(db, now);
   if (ids.length === 0) return 0;
   return purgeWhere(db, now, 'id IN (SELECT value FROM json_each(?)) AND deleted_at IS NOT NULL', jsonList(ids));
 }
