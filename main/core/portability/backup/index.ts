@@ -114,7 +114,9 @@ function* backupSteps(
 
 /**
  * Writes a backup of the open journal to `out` (atomically), re-reads it to check it, and returns its
- * header and preview. Pauses between chunks; a lock stops it with CANCELLED and nothing is left.
+ * header and preview. Pauses between chunks (`pause` runs after every step: at most one chunk, CHUNK
+ * bytes, of the journal file is read, hashed and written in a step, however large the files in the
+ * journal are); a lock stops it with CANCELLED and nothing is left.
  */
 export function createBackup(
   vault: Vault,
@@ -122,8 +124,9 @@ export function createBackup(
   kind: 'manual' | 'automatic',
   now: number,
   signal: AbortSignal = vault.lockSignal,
+  pause: () => Promise<void> = cooperate(signal),
 ): Promise<{ header: BackupHeader; preview: BackupPreview }> {
-  return driveSteps(backupSteps(vault, out, kind, now, signal), cooperate(signal));
+  return driveSteps(backupSteps(vault, out, kind, now, signal), pause);
 }
 
 /** The same backup in one go, for a caller that must not let other calls in (the passphrase change). */
