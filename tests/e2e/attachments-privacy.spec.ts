@@ -14,6 +14,7 @@ import { encodings, snapshotDir } from '../helpers/files.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../../playwright.config.js';
 import { apiOf } from './api.js';
 import { canaryPng, toneWav } from './attachment-files.js';
+import { photoWithGps } from '../helpers/attachments.js';
 import { expect, openHost, test } from './fixtures.js';
 import { AttachmentsSection, EntryFiles } from './pages/attachments.js';
 import { DataPage } from './pages/data.js';
@@ -25,6 +26,7 @@ const PASSPHRASE = 'cobalt harbour lantern violet seven';
 const WORD = `Wombatpixel${crypto.randomInt(1e6).toString().padStart(6, '0')}`;
 const PIXELS = `${WORD} screenshot pixels`;
 const TAG = `${WORD} voicemail tag`;
+const PHOTO_NOTE = `${WORD} camera comment`;
 
 async function journal(host: { newLaunchUrl(): string | Promise<string> }): Promise<void> {
   const call = apiOf(host);
@@ -136,9 +138,16 @@ test('no attachment canary in the browser’s storage, profile or temp folder, n
   const isDatabaseFile = (name: string) => /^journal\.db(-wal|-shm)?$/.test(name);
   const shot = canaryPng(PIXELS);
   const voice = toneWav(400, TAG);
+  // A camera photo with the canary in a comment segment: its preview is drawn by the JPEG path
+  // (ImageDecoder at a reduced size), which must leave nothing of it on disk either.
+  const camera = photoWithGps();
+  const comment = Buffer.from(PHOTO_NOTE, 'latin1');
+  const com = Buffer.from([0xff, 0xfe, (comment.length + 2) >> 8, (comment.length + 2) & 0xff]);
+  const photo = Buffer.concat([camera.subarray(0, 2), com, comment, camera.subarray(2)]);
   // The canaries really are in the files handed over (so the scans look for something that is there).
   expect(shot.includes(Buffer.from(PIXELS))).toBe(true);
   expect(voice.includes(Buffer.from(TAG))).toBe(true);
+  expect(photo.includes(Buffer.from(PHOTO_NOTE))).toBe(true);
 
   const host = await openHost(dataDir);
   const context = await chromium.launchPersistentContext(profile, {
@@ -159,7 +168,16 @@ test('no attachment canary in the browser’s storage, profile or temp folder, n
     await expect(viewShot).toBeVisible();
     await files.attach({ name: 'voicemail.wav', mimeType: 'audio/wav', buffer: voice });
     await files.attached('voicemail.wav');
+    await files.attach({ name: 'camera.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await files.attached('camera.jpg');
     await app.editor.save();
+    // Its preview was drawn and stored, by the JPEG path: the app's page is a secure context with ImageDecoder.
+    expect(await page.evaluate(() => 'ImageDecoder' in globalThis && globalThis.isSecureContext)).toBe(true);
+    const call = apiOf(host);
+    const entryId = (await call('entries.search', { filter: {}, cursor: null, limit: 5 })).items[0]!.id;
+    await expect
+      .poll(async () => (await call('attachments.list', { owner: { kind: 'entry', id: entryId } })).find((m) => m.name === 'camera.jpg')?.hasThumbnail)
+      .toBe(true);
     // Shown every way the app shows them: thumbnail, card, viewer, player.
     await app.timeline.entry('Canary entry').getByRole('link', { name: 'Canary entry' }).click();
     const entryFiles = new EntryFiles(page);
