@@ -172,7 +172,7 @@ test('no attachment canary in the browser’s storage, profile or temp folder, n
     await files.attached('camera.jpg');
     await app.editor.save();
     // Its preview was drawn and stored, by the JPEG path: the app's page is a secure context with ImageDecoder.
-    expect(await page.evaluate(() => 'ImageDecoder' in globalThis && globalThis.isSecureContext)).toBe(true);
+    expect(await page.evaluate(() => 'ImageDecoder' in globalThis && (globalThis as unknown as { isSecureContext: boolean }).isSecureContext)).toBe(true);
     const call = apiOf(host);
     const entryId = (await call('entries.search', { filter: {}, cursor: null, limit: 5 })).items[0]!.id;
     await expect
