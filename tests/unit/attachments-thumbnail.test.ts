@@ -1,10 +1,10 @@
 /**
- * The sizes the page's preview drawing decides on before decoding (renderer/components/attachments/
+ * The sizes the page's preview drawing decides on before decoding (preview-size.ts beside
  * thumbnail.ts): a JPEG's stored size from its frame header, and how far the decoder may reduce it
  * while the longest side stays at least THUMB_PX.
  */
 import { describe, expect, it } from 'vitest';
-import { jpegReduction, jpegSize, THUMB_PX } from '../../renderer/components/attachments/thumbnail.js';
+import { jpegReduction, jpegSize, THUMB_PX } from '../../renderer/components/attachments/preview-size.js';
 import { photoWithGps, pngWith } from '../helpers/attachments.js';
 
 describe('preview sizes', () => {
