@@ -16,6 +16,7 @@ import { createDispatcher, type Dispatch } from './service/dispatch.js';
 import { AFTER_UNLOCK, handlers } from './service/index.js';
 import { purgeExpiredInIdle } from './service/entries.js';
 import { BackupJobs } from './service/portability.js';
+import { InsightWarmup } from './service/insights.js';
 import { IdleUpkeep, type IdleCheckpointOptions } from './db/idle.js';
 import { PendingImports, PickedFiles } from './portability/index.js';
 import { ReminderService, type ReminderOptions } from './reminders/index.js';
@@ -36,8 +37,8 @@ export interface SessionOptions extends Omit<VaultOptions, 'onLocked'> {
 export interface SessionResources {
   /** Open database connections: the journal's, plus read snapshots held by backups. */
   connections: number;
-  /** Timers set: reminders, auto-lock, the idle upkeep, the automatic backup. */
-  timers: { reminders: number; autoLock: number; idle: number; autoBackup: number };
+  /** Timers set: reminders, auto-lock, the idle upkeep, the automatic backup, the start of the insight index's build. */
+  timers: { reminders: number; autoLock: number; idle: number; autoBackup: number; insightIndex: number };
   /** Work kept for later: a pending import, the in-memory insight index, picked-file tokens. */
   jobs: { pendingImport: number; insightIndex: number; pickedFiles: number };
   /** The data key is in memory. */
@@ -54,6 +55,8 @@ export class Session {
   readonly files = new PickedFiles();
   readonly imports = new PendingImports();
   readonly backups = new BackupJobs();
+  /** The insight index's build, started a moment after each unlock (service/insights.ts). */
+  readonly insightWarmup = new InsightWarmup();
   /** WAL checkpoints and full-text merges run once calls have been quiet for a moment, not inside somebody's save. */
   readonly idle: IdleUpkeep;
   /** The one entry point of this session: `dispatch(channel, raw) → Reply`. */
@@ -92,6 +95,7 @@ export class Session {
     this.reminders.stop();
     this.safety.autoLock.stop();
     this.backups.cancel();
+    this.insightWarmup.cancel();
     this.idle.cancel();
     this.imports.clear();
   }
@@ -141,6 +145,7 @@ export class Session {
         autoLock: this.safety.autoLock.timers,
         idle: this.idle.armed ? 1 : 0,
         autoBackup: this.backups.scheduled ? 1 : 0,
+        insightIndex: this.insightWarmup.scheduled ? 1 : 0,
       },
       jobs: {
         pendingImport: this.imports.current ? 1 : 0,

@@ -82,6 +82,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   try {
     server = await createWebServer({
       dispatch: core.dispatch,
+      dispatchBody: core.dispatchBody,
       download: (channel, raw, out) => core.download(channel, raw, out),
       staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
       port: opts.port,

@@ -12,6 +12,7 @@ import { Presence } from './presence.js';
 import { attachmentRoute } from './attachments.js';
 import { Downloads, type DownloadFn } from './downloads.js';
 import {
+  BODY_LIMIT,
   Credentials,
   STATUS_FOR,
   bearerOf,
@@ -47,6 +48,11 @@ export interface WebServerOptions {
    * these names are unknown calls (404) in every other host.
    */
   testCalls?: Readonly<Record<string, (input: unknown) => Promise<Reply<unknown>>>>;
+  /**
+   * Runs a call whose body is large (an import's or a backup's file, see bodyLimitFor) from its JSON
+   * bytes, parsed in the core's thread (Core.dispatchBody). Absent: such bodies are parsed here.
+   */
+  dispatchBody?: (channel: string, pieces: Uint8Array[]) => Promise<Reply<unknown>>;
   /** Runs a streamed download in the core (downloads.ts). Absent: `/api/download` is an unknown call. */
   download?: DownloadFn;
 }
@@ -140,6 +146,51 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Size of the pieces a large body is gathered into. */
+const PIECE_BYTES = 1024 * 1024;
+
+/**
+ * A large body, copied as it arrives into pieces of memory of their own (at most PIECE_BYTES each),
+ * so the whole can move to the core's thread without a copy and without one long step here: each
+ * network chunk costs a small copy, and nothing joins, decodes or parses the body on this thread.
+ */
+function readPieces(req: IncomingMessage, limit: number): Promise<Uint8Array[]> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
+    const pieces: Uint8Array[] = [];
+    let piece: Uint8Array | null = null;
+    let used = 0;
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        return reject(new BodyTooLarge());
+      }
+      for (let at = 0; at < c.length; ) {
+        if (!piece || used === piece.length) {
+          const left = Number.isFinite(declared) && declared >= size ? declared - size + c.length - at : PIECE_BYTES;
+          piece = new Uint8Array(Math.max(1, Math.min(PIECE_BYTES, left)));
+          used = 0;
+          pieces.push(piece);
+        }
+        const n = Math.min(c.length - at, piece.length - used);
+        piece.set(c.subarray(at, at + n), used);
+        used += n;
+        at += n;
+      }
+    });
+    req.on('end', () => {
+      // The last piece trimmed to what it holds (a copy of at most one piece).
+      if (piece && used < piece.length) pieces[pieces.length - 1] = piece.slice(0, used);
+      resolve(pieces);
+    });
     req.on('error', reject);
   });
 }
@@ -263,9 +314,13 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
     if (!isJsonContentType(req.headers['content-type'])) {
       return fail(res, 415, { code: 'VALIDATION', message: 'Calls must send a JSON body (Content-Type: application/json).' });
     }
-    let body: Buffer;
+    const limit = bodyLimitFor(name);
+    // A large body (an import's or a backup's file) goes to the core's thread as bytes: joining,
+    // decoding and parsing tens of megabytes here would hold every other request and page.
+    const asBytes = opts.dispatchBody && !testCall && limit > BODY_LIMIT;
+    let body: Buffer | Uint8Array[];
     try {
-      body = await readBody(req, bodyLimitFor(name));
+      body = asBytes ? await readPieces(req, limit) : await readBody(req, limit);
     } catch (e) {
       if (e instanceof BodyTooLarge) {
         // An import's file is the body: say what that means for the file, not for the request.
@@ -275,7 +330,7 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
       throw e;
     }
     let input: unknown = undefined;
-    if (body.length > 0) {
+    if (!Array.isArray(body) && body.length > 0) {
       try {
         input = JSON.parse(body.toString('utf8'));
       } catch {
@@ -288,7 +343,7 @@ export async function createWebServer(opts: WebServerOptions): Promise<WebServer
     let reply: Reply<unknown>;
     presence?.callStarted();
     try {
-      reply = testCall ? await testCall(input) : await opts.dispatch(name, input);
+      reply = testCall ? await testCall(input) : Array.isArray(body) ? await opts.dispatchBody!(name, body) : await opts.dispatch(name, input);
     } catch {
       reply = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Fulcrum. Nothing was saved by this action; try again.' } };
     } finally {

@@ -4,10 +4,14 @@
  * Until the last transaction nothing of the import shows (timeline, trash, people, patterns, search);
  * then all of it does at once, and the save is the person's own, not part of the import.
  */
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import type { Reply } from '../../shared/errors.js';
 import type { ExportFile, ImportPreview } from '../../shared/portability.js';
 import { createdService } from '../helpers/journal.js';
+import { tempDir } from '../helpers/files.js';
+import { scriptedDialogs } from '../helpers/ports.js';
 import { OTHER_NAME, REAL_NAME, seedJournal, whatShows } from '../fixtures/portability/journal.js';
 
 async function exported(): Promise<string> {
@@ -100,5 +104,48 @@ describe('an import commit written in slices', () => {
     expect(await save!).toMatchObject({ ok: true });
     expect(answeredByMatch).toBe(true);
     expect(await s.call('drafts.get', { key: 'new' })).toMatchObject({ content: '{"body":"typed during the preview"}' });
+  });
+
+  it('a save sent while the preview reads its file is written before the preview reads the file again', async () => {
+    // A Fulcrum export of more than one piece (32 KiB) of small entries, picked as a file.
+    const a = await createdService();
+    for (let i = 0; i < 150; i++) await a.call('entries.create', { occurredAt: Date.UTC(2024, 0, 1 + (i % 28), 9), timeZone: 'UTC', title: `Day ${i}`, body: `row ${i} `.repeat(40) });
+    const content = (await a.call<ExportFile>('export.build', { format: 'json' })).content;
+    a.service.vault.lock();
+    expect(content.length).toBeGreaterThan(3 * 32 * 1024);
+    const file = path.join(tempDir(), 'export.json');
+    fs.writeFileSync(file, content);
+
+    const s = await createdService(undefined, { ports: { log: () => {}, importSliceMs: 0, dialogs: scriptedDialogs([file]) } });
+    const picked = await s.call<{ token: string }>('import.pick');
+    // Every read of the file: was the save sent during the read before it answered yet?
+    const reads: boolean[] = [];
+    let pending: Promise<Reply<unknown>> | null = null;
+    let answered = true;
+    const open = fs.promises.open.bind(fs.promises);
+    vi.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof fs.promises.open>) => {
+      const handle = await open(...args);
+      if (args[0] !== file) return handle;
+      const read = handle.read.bind(handle) as (...a: unknown[]) => Promise<unknown>;
+      (handle as { read: unknown }).read = (...a: unknown[]) => {
+        reads.push(answered);
+        // A save sent now, while the preview reads: it must be written before the next read.
+        answered = false;
+        pending = s.service.dispatch('entries.create', { occurredAt: Date.UTC(2024, 5, 1), timeZone: 'UTC', title: 'typed meanwhile', body: 'mine' });
+        void pending.then(() => (answered = true));
+        return read(...a);
+      };
+      return handle;
+    });
+    try {
+      const preview = await s.call<ImportPreview>('import.preview', { source: { token: picked.token }, format: 'auto' });
+      expect(preview.counts.entries).toBe(150);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    await pending;
+    expect(reads.length).toBeGreaterThan(4);
+    // The first read had nothing before it; at every later one, the save sent during the one before was written.
+    expect(reads.map((r, i) => (i === 0 ? true : r))).toEqual(reads.map(() => true));
   });
 });

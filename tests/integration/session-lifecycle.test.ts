@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../main/core/db/index.js';
+import { readyIndex } from '../../main/core/db/analytics/index.js';
 import type { Session, SessionResources } from '../../main/core/service/index.js';
 import { createdService, PASSPHRASE, tempDir } from '../helpers/journal.js';
 import { TestClock, manualPowerEvents, scriptedDialogs } from '../helpers/ports.js';
@@ -75,7 +76,7 @@ function grown(before: Map<string, number>): Record<string, number> {
 
 const NOTHING_RUNNING = {
   connections: 0,
-  timers: { reminders: 0, autoLock: 0, idle: 0, autoBackup: 0 },
+  timers: { reminders: 0, autoLock: 0, idle: 0, autoBackup: 0, insightIndex: 0 },
   jobs: { pendingImport: 0, insightIndex: 0 },
   key: false,
 };
@@ -178,6 +179,38 @@ describe('a session after its journal locks', () => {
     await call('vault.unlock', { passphrase: PASSPHRASE });
     expect(service.resources()).toMatchObject({ connections: 1, key: true, timers: { reminders: 1, autoBackup: 1 } });
     expect(service.resources().timers.autoLock).toBeGreaterThan(0);
+  });
+});
+
+describe('the insight index after an unlock', () => {
+  async function unlocked() {
+    const j = await createdService(undefined, { ports: { log: () => {} } });
+    for (let i = 0; i < 30; i++) await j.call('entries.create', { occurredAt: Date.UTC(2024, 2, 1 + i, 12), timeZone: 'UTC', title: `Day ${i}`, balance: (i % 5) - 2 });
+    await j.call('vault.lock');
+    await j.call('vault.unlock', { passphrase: PASSPHRASE });
+    return { ...j, db: j.service.vault.database() };
+  }
+
+  it('starts building a moment after the unlock without any insight call, and is released by the lock', async () => {
+    const { service, call, db } = await unlocked();
+    // The unlock answered without starting it: only its timer is set.
+    expect(db.insightIndex).toBeNull();
+    expect(service.resources().timers.insightIndex).toBe(1);
+    await expect.poll(() => readyIndex(db) !== null, { timeout: 15_000 }).toBe(true);
+    expect(service.resources()).toMatchObject({ timers: { insightIndex: 0 }, jobs: { insightIndex: 1 } });
+    // The first insight call of the session finds it ready.
+    await call('insights.overview', { today: '2024-04-01' });
+    expect(readyIndex(db)).not.toBeNull();
+    await call('vault.lock');
+    expectReleased(service, db);
+  });
+
+  it('a lock before the build has started clears its timer: nothing starts afterwards', async () => {
+    const { service, call, db } = await unlocked();
+    expect(service.resources().timers.insightIndex).toBe(1);
+    await call('vault.lock');
+    expectReleased(service, db);
+    expect(service.resources().timers.insightIndex).toBe(0);
   });
 });
 

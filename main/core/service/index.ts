@@ -5,7 +5,7 @@ import { tagHandlers } from './tags.js';
 import { entryHandlers } from './entries.js';
 import { checkInHandlers } from './checkins.js';
 import { draftHandlers } from './drafts.js';
-import { insightHandlers } from './insights.js';
+import { insightHandlers, insightIndexAfterUnlock } from './insights.js';
 import { settingsHandlers } from './settings.js';
 import { strengthHandlers } from './strengths.js';
 import { reminderHandlers } from './reminders.js';
@@ -21,7 +21,7 @@ import { Session, type SessionOptions } from '../session.js';
  * Housekeeping that runs after every successful unlock, in order. Each step handles its own errors.
  * Expired trash is not purged here but in idle time (`purgeExpiredInIdle`), so no unlock waits for it.
  */
-export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [(ctx) => ctx.reminders.sync(), (ctx) => ctx.safety.afterOpen(), removeOldKeyLeftovers, abandonImportsAfterUnlock, autoBackupAfterUnlock, checkHistoryAfterUnlock];
+export const AFTER_UNLOCK: readonly ((ctx: ServiceContext) => void)[] = [(ctx) => ctx.reminders.sync(), (ctx) => ctx.safety.afterOpen(), removeOldKeyLeftovers, abandonImportsAfterUnlock, autoBackupAfterUnlock, checkHistoryAfterUnlock, insightIndexAfterUnlock];
 
 export const handlers: Handlers = {
   ...vaultHandlers,

@@ -29,11 +29,59 @@ export function todayFor(ctx: ServiceContext, today?: string): string {
 
 function scoped<T>(ctx: ServiceContext, q: QueryInput & { today?: string | undefined }, fn: (s: Scope, db: DB) => T): T {
   const db = ctx.vault.database();
-  // The first insight of a session starts building the in-memory index in the background; until it
-  // is ready, this and later calls are answered from SQL. The lock discards it. A read-only
+  // The index starts building a moment after the unlock (insightIndexAfterUnlock); an insight asked
+  // for before that starts it at once. Until it is ready, this and later calls are answered from SQL. The lock discards it. A read-only
   // connection (reads beside a long job, worker/reads.ts) lives only as long as that job: no index.
   if (!db.readonly) void startInsightIndex(db, ctx.vault.lockSignal);
   return withScope(db, q, { today: todayFor(ctx, q.today), weekStart: weekStartSetting(db) }, (s) => fn(s, db));
+}
+
+/**
+ * How long after an unlock's reply the in-memory insight index starts building: after the first
+ * timeline page (which follows the reply at once), so neither waits for it. It then builds in slices
+ * of a few milliseconds between calls (memindex.ts), and is usually ready a second or two later, so
+ * the Insights page opened then is answered from it. Calls that come sooner are answered from SQL.
+ */
+export const INSIGHT_INDEX_DELAY_MS = 500;
+
+/** The timer of the index build that an unlock schedules; the lock clears it (Session.released). */
+export class InsightWarmup {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  schedule(fn: () => void, ms: number): void {
+    this.cancel();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      fn();
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  get scheduled(): boolean {
+    return this.timer !== null;
+  }
+}
+
+/**
+ * After an unlock: the index of the journal's connection starts building a moment later
+ * (INSIGHT_INDEX_DELAY_MS). Its memory is the index's own (about 80 bytes an entry); the lock's
+ * signal stops the build and discards it, and the lock clears the timer if it has not fired yet.
+ */
+export function insightIndexAfterUnlock(ctx: ServiceContext): void {
+  ctx.insightWarmup.schedule(() => {
+    if (!ctx.vault.unlocked) return;
+    const db = ctx.vault.database();
+    if (!db.open || db.readonly) return;
+    // Its dirty-day triggers are made on the connection: never inside a job's open transaction (an
+    // import's slice), whose rollback would take them away. It tries again a moment later.
+    if (db.inTransaction) return insightIndexAfterUnlock(ctx);
+    void startInsightIndex(db, ctx.vault.lockSignal);
+  }, INSIGHT_INDEX_DELAY_MS);
 }
 
 export const insightHandlers: HandlersFor<'insights'> = {

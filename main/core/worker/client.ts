@@ -51,6 +51,13 @@ export interface RunningDownload {
 
 export interface Core {
   dispatch(channel: string, raw: unknown): Promise<Reply<unknown>>;
+  /**
+   * The same call with its input still as the request's JSON bytes (browser mode's large bodies:
+   * an import's or a backup's file). The pieces move to the core's thread without a copy (they are
+   * detached here afterwards) and are decoded and parsed there, so a body of tens of megabytes costs
+   * the host's event loop nothing. Bytes that are not JSON answer VALIDATION.
+   */
+  dispatchBody(channel: string, pieces: Uint8Array[]): Promise<Reply<unknown>>;
   /** Runs a download call (`export.download`, …): its file streams into `out`, a piece at a time. */
   download(channel: string, raw: Record<string, unknown>, out: DownloadOut): RunningDownload;
   /** TEST ONLY (with `testClockModule`): moves the auto-lock's clock; answers whether a lock is now announced. */
@@ -108,8 +115,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   let closing: Promise<void> | null = null;
   let current: Thread;
 
-  const post = (thread: Thread, msg: ToWorker) => {
-    if (!thread.ended) thread.worker.postMessage(msg);
+  const post = (thread: Thread, msg: ToWorker, transfer?: ArrayBuffer[]) => {
+    if (!thread.ended) thread.worker.postMessage(msg, transfer);
   };
 
   const sample = () => {
@@ -273,36 +280,50 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   let locksInFlight = 0;
   const LOCKING: Reply<never> = { ok: false, error: { code: 'LOCKED', message: 'The journal is locking. Unlock it to continue.' } };
   const CLOSED: Reply<never> = { ok: false, error: { code: 'LOCKED', message: 'The journal is locked. Unlock it to continue.' } };
+  /** Sends one call (`message(id)` builds it, with what it transfers) and resolves with its reply. */
+  const call = (channel: string, message: (id: number) => [ToWorker, ArrayBuffer[]?]): Promise<Reply<unknown>> => {
+    if (closing) return Promise.resolve(CLOSED);
+    // Quick exit hides the window the moment it is asked for, before the core has even seen the call.
+    if (channel === 'session.quickExit') {
+      try {
+        win?.hide();
+      } catch {
+        log('warn', 'quick exit: the window could not be hidden');
+      }
+    }
+    // From the moment a lock is asked for until the core has done it, nothing that needs the journal
+    // open reaches the core: the key is out of the UI's reach at once, even while the core thread
+    // finishes a step that cannot pause. Calls sent before the lock still run first, in order.
+    if (locksInFlight > 0 && isChannel(channel) && !api[channel].whileLocked) return Promise.resolve(LOCKING);
+    const locking = channel === 'vault.lock' || channel === 'session.quickExit';
+    const send = (thread: Thread) =>
+      new Promise<Reply<unknown>>((resolve) => {
+        const id = nextId++;
+        thread.calls.set(id, resolve);
+        post(thread, ...message(id));
+      });
+    // Posted at once while the thread lives, so calls reach it in the order they were made.
+    const reply = !current.ended ? send(current) : live().then(send, () => CRASHED);
+    if (!locking) return reply;
+    locksInFlight++;
+    return reply.finally(() => locksInFlight--);
+  };
   return {
     get threadId() {
       return current.worker.threadId;
     },
-    dispatch(channel, raw) {
-      if (closing) return Promise.resolve(CLOSED);
-      // Quick exit hides the window the moment it is asked for, before the core has even seen the call.
-      if (channel === 'session.quickExit') {
-        try {
-          win?.hide();
-        } catch {
-          log('warn', 'quick exit: the window could not be hidden');
-        }
-      }
-      // From the moment a lock is asked for until the core has done it, nothing that needs the journal
-      // open reaches the core: the key is out of the UI's reach at once, even while the core thread
-      // finishes a step that cannot pause. Calls sent before the lock still run first, in order.
-      if (locksInFlight > 0 && isChannel(channel) && !api[channel].whileLocked) return Promise.resolve(LOCKING);
-      const locking = channel === 'vault.lock' || channel === 'session.quickExit';
-      const send = (thread: Thread) =>
-        new Promise<Reply<unknown>>((resolve) => {
-          const id = nextId++;
-          thread.calls.set(id, resolve);
-          post(thread, { t: 'call', id, channel, raw });
-        });
-      // Posted at once while the thread lives, so calls reach it in the order they were made.
-      const reply = !current.ended ? send(current) : live().then(send, () => CRASHED);
-      if (!locking) return reply;
-      locksInFlight++;
-      return reply.finally(() => locksInFlight--);
+    dispatch: (channel, raw) => call(channel, (id) => [{ t: 'call', id, channel, raw }]),
+    dispatchBody: (channel, pieces) => {
+      // A piece that is the whole of its own buffer moves as it is; any other (a view into a larger
+      // or shared buffer, such as Node's pool of small Buffers) is copied first, so nothing else is detached.
+      const seen = new Set<ArrayBufferLike>();
+      const own = pieces.map((p) => {
+        const whole = p.buffer instanceof ArrayBuffer && p.byteOffset === 0 && p.byteLength === p.buffer.byteLength && !seen.has(p.buffer);
+        const piece = whole ? p : new Uint8Array(p);
+        seen.add(piece.buffer);
+        return piece;
+      });
+      return call(channel, (id) => [{ t: 'callBody', id, channel, pieces: own }, own.map((p) => p.buffer as ArrayBuffer)]);
     },
     download(channel, raw, out) {
       if (closing) return { reply: Promise.resolve(CLOSED), gone: () => {} };

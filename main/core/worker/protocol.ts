@@ -41,6 +41,8 @@ export type TestOp = 'advanceClock' | 'lockPending';
 
 export type ToWorker =
   | { t: 'call'; id: number; channel: string; raw: unknown }
+  /** A call whose input is still its JSON bytes, in pieces transferred with the message (Core.dispatchBody). */
+  | { t: 'callBody'; id: number; channel: string; pieces: Uint8Array[] }
   | { t: 'answer'; id: number; ok: true; value: unknown }
   | { t: 'answer'; id: number; ok: false; message: string }
   | { t: 'power'; event: PowerEvent }

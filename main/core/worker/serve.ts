@@ -5,6 +5,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { AppEvent } from '../../../shared/api.js';
+import type { Reply } from '../../../shared/errors.js';
 import { setNativeBinding } from '../db/open.js';
 import { forwardedPowerEvents, type Dialogs, type FileFilter, type Ports, type PrintOptions } from '../ports.js';
 import { createPreferencesStore, type PreferencesStore } from '../prefs.js';
@@ -30,6 +31,20 @@ function mirroredPreferences(initial: Record<string, unknown>, tell: (op: TellOp
       tell('preferences.set', [k, null]);
     },
   });
+}
+
+const NOT_JSON = Symbol('not JSON');
+const NOT_JSON_REPLY: Reply<never> = { ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } };
+
+/** A call's JSON body as sent (Core.dispatchBody), decoded and parsed here rather than on the host's thread; no bytes: no input. */
+function parseBody(pieces: Uint8Array[]): unknown {
+  const bytes = Buffer.concat(pieces);
+  if (bytes.length === 0) return undefined;
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
 }
 
 /** A clock a test moves forward (tests/helpers/ports.ts `TestClock`), handed in by the thread's entry. */
@@ -86,6 +101,12 @@ export function serveCore(port: Port, init: WorkerInit, testClock: TestClockLike
       case 'call':
         void calls.dispatch(msg.channel, msg.raw).then((reply) => port.postMessage({ t: 'reply', id: msg.id, reply }));
         return;
+      case 'callBody': {
+        const input = parseBody(msg.pieces);
+        const reply = input === NOT_JSON ? Promise.resolve(NOT_JSON_REPLY) : calls.dispatch(msg.channel, input);
+        void reply.then((r) => port.postMessage({ t: 'reply', id: msg.id, reply: r }));
+        return;
+      }
       case 'download': {
         downloads.open(msg.id);
         void calls

@@ -79,7 +79,7 @@ const must = async (p: Promise<Reply<unknown>>, what: string) => {
  * run (another journal, so the import finds nothing already there and writes every entry).
  */
 let importFile: Promise<string> | null = null;
-function importFileOf(j: BenchJournal): Promise<string> {
+export function importFileOf(j: BenchJournal): Promise<string> {
   importFile ??= (async () => {
     const dataDir = path.join(WORK_ROOT, 'thread-import-src');
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -243,6 +243,8 @@ async function previewJson(
   if (format !== 'auto' && format !== 'fulcrum-json' && format !== 'dayone-json') return null;
   const scan = await scanJsonFile(source, limits, () => at('check'));
   if (!scan) return null;
+  // The scan's last read (the file's end) is followed by the entries' first: a turn between them.
+  await at('check');
   const json = scan.skeleton;
   let entries: JsonEntries | null;
   if (format !== 'dayone-json' && isFulcrumExport(json)) entries = fulcrumEntries(scan);
@@ -529,7 +531,11 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
     }
     return s.summary;
   };
-  if (await startsWith(source, ZIP)) {
+  // Each look at the file's start is a file read of its own: the queue is given up between them
+  // (steps.ts), so a save is never held behind more than one read.
+  const zipped = await startsWith(source, ZIP);
+  await at('source');
+  if (zipped) {
     // An archive is held whole (within the import's size limit) until the commit; its files are checked one at a time.
     if (input.format === 'daylio-csv' || input.format === 'csv') throw invalid('This is a ZIP archive, not a CSV file. Choose the matching format.');
     const zip = await readImportZip(await readAll(source), limits, () => at('check'));
@@ -544,8 +550,9 @@ export async function previewImport(input: PreviewInput, c: ImportContext): Prom
   // A journal export is read from the file a piece at a time, never held whole. What is left to the
   // whole-file reading below: a ZIP archive, and a JSON file with something the piecewise reading
   // leaves to it (a repeated name; a Fulcrum export with a problem, whose problems are listed as before).
-  if (!(await startsWith(source, ZIP))) {
+  {
     const first = await firstCharacter(source);
+    await at('source');
     if (first === '{' || first === '[') {
       const streamed = await previewJson(source, input.format, timeZone, c, limits, at);
       if (streamed) return done({ ...base, ...streamed, csv: null, genericRead: null });
