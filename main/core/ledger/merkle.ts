@@ -11,7 +11,9 @@ const LEAF = Buffer.alloc(41);
 const NODE = Buffer.alloc(65);
 NODE[0] = 1;
 
-const sha = (b: Buffer): Buffer => hash('sha256', b, 'buffer') as unknown as Buffer;
+// The digest as a latin1 string copied into a Buffer: the same 32 bytes, at about half the cost of
+// asking for a Buffer directly (a full history check computes a dozen of these per revision).
+const sha = (b: Buffer): Buffer => Buffer.from(hash('sha256', b, 'latin1'), 'latin1');
 
 /** SHA-256(0x00 ‖ seq as 8 bytes big-endian ‖ digest). */
 export function leafOf(seq: number, digestHex: string): Buffer {
