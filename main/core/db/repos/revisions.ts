@@ -108,24 +108,55 @@ export function fillLedgerTree(db: DB): void {
   for (const [seq, digest] of revisionDigests(db)) f.add(leafOf(seq, digest), (level, index, hash) => insert.run(level, index, hash));
 }
 
+/** Nodes read per batch when a tree's nodes are read ahead. */
+const NODE_BATCH = 2000;
+
 /**
  * The tree of the first `size` revisions over the stored nodes: leaves from the revisions' digests,
  * the rest read from `ledger_tree` as a proof needs them. A missing node throws `missing()`; a wrong
  * one gives proofs that do not check out (the report checks each before it gives it, and the full
  * history check compares every stored node with the one recomputed).
+ *
+ * `ahead` names the proofs and roots about to be asked for, by asking them of a tree that only
+ * records which nodes they read: those are then read in a few batches (a report's thousand proofs
+ * need some twenty thousand nodes, which read one by one took most of its time). A node that is not
+ * stored is simply not read ahead: it throws `missing()` when it is asked for, as it would have.
  */
-export function storedTree(db: DB, size: number, missing: () => Error): Tree {
+export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (t: Tree) => void): Tree {
   const node = db.prepare('SELECT hash FROM ledger_tree WHERE level = ? AND idx = ?').pluck();
   const digest = db.prepare('SELECT digest FROM revisions WHERE seq = ?').pluck();
   const cache = new Map<string, Buffer>();
+  const leaf = (seq: number, d: unknown): Buffer | null => (typeof d === 'string' && /^[0-9a-f]{64}$/.test(d) ? leafOf(seq, d) : null);
+  if (ahead) {
+    const keys = Tree.reads(size, ahead);
+    // In index order, so that neighbouring reads fall on the same pages.
+    const leaves = keys.filter(([level]) => level === 0).map(([, index]) => index + 1).sort((a, b) => a - b);
+    const nodes = keys.filter(([level]) => level > 0).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    // The digests from their index, which holds them densely (the rows themselves hold the content).
+    const digests = db.prepare('SELECT seq, digest FROM revisions INDEXED BY revisions_digests WHERE seq IN (SELECT value FROM json_each(?))').raw(true);
+    const stored = db
+      .prepare('SELECT t.level, t.idx, t.hash FROM json_each(?) j JOIN ledger_tree t ON t.level = j.value ->> 0 AND t.idx = j.value ->> 1')
+      .raw(true);
+    for (let i = 0; i < leaves.length; i += NODE_BATCH) {
+      for (const [seq, d] of digests.all(jsonList(leaves.slice(i, i + NODE_BATCH))) as [number, unknown][]) {
+        const h = leaf(seq, d);
+        if (h) cache.set(`0:${seq - 1}`, h);
+      }
+    }
+    for (let i = 0; i < nodes.length; i += NODE_BATCH) {
+      for (const [level, index, h] of stored.all(JSON.stringify(nodes.slice(i, i + NODE_BATCH))) as [number, number, unknown][]) {
+        if (Buffer.isBuffer(h) && h.length === 32) cache.set(`${level}:${index}`, h);
+      }
+    }
+  }
   return new Tree(size, (level, index) => {
     const key = `${level}:${index}`;
     let h = cache.get(key);
     if (h) return h;
     if (level === 0) {
-      const d = digest.get(index + 1) as string | undefined;
-      if (d === undefined || !/^[0-9a-f]{64}$/.test(d)) throw missing();
-      h = leafOf(index + 1, d);
+      const l = leaf(index + 1, digest.get(index + 1));
+      if (!l) throw missing();
+      h = l;
     } else {
       const b = node.get(level, index) as Buffer | undefined;
       if (!b || b.length !== 32) throw missing();
