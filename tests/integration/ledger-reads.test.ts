@@ -98,6 +98,25 @@ describe('the check after unlock', () => {
   });
 });
 
+describe('the full check', () => {
+  it('reads each revision from its bytes as stored, and parses the ones laid out otherwise: the same verdict either way', async () => {
+    const { db, now } = journal(6, 4);
+    try {
+      db.exec('DROP TRIGGER revisions_immutable;');
+      const [seq, content] = db.prepare("SELECT seq, content FROM revisions WHERE item_type = 'entry' ORDER BY seq LIMIT 1 OFFSET 3").raw(true).get() as [number, string];
+      // The same values with a space after a name: what the revision commits to is unchanged.
+      db.prepare('UPDATE revisions SET content = ? WHERE seq = ?').run(content.replace('"title":', '"title": '), seq);
+      expect(await verifyAll(db, now + 1)).toMatchObject({ ok: true, failures: [] });
+      // A changed value is still named.
+      db.prepare('UPDATE revisions SET content = ? WHERE seq = ?').run(content.replace('"title":"', '"title":"X'), seq);
+      const check = await verifyAll(db, now + 2);
+      expect(check.failures.map((f) => [f.seq, f.code])).toEqual([[seq, 'content-changed']]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('a report’s proofs', () => {
   const reportOf = (db: DB, picked: number[], now: number) =>
     buildEvidence(db, ReportConfig.parse({ range: { kind: 'dates', from: '2025-01-01', to: '2025-01-31' }, entries: { select: 'picked', pickedIds: picked, detail: 'full' } }), {

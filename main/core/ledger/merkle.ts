@@ -68,10 +68,19 @@ export class Frontier {
 
   /** The tree's root: the subtrees folded from the smallest (RFC 9162's MTH). */
   root(): Buffer | null {
-    if (this.nodes.length === 0) return null;
-    let r = this.nodes[this.nodes.length - 1]!;
-    for (let i = this.nodes.length - 2; i >= 0; i--) r = nodeOf(this.nodes[i]!, r);
-    return r;
+    const n = this.nodes.length;
+    if (n === 0) return null;
+    if (n === 1) return this.nodes[0]!;
+    // nodeOf folded, each step's hash kept as a latin1 string and written straight into the next
+    // step's input (a full history check folds this for every revision: no Buffer per step).
+    this.nodes[n - 1]!.copy(NODE, 33);
+    let r = '';
+    for (let i = n - 2; i >= 0; i--) {
+      this.nodes[i]!.copy(NODE, 1);
+      if (i < n - 2) NODE.write(r, 33, 'latin1');
+      r = hash('sha256', NODE, 'binary');
+    }
+    return Buffer.from(r, 'latin1');
   }
 
   toJSON() {
