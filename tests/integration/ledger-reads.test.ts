@@ -117,6 +117,36 @@ describe('the full check', () => {
   });
 });
 
+describe('the full check across its batches', () => {
+  it('names a changed revision and a changed stored node wherever they fall, batch boundaries included', async () => {
+    // More revisions than several of the check's batches (it pauses between them).
+    const { db, now } = journal(1030, 10);
+    try {
+      expect(await verifyAll(db, now + 1)).toMatchObject({ ok: true, revisions: 1040 });
+      db.exec('DROP TRIGGER revisions_immutable;');
+      for (const seq of [500, 501, 1001]) {
+        const content = db.prepare('SELECT content FROM revisions WHERE seq = ?').pluck().get(seq) as string;
+        db.prepare('UPDATE revisions SET content = ? WHERE seq = ?').run(content.replace('"body":"', '"body":"~'), seq);
+      }
+      // The node over revisions 1–1024 (completed in a later batch than most of its leaves).
+      db.prepare('UPDATE ledger_tree SET hash = zeroblob(32) WHERE level = 10 AND idx = 0').run();
+      const check = await verifyAll(db, now + 2);
+      expect(check.failures.map((f) => [f.seq, f.code])).toEqual([
+        [500, 'content-changed'],
+        [501, 'content-changed'],
+        [1001, 'content-changed'],
+        [1024, 'tree-changed'],
+        // Each of them was its entry's newest revision: the live entry no longer reads as it.
+        [500, 'changed-without-revision'],
+        [501, 'changed-without-revision'],
+        [1001, 'changed-without-revision'],
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('a report’s proofs', () => {
   const reportOf = (db: DB, picked: number[], now: number) =>
     buildEvidence(db, ReportConfig.parse({ range: { kind: 'dates', from: '2025-01-01', to: '2025-01-31' }, entries: { select: 'picked', pickedIds: picked, detail: 'full' } }), {
