@@ -61,11 +61,13 @@ export function latestRevisions(db: DB, type: 'entry' | 'checkin', ids: readonly
   for (let i = 0; i < ids.length; i += LATEST_BATCH) {
     const rows = all<EvidenceRevisionRow>(
       db,
-      `SELECT r.seq, r.item_id, r.rev, r.saved_at, r.content, r.digest, r.prev_hash, r.hash FROM revisions r
-       WHERE r.item_type = ? AND r.item_id IN (SELECT value FROM json_each(?)) AND r.event = 'saved'
-         AND r.rev = (SELECT max(rev) FROM revisions WHERE item_type = r.item_type AND item_id = r.item_id AND event = 'saved')`,
-      type,
+      // Per item, its revisions from the newest back to the first saved one (as `latestRevision`
+      // reads it): one row read for most items, where comparing every revision with the newest
+      // would read each of them.
+      `SELECT r.seq, r.item_id, r.rev, r.saved_at, r.content, r.digest, r.prev_hash, r.hash FROM json_each(?) j
+       JOIN revisions r ON r.seq = (SELECT seq FROM revisions WHERE item_type = ? AND item_id = j.value AND event = 'saved' ORDER BY rev DESC LIMIT 1)`,
       jsonList(ids.slice(i, i + LATEST_BATCH)),
+      type,
     );
     for (const r of rows) out.set(r.item_id, r);
   }
