@@ -119,8 +119,8 @@ const NODE_BATCH = 2000;
  * history check compares every stored node with the one recomputed).
  *
  * `ahead` names the proofs and roots about to be asked for, by asking them of a tree that only
- * records which nodes they read: those are then read in a few batches (a report's thousand proofs
- * need some twenty thousand nodes, which read one by one took most of its time). A node that is not
+ * records which nodes they read: those are then read in a few batches (a report's thousands of
+ * proofs need tens of thousands of nodes: a few statements instead of one each). A node that is not
  * stored is simply not read ahead: it throws `missing()` when it is asked for, as it would have.
  */
 export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (t: Tree) => void): Tree {
@@ -567,7 +567,7 @@ export async function verifySinceLastCheck(db: DB, now: number, pause: Pause = n
   const frontier = kept && kept.size === checked.seq ? kept : frontierFromDigests(db, checked.seq);
   const w = await walk(db, { seq: checked.seq, hash: checked.hash }, frontier, pause);
   // A checkpoint written before it kept its count is counted once; every later one carries it.
-  const before = typeof checked.count === 'number' && Number.isSafeInteger(checked.count) ? checked.count : countRevisions(db) - w.count;
+  const before = Number.isSafeInteger(checked.count) && checked.count! >= 0 ? checked.count! : countRevisions(db) - w.count;
   return finish(db, 'incremental', now, w, before + w.count);
 }
 
