@@ -481,13 +481,12 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     new Map(
       all<Latest>(
         db,
-        `SELECT item_id, seq, rev, saved_at, digest, event,
-           CASE WHEN substr(content, 1, 7) = '{"v":2,' THEN content END AS v2
-         FROM revisions r
-         WHERE item_type = ? AND item_id IN (SELECT value FROM json_each(?))
-           AND rev = (SELECT max(rev) FROM revisions WHERE item_type = r.item_type AND item_id = r.item_id)`,
-        type,
+        // Each item's newest revision read directly (its seq from the index), not every revision of it compared with the newest.
+        `SELECT r.item_id, r.seq, r.rev, r.saved_at, r.digest, r.event,
+           CASE WHEN substr(r.content, 1, 7) = '{"v":2,' THEN r.content END AS v2
+         FROM json_each(?) j JOIN revisions r ON r.seq = (SELECT seq FROM revisions WHERE item_type = ? AND item_id = j.value ORDER BY rev DESC LIMIT 1)`,
         jsonList(ids),
+        type,
       ).map((l) => [l.item_id, l]),
     );
   type Encode = (h: RevisionHeader, rf: number | null, secret: Buffer | null) => string;
