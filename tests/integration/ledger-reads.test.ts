@@ -117,6 +117,29 @@ describe('the full check', () => {
   });
 });
 
+describe('the full check between its pauses', () => {
+  it('reads the entries a batch at a time: nothing before its first pause reads the whole entries table', async () => {
+    const { db, now } = journal(40, 5);
+    try {
+      const { sql, stop } = recordStatements(db);
+      let beforeFirstPause: string[] | null = null;
+      const check = await verifyAll(db, now + 1, async () => {
+        beforeFirstPause ??= [...new Set(sql)];
+      });
+      stop();
+      expect(check.ok).toBe(true);
+      expect(beforeFirstPause).not.toBeNull();
+      const scansEntries = (text: string) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...Array.from({ length: (text.match(/\?/g) ?? []).length }, () => 1)) as { detail: string }[]).some((p) =>
+          /^SCAN entries\b/.test(p.detail),
+        );
+      expect(beforeFirstPause!.filter(scansEntries)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('the full check across its batches', () => {
   it('names a changed revision and a changed stored node wherever they fall, batch boundaries included', async () => {
     // More revisions than several of the check's batches (it pauses between them).
