@@ -156,7 +156,7 @@ export class Tree {
   private mth(lo: number, hi: number): Buffer {
     const n = hi - lo;
     if ((n & (n - 1)) === 0 && lo % n === 0) return this.perfect(Math.log2(n), lo / n);
-    // Exact as a key: both ends are below 2^26 in any journal (a Map key is a double, exact to 2^53).
+    // Exact as a key while both ends are below 2^26 (67 million revisions); ranges beyond are not kept.
     const key = lo * 2 ** 26 + hi;
     let h = hi < 2 ** 26 ? this.ragged.get(key) : undefined;
     if (h) return h;
