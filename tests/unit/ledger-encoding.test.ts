@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digestOfV2, encodeEntryV2, fieldCommitment, fieldSalts, secretOf } from '../../main/core/ledger/encoding.js';
+import { digestOfV2, digestOfV2Stored, encodeCheckInV2, encodeEntryV2, fieldCommitment, fieldSalts, secretOf } from '../../main/core/ledger/encoding.js';
 import { ENTRY_FIELDS, commitmentForm, fieldCommitment as sharedCommitment } from '../../shared/evidence.js';
-import type { Entry } from '../../shared/schemas.js';
+import type { CheckIn, Entry } from '../../shared/schemas.js';
 
 /**
  * The core hashes a version 2 revision's fields through one reused buffer. These check it against
@@ -87,5 +87,39 @@ describe('version 2 digests (the core against the shared recipe)', () => {
     expect(secretOf(content.slice(0, -1))).toBeNull();
     expect(secretOf(`${content} `)).toBeNull();
     expect(secretOf(content.replace(/"salt":"[0-9a-f]{64}"\}$/, '"salt":"XYZ"}'))).toBeNull();
+  });
+
+  it('the digest from the stored bytes (the full check\'s way) is the digest, whatever the texts hold', async () => {
+    // Texts that spell the separators the stored-bytes reading looks for, and the secret's.
+    const decoys = fc.constantFrom(',"body":', '","body":"', ',"salt":"', `","salt":"${'ab'.repeat(32)}"}`, '\\",\\"body\\":', '"}', '\\');
+    const texty = fc.oneof(text, fc.array(fc.oneof(decoys, fc.string({ maxLength: 5 })), { maxLength: 6 }).map((xs) => xs.join('')));
+    await fc.assert(
+      fc.asyncProperty(texty, texty, texty, fc.integer({ min: 1, max: 2 ** 40 }), async (title, body, outcome, id) => {
+        const h = { type: 'entry' as const, id, rev: 3, savedAt: Date.UTC(2025, 0, 7) };
+        const { content, digest } = encodeEntryV2(h, entry(title, body, outcome), 2, ['cd'.repeat(32)], randomBytes(32));
+        expect(digestOfV2Stored(Buffer.from(content, 'utf8'))).toBe(digest);
+        expect(digest).toBe(await independentDigest(content));
+        const c: CheckIn = { id, personId: 2, week: '2025-01-06', heard: 1, respected: null, involved: 3, fairShare: 2, boundaries: null, safe: 4, note: body, forTherapist: true, createdAt: 5, updatedAt: 5 };
+        const ci = encodeCheckInV2({ type: 'checkin', id, rev: 1, savedAt: 9 }, c, null, randomBytes(32));
+        expect(digestOfV2Stored(Buffer.from(ci.content, 'utf8'))).toBe(ci.digest);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('content laid out otherwise gives no digest from its bytes, or another one (the check then parses it)', () => {
+    const h = { type: 'entry' as const, id: 4, rev: 1, savedAt: 7 };
+    const { content, digest } = encodeEntryV2(h, entry('t', 'b', 'o'), null, [], randomBytes(32));
+    const other = (s: string) => digestOfV2Stored(Buffer.from(s, 'utf8'));
+    // The same values, written with a space: parsing it gives the digest; its bytes do not.
+    const spaced = content.replace('"title":"t"', '"title": "t"');
+    expect(digestOfV2(spaced)).toBe(digest);
+    expect(other(spaced)).not.toBe(digest);
+    expect(other(content.slice(0, -1))).toBeNull();
+    expect(other(`${content} `)).toBeNull();
+    expect(other(content.replace('"body":"b",', ''))).not.toBe(digest);
+    expect(other(content.replace('{"v":2,', '{"v":1,'))).toBeNull();
+    expect(other(content.replace(/"salt":"[0-9a-f]{64}"\}$/, '"salt":"XYZ"}'))).toBeNull();
+    expect(other('')).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { addDays, weekStartOf } from '../../../shared/insights.js';
 import { entryShownAs, type ReportConfigParsed } from '../../../shared/report.js';
 import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
-import { checkInIdsInWeeks, entriesInPeriod, latestRevision, receiptRows, revisionLink, type EvidenceRevisionRow } from '../db/repos/evidence.js';
+import { checkInIdsInWeeks, entriesInPeriod, latestRevisions, receiptRows, revisionLink, type EvidenceRevisionRow } from '../db/repos/evidence.js';
 import { chainHead, storedTree } from '../db/repos/revisions.js';
 import { weekStartSetting } from '../db/analytics/index.js';
 import { chainHash, chainHash2, fieldCommitment, fieldSalts, isV2 } from '../ledger/encoding.js';
@@ -33,12 +33,13 @@ export interface EvidenceContext {
 }
 
 /**
- * The history's tree at its head, over the stored tree (a proof reads O(log n) nodes), and the links
- * of the revisions a report names, read one by one as it asks for them.
+ * The history's tree at its head, over the stored tree (a proof reads O(log n) nodes; `ahead` names
+ * the proofs about to be asked for, whose nodes are then read in batches), and the links of the
+ * revisions a report names, read one by one as it asks for them.
  */
-export function ledgerTree(db: DB): { tree: Tree; link: (seq: number) => { digest: string; prev: string; hash: string } | undefined } {
+export function ledgerTree(db: DB, ahead?: (t: Tree) => void): { tree: Tree; link: (seq: number) => { digest: string; prev: string; hash: string } | undefined } {
   const size = chainHead(db)?.seq ?? 0;
-  return { tree: storedTree(db, size, damaged), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
+  return { tree: storedTree(db, size, damaged, ahead), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
 }
 
 const damaged = () =>
@@ -88,8 +89,30 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
       ? selectedEntryIds(db, { from: range.from, to: range.to, personIds: config.personIds, select: config.entries.select, pickedIds: config.entries.pickedIds })
       : [];
   const inPeriod = entriesInPeriod(db, range.from, range.to);
-
-  const { tree, link } = ledgerTree(db);
+  // The check-ins behind the check-in section (its weeks, its people).
+  let checkInIds: number[] = [];
+  if (config.sections.checkins) {
+    const weekStart = weekStartSetting(db);
+    checkInIds = checkInIdsInWeeks(db, weekStartOf(range.from, weekStart), addDays(weekStartOf(range.to, weekStart), 6), config.personIds);
+  }
+  // Every revision the report discloses, read a batch at a time, and every node their proofs use.
+  const latest = { entry: latestRevisions(db, 'entry', ids), checkin: latestRevisions(db, 'checkin', checkInIds) };
+  const receiptList = receiptRows(db);
+  const { tree, link } = ledgerTree(db, (t) => {
+    const size = t.size;
+    if (size < 1) return;
+    t.root(size);
+    for (const r of [...latest.entry.values(), ...latest.checkin.values()]) {
+      if (r.seq < 1 || r.seq > size) continue;
+      t.inclusion(r.seq - 1, size);
+      t.root(r.seq);
+    }
+    for (const rc of receiptList) {
+      if (rc.seq < 1 || rc.seq > size) continue;
+      t.root(rc.seq);
+      t.consistency(rc.seq, size);
+    }
+  });
   const n = tree.size;
   const headRow = link(n);
   if (!headRow) throw new FulcrumError('CONFLICT', 'There is nothing in the history yet. Write an entry first.');
@@ -102,7 +125,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
   const headRootBytes = Buffer.from(headRoot, 'hex');
   const alias = new Pseudonymiser(listPeople(db, { includeArchived: true }), config.pseudonyms);
   const disclose = (type: 'entry' | 'checkin', id: number, withhold: Withhold): DisclosedRevision => {
-    const r = latestRevision(db, type, id);
+    const r = latest[type].get(id);
     if (!r || r.content === null || r.seq > n) throw damaged();
     const proof = tree.inclusion(r.seq - 1, n);
     // The stored tree is derived data: a proof is given only once it leads to the head's root.
@@ -123,10 +146,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
   // only when it was marked for the therapist (pseudonymised where a name was replaced).
   const checkins: DisclosedRevision[] = [];
   if (config.sections.checkins) {
-    const weekStart = weekStartSetting(db);
-    const firstWeek = weekStartOf(range.from, weekStart);
-    const lastDay = addDays(weekStartOf(range.to, weekStart), 6);
-    for (const id of checkInIdsInWeeks(db, firstWeek, lastDay, config.personIds)) {
+    for (const id of checkInIds) {
       checkins.push(
         disclose('checkin', id, (name, v, all) => {
           if (name !== 'note') return null;
@@ -139,7 +159,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
   }
 
   const receipts: EvidenceReceipt[] = [];
-  for (const rc of receiptRows(db)) {
+  for (const rc of receiptList) {
     const at = link(rc.seq);
     if (!at || at.hash !== rc.head || rc.seq > n) continue;
     const root = linkRootAt(tree, rc.seq, at);

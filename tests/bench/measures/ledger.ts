@@ -3,12 +3,26 @@
  * last clean check), and what keeping a revision adds to each save. The journal is brought to three
  * revisions per entry first (two more saves of each, through the same code a save runs; not timed).
  */
+import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { cooperate } from '../../../main/core/jobs/cooperate.js';
 import { keepRevision, verifyAll, verifySinceLastCheck } from '../../../main/core/db/repos/index.js';
 import { buildEvidence } from '../../../main/core/report/evidence.js';
 import { ReportConfig } from '../../../shared/report.js';
 import { closeQuietly, openEncrypted, workCopy, type BenchJournal } from '../journals.js';
 import { summarise, timeIt, timeSync } from '../stats.js';
 import type { SizeResult } from './common.js';
+
+/** CPU time (user + system, ms) of this process spent in `fn`: beside the wall-clock time, what a busy machine inflates less. */
+async function cpuOf(fn: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const round = (x: number) => Math.round(x * 10) / 10;
+const load = () => round(os.loadavg()[0]!);
 
 export async function measureLedger(j: BenchJournal, samples: number): Promise<{ full: SizeResult; incremental: SizeResult; save: SizeResult; proofs: SizeResult }> {
   const copy = workCopy(j, 'ledger');
@@ -26,16 +40,29 @@ export async function measureLedger(j: BenchJournal, samples: number): Promise<{
     db.pragma('wal_checkpoint(TRUNCATE)');
 
     const full: number[] = [];
+    const fullCpu: number[] = [];
+    const loadAtFull = load();
+    // Paused as the app pauses it (main/core/jobs/cooperate.ts); the event loop's longest delay is how
+    // long another call could have waited behind the check.
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     for (let s = 0; s < samples; s++) {
-      full.push(
-        await timeIt(async () => {
-          if (!(await verifyAll(db, ++now)).ok) throw new Error('the history check failed on an untouched journal');
-        }),
+      fullCpu.push(
+        await cpuOf(async () =>
+          full.push(
+            await timeIt(async () => {
+              loopDelay.enable();
+              const check = await verifyAll(db, ++now, cooperate(new AbortController().signal));
+              loopDelay.disable();
+              if (!check.ok) throw new Error('the history check failed on an untouched journal');
+            }),
+          ),
+        ),
       );
     }
 
     // A session's worth of saves between two unlocks, then the check that runs after the next unlock.
     const incremental: number[] = [];
+    const incrementalCpu: number[] = [];
     const save: number[] = [];
     for (let s = 0; s < Math.max(samples, 10); s++) {
       db.transaction(() => {
@@ -45,10 +72,14 @@ export async function measureLedger(j: BenchJournal, samples: number): Promise<{
           save.push(timeSync(() => keepRevision(db, 'entry', id, ++now)));
         }
       })();
-      incremental.push(
-        await timeIt(async () => {
-          if (!(await verifySinceLastCheck(db, ++now)).ok) throw new Error('the history check failed on an untouched journal');
-        }),
+      incrementalCpu.push(
+        await cpuOf(async () =>
+          incremental.push(
+            await timeIt(async () => {
+              if (!(await verifySinceLastCheck(db, ++now)).ok) throw new Error('the history check failed on an untouched journal');
+            }),
+          ),
+        ),
       );
     }
     // A report of 1,000 hand-picked entries spread over the journal: their fields, commitments and proofs.
@@ -56,17 +87,26 @@ export async function measureLedger(j: BenchJournal, samples: number): Promise<{
     const picked = live.filter((_, i) => i % Math.max(1, Math.floor(live.length / 1000)) === 0).slice(0, 1000);
     const config = ReportConfig.parse({ range: { kind: 'dates', from: '1970-01-01', to: '2999-12-31' }, entries: { select: 'picked', pickedIds: picked, detail: 'full' } });
     const proofs: number[] = [];
+    const proofsCpu: number[] = [];
+    let checkins = 0;
     for (let s = 0; s < samples; s++) {
-      proofs.push(
-        timeSync(() => {
-          if (buildEvidence(db, config, { today: '2999-12-31', now: ++now }).entries.length !== picked.length) throw new Error('the report left out picked entries');
-        }),
+      proofsCpu.push(
+        await cpuOf(() =>
+          proofs.push(
+            timeSync(() => {
+              const evidence = buildEvidence(db, config, { today: '2999-12-31', now: ++now });
+              if (evidence.entries.length !== picked.length) throw new Error('the report left out picked entries');
+              // The report's range is all time, so its check-in section proves every check-in as well.
+              checkins = evidence.checkins?.length ?? 0;
+            }),
+          ),
+        ),
       );
     }
     return {
-      proofs: { value: summarise(proofs), extra: { entries: picked.length, revisions: revisions + 20 * Math.max(samples, 10) } },
-      full: { value: summarise(full), extra: { revisions } },
-      incremental: { value: summarise(incremental), extra: { newRevisions: 20 } },
+      proofs: { value: summarise(proofs), extra: { entries: picked.length, checkins, revisions: revisions + 20 * Math.max(samples, 10), cpuMsP50: round(median(proofsCpu)), load: load() } },
+      full: { value: summarise(full), extra: { revisions, cpuMsP50: round(median(fullCpu)), longestLoopDelayMs: round(loopDelay.max / 1e6), load: loadAtFull } },
+      incremental: { value: summarise(incremental), extra: { newRevisions: 20, cpuMsP50: round(median(incrementalCpu)), load: load() } },
       save: { value: summarise(save) },
     };
   } finally {

@@ -16,6 +16,7 @@ import {
   chainHash2,
   digestOf,
   digestOfV2,
+  digestOfV2Stored,
   encodeCheckIn,
   encodeCheckInV2,
   encodeDeletion,
@@ -108,24 +109,55 @@ export function fillLedgerTree(db: DB): void {
   for (const [seq, digest] of revisionDigests(db)) f.add(leafOf(seq, digest), (level, index, hash) => insert.run(level, index, hash));
 }
 
+/** Nodes read per batch when a tree's nodes are read ahead. */
+const NODE_BATCH = 2000;
+
 /**
  * The tree of the first `size` revisions over the stored nodes: leaves from the revisions' digests,
  * the rest read from `ledger_tree` as a proof needs them. A missing node throws `missing()`; a wrong
  * one gives proofs that do not check out (the report checks each before it gives it, and the full
  * history check compares every stored node with the one recomputed).
+ *
+ * `ahead` names the proofs and roots about to be asked for, by asking them of a tree that only
+ * records which nodes they read: those are then read in a few batches (a report's thousands of
+ * proofs need tens of thousands of nodes: a few statements instead of one each). A node that is not
+ * stored is simply not read ahead: it throws `missing()` when it is asked for, as it would have.
  */
-export function storedTree(db: DB, size: number, missing: () => Error): Tree {
+export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (t: Tree) => void): Tree {
   const node = db.prepare('SELECT hash FROM ledger_tree WHERE level = ? AND idx = ?').pluck();
   const digest = db.prepare('SELECT digest FROM revisions WHERE seq = ?').pluck();
   const cache = new Map<string, Buffer>();
+  const leaf = (seq: number, d: unknown): Buffer | null => (typeof d === 'string' && /^[0-9a-f]{64}$/.test(d) ? leafOf(seq, d) : null);
+  if (ahead) {
+    const keys = Tree.reads(size, ahead);
+    // In index order, so that neighbouring reads fall on the same pages.
+    const leaves = keys.filter(([level]) => level === 0).map(([, index]) => index + 1).sort((a, b) => a - b);
+    const nodes = keys.filter(([level]) => level > 0).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    // The digests from their index, which holds them densely (the rows themselves hold the content).
+    const digests = db.prepare('SELECT seq, digest FROM revisions INDEXED BY revisions_digests WHERE seq IN (SELECT value FROM json_each(?))').raw(true);
+    const stored = db
+      .prepare('SELECT t.level, t.idx, t.hash FROM json_each(?) j JOIN ledger_tree t ON t.level = j.value ->> 0 AND t.idx = j.value ->> 1')
+      .raw(true);
+    for (let i = 0; i < leaves.length; i += NODE_BATCH) {
+      for (const [seq, d] of digests.all(jsonList(leaves.slice(i, i + NODE_BATCH))) as [number, unknown][]) {
+        const h = leaf(seq, d);
+        if (h) cache.set(`0:${seq - 1}`, h);
+      }
+    }
+    for (let i = 0; i < nodes.length; i += NODE_BATCH) {
+      for (const [level, index, h] of stored.all(JSON.stringify(nodes.slice(i, i + NODE_BATCH))) as [number, number, unknown][]) {
+        if (Buffer.isBuffer(h) && h.length === 32) cache.set(`${level}:${index}`, h);
+      }
+    }
+  }
   return new Tree(size, (level, index) => {
     const key = `${level}:${index}`;
     let h = cache.get(key);
     if (h) return h;
     if (level === 0) {
-      const d = digest.get(index + 1) as string | undefined;
-      if (d === undefined || !/^[0-9a-f]{64}$/.test(d)) throw missing();
-      h = leafOf(index + 1, d);
+      const l = leaf(index + 1, digest.get(index + 1));
+      if (!l) throw missing();
+      h = l;
     } else {
       const b = node.get(level, index) as Buffer | undefined;
       if (!b || b.length !== 32) throw missing();
@@ -296,8 +328,11 @@ type RawRow = [seq: number, type: ItemType, itemId: number, rev: number, event: 
 /** Awaited between batches of a whole-history check, so lock, quick exit and other calls get their turn. */
 export type Pause = () => Promise<void>;
 const noPause: Pause = async () => {};
-/** Revisions hashed per batch of a history check. */
-const WALK_BATCH = 2000;
+/**
+ * Revisions hashed per batch of a history check: a batch runs without a pause, so at some 25 µs a
+ * revision (a quiet machine) it holds other calls back for about 12 ms.
+ */
+const WALK_BATCH = 500;
 
 /**
  * Checks the rows after `from` (or all of them) link up: content → digest → hash → next row's previous
@@ -353,7 +388,8 @@ async function walk(db: DB, from: ChainHead | null, frontier: Frontier, pause: P
       const content = r[6];
       const v2 = content !== null && isV2(content);
       if (content !== null) {
-        if ((v2 ? digestOfV2(content) : digestOf(content)) !== r[7]) fail(r, 'content-changed');
+        // Version 2 from its bytes as they stand, and only when that does not give the digest by parsing it (the same verdict).
+        if ((v2 ? (digestOfV2Stored(content) === r[7] ? r[7] : digestOfV2(content)) : digestOf(content)) !== r[7]) fail(r, 'content-changed');
         else if (!labelsMatch(r, content, v2 ? 2 : 1)) fail(r, 'labels-mismatch');
       }
       frontier.add(leafOf(r[0], /^[0-9a-f]{64}$/.test(r[7]) ? r[7] : GENESIS), onNode);
@@ -389,21 +425,39 @@ function labelsMatch(r: RawRow, content: Buffer, v: 1 | 2): boolean {
 }
 
 const countRevisions = (db: DB): number => value<number>(db, 'SELECT count(*) FROM revisions') ?? 0;
+/**
+ * Rows a walk cannot reach (it reads from seq 1 up): only a row added outside the app can have one.
+ * A range read on the table's key, where `count(*)` over the whole table reads every row's entry in
+ * an index (tens of milliseconds at 300,000 revisions, more than the check after unlock itself).
+ */
+const rowsBeforeTheChain = (db: DB): number => value<number>(db, 'SELECT count(*) FROM revisions WHERE seq <= 0') ?? 0;
 
-function finish(db: DB, kind: LedgerCheck['kind'], at: number, w: Walk): LedgerCheck {
+/** `revisions`: how many revisions the chain holds, counted by the walk (plus, for an incremental check, those the checkpoint had). */
+function finish(db: DB, kind: LedgerCheck['kind'], at: number, w: Walk, revisions: number): LedgerCheck {
   const head = readMeta<ChainHead>(db, HEAD_KEY);
   const failures = [...w.failures];
   if ((head?.seq ?? 0) !== (w.last?.seq ?? 0) || (head?.hash ?? GENESIS) !== (w.last?.hash ?? GENESIS)) {
     failures.push(failure({ seq: head?.seq ?? 0, type: '', itemId: 0, rev: 0 }, 'newest-missing'));
   }
-  const check: LedgerCheck = { kind, at, revisions: countRevisions(db), ok: failures.length === 0, failures };
+  const check: LedgerCheck = { kind, at, revisions, ok: failures.length === 0, failures };
   db.transaction(() => {
     writeMeta(db, LAST_CHECK_KEY, check);
     // Only a clean check moves the checkpoint the next incremental check starts from.
-    if (check.ok && w.last) writeMeta(db, CHECKED_KEY, { ...w.last, frontier: w.frontier });
+    if (check.ok && w.last) writeMeta(db, CHECKED_KEY, { ...w.last, frontier: w.frontier, count: revisions } satisfies Checkpoint);
   })();
   return check;
 }
+
+/** Where the last clean check ended: the next incremental check starts after it. */
+interface Checkpoint extends ChainHead {
+  /** The tree's frontier at `seq` (JSON of Frontier). */
+  frontier?: unknown;
+  /** Revisions in the chain up to `seq` (absent in checkpoints written before it was kept). */
+  count?: number;
+}
+
+/** Entries compared with their newest revisions per batch of a whole-history check. */
+const LIVE_BATCH = 250;
 
 interface Latest {
   item_id: number;
@@ -427,13 +481,12 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     new Map(
       all<Latest>(
         db,
-        `SELECT item_id, seq, rev, saved_at, digest, event,
-           CASE WHEN substr(content, 1, 7) = '{"v":2,' THEN content END AS v2
-         FROM revisions r
-         WHERE item_type = ? AND item_id IN (SELECT value FROM json_each(?))
-           AND rev = (SELECT max(rev) FROM revisions WHERE item_type = r.item_type AND item_id = r.item_id)`,
-        type,
+        // Each item's newest revision read directly (its seq from the index), not every revision of it compared with the newest.
+        `SELECT r.item_id, r.seq, r.rev, r.saved_at, r.digest, r.event,
+           CASE WHEN substr(r.content, 1, 7) = '{"v":2,' THEN r.content END AS v2
+         FROM json_each(?) j JOIN revisions r ON r.seq = (SELECT seq FROM revisions WHERE item_type = ? AND item_id = j.value ORDER BY rev DESC LIMIT 1)`,
         jsonList(ids),
+        type,
       ).map((l) => [l.item_id, l]),
     );
   type Encode = (h: RevisionHeader, rf: number | null, secret: Buffer | null) => string;
@@ -460,9 +513,13 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
       failures.push(failure({ seq: latest.seq, type, itemId: id, rev: latest.rev }, 'changed-without-revision'));
     }
   };
-  const entryIds = column<number>(db, 'SELECT id FROM entries ORDER BY id');
-  for (let i = 0; i < entryIds.length; i += 1000) {
-    const ids = entryIds.slice(i, i + 1000);
+  // A batch runs without a pause (see WALK_BATCH). Its ids are read with it: reading every id first
+  // reads every page of the table (the ids are its keys) in one stretch, most of a second at 100k.
+  // From below any id (one added outside the app could be 0 or negative).
+  for (let after = -(2 ** 63); ; ) {
+    const ids = column<number>(db, 'SELECT id FROM entries WHERE id > ? ORDER BY id LIMIT ?', after, LIVE_BATCH);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!;
     const links = loadLinks(db, ids);
     const hashes = attachmentHashesOf(db, ids);
     const latest = latestOf('entry', ids);
@@ -477,10 +534,14 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
     await pause();
   }
   const checkInIds = column<number>(db, 'SELECT id FROM checkins ORDER BY id');
-  const latestCheckIns = latestOf('checkin', checkInIds);
-  for (const id of checkInIds) {
-    const c = getCheckIn(db, id)!;
-    compare('checkin', id, latestCheckIns.get(id), (h, rf, secret) => (secret ? checkInContentV2(h, c, rf, secret) : digestOf(encodeCheckIn(h, c, rf))));
+  for (let i = 0; i < checkInIds.length; i += LIVE_BATCH) {
+    const ids = checkInIds.slice(i, i + LIVE_BATCH);
+    const latestCheckIns = latestOf('checkin', ids);
+    for (const id of ids) {
+      const c = getCheckIn(db, id)!;
+      compare('checkin', id, latestCheckIns.get(id), (h, rf, secret) => (secret ? checkInContentV2(h, c, rf, secret) : digestOf(encodeCheckIn(h, c, rf))));
+    }
+    await pause();
   }
   return failures;
 }
@@ -494,7 +555,7 @@ async function liveMismatches(db: DB, pause: Pause): Promise<LedgerFailure[]> {
 export async function verifyAll(db: DB, now: number, pause: Pause = noPause): Promise<LedgerCheck> {
   const live = await liveMismatches(db, pause);
   const w = await walk(db, null, new Frontier(), pause);
-  return finish(db, 'full', now, { ...w, failures: [...w.failures, ...live].slice(0, MAX_FAILURES) });
+  return finish(db, 'full', now, { ...w, failures: [...w.failures, ...live].slice(0, MAX_FAILURES) }, w.count + rowsBeforeTheChain(db));
 }
 
 /**
@@ -504,13 +565,16 @@ export async function verifyAll(db: DB, now: number, pause: Pause = noPause): Pr
  */
 export async function verifySinceLastCheck(db: DB, now: number, pause: Pause = noPause): Promise<LedgerCheck> {
   const last = readMeta<LedgerCheck>(db, LAST_CHECK_KEY);
-  const checked = readMeta<ChainHead & { frontier?: unknown }>(db, CHECKED_KEY);
+  const checked = readMeta<Checkpoint>(db, CHECKED_KEY);
   if (!checked || (last && !last.ok)) return verifyAll(db, now, pause);
   const still = value<string>(db, 'SELECT hash FROM revisions WHERE seq = ?', checked.seq);
   if (still !== checked.hash) return verifyAll(db, now, pause);
   const kept = Frontier.fromJSON(checked.frontier);
   const frontier = kept && kept.size === checked.seq ? kept : frontierFromDigests(db, checked.seq);
-  return finish(db, 'incremental', now, await walk(db, { seq: checked.seq, hash: checked.hash }, frontier, pause));
+  const w = await walk(db, { seq: checked.seq, hash: checked.hash }, frontier, pause);
+  // A checkpoint written before it kept its count is counted once; every later one carries it.
+  const before = Number.isSafeInteger(checked.count) && checked.count! >= 0 ? checked.count! : countRevisions(db) - w.count;
+  return finish(db, 'incremental', now, w, before + w.count);
 }
 
 /** The last check, as recorded; one recorded before failures carried codes reads as `unknown`. */
