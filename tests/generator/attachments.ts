@@ -94,9 +94,8 @@ function screenshot(seed: number, i: number, size: number): Buffer {
   ]);
 }
 
-/** A voice note: 8 kHz mono 16-bit PCM (16 KB a second, about what a compressed phone recording takes). */
-function voiceNote(seed: number, i: number, size: number): Buffer {
-  const data = noise(seed, `voice-${i}`, size - 44 - ((size - 44) % 2));
+/** A WAV file around `data`: 8 kHz mono 16-bit PCM (16 KB a second, about what a compressed phone recording takes). */
+export function wavOf(data: Buffer): Buffer {
   const h = Buffer.alloc(44);
   h.write('RIFF', 0, 'latin1');
   h.writeUInt32LE(36 + data.length, 4);
@@ -111,6 +110,11 @@ function voiceNote(seed: number, i: number, size: number): Buffer {
   h.write('data', 36, 'latin1');
   h.writeUInt32LE(data.length, 40);
   return Buffer.concat([h, data]);
+}
+
+/** A voice note of about `size` bytes of seeded noise. */
+function voiceNote(seed: number, i: number, size: number): Buffer {
+  return wavOf(noise(seed, `voice-${i}`, size - 44 - ((size - 44) % 2)));
 }
 
 /** What the renderer stores as a preview: a small JPEG (JFIF header, a seeded scan). */

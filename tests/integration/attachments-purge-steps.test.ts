@@ -14,29 +14,14 @@ import { PURGE_STEP_BYTES } from '../../main/core/db/repos/attachments.js';
 import { WAL_LIMIT_BYTES } from '../../main/core/db/idle.js';
 import { PASSPHRASE, createdService } from '../helpers/journal.js';
 import { manualTimers } from '../helpers/idle.js';
+import { wavOf } from '../generator/attachments.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 4, 1, 12, 0, 0);
 const FILE = 3 * 1024 * 1024;
 
-/** A WAV of `bytes` bytes of seeded noise (a file type Fulcrum keeps, nothing to strip). */
-function wav(bytes: number): Buffer {
-  const data = crypto.randomBytes(bytes - 44);
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVEfmt ', 8, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(8000, 24);
-  h.writeUInt32LE(16000, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
+/** A WAV of `bytes` bytes of random noise (a file type Fulcrum keeps, nothing to strip). */
+const wav = (bytes: number): Buffer => wavOf(crypto.randomBytes(bytes - 44));
 
 describe('deleting large files for good in idle time', () => {
   it('goes at most PURGE_STEP_BYTES (or one file) a step, files before their entry, and keeps the WAL small', async () => {

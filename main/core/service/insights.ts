@@ -21,6 +21,7 @@ import {
 import type { DB } from '../db/index.js';
 
 import { localDay, systemTimeZone } from '../reminders/zone.js';
+import { DelayedRun } from '../jobs/delayed.js';
 
 /** "Today" in the user's zone: as the renderer says, or from the clock in the computer's zone. */
 export function todayFor(ctx: ServiceContext, today?: string): string {
@@ -45,27 +46,7 @@ function scoped<T>(ctx: ServiceContext, q: QueryInput & { today?: string | undef
 export const INSIGHT_INDEX_DELAY_MS = 500;
 
 /** The timer of the index build that an unlock schedules; the lock clears it (Session.released). */
-export class InsightWarmup {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-
-  schedule(fn: () => void, ms: number): void {
-    this.cancel();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      fn();
-    }, ms);
-    this.timer.unref?.();
-  }
-
-  cancel(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  get scheduled(): boolean {
-    return this.timer !== null;
-  }
-}
+export class InsightWarmup extends DelayedRun {}
 
 /**
  * After an unlock: the index of the journal's connection starts building a moment later

@@ -41,6 +41,7 @@ import { throttleDelayMs } from '../vault/index.js';
 import type { HandlersFor, ServiceContext } from './types.js';
 import { hostWords } from '../words.js';
 import { abandonBatches } from '../db/repos/imports.js';
+import { DelayedRun } from '../jobs/delayed.js';
 
 const PROGRESS_EVERY_MS = 100;
 /** A backup read from the browser is at most what its HTTP body may carry; from disk, any size. */
@@ -292,31 +293,8 @@ export const AUTO_BACKUP_DELAY_MS = 2_000;
  * A session's backup bookkeeping: the automatic backup waiting to run, and the wrong secrets given
  * to backups (see withSecretThrottle). Owned by the Session; a lock cancels the waiting backup.
  */
-export class BackupJobs {
+export class BackupJobs extends DelayedRun {
   failures = { failures: 0, lastAt: 0 };
-  private timer: ReturnType<typeof setTimeout> | null = null;
-
-  /** Runs `fn` after `ms`, replacing one already waiting. */
-  schedule(fn: () => void, ms: number): void {
-    this.cancel();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      fn();
-    }, ms);
-    this.timer.unref?.();
-  }
-
-  /** Takes the waiting backup off the timer: true when there was one. */
-  cancel(): boolean {
-    if (this.timer === null) return false;
-    clearTimeout(this.timer);
-    this.timer = null;
-    return true;
-  }
-
-  get scheduled(): boolean {
-    return this.timer !== null;
-  }
 }
 
 export function autoBackupAfterUnlock(ctx: ServiceContext): void {
