@@ -11,6 +11,7 @@ import { ATTACHMENT_LIMITS, type AttachmentBytes } from '../../shared/attachment
 import type { ApiErrorShape, Reply } from '../../shared/errors.js';
 import { SECURITY_HEADERS } from '../core/static.js';
 import { STATUS_FOR } from './guards.js';
+import { readWithin } from './body.js';
 
 export type ByteDispatch = (channel: string, raw: unknown) => Promise<Reply<unknown>>;
 
@@ -29,23 +30,14 @@ function reply(res: ServerResponse, status: number, body: Reply<unknown>): void 
 const fail = (res: ServerResponse, status: number, error: ApiErrorShape) => reply(res, status, { ok: false, error });
 
 /** The body, in memory, at most `limit` bytes (null: larger; the connection is closed after the answer). */
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return resolve(null);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.pause();
-        resolve(null);
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks, size)));
-    req.on('error', reject);
+async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const whole = await readWithin(req, limit, (c, received) => {
+    chunks.push(c);
+    size = received;
   });
+  return whole ? Buffer.concat(chunks, size) : null;
 }
 
 function ownerOf(header: string | string[] | undefined): { kind: 'entry' | 'checkin'; id: number } | undefined | null {

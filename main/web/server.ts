@@ -11,6 +11,7 @@ import { NEUTRAL_HTML, NEUTRAL_PATH, NEUTRAL_SCRIPT, NEUTRAL_SCRIPT_PATH } from 
 import { Presence } from './presence.js';
 import { attachmentRoute } from './attachments.js';
 import { Downloads, type DownloadFn } from './downloads.js';
+import { readWithin } from './body.js';
 import {
   BODY_LIMIT,
   Credentials,
@@ -131,23 +132,10 @@ const isApiPath = (decoded: string) => {
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.pause();
-        reject(new BodyTooLarge());
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  if (!(await readWithin(req, limit, (c) => chunks.push(c)))) throw new BodyTooLarge();
+  return Buffer.concat(chunks);
 }
 
 /** Size of the pieces a large body is gathered into. */
@@ -158,41 +146,30 @@ const PIECE_BYTES = 1024 * 1024;
  * so the whole can move to the core's thread without a copy and without one long step here: each
  * network chunk costs a small copy, and nothing joins, decodes or parses the body on this thread.
  */
-function readPieces(req: IncomingMessage, limit: number): Promise<Uint8Array[]> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
-    const pieces: Uint8Array[] = [];
-    let piece: Uint8Array | null = null;
-    let used = 0;
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.pause();
-        return reject(new BodyTooLarge());
+async function readPieces(req: IncomingMessage, limit: number): Promise<Uint8Array[]> {
+  const declared = Number(req.headers['content-length']);
+  const pieces: Uint8Array[] = [];
+  let piece: Uint8Array | null = null;
+  let used = 0;
+  const whole = await readWithin(req, limit, (c, received) => {
+    for (let at = 0; at < c.length; ) {
+      if (!piece || used === piece.length) {
+        const left = Number.isFinite(declared) && declared >= received ? declared - received + c.length - at : PIECE_BYTES;
+        piece = new Uint8Array(Math.max(1, Math.min(PIECE_BYTES, left)));
+        used = 0;
+        pieces.push(piece);
       }
-      for (let at = 0; at < c.length; ) {
-        if (!piece || used === piece.length) {
-          const left = Number.isFinite(declared) && declared >= size ? declared - size + c.length - at : PIECE_BYTES;
-          piece = new Uint8Array(Math.max(1, Math.min(PIECE_BYTES, left)));
-          used = 0;
-          pieces.push(piece);
-        }
-        const n = Math.min(c.length - at, piece.length - used);
-        piece.set(c.subarray(at, at + n), used);
-        used += n;
-        at += n;
-      }
-    });
-    req.on('end', () => {
-      // The last piece trimmed to what it holds (a copy of at most one piece).
-      if (piece && used < piece.length) pieces[pieces.length - 1] = piece.slice(0, used);
-      resolve(pieces);
-    });
-    req.on('error', reject);
+      const n = Math.min(c.length - at, piece.length - used);
+      piece.set(c.subarray(at, at + n), used);
+      used += n;
+      at += n;
+    }
   });
+  if (!whole) throw new BodyTooLarge();
+  // The last piece trimmed to what it holds (a copy of at most one piece).
+  const last = piece as Uint8Array | null;
+  if (last && used < last.length) pieces[pieces.length - 1] = last.slice(0, used);
+  return pieces;
 }
 
 const LINK_USED =
