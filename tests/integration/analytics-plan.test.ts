@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../main/core/db/index.js';
 import { seedJournal } from '../../main/core/db/seed.js';
 import { checkInsDue, checkInTrends, invalidateRollups, overview, patternHistory, withScope } from '../../main/core/db/analytics/index.js';
+import { selectedEntryIds } from '../../main/core/db/analytics/report.js';
 import type { InsightFilter } from '../../shared/insights.js';
 import { tempDir } from '../helpers/files.js';
 import { load, type RJournal } from './analytics-helpers.js';
@@ -123,5 +124,35 @@ describe('insight query plans', () => {
         }
       });
     }
+  }
+});
+
+describe('report selection query plans', () => {
+  const base = openDatabase(path.join(tempDir(), 'journal.db'), randomBytes(32), { create: true });
+  seedJournal(base, 'plans', 0);
+  load(base, journal());
+  const live = (base.prepare('SELECT id FROM entries WHERE deleted_at IS NULL ORDER BY occurred_at, id').pluck().all() as number[]).slice(0, 50);
+
+  for (const personIds of [[], [2]]) {
+    it(`reads hand-picked entries by their ids, never by walking the range${personIds.length ? ', with a person' : ''}`, () => {
+      const picked = [...live.filter((_, i) => i % 3 === 0)].reverse();
+      const { db, seen } = recording(base);
+      const ids = selectedEntryIds(db, { from: '0000-01-01', to: '9999-12-31', personIds, select: 'picked', pickedIds: [...picked, 999_999] });
+      // The picked ones that exist and match, oldest first; an id that is nowhere is simply absent.
+      const expected = base
+        .prepare(
+          `SELECT e.id FROM entries e WHERE e.deleted_at IS NULL AND e.id IN (SELECT value FROM json_each(?))${personIds.length ? ' AND EXISTS (SELECT 1 FROM entry_people p WHERE p.entry_id = e.id AND p.person_id = 2)' : ''} ORDER BY e.occurred_at, e.id`,
+        )
+        .pluck()
+        .all(JSON.stringify(picked)) as number[];
+      expect(ids).toEqual(expected);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(seen.size).toBe(1);
+      for (const [sql, params] of seen) {
+        const plan = (base.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as object) as { detail: string }[]).map((r) => r.detail);
+        const lines = plan.filter((l) => /\b(SEARCH|SCAN) e\b/.test(l));
+        expect(lines, plan.join('\n')).toEqual([expect.stringMatching(/^SEARCH e USING INTEGER PRIMARY KEY \(rowid=\?\)$/)]);
+      }
+    });
   }
 });

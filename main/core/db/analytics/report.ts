@@ -27,9 +27,12 @@ export function selectedEntryIds(db: DB, sel: Selection): number[] {
   if (sel.select === 'none' || (sel.select === 'picked' && sel.pickedIds.length === 0)) return [];
   const filter = sel.personIds.length ? { personIds: [...sel.personIds] } : {};
   const extra = sel.select === 'flagged' ? ' AND e.raise_with_therapist = 1' : sel.select === 'picked' ? ' AND e.id IN (SELECT value FROM json_each(:picked))' : '';
+  // Picked entries are read by their ids (a few rows), not by walking the whole range's index and
+  // testing each entry against the list: at all time and 100k entries that walk was ~40 ms a report.
+  const source = sel.select === 'picked' ? 'entries e' : REPORT_ENTRIES;
   return all<{ id: number }>(
     db,
-    `SELECT e.id AS id FROM ${REPORT_ENTRIES} WHERE ${entryConditions(filter)}${extra} ORDER BY e.occurred_at, e.id`,
+    `SELECT e.id AS id FROM ${source} WHERE ${entryConditions(filter)}${extra} ORDER BY e.occurred_at, e.id`,
     { ...filterParams(filter), from: sel.from, to: sel.to, ...(sel.select === 'picked' ? { picked: JSON.stringify(sel.pickedIds) } : {}) },
   ).map((r) => r.id);
 }
