@@ -6,27 +6,15 @@
  * app's own pages (ImageDecoder exists only there).
  */
 import http from 'node:http';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { expect, test, type Page } from '@playwright/test';
-
-const REPO = path.resolve(import.meta.dirname, '..', '..');
+import { thumbnailBundle } from '../helpers/thumbnail-bundle.js';
 
 let server: http.Server;
 let url = '';
 let bundle = '';
 
 test.beforeAll(async () => {
-  const r = await build({
-    stdin: { contents: "export { drawThumbnail } from './renderer/components/attachments/thumbnail.ts';", resolveDir: REPO, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    globalName: 'fulcrumThumb',
-    platform: 'browser',
-    write: false,
-    logLevel: 'error',
-  });
-  bundle = r.outputFiles[0]!.text;
+  bundle = await thumbnailBundle();
   server = http.createServer((_req, res) => {
     res.setHeader('content-type', 'text/html');
     res.end('<!doctype html><title>preview</title>');

@@ -13,26 +13,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
 import { MIGRATIONS, migrate, openDatabase } from '../../../main/core/db/index.js';
 import { summarise } from '../stats.js';
+import { thumbnailBundle } from '../../helpers/thumbnail-bundle.js';
 import { dispatcherOn, type SizeResult } from './common.js';
 import { CHROMIUM_ARGS, chromiumBinary } from './scroll.js';
 
-const REPO = path.resolve(import.meta.dirname, '..', '..', '..');
-
-async function bundle(): Promise<string> {
-  const r = await build({
-    stdin: { contents: "export { drawThumbnail } from './renderer/components/attachments/thumbnail.ts';", resolveDir: REPO, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    globalName: 'fulcrumThumb',
-    platform: 'browser',
-    write: false,
-    logLevel: 'error',
-  });
-  return r.outputFiles[0]!.text;
-}
 
 export async function measureThumbnailDraw(rounds = 5): Promise<SizeResult> {
   const executablePath = chromiumBinary();
@@ -47,27 +33,11 @@ export async function measureThumbnailDraw(rounds = 5): Promise<SizeResult> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
     server.close();
-    await page.addScriptTag({ content: await bundle() });
+    await page.addScriptTag({ content: await thumbnailBundle() });
+    await page.evaluate(MAKE_PHOTO);
     // Run in the page as written here (a string: no compiler helpers, DOM types only there).
     const r = (await page.evaluate(`(async (rounds) => {
-      const W = 5472;
-      const H = 3648;
-      const canvas = new OffscreenCanvas(W, H);
-      const ctx = canvas.getContext('2d');
-      const img = ctx.createImageData(W, H);
-      // A seeded xorshift: smooth colour fields with grain, so the JPEG is about as large as a photo.
-      let s = 42;
-      const rnd = () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 4294967296);
-      for (let y = 0, i = 0; y < H; y++) {
-        for (let x = 0; x < W; x++, i += 4) {
-          img.data[i] = 120 + 80 * Math.sin(x / 300) + rnd() * 60;
-          img.data[i + 1] = 110 + 70 * Math.cos(y / 250) + rnd() * 60;
-          img.data[i + 2] = 100 + 60 * Math.sin((x + y) / 400) + rnd() * 60;
-          img.data[i + 3] = 255;
-        }
-      }
-      ctx.putImageData(img, 0, 0);
-      const photo = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.97 });
+      const photo = globalThis.fulcrumPhoto;
       // The drawing it replaced: the whole photo decoded, then scaled on the canvas.
       const fullDecode = async (file) => {
         const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -110,7 +80,10 @@ export async function measureThumbnailDraw(rounds = 5): Promise<SizeResult> {
   }
 }
 
-/** The seeded 20 MP photo made in the page (as in measureThumbnailDraw), kept as `globalThis.fulcrumPhoto`. */
+/**
+ * A seeded 20 MP photo made in the page, kept as `globalThis.fulcrumPhoto` (its bytes returned in
+ * base64): smooth colour fields with grain, so the JPEG is about as large as a camera's photo.
+ */
 const MAKE_PHOTO = `(async () => {
   const W = 5472;
   const H = 3648;
@@ -155,7 +128,7 @@ export async function measureAttachWhole(rounds = 5): Promise<SizeResult> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
     server.close();
-    await page.addScriptTag({ content: await bundle() });
+    await page.addScriptTag({ content: await thumbnailBundle() });
     const photo = Buffer.from((await page.evaluate(MAKE_PHOTO)) as string, 'base64');
     const db = openDatabase(path.join(dir, 'journal.db'), crypto.randomBytes(32), { create: true });
     migrate(db, MIGRATIONS);
