@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { MIGRATIONS, migrate, openDatabase } from '../../../main/core/db/index.js';
 import { summarise } from '../stats.js';
 import { thumbnailBundle } from '../../helpers/thumbnail-bundle.js';
@@ -25,16 +25,7 @@ export async function measureThumbnailDraw(rounds = 5): Promise<SizeResult> {
   if (!executablePath) return { value: summarise([]), unavailable: 'no Chromium found (install chromium or set FULCRUM_CHROMIUM)' };
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage();
-    const server = http.createServer((_req, res) => {
-      res.setHeader('content-type', 'text/html');
-      res.end('<!doctype html><title>thumbnail</title>');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
-    server.close();
-    await page.addScriptTag({ content: await thumbnailBundle() });
-    await page.evaluate(MAKE_PHOTO);
+    const { page } = await photoPage(browser);
     // Run in the page as written here (a string: no compiler helpers, DOM types only there).
     const r = (await page.evaluate(`(async (rounds) => {
       const photo = globalThis.fulcrumPhoto;
@@ -109,6 +100,24 @@ const MAKE_PHOTO = `(async () => {
 })()`;
 
 /**
+ * A page served from 127.0.0.1 (a secure context, as the app's pages are: WebCodecs' ImageDecoder
+ * exists only there) with the preview drawing loaded and the seeded photo made (MAKE_PHOTO).
+ */
+async function photoPage(browser: Browser): Promise<{ page: Page; photoBase64: string }> {
+  const page = await browser.newPage();
+  const server = http.createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html');
+    res.end('<!doctype html><title>preview</title>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+  server.close();
+  await page.addScriptTag({ content: await thumbnailBundle() });
+  const photoBase64 = (await page.evaluate(MAKE_PHOTO)) as string;
+  return { page, photoBase64 };
+}
+
+/**
  * Attaching a 20 MP photo as the editor does it, both halves at once: the core's upload (an encrypted
  * journal, through the dispatcher, in this process) while Chromium draws the preview
  * (drawThumbnail), then the preview stored. Timed from the start to the stored preview: what the
@@ -120,16 +129,8 @@ export async function measureAttachWhole(rounds = 5): Promise<SizeResult> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fulcrum-bench-attach-'));
   try {
-    const page = await browser.newPage();
-    const server = http.createServer((_req, res) => {
-      res.setHeader('content-type', 'text/html');
-      res.end('<!doctype html><title>attach</title>');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
-    server.close();
-    await page.addScriptTag({ content: await thumbnailBundle() });
-    const photo = Buffer.from((await page.evaluate(MAKE_PHOTO)) as string, 'base64');
+    const { page, photoBase64 } = await photoPage(browser);
+    const photo = Buffer.from(photoBase64, 'base64');
     const db = openDatabase(path.join(dir, 'journal.db'), crypto.randomBytes(32), { create: true });
     migrate(db, MIGRATIONS);
     const { call } = dispatcherOn(db, () => Date.now());
