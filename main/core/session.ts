@@ -39,8 +39,8 @@ export interface SessionResources {
   connections: number;
   /** Timers set: reminders, auto-lock, the idle upkeep, the automatic backup, the start of the insight index's build. */
   timers: { reminders: number; autoLock: number; idle: number; autoBackup: number; insightIndex: number };
-  /** Work kept for later: a pending import, the in-memory insight index, picked-file tokens. */
-  jobs: { pendingImport: number; insightIndex: number; pickedFiles: number };
+  /** Work kept for later: a pending import, the in-memory insight index and ledger tree, picked-file tokens. */
+  jobs: { pendingImport: number; insightIndex: number; ledgerNodes: number; pickedFiles: number };
   /** The data key is in memory. */
   key: boolean;
 }
@@ -150,6 +150,7 @@ export class Session {
       jobs: {
         pendingImport: this.imports.current ? 1 : 0,
         insightIndex: db?.insightIndex ? 1 : 0,
+        ledgerNodes: db?.ledgerNodes ? 1 : 0,
         pickedFiles: this.files.size,
       },
       key: this.vault.holdsKey,

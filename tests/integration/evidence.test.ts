@@ -13,6 +13,7 @@ import { buildVerifierHtml, generatedSource, GENERATED } from '../../main/cli/bu
 import path from 'node:path';
 import { scriptedDialogs } from '../helpers/ports.js';
 import { callOf, createdService, tempDir } from '../helpers/journal.js';
+import { invalidateRollups, refreshRollups } from '../../main/core/db/analytics/index.js';
 
 const DAY = Date.UTC(2025, 2, 3, 18);
 const at = (d: number) => DAY + d * 86_400_000;
@@ -50,6 +51,25 @@ describe('evidence of a report', () => {
     expect(r.summary).toMatch(/^Valid against head [0-9A-F]{4}(-[0-9A-F]{4}){4} \(position \d+\): 3 entries, 1 withheld in the period 2025-03-01 to 2025-03-31\.$/);
     expect(r.entries[0]!.withheld).toEqual([{ name: 'body', why: 'pseudonymised' }]);
     expect(r.entries.map((e) => [e.day, e.title])).toEqual([['2025-03-03', 'The budget talk'], ['2025-03-04', 'Dinner'], ['2025-03-06', 'Car keys']]);
+  });
+
+  it('counts the period’s entries the same whether the day rollups are current or stale, the trash and other months left out', async () => {
+    const { call, service } = await createdService();
+    const mk = (d: number) => call<{ id: number }>('entries.create', { occurredAt: at(d), timeZone: 'UTC', title: `Day ${d}`, raiseWithTherapist: true });
+    for (const d of [0, 0, 1, 5, 40]) await mk(d);
+    const trashed = await mk(2);
+    await call('entries.delete', { id: trashed.id });
+    const db = service.vault.database();
+    const counts = async () => (await call<Evidence>('report.evidence', { config: config() })).counts;
+    refreshRollups(db);
+    expect(await counts()).toEqual({ inPeriod: 4, included: 4, withheld: 0 });
+    // One day stale (a new entry there), then every day.
+    await call('entries.create', { occurredAt: at(1), timeZone: 'UTC', title: 'Later that day' });
+    expect(await counts()).toEqual({ inPeriod: 5, included: 4, withheld: 1 });
+    invalidateRollups(db);
+    expect(await counts()).toEqual({ inPeriod: 5, included: 4, withheld: 1 });
+    refreshRollups(db);
+    expect(await counts()).toEqual({ inPeriod: 5, included: 4, withheld: 1 });
   });
 
   it('"summary only" withholds every text field, and still checks out', async () => {

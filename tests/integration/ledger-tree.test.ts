@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../main/core/db/index.js';
-import { createEntry, fillLedgerTree, storedTree, takeReceipt, updateEntry, verifyAll } from '../../main/core/db/repos/index.js';
+import { createEntry, discardLedgerNodes, fillLedgerTree, startLedgerNodes, storedTree, takeReceipt, updateEntry, usableLedgerNodes, verifyAll } from '../../main/core/db/repos/index.js';
 import { Tree, leafOf } from '../../main/core/ledger/merkle.js';
 import { buildEvidence } from '../../main/core/report/evidence.js';
 import { checkEvidence } from '../../shared/evidence.js';
@@ -129,6 +129,97 @@ describe('the stored ledger tree', () => {
       // Revisions 7–8's node is in the proof from 5 to 16 revisions only (no entry's proof, no root read).
       db.prepare('UPDATE ledger_tree SET hash = ? WHERE level = 1 AND idx = 3').run(randomBytes(32));
       expect(() => buildEvidence(db, none, ctx)).toThrow(/history does not check out/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('the in-memory copy of the stored tree', () => {
+  const signal = () => new AbortController().signal;
+
+  it('holds exactly the stored nodes, and a report made from it is the one made from the file, saves since the copy included', async () => {
+    const db = journal(37, 20);
+    try {
+      const copy = await startLedgerNodes(db, signal());
+      expect(copy?.ready).toBe(true);
+      expect(copy?.size).toBe(57);
+      for (const r of db.prepare('SELECT level, idx, hash FROM ledger_tree').all() as { level: number; idx: number; hash: Buffer }[]) {
+        expect(copy!.node(r.level, r.idx)?.equals(r.hash)).toBe(true);
+      }
+      expect(copy!.node(1, 28)).toBeUndefined();
+      // Saves after the copy: their nodes are read from the file, the rest from the copy.
+      for (let i = 0; i < 9; i++) createEntry(db, EntryInput.parse({ occurredAt: T0, timeZone: 'UTC', title: `Later ${i}`, body: 'later' }), T0 + 10_000 + i);
+      expect(usableLedgerNodes(db)).toBe(copy);
+      const fromCopy = report(db);
+      expect((await checkEvidence(fromCopy)).ok).toBe(true);
+      discardLedgerNodes(db);
+      expect(db.ledgerNodes).toBeNull();
+      expect(report(db)).toEqual(fromCopy);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is what the proofs read: a stored node removed after the copy was read no longer stops a report', async () => {
+    const db = journal(16, 0);
+    try {
+      await startLedgerNodes(db, signal());
+      // The root of revisions 1–8 is in the proof of every revision from 9 on.
+      db.prepare('DELETE FROM ledger_tree WHERE level = 3 AND idx = 0').run();
+      const fromCopy = report(db);
+      expect((await checkEvidence(fromCopy)).ok).toBe(true);
+      // The file alone cannot give it; the full check names the missing node either way.
+      discardLedgerNodes(db);
+      expect(() => report(db)).toThrow(/history does not check out/);
+      expect((await verifyAll(db, T0)).failures.some((f) => TREE_CHANGED.test(f.problem))).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stops at a stored node that is missing when it is read: proofs through it read the file, and the report refuses as before', async () => {
+    const db = journal(16, 0);
+    try {
+      db.prepare('DELETE FROM ledger_tree WHERE level = 1 AND idx = 2').run();
+      const copy = await startLedgerNodes(db, signal());
+      expect(copy?.ready).toBe(true);
+      expect(copy!.node(1, 1)).toBeDefined();
+      expect(copy!.node(1, 2)).toBeUndefined();
+      expect(copy!.node(1, 3)).toBeUndefined();
+      expect(copy!.node(2, 3)).toBeDefined();
+      expect(() => report(db)).toThrow(/history does not check out/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is never used for another history: a copy whose last revision has another hash is ignored', async () => {
+    const a = journal(12, 0);
+    const b = journal(12, 0);
+    try {
+      const copy = await startLedgerNodes(a, signal());
+      expect(usableLedgerNodes(a)).toBe(copy);
+      b.ledgerNodes = copy;
+      expect(usableLedgerNodes(b)).toBeNull();
+      const fromB = report(b);
+      expect((await checkEvidence(fromB)).ok).toBe(true);
+      expect(fromB.head.root).not.toBe(report(a).head.root);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('a lock during the build discards it; nothing is kept', async () => {
+    const db = journal(40, 0);
+    try {
+      const lock = new AbortController();
+      const built = startLedgerNodes(db, lock.signal);
+      lock.abort();
+      expect(await built).toBeNull();
+      expect(db.ledgerNodes).toBeNull();
+      expect(usableLedgerNodes(db)).toBeNull();
     } finally {
       db.close();
     }

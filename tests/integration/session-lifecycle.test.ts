@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../main/core/db/index.js';
 import { readyIndex } from '../../main/core/db/analytics/index.js';
+import { usableLedgerNodes } from '../../main/core/db/repos/index.js';
 import type { Session, SessionResources } from '../../main/core/service/index.js';
 import { createdService, PASSPHRASE, tempDir } from '../helpers/journal.js';
 import { TestClock, manualPowerEvents, scriptedDialogs } from '../helpers/ports.js';
@@ -77,10 +78,10 @@ function grown(before: Map<string, number>): Record<string, number> {
 const NOTHING_RUNNING = {
   connections: 0,
   timers: { reminders: 0, autoLock: 0, idle: 0, autoBackup: 0, insightIndex: 0 },
-  jobs: { pendingImport: 0, insightIndex: 0 },
+  jobs: { pendingImport: 0, insightIndex: 0, ledgerNodes: 0 },
   key: false,
 };
-const withoutPicks = (r: SessionResources) => ({ ...r, jobs: { pendingImport: r.jobs.pendingImport, insightIndex: r.jobs.insightIndex } });
+const withoutPicks = (r: SessionResources) => ({ ...r, jobs: { pendingImport: r.jobs.pendingImport, insightIndex: r.jobs.insightIndex, ledgerNodes: r.jobs.ledgerNodes } });
 
 let timers: ReturnType<typeof trackCoreTimers>;
 beforeEach(() => {
@@ -125,6 +126,7 @@ function expectReleased(service: Session, db: DB) {
   expect(db.open).toBe(false);
   expect(db.statements.size).toBe(0);
   expect(db.insightIndex).toBeNull();
+  expect(db.ledgerNodes).toBeNull();
   expect(timers.live()).toEqual([]);
 }
 
@@ -197,7 +199,9 @@ describe('the insight index after an unlock', () => {
     expect(db.insightIndex).toBeNull();
     expect(service.resources().timers.insightIndex).toBe(1);
     await expect.poll(() => readyIndex(db) !== null, { timeout: 15_000 }).toBe(true);
-    expect(service.resources()).toMatchObject({ timers: { insightIndex: 0 }, jobs: { insightIndex: 1 } });
+    // Then the copy of the ledger tree, holding the nodes of the 30 entries' revisions.
+    await expect.poll(() => usableLedgerNodes(db)?.size ?? 0, { timeout: 15_000 }).toBe(30);
+    expect(service.resources()).toMatchObject({ timers: { insightIndex: 0 }, jobs: { insightIndex: 1, ledgerNodes: 1 } });
     // The first insight call of the session finds it ready.
     await call('insights.overview', { today: '2024-04-01' });
     expect(readyIndex(db)).not.toBeNull();

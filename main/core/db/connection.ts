@@ -10,7 +10,7 @@ export interface ConnectionJob {
 /**
  * One open SQLite connection and everything that lives exactly as long as it: its prepared
  * statements, the SQL functions registered on it, the read snapshots backups hold against it, and the
- * in-memory insight index built from it. Owning them here (rather than in maps keyed by the handle)
+ * in-memory insight index and ledger tree built from it. Owning them here (rather than in maps keyed by the handle)
  * means closing the connection drops all of it, and a new unlock starts clean.
  */
 export class Connection extends Database {
@@ -22,10 +22,14 @@ export class Connection extends Database {
   readonly snapshots = new Set<() => void>();
   /** The in-memory insight index of this connection, once started. */
   insightIndex: ConnectionJob | null = null;
+  /** The in-memory copy of the stored ledger tree (repos/ledgernodes.ts), once started. */
+  ledgerNodes: ConnectionJob | null = null;
 
   override close(): this {
     this.insightIndex?.discard();
     this.insightIndex = null;
+    this.ledgerNodes?.discard();
+    this.ledgerNodes = null;
     for (const release of [...this.snapshots]) release();
     this.snapshots.clear();
     this.statements.clear();

@@ -14,6 +14,7 @@ import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
 import { checkInIdsInWeeks, entriesInPeriod, latestRevisions, receiptRows, revisionLink, type EvidenceRevisionRow } from '../db/repos/evidence.js';
 import { chainHead, storedTree } from '../db/repos/revisions.js';
+import { usableLedgerNodes } from '../db/repos/ledgernodes.js';
 import { weekStartSetting } from '../db/analytics/index.js';
 import { chainHash, chainHash2, fieldCommitment, fieldSalts, isV2 } from '../ledger/encoding.js';
 import { Tree, leafOf } from '../ledger/merkle.js';
@@ -33,13 +34,14 @@ export interface EvidenceContext {
 }
 
 /**
- * The history's tree at its head, over the stored tree (a proof reads O(log n) nodes; `ahead` names
+ * The history's tree at its head, over the stored tree (a proof reads O(log n) nodes, from the
+ * connection's in-memory copy once it has one; `ahead` names
  * the proofs about to be asked for, whose nodes are then read in batches), and the links of the
  * revisions a report names, read one by one as it asks for them.
  */
 export function ledgerTree(db: DB, ahead?: (t: Tree) => void): { tree: Tree; link: (seq: number) => { digest: string; prev: string; hash: string } | undefined } {
   const size = chainHead(db)?.seq ?? 0;
-  return { tree: storedTree(db, size, damaged, ahead), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
+  return { tree: storedTree(db, size, damaged, ahead, usableLedgerNodes(db)), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
 }
 
 const damaged = () =>

@@ -19,6 +19,7 @@ import {
   type Scope,
 } from '../db/analytics/index.js';
 import type { DB } from '../db/index.js';
+import { startLedgerNodes } from '../db/repos/index.js';
 
 import { localDay, systemTimeZone } from '../reminders/zone.js';
 import { DelayedRun } from '../jobs/delayed.js';
@@ -50,8 +51,9 @@ export class InsightWarmup extends DelayedRun {}
 
 /**
  * After an unlock: the index of the journal's connection starts building a moment later
- * (INSIGHT_INDEX_DELAY_MS). Its memory is the index's own (about 80 bytes an entry); the lock's
- * signal stops the build and discards it, and the lock clears the timer if it has not fired yet.
+ * (INSIGHT_INDEX_DELAY_MS), and once it is ready the in-memory copy of the ledger tree. Their memory
+ * is their own (about 80 bytes an entry, and 32 bytes a revision); the lock's signal stops the
+ * builds and discards them, and the lock clears the timer if it has not fired yet.
  */
 export function insightIndexAfterUnlock(ctx: ServiceContext): void {
   ctx.insightWarmup.schedule(() => {
@@ -61,7 +63,9 @@ export function insightIndexAfterUnlock(ctx: ServiceContext): void {
     // Its dirty-day triggers are made on the connection: never inside a job's open transaction (an
     // import's slice), whose rollback would take them away. It tries again a moment later.
     if (db.inTransaction) return insightIndexAfterUnlock(ctx);
-    void startInsightIndex(db, ctx.vault.lockSignal);
+    const signal = ctx.vault.lockSignal;
+    // Then the ledger tree's copy, which a report's proofs read instead of the file.
+    void startInsightIndex(db, signal).then(() => startLedgerNodes(db, signal));
   }, INSIGHT_INDEX_DELAY_MS);
 }
 

@@ -87,6 +87,14 @@ export const checkInIdsInWeeks = (db: DB, firstWeek: string, lastDay: string, pe
 /** The receipts taken, in chain order. */
 export const receiptRows = (db: DB) => all<{ seq: number; head: string; taken_at: number }>(db, 'SELECT seq, head, taken_at FROM receipts ORDER BY seq, id');
 
-/** Entries (not in the trash) that happened between `from` and `to` (days, inclusive). */
+/**
+ * Entries (not in the trash) that happened between `from` and `to` (days, inclusive): from the day
+ * rollups (a row a day), and counted from the entries only on the days whose rollups are stale.
+ */
 export const entriesInPeriod = (db: DB, from: string, to: string): number =>
-  value<number>(db, `SELECT count(*) FROM entries e WHERE ${entryConditions({})}`, { ...filterParams({}), from, to }) ?? 0;
+  value<number>(
+    db,
+    `SELECT (SELECT coalesce(sum(n), 0) FROM rollup_day WHERE day >= :from AND day <= :to AND day NOT IN (SELECT day FROM rollup_dirty))
+          + (SELECT count(*) FROM entries e WHERE ${entryConditions({})} AND e.day IN (SELECT day FROM rollup_dirty))`,
+    { ...filterParams({}), from, to },
+  ) ?? 0;

@@ -9,6 +9,7 @@ export * from './search.js';
 export * from './checkins.js';
 export * from './drafts.js';
 export * from './revisions.js';
+export { startLedgerNodes, discardLedgerNodes, usableLedgerNodes } from './ledgernodes.js';
 export * from './receipts.js';
 export * from './attachments.js';
 export { dayIn } from './time.js';

@@ -122,17 +122,21 @@ const NODE_BATCH = 2000;
  * records which nodes they read: those are then read in a few batches (a report's thousands of
  * proofs need tens of thousands of nodes: a few statements instead of one each). A node that is not
  * stored is simply not read ahead: it throws `missing()` when it is asked for, as it would have.
+ * `inMemory` is the connection's copy of the stored nodes (ledgernodes.ts), when it has one: the
+ * nodes it holds are taken from it instead of the file.
  */
-export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (t: Tree) => void): Tree {
+export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (t: Tree) => void, inMemory?: { node(level: number, index: number): Buffer | undefined } | null): Tree {
   const node = db.prepare('SELECT hash FROM ledger_tree WHERE level = ? AND idx = ?').pluck();
   const digest = db.prepare('SELECT digest FROM revisions WHERE seq = ?').pluck();
-  const cache = new Map<string, Buffer>();
+  // Keyed by level × 2^32 + index.
+  const cache = new Map<number, Buffer>();
   const leaf = (seq: number, d: unknown): Buffer | null => (typeof d === 'string' && /^[0-9a-f]{64}$/.test(d) ? leafOf(seq, d) : null);
   if (ahead) {
     const keys = Tree.reads(size, ahead);
     // In index order, so that neighbouring reads fall on the same pages.
     const leaves = keys.filter(([level]) => level === 0).map(([, index]) => index + 1).sort((a, b) => a - b);
-    const nodes = keys.filter(([level]) => level > 0).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    // Nodes the in-memory copy holds are not read from the file.
+    const nodes = keys.filter(([level, index]) => level > 0 && !inMemory?.node(level, index)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     // The digests from their index, which holds them densely (the rows themselves hold the content).
     const digests = db.prepare('SELECT seq, digest FROM revisions INDEXED BY revisions_digests WHERE seq IN (SELECT value FROM json_each(?))').raw(true);
     const stored = db
@@ -141,18 +145,18 @@ export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (
     for (let i = 0; i < leaves.length; i += NODE_BATCH) {
       for (const [seq, d] of digests.all(jsonList(leaves.slice(i, i + NODE_BATCH))) as [number, unknown][]) {
         const h = leaf(seq, d);
-        if (h) cache.set(`0:${seq - 1}`, h);
+        if (h) cache.set(seq - 1, h);
       }
     }
     for (let i = 0; i < nodes.length; i += NODE_BATCH) {
       for (const [level, index, h] of stored.all(JSON.stringify(nodes.slice(i, i + NODE_BATCH))) as [number, number, unknown][]) {
-        if (Buffer.isBuffer(h) && h.length === 32) cache.set(`${level}:${index}`, h);
+        if (Buffer.isBuffer(h) && h.length === 32) cache.set(level * 2 ** 32 + index, h);
       }
     }
   }
   return new Tree(size, (level, index) => {
-    const key = `${level}:${index}`;
-    let h = cache.get(key);
+    const key = level * 2 ** 32 + index;
+    let h = cache.get(key) ?? (level > 0 ? inMemory?.node(level, index) : undefined);
     if (h) return h;
     if (level === 0) {
       const l = leaf(index + 1, digest.get(index + 1));
