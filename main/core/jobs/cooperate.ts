@@ -13,10 +13,41 @@ export function cooperate(signal: AbortSignal, budgetMs = 20): () => Promise<voi
   return async function pause(): Promise<void> {
     throwIfCancelled(signal);
     if (performance.now() - sliceStart < budgetMs) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     throwIfCancelled(signal);
     sliceStart = performance.now();
   };
+}
+
+/*
+ * The jobs of a thread share its event loop, so they share its turns. Were each to yield with its own
+ * setImmediate, every job waiting would resume in the same check phase, one slice after another,
+ * before the loop gets back to I/O: with a backup, the history check and the insight index's build
+ * running at once, a call arriving meanwhile would wait for all three slices. Instead the jobs wait
+ * in one queue, and one of them (the longest waiting) resumes per turn of the loop; so a call waits
+ * for one slice at most, however many jobs run. This is the thread's, not any journal's: the event
+ * loop it paces is the thread's own.
+ */
+const waiting: (() => void)[] = [];
+let pumping = false;
+
+/** Resolves in a later turn of the event loop, after its I/O: at most one waiter per turn. */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    if (!pumping) {
+      pumping = true;
+      setImmediate(pump);
+    }
+  });
+}
+
+function pump(): void {
+  const next = waiting.shift();
+  // Armed before the waiter runs: its slice runs now, the next waiter's in the next turn.
+  if (waiting.length > 0) setImmediate(pump);
+  else pumping = false;
+  next?.();
 }
 
 export function throwIfCancelled(signal: AbortSignal): void {

@@ -14,7 +14,7 @@
  *   vault's lock signal): nothing of it outlives the lock.
  */
 import type { DB } from '../index.js';
-import { cooperate } from '../../jobs/cooperate.js';
+import { cooperate, nextTurn } from '../../jobs/cooperate.js';
 import { prepared } from './sql.js';
 
 const DAY_MS = 86_400_000;
@@ -314,11 +314,11 @@ export function startInsightIndex(db: DB, signal: AbortSignal, opts: { sliceEntr
   const slice = opts.sliceEntries ?? SLICE;
   const build = async (): Promise<InsightIndex | null> => {
     // Yield first: the call that started the build is answered from SQL before any slice runs.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     let after: string | null = null;
     for (;;) {
       await pause();
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       if (ix.discarded || !db.open) return null;
       const more = db.transaction(() => {
         // The last day of this slice: `slice` live entries on from `after`, then that whole day.

@@ -1,4 +1,4 @@
-import { cooperate } from '../../jobs/cooperate.js';
+import { cooperate, nextTurn } from '../../jobs/cooperate.js';
 import type { DB } from '../open.js';
 import { chainHead } from './revisions.js';
 import { revisionLink } from './evidence.js';
@@ -94,12 +94,11 @@ export function startLedgerNodes(db: DB, signal: AbortSignal): Promise<LedgerNod
   const onAbort = () => discardLedgerNodes(db);
   signal.addEventListener('abort', onAbort, { once: true });
   const pause = cooperate(signal, 8);
-  const idle = () => new Promise<void>((resolve) => setImmediate(resolve));
   const build = async (): Promise<LedgerNodes | null> => {
-    await idle();
+    await nextTurn();
     while (db.open && db.inTransaction) {
       await pause();
-      await idle();
+      await nextTurn();
     }
     if (copy.discarded || !db.open) return null;
     const head = chainHead(db);
@@ -109,7 +108,7 @@ export function startLedgerNodes(db: DB, signal: AbortSignal): Promise<LedgerNod
       const count = Math.floor(copy.size / 2 ** level);
       for (let from = 0; from < count; ) {
         await pause();
-        await idle();
+        await nextTurn();
         if (copy.discarded || !db.open) return null;
         if (db.inTransaction) continue;
         const left = copy.load(db, level, from, count);
