@@ -47,9 +47,10 @@ const toCheckIn = (r: CheckInRow): CheckIn => ({
  * Whether the check-in row (alias `c`) is part of the journal: not written by an import that is still
  * being written or stopped before its end (migration 014). Every read of check-ins the person sees
  * says it; a hidden one is found only by id, by the history and by the import itself. A batch is
- * shown by one flag, so its last transaction never rewrites its check-ins.
+ * shown by one flag, so its last transaction never rewrites its check-ins. (A look-up by the batch's
+ * id, and only for marked rows: no read scans the batches.)
  */
-export const CHECKIN_SHOWN = '(c.import_batch IS NULL OR c.import_batch NOT IN (SELECT id FROM import_batches WHERE shown = 0))';
+export const CHECKIN_SHOWN = '(c.import_batch IS NULL OR NOT EXISTS (SELECT 1 FROM import_batches b WHERE b.id = c.import_batch AND b.shown = 0))';
 
 /** Any check-in by id, shown or still hidden in an import's batch (the history and the import read it). */
 export function getCheckIn(db: DB, id: number): CheckIn | null {
