@@ -32,16 +32,16 @@ function importThenCrash(dataDir: string, file: string, slice: number | 'none'):
 }
 
 /** A Fulcrum export of a seeded journal (people, patterns, entries naming them), the canary in every entry. */
-async function exportFile(): Promise<{ file: string; entries: number }> {
+async function exportFile(): Promise<{ file: string; entries: number; checkins: number }> {
   const a = await createdService();
   await seedJournal(a.call, () => a.service.vault.database());
   const content = (await a.call<ExportFile>('export.build', { format: 'json' })).content;
-  const json = JSON.parse(content) as { journal: { entries: { body: string }[] } };
+  const json = JSON.parse(content) as { journal: { entries: { body: string }[]; checkins: unknown[] } };
   for (const e of json.journal.entries) e.body = `${e.body} ${CANARY}`;
   a.service.vault.lock();
   const file = path.join(tempDir('fulcrum-import-crash-src-'), 'export.json');
   fs.writeFileSync(file, JSON.stringify(json));
-  return { file, entries: json.journal.entries.length };
+  return { file, entries: json.journal.entries.length, checkins: json.journal.checkins.length };
 }
 
 /** A journal of its own with one entry, locked, and what it holds and shows. */
@@ -65,14 +65,23 @@ describe('an import killed after any of its slices', () => {
     await call('vault.unlock', { passphrase: PASSPHRASE });
     const shows = await whatShows(call);
     expect(shows.timeline.length).toBe(j.seen.timeline.length + src.entries);
-    expect(abandonedLeft(s.vault.database())).toEqual({ entries: 0, people: 0, tags: 0, batches: 0 });
+    // Its check-ins show by the batch's flag; the unlock does not take the shown batch for an abandoned one.
+    expect(shows.checkins).toHaveLength(src.checkins);
+    const db = s.vault.database();
+    expect(abandonedLeft(db)).toEqual({ entries: 0, checkins: 0, people: 0, tags: 0, batches: 0 });
+    // The idle upkeep clears the check-ins' marks, then the batch; they still show.
+    const upkeep = purgeExpiredInIdle(s);
+    while (upkeep(db));
+    expect(db.prepare('SELECT (SELECT count(*) FROM import_batches) + (SELECT count(*) FROM checkins WHERE import_batch IS NOT NULL)').pluck().get()).toBe(0);
+    expect((await whatShows(call)).checkins).toEqual(shows.checkins);
     s.vault.lock();
   });
 
-  // Slice 1 holds the people and patterns; slices 2 … entries + 1 one entry each.
+  // Slice 1 holds the people and patterns; slices 2 … entries + 1 one entry each, then one check-in each.
   it('shows nothing of it after the next unlock, deletes it in idle time, and imports it again in full', { timeout: 240_000 }, async () => {
     const src = await exportFile();
-    for (let slice = 1; slice <= src.entries + 1; slice++) {
+    expect(src.checkins).toBeGreaterThan(0);
+    for (let slice = 1; slice <= src.entries + src.checkins + 1; slice++) {
       const j = await journal();
       const run = await importThenCrash(j.dataDir, src.file, slice);
       expect(run.signal, `${slice}: ${run.stderr}`).toBe('SIGKILL');
@@ -83,7 +92,7 @@ describe('an import killed after any of its slices', () => {
       const db = s.vault.database();
       // The killed import's rows are there, hidden, and given up by the unlock.
       const left = abandonedLeft(db);
-      expect(left, `slice ${slice}`).toMatchObject({ entries: slice - 1, batches: 1 });
+      expect(left, `slice ${slice}`).toMatchObject({ entries: Math.min(slice - 1, src.entries), checkins: Math.max(0, slice - 1 - src.entries), batches: 1 });
       expect(left.people, `slice ${slice}`).toBeGreaterThan(0);
       expect(await whatShows(call), `slice ${slice}`).toEqual(j.seen);
       expect(JSON.stringify(await call('people.list', { includeArchived: true }))).not.toContain(REAL_NAME);
@@ -91,7 +100,7 @@ describe('an import killed after any of its slices', () => {
       // The idle upkeep's own steps, run until it has nothing left to do.
       const upkeep = purgeExpiredInIdle(s);
       while (upkeep(db));
-      expect(abandonedLeft(db)).toEqual({ entries: 0, people: 0, tags: 0, batches: 0 });
+      expect(abandonedLeft(db)).toEqual({ entries: 0, checkins: 0, people: 0, tags: 0, batches: 0 });
       expect(fingerprint(db, { history: false }), `slice ${slice}`).toBe(j.before);
       expect(await call('ledger.verify', {})).toMatchObject({ ok: true });
 

@@ -148,4 +148,61 @@ describe('an import commit written in slices', () => {
     // The first read had nothing before it; at every later one, the save sent during the one before was written.
     expect(reads.map((r, i) => (i === 0 ? true : r))).toEqual(reads.map(() => true));
   });
+
+  it('writes its check-ins in the slices, hidden, so the last transaction writes none of them, and keeps a check-in the person saves meanwhile', async () => {
+    const weeks = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10));
+    const a = await createdService();
+    const robin = await a.call<{ id: number }>('people.create', { name: 'Robin', kind: 'romantic', color: '#3366aa' });
+    for (const week of weeks) await a.call('checkins.save', { personId: robin.id, week, heard: 2, note: `imported ${week}` });
+    for (let i = 0; i < 3; i++) await a.call('entries.create', { occurredAt: Date.UTC(2024, 1, 1 + i), timeZone: 'UTC', title: `e${i}`, body: 'x', personIds: [robin.id] });
+    const content = (await a.call<ExportFile>('export.build', { format: 'json' })).content;
+    a.service.vault.lock();
+
+    const mineWeek = weeks.at(-1)!;
+    const lists: Promise<Reply<unknown>>[] = [];
+    let mine: Promise<Reply<unknown>> | null = null;
+    let slices = 0;
+    const s = await createdService(undefined, {
+      ports: {
+        log: () => {},
+        importSliceMs: 0,
+        importSliceAt: (slice) => {
+          slices = slice;
+          // Which slice the writes that follow belong to (the last transaction's: the last one seen).
+          db().prepare('UPDATE temp.phase SET n = ?').run(slice);
+          // The person's check-in for a week the file also has, before the import gets to it.
+          if (slice === 2) mine = s.service.dispatch('checkins.save', { personId: here.id, week: mineWeek, heard: 5, note: 'mine' });
+          lists.push(s.service.dispatch('checkins.list', {}));
+        },
+      },
+    });
+    const db = () => s.service.vault.database();
+    const here = await s.call<{ id: number }>('people.create', { name: 'Robin', kind: 'romantic', color: '#3366aa' });
+    // Every write to check-ins, with the slice it came after (0: before the first).
+    db().exec(`
+      CREATE TEMP TABLE phase (n INTEGER NOT NULL); INSERT INTO temp.phase VALUES (0);
+      CREATE TEMP TABLE checkin_writes (n INTEGER NOT NULL, week TEXT NOT NULL);
+      CREATE TEMP TRIGGER checkin_writes_ai AFTER INSERT ON main.checkins BEGIN INSERT INTO checkin_writes SELECT n, new.week FROM temp.phase; END;
+      CREATE TEMP TRIGGER checkin_writes_au AFTER UPDATE ON main.checkins BEGIN INSERT INTO checkin_writes SELECT n, new.week FROM temp.phase; END;
+    `);
+    const preview = await s.call<ImportPreview>('import.preview', { source: { text: content } });
+    expect(preview.counts.checkins.new).toBe(weeks.length);
+    const result = await s.call<{ imported: { checkins: number }; skipped: { checkins: number } }>('import.commit', { importId: preview.importId });
+
+    // Written a slice each, before the last transaction; that one wrote no check-in at all.
+    const writes = db().prepare('SELECT n, week FROM temp.checkin_writes ORDER BY rowid').all() as { n: number; week: string }[];
+    expect(writes.filter((w) => w.n === slices)).toEqual([]);
+    expect(new Set(writes.map((w) => w.week))).toEqual(new Set(weeks));
+    // Until the end, only the person's own check-in showed.
+    const seen = (await Promise.all(lists)).map((r) => (r.ok ? (r.value as { note: string }[]).map((c) => c.note) : r));
+    expect(seen[0]).toEqual([]);
+    expect(seen.slice(1)).toEqual(seen.slice(1).map(() => ['mine']));
+    expect(await mine!).toMatchObject({ ok: true });
+    // Then all of them, and the week the person saved meanwhile is theirs.
+    expect(result).toMatchObject({ imported: { checkins: weeks.length - 1 }, skipped: { checkins: 1 } });
+    const after = await s.call<{ week: string; note: string }[]>('checkins.list', {});
+    expect(after).toHaveLength(weeks.length);
+    expect(after.find((c) => c.week === mineWeek)).toMatchObject({ note: 'mine', heard: 5 });
+    expect(await s.call('ledger.verify', {})).toMatchObject({ ok: true });
+  });
 });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, openDatabase, schemaVersion, type Migration } from '../../main/core/db/index.js';
 import { snapshotDir, tempDir } from '../helpers/files.js';
+import { listCheckIns } from '../../main/core/db/repos/checkins.js';
+import { abandonBatches, abandonedLeft } from '../../main/core/db/repos/imports.js';
 
 const fresh = (migrations: readonly Migration[] = []) => {
   const dir = tempDir();
@@ -42,6 +44,24 @@ describe('migrations', () => {
     expect(find('alone')).toEqual([Number(id)]);
     db.prepare('DELETE FROM entries WHERE id = ?').run(id);
     expect(find('alone')).toEqual([]);
+    db.close();
+  });
+
+  it('14 keeps every check-in of an upgraded journal shown, and an import left under way is still abandoned at unlock', () => {
+    const { db } = fresh(MIGRATIONS.slice(0, 13));
+    db.exec(`
+      INSERT INTO people (id, name, kind, color, created_at, updated_at) VALUES (1, 'Robin', 'romantic', '#3366aa', 1, 1);
+      INSERT INTO checkins (person_id, week, heard, created_at, updated_at) VALUES (1, '2024-03-04', 3, 1, 1), (1, '2024-03-11', 4, 1, 1);
+      INSERT INTO import_batches (id, started_at) VALUES (5, 1);
+      INSERT INTO entries (occurred_at, time_zone, day, created_at, updated_at, title, body, deleted_at, import_batch)
+        VALUES (1, 'UTC', '2024-03-05', 1, 1, 'half-imported', '', 1, 5);
+    `);
+    migrate(db, MIGRATIONS.slice(0, 14));
+    expect(schemaVersion(db)).toBe(14);
+    expect(listCheckIns(db).map((c) => c.week)).toEqual(['2024-03-11', '2024-03-04']);
+    expect(db.prepare('SELECT shown FROM import_batches WHERE id = 5').pluck().get()).toBe(0);
+    expect(abandonBatches(db, null)).toBe(1);
+    expect(abandonedLeft(db)).toMatchObject({ entries: 1, checkins: 0, batches: 1 });
     db.close();
   });
 

@@ -1,6 +1,7 @@
 /** Whole-journal reads the backup and the vault use: SQLite's own checks and what a journal holds. */
 import type { DB } from './open.js';
 import { get, value } from './repos/sql.js';
+import { CHECKIN_SHOWN } from './repos/checkins.js';
 
 /** SQLite's full integrity check: 'ok', or the first problem it found. */
 export const integrityCheck = (db: DB): string => String(db.pragma('integrity_check', { simple: true }));
@@ -20,6 +21,6 @@ export function journalSummary(db: DB): { entries: number; firstDay: string | nu
       '(SELECT min(day) FROM entries WHERE deleted_at IS NULL) AS first, (SELECT max(day) FROM entries WHERE deleted_at IS NULL) AS last',
   )!;
   const people = value<number>(db, 'SELECT count(*) FROM people') ?? 0;
-  const checkins = value<number>(db, 'SELECT count(*) FROM checkins') ?? 0;
+  const checkins = value<number>(db, `SELECT count(*) FROM checkins c WHERE ${CHECKIN_SHOWN}`) ?? 0;
   return { entries: e.n, firstDay: e.first, lastDay: e.last, people, checkins };
 }

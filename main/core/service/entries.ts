@@ -1,11 +1,12 @@
 import type { HandlersFor, ServiceContext } from './types.js';
 import type { DB } from '../db/open.js';
-import { dropEmptyAbandoned } from '../db/repos/imports.js';
+import { clearShownBatches, dropEmptyAbandoned } from '../db/repos/imports.js';
 import {
   createEntry,
   entryNotFound,
   getEntry,
   purgeEntry,
+  purgeAbandonedCheckIns,
   purgeAbandonedImports,
   purgeExpiredAttachmentsStep,
   purgeExpiredTrash,
@@ -49,6 +50,12 @@ export const entryHandlers: HandlersFor<'entries'> = {
  */
 export const PURGE_BATCH = 5;
 
+/** Check-ins of an abandoned import deleted per idle step: small rows, a tombstone each (no full-text index). */
+export const PURGE_CHECKINS = 25;
+
+/** Check-ins of a shown import whose batch mark is cleared per idle step (one small row each). */
+export const CLEAR_MARKS = 500;
+
 /**
  * One idle step of deleting for good what has been in the trash for more than 30 days, or else what an
  * import that never finished left hidden: at most PURGE_BATCH entries. Returns true when it deleted some (more may be due). It never runs inside an
@@ -65,7 +72,10 @@ export function purgeExpiredInIdle(ctx: ServiceContext): (db: DB) => boolean {
       // Then what imports that never finished left hidden (a lock, a crash, an error), the same way.
       const left = purgeAbandonedImports(db, ctx.ports.now(), PURGE_BATCH);
       if (left > 0) return true;
-      return dropEmptyAbandoned(db);
+      if (purgeAbandonedCheckIns(db, ctx.ports.now(), PURGE_CHECKINS) > 0) return true;
+      if (dropEmptyAbandoned(db)) return true;
+      // After an import was shown: the marks its check-ins still carry (they show by the batch's flag).
+      return clearShownBatches(db, CLEAR_MARKS);
     } catch (e) {
       ctx.ports.log('warn', `purging the expired trash failed (${(e as { code?: string })?.code ?? 'error'}); it will be retried when the journal is idle`);
       return false;

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/insights.js';
 import type { DB } from '../index.js';
 import { bucketExpr, prepared } from './sql.js';
+import { CHECKIN_SHOWN } from '../repos/checkins.js';
 
 /**
  * Non-archived people without a check-in in the week holding `today`. A check-in counts for the
@@ -20,10 +21,10 @@ export function checkInsDue(db: DB, today: string, weekStart: number): CheckInsD
   const weekEnd = addDays(week, 6);
   const rows = prepared(
     db,
-    `SELECT p.id AS personId, (SELECT max(c.week) FROM checkins c WHERE c.person_id = p.id) AS lastWeek
+    `SELECT p.id AS personId, (SELECT max(c.week) FROM checkins c WHERE c.person_id = p.id AND ${CHECKIN_SHOWN}) AS lastWeek
      FROM people p
      WHERE p.archived_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.person_id = p.id AND c.week >= :week AND c.week <= :weekEnd)
+       AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.person_id = p.id AND c.week >= :week AND c.week <= :weekEnd AND ${CHECKIN_SHOWN})
      ORDER BY p.id`,
   ).all({ week, weekEnd }) as { personId: number; lastWeek: string | null }[];
   return { week, weekEnd, due: rows.map((r) => ({ personId: r.personId, lastWeek: r.lastWeek ? weekStartOf(r.lastWeek, weekStart) : null })) };
@@ -49,7 +50,7 @@ export function checkInTrends(
   weekStart: number,
 ): CheckInTrends {
   const to = q.to ?? today;
-  const from = q.from ?? (prepared(db, 'SELECT min(week) FROM checkins').pluck().get() as string | null);
+  const from = q.from ?? (prepared(db, `SELECT min(week) FROM checkins c WHERE ${CHECKIN_SHOWN}`).pluck().get() as string | null);
   const empty: CheckInTrends = { weekStart, period: null, weeks: [], series: [] };
   if (!from || from > to) return empty;
   const firstWeek = weekStartOf(from, weekStart);
@@ -62,7 +63,7 @@ export function checkInTrends(
     db,
     `SELECT c.person_id AS personId, ${bucketExpr('week', 'c.week')} AS w, count(*) AS n, ${means}
      FROM checkins c
-     WHERE c.week >= :firstWeek AND c.week <= :lastDay
+     WHERE c.week >= :firstWeek AND c.week <= :lastDay AND ${CHECKIN_SHOWN}
        ${q.personIds?.length ? 'AND c.person_id IN (SELECT value FROM json_each(:personIds))' : ''}
      GROUP BY 1, 2`,
   ).all({ firstWeek, lastDay: addDays(lastWeek, 6), weekStart, personIds: q.personIds?.length ? JSON.stringify(q.personIds) : null }) as ({

@@ -11,7 +11,8 @@ import { migration010 } from './010_writing_templates.js';
 import { migration011 } from './011_report_index.js';
 import { migration012 } from './012_ledger_tree.js';
 import { migration013 } from './013_import_batches.js';
+import { migration014 } from './014_hidden_checkins.js';
 import type { Migration } from '../migrate.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];

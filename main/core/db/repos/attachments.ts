@@ -391,9 +391,10 @@ export const attachmentTotals = (db: DB): { count: number; bytes: number } =>
  */
 export const PURGE_STEP_BYTES = 4 * 1024 * 1024;
 
-/** Attachments whose entry is leaving for good: in the trash past its time, or hidden by an import that never finished. */
-const OWNER_LEAVING = `(owner_kind = 'entry' AND owner_id IN (SELECT id FROM entries WHERE (deleted_at IS NOT NULL AND deleted_at <= ? AND import_batch IS NULL)
-  OR import_batch IN (SELECT id FROM import_batches WHERE abandoned = 1)))`;
+/** Attachments whose entry or check-in is leaving for good: in the trash past its time, or hidden by an import that never finished. */
+const OWNER_LEAVING = `((owner_kind = 'entry' AND owner_id IN (SELECT id FROM entries WHERE (deleted_at IS NOT NULL AND deleted_at <= ? AND import_batch IS NULL)
+  OR import_batch IN (SELECT id FROM import_batches WHERE abandoned = 1)))
+  OR (owner_kind = 'checkin' AND owner_id IN (SELECT id FROM checkins WHERE import_batch IN (SELECT id FROM import_batches WHERE abandoned = 1))))`;
 
 /**
  * Deletes for good (secure_delete overwrites the freed pages): attachments removed or never linked for

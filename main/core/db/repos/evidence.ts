@@ -5,6 +5,7 @@
 import type { DB } from '../open.js';
 import { entryConditions, filterParams } from '../analytics/sql.js';
 import { all, get, jsonList, stmt, value } from './sql.js';
+import { CHECKIN_SHOWN } from './checkins.js';
 
 /** A saved revision as the evidence discloses it. */
 export interface EvidenceRevisionRow {
@@ -80,7 +81,7 @@ export const latestEntryRevision = (db: DB, id: number): EvidenceRevisionRow | u
 export const checkInIdsInWeeks = (db: DB, firstWeek: string, lastDay: string, personIds: readonly number[]): number[] =>
   all<{ id: number }>(
     db,
-    `SELECT id FROM checkins WHERE week >= ? AND week <= ? ${personIds.length ? 'AND person_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY week, person_id, id`,
+    `SELECT id FROM checkins c WHERE week >= ? AND week <= ? AND ${CHECKIN_SHOWN} ${personIds.length ? 'AND person_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY week, person_id, id`,
     ...[firstWeek, lastDay, ...(personIds.length ? [JSON.stringify(personIds)] : [])],
   ).map((r) => r.id);
 

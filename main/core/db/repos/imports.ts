@@ -5,6 +5,7 @@
  */
 import type { DB } from '../open.js';
 import { all, get, run } from './sql.js';
+import { CHECKIN_SHOWN } from './checkins.js';
 
 /** GLOB pattern for "<ref> #2", "<ref> #3" … (the ref's own glob characters taken literally). */
 export const numberedRefs = (ref: string) => `${ref.replace(/[[*?]/g, (c) => `[${c}]`)} #[0-9]*`;
@@ -31,8 +32,9 @@ export const hasSourceRef = (db: DB, source: string, ref: string): boolean =>
 export const hasOwnEntry = (db: DB, id: number, occurredAt: number): boolean =>
   get(db, 'SELECT 1 AS one FROM entries WHERE id = ? AND source_ref IS NULL AND occurred_at = ?', id, occurredAt) !== undefined;
 
+/** A check-in of the journal for this person and week (one hidden by an abandoned import does not count). */
 export const hasCheckIn = (db: DB, personId: number, week: string): boolean =>
-  get(db, 'SELECT 1 AS one FROM checkins WHERE person_id = ? AND week = ?', personId, week) !== undefined;
+  get(db, `SELECT 1 AS one FROM checkins c WHERE person_id = ? AND week = ? AND ${CHECKIN_SHOWN}`, personId, week) !== undefined;
 
 export const hasTherapySession = (db: DB, day: string, note: string): boolean =>
   get(db, 'SELECT 1 AS one FROM therapy_sessions WHERE day = ? AND note = ?', day, note) !== undefined;
@@ -74,12 +76,38 @@ export function holdInBatch(db: DB, table: 'entries' | 'people' | 'tags', id: nu
   else run(db, `UPDATE ${table} SET import_batch = ? WHERE id = ?`, batch, id);
 }
 
-/** The batch's last step (inside the last transaction): every row it wrote is shown at once. */
+/**
+ * The batch's last step (inside the last transaction): every row it wrote is shown at once. Its
+ * check-ins, the most numerous after its entries, are shown by the batch's flag (see CHECKIN_SHOWN),
+ * not row by row; their marks are cleared later, in idle moments (clearShownBatches).
+ */
 export function revealBatch(db: DB, batch: number): void {
   run(db, 'UPDATE entries SET deleted_at = NULL, import_batch = NULL WHERE import_batch = ?', batch);
   run(db, 'UPDATE people SET import_batch = NULL WHERE import_batch = ?', batch);
   run(db, 'UPDATE tags SET import_batch = NULL WHERE import_batch = ?', batch);
-  run(db, 'DELETE FROM import_batches WHERE id = ?', batch);
+  // Without check-ins the batch has nothing left to name: it goes now (one look in a small index).
+  run(db, 'DELETE FROM import_batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM checkins WHERE import_batch = ?)', batch, batch);
+  run(db, 'UPDATE import_batches SET shown = 1 WHERE id = ?', batch);
+}
+
+/**
+ * One idle step after an import was shown: clears the batch mark of up to `max` of its check-ins, and
+ * drops shown batches with none left (a batch's id is only reused once nothing names it). Answers
+ * whether it did anything.
+ */
+export function clearShownBatches(db: DB, max: number): boolean {
+  return db.transaction(() => {
+    const cleared = run(
+      db,
+      'UPDATE checkins SET import_batch = NULL WHERE id IN (SELECT id FROM checkins WHERE import_batch IN (SELECT id FROM import_batches WHERE shown = 1) LIMIT ?)',
+      max,
+    ).changes;
+    const dropped = run(
+      db,
+      'DELETE FROM import_batches WHERE shown = 1 AND NOT EXISTS (SELECT 1 FROM checkins WHERE import_batch = import_batches.id)',
+    ).changes;
+    return cleared + dropped > 0;
+  })();
 }
 
 /**
@@ -89,7 +117,7 @@ export function revealBatch(db: DB, batch: number): void {
  */
 export function abandonBatches(db: DB, batch: number | null): number {
   return db.transaction(() => {
-    const ids = batch === null ? all<{ id: number }>(db, 'SELECT id FROM import_batches WHERE abandoned = 0').map((r) => r.id) : [batch];
+    const ids = batch === null ? all<{ id: number }>(db, 'SELECT id FROM import_batches WHERE abandoned = 0 AND shown = 0').map((r) => r.id) : [batch];
     for (const id of ids) {
       run(db, 'UPDATE import_batches SET abandoned = 1 WHERE id = ?', id);
       run(db, 'UPDATE entries SET source_ref = NULL WHERE import_batch = ? AND source_ref IS NOT NULL', id);
@@ -98,27 +126,28 @@ export function abandonBatches(db: DB, batch: number | null): number {
   })();
 }
 
-/** Rows of abandoned batches still in the journal (entries, people, patterns, batches). */
-export function abandonedLeft(db: DB): { entries: number; people: number; tags: number; batches: number } {
+/** Rows of abandoned batches still in the journal (entries, check-ins, people, patterns, batches). */
+export function abandonedLeft(db: DB): { entries: number; checkins: number; people: number; tags: number; batches: number } {
   const n = (sql: string) => get<{ n: number }>(db, sql)?.n ?? 0;
   const of = 'IN (SELECT id FROM import_batches WHERE abandoned = 1)';
   return {
     entries: n(`SELECT count(*) AS n FROM entries WHERE import_batch ${of}`),
+    checkins: n(`SELECT count(*) AS n FROM checkins WHERE import_batch ${of}`),
     people: n(`SELECT count(*) AS n FROM people WHERE import_batch ${of}`),
     tags: n(`SELECT count(*) AS n FROM tags WHERE import_batch ${of}`),
     batches: n('SELECT count(*) AS n FROM import_batches WHERE abandoned = 1'),
   };
 }
 
-/** Once an abandoned batch has no entries left: its people and patterns, then the batch itself. */
+/** Once an abandoned batch has no entries and no check-ins left: its people and patterns, then the batch itself. */
 export function dropEmptyAbandoned(db: DB): boolean {
   return db.transaction(() => {
     const empty = all<{ id: number }>(
       db,
-      'SELECT id FROM import_batches b WHERE abandoned = 1 AND NOT EXISTS (SELECT 1 FROM entries WHERE import_batch = b.id)',
+      'SELECT id FROM import_batches b WHERE abandoned = 1 AND NOT EXISTS (SELECT 1 FROM entries WHERE import_batch = b.id) AND NOT EXISTS (SELECT 1 FROM checkins WHERE import_batch = b.id)',
     ).map((r) => r.id);
     for (const id of empty) {
-      // Their entries' links went with the entries; check-ins are written only by the last transaction.
+      // Their entries' links went with the entries, their check-ins before them (purgeAbandonedCheckIns).
       // One still named by an entry of the journal (never expected) is kept, and shown.
       run(db, 'DELETE FROM people WHERE import_batch = ? AND id NOT IN (SELECT person_id FROM entry_people)', id);
       run(db, 'DELETE FROM tags WHERE import_batch = ? AND id NOT IN (SELECT tag_id FROM entry_tags)', id);

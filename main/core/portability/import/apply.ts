@@ -6,7 +6,7 @@ import { BUILTIN_PATTERNS } from '../../../../shared/catalogue.js';
 import { FulcrumError } from '../../../../shared/errors.js';
 import type { ImportResult } from '../../../../shared/portability.js';
 import type { DB } from '../../db/index.js';
-import { createEntry, createPerson, createTag, listPeople, listTags, saveCheckIn, updatePerson, updateTag } from '../../db/repos/index.js';
+import { createEntry, createPerson, createTag, listPeople, listTags, saveCheckInInBatch, updatePerson, updateTag } from '../../db/repos/index.js';
 import {
   abandonBatches,
   addTherapySession,
@@ -160,7 +160,7 @@ export interface CommitOptions {
   pause?: StepPause;
   /** Runs inside the slice's transaction right after an entry is written (a ZIP import attaches its files); answers how many files. */
   afterEntry?: (entry: PlannedEntry, id: number) => Promise<number>;
-  /** The same for a check-in (`where` is its place in the file), inside the last transaction. */
+  /** The same for a check-in (`where` is its place in the file), inside its slice's transaction. */
   afterCheckIn?: (where: string, id: number) => Promise<number>;
   /**
    * Gives the call queue up between two slices, so saves sent meanwhile are written then, and
@@ -181,9 +181,9 @@ export const SLICE_MS = 25;
  * transaction (BEGIN IMMEDIATE … COMMIT, about SLICE_MS of writing; the repositories' own
  * transactions nest inside as savepoints); between two, the import gives its turn up so that saves
  * queued meanwhile are written. Everything a slice writes belongs to the import's batch and stays
- * hidden (db/repos/imports.ts): its people and patterns first, then its entries with their files.
- * The last transaction writes the rest (check-ins, strengths, therapy sessions, changes to built-in
- * patterns) and shows the whole batch at once. A failure or a lock (CANCELLED) rolls the open
+ * hidden (db/repos/imports.ts): its people and patterns first, then its entries with their files,
+ * then its check-ins with theirs. The last transaction writes the rest (strengths, therapy sessions,
+ * changes to built-in patterns) and shows the whole batch at once. A failure or a lock (CANCELLED) rolls the open
  * transaction back; what earlier slices wrote stays hidden, and the batch is abandoned (here, or by
  * the next unlock after a lock or a crash) and deleted for good in idle moments. After every wait it
  * checks the lock before writing again (dispatch.ts rolls the open transaction back when a lock comes).
@@ -290,19 +290,22 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
       }
       holdInBatch(db, 'entries', created.id, batch, now);
     }
-    opts.progress?.(total, total);
-    // The last transaction begins: everything left, then the whole batch shown at once.
-    await nextSlice();
-
-    for (const [id, t] of builtins) customiseBuiltin(db, id, t, now);
-
+    // Check-ins too, hidden in the batch: the last transaction only shows them (one flag), whatever their number.
     for (const [i, c] of plan.checkins.entries()) {
+      if (performance.now() - sliceStart >= sliceMs) await nextSlice();
+      await pause('write');
+      still();
       if (r.checkinDuplicate[i]) {
         result.skipped.checkins++;
         continue;
       }
       const { where, personKey, createdAt, updatedAt, ...answers } = c;
-      const saved = saveCheckIn(db, { ...answers, personId: personIds.get(personKey)! }, createdAt ?? now);
+      const saved = saveCheckInInBatch(db, { ...answers, personId: personIds.get(personKey)! }, createdAt ?? now, batch);
+      // The person saved one for that week while the import was being written: theirs is kept.
+      if (!saved) {
+        result.skipped.checkins++;
+        continue;
+      }
       if (updatedAt !== null && updatedAt !== saved.updatedAt) setUpdatedAt(db, 'checkins', saved.id, updatedAt);
       result.imported.checkins++;
       if (opts.afterCheckIn) {
@@ -311,6 +314,11 @@ export async function commitPlan(db: DB, plan: ImportPlan, opts: CommitOptions):
         if (files) result.imported.attachments = (result.imported.attachments ?? 0) + files;
       }
     }
+    opts.progress?.(total, total);
+    // The last transaction begins: everything left, then the whole batch shown at once.
+    await nextSlice();
+
+    for (const [id, t] of builtins) customiseBuiltin(db, id, t, now);
 
     plan.strengths.forEach((s, i) => {
       if (r.strengthDuplicate[i]) {
