@@ -18,6 +18,11 @@ export function isFulcrumExport(json: unknown): boolean {
 }
 
 export function planFulcrum(json: unknown): ImportPlan {
+  return plannedFulcrum(json).plan;
+}
+
+/** The plan, and the file as parsed for it (null when it did not parse), so that nothing parses it twice. */
+function plannedFulcrum(json: unknown): { plan: ImportPlan; file: z.infer<typeof FulcrumExport> | null } {
   const plan = emptyPlan('fulcrum-json');
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > EXPORT_VERSION) {
@@ -27,7 +32,7 @@ export function planFulcrum(json: unknown): ImportPlan {
   if (!parsed.success) {
     issuesAsProblems(plan, '', null, parsed.error.issues);
     if (plan.problems.length === 0) problem(plan, 'file', null, { code: 'not-fulcrum-format' });
-    return plan;
+    return { plan, file: null };
   }
   const file = parsed.data;
   const j = file.journal;
@@ -96,7 +101,7 @@ export function planFulcrum(json: unknown): ImportPlan {
   });
   if (file.scope.pseudonymised) plan.notes.push(note({ code: 'pseudonymised' }));
   if (!file.scope.includeText) plan.notes.push(note({ code: 'without-text' }));
-  return plan;
+  return { plan, file };
 }
 
 type ParsedEntry = z.output<typeof ExportEntry>;
@@ -156,9 +161,8 @@ function entryPlanner(plan: ImportPlan, originJournalId: string, personIds: Read
  */
 export function fulcrumStream(skeleton: unknown): { head: ImportPlan; entries: () => (raw: unknown) => PlannedEntry | null } | null {
   if (!isFulcrumExport(skeleton)) return null;
-  const head = planFulcrum(skeleton); // a newer version's file is refused here, as in planFulcrum
-  if (head.problems.length > 0) return null;
-  const file = FulcrumExport.parse(skeleton);
+  const { plan: head, file } = plannedFulcrum(skeleton); // a newer version's file is refused here, as in planFulcrum
+  if (head.problems.length > 0 || !file) return null;
   const personIds = new Set(file.journal.people.map((p) => p.id));
   const tagIds = new Set(file.journal.tags.map((t) => t.id));
   const origin = file.origin.journalId;
