@@ -32,11 +32,16 @@ describe('the ledger tree', () => {
         // The app's own check (a report checks each proof before it gives it) agrees.
         const rootBytes = Buffer.from(root, 'hex');
         expect(Tree.includes(m, size, leaf, path, rootBytes)).toBe(true);
+        // The same path as hashes (how a report checks it before turning it into hex).
+        const hashes = tree.inclusionPath(m, size);
+        expect(hashes.map((h) => h.toString('hex'))).toEqual(path);
+        expect(Tree.includes(m, size, leaf, hashes, rootBytes)).toBe(true);
         if (path.length > 0) {
           const bad = [...path];
           bad[pick % bad.length] = flip(bad[pick % bad.length]!);
           expect(await verifyInclusion(m, size, leaf, bad, root)).toBe(false);
           expect(Tree.includes(m, size, leaf, bad, rootBytes)).toBe(false);
+          expect(Tree.includes(m, size, leaf, bad.map((h) => Buffer.from(h, 'hex')), rootBytes)).toBe(false);
         }
         if (size > 1) expect(Tree.includes((m + 1) % size, size, leaf, path, rootBytes)).toBe(false);
         if (size > 1) expect(await verifyInclusion((m + 1) % size, size, leaf, path, root)).toBe(false);

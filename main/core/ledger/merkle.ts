@@ -174,6 +174,11 @@ export class Tree {
 
   /** RFC 9162 §2.1.3.1 PATH(m, D[0:size]), as hex. */
   inclusion(m: number, size = this.size): string[] {
+    return this.inclusionPath(m, size).map((b) => b.toString('hex'));
+  }
+
+  /** The same path as hashes (checked with `includes` before it is turned into hex, and never parsed back). */
+  inclusionPath(m: number, size = this.size): Buffer[] {
     const out: Buffer[] = [];
     const path = (m: number, lo: number, hi: number) => {
       const n = hi - lo;
@@ -188,18 +193,18 @@ export class Tree {
       }
     };
     path(m, 0, size);
-    return out.map((b) => b.toString('hex'));
+    return out;
   }
 
-  /** Whether `path` (hex) leads from `leaf`, at index `m` of the tree of `size` leaves, to `root` (RFC 9162 §2.1.3.2). */
-  static includes(m: number, size: number, leaf: Buffer, path: readonly string[], root: Buffer): boolean {
+  /** Whether `path` (hex, or the hashes themselves) leads from `leaf`, at index `m` of the tree of `size` leaves, to `root` (RFC 9162 §2.1.3.2). */
+  static includes(m: number, size: number, leaf: Buffer, path: readonly (string | Buffer)[], root: Buffer): boolean {
     if (m >= size) return false;
     let fn = m;
     let sn = size - 1;
     let r = leaf;
     for (const p of path) {
       if (sn === 0) return false;
-      const sibling = Buffer.from(p, 'hex');
+      const sibling = typeof p === 'string' ? Buffer.from(p, 'hex') : p;
       if (fn % 2 === 1 || fn === sn) {
         r = nodeOf(sibling, r);
         while (fn % 2 === 0 && fn !== 0) {

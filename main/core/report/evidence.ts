@@ -49,10 +49,11 @@ const damaged = () =>
 
 /** The root the link at `seq` commits to (version 2), null for a version 1 link; throws when it is neither. */
 function linkRootAt(tree: Tree, seq: number, r: { digest: string; prev: string; hash: string }): string | null {
-  if (chainHash(r.prev, r.digest) === r.hash) return null;
+  // Version 2 first: every link saved since it came.
   const root = tree.root(seq);
-  if (chainHash2(r.prev, r.digest, root) !== r.hash) throw damaged();
-  return root.toString('hex');
+  if (chainHash2(r.prev, r.digest, root) === r.hash) return root.toString('hex');
+  if (chainHash(r.prev, r.digest) === r.hash) return null;
+  throw damaged();
 }
 
 /** Whether a field is withheld (and how), given its name, its value and all the revision's values; null: shown. */
@@ -106,7 +107,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
     t.root(size);
     for (const r of [...latest.entry.values(), ...latest.checkin.values()]) {
       if (r.seq < 1 || r.seq > size) continue;
-      t.inclusion(r.seq - 1, size);
+      t.inclusionPath(r.seq - 1, size);
       t.root(r.seq);
     }
     for (const rc of receiptList) {
@@ -129,9 +130,10 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
   const disclose = (type: 'entry' | 'checkin', id: number, withhold: Withhold): DisclosedRevision => {
     const r = latest[type].get(id);
     if (!r || r.content === null || r.seq > n) throw damaged();
-    const proof = tree.inclusion(r.seq - 1, n);
+    const path = tree.inclusionPath(r.seq - 1, n);
     // The stored tree is derived data: a proof is given only once it leads to the head's root.
-    if (!Tree.includes(r.seq - 1, n, leafOf(r.seq, r.digest), proof, headRootBytes)) throw damaged();
+    if (!Tree.includes(r.seq - 1, n, leafOf(r.seq, r.digest), path, headRootBytes)) throw damaged();
+    const proof = path.map((b) => b.toString('hex'));
     return discloseRevision(type, { ...r, content: r.content }, { linkRoot: linkRootAt(tree, r.seq, { digest: r.digest, prev: r.prev_hash, hash: r.hash }), proof }, withhold);
   };
   const entries = ids.map((id, index) => {
