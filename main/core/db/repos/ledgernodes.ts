@@ -30,11 +30,14 @@ export class LedgerNodes {
   built: Promise<LedgerNodes | null> = Promise.resolve(null);
   private readonly levels: Buffer[] = [];
 
+  /** Whether this copy holds the node at `level` (≥ 1) and `index`. */
+  holds(level: number, index: number): boolean {
+    return (index + 1) * 32 <= (this.levels[level]?.length ?? 0);
+  }
+
   /** The node at `level` (≥ 1) and `index`, when this copy holds it. */
   node(level: number, index: number): Buffer | undefined {
-    const nodes = this.levels[level];
-    if (!nodes || (index + 1) * 32 > nodes.length) return undefined;
-    return nodes.subarray(index * 32, index * 32 + 32);
+    return this.holds(level, index) ? this.levels[level]!.subarray(index * 32, index * 32 + 32) : undefined;
   }
 
   /** Whether the copy is complete and still of this connection's history (one row read). */
@@ -58,13 +61,8 @@ export class LedgerNodes {
   /** Reads the next slice of `level` into the copy; answers how many nodes that level still lacks. */
   load(db: DB, level: number, from: number, count: number): number {
     const nodes = (this.levels[level] ??= Buffer.alloc(count * 32));
-    const rows = all<{ idx: number; hash: unknown }>(
-      db,
-      'SELECT idx, hash FROM ledger_tree WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx',
-      level,
-      from,
-      Math.min(count, from + SLICE_ROWS),
-    );
+    const end = Math.min(count, from + SLICE_ROWS);
+    const rows = all<{ idx: number; hash: unknown }>(db, 'SELECT idx, hash FROM ledger_tree WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx', level, from, end);
     let i = from;
     for (const r of rows) {
       // A missing or malformed node ends the copy where it is: the proofs that need it read the
@@ -73,7 +71,7 @@ export class LedgerNodes {
       r.hash.copy(nodes, i * 32);
       i++;
     }
-    if (i < Math.min(count, from + SLICE_ROWS)) {
+    if (i < end) {
       this.levels[level] = nodes.subarray(0, i * 32);
       return 0;
     }

@@ -125,7 +125,7 @@ const NODE_BATCH = 2000;
  * `inMemory` is the connection's copy of the stored nodes (ledgernodes.ts), when it has one: the
  * nodes it holds are taken from it instead of the file.
  */
-export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (t: Tree) => void, inMemory?: { node(level: number, index: number): Buffer | undefined } | null): Tree {
+export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (t: Tree) => void, inMemory?: { holds(level: number, index: number): boolean; node(level: number, index: number): Buffer | undefined } | null): Tree {
   const node = db.prepare('SELECT hash FROM ledger_tree WHERE level = ? AND idx = ?').pluck();
   const digest = db.prepare('SELECT digest FROM revisions WHERE seq = ?').pluck();
   // Keyed by level × 2^32 + index.
@@ -136,7 +136,7 @@ export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (
     // In index order, so that neighbouring reads fall on the same pages.
     const leaves = keys.filter(([level]) => level === 0).map(([, index]) => index + 1).sort((a, b) => a - b);
     // Nodes the in-memory copy holds are not read from the file.
-    const nodes = keys.filter(([level, index]) => level > 0 && !inMemory?.node(level, index)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const nodes = keys.filter(([level, index]) => level > 0 && !inMemory?.holds(level, index)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     // The digests from their index, which holds them densely (the rows themselves hold the content).
     const digests = db.prepare('SELECT seq, digest FROM revisions INDEXED BY revisions_digests WHERE seq IN (SELECT value FROM json_each(?))').raw(true);
     const stored = db
