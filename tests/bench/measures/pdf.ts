@@ -14,7 +14,7 @@ import { startWebHost } from '../../../main/web/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
 import { printReport } from '../../e2e/report-pdf.js';
 import { Gate } from '../../e2e/pages/gate.js';
-import { workCopy, type BenchJournal } from '../journals.js';
+import { settleForToday, workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
 import type { SizeResult } from './common.js';
 import { CHROMIUM_ARGS, afterUnlockSettled, chromiumBinary } from './scroll.js';
@@ -28,6 +28,7 @@ export async function measurePdf(j: BenchJournal, staticDir: string | null, runs
   const executablePath = chromiumBinary();
   if (!executablePath) return { value: summarise([]), unavailable: 'no Chromium found (install chromium or set FULCRUM_CHROMIUM)' };
   const copy = workCopy(j, 'pdf');
+  await settleForToday(copy.dataDir);
   const host = await startWebHost({ dataDir: copy.dataDir, insecureTestKdf: true, staticDir });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {

@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { AUTO_BACKUP_DELAY_MS } from '../../../main/core/service/portability.js';
 import { startWebHost } from '../../../main/web/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
-import { CACHE_ROOT, workCopy, type BenchJournal } from '../journals.js';
+import { CACHE_ROOT, settleForToday, workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
 import type { SizeResult } from './common.js';
 
@@ -101,6 +101,7 @@ export async function measureScroll(j: BenchJournal, opts: { staticDir: string; 
   const executablePath = chromiumBinary();
   if (!executablePath) return { value: summarise([]), unavailable: 'no Chromium found (install chromium or set FULCRUM_CHROMIUM)' };
   const copy = workCopy(j, 'scroll');
+  await settleForToday(copy.dataDir);
   const host = await startWebHost({ dataDir: copy.dataDir, insecureTestKdf: true, staticDir: opts.staticDir });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
