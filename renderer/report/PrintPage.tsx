@@ -75,6 +75,32 @@ export function ReportPrintPage() {
   const [chartsReady, setChartsReady] = useState(false);
   const ready = model !== null && filesReady && proofsReady && entriesReady && chartsReady;
   const [printing, setPrinting] = useState(false);
+  // The document itself, made once per report, its proofs and its language: the preview's progress
+  // (a step of entries drawn, the files ready) redraws the page around it, never the document.
+  const evidenceData = evidenceQuery.data ?? null;
+  const evidenceProblem = evidence.problem;
+  const sheet = useMemo(
+    () =>
+      model && (
+        <ReportLanguage language={chosen}>
+          <ReportDocument
+            model={model}
+            appendix={
+              <VerificationAppendix
+                evidence={evidenceData}
+                problem={evidenceProblem}
+                compact={!(model.charts || model.patterns || model.checkins || model.entries)}
+                rowsFrom={rowsFrom(model)}
+              />
+            }
+            onEntriesDrawn={onEntriesDrawn}
+          >
+            <ReportAttachments model={model} onReady={setFilesReady} />
+          </ReportDocument>
+        </ReportLanguage>
+      ),
+    [model, chosen, evidenceData, evidenceProblem, onEntriesDrawn],
+  );
   const browser = useMemo(() => {
     try {
       return transport() === 'browser';
@@ -199,22 +225,7 @@ export function ReportPrintPage() {
       {!model && !error && <Loading label={t('report.print.loading')} />}
       {model && (
         <div className="rp-sheet" ref={docRef} aria-busy={!ready}>
-          <ReportLanguage language={chosen}>
-            <ReportDocument
-              model={model}
-              appendix={
-                <VerificationAppendix
-                  evidence={evidence.evidence}
-                  problem={evidence.problem}
-                  compact={!(model.charts || model.patterns || model.checkins || model.entries)}
-                  rowsFrom={rowsFrom(model)}
-                />
-              }
-              onEntriesDrawn={onEntriesDrawn}
-            >
-              <ReportAttachments model={model} onReady={setFilesReady} />
-            </ReportDocument>
-          </ReportLanguage>
+          {sheet}
         </div>
       )}
       {confirm && (

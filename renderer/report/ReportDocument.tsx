@@ -5,7 +5,7 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
@@ -558,24 +558,30 @@ const ENTRIES_HEADING: Record<ReportModel['selection'], MessageId> = {
   none: 'report.doc.entries.none',
 };
 
-/** Entries drawn at a time in the preview: the first part shows at once, the rest follows in steps. */
-const DRAW_STEP = 60;
+/** Entries drawn in the preview's first step: the first part shows at once, the rest follows in steps. */
+const DRAW_FIRST = 60;
+/** Each later step draws twice as many as the one before, up to this many: a year of rows is a few steps. */
+const DRAW_MOST = 480;
 
 /**
  * How many of `total` entries to draw: all at once in a static rendering; in the preview (`onDrawn`
  * given) a step at a time, between which the page stays responsive, telling the preview how far it
- * has got (it prints only once all are drawn).
+ * has got (it prints only once all are drawn). Each step draws only what is new (the rows are drawn
+ * in groups that are not drawn again), so the steps grow: 60, 120, 240, 480, 480…
  */
 function useDrawn(total: number, onDrawn: ((drawn: number, total: number) => void) | undefined): number {
-  const [drawn, setDrawn] = useState(() => (onDrawn ? Math.min(total, DRAW_STEP) : total));
+  const [drawn, setDrawn] = useState(() => (onDrawn ? Math.min(total, DRAW_FIRST) : total));
   useEffect(() => {
     onDrawn?.(Math.min(drawn, total), total);
     if (drawn >= total) return;
-    const timer = setTimeout(() => setDrawn((n) => n + DRAW_STEP), 0);
+    const timer = setTimeout(() => setDrawn((n) => n + Math.min(DRAW_MOST, n)), 0);
     return () => clearTimeout(timer);
   }, [drawn, total, onDrawn]);
   return Math.min(drawn, total);
 }
+
+/** Rows per group: a step draws whole groups, and a group once drawn is not drawn again. */
+const ROW_GROUP = 60;
 
 /** An entry as one line: when, who, which patterns, and its first words (a safety concern is named). */
 function EntryRow({ e }: { e: ReportEntry }) {
@@ -608,15 +614,35 @@ function EntryRow({ e }: { e: ReportEntry }) {
   );
 }
 
+/** A group of one-line rows; its entries never change, so a later step leaves it as drawn. */
+const RowGroup = memo(function RowGroup({ rows }: { rows: readonly ReportEntry[] }) {
+  return (
+    <>
+      {rows.map((e) => (
+        <EntryRow key={e.id} e={e} />
+      ))}
+    </>
+  );
+});
+
+const WholeEntry = memo(EntryBlock);
+
 function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: number, total: number) => void }) {
   const t = useT();
   const f = useReportFormat();
   const all = model.entries!;
   const drawn = useDrawn(all.length, onDrawn);
-  const entries = all.slice(0, drawn);
-  const whole = entries.filter((e) => e.shown !== 'row');
-  const rows = entries.filter((e) => e.shown === 'row');
-  const rowCount = all.length - all.filter((e) => e.shown !== 'row').length;
+  // The entries printed whole come first; the rest are rows, in groups of ROW_GROUP.
+  const { whole, groups, rowCount } = useMemo(() => {
+    const wholeAll = all.filter((e) => e.shown !== 'row');
+    const rows = all.filter((e) => e.shown === 'row');
+    const grouped: ReportEntry[][] = [];
+    for (let i = 0; i < rows.length; i += ROW_GROUP) grouped.push(rows.slice(i, i + ROW_GROUP));
+    return { whole: wholeAll, groups: grouped, rowCount: rows.length };
+  }, [all]);
+  const wholeDrawn = Math.min(whole.length, drawn);
+  // Groups drawn: whole groups only, the last one once everything is due.
+  const groupsDrawn = drawn >= all.length ? groups.length : Math.floor(Math.max(0, drawn - whole.length) / ROW_GROUP);
   const what = t(ENTRIES_HEADING[model.selection]);
   return (
     <section className="rp-section" aria-labelledby="rp-entries">
@@ -626,7 +652,7 @@ function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: num
       {all.length === 0 ? (
         <p>{t(model.selection === 'none' ? 'report.doc.entries.noneIncluded' : 'report.doc.entries.noneMatch')}</p>
       ) : (
-        whole.map((e) => <EntryBlock key={e.id} e={e} />)
+        whole.slice(0, wholeDrawn).map((e) => <WholeEntry key={e.id} e={e} />)
       )}
       {rowCount > 0 && (
         <>
@@ -634,8 +660,8 @@ function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: num
             {t('reportx.doc.rowsNote', { full: f.integer(FULL_TEXT_ENTRIES), rows: rowCount, total: f.integer(all.length) })}
           </p>
           <ol className="rp-rows" aria-label={t('reportx.doc.rowsLabel', { rows: rowCount })}>
-            {rows.map((e) => (
-              <EntryRow key={e.id} e={e} />
+            {groups.slice(0, groupsDrawn).map((g) => (
+              <RowGroup key={g[0]!.id} rows={g} />
             ))}
           </ol>
         </>
