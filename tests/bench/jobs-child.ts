@@ -43,7 +43,9 @@ let backupMB = 0;
 let backupMs: number | null = null;
 if (mode === 'backup') {
   // The unlock scheduled it a moment after its reply; its own time is in its log line.
-  const line = await backupLogged;
+  // The core's timers never keep the process alive: hold it open until the backup has run.
+  const alive = setInterval(() => {}, 1_000);
+  const line = await backupLogged.finally(() => clearInterval(alive));
   if (!/made/.test(line)) throw new Error(line);
   backupMs = Number(/made in (\d+) ms/.exec(line)?.[1] ?? NaN);
   const dir = path.join(dataDir, 'backups');

@@ -13,7 +13,7 @@ import { verifySinceLastCheck } from '../../../main/core/db/repos/revisions.js';
 import { PASSPHRASE } from '../../helpers/files.js';
 import { benchService, workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
-import { journalClock, type SizeResult } from './common.js';
+import { journalClock, keptAlive, type SizeResult } from './common.js';
 
 /** How long after the unlock's reply Insights is opened. */
 export const OPENED_AFTER_MS = 2_000;
@@ -42,7 +42,7 @@ export async function measureInsightsAfterUnlock(j: BenchJournal, reps: number):
     // check only the revisions since; the cached journal has never been checked).
     await must('vault.unlock', { passphrase: PASSPHRASE });
     await verifySinceLastCheck(service.vault.database(), j.meta.now);
-    await backup;
+    await keptAlive(backup);
     await must('vault.lock', {});
     for (let rep = 0; rep < reps; rep++) {
       // Right away: the first call comes before the build has started (from SQL).

@@ -18,7 +18,7 @@ import { PASSPHRASE } from '../../helpers/files.js';
 import { generateJournal } from '../../generator/index.js';
 import { benchService, WORK_ROOT, workCopy, type BenchJournal } from '../journals.js';
 import { summarise, type Summary } from '../stats.js';
-import { journalClock, type SizeResult } from './common.js';
+import { journalClock, keptAlive, type SizeResult } from './common.js';
 import { entryInput } from './workload.js';
 import { searchQueries } from './search.js';
 
@@ -106,7 +106,7 @@ async function startJob(kind: JobKind, side: Side): Promise<{ ended: Promise<Rep
     await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
     // Watched from this unlock on: a line from an earlier backup stopped by the lock before it must not count.
     const made = side.nextLog(/automatic backup (made|failed)/);
-    const ended = made.then((line): Reply<unknown> => (/made/.test(line) ? { ok: true, value: null } : { ok: false, error: { code: 'INTERNAL', message: line } }));
+    const ended = keptAlive(made).then((line): Reply<unknown> => (/made/.test(line) ? { ok: true, value: null } : { ok: false, error: { code: 'INTERNAL', message: line } }));
     return { ended, startsIn: AUTO_BACKUP_DELAY_MS };
   }
   await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
