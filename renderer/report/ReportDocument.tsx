@@ -558,7 +558,7 @@ const ENTRIES_HEADING: Record<ReportModel['selection'], MessageId> = {
   none: 'report.doc.entries.none',
 };
 
-/** Entries drawn in the preview's first step: the first part shows at once, the rest follows in steps. */
+/** Entries drawn in the preview's first step of entries: the first part shows at once, the rest follows in steps. */
 const DRAW_FIRST = 60;
 /** Each later step draws twice as many as the one before, up to this many: a year of rows is a few steps. */
 const DRAW_MOST = 480;
@@ -567,14 +567,16 @@ const DRAW_MOST = 480;
  * How many of `total` entries to draw: all at once in a static rendering; in the preview (`onDrawn`
  * given) a step at a time, between which the page stays responsive, telling the preview how far it
  * has got (it prints only once all are drawn). Each step draws only what is new (the rows are drawn
- * in groups that are not drawn again), so the steps grow: 60, 120, 240, 480, 480…
+ * in groups that are not drawn again), so the steps grow: none, 60, 120, 240, 480, 480…
  */
 function useDrawn(total: number, onDrawn: ((drawn: number, total: number) => void) | undefined): number {
-  const [drawn, setDrawn] = useState(() => (onDrawn ? Math.min(total, DRAW_FIRST) : total));
+  // In the preview none at first: the rest of the document (its charts measure themselves once drawn)
+  // is laid out before the entries make it long.
+  const [drawn, setDrawn] = useState(() => (onDrawn ? 0 : total));
   useEffect(() => {
     onDrawn?.(Math.min(drawn, total), total);
     if (drawn >= total) return;
-    const timer = setTimeout(() => setDrawn((n) => n + Math.min(DRAW_MOST, n)), 0);
+    const timer = setTimeout(() => setDrawn((n) => n + Math.max(DRAW_FIRST, Math.min(DRAW_MOST, n))), 0);
     return () => clearTimeout(timer);
   }, [drawn, total, onDrawn]);
   return Math.min(drawn, total);
@@ -583,7 +585,7 @@ function useDrawn(total: number, onDrawn: ((drawn: number, total: number) => voi
 /** Rows per group: a step draws whole groups, and a group once drawn is not drawn again. */
 const ROW_GROUP = 60;
 
-/** An entry as one line: when, who, which patterns, and its first words (a safety concern is named). */
+/** An entry as one line: when, a safety concern, who, which patterns, and its first words (cut to the line). */
 function EntryRow({ e }: { e: ReportEntry }) {
   const t = useT();
   const f = useReportFormat();
@@ -592,6 +594,8 @@ function EntryRow({ e }: { e: ReportEntry }) {
   return (
     <li className="rp-row">
       <span className="rp-row-when">{t('report.doc.entry.when', { date: f.entryDate(e.day), time: e.time })}</span>
+      {/* Right after the time: the one thing on the line that is never cut short. */}
+      {e.safety && <span className="rp-flag rp-flag-safety">{t('report.doc.entry.safety')}</span>}
       {e.people.length > 0 && <span className="rp-row-people">{e.people.join(', ')}</span>}
       {e.patterns.length > 0 && (
         <span className="rp-row-patterns">
@@ -609,7 +613,6 @@ function EntryRow({ e }: { e: ReportEntry }) {
           {e.excerpt}
         </bdi>
       )}
-      {e.safety && <span className="rp-flag rp-flag-safety">{t('report.doc.entry.safety')}</span>}
     </li>
   );
 }

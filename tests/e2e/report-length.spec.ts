@@ -53,6 +53,19 @@ test('a year of entries in full: the builder estimates the pages, suggests summa
     // By default only the first few dozen entries are whole and the rest one line each: a short print.
     const short = await builder.estimatedPages();
     await expect(builder.estimate).toContainText('as one line each');
+    // …and prints to about that: each row one line, however long its patterns and words.
+    await builder.openPreview();
+    const shortPdf = await printReport(page, testInfo.outputPath('year-short.pdf'));
+    // Measured as printed (on screen, rows out of view are not laid out until scrolled to).
+    await page.emulateMedia({ media: 'print' });
+    const heights = await page.locator('.rp-row').evaluateAll((rows) => rows.map((r) => (r as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height));
+    await page.emulateMedia({ media: null });
+    expect(heights.length).toBeGreaterThan(100);
+    expect(Math.max(...heights), 'a row took more than one line').toBeLessThan(Math.min(...heights) * 1.5);
+    testInfo.annotations.push({ type: 'estimate', description: `short default: estimated ${short}, printed ${shortPdf.pages}` });
+    expect(closeEnough(short, shortPdf.pages), `short default: estimated ${short}, printed ${shortPdf.pages}`).toBe(true);
+    await page.getByRole('link', { name: 'Back to the builder' }).click();
+    await expect(builder.heading).toBeVisible();
     // Every entry in full is the person's explicit choice, and its estimate says how long that is.
     await builder.everyEntryInFull.check();
     await expect(builder.estimate).not.toContainText('as one line each');
@@ -92,7 +105,7 @@ test('a year of entries in full: the builder estimates the pages, suggests summa
     await builder.openPreview();
     const letterPdf = await printReport(page, testInfo.outputPath('year-summaries-letter.pdf'));
     expect(closeEnough(letter, letterPdf.pages), `letter: estimated ${letter}, printed ${letterPdf.pages}`).toBe(true);
-    console.log(`[report-length] short default: estimated ${short}; in full: estimated ${full}, printed ${fullPdf.pages}; summaries: estimated ${summary}, printed ${summaryPdf.pages}; summaries on US Letter: estimated ${letter}, printed ${letterPdf.pages}`);
+    console.log(`[report-length] short default: estimated ${short}, printed ${shortPdf.pages}; in full: estimated ${full}, printed ${fullPdf.pages}; summaries: estimated ${summary}, printed ${summaryPdf.pages}; summaries on US Letter: estimated ${letter}, printed ${letterPdf.pages}`);
   } finally {
     await host.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -108,10 +108,9 @@ function sizedLines(chars: number, lines: number, pt: number, widthMm: number): 
   return Math.max(lines, Math.ceil((chars / perLine) * 1.05 + lines / 2));
 }
 
-/** A one-line row (report.css .rp-row): date and time, people, patterns and first words in 9 pt. */
-function rowBlock(e: ReportEntry, width: number): Block {
-  const text = `Wed, 3 Apr 2024, 20:12 ${e.people.join(', ')} ${e.patterns.map((p) => p.label).join('; ')} ${e.excerpt ?? ''}`;
-  return { h: wrappedLines(text, 9, width) * lineMm(9) + 1.2, keep: true };
+/** A one-line row (report.css .rp-row): one line of 8.5 pt, whatever its words (they are cut to the line). */
+function rowBlock(): Block {
+  return { h: lineMm(8.5) + 1, keep: true };
 }
 
 /** As the entry would print in full: from its own words when the model has them, else from their size. */
@@ -126,7 +125,7 @@ function fullBlock(e: ReportEntry, width: number): Block {
 }
 
 function entryBlock(e: ReportEntry, detail: EntryDetail, width: number): Block {
-  if (e.shown === 'row' && detail === 'full') return rowBlock(e, width);
+  if (e.shown === 'row' && detail === 'full') return rowBlock();
   const full = detail === 'full';
   const title = full && e.title ? e.title : '';
   const flags = (e.flagged ? 15 : 0) + (e.safety ? 16 : 0);
@@ -223,7 +222,7 @@ function detailBlocks(m: ReportModel, detail: EntryDetail, width: number, allFul
       if (e.shown === 'row' && !allFull && detail === 'full') {
         // The line saying which entries are rows and how to print them whole comes before the first.
         if (e === m.entries.find((x) => x.shown === 'row')) pending += 2 + lineMm(9.5) * wrappedLines('x'.repeat(260), 9.5, width);
-        push(rowBlock(e, width).h, true);
+        push(rowBlock().h, true);
       } else push((allFull && detail === 'full' ? fullBlock(e, width) : entryBlock(e, detail, width)).h + 2.5, true);
     }
   }
