@@ -11,6 +11,7 @@ import {
   patternHistory,
   peopleComparison,
   scoreTrends,
+  readyIndex,
   startInsightIndex,
   topPatterns,
   weekStartSetting,
@@ -23,6 +24,8 @@ import { startLedgerNodes } from '../db/repos/index.js';
 
 import { localDay, systemTimeZone } from '../reminders/zone.js';
 import { DelayedRun } from '../jobs/delayed.js';
+import { nextTurn } from '../jobs/cooperate.js';
+import { addDays } from '../../../shared/insights.js';
 
 /** "Today" in the user's zone: as the renderer says, or from the clock in the computer's zone. */
 export function todayFor(ctx: ServiceContext, today?: string): string {
@@ -64,9 +67,50 @@ export function insightIndexAfterUnlock(ctx: ServiceContext): void {
     // import's slice), whose rollback would take them away. It tries again a moment later.
     if (db.inTransaction) return insightIndexAfterUnlock(ctx);
     const signal = ctx.vault.lockSignal;
-    // Then the ledger tree's copy, which a report's proofs read instead of the file.
-    void startInsightIndex(db, signal).then(() => startLedgerNodes(db, signal));
+    // Then a few passes over it, then the ledger tree's copy, which a report's proofs read instead of the file.
+    void startInsightIndex(db, signal)
+      .then(() => warmInsightCode(db, todayFor(ctx), signal))
+      .then(() => startLedgerNodes(db, signal));
   }, INSIGHT_INDEX_DELAY_MS);
+}
+
+/** Years of the journal, newest first, that the passes after the index build go over. */
+export const WARM_YEARS = 10;
+
+/**
+ * The Insights page over each of the last WARM_YEARS years, unfiltered and filtered by one person,
+ * computed and thrown away, one year per turn of the thread (~5–15 ms each at 100k entries). The
+ * page's code runs slowly the first few times a thread runs it, before the JavaScript engine has
+ * compiled it for what it does: the first Insights page after an unlock took 75–125 ms, the next
+ * ones 35–45. These passes pay that in the background, so the page the person opens does not. The
+ * results are not kept (a person's filter also leaves its days' selection cached, as any call does).
+ * Stops at a lock; skips a turn while another job's transaction is open (and gives up after a few
+ * dozen turns of that). Answers how many pages it computed.
+ */
+export async function warmInsightCode(db: DB, today: string, signal: AbortSignal): Promise<number> {
+  const ix = readyIndex(db);
+  if (!ix) return 0;
+  const weekStart = weekStartSetting(db);
+  const person = ix.people[0];
+  const filters = person === undefined ? [{}] : [{}, { personIds: [person] }];
+  let passes = 0;
+  for (let year = 0, turns = 0; year < WARM_YEARS && turns < 4 * WARM_YEARS; turns++) {
+    await nextTurn();
+    if (signal.aborted || !db.open || readyIndex(db) !== ix) return passes;
+    if (db.inTransaction) continue;
+    const to = addDays(today, -365 * year);
+    try {
+      for (const filter of filters) {
+        withScope(db, { from: addDays(to, -364), to, filter }, { today, weekStart }, (s) => overview(db, s));
+        passes++;
+      }
+    } catch {
+      // Only a head start: whatever stops it (the journal closing under it) stops it quietly.
+      return passes;
+    }
+    year++;
+  }
+  return passes;
 }
 
 export const insightHandlers: HandlersFor<'insights'> = {

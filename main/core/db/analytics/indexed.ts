@@ -173,6 +173,9 @@ function admits(x: IndexedScope, b: DayBlock, i: number): boolean {
   return true;
 }
 
+/** The selection of a day none of whose entries the filter admits (shared: it is never written). */
+const NONE = new Int32Array(0);
+
 function selections(x: IndexedScope): (Int32Array | null)[] {
   if (!x.sels) {
     if (!x.filtered) x.sels = x.blocks.map(() => null);
@@ -180,13 +183,26 @@ function selections(x: IndexedScope): (Int32Array | null)[] {
       // A block reloaded after a write is a new object: its selection is computed again.
       const cache = x.ix.selectionsFor(x.filterKey);
       let scratch = new Int32Array(0);
+      // The Insights page filtered by people (the usual filter) scans only the people of each entry.
+      const people = x.personSet && !x.domainSet && !x.tagSet && !x.hasKind ? x.personSet : null;
       x.sels = x.blocks.map((b) => {
         let sel = cache.get(b);
         if (!sel) {
           if (scratch.length < b.n) scratch = new Int32Array(Math.max(b.n, 2 * scratch.length));
           let c = 0;
-          for (let i = 0; i < b.n; i++) if (admits(x, b, i)) scratch[c++] = i;
-          sel = scratch.slice(0, c);
+          if (people) {
+            const start = b.personStart;
+            const codes = b.people;
+            for (let i = 0; i < b.n; i++) {
+              for (let k = start[i]!, end = start[i + 1]!; k < end; k++) {
+                if (people[codes[k]!] === 1) {
+                  scratch[c++] = i;
+                  break;
+                }
+              }
+            }
+          } else for (let i = 0; i < b.n; i++) if (admits(x, b, i)) scratch[c++] = i;
+          sel = c === 0 ? NONE : scratch.slice(0, c);
           cache.set(b, sel);
         }
         return sel;
