@@ -10,7 +10,7 @@ import type { InsightsOverview } from '../../shared/insights.js';
 import { overview, patternHistory, readyIndex, startInsightIndex, withScope } from '../../main/core/db/analytics/index.js';
 import type { DB } from '../../main/core/db/index.js';
 import { createdService, PASSPHRASE } from '../helpers/journal.js';
-import { WARM_YEARS, warmInsightCode } from '../../main/core/service/insights.js';
+import { WARM_PASSES, warmInsightCode } from '../../main/core/service/insights.js';
 import { rounded } from './analytics-helpers.js';
 
 const DAY = 86_400_000;
@@ -179,11 +179,11 @@ describe('the in-memory insight index', () => {
     expect(await building).toBeNull();
     expect(readyIndex(again.db)).toBeNull();
   });
-  it('after it is built, a few passes over it run one per turn — every year, unfiltered and by one person — and a lock or an open transaction holds them back', async () => {
+  it('after it is built, a few passes over it run one per turn — every span of the journal, unfiltered and by one person — and a lock or an open transaction holds them back', async () => {
     const { service, db } = await journal(30);
     expect(await startInsightIndex(db, service.vault.lockSignal)).not.toBeNull();
-    // Each of the last WARM_YEARS years, unfiltered and filtered by a person.
-    expect(await warmInsightCode(db, TODAY, service.vault.lockSignal)).toBe(2 * WARM_YEARS);
+    // Each of the last WARM_PASSES spans, unfiltered and filtered by a person.
+    expect(await warmInsightCode(db, TODAY, service.vault.lockSignal)).toBe(2 * WARM_PASSES);
     // A job's transaction is open (an import between slices): no pass runs inside it; it gives up.
     db.exec('BEGIN');
     expect(await warmInsightCode(db, TODAY, service.vault.lockSignal)).toBe(0);

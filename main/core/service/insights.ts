@@ -2,6 +2,7 @@ import type { HandlersFor, ServiceContext } from './types.js';
 import {
   checkInsDue,
   checkInTrends,
+  firstEntryDay,
   balanceTrend,
   domainBreakdown,
   healthyShare,
@@ -25,7 +26,7 @@ import { startLedgerNodes } from '../db/repos/index.js';
 import { localDay, systemTimeZone } from '../reminders/zone.js';
 import { DelayedRun } from '../jobs/delayed.js';
 import { nextTurn } from '../jobs/cooperate.js';
-import { addDays } from '../../../shared/insights.js';
+import { addDays, daysBetween } from '../../../shared/insights.js';
 
 /** "Today" in the user's zone: as the renderer says, or from the clock in the computer's zone. */
 export function todayFor(ctx: ServiceContext, today?: string): string {
@@ -74,41 +75,47 @@ export function insightIndexAfterUnlock(ctx: ServiceContext): void {
   }, INSIGHT_INDEX_DELAY_MS);
 }
 
-/** Years of the journal, newest first, that the passes after the index build go over. */
-export const WARM_YEARS = 10;
+/** Passes after the index build, newest span first. */
+export const WARM_PASSES = 10;
+/** Entries a pass covers at most (its span of days is sized to the journal's density): ~5–15 ms. */
+export const WARM_ENTRIES = 10_000;
 
 /**
- * The Insights page over each of the last WARM_YEARS years, unfiltered and filtered by one person,
- * computed and thrown away, one year per turn of the thread (~5–15 ms each at 100k entries). The
- * page's code runs slowly the first few times a thread runs it, before the JavaScript engine has
- * compiled it for what it does: the first Insights page after an unlock took 75–125 ms, the next
- * ones 35–45. These passes pay that in the background, so the page the person opens does not. The
- * results are not kept (a person's filter also leaves its days' selection cached, as any call does).
- * Stops at a lock; skips a turn while another job's transaction is open (and gives up after a few
- * dozen turns of that). Answers how many pages it computed.
+ * The Insights page over each of the last WARM_PASSES spans of the journal (a year each at 27 entries a
+ * day, a few weeks at ten times that, so that no pass holds the thread long), unfiltered and filtered
+ * by one person, computed and thrown away, one span per turn of the thread. The page's code runs
+ * slowly the first few times a thread runs it, before the JavaScript engine has compiled it for what
+ * it does: the first Insights page after an unlock took 75–125 ms, the next ones 35–45. These passes
+ * pay that in the background, so the page the person opens does not. The results are not kept (a
+ * person's filter also leaves its days' selection cached, as any call does). Stops at a lock; skips a
+ * turn while another job's transaction is open (and gives up after a few dozen turns of that).
+ * Answers how many pages it computed.
  */
 export async function warmInsightCode(db: DB, today: string, signal: AbortSignal): Promise<number> {
   const ix = readyIndex(db);
-  if (!ix) return 0;
+  if (!ix || ix.entries === 0) return 0;
   const weekStart = weekStartSetting(db);
+  const first = firstEntryDay(db) ?? today;
+  const perDay = ix.entries / Math.max(1, daysBetween(first, today) + 1);
+  const span = Math.max(7, Math.min(365, Math.floor(WARM_ENTRIES / perDay)));
   const person = ix.people[0];
   const filters = person === undefined ? [{}] : [{}, { personIds: [person] }];
   let passes = 0;
-  for (let year = 0, turns = 0; year < WARM_YEARS && turns < 4 * WARM_YEARS; turns++) {
+  for (let pass = 0, turns = 0; pass < WARM_PASSES && turns < 4 * WARM_PASSES; turns++) {
     await nextTurn();
     if (signal.aborted || !db.open || readyIndex(db) !== ix) return passes;
     if (db.inTransaction) continue;
-    const to = addDays(today, -365 * year);
+    const to = addDays(today, -span * pass);
     try {
       for (const filter of filters) {
-        withScope(db, { from: addDays(to, -364), to, filter }, { today, weekStart }, (s) => overview(db, s));
+        withScope(db, { from: addDays(to, 1 - span), to, filter }, { today, weekStart }, (s) => overview(db, s));
         passes++;
       }
     } catch {
       // Only a head start: whatever stops it (the journal closing under it) stops it quietly.
       return passes;
     }
-    year++;
+    pass++;
   }
   return passes;
 }

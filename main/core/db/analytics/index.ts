@@ -10,7 +10,7 @@ import { balanceTrend, healthyShare, patternCounts, scoreTrends } from './series
 import { topPatterns } from './patterns.js';
 import { domainBreakdown, heatMap, peopleComparison } from './breakdown.js';
 
-export { resolveScope, type Scope, type ScopeOptions } from './range.js';
+export { firstEntryDay, resolveScope, type Scope, type ScopeOptions } from './range.js';
 export { refreshRollups, invalidateRollups } from './rollups.js';
 export { balanceTrend, healthyShare, patternCounts, scoreTrends, MOVING_WINDOW } from './series.js';
 export { topPatterns, patternHistory } from './patterns.js';
