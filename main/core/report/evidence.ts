@@ -13,7 +13,7 @@ import { entryShownAs, type ReportConfigParsed } from '../../../shared/report.js
 import type { DB } from '../db/index.js';
 import { listPeople } from '../db/repos/index.js';
 import { checkInIdsInWeeks, entriesInPeriod, latestRevisions, receiptRows, revisionLink, type EvidenceRevisionRow } from '../db/repos/evidence.js';
-import { chainHead, storedTree } from '../db/repos/revisions.js';
+import { chainHead, storedTree, type TreeAhead } from '../db/repos/revisions.js';
 import { usableLedgerNodes } from '../db/repos/ledgernodes.js';
 import { weekStartSetting } from '../db/analytics/index.js';
 import { chainHash, chainHash2, fieldCommitment, fieldSalts, isV2 } from '../ledger/encoding.js';
@@ -39,9 +39,32 @@ export interface EvidenceContext {
  * the proofs about to be asked for, whose nodes are then read in batches), and the links of the
  * revisions a report names, read one by one as it asks for them.
  */
-export function ledgerTree(db: DB, ahead?: (t: Tree) => void): { tree: Tree; link: (seq: number) => { digest: string; prev: string; hash: string } | undefined } {
+export function ledgerTree(
+  db: DB,
+  ahead?: (t: Tree) => void,
+  leaves?: (size: number) => number[],
+): { tree: Tree; link: (seq: number) => { digest: string; prev: string; hash: string } | undefined } {
   const size = chainHead(db)?.seq ?? 0;
-  return { tree: storedTree(db, size, damaged, ahead, usableLedgerNodes(db)), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
+  const copy = usableLedgerNodes(db);
+  // With the copy, only the leaves are read from the file (the few other nodes, one by one as asked).
+  const plan: TreeAhead | undefined = copy && leaves ? { leaves: leaves(size) } : ahead;
+  return { tree: storedTree(db, size, damaged, plan, copy), link: (seq) => (seq >= 1 && seq <= size ? revisionLink(db, seq) : undefined) };
+}
+
+/**
+ * The leaves the proofs of revisions `seqs` read in a tree of `size`: its own (its root's last subtree
+ * when its number is odd), its neighbour's (the first step of its inclusion path) and the last one
+ * (the right edge of the head's tree). Every node above them is a perfect subtree of two or more.
+ */
+function proofLeaves(seqs: Iterable<number>, size: number): number[] {
+  const out = new Set<number>([size]);
+  for (const seq of seqs) {
+    if (seq < 1 || seq > size) continue;
+    out.add(seq);
+    const sibling = (seq - 1) ^ 1;
+    if (sibling < size) out.add(sibling + 1);
+  }
+  return [...out];
 }
 
 const damaged = () =>
@@ -115,7 +138,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
       t.root(rc.seq);
       t.consistency(rc.seq, size);
     }
-  });
+  }, (size) => proofLeaves([...latest.entry.values(), ...latest.checkin.values()].map((r) => r.seq), size));
   const n = tree.size;
   const headRow = link(n);
   if (!headRow) throw new FulcrumError('CONFLICT', 'There is nothing in the history yet. Write an entry first.');

@@ -125,14 +125,22 @@ const NODE_BATCH = 2000;
  * `inMemory` is the connection's copy of the stored nodes (ledgernodes.ts), when it has one: the
  * nodes it holds are taken from it instead of the file.
  */
-export function storedTree(db: DB, size: number, missing: () => Error, ahead?: (t: Tree) => void, inMemory?: { holds(level: number, index: number): boolean; node(level: number, index: number): Buffer | undefined } | null): Tree {
+/**
+ * What a caller of storedTree is about to ask for, so that it is read in batches: the computations
+ * themselves (run once on a tree of zeros to see which nodes they read), or only the leaves (revision
+ * numbers) — enough when the in-memory copy holds the other nodes.
+ */
+export type TreeAhead = ((t: Tree) => void) | { leaves: readonly number[] };
+
+export function storedTree(db: DB, size: number, missing: () => Error, ahead?: TreeAhead, inMemory?: { holds(level: number, index: number): boolean; node(level: number, index: number): Buffer | undefined } | null): Tree {
   const node = db.prepare('SELECT hash FROM ledger_tree WHERE level = ? AND idx = ?').pluck();
   const digest = db.prepare('SELECT digest FROM revisions WHERE seq = ?').pluck();
   // Keyed by level × 2^32 + index.
   const cache = new Map<number, Buffer>();
   const leaf = (seq: number, d: unknown): Buffer | null => (typeof d === 'string' && /^[0-9a-f]{64}$/.test(d) ? leafOf(seq, d) : null);
   if (ahead) {
-    const keys = Tree.reads(size, ahead);
+    const keys: [number, number][] =
+      typeof ahead === 'function' ? Tree.reads(size, ahead) : ahead.leaves.filter((seq) => seq >= 1 && seq <= size).map((seq): [number, number] => [0, seq - 1]);
     // In index order, so that neighbouring reads fall on the same pages.
     const leaves = keys.filter(([level]) => level === 0).map(([, index]) => index + 1).sort((a, b) => a - b);
     // Nodes the in-memory copy holds are not read from the file.
