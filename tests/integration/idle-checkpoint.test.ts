@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it, vi } from 'vitest';
 import crypto from 'node:crypto';
 import { IDLE_CHECKPOINT_MS, STEP_GAP_MS, WAL_LIMIT_BYTES, ftsMergeStep, withIdleCheckpoints } from '../../main/core/db/idle.js';
@@ -82,6 +83,32 @@ describe('journal upkeep off the hot path', () => {
       // Everything written is in the database file itself now.
       const n = service.vault.database().prepare('SELECT count(*) FROM entries').pluck().get();
       expect(n).toBe(5);
+    } finally {
+      service.vault.lock();
+    }
+  });
+
+  it('waits between upkeep steps at least as long as the step before took', async () => {
+    const { service } = await createdService();
+    try {
+      const clock = recordedTimers();
+      let left = 3;
+      // A step that keeps the thread for 40 ms (a purge of a long expired trash, a big merge).
+      const upkeep = () => {
+        const until = performance.now() + 40;
+        while (performance.now() < until);
+        return --left > 0;
+      };
+      const dispatch = withIdleCheckpoints(service.dispatch, service.vault, { timers: clock.timers, upkeep });
+      await dispatch('entries.create', entry(1));
+      expect(clock.lastDelay).toBe(IDLE_CHECKPOINT_MS);
+      clock.fire();
+      expect(clock.lastDelay).toBeGreaterThanOrEqual(40);
+      clock.fire();
+      expect(clock.lastDelay).toBeGreaterThanOrEqual(40);
+      // Quick steps (the last one, then the merges) keep the short gap.
+      clock.settle();
+      expect(clock.armed).toBe(false);
     } finally {
       service.vault.lock();
     }

@@ -15,6 +15,7 @@
  *   FTS_MERGE_PAGES pages per step, yielding between steps so a call never waits for more than one.
  */
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { Reply } from '../../../shared/errors.js';
 import { snapshotsHeld, type DB } from './open.js';
 
@@ -38,7 +39,11 @@ export interface IdleCheckpointOptions {
 export const IDLE_CHECKPOINT_MS = 1500;
 /** Pages of full-text merge work per idle step (a few tens of ms at 100k entries). */
 export const FTS_MERGE_PAGES = 128;
-/** Pause between merge steps, so queued calls run in between. */
+/**
+ * Pause between upkeep steps, so queued calls run in between; at least as long as the step before
+ * it took, so that upkeep (a long expired trash after months away) never keeps more than half a core
+ * busy, however many steps it has.
+ */
 export const STEP_GAP_MS = 10;
 /** The WAL size SQLite's automatic checkpoint would have kept (1000 pages of 4 KiB). */
 export const WAL_LIMIT_BYTES = 4000 * 1024;
@@ -118,13 +123,15 @@ export class IdleUpkeep {
       const db = this.vault.database();
       // A backup's read snapshot is open: a TRUNCATE checkpoint would wait on it. The next call re-arms.
       if (snapshotsHeld(db)) return;
+      const started = performance.now();
+      const next = () => (this.timer = this.timers.setTimeout(this.fire, Math.max(STEP_GAP_MS, Math.ceil(performance.now() - started))));
       if (this.walTooLong(db)) {
         db.pragma('wal_checkpoint(TRUNCATE)');
-        this.timer = this.timers.setTimeout(this.fire, STEP_GAP_MS);
+        next();
         return;
       }
       if (this.opts.upkeep?.(db) || ftsMergeAnyStep(db)) {
-        this.timer = this.timers.setTimeout(this.fire, STEP_GAP_MS);
+        next();
         return;
       }
       db.pragma('wal_checkpoint(TRUNCATE)');
