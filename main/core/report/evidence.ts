@@ -35,9 +35,10 @@ export interface EvidenceContext {
 
 /**
  * The history's tree at its head, over the stored tree (a proof reads O(log n) nodes, from the
- * connection's in-memory copy once it has one; `ahead` names
- * the proofs about to be asked for, whose nodes are then read in batches), and the links of the
- * revisions a report names, read one by one as it asks for them.
+ * connection's in-memory copy once it has one; `ahead` names the proofs about to be asked for, whose
+ * nodes are then read in batches, and `leaves` the leaves they read, all that is read ahead when the
+ * copy holds the rest), and the links of the revisions a report names, read one by one as it asks
+ * for them.
  */
 export function ledgerTree(
   db: DB,

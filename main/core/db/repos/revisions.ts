@@ -113,25 +113,26 @@ export function fillLedgerTree(db: DB): void {
 const NODE_BATCH = 2000;
 
 /**
- * The tree of the first `size` revisions over the stored nodes: leaves from the revisions' digests,
- * the rest read from `ledger_tree` as a proof needs them. A missing node throws `missing()`; a wrong
- * one gives proofs that do not check out (the report checks each before it gives it, and the full
- * history check compares every stored node with the one recomputed).
- *
- * `ahead` names the proofs and roots about to be asked for, by asking them of a tree that only
- * records which nodes they read: those are then read in a few batches (a report's thousands of
- * proofs need tens of thousands of nodes: a few statements instead of one each). A node that is not
- * stored is simply not read ahead: it throws `missing()` when it is asked for, as it would have.
- * `inMemory` is the connection's copy of the stored nodes (ledgernodes.ts), when it has one: the
- * nodes it holds are taken from it instead of the file.
- */
-/**
  * What a caller of storedTree is about to ask for, so that it is read in batches: the computations
  * themselves (run once on a tree of zeros to see which nodes they read), or only the leaves (revision
  * numbers) — enough when the in-memory copy holds the other nodes.
  */
 export type TreeAhead = ((t: Tree) => void) | { leaves: readonly number[] };
 
+/**
+ * The tree of the first `size` revisions over the stored nodes: leaves from the revisions' digests,
+ * the rest read from `ledger_tree` as a proof needs them. A missing node throws `missing()`; a wrong
+ * one gives proofs that do not check out (the report checks each before it gives it, and the full
+ * history check compares every stored node with the one recomputed).
+ *
+ * `ahead` names the proofs and roots about to be asked for, by asking them of a tree that only
+ * records which nodes they read (or, with `inMemory`, names only the leaves they read): those are
+ * then read in a few batches (a report's thousands of proofs need tens of thousands of nodes: a few
+ * statements instead of one each). A node that is not
+ * stored is simply not read ahead: it throws `missing()` when it is asked for, as it would have.
+ * `inMemory` is the connection's copy of the stored nodes (ledgernodes.ts), when it has one: the
+ * nodes it holds are taken from it instead of the file.
+ */
 export function storedTree(db: DB, size: number, missing: () => Error, ahead?: TreeAhead, inMemory?: { holds(level: number, index: number): boolean; node(level: number, index: number): Buffer | undefined } | null): Tree {
   const node = db.prepare('SELECT hash FROM ledger_tree WHERE level = ? AND idx = ?').pluck();
   const digest = db.prepare('SELECT digest FROM revisions WHERE seq = ?').pluck();
