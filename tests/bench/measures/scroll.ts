@@ -12,6 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { AUTO_BACKUP_DELAY_MS } from '../../../main/core/service/portability.js';
 import { startWebHost } from '../../../main/web/index.js';
 import { PASSPHRASE } from '../../helpers/files.js';
+import { Gate } from '../../e2e/pages/gate.js';
 import { CACHE_ROOT, settleForToday, workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
 import type { SizeResult } from './common.js';
@@ -107,9 +108,14 @@ export async function measureScroll(j: BenchJournal, opts: { staticDir: string; 
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(host.url);
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor({ timeout: 120_000 });
+    // The same steps as the e2e suite's unlock (the gate has more than one field named for the passphrase).
+    const gate = new Gate(page);
+    await gate.attemptUnlock(PASSPHRASE);
+    const timeline = page.getByRole('heading', { name: 'Timeline', level: 1 });
+    // A journal whose recovery key was never typed back offers it again after each unlock.
+    await timeline.or(gate.recoveryHeading).waitFor({ timeout: 120_000 });
+    if (await gate.recoveryHeading.isVisible()) await gate.confirmRecoveryKeySaved();
+    await timeline.waitFor({ timeout: 120_000 });
     // The virtualised list: the scrollable ancestor of the entry cards (links to #/entry/<id>).
     // Entry cards link to #/entry/<id> (the drafts notice links to …/edit).
     const cards = page.locator('main a[href^="#/entry/"]:not([href$="/edit"])');
