@@ -124,12 +124,13 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
   }
   // Every revision the report discloses, read a batch at a time, and every node their proofs use.
   const latest = { entry: latestRevisions(db, 'entry', ids), checkin: latestRevisions(db, 'checkin', checkInIds) };
+  const disclosed = [...latest.entry.values(), ...latest.checkin.values()];
   const receiptList = receiptRows(db);
   const { tree, link } = ledgerTree(db, (t) => {
     const size = t.size;
     if (size < 1) return;
     t.root(size);
-    for (const r of [...latest.entry.values(), ...latest.checkin.values()]) {
+    for (const r of disclosed) {
       if (r.seq < 1 || r.seq > size) continue;
       t.inclusionPath(r.seq - 1, size);
       t.root(r.seq);
@@ -139,7 +140,7 @@ function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence
       t.root(rc.seq);
       t.consistency(rc.seq, size);
     }
-  }, (size) => proofLeaves([...latest.entry.values(), ...latest.checkin.values()].map((r) => r.seq), size));
+  }, (size) => proofLeaves(disclosed.map((r) => r.seq), size));
   const n = tree.size;
   const headRow = link(n);
   if (!headRow) throw new FulcrumError('CONFLICT', 'There is nothing in the history yet. Write an entry first.');
