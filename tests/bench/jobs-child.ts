@@ -12,6 +12,7 @@ import path from 'node:path';
 import { scriptedDialogs } from '../helpers/ports.js';
 import { createService } from '../../main/core/service/index.js';
 import { PASSPHRASE } from '../helpers/files.js';
+import { keptAlive } from './alive.js';
 
 const [mode, dataDir, nowText, file] = process.argv.slice(2);
 if ((mode !== 'export' && mode !== 'import' && mode !== 'backup') || !dataDir || !nowText || !file) {
@@ -43,9 +44,7 @@ let backupMB = 0;
 let backupMs: number | null = null;
 if (mode === 'backup') {
   // The unlock scheduled it a moment after its reply; its own time is in its log line.
-  // The core's timers never keep the process alive: hold it open until the backup has run.
-  const alive = setInterval(() => {}, 1_000);
-  const line = await backupLogged.finally(() => clearInterval(alive));
+  const line = await keptAlive(backupLogged);
   if (!/made/.test(line)) throw new Error(line);
   backupMs = Number(/made in (\d+) ms/.exec(line)?.[1] ?? NaN);
   const dir = path.join(dataDir, 'backups');

@@ -13,7 +13,8 @@ import { verifySinceLastCheck } from '../../../main/core/db/repos/revisions.js';
 import { PASSPHRASE } from '../../helpers/files.js';
 import { benchService, workCopy, type BenchJournal } from '../journals.js';
 import { summarise } from '../stats.js';
-import { journalClock, keptAlive, type SizeResult } from './common.js';
+import { journalClock, type SizeResult } from './common.js';
+import { keptAlive } from '../alive.js';
 
 /** How long after the unlock's reply Insights is opened. */
 export const OPENED_AFTER_MS = 2_000;

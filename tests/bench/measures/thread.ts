@@ -18,7 +18,8 @@ import { PASSPHRASE } from '../../helpers/files.js';
 import { generateJournal } from '../../generator/index.js';
 import { benchService, WORK_ROOT, workCopy, type BenchJournal } from '../journals.js';
 import { summarise, type Summary } from '../stats.js';
-import { journalClock, keptAlive, type SizeResult } from './common.js';
+import { journalClock, type SizeResult } from './common.js';
+import { keptAlive } from '../alive.js';
 import { entryInput } from './workload.js';
 import { searchQueries } from './search.js';
 
