@@ -92,6 +92,8 @@ test('a page with a stale token is refused by the host', async ({ page, host }) 
 
 test('events pushed by the host reach the page', async ({ page, host }) => {
   await page.goto(host.url);
+  // The bridge exists once the page has traded its launch link for a session (after the load event).
+  await expect(new Fulcrum(page).gate.welcomeHeading).toBeVisible();
   await page.evaluate('window.__events = []; window.fulcrum.subscribe((e) => window.__events.push(e))');
   // The stream connects asynchronously: emit until the page has seen one.
   await expect
