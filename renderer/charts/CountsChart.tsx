@@ -2,10 +2,10 @@
  * Entries per group (an area of life, a person): all of them, those with an imbalance pattern and
  * those with a healthy one, as horizontal bars. Shared by the domains and people charts.
  */
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrillTarget } from '../../shared/insights.js';
-import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId } from './parts.js';
+import { ChartFrame, DrillButton, Legend, TipBox, barShape } from './parts.js';
 import { POLARITY_COLORS, chartSize, inkFor } from './theme.js';
 import { useDarkMode } from './dark.js';
 import type { ChartProps } from './types.js';
@@ -46,7 +46,6 @@ export function CountsChart(
   const t = useT();
   const w = useChartWords();
   const dark = useDarkMode() && !print;
-  const uid = cssId(useId());
   const colors = { entries: inkFor(POLARITY_COLORS.entries, dark), imbalance: POLARITY_COLORS.imbalance, healthy: POLARITY_COLORS.healthy };
   const drill = (r: CountsRow, kind: (typeof KINDS)[number]['key']) => {
     const n = r[kind];
@@ -106,7 +105,6 @@ export function CountsChart(
       }
     >
       <BarChart {...chartSize(height, print)} data={rows as CountsRow[]} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }} barGap={2} barCategoryGap="22%" accessibilityLayer={false}>
-        <HatchDef id={`${uid}-healthy`} color={colors.healthy} />
         <CartesianGrid horizontal={false} />
         <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => formatInteger(v, w.locale)} />
         <YAxis type="category" dataKey="label" width={118} tickLine={false} />
@@ -127,14 +125,14 @@ export function CountsChart(
             dataKey={k.key}
             name={t(k.label)}
             className={`chart-bar bar-${k.key}`}
-            fill={k.key === 'healthy' ? `url(#${uid}-healthy)` : colors[k.key]}
+            fill={colors[k.key]}
             stroke={colors[k.key]}
             isAnimationActive={print ? false : 'auto'}
             cursor={onDrill ? 'pointer' : undefined}
             shape={barShape((p) => {
               const r = p.payload as CountsRow;
               return { count: r[k.key], from: r.target.from, to: r.target.to, series: `${r.key}/${k.key}` };
-            })}
+            }, k.key === 'healthy' ? colors.healthy : undefined)}
             onClick={onDrill ? (d) => drill(d.payload as CountsRow, k.key) : undefined}
           />
         ))}

@@ -1,5 +1,5 @@
 /** Pattern frequency over time, stacked by category: imbalance above the line, healthy (hatched) below. */
-import { memo, useId, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORY_COLORS, type Category, type Polarity } from '../../shared/catalogue.js';
 import { useIntl } from 'react-intl';
@@ -8,7 +8,7 @@ import { useVocabulary } from '../i18n/vocabulary.js';
 import { formatInteger } from '../lib/format.js';
 import type { BucketRef, PatternCounts } from '../../shared/insights.js';
 import { bucketLabel, bucketTick } from './format.js';
-import { ChartFrame, DrillButton, HatchDef, Legend, TipBox, barShape, cssId, useRtl, type LegendItem } from './parts.js';
+import { ChartFrame, DrillButton, Legend, TipBox, barShape, useRtl, type LegendItem } from './parts.js';
 import { patternSummary } from './summaries.js';
 import { chartSize, inkFor } from './theme.js';
 import { useDarkMode } from './dark.js';
@@ -25,7 +25,6 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
   const words = useVocabulary();
   const rtl = useRtl();
   const dark = useDarkMode() && !print;
-  const uid = cssId(useId());
   const series = useMemo(() => data.series.filter((s) => s.polarity !== 'neutral' && s.total > 0), [data.series]);
   const rows = useMemo(
     () =>
@@ -94,9 +93,6 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
       }
     >
       <BarChart {...chartSize(280, print)} data={rows} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: -12 }} accessibilityLayer={false} barCategoryGap="18%">
-        {categories.map((c) => (
-          <HatchDef key={c} id={`${uid}-${c}`} color={color(c)} />
-        ))}
         <CartesianGrid vertical={false} />
         <XAxis dataKey="key" tickFormatter={(k: string) => bucketTick(k, bucket, w)} minTickGap={16} tickLine={false} reversed={rtl} />
         <YAxis allowDecimals={false} tickFormatter={(v: number) => formatInteger(Math.abs(v), w.locale)} width={44} />
@@ -123,14 +119,14 @@ export const PatternFrequencyChart = memo(function PatternFrequencyChart(props: 
             name={label(s.category, s.polarity)}
             stackId="patterns"
             className={`chart-bar bar-${s.polarity}`}
-            fill={s.polarity === 'healthy' ? `url(#${uid}-${s.category})` : color(s.category)}
+            fill={color(s.category)}
             stroke={color(s.category)}
             isAnimationActive={print ? false : 'auto'}
             cursor={onDrill ? 'pointer' : undefined}
             shape={barShape((p) => {
               const row = p.payload as (typeof rows)[number];
               return { count: Math.abs(Number(row[`s${j}`]) || 0), from: row.from, to: row.to, series: `${s.category}/${s.polarity}` };
-            })}
+            }, s.polarity === 'healthy' ? color(s.category) : undefined)}
             onClick={
               onDrill
                 ? (d) => {

@@ -1,12 +1,12 @@
 /** The most frequent patterns in the range, with the change against the period before and each one's history. */
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { CATEGORY_COLORS } from '../../shared/catalogue.js';
 import { useT } from '../i18n/index.js';
 import { useVocabulary } from '../i18n/vocabulary.js';
 import { formatInteger, formatRelative } from '../lib/format.js';
 import { daysBetween, type PatternHistory, type TopPatterns } from '../../shared/insights.js';
 import { changeText, changeWords, rangeLabel } from './format.js';
-import { ChartFrame, DrillButton, HatchDef, cssId } from './parts.js';
+import { ChartFrame, DrillButton, HatchedRect } from './parts.js';
 import { topPatternsSummary } from './summaries.js';
 import { inkFor } from './theme.js';
 import { useDarkMode } from './dark.js';
@@ -19,7 +19,6 @@ export const TopPatternsTable = memo(function TopPatternsTable(props: ChartProps
   const tr = useT();
   const words = useVocabulary();
   const dark = useDarkMode() && !print;
-  const uid = cssId(useId());
   const max = Math.max(1, ...data.items.map((t) => Math.max(t.count, t.previousCount ?? 0)));
   const compare = data.previous !== null;
   const hist = new Map((history?.items ?? []).map((h) => [h.tagId, h]));
@@ -53,7 +52,7 @@ export const TopPatternsTable = memo(function TopPatternsTable(props: ChartProps
             </tr>
           </thead>
           <tbody>
-            {data.items.map((t, i) => {
+            {data.items.map((t) => {
               const color = inkFor(t.color ?? CATEGORY_COLORS[t.category], dark);
               const h = hist.get(t.tagId);
               const w = (n: number) => Math.max(2, Math.round((n / max) * BAR));
@@ -71,8 +70,7 @@ export const TopPatternsTable = memo(function TopPatternsTable(props: ChartProps
                   </th>
                   <td className="top-count">
                     <svg width={BAR + 4} height={14} aria-hidden="true" focusable="false" className="top-bar">
-                      {t.polarity === 'healthy' && <HatchDef id={`${uid}-${i}`} color={color} />}
-                      <rect x={0} y={2} width={w(t.count)} height={10} rx={2} fill={t.polarity === 'healthy' ? `url(#${uid}-${i})` : color} stroke={color} />
+                      {t.polarity === 'healthy' ? <HatchedRect x={0} y={2} width={w(t.count)} height={10} rx={2} color={color} /> : <rect x={0} y={2} width={w(t.count)} height={10} rx={2} fill={color} stroke={color} />}
                       {compare && t.previousCount !== null && t.previousCount > 0 && <line className="top-previous" x1={w(t.previousCount)} x2={w(t.previousCount)} y1={0} y2={14} />}
                     </svg>
                     <DrillButton count={t.count} what={tr('charts.top.what', { label: t.label, when })} onDrill={onDrill && data.period ? () => onDrill({ ...data.period!, tagId: t.tagId }, t.count, tr('charts.top.drill', { label: t.label, range: rangeLabel(data.period!.from, data.period!.to) })) : undefined} />

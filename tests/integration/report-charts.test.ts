@@ -12,6 +12,7 @@ import { BalanceChart } from '../../renderer/charts/BalanceChart.js';
 import { DomainsChart } from '../../renderer/charts/DomainsChart.js';
 import { PatternFrequencyChart } from '../../renderer/charts/PatternFrequencyChart.js';
 import { ScoresChart } from '../../renderer/charts/ScoresChart.js';
+import { barShape } from '../../renderer/charts/parts.js';
 import { PRINT_WIDTH, SCORE_COLORS } from '../../renderer/charts/theme.js';
 import { intlFor } from '../../renderer/i18n/translate.js';
 import { ReportDocument } from '../../renderer/report/ReportDocument.js';
@@ -67,5 +68,20 @@ describe('the report prints the app’s charts', () => {
     const text = html(createElement(ReportDocument, { model })).replace(/<[^>]+>/g, ' ');
     expect(text).toContain('Boundaries respected');
     expect(text).not.toContain('Boundaries kept');
+  });
+
+  it('stripes healthy marks with plain shapes, never a pattern fill (which prints as an image per mark)', () => {
+    const markup = html(createElement(ReportDocument, { model }));
+    expect(markup).not.toContain('<pattern');
+    expect(markup).not.toMatch(/fill="url\(/);
+    // The striped samples (legends, the patterns table): a washed rectangle and its stripes.
+    expect(markup.match(/fill-opacity="0.35"/g)?.length).toBeGreaterThan(0);
+    expect(markup).toMatch(/fill-opacity="0.35"[^>]*><\/rect><path d="M[^"]+Z"/);
+    // A bar of a healthy series (recharts draws bars only once measured, so the shape is drawn here).
+    const Bar = barShape(() => ({ count: 3, from: '2026-01-01', to: '2026-01-31', series: 'money/healthy' }), '#2A948A');
+    const bar = renderToStaticMarkup(createElement(Bar, { x: 10, y: 20, width: 30, height: 60 } as never));
+    expect(bar).toContain('fill-opacity="0.35"');
+    expect(bar).toMatch(/<path d="M[^"]+Z" fill="#2A948A"/);
+    expect(renderToStaticMarkup(createElement(barShape(() => ({ count: 3, from: '', to: '', series: 's' })), { x: 10, y: 20, width: 30, height: 60, fill: '#AD7B32' } as never))).not.toContain('<path d="M1');
   });
 });
