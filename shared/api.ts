@@ -70,7 +70,7 @@ import {
   type RevisionSummary,
   type SinceReceipt,
 } from './ledger.js';
-import type { Evidence } from './evidence.js';
+import type { Evidence, PrintedProofs } from './evidence.js';
 import {
   EvidencePackageInput,
   ReportExportInput,
@@ -387,6 +387,8 @@ export const reportCalls = {
   'report.estimate': call<ReportEstimate>()(ReportInput),
   /** What the report discloses, with the proofs that it is in the history (shared/evidence.ts). */
   'report.evidence': call<Evidence>()(ReportInput),
+  /** What the printed report's verification appendix shows of that evidence (the preview's proofs). */
+  'report.printedProofs': call<PrintedProofs>()(ReportInput),
   /** Browser mode: the evidence package (report HTML, evidence.json, the standalone verifier) as a zip to download. */
   'report.evidencePackage': call<EvidencePackageFile>()(EvidencePackageInput),
   /** Desktop: the evidence package with the report as PDF, saved where a native dialog says. */

@@ -185,6 +185,29 @@ const disclosedRevision = object<DisclosedRevision>(
   { fields: fieldRecord, content: str(), digest: hex },
 );
 
+/**
+ * What a printed report's verification appendix shows of its evidence: the head, the counts, and for
+ * each included entry in the report's order its revision hash — with its inclusion proof and the
+ * names of its withheld fields when the entry is printed whole, by the hash alone (its short code)
+ * when it is a one-line row. Whole proofs of every entry are in the evidence file and package; the
+ * preview asks only for this, a few hundred kilobytes where a year's evidence is megabytes.
+ */
+export interface PrintedProofs {
+  period: { from: string; to: string };
+  counts: Evidence['counts'];
+  head: Anchor;
+  entries: PrintedProof[];
+}
+export interface PrintedProof {
+  id: number;
+  rev: number;
+  seq: number;
+  hash: string;
+  /** Null for an entry printed as a one-line row. */
+  proof: string[] | null;
+  withheld: { name: string; why: WithheldField['withheld'] }[];
+}
+
 /** A chain position with what its version 2 link commits to. */
 export interface Anchor {
   seq: number;

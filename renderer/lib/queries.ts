@@ -94,6 +94,7 @@ const CHANGES_NOTHING: ReadonlySet<Channel> = new Set<Channel>([
   'report.savePdf',
   'report.estimate',
   'report.evidence',
+  'report.printedProofs',
   'report.evidencePackage',
   'report.saveEvidencePackage',
   'sessions.list',

@@ -37,12 +37,6 @@ export function standaloneHtml(doc: HTMLElement, title = 'Fulcrum report'): stri
   return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${chartsCss}\n${reportCss}\nbody{margin:0;background:#fff}</style></head><body>${doc.outerHTML}</body></html>`;
 }
 
-/** The position of the first entry printed as a one-line row, null when none is. */
-function rowsFrom(model: ReportModel): number | null {
-  const i = model.entries?.findIndex((e) => e.shown === 'row') ?? -1;
-  return i < 0 ? null : i;
-}
-
 export function ReportPrintPage() {
   const { config, language: chosen } = useReportState();
   // The report's own language (null follows the app's): also the words of the PDF's header and footer.
@@ -57,7 +51,7 @@ export function ReportPrintPage() {
   // words are not kept in memory longer than they are shown.
   const today = useMemo(() => localToday(), []);
   const buildQuery = useApi('report.build', { config, today }, { gcTime: 0 });
-  const evidenceQuery = useApi('report.evidence', { config, today }, { gcTime: 0 });
+  const evidenceQuery = useApi('report.printedProofs', { config, today }, { gcTime: 0 });
   const model: ReportModel | null = buildQuery.data ?? null;
   const error = buildQuery.error ? messageOf(buildQuery.error) : null;
   const evidence = { evidence: evidenceQuery.data ?? null, problem: evidenceQuery.error ? messageOf(evidenceQuery.error) : null };
@@ -90,7 +84,6 @@ export function ReportPrintPage() {
                 evidence={evidenceData}
                 problem={evidenceProblem}
                 compact={!(model.charts || model.patterns || model.checkins || model.entries)}
-                rowsFrom={rowsFrom(model)}
               />
             }
             onEntriesDrawn={onEntriesDrawn}

@@ -4,7 +4,7 @@
  * package" action (the report, evidence.json and the standalone verifier in one zip).
  */
 import { useState } from 'react';
-import { shortCodeOf, type Evidence } from '../../shared/evidence.js';
+import { shortCodeOf, type PrintedProofs } from '../../shared/evidence.js';
 import type { Language } from '../../shared/locales.js';
 import type { ReportConfigParsed, ReportModel } from '../../shared/report.js';
 import { call } from '../api.js';
@@ -15,13 +15,13 @@ import { useToast } from '../lib/session.js';
 import { base64ToBytes, downloadBlob } from './files.js';
 import { localToday } from './format.js';
 
-/** `compact`: a report of page one alone gets one line in small print (no entries, so no proofs). */
 /**
- * `rowsFrom`: the position of the first entry printed as a one-line row (null: none is). Those entries
- * are listed by their revision's code only, many to a line — their hashes and proofs are in the
+ * `compact`: a report of page one alone gets one line in small print (no entries, so no proofs).
+ * Entries printed whole are listed with their revision's hash and inclusion proof; those printed as
+ * one-line rows by their revision's code only, many to a line — their hashes and proofs are in the
  * evidence package — so a year of rows does not print a hundred pages of hexadecimal.
  */
-export function VerificationAppendix({ evidence, problem, compact = false, rowsFrom = null }: { evidence: Evidence | null; problem: string | null; compact?: boolean; rowsFrom?: number | null }) {
+export function VerificationAppendix({ evidence, problem, compact = false }: { evidence: PrintedProofs | null; problem: string | null; compact?: boolean }) {
   const t = useT();
   if (compact) {
     return (
@@ -45,6 +45,8 @@ export function VerificationAppendix({ evidence, problem, compact = false, rowsF
     );
   }
   const { head, counts } = evidence;
+  const firstRow = evidence.entries.findIndex((e) => e.proof === null);
+  const rowsFrom = firstRow < 0 ? null : firstRow;
   return (
     <section className="rp-section rp-verify" aria-labelledby="rp-verify">
       <h3 id="rp-verify">{t('data.verify.title')}</h3>
@@ -63,14 +65,12 @@ export function VerificationAppendix({ evidence, problem, compact = false, rowsF
       <p className="rp-muted">{t('data.verify.howToCheck')}</p>
       <ol className="rp-proofs">
         {(rowsFrom === null ? evidence.entries : evidence.entries.slice(0, rowsFrom)).map((e) => {
-          const withheld = Object.entries(e.fields ?? {})
-            .filter(([, f]) => 'withheld' in f)
-            .map(([name, f]) => t('data.verify.withheldField', { name, why: 'withheld' in f ? f.withheld : '' }));
+          const withheld = e.withheld.map(({ name, why }) => t('data.verify.withheldField', { name, why }));
           return (
             <li key={e.seq}>
               {t('data.verify.entry', { id: String(e.id), rev: String(e.rev), seq: String(e.seq) })} <span className="rp-hash">{e.hash}</span>
               {withheld.length > 0 && <span className="rp-muted">{t('data.verify.withheld', { fields: listFormat(withheld) })}</span>}
-              <div className="rp-hash rp-proof">{e.proof.length > 0 ? t('data.verify.proof', { proof: e.proof.join(' ') }) : t('data.verify.noProof')}</div>
+              <div className="rp-hash rp-proof">{e.proof && e.proof.length > 0 ? t('data.verify.proof', { proof: e.proof.join(' ') }) : t('data.verify.noProof')}</div>
             </li>
           );
         })}

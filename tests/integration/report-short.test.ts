@@ -6,13 +6,16 @@
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { IntlProvider } from 'react-intl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkEvidence, type Evidence } from '../../shared/evidence.js';
+import { checkEvidence, shortCodeOf, type Evidence, type PrintedProofs } from '../../shared/evidence.js';
 import { FULL_TEXT_ENTRIES, type ReportConfig, type ReportEstimate, type ReportModel } from '../../shared/report.js';
 import { EXCERPT_CHARS, rowExcerpt } from '../../main/core/report/model.js';
 import { Pseudonymiser } from '../../main/core/portability/export/pseudonyms.js';
 import { ReportDocument } from '../../renderer/report/ReportDocument.js';
+import { VerificationAppendix } from '../../renderer/report/Verification.js';
 import { setFormatLocale } from '../../renderer/lib/format.js';
+import { intlFor } from '../../renderer/i18n/translate.js';
 import { createdService } from '../helpers/journal.js';
 
 const DAY = Date.UTC(2025, 2, 1, 18);
@@ -97,6 +100,37 @@ describe('the short default report', () => {
     expect((await checkEvidence(ev)).ok).toBe(true);
     const all = await call<Evidence>('report.evidence', { config: config({ fullText: 'all' }, false) });
     expect(all.entries.every((e) => !('withheld' in e.fields!.body!))).toBe(true);
+  });
+
+  it('gives the preview the hashes of every entry and the proofs of those printed whole, as the evidence has them', async () => {
+    const ev = await call<Evidence>('report.evidence', { config: config() });
+    const printed = await call<PrintedProofs>('report.printedProofs', { config: config() });
+    expect(printed.head).toEqual(ev.head);
+    expect(printed.counts).toEqual(ev.counts);
+    expect(printed.entries.map((e) => [e.id, e.seq, e.hash])).toEqual(ev.entries.map((e) => [e.id, e.seq, e.hash]));
+    printed.entries.forEach((e, i) => {
+      if (i < FULL_TEXT_ENTRIES) {
+        expect(e.proof, `entry ${i}`).toEqual(ev.entries[i]!.proof);
+        // Withheld fields named as the evidence marks them (the text, with the pseudonym in it).
+        const marked = Object.entries(ev.entries[i]!.fields!).flatMap(([name, f]) => ('withheld' in f ? [{ name, why: f.withheld }] : []));
+        expect(marked.length).toBeGreaterThan(0);
+        expect(e.withheld).toEqual(marked);
+      } else {
+        expect(e.proof, `entry ${i}`).toBeNull();
+        expect(e.withheld).toEqual([]);
+      }
+    });
+    // Every proof printed whole, a code for each row: the appendix as drawn from it.
+    const intl = intlFor('en', 'en-GB');
+    const appendix = renderToStaticMarkup(
+      createElement(IntlProvider, { locale: intl.locale, messages: intl.messages, defaultLocale: 'en' }, createElement(VerificationAppendix, { evidence: printed, problem: null })),
+    );
+    for (const e of printed.entries.slice(0, FULL_TEXT_ENTRIES)) expect(appendix).toContain(e.proof!.join(' '));
+    for (const e of printed.entries.slice(FULL_TEXT_ENTRIES)) expect(appendix).toContain(shortCodeOf(e.hash));
+    expect(appendix).not.toContain(printed.entries.at(-1)!.hash);
+    // Every entry whole: every proof.
+    const all = await call<PrintedProofs>('report.printedProofs', { config: config({ fullText: 'all' }) });
+    expect(all.entries.every((e) => e.proof !== null && e.proof.length > 0)).toBe(true);
   });
 
   it('estimates the short report, and the pages every entry in full would take', async () => {

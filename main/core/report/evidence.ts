@@ -7,7 +7,7 @@
  * of the period were not included. docs/ledger-encoding.md §5–§7 says how each is computed.
  */
 import { FulcrumError } from '../../../shared/errors.js';
-import { CHECKIN_FIELDS, EVIDENCE_FORMAT, EVIDENCE_VERSION, ENTRY_FIELDS, type DisclosedField, type DisclosedRevision, type Evidence, type EvidenceAttachment, type EvidenceReceipt } from '../../../shared/evidence.js';
+import { CHECKIN_FIELDS, EVIDENCE_FORMAT, EVIDENCE_VERSION, ENTRY_FIELDS, type DisclosedField, type DisclosedRevision, type Evidence, type PrintedProofs, type EvidenceAttachment, type EvidenceReceipt } from '../../../shared/evidence.js';
 import { addDays, weekStartOf } from '../../../shared/insights.js';
 import { entryShownAs, type ReportConfigParsed } from '../../../shared/report.js';
 import type { DB } from '../db/index.js';
@@ -107,6 +107,24 @@ function discloseRevision(type: 'entry' | 'checkin', r: EvidenceRevisionRow & { 
 
 export function buildEvidence(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence {
   return db.transaction(() => build(db, config, c))();
+}
+
+/**
+ * What the printed report shows of its evidence: every entry's hash, and the proof and withheld
+ * fields of those printed whole. Built from the whole evidence, so every proof is still checked
+ * against the head before anything is printed.
+ */
+export function printedProofs(evidence: Evidence, config: ReportConfigParsed): PrintedProofs {
+  return {
+    period: evidence.period,
+    counts: evidence.counts,
+    head: evidence.head,
+    entries: evidence.entries.map((e, index) => {
+      const whole = entryShownAs(config.entries, index) !== 'row';
+      const withheld = whole ? Object.entries(e.fields ?? {}).flatMap(([name, f]) => ('withheld' in f ? [{ name, why: f.withheld }] : [])) : [];
+      return { id: e.id, rev: e.rev, seq: e.seq, hash: e.hash, proof: whole ? e.proof : null, withheld };
+    }),
+  };
 }
 
 function build(db: DB, config: ReportConfigParsed, c: EvidenceContext): Evidence {

@@ -18,7 +18,7 @@ import {
 } from '../report/index.js';
 import { weekStartSetting } from '../db/analytics/index.js';
 import { hostWords } from '../words.js';
-import { buildEvidence } from '../report/evidence.js';
+import { buildEvidence, printedProofs } from '../report/evidence.js';
 import { evidencePackage } from '../report/package.js';
 import { PDF_MARGINS_MM, pdfHeaderFooter } from '../../../shared/report.js';
 import { writeFileAtomic } from '../fsutil.js';
@@ -46,6 +46,7 @@ export const reportHandlers: HandlersFor<'report'> = {
     return saveReportPdf(input, ctx.ports);
   },
   'report.evidence': ({ config, today }, ctx) => buildEvidence(ctx.vault.database(), config, { today: todayFor(ctx, today), now: ctx.ports.now() }),
+  'report.printedProofs': ({ config, today }, ctx) => printedProofs(buildEvidence(ctx.vault.database(), config, { today: todayFor(ctx, today), now: ctx.ports.now() }), config),
   'report.evidencePackage': ({ config, today, html }, ctx) => {
     const evidence = buildEvidence(ctx.vault.database(), config, { today: todayFor(ctx, today), now: ctx.ports.now() });
     const zip = evidencePackage({ evidence, report: { kind: 'html', html } });
