@@ -13,7 +13,7 @@ import { FULL_TEXT_ENTRIES, type ReportConfig, type ReportEstimate, type ReportM
 import { EXCERPT_CHARS, rowExcerpt } from '../../main/core/report/model.js';
 import { Pseudonymiser } from '../../main/core/portability/export/pseudonyms.js';
 import { ReportDocument } from '../../renderer/report/ReportDocument.js';
-import { VerificationAppendix } from '../../renderer/report/Verification.js';
+import { VerificationAppendix } from '../../renderer/report/Appendix.js';
 import { setFormatLocale } from '../../renderer/lib/format.js';
 import { intlFor } from '../../renderer/i18n/translate.js';
 import { createdService } from '../helpers/journal.js';
