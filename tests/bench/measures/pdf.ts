@@ -19,6 +19,11 @@ import { summarise } from '../stats.js';
 import type { SizeResult } from './common.js';
 import { CHROMIUM_ARGS, afterUnlockSettled, chromiumBinary } from './scroll.js';
 
+/** What the page's own check uses of its globals (the bench is typed without the DOM's). */
+interface PageGlobals {
+  document: { querySelector(selector: string): unknown };
+}
+
 export const REPORT_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'main', 'core', 'report');
 export const reportAvailable = () => fs.existsSync(REPORT_DIR);
 
@@ -64,7 +69,7 @@ export async function measurePdf(j: BenchJournal, staticDir: string | null, runs
       // Shown means ready to print: every entry and chart drawn and the proofs come. Looked for at
       // every frame: a locator's wait backs off to half a second between looks, and that lag would
       // be counted as the preview's.
-      await page.waitForFunction(`document.querySelector('.rp-sheet[aria-busy="false"]') !== null`, undefined, { polling: 'raf' });
+      await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('.rp-sheet[aria-busy="false"]') !== null, undefined, { polling: 'raf' });
       const shown = performance.now() - t0;
       await page.getByRole('heading', { name: 'Report preview', level: 1 }).waitFor();
       await page.getByRole('article', { name: 'The report' }).waitFor();
