@@ -390,6 +390,14 @@ export interface ReportAttachment {
 // ---------------------------------------------------------------- how long it will be
 /** Page one stays one page: at most this many flagged entries and safety concerns are listed there (the rest are under Entries). */
 export const FIRST_PAGE_LISTED = 5;
+/**
+ * How many flagged entries and safety concerns page one lists once `cut` of them were left off to
+ * keep it one page: one flagged entry, then one safety concern, in turn, never fewer than one of each.
+ */
+export const pageOneListed = (cut: number): { flagged: number; safety: number } => ({
+  flagged: Math.max(1, FIRST_PAGE_LISTED - Math.ceil(cut / 2)),
+  safety: Math.max(1, FIRST_PAGE_LISTED - Math.floor(cut / 2)),
+});
 
 /** Past this many pages the builder suggests entries as summaries (or fewer entries). */
 export const SUGGEST_SUMMARY_PAGES = 20;
@@ -441,6 +449,8 @@ export function pdfHeaderFooter(p: { from: string; to: string; generatedOn: stri
 
 /** Page margins for the PDF (room for the header and footer), in millimetres. */
 export const PDF_MARGINS_MM = { top: 18, bottom: 18, left: 16, right: 16 } as const;
+/** The paper sizes, in mm. */
+export const PAPER_MM = { a4: { w: 210, h: 297 }, letter: { w: 215.9, h: 279.4 } } as const;
 
 // ---------------------------------------------------------------- the evidence package
 /** The print view's HTML and header data (as for the PDF) and the settings it was made with: the evidence is built from the same settings. */

@@ -5,12 +5,12 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import { memo, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type BalanceTrend, type CheckInMeasure } from '../../shared/insights.js';
-import { FIRST_PAGE_LISTED, FULL_TEXT_ENTRIES, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
+import { FULL_TEXT_ENTRIES, PAPER_MM, PDF_MARGINS_MM, pageOneListed, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN } from '../components/Chips.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { intlFor } from '../i18n/translate.js';
@@ -25,8 +25,6 @@ import { ScoresChart } from '../charts/ScoresChart.js';
 import { Sparkline } from '../charts/Sparkline.js';
 import { ChartWordsContext, type ChartWords } from '../charts/words.js';
 
-/** Flagged entries listed on the first page (the rest are in the Entries section): page one stays one page. */
-const FIRST_PAGE_FLAGGED = FIRST_PAGE_LISTED;
 /** Patterns named per flagged entry on the first page (all of them are under Entries). */
 const FIRST_PAGE_PATTERNS = 2;
 
@@ -190,15 +188,12 @@ function EntryBlock({ e }: { e: ReportEntry }) {
   );
 }
 
-/** Safety concerns listed on the first page; more are under Entries. */
-const FIRST_PAGE_SAFETY = FIRST_PAGE_LISTED;
-
 /**
  * Safety concerns in the period, near the top of page one and set apart by a heavy border and a
  * heading (not by colour alone, so it survives a black-and-white printer). Only entries the user chose
  * to include are listed; the others are counted.
  */
-function SafetyBox({ model }: { model: ReportModel }) {
+function SafetyBox({ model, listed }: { model: ReportModel; listed: number }) {
   const t = useT();
   const f = useReportFormat();
   const { total, items } = model.safety;
@@ -211,7 +206,7 @@ function SafetyBox({ model }: { model: ReportModel }) {
       <p>{t('report.doc.safety.count', { count: total })}</p>
       {items.length > 0 && (
         <ul className="rp-safety-list">
-          {items.slice(0, FIRST_PAGE_SAFETY).map((e) => (
+          {items.slice(0, listed).map((e) => (
             <li key={e.id}>
               <strong>{f.entryDate(e.day)}</strong>
               <DashTitle title={e.title} />
@@ -220,13 +215,13 @@ function SafetyBox({ model }: { model: ReportModel }) {
           ))}
         </ul>
       )}
-      {items.length > FIRST_PAGE_SAFETY && <p>{t('report.doc.safety.more', { count: f.integer(items.length - FIRST_PAGE_SAFETY) })}</p>}
+      {items.length > listed && <p>{t('report.doc.safety.more', { count: f.integer(items.length - listed) })}</p>}
       {left > 0 && <p>{t(items.length > 0 ? 'report.doc.safety.leftMore' : 'report.doc.safety.leftAll', { count: left })}</p>}
     </section>
   );
 }
 
-function FlaggedList({ model }: { model: ReportModel }) {
+function FlaggedList({ model, listed }: { model: ReportModel; listed: number }) {
   const t = useT();
   const f = useReportFormat();
   const patternName = usePatternName();
@@ -241,7 +236,7 @@ function FlaggedList({ model }: { model: ReportModel }) {
         <>
           {items.length < total && <p className="rp-muted">{t('report.doc.flagged.some', { included: items.length, count: total })}</p>}
           <ul className="rp-flag-list">
-            {items.slice(0, FIRST_PAGE_FLAGGED).map((e) => (
+            {items.slice(0, listed).map((e) => (
               <li key={e.id}>
                 <strong>{f.entryDate(e.day)}</strong>
                 <DashTitle title={e.title} />
@@ -261,15 +256,41 @@ function FlaggedList({ model }: { model: ReportModel }) {
               </li>
             ))}
           </ul>
-          {items.length > FIRST_PAGE_FLAGGED && <p className="rp-muted">{t('report.doc.flagged.more', { count: items.length - FIRST_PAGE_FLAGGED })}</p>}
+          {items.length > listed && <p className="rp-muted">{t('report.doc.flagged.more', { count: items.length - listed })}</p>}
         </>
       )}
     </section>
   );
 }
 
+/** The height of a page's printed area in CSS pixels (96 to the inch), inside the PDF's margins. */
+const pageRoomPx = (size: ReportModel['pageSize']) => (PAPER_MM[size].h - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom) * (96 / 25.4);
+
+/**
+ * How many flagged entries and safety concerns page one lists: FIRST_PAGE_LISTED of each, fewer
+ * when page one would run onto a second page — one flagged entry, then one safety concern, in turn,
+ * never below one of each; the rest are counted and are under Entries. The document is laid out at
+ * the paper's width on screen as on paper, so page one is measured as drawn (before it is shown).
+ * Drawn without a layout (a test's markup), every list has its FIRST_PAGE_LISTED.
+ */
+function usePageOneLists(model: ReportModel) {
+  const ref = useRef<HTMLElement>(null);
+  const [cut, setCut] = useState(0);
+  const { flagged, safety } = pageOneListed(cut);
+  const canCut = flagged > 1 || safety > 1;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !canCut) return;
+    // This module is also compiled without the DOM's types (tests render the document under Node).
+    const height = (el as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height;
+    if (height > pageRoomPx(model.pageSize)) setCut((c) => c + 1);
+  }, [cut, canCut, model]);
+  return { ref, flagged, safety };
+}
+
 function FirstPage({ model }: { model: ReportModel }) {
   const t = useT();
+  const lists = usePageOneLists(model);
   const v = useVocabulary();
   const f = useReportFormat();
   const patternName = usePatternName();
@@ -278,7 +299,7 @@ function FirstPage({ model }: { model: ReportModel }) {
   const who = model.people.map((p) => t('report.doc.personKind', { name: p.name, kind: f.lower(v.personKind(p.kind)) })).join(', ');
   const count = (n: number | null) => f.integer(n ?? 0);
   return (
-    <section className="rp-first" aria-label={t('report.doc.summary')}>
+    <section className="rp-first" aria-label={t('report.doc.summary')} ref={lists.ref}>
       <header className="rp-head">
         <p className="rp-kicker">{t('report.doc.kicker')}</p>
         <h2 className="rp-title">
@@ -298,7 +319,7 @@ function FirstPage({ model }: { model: ReportModel }) {
         </p>
       </header>
 
-      <SafetyBox model={model} />
+      <SafetyBox model={model} listed={lists.safety} />
 
       {s && (
         <section className="rp-section" aria-labelledby="rp-numbers">
@@ -380,7 +401,7 @@ function FirstPage({ model }: { model: ReportModel }) {
         </section>
       )}
 
-      <FlaggedList model={model} />
+      <FlaggedList model={model} listed={lists.flagged} />
     </section>
   );
 }

@@ -10,12 +10,11 @@
  * laid onto pages one after another, the way the printer does. Text width is approximated by an
  * average character width, so the result is an estimate; the e2e suite compares it with real PDFs.
  */
-import { FIRST_PAGE_LISTED, PDF_MARGINS_MM, type EntryDetail, type ReportEntry, type ReportModel } from '../../../shared/report.js';
+import { FIRST_PAGE_LISTED, PAPER_MM, PDF_MARGINS_MM, pageOneListed, type EntryDetail, type ReportEntry, type ReportModel } from '../../../shared/report.js';
 
 const PT = 0.3528; // mm per point
 const PX = 0.2646; // mm per CSS pixel
 /** Paper in mm. */
-const PAPER = { a4: { w: 210, h: 297 }, letter: { w: 215.9, h: 279.4 } } as const;
 /** The report's line height (report.css: 1.45; headings 1.25). */
 const LINE = 1.45;
 const HEADING_LINE = 1.25;
@@ -149,15 +148,28 @@ const SECTION_HEADING = lineMm(12, HEADING_LINE) + 1 + 2.5;
 const TABLE_ROW = lineMm(9.5) + 2.4;
 const TABLE_HEAD = lineMm(8.5) + 2.4;
 
-/** The height of page one's content in mm (it prints on its own page or pages). */
-function firstPageHeight(m: ReportModel, width: number): number {
+/**
+ * The height of page one's content in mm, its lists as long as fits one page of `room` mm (the
+ * document lists fewer flagged entries and safety concerns, never fewer than one, rather than run
+ * onto a second page); it can still be more than a page (long questions).
+ */
+function firstPageHeight(m: ReportModel, width: number, room: number): number {
+  let h = 0;
+  for (let cut = 0; cut <= 2 * (FIRST_PAGE_LISTED - 1); cut++) {
+    h = firstPageHeightListing(m, width, pageOneListed(cut));
+    if (h <= room) break;
+  }
+  return h;
+}
+
+function firstPageHeightListing(m: ReportModel, width: number, listing: { flagged: number; safety: number }): number {
   const parts: number[] = [];
   // Kicker, title, the period line, who it is about, the rule under them (typical words stand in for the length).
   let head = lineMm(8.5) + lineMm(18, HEADING_LINE) + lineMm(9) * 2 + lineMm(10) * wrappedLines(m.people.map((p) => `${p.name} (romantic)`).join(', ') + 'About everyone I wrote about:', 10, width) + 4 * 1.2 + 3;
   if (!m.compared) head += lineMm(9) + 1.2;
   parts.push(head);
   if (m.safety.total > 0 && (m.summary || m.safety.items.length > 0)) {
-    const shown = Math.min(FIRST_PAGE_LISTED, m.safety.items.length);
+    const shown = Math.min(listing.safety, m.safety.items.length);
     parts.push(5 + lineMm(12, HEADING_LINE) + lineMm(10) * (1 + shown + (m.safety.items.length > shown ? 1 : 0) + (m.safety.items.length < m.safety.total ? 1 : 0)) + 1.2 * (1 + shown));
   }
   if (m.summary) parts.push(SECTION_HEADING + 2 * (lineMm(8.5) + lineMm(17, 1.1) + 2 * lineMm(8.5) + 4) + 2.5 + lineMm(8.5) * 2);
@@ -165,9 +177,9 @@ function firstPageHeight(m: ReportModel, width: number): number {
   if (m.areas.length) parts.push(lineMm(10) * wrappedLines(`Areas of life: ${m.areas.map((a) => `${a.domain} (${a.entries})`).join(', ')}`, 10, width));
   if (m.questions !== null && m.questions.trim() !== '') parts.push(SECTION_HEADING + 2 + wrappedLines(m.questions.trim(), 10.5, width - 5) * lineMm(10.5));
   if (m.flagged.total > 0) {
-    const listed = m.flagged.items.slice(0, FIRST_PAGE_LISTED);
+    const listed = m.flagged.items.slice(0, listing.flagged);
     const lines = listed.reduce((n, e) => n + wrappedLines(`Wed, 3 Apr 2024 — ${e.title ?? ''} · ${e.people.join(', ')} · ${e.patterns.slice(0, 2).map((p) => p.label).join('; ')}`, 10, width - 5), 0);
-    parts.push(SECTION_HEADING + lineMm(10) * (Math.max(1, lines) + (m.flagged.items.length > FIRST_PAGE_LISTED ? 1 : 0) + (m.flagged.items.length < m.flagged.total ? 1 : 0)));
+    parts.push(SECTION_HEADING + lineMm(10) * (Math.max(1, lines) + (m.flagged.items.length > listing.flagged ? 1 : 0) + (m.flagged.items.length < m.flagged.total ? 1 : 0)));
   }
   return parts.reduce((a, b) => a + b, 0) + 4 * (parts.length - 1);
 }
@@ -235,7 +247,7 @@ function detailBlocks(m: ReportModel, detail: EntryDetail, width: number, allFul
  * rows' `fullSize`, so the model must have been built with `rowSizes`).
  */
 export function estimatePages(m: ReportModel, detail: EntryDetail = m.detail, allFull = false): number {
-  const paper = PAPER[m.pageSize];
+  const paper = PAPER_MM[m.pageSize];
   const width = paper.w - PDF_MARGINS_MM.left - PDF_MARGINS_MM.right;
   const height = paper.h - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom;
   const blocks = detailBlocks(m, detail, width, allFull);
@@ -244,7 +256,7 @@ export function estimatePages(m: ReportModel, detail: EntryDetail = m.detail, al
   // monospace) and its proof (6 pt monospace), which are not split across pages.
   const intro = SECTION_HEADING + 7 + lineMm(10) * (wrappedLines('x'.repeat(330), 10, width) + wrappedLines('x'.repeat(230), 10, width)) + 4;
   // Without detail it is one line under page one (the same text in small print, no heading).
-  const first = Math.max(1, Math.ceil((firstPageHeight(m, width) + (blocks.length ? 0 : lineMm(8) * wrappedLines('x'.repeat(200), 8, width) + 3)) / height));
+  const first = Math.max(1, Math.ceil((firstPageHeight(m, width, height) + (blocks.length ? 0 : lineMm(8) * wrappedLines('x'.repeat(200), 8, width) + 3)) / height));
   if (blocks.length) {
     blocks.push({ h: intro, keep: false });
     const proofHashes = Math.ceil(Math.log2(Math.max(2, m.ledgerRevisions)));
