@@ -707,6 +707,17 @@ export function ReportDocument(props: { model: ReportModel; children?: ReactNode
   );
 }
 
+/*
+ * The document's parts, each drawn again only when its own data changes: the appendix comes later
+ * than the rest (its proofs are built apart), and its arrival must not draw the charts, tables and
+ * hundreds of rows again.
+ */
+const FirstPageOnce = memo(FirstPage);
+const ChartsOnce = memo(Charts);
+const PatternsTableOnce = memo(PatternsTable);
+const CheckInsOnce = memo(CheckIns);
+const EntriesOnce = memo(Entries);
+
 function Document({ model, children, appendix, onEntriesDrawn }: { model: ReportModel; children?: ReactNode; appendix?: ReactNode; onEntriesDrawn?: (drawn: number, total: number) => void }) {
   const t = useT();
   // The document's own language and direction: it may be printed in another language than the app's.
@@ -721,16 +732,16 @@ function Document({ model, children, appendix, onEntriesDrawn }: { model: Report
     <ChartWordsContext.Provider value={chartWords}>
       {/* Days only in the data attributes: the PDF header and footer are built from them (never a name). */}
       <article className={`rp-doc rp-${model.pageSize}`} lang={locale} dir={dir} aria-label={t('report.doc.label')} data-from={model.range.from} data-to={model.range.to} data-generated={model.generatedOn} data-page-size={model.pageSize}>
-        <FirstPage model={model} />
+        <FirstPageOnce model={model} />
         {detail && (
           <div className="rp-detail">
             <p className="rp-break" aria-hidden="true">
               <span>{t('report.doc.pageBreak')}</span>
             </p>
-            {model.charts && <Charts model={model} />}
-            {model.patterns && <PatternsTable patterns={model.patterns} compared={model.compared} />}
-            {model.checkins && <CheckIns model={model} />}
-            {model.entries && <Entries model={model} onDrawn={onEntriesDrawn} />}
+            {model.charts && <ChartsOnce model={model} />}
+            {model.patterns && <PatternsTableOnce patterns={model.patterns} compared={model.compared} />}
+            {model.checkins && <CheckInsOnce model={model} />}
+            {model.entries && <EntriesOnce model={model} onDrawn={onEntriesDrawn} />}
           </div>
         )}
         {children}
