@@ -5,7 +5,7 @@
  * check-in trends, entries). Every name in `model` is already the one to print (pseudonyms applied in
  * core); this component never looks up a person by id.
  */
-import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
@@ -607,10 +607,15 @@ function useDrawn(total: number, onDrawn: ((drawn: number, total: number) => voi
 const ROW_GROUP = 60;
 
 /** An entry as one line: when, a safety concern, who, which patterns, and its first words (cut to the line). */
+/*
+ * A one-line row is kept to a few elements: a year of flagged entries is a thousand rows, and every
+ * element of each is styled, laid out and printed (a wrapper and a screen-reader word per pattern
+ * made the rows a third slower to print). A pattern's sign is its own bold, coloured mark, read as
+ * it is written; the key under the rows' note says what the signs mean.
+ */
 function EntryRow({ e }: { e: ReportEntry }) {
   const t = useT();
   const f = useReportFormat();
-  const v = useVocabulary();
   const patternName = usePatternName();
   return (
     <li className="rp-row">
@@ -621,11 +626,10 @@ function EntryRow({ e }: { e: ReportEntry }) {
       {e.patterns.length > 0 && (
         <span className="rp-row-patterns">
           {e.patterns.map((p, i) => (
-            <span key={i} className={`rp-pattern rp-pol-${p.polarity}`}>
-              <span aria-hidden="true">{POLARITY_SIGN[p.polarity]}</span>
-              <span className="visually-hidden">({f.lower(v.polarity(p.polarity))})</span> {patternName(p)}
-              {i < e.patterns.length - 1 ? '; ' : ''}
-            </span>
+            <Fragment key={i}>
+              {i > 0 && '; '}
+              <b className={`rp-sign rp-pol-${p.polarity}`}>{POLARITY_SIGN[p.polarity]}</b> {patternName(p)}
+            </Fragment>
           ))}
         </span>
       )}
@@ -654,6 +658,7 @@ const WholeEntry = memo(EntryBlock);
 function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: number, total: number) => void }) {
   const t = useT();
   const f = useReportFormat();
+  const v = useVocabulary();
   const all = model.entries!;
   const drawn = useDrawn(all.length, onDrawn);
   // The entries printed whole come first; the rest are rows, in groups of ROW_GROUP.
@@ -681,7 +686,15 @@ function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: num
       {rowCount > 0 && (
         <>
           <p className="rp-rows-note">
-            {t('reportx.doc.rowsNote', { full: f.integer(FULL_TEXT_ENTRIES), rows: rowCount, total: f.integer(all.length) })}
+            {t('reportx.doc.rowsNote', { full: f.integer(FULL_TEXT_ENTRIES), rows: rowCount, total: f.integer(all.length) })}{' '}
+            <span className="rp-rows-key">
+              {(['imbalance', 'healthy'] as const).map((p, i) => (
+                <Fragment key={p}>
+                  {i > 0 && ' · '}
+                  <b className={`rp-sign rp-pol-${p}`}>{POLARITY_SIGN[p]}</b> {v.polarity(p)}
+                </Fragment>
+              ))}
+            </span>
           </p>
           <ol className="rp-rows" aria-label={t('reportx.doc.rowsLabel', { rows: rowCount })}>
             {groups.slice(0, groupsDrawn).map((g) => (
