@@ -10,7 +10,7 @@ import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type BalanceTrend, type CheckInMeasure } from '../../shared/insights.js';
-import { FULL_TEXT_ENTRIES, PAPER_MM, PDF_MARGINS_MM, pageOneListed, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
+import { FIRST_PAGE_LISTED, FULL_TEXT_ENTRIES, PAPER_MM, PDF_MARGINS_MM, pageOneListed, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN } from '../components/Chips.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { intlFor } from '../i18n/translate.js';
@@ -271,6 +271,8 @@ const pageRoomPx = (size: ReportModel['pageSize']) => (PAPER_MM[size].h - PDF_MA
  * when page one would run onto a second page — one flagged entry, then one safety concern, in turn,
  * never below one of each; the rest are counted and are under Entries. The document is laid out at
  * the paper's width on screen as on paper, so page one is measured as drawn (before it is shown).
+ * Each measure lays out the whole document, so the first one also measures the lists' items and
+ * leaves off at once as many as make up the excess; a second one corrects a rare short count.
  * Drawn without a layout (a test's markup), every list has its FIRST_PAGE_LISTED.
  */
 function usePageOneLists(model: ReportModel) {
@@ -279,13 +281,50 @@ function usePageOneLists(model: ReportModel) {
   const { flagged, safety } = pageOneListed(cut);
   const canCut = flagged > 1 || safety > 1;
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || !canCut) return;
     // This module is also compiled without the DOM's types (tests render the document under Node).
-    const height = (el as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height;
-    if (height > pageRoomPx(model.pageSize)) setCut((c) => c + 1);
+    const el = ref.current as unknown as Measured | null;
+    if (!el || !canCut) return;
+    const excess = el.getBoundingClientRect().height - pageRoomPx(model.pageSize);
+    if (excess <= 0) return;
+    // What each item takes up: from its top to the next one's (its margins included).
+    const heights = (selector: string) => {
+      const boxes = [...el.querySelectorAll(selector)].map((li) => li.getBoundingClientRect());
+      const pitches = boxes.slice(1).map((b, i) => b.top - boxes[i]!.top);
+      const gap = pitches.length ? pitches.reduce((a, p, i) => a + p - boxes[i]!.height, 0) / pitches.length : 0;
+      return boxes.map((b, i) => pitches[i] ?? b.height + gap);
+    };
+    setCut(cut + cutFor(excess, cut, { flagged: heights('.rp-flag-list > li'), safety: heights('.rp-safety-list > li') }, model));
   }, [cut, canCut, model]);
   return { ref, flagged, safety };
+}
+
+interface Measured {
+  getBoundingClientRect(): { height: number; top: number };
+  querySelectorAll(selector: string): Iterable<Measured>;
+}
+
+/**
+ * How many more items to leave off page one's lists to take `excess` px off it, given the heights
+ * of the items listed now: at least one; a list that newly leaves some out gains a line saying so.
+ */
+function cutFor(excess: number, cut: number, items: { flagged: number[]; safety: number[] }, model: ReportModel): number {
+  const line = Math.min(...items.flagged, ...items.safety, Infinity);
+  const now = pageOneListed(cut);
+  let more = 1;
+  for (; more < 2 * FIRST_PAGE_LISTED; more++) {
+    const next = pageOneListed(cut + more);
+    let saved = 0;
+    for (const list of ['flagged', 'safety'] as const) {
+      const shown = Math.min(now[list], items[list].length);
+      const left = Math.min(next[list], shown);
+      saved += items[list].slice(left, shown).reduce((a, b) => a + b, 0);
+      // "…and N more" appears when a list that showed all it had now leaves some out.
+      const had = list === 'flagged' ? model.flagged.items.length : model.safety.items.length;
+      if (left < shown && shown === had && Number.isFinite(line)) saved -= line;
+    }
+    if (saved >= excess) break;
+  }
+  return more;
 }
 
 function FirstPage({ model }: { model: ReportModel }) {
