@@ -7,13 +7,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
-import { createService } from '../../main/core/service/index.js';
 import { SUGGEST_SUMMARY_PAGES } from '../../shared/report.js';
 import { generateJournal } from '../generator/index.js';
 import { expect, newDataDir, openHost, test } from './fixtures.js';
-import { Gate } from './pages/gate.js';
 import { ReportBuilder } from './pages/report.js';
 import { printReport } from './report-pdf.js';
+import { writtenJournal } from './written.js';
 
 const PASSPHRASE = 'copper lantern meadow ninety';
 const LAST_DAY = '2026-06-30';
@@ -26,15 +25,9 @@ function closeEnough(estimate: number, real: number): boolean {
 }
 
 async function syntheticYear(dataDir: string): Promise<void> {
-  const service = createService({ dataDir, insecureTestKdf: true, ports: { log: () => {} } });
-  const created = await service.dispatch('vault.create', { passphrase: PASSPHRASE });
-  if (!created.ok) throw new Error(created.error.message);
-  // The test holds the recovery key, so it counts as written down: the host opens straight into the journal.
-  const confirmed = await service.dispatch('vault.confirmRecoveryKey', { group: 1, typed: (created.value as { recoveryKey: string }).recoveryKey.split('-')[0] });
-  if (!confirmed.ok) throw new Error(confirmed.error.message);
-  await generateJournal({ seed: 2718, entries: 300, years: 1, people: 3, end: LAST_DAY, languages: { en: 1, de: 0, es: 0, ja: 0, ar: 0 }, drafts: 0, trashShare: 0, customPatterns: 0 }, service);
-  service.safety.dispose();
-  service.vault.lock();
+  await writtenJournal(dataDir, PASSPHRASE, (service) =>
+    generateJournal({ seed: 2718, entries: 300, years: 1, people: 3, end: LAST_DAY, languages: { en: 1, de: 0, es: 0, ja: 0, ar: 0 }, drafts: 0, trashShare: 0, customPatterns: 0 }, service),
+  );
 }
 
 test('a year of entries in full: the builder estimates the pages, suggests summaries, and the estimates match the printed PDFs', async ({ page }, testInfo) => {
@@ -43,10 +36,7 @@ test('a year of entries in full: the builder estimates the pages, suggests summa
   await syntheticYear(dataDir);
   const host = await openHost(dataDir);
   try {
-    await page.goto(host.url);
-    await new Gate(page).unlock(PASSPHRASE);
-    const builder = new ReportBuilder(page);
-    await builder.open();
+    const builder = await ReportBuilder.unlockedAt(page, host.url, PASSPHRASE);
     await builder.chooseDates('2025-07-01', LAST_DAY);
     await builder.entries('All entries in the range');
     await builder.detail('full');

@@ -3,11 +3,10 @@
  * and flagged entries (long titles, many names) would run onto a second page, it lists fewer of each
  * — in turn, never fewer than one — and counts the rest, which are under Entries.
  */
-import { createService } from '../../main/core/service/index.js';
 import { expect, newDataDir, openHost, test } from './fixtures.js';
-import { Gate } from './pages/gate.js';
 import { ReportBuilder } from './pages/report.js';
 import { printReport } from './report-pdf.js';
+import { writtenJournal } from './written.js';
 
 const PASSPHRASE = 'copper lantern meadow ninety';
 const DAY = Date.UTC(2026, 4, 1, 18);
@@ -16,34 +15,31 @@ const LONG = 'about the money and the car and who decides where we go for the ho
 test.use({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', timezoneId: 'UTC', locale: 'en-GB' });
 
 async function crowdedJournal(dataDir: string): Promise<void> {
-  const service = createService({ dataDir, insecureTestKdf: true, ports: { log: () => {} } });
-  const call = async <T,>(channel: string, input: unknown): Promise<T> => {
-    const r = await service.dispatch(channel as never, input);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as T;
-  };
-  const created = await call<{ recoveryKey: string }>('vault.create', { passphrase: PASSPHRASE });
-  await call('vault.confirmRecoveryKey', { group: 1, typed: created.recoveryKey.split('-')[0] });
-  const people: number[] = [];
-  for (const name of ['Alexandra Montgomery-Whitfield', 'Bartholomew Okonkwo-Lindqvist', 'Cassandra Villanueva-Petrakis', 'Dmitri Abernathy-Nakamura', 'Evangeline Fitzgerald-Osei']) {
-    people.push((await call<{ id: number }>('people.create', { name, kind: 'family', color: '#336699' })).id);
-  }
-  const tags = await call<{ id: number; polarity: string }[]>('tags.list', {});
-  const imbalance = tags.filter((t) => t.polarity === 'imbalance').map((t) => t.id);
-  for (let i = 0; i < 12; i++) {
-    await call('entries.create', {
-      occurredAt: DAY + i * 86_400_000,
-      timeZone: 'UTC',
-      title: `Evening ${i + 1}: we talked ${LONG}`,
-      body: `What happened on evening ${i + 1}.`,
-      personIds: people,
-      tagIds: imbalance.slice(i, i + 6),
-      raiseWithTherapist: true,
-      safetyConcern: true,
-    });
-  }
-  service.safety.dispose();
-  service.vault.lock();
+  await writtenJournal(dataDir, PASSPHRASE, async (service) => {
+    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
+      const r = await service.dispatch(channel as never, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as T;
+    };
+    const people: number[] = [];
+    for (const name of ['Alexandra Montgomery-Whitfield', 'Bartholomew Okonkwo-Lindqvist', 'Cassandra Villanueva-Petrakis', 'Dmitri Abernathy-Nakamura', 'Evangeline Fitzgerald-Osei']) {
+      people.push((await call<{ id: number }>('people.create', { name, kind: 'family', color: '#336699' })).id);
+    }
+    const tags = await call<{ id: number; polarity: string }[]>('tags.list', {});
+    const imbalance = tags.filter((t) => t.polarity === 'imbalance').map((t) => t.id);
+    for (let i = 0; i < 12; i++) {
+      await call('entries.create', {
+        occurredAt: DAY + i * 86_400_000,
+        timeZone: 'UTC',
+        title: `Evening ${i + 1}: we talked ${LONG}`,
+        body: `What happened on evening ${i + 1}.`,
+        personIds: people,
+        tagIds: imbalance.slice(i, i + 6),
+        raiseWithTherapist: true,
+        safetyConcern: true,
+      });
+    }
+  });
 }
 
 test('page one stays one page however crowded its lists, listing fewer and counting the rest', async ({ page }, testInfo) => {
@@ -52,10 +48,7 @@ test('page one stays one page however crowded its lists, listing fewer and count
   await crowdedJournal(dataDir);
   const host = await openHost(dataDir);
   try {
-    await page.goto(host.url);
-    await new Gate(page).unlock(PASSPHRASE);
-    const builder = new ReportBuilder(page);
-    await builder.open();
+    const builder = await ReportBuilder.unlockedAt(page, host.url, PASSPHRASE);
     await builder.chooseDates('2026-05-01', '2026-05-31');
     const estimated = await builder.estimatedPages();
     await builder.openPreview();

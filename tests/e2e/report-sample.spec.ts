@@ -9,7 +9,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createService } from '../../main/core/service/index.js';
 import { FULL_TEXT_ENTRIES } from '../../shared/report.js';
 import type { Person } from '../../shared/schemas.js';
 import { generateJournal } from '../generator/index.js';
@@ -17,6 +16,7 @@ import { expect, newDataDir, openHost, ROOT, test } from './fixtures.js';
 import { Gate } from './pages/gate.js';
 import { ReportBuilder } from './pages/report.js';
 import { headerFooterProblems, printReport } from './report-pdf.js';
+import { writtenJournal } from './written.js';
 
 const PASSPHRASE = 'quiet harbour ledger maple seven';
 const UPDATE = process.env.FULCRUM_UPDATE_SCREENSHOTS === '1';
@@ -27,19 +27,13 @@ test.use({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', timezon
 
 /** A year of a synthetic journal, written through the core, then locked (the host opens it). */
 async function syntheticJournal(dataDir: string): Promise<{ people: Person[]; entries: number }> {
-  const service = createService({ dataDir, insecureTestKdf: true, ports: { log: () => {} } });
-  const created = await service.dispatch('vault.create', { passphrase: PASSPHRASE });
-  if (!created.ok) throw new Error(created.error.message);
-  // The test holds the recovery key, so it counts as written down: the host opens straight into the journal.
-  const confirmed = await service.dispatch('vault.confirmRecoveryKey', { group: 1, typed: (created.value as { recoveryKey: string }).recoveryKey.split('-')[0] });
-  if (!confirmed.ok) throw new Error(confirmed.error.message);
-  const j = await generateJournal({ seed: 1618, entries: 420, years: 1, people: 3, end: LAST_DAY, languages: { en: 1, de: 0, es: 0, ja: 0, ar: 0 }, drafts: 0, trashShare: 0, customPatterns: 0 }, service);
-  await service.dispatch('sessions.add', { day: '2026-06-02' });
-  const people = await service.dispatch('people.list', { includeArchived: true });
-  service.safety.dispose();
-  service.vault.lock();
-  if (!people.ok) throw new Error(people.error.message);
-  return { people: people.value as Person[], entries: j.entries };
+  return writtenJournal(dataDir, PASSPHRASE, async (service) => {
+    const j = await generateJournal({ seed: 1618, entries: 420, years: 1, people: 3, end: LAST_DAY, languages: { en: 1, de: 0, es: 0, ja: 0, ar: 0 }, drafts: 0, trashShare: 0, customPatterns: 0 }, service);
+    await service.dispatch('sessions.add', { day: '2026-06-02' });
+    const people = await service.dispatch('people.list', { includeArchived: true });
+    if (!people.ok) throw new Error(people.error.message);
+    return { people: people.value as Person[], entries: j.entries };
+  });
 }
 
 function png(pdf: string, pageNo: number, out: string): void {

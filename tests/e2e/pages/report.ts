@@ -1,5 +1,6 @@
 /** The report builder (#/report) and its print view (#/report/print), found by role and label. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Gate } from './gate.js';
 
 export class ReportBuilder {
   readonly heading: Locator;
@@ -30,6 +31,15 @@ export class ReportBuilder {
     const m = /about ([\d,]+) pages?/.exec(text);
     if (!m) throw new Error(`no page count in "${text}"`);
     return Number(m[1]!.replace(/,/g, ''));
+  }
+
+  /** Opens the journal at `url` with `passphrase`, then the builder. */
+  static async unlockedAt(page: Page, url: string, passphrase: string): Promise<ReportBuilder> {
+    await page.goto(url);
+    await new Gate(page).unlock(passphrase);
+    const builder = new ReportBuilder(page);
+    await builder.open();
+    return builder;
   }
 
   async open(): Promise<void> {
