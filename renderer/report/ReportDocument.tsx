@@ -276,8 +276,12 @@ const pageRoomPx = (size: ReportModel['pageSize']) => (PAPER_MM[size].h - PDF_MA
  * Drawn without a layout (a test's markup), every list has its FIRST_PAGE_LISTED.
  */
 function usePageOneLists(model: ReportModel) {
+  const { locale } = useIntl();
   const ref = useRef<HTMLElement>(null);
-  const [cut, setCut] = useState(0);
+  // What was left off is this report's in this language: another (rebuilt after a change, or in
+  // another language) is measured again from its full lists.
+  const [left, setLeft] = useState({ model, locale, cut: 0 });
+  const cut = left.model === model && left.locale === locale ? left.cut : 0;
   const { flagged, safety } = pageOneListed(cut);
   const canCut = flagged > 1 || safety > 1;
   useLayoutEffect(() => {
@@ -293,8 +297,8 @@ function usePageOneLists(model: ReportModel) {
       const gap = pitches.length ? pitches.reduce((a, p, i) => a + p - boxes[i]!.height, 0) / pitches.length : 0;
       return boxes.map((b, i) => pitches[i] ?? b.height + gap);
     };
-    setCut(cut + cutFor(excess, cut, { flagged: heights('.rp-flag-list > li'), safety: heights('.rp-safety-list > li') }, model));
-  }, [cut, canCut, model]);
+    setLeft({ model, locale, cut: cut + cutFor(excess, cut, { flagged: heights('.rp-flag-list > li'), safety: heights('.rp-safety-list > li') }, model) });
+  }, [cut, canCut, model, locale]);
   return { ref, flagged, safety };
 }
 
