@@ -649,12 +649,12 @@ function useDrawn(total: number, onDrawn: ((drawn: number, total: number) => voi
 /** Rows per group: a step draws whole groups, and a group once drawn is not drawn again. */
 const ROW_GROUP = 60;
 
-/** An entry as one line: when, a safety concern, who, which patterns, and its first words (cut to the line). */
-/*
- * A one-line row is kept to a few elements: a year of flagged entries is a thousand rows, and every
+/**
+ * An entry as one line: when, a safety concern, who, which patterns, and its first words (cut to the
+ * line). A row is kept to a few elements: a year of flagged entries is a thousand rows, and every
  * element of each is styled, laid out and printed (a wrapper and a screen-reader word per pattern
  * made the rows a third slower to print). A pattern's sign is its own bold, coloured mark, read as
- * it is written; the key under the rows' note says what the signs mean.
+ * it is written; the key at the end of the rows' note says what the signs mean.
  */
 function EntryRow({ e }: { e: ReportEntry }) {
   const t = useT();
@@ -705,12 +705,14 @@ function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: num
   const all = model.entries!;
   const drawn = useDrawn(all.length, onDrawn);
   // The entries printed whole come first; the rest are rows, in groups of ROW_GROUP.
-  const { whole, groups, rowCount } = useMemo(() => {
+  const { whole, groups, rowCount, signs } = useMemo(() => {
     const wholeAll = all.filter((e) => e.shown !== 'row');
     const rows = all.filter((e) => e.shown === 'row');
     const grouped: ReportEntry[][] = [];
     for (let i = 0; i < rows.length; i += ROW_GROUP) grouped.push(rows.slice(i, i + ROW_GROUP));
-    return { whole: wholeAll, groups: grouped, rowCount: rows.length };
+    // The signs the rows use, in a fixed order: the key names only those.
+    const signs = (['imbalance', 'healthy', 'neutral'] as const).filter((p) => rows.some((e) => e.patterns.some((x) => x.polarity === p)));
+    return { whole: wholeAll, groups: grouped, rowCount: rows.length, signs };
   }, [all]);
   const wholeDrawn = Math.min(whole.length, drawn);
   // Groups drawn: whole groups only, the last one once everything is due.
@@ -729,15 +731,20 @@ function Entries({ model, onDrawn }: { model: ReportModel; onDrawn?: (drawn: num
       {rowCount > 0 && (
         <>
           <p className="rp-rows-note">
-            {t('reportx.doc.rowsNote', { full: f.integer(FULL_TEXT_ENTRIES), rows: rowCount, total: f.integer(all.length) })}{' '}
-            <span className="rp-rows-key">
-              {(['imbalance', 'healthy'] as const).map((p, i) => (
-                <Fragment key={p}>
-                  {i > 0 && ' · '}
-                  <b className={`rp-sign rp-pol-${p}`}>{POLARITY_SIGN[p]}</b> {v.polarity(p)}
-                </Fragment>
-              ))}
-            </span>
+            {t('reportx.doc.rowsNote', { full: f.integer(FULL_TEXT_ENTRIES), rows: rowCount, total: f.integer(all.length) })}
+            {signs.length > 0 && (
+              <>
+                {' '}
+                <span className="rp-rows-key">
+                  {signs.map((p, i) => (
+                    <Fragment key={p}>
+                      {i > 0 && ' · '}
+                      <b className={`rp-sign rp-pol-${p}`}>{POLARITY_SIGN[p]}</b> {v.polarity(p)}
+                    </Fragment>
+                  ))}
+                </span>
+              </>
+            )}
           </p>
           <ol className="rp-rows" aria-label={t('reportx.doc.rowsLabel', { rows: rowCount })}>
             {groups.slice(0, groupsDrawn).map((g) => (

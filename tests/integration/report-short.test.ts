@@ -152,6 +152,22 @@ describe('the short default report', () => {
     expect(html.match(/class="rp-entry"/g)).toHaveLength(FULL_TEXT_ENTRIES);
     expect(html).toContain(`The first 30 of these ${FLAGGED} entries are printed in full above; the other 6 entries are one line each`);
     expect(html).toContain('Full text for every entry');
+    // No row has a pattern here: no key to signs none of them uses.
+    expect(html).not.toContain('rp-rows-key');
+    // Rows with patterns: each sign once per pattern, and the key names the signs the rows use.
+    const withPatterns: ReportModel = {
+      ...m,
+      entries: m.entries!.map((e, i) =>
+        e.shown === 'row'
+          ? { ...e, patterns: [{ label: 'Decided without me', slug: null, polarity: 'imbalance' as const }, ...(i % 2 ? [{ label: 'Really listened to', slug: null, polarity: 'healthy' as const }] : [])] }
+          : e,
+      ),
+    };
+    const keyed = renderToStaticMarkup(createElement(ReportDocument, { model: withPatterns }));
+    const key = /<span class="rp-rows-key">(.*?)<\/span>/.exec(keyed)?.[1].replace(/<[^>]+>/g, '');
+    expect(key).toBe('≠ Imbalance · = Healthy');
+    const row = /<li class="rp-row">.*?<\/li>/.exec(keyed)![0].replace(/<[^>]+>/g, '');
+    expect(row).toMatch(/≠ Decided without me(; = Really listened to)?/);
   });
 });
 

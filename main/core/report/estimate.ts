@@ -14,7 +14,6 @@ import { FIRST_PAGE_LISTED, PAPER_MM, PDF_MARGINS_MM, pageOneListed, type EntryD
 
 const PT = 0.3528; // mm per point
 const PX = 0.2646; // mm per CSS pixel
-/** Paper in mm. */
 /** The report's line height (report.css: 1.45; headings 1.25). */
 const LINE = 1.45;
 const HEADING_LINE = 1.25;
