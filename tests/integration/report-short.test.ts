@@ -164,7 +164,7 @@ describe('the short default report', () => {
       ),
     };
     const keyed = renderToStaticMarkup(createElement(ReportDocument, { model: withPatterns }));
-    const key = /<span class="rp-rows-key">(.*?)<\/span>/.exec(keyed)?.[1].replace(/<[^>]+>/g, '');
+    const key = /<span class="rp-rows-key">(.*?)<\/span>/.exec(keyed)?.[1]?.replace(/<[^>]+>/g, '');
     expect(key).toBe('≠ Imbalance · = Healthy');
     const row = /<li class="rp-row">.*?<\/li>/.exec(keyed)![0].replace(/<[^>]+>/g, '');
     expect(row).toMatch(/≠ Decided without me(; = Really listened to)?/);
