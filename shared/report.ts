@@ -451,6 +451,11 @@ export function pdfHeaderFooter(p: { from: string; to: string; generatedOn: stri
 export const PDF_MARGINS_MM = { top: 18, bottom: 18, left: 16, right: 16 } as const;
 /** The paper sizes, in mm. */
 export const PAPER_MM = { a4: { w: 210, h: 297 }, letter: { w: 215.9, h: 279.4 } } as const;
+/** The printed area of a page inside the PDF's margins, in mm. */
+export const printAreaMm = (size: keyof typeof PAPER_MM): { w: number; h: number } => ({
+  w: PAPER_MM[size].w - PDF_MARGINS_MM.left - PDF_MARGINS_MM.right,
+  h: PAPER_MM[size].h - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom,
+});
 
 // ---------------------------------------------------------------- the evidence package
 /** The print view's HTML and header data (as for the PDF) and the settings it was made with: the evidence is built from the same settings. */

@@ -10,7 +10,7 @@ import { IntlContext, IntlProvider, useIntl } from 'react-intl';
 import { RTL_LANGUAGES, type Language } from '../../shared/locales.js';
 import type { Category } from '../../shared/catalogue.js';
 import { CHECKIN_MEASURES, type BalanceTrend, type CheckInMeasure } from '../../shared/insights.js';
-import { FIRST_PAGE_LISTED, FULL_TEXT_ENTRIES, PAPER_MM, PDF_MARGINS_MM, pageOneListed, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
+import { FIRST_PAGE_LISTED, FULL_TEXT_ENTRIES, pageOneListed, printAreaMm, type Compared, type ReportEntry, type ReportModel, type ReportPattern } from '../../shared/report.js';
 import { POLARITY_SIGN } from '../components/Chips.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { intlFor } from '../i18n/translate.js';
@@ -264,7 +264,7 @@ function FlaggedList({ model, listed }: { model: ReportModel; listed: number }) 
 }
 
 /** The height of a page's printed area in CSS pixels (96 to the inch), inside the PDF's margins. */
-const pageRoomPx = (size: ReportModel['pageSize']) => (PAPER_MM[size].h - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom) * (96 / 25.4);
+const pageRoomPx = (size: ReportModel['pageSize']) => printAreaMm(size).h * (96 / 25.4);
 
 /**
  * How many flagged entries and safety concerns page one lists: FIRST_PAGE_LISTED of each, fewer

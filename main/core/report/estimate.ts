@@ -10,7 +10,7 @@
  * laid onto pages one after another, the way the printer does. Text width is approximated by an
  * average character width, so the result is an estimate; the e2e suite compares it with real PDFs.
  */
-import { FIRST_PAGE_LISTED, PAPER_MM, PDF_MARGINS_MM, pageOneListed, type EntryDetail, type ReportEntry, type ReportModel } from '../../../shared/report.js';
+import { FIRST_PAGE_LISTED, pageOneListed, printAreaMm, type EntryDetail, type ReportEntry, type ReportModel } from '../../../shared/report.js';
 
 const PT = 0.3528; // mm per point
 const PX = 0.2646; // mm per CSS pixel
@@ -246,9 +246,7 @@ function detailBlocks(m: ReportModel, detail: EntryDetail, width: number, allFul
  * rows' `fullSize`, so the model must have been built with `rowSizes`).
  */
 export function estimatePages(m: ReportModel, detail: EntryDetail = m.detail, allFull = false): number {
-  const paper = PAPER_MM[m.pageSize];
-  const width = paper.w - PDF_MARGINS_MM.left - PDF_MARGINS_MM.right;
-  const height = paper.h - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom;
+  const { w: width, h: height } = printAreaMm(m.pageSize);
   const blocks = detailBlocks(m, detail, width, allFull);
   // The verification at the end (renderer/report/Verification.tsx): the head and what is left out —
   // right after page one when there is no detail — then per included entry its revision hash (7.5 pt
