@@ -534,7 +534,7 @@ export const browserImportTooLarge = (bytes: number | null) =>
 /** Pushed as an AppEvent while a long export, backup, restore or import runs. No content. */
 export interface ProgressEvent {
   type: 'progress';
-  task: 'export' | 'backup' | 'restore' | 'import' | 'passphrase';
+  task: 'export' | 'backup' | 'restore' | 'import' | 'passphrase' | 'history';
   phase: string;
   done: number;
   total: number;

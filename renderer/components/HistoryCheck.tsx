@@ -3,9 +3,9 @@
  * after each unlock; the whole of it on demand), and receipts of the chain head to write down or
  * send elsewhere. It says plainly what this proves and what it does not.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LedgerCheck, LedgerFailureCode, Receipt } from '../../shared/ledger.js';
-import { call, messageOf } from '../api.js';
+import { call, messageOf, subscribe } from '../api.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { shortDateTime } from '../lib/format.js';
 import { useApi } from '../lib/queries.js';
@@ -61,12 +61,24 @@ export function HistoryCheckSection() {
   const [taken, setTaken] = useState<Receipt | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
   const loadError = statusQuery.error ?? receiptsQuery.error;
   const error = actionError ?? (loadError ? messageOf(loadError) : null);
   const t = useT();
 
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.type === 'progress' && e.task === 'history') setProgress({ phase: e.phase, done: e.done, total: e.total });
+      }),
+    [],
+  );
+
   async function checkAll() {
     setBusy(true);
+    setChecking(true);
+    setProgress(null);
     setError(null);
     try {
       await call('ledger.verify', {});
@@ -74,6 +86,7 @@ export function HistoryCheckSection() {
       setError(messageOf(e));
     } finally {
       setBusy(false);
+      setChecking(false);
     }
   }
 
@@ -95,6 +108,13 @@ export function HistoryCheckSection() {
       <h2 id="history-check-h">{t('data.ledger.title')}</h2>
       <p>{t('data.ledger.intro')}</p>
       <CheckLine check={status?.lastCheck ?? null} />
+      {checking && (
+        // A whole check of a large journal takes a while; saves go on meanwhile (they are written between its steps).
+        <div role="status" className="stack">
+          {progress && progress.total > 0 && <p>{t('data.ledger.checking', { phase: progress.phase, done: progress.done, total: progress.total })}</p>}
+          <progress max={progress?.total || 1} value={progress && progress.total > 0 ? progress.done : undefined} aria-label={t('data.ledger.progress')} />
+        </div>
+      )}
       <ErrorAlert>{error}</ErrorAlert>
       <div className="row">
         <button type="button" className="button" onClick={() => void checkAll()} disabled={busy || !status}>

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AppEvent } from '../../shared/api.js';
 import type { Reply } from '../../shared/errors.js';
+import type { LedgerCheck } from '../../shared/ledger.js';
+import type { ProgressEvent } from '../../shared/portability.js';
 import { createdService, PASSPHRASE } from '../helpers/journal.js';
 
 afterEach(() => {
@@ -35,5 +38,49 @@ describe('checking the whole history', () => {
     await call('vault.unlock', { passphrase: PASSPHRASE });
     expect((await call<{ lastCheck: unknown }>('ledger.status')).lastCheck).toEqual(before.lastCheck);
     expect(await call('ledger.verify')).toMatchObject({ ok: true, kind: 'full' });
+  });
+
+  it('lets a save sent while it runs be written before it ends, hashes that save too, and reports its progress', async () => {
+    const events: AppEvent[] = [];
+    const { service, call } = await createdService(undefined, { ports: { log: () => {}, emit: (e) => void events.push(e) } });
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { id } = await call<{ id: number }>('entries.create', { occurredAt: Date.UTC(2025, 0, 1 + i), timeZone: 'UTC', title: `entry ${i}`, body: 'what happened', balance: 0 });
+      ids.push(id);
+    }
+    const before = await call<{ revisions: number }>('ledger.status');
+
+    // The save is sent once the check has begun reading the chain.
+    const db = service.vault.database();
+    const realPrepare = db.prepare.bind(db);
+    const order: string[] = [];
+    let save: Promise<Reply<unknown>> | null = null;
+    vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
+      if (!save && sql.includes('FROM revisions WHERE seq > ?')) {
+        save = service.dispatch('entries.update', { id: ids[1], patch: { title: 'entry 1, written during the check' } });
+        void save.then(() => order.push('save'));
+      }
+      return realPrepare(sql);
+    }) as typeof db.prepare);
+
+    const verify = service.dispatch('ledger.verify', {});
+    void verify.then(() => order.push('check'));
+    const check = await verify;
+    expect(save).not.toBeNull();
+    expect(await save).toMatchObject({ ok: true });
+    // Before: the save waited behind the whole check.
+    expect(order).toEqual(['save', 'check']);
+    expect(check).toMatchObject({ ok: true, value: { ok: true, kind: 'full', revisions: before.revisions + 1, failures: [] } });
+    vi.restoreAllMocks();
+    expect((await call<{ revisions: number; lastCheck: LedgerCheck }>('ledger.status')).lastCheck).toMatchObject({ ok: true, revisions: before.revisions + 1 });
+
+    // Progress went out for both phases, each ending at its total.
+    const progress = events.filter((e): e is ProgressEvent => e.type === 'progress' && e.task === 'history');
+    for (const phase of ['entries', 'revisions']) {
+      const last = progress.filter((e) => e.phase === phase).at(-1);
+      expect(last, phase).toBeDefined();
+      expect(last!.done, phase).toBe(last!.total);
+    }
+    expect(progress.filter((e) => e.phase === 'revisions').at(-1)!.total).toBe(before.revisions + 1);
   });
 });

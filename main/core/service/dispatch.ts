@@ -44,12 +44,13 @@ const LOCKING: ReadonlySet<Channel> = new Set<Channel>(['vault.lock', 'session.q
 /**
  * Long jobs a lock does not wait for, even while they wait on something themselves (a file being
  * read, a hook in a test). They write only in short transactions (an import's commit, a slice at a
- * time, giving its turn up between two: `ServiceContext.turn`), and after every wait they check the
+ * time, giving its turn up between two: `ServiceContext.turn`; the whole-history check writes only
+ * its result, and gives its turn up between batches), and after every wait they check the
  * lock signal before touching the journal again. When a lock comes, the queue stops waiting for them:
  * their open transaction is rolled back, the calls queued behind them run, then the lock closes the
  * journal and zeroes the key. The job itself ends CANCELLED at its next step.
  */
-const PREEMPTIBLE: ReadonlySet<Channel> = new Set<Channel>(['import.preview', 'import.commit']);
+const PREEMPTIBLE: ReadonlySet<Channel> = new Set<Channel>(['import.preview', 'import.commit', 'ledger.verify']);
 
 const cancelled = (): Reply<unknown> => ({
   ok: false,

@@ -1,4 +1,6 @@
-import { cooperate } from '../jobs/cooperate.js';
+import { cooperate, throwIfCancelled } from '../jobs/cooperate.js';
+import { FulcrumError } from '../../../shared/errors.js';
+import { progressOf } from './progress.js';
 import type { EntryRevisionContent, CheckInRevisionContent } from '../../../shared/ledger.js';
 import type { HandlersFor, ServiceContext } from './types.js';
 import {
@@ -15,6 +17,7 @@ import {
   verifyAll,
   verifySinceLastCheck,
   existingIds,
+  type Pause,
 } from '../db/repos/index.js';
 import { shortCode } from '../ledger/encoding.js';
 import { entryAttachmentsByHash } from '../db/repos/attachments.js';
@@ -71,6 +74,28 @@ export const historyHandlers: HandlersFor<'history'> = {
   },
 };
 
+/**
+ * The pauses of a whole-history check the person asked for: besides giving the event loop its turn
+ * (cooperate), each gives the call queue up (ServiceContext.turn), so a save sent meanwhile is written
+ * within a batch's time instead of after the whole check, tens of seconds on a large journal. The check
+ * holds no transaction across a pause. A call run meanwhile may have locked the journal or put a
+ * restored one in its place: the check then stops.
+ */
+function checkPauses(ctx: ServiceContext, db: DB): Pause {
+  // A turn of the event loop at every pause, not only once 20 ms have gone by: a call is queued only
+  // once its message has been read, which the loop does between two batches.
+  const pause = cooperate(ctx.vault.lockSignal, 0);
+  return async () => {
+    await pause();
+    if (!ctx.turn) return;
+    await ctx.turn();
+    throwIfCancelled(ctx.vault.lockSignal);
+    if (!ctx.vault.unlocked || ctx.vault.database() !== db) {
+      throw new FulcrumError('CANCELLED', 'The check stopped because the journal was replaced while it ran. Check the whole history again.');
+    }
+  };
+}
+
 export const ledgerHandlers: HandlersFor<'ledger'> = {
   'ledger.status': (_input, { vault }) => {
     const db = vault.database();
@@ -81,7 +106,10 @@ export const ledgerHandlers: HandlersFor<'ledger'> = {
       lastCheck: lastLedgerCheck(db),
     };
   },
-  'ledger.verify': (_input, { vault, ports }) => verifyAll(vault.database(), ports.now(), cooperate(vault.lockSignal)),
+  'ledger.verify': (_input, ctx) => {
+    const db = ctx.vault.database();
+    return verifyAll(db, ctx.ports.now(), checkPauses(ctx, db), progressOf(ctx, 'history'));
+  },
   'ledger.takeReceipt': (_input, { vault, ports }) => takeReceipt(vault.database(), ports.now()),
   'ledger.receipts': (_input, { vault }) => listReceipts(vault.database()),
   'ledger.sinceReceipt': ({ receiptId, type, id }, { vault }) => sinceReceipt(vault.database(), receiptId, type, id),

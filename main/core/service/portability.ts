@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FulcrumError } from '../../../shared/errors.js';
-import type { BackupSource, ProgressEvent } from '../../../shared/portability.js';
+import type { BackupSource } from '../../../shared/portability.js';
 import {
   removeOlderKeyCopies,
   autoBackupIfDue,
@@ -42,21 +42,10 @@ import type { HandlersFor, ServiceContext } from './types.js';
 import { hostWords } from '../words.js';
 import { abandonBatches } from '../db/repos/imports.js';
 import { DelayedRun } from '../jobs/delayed.js';
+import { progressOf } from './progress.js';
 
-const PROGRESS_EVERY_MS = 100;
 /** A backup read from the browser is at most what its HTTP body may carry; from disk, any size. */
 const MAX_UPLOADED_BACKUP = 200 * 1024 * 1024;
-
-/** A progress reporter for one run: the first and last step always go out, the rest at most every 100 ms. */
-function progressOf(ctx: ServiceContext, task: ProgressEvent['task']) {
-  let last = 0;
-  return (phase: string, done: number, total: number) => {
-    const t = performance.now();
-    if (done !== 0 && done < total && t - last < PROGRESS_EVERY_MS) return;
-    last = t;
-    ctx.ports.emit({ type: 'progress', task, phase, done, total });
-  };
-}
 
 function exportContext(ctx: ServiceContext): ExportContext {
   const progress = progressOf(ctx, 'export');

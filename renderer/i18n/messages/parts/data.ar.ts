@@ -148,6 +148,8 @@ export const dataAr: Record<keyof typeof dataEn, string> = {
   'data.ledger.title': 'السجل والإيصالات',
   'data.ledger.intro': 'يحتفظ Fulcrum بكل نسخة محفوظة من إدخالاتك ومراجعاتك، مترابطةً بحيث يظهر أي تغيير أُجري خارج Fulcrum. ويتحقق مما أُضيف في كل مرة تفتح فيها القفل.',
   'data.ledger.checkAll': 'التحقق من السجل كاملًا الآن',
+  'data.ledger.checking': 'جارٍ التحقق من {phase, select, entries {كل إدخال مقابل أحدث مراجعة له} other {المراجعات}}: {done} من {total}. يمكنك متابعة الكتابة في أثناء ذلك.',
+  'data.ledger.progress': 'تقدّم التحقق من السجل',
   'data.ledger.take': 'أخذ إيصال',
   'data.ledger.receipt': 'الإيصال {code}',
   'data.ledger.taken': 'أُخذ في {when}، عند المراجعة {seq}. دوّن الرمز، أو اطبع هذا، أو أرسله إلى نفسك أو إلى شخص تثق به.',

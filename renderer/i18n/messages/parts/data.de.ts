@@ -148,6 +148,8 @@ export const dataDe: Record<keyof typeof dataEn, string> = {
   'data.ledger.title': 'Verlauf und Quittungen',
   'data.ledger.intro': 'Fulcrum bewahrt jede gespeicherte Version deiner Einträge und Check-ins auf, so verknüpft, dass eine Änderung außerhalb von Fulcrum auffällt. Bei jedem Entsperren prüft es, was hinzugekommen ist.',
   'data.ledger.checkAll': 'Jetzt den ganzen Verlauf prüfen',
+  'data.ledger.checking': 'Prüfe {phase, select, entries {jeden Eintrag gegen seine neueste Revision} other {Revisionen}}: {done} von {total}. Sie können währenddessen weiterschreiben.',
+  'data.ledger.progress': 'Fortschritt der Verlaufsprüfung',
   'data.ledger.take': 'Quittung erstellen',
   'data.ledger.receipt': 'Quittung {code}',
   'data.ledger.taken': 'Erstellt {when}, bei Revision {seq}. Schreib den Code auf, drucke dies aus oder schicke es dir selbst oder einer Person, der du vertraust.',

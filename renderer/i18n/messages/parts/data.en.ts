@@ -146,6 +146,8 @@ export const dataEn = {
   'data.ledger.title': 'History and receipts',
   'data.ledger.intro': 'Fulcrum keeps every saved version of your entries and check-ins, linked so that a change made outside Fulcrum shows. It checks what was added each time you unlock.',
   'data.ledger.checkAll': 'Check the whole history now',
+  'data.ledger.checking': 'Checking {phase, select, entries {each entry against its newest revision} other {revisions}}: {done} of {total}. You can keep writing meanwhile.',
+  'data.ledger.progress': 'Progress of the history check',
   'data.ledger.take': 'Take a receipt',
   'data.ledger.receipt': 'Receipt {code}',
   'data.ledger.taken': 'Taken {when}, at revision {seq}. Write the code down, print this, or send it to yourself or someone you trust.',

@@ -148,6 +148,8 @@ export const dataEs: Record<keyof typeof dataEn, string> = {
   'data.ledger.title': 'Historial y recibos',
   'data.ledger.intro': 'Fulcrum conserva cada versión guardada de tus entradas y revisiones, enlazadas de modo que se note cualquier cambio hecho fuera de Fulcrum. Comprueba lo añadido cada vez que desbloqueas.',
   'data.ledger.checkAll': 'Comprobar ahora todo el historial',
+  'data.ledger.checking': 'Comprobando {phase, select, entries {cada entrada con su revisión más reciente} other {revisiones}}: {done} de {total}. Puede seguir escribiendo mientras tanto.',
+  'data.ledger.progress': 'Progreso de la comprobación del historial',
   'data.ledger.take': 'Tomar un recibo',
   'data.ledger.receipt': 'Recibo {code}',
   'data.ledger.taken': 'Tomado el {when}, en la revisión {seq}. Apunta el código, imprime esto o envíatelo a ti o a alguien de confianza.',
