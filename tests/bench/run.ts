@@ -341,6 +341,19 @@ function rowDefs(): RowDef[] {
       });
     }),
     {
+      id: 'thread-save-history-worker',
+      measure: 'Wait of a save (entries.create) while the person checks the whole history (ledger.verify), between timeline pages and searches (their waits in the notes)',
+      target: 'p95 ≤ 50 ms',
+      baseline: 'the same saves with nothing running',
+      judge: (r) => r.value.p95 <= 50,
+    },
+    {
+      id: 'thread-lock-history-worker',
+      measure: 'Lock / quick exit asked for 150 ms into a check of the whole history, to its reply',
+      target: 'p95 ≤ 100 ms',
+      judge: (r) => r.value.p95 <= 100,
+    },
+    {
       id: 'thread-upload',
       measure: "Browser mode: the host's longest event-loop delay while the 10k-entry import file (base64 in one call) is uploaded and previewed (core in its worker thread, the body handed to it as bytes; extra: body MB, preview time)",
       target: '≤ 50 ms',
@@ -568,6 +581,11 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
       });
     }
   }
+  await step('thread-history-worker', async () => {
+    const r = await measureThread(j, 'worker', 'history', big ? 2 : 3);
+    put('thread-save-history-worker', { ...r.saves, extra: { ...r.saves.extra, readsP95: r.waits.value.p95, longestLoopDelayMs: r.loop.value.max } });
+    put('thread-lock-history-worker', r.lock);
+  });
   await step('thread-upload', async () => put('thread-upload', await measureUpload(j, big ? 2 : 3)));
   await step('jobs-rss-export', async () => put('jobs-rss-export', await measureExportRss(j, 1)));
   await step('jobs-rss-import', async () => put('jobs-rss-import', await measureImportRss(j, 1)));

@@ -1,9 +1,10 @@
 /**
- * Long work and the host: while the day's automatic backup of the whole journal or an import of 10k
- * entries (import.preview + import.commit) runs, how long a timeline page, a search and a save wait
- * for their answer, how long lock and quick exit take, and how long the host's own event loop is held
- * (perf_hooks.monitorEventLoopDelay). Each is measured twice in the same run: with the core in the
- * host's thread (createService, as before) and with the core in its worker thread (startCore).
+ * Long work and the host: while the day's automatic backup of the whole journal, an import of 10k
+ * entries (import.preview + import.commit) or a check of the whole history (ledger.verify) runs, how
+ * long a timeline page, a search and a save wait for their answer, how long lock and quick exit take,
+ * and how long the host's own event loop is held (perf_hooks.monitorEventLoopDelay). The backup and
+ * the import are measured twice in the same run: with the core in the host's thread (createService, as
+ * before) and with the core in its worker thread (startCore); the history check in the worker only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +26,7 @@ import { searchQueries } from './search.js';
 
 type Dispatch = (channel: string, raw: unknown) => Promise<Reply<unknown>>;
 export type HostMode = 'host-thread' | 'worker';
-export type JobKind = 'backup' | 'import';
+export type JobKind = 'backup' | 'import' | 'history';
 
 interface Side {
   dispatch: Dispatch;
@@ -110,6 +111,13 @@ async function startJob(kind: JobKind, side: Side): Promise<{ ended: Promise<Rep
     const ended = keptAlive(made).then((line): Reply<unknown> => (/made/.test(line) ? { ok: true, value: null } : { ok: false, error: { code: 'INTERNAL', message: line } }));
     return { ended, startsIn: AUTO_BACKUP_DELAY_MS };
   }
+  if (kind === 'history') {
+    // The day's automatic backup is left to finish first, so the check alone is measured.
+    const backedUp = side.nextLog(/automatic backup (made|failed)/);
+    await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
+    await keptAlive(backedUp);
+    return { ended: side.dispatch('ledger.verify', {}), startsIn: 0 };
+  }
   await must(side.dispatch('vault.unlock', { passphrase: PASSPHRASE }), 'unlock');
   const picked = (await must(side.dispatch('import.pick', {}), 'import.pick')) as { token: string };
   const ended = (async () => {
@@ -131,6 +139,8 @@ export interface ThreadResult {
   lock: SizeResult;
   /** The host's event-loop delay during the job (max per run). */
   loop: SizeResult;
+  /** Waits of the saves (entries.create) interleaved with the read probes during the job. */
+  saves: SizeResult;
 }
 
 /**
@@ -146,6 +156,7 @@ export async function measureThread(j: BenchJournal, mode: HostMode, kind: JobKi
   const loopP99: number[] = [];
   const lockTimes: number[] = [];
   const idleWaits: number[] = [];
+  const idleSaves: number[] = [];
   const failures: string[] = [];
   const saveWaits: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -164,7 +175,7 @@ export async function measureThread(j: BenchJournal, mode: HostMode, kind: JobKi
         const [channel, input] = probes[i % probes.length]!;
         const t0 = performance.now();
         await must(side.dispatch(channel, input()), channel);
-        idleWaits.push(performance.now() - t0);
+        (channel === 'entries.create' ? idleSaves : idleWaits).push(performance.now() - t0);
       }
       await must(side.dispatch('vault.lock', {}), 'lock');
       const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -216,9 +227,12 @@ export async function measureThread(j: BenchJournal, mode: HostMode, kind: JobKi
   }
   const idle = summarise(idleWaits);
   const value: Summary = summarise(waits);
+  const saves = summarise(saveWaits);
+  const idleSave = summarise(idleSaves);
   return {
     waits: { value, baseline: idle, ratio: value.p95 / idle.p95, extra: { calls: waits.length, longestPerRun: perRunMax.map((m) => Math.round(m)).join(', '), finished: `${runs - failures.length}/${runs}`, savesP50: summarise(saveWaits).p50, savesP95: summarise(saveWaits).p95, savesMax: summarise(saveWaits).max, ...(failures.length ? { failures: failures.join(' | ') } : {}) } },
     lock: { value: summarise(lockTimes) },
     loop: { value: summarise(loopMax), extra: { p99: summarise(loopP99).p50 } },
+    saves: { value: saves, baseline: idleSave, ratio: saves.p95 / idleSave.p95, extra: { calls: saveWaits.length } },
   };
 }
