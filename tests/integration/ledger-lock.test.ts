@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../shared/api.js';
 import type { Reply } from '../../shared/errors.js';
 import type { LedgerCheck } from '../../shared/ledger.js';
-import type { ProgressEvent } from '../../shared/portability.js';
+import type { BackupFile, ProgressEvent, RestoreResult } from '../../shared/portability.js';
 import { createdService, PASSPHRASE } from '../helpers/journal.js';
 
 afterEach(() => {
@@ -82,5 +82,35 @@ describe('checking the whole history', () => {
       expect(last!.done, phase).toBe(last!.total);
     }
     expect(progress.filter((e) => e.phase === 'revisions').at(-1)!.total).toBe(before.revisions + 1);
+  });
+
+  it('stops when a backup restored while it pauses takes the journal’s place, and records nothing in the restored one', async () => {
+    const other = await createdService();
+    await other.call('entries.create', { occurredAt: Date.UTC(2024, 5, 1), timeZone: 'UTC', title: 'in the backup', body: '' });
+    const file = await other.call<BackupFile>('backup.build');
+    const { service, call } = await createdService();
+    for (let i = 0; i < 3; i++) await call('entries.create', { occurredAt: Date.UTC(2025, 0, 1 + i), timeZone: 'UTC', title: `entry ${i}`, body: '' });
+
+    const db = service.vault.database();
+    const realPrepare = db.prepare.bind(db);
+    let restore: Promise<Reply<unknown>> | null = null;
+    vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
+      if (!restore && sql.includes('FROM revisions WHERE seq > ?')) {
+        restore = service.dispatch('backup.restore', { file: { base64: file.base64 }, secret: { recoveryKey: other.recoveryKey } });
+      }
+      return realPrepare(sql);
+    }) as typeof db.prepare);
+
+    const verify = await service.dispatch('ledger.verify', {});
+    expect(restore).not.toBeNull();
+    expect(await restore).toMatchObject({ ok: true, value: { preview: { sameJournal: false } } satisfies Partial<RestoreResult> });
+    expect(verify).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    vi.restoreAllMocks();
+
+    // The restored journal carries its own record of checks, none from the stopped one.
+    await call('vault.unlock', { recoveryKey: other.recoveryKey });
+    const own = await other.call<{ lastCheck: LedgerCheck | null }>('ledger.status');
+    expect((await call<{ lastCheck: LedgerCheck | null }>('ledger.status')).lastCheck).toEqual(own.lastCheck);
+    expect(await call('ledger.verify')).toMatchObject({ ok: true, kind: 'full' });
   });
 });
