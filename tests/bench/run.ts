@@ -341,14 +341,14 @@ function rowDefs(): RowDef[] {
       });
     }),
     {
-      id: 'thread-save-history-worker',
+      id: 'thread-history-save',
       measure: 'Wait of a save (entries.create) while the person checks the whole history (ledger.verify), between timeline pages and searches (their waits in the notes)',
       target: 'p95 ≤ 50 ms',
       baseline: 'the same saves with nothing running',
       judge: (r) => r.value.p95 <= 50,
     },
     {
-      id: 'thread-lock-history-worker',
+      id: 'thread-history-lock',
       measure: 'Lock / quick exit asked for 150 ms into a check of the whole history, to its reply',
       target: 'p95 ≤ 100 ms',
       judge: (r) => r.value.p95 <= 100,
@@ -581,10 +581,10 @@ async function measureSize(j: BenchJournal, results: Map<string, Record<string, 
       });
     }
   }
-  await step('thread-history-worker', async () => {
+  await step('thread-history', async () => {
     const r = await measureThread(j, 'worker', 'history', big ? 2 : 3);
-    put('thread-save-history-worker', { ...r.saves, extra: { ...r.saves.extra, readsP95: r.waits.value.p95, longestLoopDelayMs: r.loop.value.max } });
-    put('thread-lock-history-worker', r.lock);
+    put('thread-history-save', { ...r.saves, extra: { ...r.saves.extra, readsP95: r.waits.value.p95, longestLoopDelayMs: r.loop.value.max } });
+    put('thread-history-lock', r.lock);
   });
   await step('thread-upload', async () => put('thread-upload', await measureUpload(j, big ? 2 : 3)));
   await step('jobs-rss-export', async () => put('jobs-rss-export', await measureExportRss(j, 1)));
