@@ -414,6 +414,11 @@ export const historyCalls = {
   'ledger.status': call<LedgerStatus>()(none),
   /** Re-hashes the whole history now and reports every revision that does not check out. */
   'ledger.verify': call<LedgerCheck>()(none),
+  /**
+   * Stops the whole-history checks running now at their next step (they end CANCELLED and record
+   * nothing; the last check stands). `stopped`: whether one was running.
+   */
+  'ledger.stopCheck': call<{ stopped: boolean }>()(none),
   'ledger.takeReceipt': call<Receipt>()(none),
   /** Receipts issued, newest first. */
   'ledger.receipts': call<Receipt[]>()(none),

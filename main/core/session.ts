@@ -17,6 +17,7 @@ import { AFTER_UNLOCK, handlers } from './service/index.js';
 import { purgeExpiredInIdle } from './service/entries.js';
 import { BackupJobs } from './service/portability.js';
 import { InsightWarmup } from './service/insights.js';
+import { HistoryChecks } from './service/history.js';
 import { IdleUpkeep, type IdleCheckpointOptions } from './db/idle.js';
 import { PendingImports, PickedFiles } from './portability/index.js';
 import { ReminderService, type ReminderOptions } from './reminders/index.js';
@@ -40,7 +41,7 @@ export interface SessionResources {
   /** Timers set: reminders, auto-lock, the idle upkeep, the automatic backup, the start of the insight index's build. */
   timers: { reminders: number; autoLock: number; idle: number; autoBackup: number; insightIndex: number };
   /** Work kept for later: a pending import, the in-memory insight index and ledger tree, picked-file tokens. */
-  jobs: { pendingImport: number; insightIndex: number; ledgerNodes: number; pickedFiles: number };
+  jobs: { pendingImport: number; historyChecks: number; insightIndex: number; ledgerNodes: number; pickedFiles: number };
   /** The data key is in memory. */
   key: boolean;
 }
@@ -57,6 +58,7 @@ export class Session {
   readonly backups = new BackupJobs();
   /** The insight index's build, started a moment after each unlock (service/insights.ts). */
   readonly insightWarmup = new InsightWarmup();
+  readonly historyChecks = new HistoryChecks();
   /** WAL checkpoints and full-text merges run once calls have been quiet for a moment, not inside somebody's save. */
   readonly idle: IdleUpkeep;
   /** The one entry point of this session: `dispatch(channel, raw) → Reply`. */
@@ -96,6 +98,7 @@ export class Session {
     this.safety.autoLock.stop();
     this.backups.cancel();
     this.insightWarmup.cancel();
+    this.historyChecks.stop();
     this.idle.cancel();
     this.imports.clear();
   }
@@ -149,6 +152,7 @@ export class Session {
       },
       jobs: {
         pendingImport: this.imports.current ? 1 : 0,
+        historyChecks: this.historyChecks.running,
         insightIndex: db?.insightIndex ? 1 : 0,
         ledgerNodes: db?.ledgerNodes ? 1 : 0,
         pickedFiles: this.files.size,

@@ -3,9 +3,9 @@
  * after each unlock; the whole of it on demand), and receipts of the chain head to write down or
  * send elsewhere. It says plainly what this proves and what it does not.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LedgerCheck, LedgerFailureCode, Receipt } from '../../shared/ledger.js';
-import { call, messageOf, subscribe } from '../api.js';
+import { ApiError, call, messageOf, subscribe } from '../api.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { shortDateTime } from '../lib/format.js';
 import { useApi } from '../lib/queries.js';
@@ -63,6 +63,10 @@ export function HistoryCheckSection() {
   const [actionError, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
+  const [stopped, setStopped] = useState(false);
+  // Read when the check's call ends: whether the person asked it to stop (then CANCELLED is no error).
+  const stopping = useRef(false);
+  const [stopAsked, setStopAsked] = useState(false);
   const loadError = statusQuery.error ?? receiptsQuery.error;
   const error = actionError ?? (loadError ? messageOf(loadError) : null);
   const t = useT();
@@ -80,13 +84,27 @@ export function HistoryCheckSection() {
     setChecking(true);
     setProgress(null);
     setError(null);
+    setStopped(false);
+    stopping.current = false;
+    setStopAsked(false);
     try {
       await call('ledger.verify', {});
     } catch (e) {
-      setError(messageOf(e));
+      if (stopping.current && e instanceof ApiError && e.code === 'CANCELLED') setStopped(true);
+      else setError(messageOf(e));
     } finally {
       setBusy(false);
       setChecking(false);
+    }
+  }
+
+  async function stopCheck() {
+    stopping.current = true;
+    setStopAsked(true);
+    try {
+      await call('ledger.stopCheck', {});
+    } catch (e) {
+      setError(messageOf(e));
     }
   }
 
@@ -113,8 +131,14 @@ export function HistoryCheckSection() {
         <div role="status" className="stack">
           {progress && progress.total > 0 && <p>{t('data.ledger.checking', { phase: progress.phase, done: progress.done, total: progress.total })}</p>}
           <progress max={progress?.total || 1} value={progress && progress.total > 0 ? progress.done : undefined} aria-label={t('data.ledger.progress')} />
+          <div className="row">
+            <button type="button" className="button" onClick={() => void stopCheck()} disabled={stopAsked}>
+              {t('data.ledger.stop')}
+            </button>
+          </div>
         </div>
       )}
+      {stopped && <p role="status">{t('data.ledger.stopped')}</p>}
       <ErrorAlert>{error}</ErrorAlert>
       <div className="row">
         <button type="button" className="button" onClick={() => void checkAll()} disabled={busy || !status}>

@@ -88,6 +88,7 @@ const CHANGES_NOTHING: ReadonlySet<Channel> = new Set<Channel>([
   'import.pick',
   'import.preview',
   'import.cancel',
+  'ledger.stopCheck',
   'report.build',
   'report.export',
   'report.saveExport',

@@ -113,4 +113,30 @@ describe('checking the whole history', () => {
     expect((await call<{ lastCheck: LedgerCheck | null }>('ledger.status')).lastCheck).toEqual(own.lastCheck);
     expect(await call('ledger.verify')).toMatchObject({ ok: true, kind: 'full' });
   });
+
+  it('stops when the person asks, records nothing, and leaves the journal open', async () => {
+    const { service, call } = await createdService();
+    for (let i = 0; i < 3; i++) await call('entries.create', { occurredAt: Date.UTC(2025, 0, 1 + i), timeZone: 'UTC', title: `entry ${i}`, body: '' });
+    const before = await call<{ lastCheck: LedgerCheck | null }>('ledger.status');
+    expect(await call('ledger.stopCheck')).toEqual({ stopped: false });
+
+    const db = service.vault.database();
+    const realPrepare = db.prepare.bind(db);
+    let stop: Promise<Reply<unknown>> | null = null;
+    vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
+      if (!stop && sql.includes('FROM revisions WHERE seq > ?')) stop = service.dispatch('ledger.stopCheck', {});
+      return realPrepare(sql);
+    }) as typeof db.prepare);
+    const verify = await service.dispatch('ledger.verify', {});
+    expect(stop).not.toBeNull();
+    expect(await stop).toEqual({ ok: true, value: { stopped: true } });
+    expect(verify).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    vi.restoreAllMocks();
+
+    expect(service.vault.unlocked).toBe(true);
+    expect(service.resources().jobs.historyChecks).toBe(0);
+    expect((await call<{ lastCheck: LedgerCheck | null }>('ledger.status')).lastCheck).toEqual(before.lastCheck);
+    // The next check runs to its end.
+    expect(await call('ledger.verify')).toMatchObject({ ok: true, kind: 'full' });
+  });
 });

@@ -78,10 +78,10 @@ function grown(before: Map<string, number>): Record<string, number> {
 const NOTHING_RUNNING = {
   connections: 0,
   timers: { reminders: 0, autoLock: 0, idle: 0, autoBackup: 0, insightIndex: 0 },
-  jobs: { pendingImport: 0, insightIndex: 0, ledgerNodes: 0 },
+  jobs: { pendingImport: 0, historyChecks: 0, insightIndex: 0, ledgerNodes: 0 },
   key: false,
 };
-const withoutPicks = (r: SessionResources) => ({ ...r, jobs: { pendingImport: r.jobs.pendingImport, insightIndex: r.jobs.insightIndex, ledgerNodes: r.jobs.ledgerNodes } });
+const withoutPicks = (r: SessionResources) => ({ ...r, jobs: { pendingImport: r.jobs.pendingImport, historyChecks: r.jobs.historyChecks, insightIndex: r.jobs.insightIndex, ledgerNodes: r.jobs.ledgerNodes } });
 
 let timers: ReturnType<typeof trackCoreTimers>;
 beforeEach(() => {

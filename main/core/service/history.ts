@@ -75,24 +75,56 @@ export const historyHandlers: HandlersFor<'history'> = {
 };
 
 /**
+ * The whole-history checks running now, so the person can stop them: a check writes only its result,
+ * at its end, so stopping one at a pause leaves nothing behind.
+ */
+export class HistoryChecks {
+  private readonly checks = new Set<AbortController>();
+
+  begin(): AbortController {
+    const check = new AbortController();
+    this.checks.add(check);
+    return check;
+  }
+
+  end(check: AbortController): void {
+    this.checks.delete(check);
+  }
+
+  /** Stops every running check at its next pause; whether one was running. */
+  stop(): boolean {
+    const any = this.checks.size > 0;
+    for (const check of this.checks) check.abort();
+    this.checks.clear();
+    return any;
+  }
+
+  get running(): number {
+    return this.checks.size;
+  }
+}
+
+/**
  * The pauses of a whole-history check the person asked for: besides giving the event loop its turn
  * (cooperate), each gives the call queue up (ServiceContext.turn), so a save sent meanwhile is written
  * within a batch's time instead of after the whole check, tens of seconds on a large journal. The check
  * holds no transaction across a pause. A call run meanwhile may have locked the journal or put a
  * restored one in its place: the check then stops.
  */
-function checkPauses(ctx: ServiceContext, db: DB): Pause {
+function checkPauses(ctx: ServiceContext, db: DB, stop: AbortSignal): Pause {
   // A turn of the event loop at every pause, not only once 20 ms have gone by: a call is queued only
   // once its message has been read, which the loop does between two batches.
   const pause = cooperate(ctx.vault.lockSignal, 0);
   return async () => {
     await pause();
-    if (!ctx.turn) return;
-    await ctx.turn();
-    throwIfCancelled(ctx.vault.lockSignal);
-    if (!ctx.vault.unlocked || ctx.vault.database() !== db) {
-      throw new FulcrumError('CANCELLED', 'The check stopped because the journal was replaced while it ran. Check the whole history again.');
+    if (ctx.turn) {
+      await ctx.turn();
+      throwIfCancelled(ctx.vault.lockSignal);
+      if (!ctx.vault.unlocked || ctx.vault.database() !== db) {
+        throw new FulcrumError('CANCELLED', 'The check stopped because the journal was replaced while it ran. Check the whole history again.');
+      }
     }
+    if (stop.aborted) throw new FulcrumError('CANCELLED', 'The check was stopped. Nothing of it was recorded: the last check stands.');
   };
 }
 
@@ -106,10 +138,16 @@ export const ledgerHandlers: HandlersFor<'ledger'> = {
       lastCheck: lastLedgerCheck(db),
     };
   },
-  'ledger.verify': (_input, ctx) => {
+  'ledger.verify': async (_input, ctx) => {
     const db = ctx.vault.database();
-    return verifyAll(db, ctx.ports.now(), checkPauses(ctx, db), progressOf(ctx, 'history'));
+    const check = ctx.historyChecks.begin();
+    try {
+      return await verifyAll(db, ctx.ports.now(), checkPauses(ctx, db, check.signal), progressOf(ctx, 'history'));
+    } finally {
+      ctx.historyChecks.end(check);
+    }
   },
+  'ledger.stopCheck': (_input, ctx) => ({ stopped: ctx.historyChecks.stop() }),
   'ledger.takeReceipt': (_input, { vault, ports }) => takeReceipt(vault.database(), ports.now()),
   'ledger.receipts': (_input, { vault }) => listReceipts(vault.database()),
   'ledger.sinceReceipt': ({ receiptId, type, id }, { vault }) => sinceReceipt(vault.database(), receiptId, type, id),

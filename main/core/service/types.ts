@@ -3,7 +3,7 @@ import type { ByteCalls, ByteChannel, CallDef, Channel, ParsedInputOf, ResultOf 
 import type { Session } from '../session.js';
 
 /** What every handler gets besides its validated input: the journal's session. */
-export type ServiceContext = Pick<Session, 'vault' | 'ports' | 'reminders' | 'safety' | 'files' | 'imports' | 'backups' | 'insightWarmup'> & {
+export type ServiceContext = Pick<Session, 'vault' | 'ports' | 'reminders' | 'safety' | 'files' | 'imports' | 'backups' | 'insightWarmup' | 'historyChecks'> & {
   /**
    * For a long job holding the call queue (an import's commit): gives its turn up for a moment, so
    * the calls queued meanwhile run, and resolves when it is the job's turn again (dispatch.ts).

@@ -11,6 +11,7 @@ import { ReminderService } from '../../../main/core/reminders/index.js';
 import { SafetyService } from '../../../main/core/safety/index.js';
 import { BackupJobs } from '../../../main/core/service/portability.js';
 import { InsightWarmup } from '../../../main/core/service/insights.js';
+import { HistoryChecks } from '../../../main/core/service/history.js';
 import type { Summary } from '../stats.js';
 
 /** One measure at one journal size. Times in ms unless the row says otherwise. */
@@ -43,7 +44,7 @@ export function dispatcherOn(db: DB, now: () => number, lockSignal: AbortSignal 
 
 /** A session's worth of services around a stand-in vault (a bare database handle), for the handlers. */
 export function contextOn(vault: Vault, ports: Ports): ServiceContext {
-  const base = { vault, ports, files: new PickedFiles(), imports: new PendingImports(), backups: new BackupJobs(), insightWarmup: new InsightWarmup() };
+  const base = { vault, ports, files: new PickedFiles(), imports: new PendingImports(), backups: new BackupJobs(), insightWarmup: new InsightWarmup(), historyChecks: new HistoryChecks() };
   return { ...base, reminders: new ReminderService(base), safety: new SafetyService(base) };
 }
 

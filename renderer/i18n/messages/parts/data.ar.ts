@@ -150,6 +150,8 @@ export const dataAr: Record<keyof typeof dataEn, string> = {
   'data.ledger.checkAll': 'التحقق من السجل كاملًا الآن',
   'data.ledger.checking': 'جارٍ التحقق من {phase, select, entries {كل إدخال مقابل أحدث مراجعة له} other {المراجعات}}: {done, number} من {total, number}. يمكنك متابعة الكتابة في أثناء ذلك.',
   'data.ledger.progress': 'تقدّم التحقق من السجل',
+  'data.ledger.stop': 'إيقاف التحقق',
+  'data.ledger.stopped': 'توقّف التحقق. لم يُسجَّل منه شيء، ويبقى آخر تحقق أعلاه كما هو.',
   'data.ledger.take': 'أخذ إيصال',
   'data.ledger.receipt': 'الإيصال {code}',
   'data.ledger.taken': 'أُخذ في {when}، عند المراجعة {seq}. دوّن الرمز، أو اطبع هذا، أو أرسله إلى نفسك أو إلى شخص تثق به.',

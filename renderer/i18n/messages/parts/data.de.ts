@@ -150,6 +150,8 @@ export const dataDe: Record<keyof typeof dataEn, string> = {
   'data.ledger.checkAll': 'Jetzt den ganzen Verlauf prüfen',
   'data.ledger.checking': 'Prüfe {phase, select, entries {jeden Eintrag gegen seine neueste Revision} other {Revisionen}}: {done, number} von {total, number}. Sie können währenddessen weiterschreiben.',
   'data.ledger.progress': 'Fortschritt der Verlaufsprüfung',
+  'data.ledger.stop': 'Prüfung anhalten',
+  'data.ledger.stopped': 'Prüfung angehalten. Von ihr wurde nichts festgehalten; die letzte Prüfung oben gilt weiter.',
   'data.ledger.take': 'Quittung erstellen',
   'data.ledger.receipt': 'Quittung {code}',
   'data.ledger.taken': 'Erstellt {when}, bei Revision {seq}. Schreib den Code auf, drucke dies aus oder schicke es dir selbst oder einer Person, der du vertraust.',

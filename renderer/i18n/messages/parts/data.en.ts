@@ -148,6 +148,8 @@ export const dataEn = {
   'data.ledger.checkAll': 'Check the whole history now',
   'data.ledger.checking': 'Checking {phase, select, entries {each entry against its newest revision} other {revisions}}: {done, number} of {total, number}. You can keep writing meanwhile.',
   'data.ledger.progress': 'Progress of the history check',
+  'data.ledger.stop': 'Stop the check',
+  'data.ledger.stopped': 'Check stopped. Nothing of it was recorded; the last check above still stands.',
   'data.ledger.take': 'Take a receipt',
   'data.ledger.receipt': 'Receipt {code}',
   'data.ledger.taken': 'Taken {when}, at revision {seq}. Write the code down, print this, or send it to yourself or someone you trust.',

@@ -150,6 +150,8 @@ export const dataEs: Record<keyof typeof dataEn, string> = {
   'data.ledger.checkAll': 'Comprobar ahora todo el historial',
   'data.ledger.checking': 'Comprobando {phase, select, entries {cada entrada con su revisión más reciente} other {revisiones}}: {done, number} de {total, number}. Puede seguir escribiendo mientras tanto.',
   'data.ledger.progress': 'Progreso de la comprobación del historial',
+  'data.ledger.stop': 'Detener la comprobación',
+  'data.ledger.stopped': 'Comprobación detenida. No se guardó nada de ella; la última comprobación de arriba sigue valiendo.',
   'data.ledger.take': 'Tomar un recibo',
   'data.ledger.receipt': 'Recibo {code}',
   'data.ledger.taken': 'Tomado el {when}, en la revisión {seq}. Apunta el código, imprime esto o envíatelo a ti o a alguien de confianza.',
