@@ -9,6 +9,27 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+type Service = Awaited<ReturnType<typeof createdService>>['service'];
+
+/**
+ * Sends `channel` once a whole-history check begins reading the chain — from inside the check's own
+ * read of the revisions. Returns its reply, or null while it has not been sent; `onReply` is told when
+ * the reply comes.
+ */
+function sendWhenTheChainIsRead(service: Service, channel: string, input: unknown = {}, onReply?: () => void): () => Promise<Reply<unknown>> | null {
+  const db = service.vault.database();
+  const realPrepare = db.prepare.bind(db);
+  let sent: Promise<Reply<unknown>> | null = null;
+  vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
+    if (!sent && sql.includes('FROM revisions WHERE seq > ?')) {
+      sent = service.dispatch(channel, input);
+      if (onReply) void sent.then(onReply);
+    }
+    return realPrepare(sql);
+  }) as typeof db.prepare);
+  return () => sent;
+}
+
 describe('checking the whole history', () => {
   it('gives way to quick exit: the check stops at its next pause, the journal locks, and no result is recorded', async () => {
     const { service, call } = await createdService();
@@ -18,18 +39,10 @@ describe('checking the whole history', () => {
     }
     const before = await call<{ lastCheck: unknown }>('ledger.status');
 
-    // Quick exit arrives while the chain is being read: from inside the check's own read of the revisions.
-    const db = service.vault.database();
-    const realPrepare = db.prepare.bind(db);
-    let quickExit: Promise<Reply<unknown>> | null = null;
-    vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
-      if (!quickExit && sql.includes('FROM revisions WHERE seq > ?')) quickExit = service.dispatch('session.quickExit', {});
-      return realPrepare(sql);
-    }) as typeof db.prepare);
-
+    const quickExit = sendWhenTheChainIsRead(service, 'session.quickExit');
     const verify = await service.dispatch('ledger.verify', {});
-    expect(quickExit).not.toBeNull();
-    expect(await quickExit).toEqual({ ok: true, value: null });
+    expect(quickExit()).not.toBeNull();
+    expect(await quickExit()).toEqual({ ok: true, value: null });
     expect(verify).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(service.vault.unlocked).toBe(false);
 
@@ -50,24 +63,13 @@ describe('checking the whole history', () => {
     }
     const before = await call<{ revisions: number }>('ledger.status');
 
-    // The save is sent once the check has begun reading the chain.
-    const db = service.vault.database();
-    const realPrepare = db.prepare.bind(db);
     const order: string[] = [];
-    let save: Promise<Reply<unknown>> | null = null;
-    vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
-      if (!save && sql.includes('FROM revisions WHERE seq > ?')) {
-        save = service.dispatch('entries.update', { id: ids[1], patch: { title: 'entry 1, written during the check' } });
-        void save.then(() => order.push('save'));
-      }
-      return realPrepare(sql);
-    }) as typeof db.prepare);
-
+    const save = sendWhenTheChainIsRead(service, 'entries.update', { id: ids[1], patch: { title: 'entry 1, written during the check' } }, () => order.push('save'));
     const verify = service.dispatch('ledger.verify', {});
     void verify.then(() => order.push('check'));
     const check = await verify;
-    expect(save).not.toBeNull();
-    expect(await save).toMatchObject({ ok: true });
+    expect(save()).not.toBeNull();
+    expect(await save()).toMatchObject({ ok: true });
     // Before: the save waited behind the whole check.
     expect(order).toEqual(['save', 'check']);
     expect(check).toMatchObject({ ok: true, value: { ok: true, kind: 'full', revisions: before.revisions + 1, failures: [] } });
@@ -91,19 +93,10 @@ describe('checking the whole history', () => {
     const { service, call } = await createdService();
     for (let i = 0; i < 3; i++) await call('entries.create', { occurredAt: Date.UTC(2025, 0, 1 + i), timeZone: 'UTC', title: `entry ${i}`, body: '' });
 
-    const db = service.vault.database();
-    const realPrepare = db.prepare.bind(db);
-    let restore: Promise<Reply<unknown>> | null = null;
-    vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
-      if (!restore && sql.includes('FROM revisions WHERE seq > ?')) {
-        restore = service.dispatch('backup.restore', { file: { base64: file.base64 }, secret: { recoveryKey: other.recoveryKey } });
-      }
-      return realPrepare(sql);
-    }) as typeof db.prepare);
-
+    const restore = sendWhenTheChainIsRead(service, 'backup.restore', { file: { base64: file.base64 }, secret: { recoveryKey: other.recoveryKey } });
     const verify = await service.dispatch('ledger.verify', {});
-    expect(restore).not.toBeNull();
-    expect(await restore).toMatchObject({ ok: true, value: { preview: { sameJournal: false } } });
+    expect(restore()).not.toBeNull();
+    expect(await restore()).toMatchObject({ ok: true, value: { preview: { sameJournal: false } } });
     expect(verify).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     vi.restoreAllMocks();
 
@@ -120,16 +113,10 @@ describe('checking the whole history', () => {
     const before = await call<{ lastCheck: LedgerCheck | null }>('ledger.status');
     expect(await call('ledger.stopCheck')).toEqual({ stopped: false });
 
-    const db = service.vault.database();
-    const realPrepare = db.prepare.bind(db);
-    let stop: Promise<Reply<unknown>> | null = null;
-    vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
-      if (!stop && sql.includes('FROM revisions WHERE seq > ?')) stop = service.dispatch('ledger.stopCheck', {});
-      return realPrepare(sql);
-    }) as typeof db.prepare);
+    const stop = sendWhenTheChainIsRead(service, 'ledger.stopCheck');
     const verify = await service.dispatch('ledger.verify', {});
-    expect(stop).not.toBeNull();
-    expect(await stop).toEqual({ ok: true, value: { stopped: true } });
+    expect(stop()).not.toBeNull();
+    expect(await stop()).toEqual({ ok: true, value: { stopped: true } });
     expect(verify).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     vi.restoreAllMocks();
 
