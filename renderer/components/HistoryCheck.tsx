@@ -3,12 +3,13 @@
  * after each unlock; the whole of it on demand), and receipts of the chain head to write down or
  * send elsewhere. It says plainly what this proves and what it does not.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { LedgerCheck, LedgerFailureCode, Receipt } from '../../shared/ledger.js';
-import { ApiError, call, messageOf, subscribe } from '../api.js';
+import { call, messageOf } from '../api.js';
 import { useT, type MessageId } from '../i18n/index.js';
 import { shortDateTime } from '../lib/format.js';
 import { useApi } from '../lib/queries.js';
+import { runHistoryCheck, stopHistoryCheck, useHistoryCheck } from '../lib/historyCheck.js';
 import { ErrorAlert } from './Feedback.js';
 
 /** Why a revision failed the check, by the code core sends (spelt out so the catalogue test sees each key). */
@@ -61,48 +62,25 @@ export function HistoryCheckSection() {
   const [taken, setTaken] = useState<Receipt | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setError] = useState<string | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
+  const { running: checking, progress, stopAsked } = useHistoryCheck();
   const [stopped, setStopped] = useState(false);
-  // Read when the check's call ends: whether the person asked it to stop (then CANCELLED is no error).
-  const stopping = useRef(false);
-  const [stopAsked, setStopAsked] = useState(false);
   const loadError = statusQuery.error ?? receiptsQuery.error;
   const error = actionError ?? (loadError ? messageOf(loadError) : null);
   const t = useT();
 
-  useEffect(
-    () =>
-      subscribe((e) => {
-        if (e.type === 'progress' && e.task === 'history') setProgress({ phase: e.phase, done: e.done, total: e.total });
-      }),
-    [],
-  );
-
   async function checkAll() {
-    setBusy(true);
-    setChecking(true);
-    setProgress(null);
     setError(null);
     setStopped(false);
-    stopping.current = false;
-    setStopAsked(false);
     try {
-      await call('ledger.verify', {});
+      if ((await runHistoryCheck()) === 'stopped') setStopped(true);
     } catch (e) {
-      if (stopping.current && e instanceof ApiError && e.code === 'CANCELLED') setStopped(true);
-      else setError(messageOf(e));
-    } finally {
-      setBusy(false);
-      setChecking(false);
+      setError(messageOf(e));
     }
   }
 
   async function stopCheck() {
-    stopping.current = true;
-    setStopAsked(true);
     try {
-      await call('ledger.stopCheck', {});
+      await stopHistoryCheck();
     } catch (e) {
       setError(messageOf(e));
     }
@@ -141,10 +119,10 @@ export function HistoryCheckSection() {
       {stopped && <p role="status">{t('data.ledger.stopped')}</p>}
       <ErrorAlert>{error}</ErrorAlert>
       <div className="row">
-        <button type="button" className="button" onClick={() => void checkAll()} disabled={busy || !status}>
+        <button type="button" className="button" onClick={() => void checkAll()} disabled={busy || checking || !status}>
           {t('data.ledger.checkAll')}
         </button>
-        <button type="button" className="button" onClick={() => void takeReceipt()} disabled={busy || !status}>
+        <button type="button" className="button" onClick={() => void takeReceipt()} disabled={busy || checking || !status}>
           {t('data.ledger.take')}
         </button>
       </div>

@@ -2,6 +2,7 @@
 /**
  * The whole-history check on the Safety page while it runs: its progress, and stopping it. A check the
  * person stopped says so calmly (it is not an error); one stopped by anything else is shown as one.
+ * Leaving the page does not lose a running check.
  */
 import { createElement } from 'react';
 import { IntlProvider } from 'react-intl';
@@ -45,8 +46,10 @@ beforeEach(() => {
   });
 });
 
+const page = () => render(createElement(IntlProvider, { locale: 'en', messages: CATALOGUES.en, defaultLocale: 'en' }, createElement(HistoryCheckSection)));
+
 function start() {
-  render(createElement(IntlProvider, { locale: 'en', messages: CATALOGUES.en, defaultLocale: 'en' }, createElement(HistoryCheckSection)));
+  page();
   fireEvent.click(screen.getByRole('button', { name: translateIn('en', 'data.ledger.checkAll') }));
   act(() => {
     for (const l of api.listeners) l({ type: 'progress', task: 'history', phase: 'revisions', done: 4000, total: 10_000 });
@@ -73,5 +76,21 @@ describe('the whole-history check while it runs', () => {
     await act(async () => finish.reject(new ApiError('CANCELLED', 'This was stopped because the journal was locked.')));
     expect(screen.queryByText(translateIn('en', 'data.ledger.stopped'))).toBeNull();
     expect(screen.getByRole('alert')).toBeTruthy();
+  });
+
+  it('still shows a running check after the page is left and opened again, and does not start a second', async () => {
+    start();
+    cleanup();
+    page();
+    expect(screen.getByText(/Checking revisions: 4,000 of 10,000/)).toBeTruthy();
+    const checkAll = screen.getByRole('button', { name: translateIn('en', 'data.ledger.checkAll') });
+    expect(checkAll).toHaveProperty('disabled', true);
+    fireEvent.click(checkAll);
+    expect(api.call.mock.calls.filter(([channel]) => channel === 'ledger.verify')).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole('button', { name: translateIn('en', 'data.ledger.stop') }));
+    await act(async () => finish.reject(new ApiError('CANCELLED', 'The check was stopped.')));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('button', { name: translateIn('en', 'data.ledger.checkAll') })).toHaveProperty('disabled', false);
   });
 });
