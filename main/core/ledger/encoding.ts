@@ -113,10 +113,12 @@ export function fieldSalts(secret: Buffer, count: number): Buffer[] {
   return Array.from({ length: count }, (_, i) => all.subarray(32 * i, 32 * i + 32));
 }
 
+// The salts' hash with its tag already taken in; each revision hashes a copy of it.
+const SALT_BASE = createHash('shake256').update(SALT_TAG);
+/** The salts of `count` fields as a latin1 ('binary') string of their bytes, field i's at 32 × i: cheaper to read out than a Buffer digest. */
+const saltString = (secret: Buffer, count: number): string => SALT_BASE.copy({ outputLength: 32 * count }).update(secret).digest('binary');
 /** The salts of `count` fields as one buffer (field i's salt at 32 × i). */
-// Read out as a latin1 ('binary') string and copied into a Buffer: the same bytes, cheaper than a Buffer digest.
-const saltBytes = (secret: Buffer, count: number): Buffer =>
-  Buffer.from(createHash('shake256', { outputLength: 32 * count }).update(SALT_TAG).update(secret).digest('binary'), 'latin1');
+const saltBytes = (secret: Buffer, count: number): Buffer => Buffer.from(saltString(secret, count), 'latin1');
 
 // What precedes a field's salt in its commitment's input ("fulcrum-field-v2" NUL ‖ name ‖ NUL), per name.
 const fieldPrefixes = new Map<string, Buffer>();
@@ -280,9 +282,6 @@ function storedLayout(names: readonly string[]): StoredLayout {
 const LAYOUTS: Record<ItemType, StoredLayout> = { entry: storedLayout(ENTRY_FIELDS), checkin: storedLayout(CHECKIN_FIELDS) };
 const HEADER_V2 = /^\{"v":2,"type":"(entry|checkin)","event":"saved","id":(-?\d{1,16}),"rev":(-?\d{1,16}),"savedAt":(-?\d{1,16})/;
 const HEX64 = /^[0-9a-f]{64}$/;
-// The salts' hash with its tag already taken in; each revision hashes a copy of it.
-const SALT_BASE = createHash('shake256').update(SALT_TAG);
-
 /*
  * One buffer for checking stored content, laid out as [a commitment's input | the content | the
  * prefixes | the salts]: each commitment's input is assembled at 0 by moving bytes within the buffer
@@ -342,7 +341,7 @@ export function digestOfV2Stored(content: Buffer): string | null {
   const prefixesAt = contentAt + content.length;
   prefixes.copy(stored, prefixesAt);
   const saltsAt = prefixesAt + prefixes.length;
-  stored.write(SALT_BASE.copy({ outputLength: saltsLength }).update(secretHex, 'hex').digest('binary'), saltsAt, 'latin1');
+  stored.write(saltString(Buffer.from(secretHex, 'hex'), names.length), saltsAt, 'latin1');
 
   let form = `{"v":2,"type":"${type}","event":"saved","id":${head[2]},"rev":${head[3]},"savedAt":${head[4]},"fields":{`;
   let at = head[0].length;
